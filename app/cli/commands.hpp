@@ -1,0 +1,20 @@
+#pragma once
+// The command line: one file per subcommand in app/cli/, each a thin layer
+// over geo/ functions. add_*_command() declares the subcommand and its
+// options on `app`; the callback stores the exit code in `exit_code`.
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace app::cli {
+
+// Shared option: the catalogue file (default ./territoire.sqlite).
+struct CommonOptions {
+    std::string catalogue = "territoire.sqlite";
+};
+
+
+// Runs the command line; returns the process exit code.
+int run(int argc, char** argv);
+
+}  // namespace app::cli

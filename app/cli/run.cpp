@@ -1,0 +1,20 @@
+#include "app/cli/commands.hpp"
+
+namespace app::cli {
+
+int run(int argc, char** argv) {
+    CLI::App app{"Territoire — destination perimeters, benchmarks and offer gaps for "
+                 "territorial marketing"};
+    app.require_subcommand(0, 1);
+    CommonOptions common;
+    int exit_code = 0;
+    // Each subcommand registers itself here (one file per subcommand).
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    return exit_code;
+}
+
+}  // namespace app::cli

@@ -1,0 +1,101 @@
+#pragma once
+// One owner type per C handle. No GEOSGeom_destroy_r, proj_destroy,
+// sqlite3_close or sqlite3_finalize anywhere else in the code base.
+// GDAL uses its shipped GDALDatasetUniquePtr / OGRFeatureUniquePtr.
+// All owners are move-only. GEOS and PROJ contexts are not thread-safe: one
+// per thread.
+#include <memory>
+#include <string>
+#include <utility>
+
+#include <geos_c.h>
+#include <proj.h>
+#include <sqlite3.h>
+
+namespace geo::detail {
+
+// --- SQLite ---------------------------------------------------------------
+struct SqliteCloser {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
+
+struct SqliteFinalizer {
+    void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
+};
+using SqliteStmt = std::unique_ptr<sqlite3_stmt, SqliteFinalizer>;
+
+// --- PROJ -----------------------------------------------------------------
+struct ProjContextDeleter {
+    void operator()(PJ_CONTEXT* ctx) const { proj_context_destroy(ctx); }
+};
+using ProjContext = std::unique_ptr<PJ_CONTEXT, ProjContextDeleter>;
+
+struct ProjDeleter {
+    void operator()(PJ* pj) const { proj_destroy(pj); }
+};
+using ProjPtr = std::unique_ptr<PJ, ProjDeleter>;
+
+// --- GEOS -----------------------------------------------------------------
+// A GEOS context: captures GEOS notices and errors into last_error().
+class GeosContext {
+public:
+    GeosContext();
+    ~GeosContext();
+    GeosContext(const GeosContext&) = delete;
+    GeosContext& operator=(const GeosContext&) = delete;
+
+    [[nodiscard]] GEOSContextHandle_t get() const { return m_handle; }
+    [[nodiscard]] const std::string& last_error() const { return *m_last_error; }
+
+private:
+    GEOSContextHandle_t m_handle;
+    std::unique_ptr<std::string> m_last_error;  // stable address for the handler
+};
+
+// A GEOS geometry owned together with the context it was made in.
+class GeosGeom {
+public:
+    GeosGeom() = default;
+    GeosGeom(GEOSContextHandle_t ctx, GEOSGeometry* g) : m_ctx(ctx), m_geom(g) {}
+    ~GeosGeom() { reset(); }
+    GeosGeom(GeosGeom&& o) noexcept
+        : m_ctx(o.m_ctx), m_geom(std::exchange(o.m_geom, nullptr)) {}
+    GeosGeom& operator=(GeosGeom&& o) noexcept {
+        if (this != &o) {
+            reset();
+            m_ctx = o.m_ctx;
+            m_geom = std::exchange(o.m_geom, nullptr);
+        }
+        return *this;
+    }
+    GeosGeom(const GeosGeom&) = delete;
+    GeosGeom& operator=(const GeosGeom&) = delete;
+
+    [[nodiscard]] GEOSGeometry* get() const { return m_geom; }
+    [[nodiscard]] explicit operator bool() const { return m_geom != nullptr; }
+    // Gives up ownership (e.g. to a GEOS collection constructor).
+    GEOSGeometry* release() { return std::exchange(m_geom, nullptr); }
+    void reset() {
+        if (m_geom != nullptr) GEOSGeom_destroy_r(m_ctx, m_geom);
+        m_geom = nullptr;
+    }
+
+private:
+    GEOSContextHandle_t m_ctx = nullptr;
+    GEOSGeometry* m_geom = nullptr;
+};
+
+struct GeosPreparedDeleter {
+    GEOSContextHandle_t ctx = nullptr;
+    void operator()(const GEOSPreparedGeometry* p) const { GEOSPreparedGeom_destroy_r(ctx, p); }
+};
+using GeosPrepared = std::unique_ptr<const GEOSPreparedGeometry, GeosPreparedDeleter>;
+
+struct GeosSTRtreeDeleter {
+    GEOSContextHandle_t ctx = nullptr;
+    void operator()(GEOSSTRtree* t) const { GEOSSTRtree_destroy_r(ctx, t); }
+};
+using GeosSTRtree = std::unique_ptr<GEOSSTRtree, GeosSTRtreeDeleter>;
+
+}  // namespace geo::detail

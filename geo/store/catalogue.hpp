@@ -1,0 +1,122 @@
+#pragma once
+// The catalogue: one SpatiaLite file per project holding offer items,
+// territories, sources, audiences and computed perimeters, all in WGS 84
+// (EPSG:4326) with spatial indexes, readable by QGIS / ogrinfo.
+//
+// Ownership: a Catalogue owns its sqlite3 connection (move-only). Not
+// thread-safe: one Catalogue per thread (open the same file again).
+// Failure: every call returns Result; a failed write rolls back, leaving the
+// file as it was. A file that is not a catalogue, or has a newer schema, is
+// refused and left untouched.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/core/error.hpp"
+#include "geo/core/offer.hpp"
+#include "geo/detail/handles.hpp"
+
+namespace geo {
+
+// Where offer items or territories came from, with the licence to cite.
+struct SourceInfo {
+    std::string key;          // unique: "datatourisme", "osm", "file:poi.gpkg"
+    std::string kind;         // "datatourisme" | "osm" | "gdal" | "territories" | "demo"
+    std::string path;         // as given at import
+    std::string licence;      // e.g. "Licence Ouverte 2.0 (Etalab)", "ODbL 1.0"
+    std::string attribution;  // e.g. "© OpenStreetMap contributors"
+    std::string imported_at;  // ISO 8601 UTC, set by the catalogue
+};
+
+struct ItemFilter {
+    std::vector<Family> families;          // empty: all
+    std::vector<std::string> labels;       // any of these label ids; empty: all
+    std::vector<std::string> sources;      // any of these source keys; empty: all
+    std::vector<std::string> producers;    // any of these producers; empty: all
+    std::optional<LonLatBox> bbox;         // inside this box
+    std::optional<std::int64_t> territory_id;  // inside this territory's polygon
+};
+
+struct TerritoryFilter {
+    std::optional<TerritoryLevel> level;
+    std::optional<std::string> code;
+    std::optional<std::string> name;
+    std::optional<std::int64_t> id;
+    bool with_geometry = true;
+};
+
+struct CatalogueInfo {
+    int schema_version = 0;
+    std::int64_t item_count = 0;
+    std::map<std::string, std::int64_t> items_per_family;  // family id → count
+    std::map<std::string, std::int64_t> items_per_label;
+    std::map<std::string, std::int64_t> items_per_source;
+    std::map<std::string, std::int64_t> territories_per_level;
+    LonLatBox extent;  // of the items and territories
+};
+
+struct StoredPerimeter {
+    std::int64_t id = 0;
+    std::string audience_id;
+    double level = 0.8;       // share of the weighted offer mass
+    std::string params_json;  // parameters and provenance
+    std::string stats_json;   // statistics
+    std::string created_at;
+    MultiPolygon geometry;    // WGS 84
+};
+
+class Catalogue {
+public:
+    static constexpr int kSchemaVersion = 1;
+    enum class Mode { create_or_open, open_existing, read_only };
+
+    // Opens (and in create_or_open mode creates, or migrates to the current
+    // schema) a catalogue file.
+    static Result<Catalogue> open(const std::string& path, Mode mode = Mode::create_or_open);
+
+    Catalogue(Catalogue&&) noexcept = default;
+    Catalogue& operator=(Catalogue&&) noexcept = default;
+    ~Catalogue() = default;
+
+    [[nodiscard]] const std::string& path() const { return m_path; }
+
+    // Inserts or updates (key: source.key + source_id) the items of one
+    // import in one transaction: all land, or none. Items whose source_id
+    // repeats within `items` are skipped with a reason. Fills
+    // report.imported and report.updated; appends to report.skipped.
+    Result<void> upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
+                              ImportReport& report, Progress progress = {});
+    // Same for territories (key: level + code, or level + name when no code).
+    Result<void> upsert_territories(const SourceInfo& source,
+                                    const std::vector<Territory>& territories,
+                                    ImportReport& report, Progress progress = {});
+
+    [[nodiscard]] Result<std::vector<OfferItem>> items(const ItemFilter& filter = {}) const;
+    [[nodiscard]] Result<std::vector<Territory>> territories(const TerritoryFilter& filter = {}) const;
+    [[nodiscard]] Result<std::vector<SourceInfo>> sources() const;
+    [[nodiscard]] Result<CatalogueInfo> info() const;
+
+    // Audiences, stored as their JSON text (see geo/analysis/audience.hpp).
+    Result<void> save_audience(const std::string& id, const std::string& json);
+    [[nodiscard]] Result<std::optional<std::string>> audience_json(const std::string& id) const;
+    [[nodiscard]] Result<std::vector<std::string>> audience_ids() const;
+
+    // Computed perimeters. Returns the new row id.
+    Result<std::int64_t> save_perimeter(const StoredPerimeter& perimeter);
+    [[nodiscard]] Result<std::vector<StoredPerimeter>> perimeters(
+        const std::optional<std::string>& audience_id = std::nullopt) const;
+
+    // Raw handle for geo/store internals and tests.
+    [[nodiscard]] sqlite3* db() const { return m_db.get(); }
+
+private:
+    Catalogue(std::string path, detail::SqliteDb db, bool read_only);
+
+    std::string m_path;
+    detail::SqliteDb m_db;
+    bool m_read_only = false;
+};
+
+}  // namespace geo

@@ -1,0 +1,28 @@
+#pragma once
+// Helpers shared by the test suites: where the real data lives, temporary
+// folders, file checksums.
+#include <filesystem>
+#include <cstdlib>
+#include <string>
+
+namespace test {
+
+// ../shared/data. When absent, GTEST_SKIP() unless CI=true (then FAIL).
+std::filesystem::path shared_data();
+// tests/data (the bad-input corpus and small fixtures).
+std::filesystem::path test_data();
+// A fresh, empty temporary folder unique to the running test.
+std::filesystem::path temp_dir();
+// FNV-1a 64 checksum of a file's bytes ("" when missing).
+std::string file_checksum(const std::filesystem::path& path);
+
+}  // namespace test
+
+#define REQUIRE_SHARED_DATA()                                                   \
+    do {                                                                        \
+        if (!std::filesystem::exists(test::shared_data())) {                    \
+            if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") \
+                FAIL() << "shared data missing in CI: " << test::shared_data(); \
+            GTEST_SKIP() << "shared data missing: " << test::shared_data();     \
+        }                                                                       \
+    } while (0)
