@@ -185,7 +185,7 @@ Result<CatalogueInfo> Catalogue::info() const {
         if (auto ok = count_into(sql, *into); !ok) return tl::unexpected(ok.error());
     }
     for (const auto& [family, n] : info.items_per_family) info.item_count += n;
-    for (const char* sql : {"SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_offer_items_geom",
+    for (const char* sql : {"SELECT min(lon), min(lat), max(lon), max(lat) FROM offer_items",
                             "SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM idx_territories_geom"}) {
         auto st = store::prepare(db, sql);
         if (!st) return tl::unexpected(st.error().with_context(m_path));
