@@ -15,6 +15,11 @@ struct CommonOptions {
 
 
 void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code);
+
+// `territoire` with no argument: the map window on the demo catalogue.
+int run_default_gui();
 
 // Runs the command line; returns the process exit code.
 int run(int argc, char** argv);

@@ -129,3 +129,23 @@ TEST(MapModel, ExtentAndPerimeterOrder) {
 
 }  // namespace
 }  // namespace app::gui
+
+namespace app::gui {
+namespace {
+
+TEST(MapModel, FocusExtentPrefersItemsOverTerritories) {
+    MapModel model;
+    geo::Territory far;
+    far.name = "Guyane";
+    far.geometry.polygons.push_back({{{{-54.0, 2.0}, {-51.0, 2.0}, {-51.0, 5.0}, {-54.0, 5.0}}}});
+    model.set_territories({far});
+    EXPECT_DOUBLE_EQ(model.focus_extent().west_deg, -54.0);  // nothing else: the territories
+    geo::OfferItem chambord;
+    chambord.position = {1.517218, 47.616126};
+    model.set_items({chambord});
+    EXPECT_DOUBLE_EQ(model.focus_extent().west_deg, 1.517218);
+    EXPECT_DOUBLE_EQ(model.data_extent().west_deg, -54.0);
+}
+
+}  // namespace
+}  // namespace app::gui

@@ -67,4 +67,11 @@ geo::LonLatBox MapModel::data_extent() const {
     return box;
 }
 
+geo::LonLatBox MapModel::focus_extent() const {
+    geo::LonLatBox box;
+    for (const auto& item : m_items) box.extend(item.position);
+    for (const auto& p : m_perimeters) box.extend(p.geometry.bounds());
+    return box.empty() ? data_extent() : box;
+}
+
 }  // namespace app::gui

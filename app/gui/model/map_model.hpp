@@ -76,6 +76,9 @@ public:
 
     // Extent of the items, territories and perimeters (empty when nothing).
     [[nodiscard]] geo::LonLatBox data_extent() const;
+    // What to show first: the items and perimeters, or the territories when
+    // there are none (a territory layer can span overseas départements).
+    [[nodiscard]] geo::LonLatBox focus_extent() const;
 
     // --- revisions --------------------------------------------------------
     [[nodiscard]] unsigned items_revision() const { return m_items_revision; }
