@@ -21,6 +21,8 @@ void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code);
 // `territoire` with no argument: the map window on the demo catalogue.
 int run_default_gui();
 
+void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code);
+
 // Runs the command line; returns the process exit code.
 int run(int argc, char** argv);
 
