@@ -14,6 +14,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/model/audience_job.hpp"
 #include "app/gui/model/background_job.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/map_model.hpp"
@@ -22,11 +23,14 @@
 #include "app/gui/render/map_renderer.hpp"
 #include "app/gui/render/offscreen.hpp"
 #include "app/gui/ui_style.hpp"
+#include "app/gui/views/audience_panel.hpp"
 #include "app/gui/views/catalogue_panel.hpp"
 #include "app/gui/views/details_panel.hpp"
 #include "app/gui/views/layers_panel.hpp"
 #include "app/gui/views/map_canvas.hpp"
 #include "app/gui/window.hpp"
+#include "geo/io/audience_presets.hpp"
+#include "geo/store/catalogue.hpp"
 
 namespace app::gui {
 namespace {
@@ -34,8 +38,8 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-constexpr float kLeftPanelWidth = 330.0f;
-constexpr float kRightPanelWidth = 400.0f;
+constexpr float kLeftPanelWidth = 340.0f;
+constexpr float kRightPanelWidth = 430.0f;
 constexpr auto kHeadlessLoadTimeout = 120s;
 
 struct Rect {
@@ -45,7 +49,8 @@ struct Rect {
 class GuiApp {
 public:
     GuiApp(const GuiOptions& options, Window& window, std::unique_ptr<MapRenderer> renderer)
-        : m_options(options), m_window(&window), m_renderer(std::move(renderer)) {
+        : m_options(options), m_window(&window), m_renderer(std::move(renderer)),
+          m_audience_panel(load_presets()) {
         m_ui.attribution = attribution_for({});
         if (!options.catalogue.empty()) start_loading(options.catalogue);
     }
@@ -53,13 +58,17 @@ public:
     int run();
 
 private:
+    static std::vector<geo::Audience> load_presets() {
+        auto presets = geo::load_audience_presets();
+        return presets ? std::move(*presets) : std::vector<geo::Audience>{};
+    }
     void start_loading(const std::string& path) {
         m_ui.set_status(tr(Text::loading));
         m_load.start([path](const geo::Progress&) { return load_catalogue_snapshot(path); });
     }
     bool collect_jobs();
     [[nodiscard]] bool busy() const {
-        return m_load.running() || !m_renderer->idle() || m_ui.flight.active();
+        return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy();
     }
     Rect frame();  // one ImGui frame; returns the map canvas rectangle
     void draw_gl(const Rect& map);
@@ -73,6 +82,8 @@ private:
     UiState m_ui;
     MapCanvas m_canvas;
     CataloguePanel m_catalogue;
+    AudienceController m_audience;
+    AudiencePanel m_audience_panel;
     BackgroundJob<geo::Result<CatalogueSnapshot>> m_load;
     Clock::time_point m_start = Clock::now();
     bool m_quit = false;
@@ -90,6 +101,15 @@ bool GuiApp::collect_jobs() {
     m_model.set_items(std::move((*loaded)->items));
     m_model.set_territories(std::move((*loaded)->territories));
     m_ui.set_status("");
+    m_audience.on_items_changed(m_model);
+    if (!m_options.audience.empty()) {
+        auto catalogue = geo::Catalogue::open(m_model.catalogue_path(), geo::Catalogue::Mode::read_only);
+        auto audience = geo::resolve_audience(m_options.audience, catalogue ? &*catalogue : nullptr);
+        if (audience)
+            m_audience.set_audience(std::move(*audience), m_model);
+        else
+            m_ui.set_status(audience.error().message, true);
+    }
     // The camera viewport is known from the first frame on.
     if (m_options.bbox)
         m_model.camera().fit(*m_options.bbox, 0.0);
@@ -142,6 +162,8 @@ Rect GuiApp::frame() {
         ImGui::Begin("##left", nullptr, panel);
         if (ImGui::CollapsingHeader(tr(Text::panel_layers), ImGuiTreeNodeFlags_DefaultOpen))
             draw_layers_panel(m_model, m_ui);
+        if (ImGui::CollapsingHeader(tr(Text::panel_audience), ImGuiTreeNodeFlags_DefaultOpen))
+            m_audience_panel.draw(m_model, m_audience);
         if (ImGui::CollapsingHeader(tr(Text::legend), ImGuiTreeNodeFlags_DefaultOpen))
             draw_legend(m_model);
         ImGui::End();
@@ -194,6 +216,7 @@ int GuiApp::run() {
         if (m_window->take_event_count() > 0) pending = std::max(pending, 3);
         for (auto& path : m_window->take_dropped()) m_ui.dropped_path = std::move(path);
         if (collect_jobs()) pending = std::max(pending, 2);
+        if (m_audience.poll(m_model)) pending = std::max(pending, 2);
         if (m_renderer->poll(m_model)) pending = std::max(pending, 2);
         if (busy()) pending = std::max(pending, 1);
         if (pending == 0) continue;
@@ -215,6 +238,7 @@ int GuiApp::run_headless() {
     while (settled < 3) {
         glfwPollEvents();
         collect_jobs();
+        m_audience.poll(m_model);
         m_renderer->poll(m_model);
         draw_gl(frame());
         glfwSwapBuffers(m_window->get());

@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include "app/gui/model/audience_job.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/render/headless_gl.hpp"
@@ -17,6 +18,8 @@
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/map_overlay.hpp"
 #include "app/gui/window.hpp"
+#include "geo/io/audience_presets.hpp"
+#include "geo/store/catalogue.hpp"
 
 namespace app::gui {
 namespace {
@@ -86,6 +89,15 @@ geo::Result<void> render_map_png(const RenderOptions& options) {
         model.set_catalogue_path(snapshot->path);
         model.set_items(std::move(snapshot->items));
         model.set_territories(std::move(snapshot->territories));
+    }
+    if (!options.audience.empty()) {
+        std::optional<geo::Catalogue> catalogue;
+        if (!options.catalogue.empty())
+            if (auto c = geo::Catalogue::open(options.catalogue, geo::Catalogue::Mode::read_only)) catalogue.emplace(std::move(*c));
+        auto audience = geo::resolve_audience(options.audience, catalogue ? &*catalogue : nullptr);
+        if (!audience) return tl::unexpected(audience.error());
+        AudienceResult result = compute_audience({*audience, {}, model.shared_items(), model.items_revision()});
+        model.set_audience(result.audience_id, std::move(result.weights));
     }
     model.camera().set_viewport(options.width_px, options.height_px);
     if (options.bbox)

@@ -39,7 +39,7 @@ enum class Text {
     // audience
     panel_audience, audience_none, audience_preset, family_weights, perimeter_level,
     bandwidth, bandwidth_auto, computing, perimeter_stats, area, components, captured,
-    items_inside, border_table, unit, share_of_perimeter, share_of_unit, no_perimeter,
+    items_inside, weighted_items, border_table, unit, share_of_perimeter, share_of_unit, no_perimeter,
     // import / export
     import_title, export_title, path, browse, parent_folder, choose, cancel, run_import,
     run_export, importing, import_done, import_failed, read, imported, updated, skipped,

@@ -8,7 +8,7 @@ namespace app::gui {
 void MapModel::set_catalogue_path(std::string path) { m_catalogue_path = std::move(path); }
 
 void MapModel::set_items(std::vector<geo::OfferItem> items) {
-    m_items = std::move(items);
+    m_items = std::make_shared<const std::vector<geo::OfferItem>>(std::move(items));
     m_item_weights.clear();
     m_audience_id.clear();
     m_selected.reset();
@@ -41,19 +41,19 @@ void MapModel::remove_context(const std::string& layer_id) {
 void MapModel::set_audience(std::string audience_id, std::vector<float> item_weights) {
     m_audience_id = std::move(audience_id);
     m_item_weights = std::move(item_weights);
-    if (!m_item_weights.empty()) m_item_weights.resize(m_items.size(), 0.0f);
+    if (!m_item_weights.empty()) m_item_weights.resize(m_items->size(), 0.0f);
     ++m_style_revision;
 }
 
 void MapModel::select(std::optional<std::size_t> item_index) {
-    if (item_index && *item_index >= m_items.size()) item_index.reset();
+    if (item_index && *item_index >= m_items->size()) item_index.reset();
     if (item_index == m_selected) return;
     m_selected = item_index;
     ++m_style_revision;
 }
 
 void MapModel::hover(std::optional<std::size_t> item_index) {
-    if (item_index && *item_index >= m_items.size()) item_index.reset();
+    if (item_index && *item_index >= m_items->size()) item_index.reset();
     if (item_index == m_hovered) return;
     m_hovered = item_index;
     ++m_style_revision;
@@ -61,7 +61,7 @@ void MapModel::hover(std::optional<std::size_t> item_index) {
 
 geo::LonLatBox MapModel::data_extent() const {
     geo::LonLatBox box;
-    for (const auto& item : m_items) box.extend(item.position);
+    for (const auto& item : *m_items) box.extend(item.position);
     for (const auto& t : m_territories) box.extend(t.geometry.bounds());
     for (const auto& p : m_perimeters) box.extend(p.geometry.bounds());
     return box;
@@ -69,7 +69,7 @@ geo::LonLatBox MapModel::data_extent() const {
 
 geo::LonLatBox MapModel::focus_extent() const {
     geo::LonLatBox box;
-    for (const auto& item : m_items) box.extend(item.position);
+    for (const auto& item : *m_items) box.extend(item.position);
     for (const auto& p : m_perimeters) box.extend(p.geometry.bounds());
     return box.empty() ? data_extent() : box;
 }

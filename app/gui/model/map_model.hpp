@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,7 +42,11 @@ public:
     [[nodiscard]] const std::string& catalogue_path() const { return m_catalogue_path; }
     void set_catalogue_path(std::string path);
 
-    [[nodiscard]] const std::vector<geo::OfferItem>& items() const { return m_items; }
+    [[nodiscard]] const std::vector<geo::OfferItem>& items() const { return *m_items; }
+    // The same items, shareable with background tasks (immutable).
+    [[nodiscard]] std::shared_ptr<const std::vector<geo::OfferItem>> shared_items() const {
+        return m_items;
+    }
     void set_items(std::vector<geo::OfferItem> items);  // clears selection and weights
 
     [[nodiscard]] const std::vector<geo::Territory>& territories() const { return m_territories; }
@@ -94,7 +99,8 @@ public:
 
 private:
     std::string m_catalogue_path;
-    std::vector<geo::OfferItem> m_items;
+    std::shared_ptr<const std::vector<geo::OfferItem>> m_items =
+        std::make_shared<const std::vector<geo::OfferItem>>();
     std::vector<geo::Territory> m_territories;
     std::vector<PerimeterLevel> m_perimeters;
     std::map<std::string, ContextGeometry> m_context;

@@ -144,8 +144,8 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
     if (ImGui::BeginTable("##catalogue", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - footer))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr(Text::col_name), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(tr(Text::col_family), ImGuiTableColumnFlags_WidthFixed, 110.0f);
-        ImGui::TableSetupColumn(tr(Text::col_labels), ImGuiTableColumnFlags_WidthFixed, 110.0f);
+        ImGui::TableSetupColumn(tr(Text::col_family), ImGuiTableColumnFlags_WidthFixed, 150.0f);
+        ImGui::TableSetupColumn(tr(Text::col_labels), ImGuiTableColumnFlags_WidthFixed, 90.0f);
         ImGui::TableSetupColumn(tr(Text::col_commune), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultHide, 60.0f);
         ImGui::TableSetupColumn(tr(Text::col_producer), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultHide, 140.0f);
         ImGui::TableHeadersRow();

@@ -67,10 +67,12 @@ void draw_layers_panel(MapModel& model, UiState& ui) {
     const std::vector<Layer> layers = stack.layers();
     if (ImGui::BeginTable("##layers", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("##opacity", ImGuiTableColumnFlags_WidthFixed, 70.0f);
+        ImGui::TableSetupColumn("##opacity", ImGuiTableColumnFlags_WidthFixed, 58.0f);
         ImGui::TableSetupColumn("##order", ImGuiTableColumnFlags_WidthFixed);
         for (auto it = layers.rbegin(); it != layers.rend(); ++it) {  // top of the stack first
             const Layer& layer = *it;
+            // Layers whose analysis is not available yet are not offered.
+            if (layer.kind == LayerKind::gaps || layer.kind == LayerKind::density) continue;
             ImGui::PushID(layer.id.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
