@@ -26,8 +26,10 @@
 #include "app/gui/views/audience_panel.hpp"
 #include "app/gui/views/catalogue_panel.hpp"
 #include "app/gui/views/details_panel.hpp"
+#include "app/gui/views/file_browser.hpp"
 #include "app/gui/views/layers_panel.hpp"
 #include "app/gui/views/map_canvas.hpp"
+#include "app/gui/views/map_image.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/store/catalogue.hpp"
@@ -73,6 +75,8 @@ private:
     Rect frame();  // one ImGui frame; returns the map canvas rectangle
     void draw_gl(const Rect& map);
     void draw_menu();
+    void draw_dialogs();
+    void take_snapshot();
     int run_headless();
 
     GuiOptions m_options;
@@ -84,6 +88,9 @@ private:
     CataloguePanel m_catalogue;
     AudienceController m_audience;
     AudiencePanel m_audience_panel;
+    FileBrowser m_browser;
+    enum class BrowsePurpose { snapshot } m_browse_purpose = BrowsePurpose::snapshot;
+    int m_snapshot_delay = 0;
     BackgroundJob<geo::Result<CatalogueSnapshot>> m_load;
     Clock::time_point m_start = Clock::now();
     bool m_quit = false;
@@ -112,7 +119,7 @@ bool GuiApp::collect_jobs() {
     }
     // The camera viewport is known from the first frame on.
     if (m_options.bbox)
-        m_model.camera().fit(*m_options.bbox, 0.0);
+        m_ui.fit_box = m_options.bbox;
     else
         m_ui.fit_requested = true;
     return true;
@@ -121,6 +128,11 @@ bool GuiApp::collect_jobs() {
 void GuiApp::draw_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(tr(Text::menu_file))) {
+        if (ImGui::MenuItem(tr(Text::menu_snapshot))) {
+            m_browse_purpose = BrowsePurpose::snapshot;
+            m_browser.open(FileBrowser::Mode::save_file, "territoire-carte.png");
+        }
+        ImGui::Separator();
         if (ImGui::MenuItem(tr(Text::menu_quit), "Ctrl+Q")) m_quit = true;
         ImGui::EndMenu();
     }
@@ -139,6 +151,30 @@ void GuiApp::draw_menu() {
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
+}
+
+void GuiApp::draw_dialogs() {
+    if (auto chosen = m_browser.draw()) {
+        switch (m_browse_purpose) {
+            case BrowsePurpose::snapshot:
+                m_ui.snapshot_path = *chosen;
+                m_snapshot_delay = 1;  // once the popup has gone from the screen
+                break;
+        }
+    }
+}
+
+void GuiApp::take_snapshot() {
+    if (!m_ui.snapshot_path) return;
+    if (m_snapshot_delay-- > 0) return;
+    const std::string path = *m_ui.snapshot_path;
+    m_ui.snapshot_path.reset();
+    auto image = render_map_image(m_model, *m_renderer, m_ui.attribution);
+    auto written = image ? write_png(path, *image) : geo::Result<void>(tl::unexpected(image.error()));
+    if (written)
+        m_ui.set_status(fmt::format(fmt::runtime(tr(Text::snapshot_saved)), path));
+    else
+        m_ui.set_status(written.error().message, true);
 }
 
 Rect GuiApp::frame() {
@@ -189,6 +225,7 @@ Rect GuiApp::frame() {
     }
     const Rect map{left, top, std::max(right - left, 1.0f), std::max(height, 1.0f)};
     m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
+    draw_dialogs();
     ImGui::Render();
     return map;
 }
@@ -223,6 +260,7 @@ int GuiApp::run() {
         const unsigned before = m_model.revision();
         const Rect map = frame();
         draw_gl(map);
+        take_snapshot();
         glfwSwapBuffers(m_window->get());
         // A frame that changed the model (or left ImGui animating) needs a follow-up.
         pending = m_model.revision() != before ? 2 : pending - 1;
@@ -281,7 +319,12 @@ int GuiApp::run_headless() {
     }
     if (!m_options.screenshot.empty()) {
         // Draw once more and read the back buffer before it is swapped.
-        draw_gl(frame());
+        const Rect map = frame();
+        draw_gl(map);
+        const geo::LonLat c = lonlat_from_mercator(m_model.camera().center());
+        fmt::print("map canvas {} {} {} {}  centre {:.6f} {:.6f}  zoom {:.4f}\n", map.x, map.y,
+                   m_model.camera().width_px(), m_model.camera().height_px(), c.lon_deg, c.lat_deg,
+                   m_model.camera().zoom());
         glFinish();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(m_window->get(), &fb_w, &fb_h);

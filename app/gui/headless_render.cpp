@@ -16,7 +16,7 @@
 #include "app/gui/render/map_renderer.hpp"
 #include "app/gui/render/offscreen.hpp"
 #include "app/gui/ui_style.hpp"
-#include "app/gui/views/map_overlay.hpp"
+#include "app/gui/views/map_image.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/store/catalogue.hpp"
@@ -53,27 +53,18 @@ private:
 
 geo::Result<void> render_with_current_context(const RenderOptions& options, MapModel& model,
                                               const std::string& attribution) {
-    auto target = Offscreen::create(options.width_px, options.height_px);
-    if (!target) return tl::unexpected(target.error());
     auto renderer = MapRenderer::create();
     if (!renderer) return tl::unexpected(renderer.error());
     ImGuiOffscreen imgui(options.width_px, options.height_px);
     if (!imgui.ok()) return geo::fail("cannot initialise the ImGui OpenGL 3 renderer");
 
     if (!(*renderer)->wait_until_idle(model, 120s)) return geo::fail("building the map meshes timed out");
-    target->bind();
-    (*renderer)->draw(model, 0, 0);
-
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    OverlayOptions overlay;
-    overlay.legend = true;
-    draw_map_overlay(ImGui::GetForegroundDrawList(), ImVec2(0, 0), model, **renderer, attribution, overlay);
-    ImGui::Render();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    glFinish();
-    const Image image = read_pixels(0, 0, options.width_px, options.height_px);
-    return write_png(options.output, image);
+    auto image = render_map_image(model, **renderer, attribution);
+    ImGui::EndFrame();
+    if (!image) return tl::unexpected(image.error());
+    return write_png(options.output, *image);
 }
 
 }  // namespace

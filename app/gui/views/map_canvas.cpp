@@ -37,6 +37,11 @@ void fit_view(MapModel& model, UiState& ui, bool selection_only) {
 void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer& renderer,
                      UiState& ui) {
     model.camera().set_viewport(static_cast<int>(size.x), static_cast<int>(size.y));
+    // Fits wait for the canvas size, known only now.
+    if (ui.fit_box) {
+        model.camera().fit(*ui.fit_box, 0.0);
+        ui.fit_box.reset();
+    }
     if (ui.fit_requested) {
         fit_view(model, ui, false);
         ui.fit_requested = false;
