@@ -66,6 +66,11 @@ int significant_decimals(std::string_view text) {
     return decimals - exponent;
 }
 
+// "where.name", or "name" at the top level.
+std::string member(const std::string& where, std::string_view name) {
+    return where.empty() ? std::string(name) : where + "." + std::string(name);
+}
+
 std::string position_text(const LonLat& p) { return fmt::format("({}, {})", p.lon_deg, p.lat_deg); }
 
 // The structural rules, applied to one parsed GeoJSON object at a time.
@@ -85,11 +90,11 @@ public:
         if (!f.contains("geometry"))
             m_report.add(where, "missing \"geometry\" member (null when there is none)");
         else if (!f["geometry"].is_null())
-            box = geometry(f["geometry"], where + ".geometry");
+            box = geometry(f["geometry"], member(where, "geometry"));
         if (!f.contains("properties"))
             m_report.add(where, "missing \"properties\" member (an object or null)");
         else if (!f["properties"].is_object() && !f["properties"].is_null())
-            m_report.add(where + ".properties", "must be an object or null");
+            m_report.add(member(where, "properties"), "must be an object or null");
         bbox(f, where, box);
         return box;
     }
@@ -111,7 +116,7 @@ public:
             if (!members.is_array())
                 m_report.add(where, "a GeometryCollection needs a \"geometries\" array");
             for (std::size_t i = 0; members.is_array() && i < members.size(); ++i)
-                box.extend(geometry(members[i], fmt::format("{}.geometries[{}]", where, i)));
+                box.extend(geometry(members[i], fmt::format("{}[{}]", member(where, "geometries"), i)));
             bbox(g, where, box);
             return box;
         }
@@ -120,7 +125,7 @@ public:
             return box;
         }
         const json& c = g["coordinates"];
-        const std::string at = where + ".coordinates";
+        const std::string at = member(where, "coordinates");
         if (type == "Point") {
             position(c, at, box);
         } else if (type == "MultiPoint") {
@@ -149,7 +154,7 @@ public:
     void bbox(const json& object, const std::string& where, const LonLatBox& content) {
         if (!object.contains("bbox")) return;
         const json& b = object["bbox"];
-        const std::string at = where.empty() ? "bbox" : where + ".bbox";
+        const std::string at = member(where, "bbox");
         bool numbers = b.is_array() && (b.size() == 4 || b.size() == 6);
         for (std::size_t i = 0; numbers && i < b.size(); ++i) numbers = b[i].is_number();
         if (!numbers) {
