@@ -1,6 +1,7 @@
 #include "geo/io/geojson_writer.hpp"
 
 #include <array>
+#include <initializer_list>
 
 #include <fmt/format.h>
 
@@ -53,26 +54,27 @@ Result<GeoJsonWriter> GeoJsonWriter::create(const std::string& path, const GeoJs
     return writer;
 }
 
-void GeoJsonWriter::append_bbox(const LonLatBox& box) {
-    std::string& out = buffer();
-    out.append(",\"bbox\":[");
-    append_degrees(out, box.west_deg);
-    out.push_back(',');
-    append_degrees(out, box.south_deg);
-    out.push_back(',');
-    append_degrees(out, box.east_deg);
-    out.push_back(',');
-    append_degrees(out, box.north_deg);
+namespace {
+// "[v0,v1,…]" with each value in degrees, ≤ 7 decimals.
+void append_degree_array(std::string& out, std::initializer_list<double> values) {
+    out.push_back('[');
+    bool first = true;
+    for (double v : values) {
+        if (!first) out.push_back(',');
+        append_degrees(out, v);
+        first = false;
+    }
     out.push_back(']');
+}
+}  // namespace
+
+void GeoJsonWriter::append_bbox(const LonLatBox& box) {
+    buffer().append(",\"bbox\":");
+    append_degree_array(buffer(), {box.west_deg, box.south_deg, box.east_deg, box.north_deg});
 }
 
 void GeoJsonWriter::append_position(LonLat p) {
-    std::string& out = buffer();
-    out.push_back('[');
-    append_degrees(out, p.lon_deg);
-    out.push_back(',');
-    append_degrees(out, p.lat_deg);
-    out.push_back(']');
+    append_degree_array(buffer(), {p.lon_deg, p.lat_deg});
     m_extent.extend(p);
 }
 
