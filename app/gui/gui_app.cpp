@@ -26,6 +26,7 @@
 #include "app/gui/views/audience_panel.hpp"
 #include "app/gui/views/catalogue_panel.hpp"
 #include "app/gui/views/details_panel.hpp"
+#include "app/gui/views/export_dialog.hpp"
 #include "app/gui/views/file_browser.hpp"
 #include "app/gui/views/layers_panel.hpp"
 #include "app/gui/views/map_canvas.hpp"
@@ -70,7 +71,8 @@ private:
     }
     bool collect_jobs();
     [[nodiscard]] bool busy() const {
-        return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy();
+        return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy() ||
+               m_export.busy();
     }
     Rect frame();  // one ImGui frame; returns the map canvas rectangle
     void draw_gl(const Rect& map);
@@ -89,6 +91,8 @@ private:
     AudienceController m_audience;
     AudiencePanel m_audience_panel;
     FileBrowser m_browser;
+    ExportDialog m_export;
+    std::vector<geo::SourceInfo> m_sources;
     enum class BrowsePurpose { snapshot } m_browse_purpose = BrowsePurpose::snapshot;
     int m_snapshot_delay = 0;
     BackgroundJob<geo::Result<CatalogueSnapshot>> m_load;
@@ -104,6 +108,7 @@ bool GuiApp::collect_jobs() {
         return true;
     }
     m_ui.attribution = attribution_for((*loaded)->sources);
+    m_sources = (*loaded)->sources;
     m_model.set_catalogue_path((*loaded)->path);
     m_model.set_items(std::move((*loaded)->items));
     m_model.set_territories(std::move((*loaded)->territories));
@@ -128,6 +133,7 @@ bool GuiApp::collect_jobs() {
 void GuiApp::draw_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(tr(Text::menu_file))) {
+        if (ImGui::MenuItem(tr(Text::menu_export), nullptr, false, !m_model.items().empty())) m_export.open();
         if (ImGui::MenuItem(tr(Text::menu_snapshot))) {
             m_browse_purpose = BrowsePurpose::snapshot;
             m_browser.open(FileBrowser::Mode::save_file, "territoire-carte.png");
@@ -154,6 +160,7 @@ void GuiApp::draw_menu() {
 }
 
 void GuiApp::draw_dialogs() {
+    m_export.draw(m_model, m_audience, m_sources, m_ui);
     if (auto chosen = m_browser.draw()) {
         switch (m_browse_purpose) {
             case BrowsePurpose::snapshot:
@@ -342,6 +349,7 @@ int GuiApp::run_headless() {
 }  // namespace
 
 int run_gui(const GuiOptions& options) {
+    load_label_names();
     const bool headless = options.frames > 0 || options.bench_frames > 0;
     auto window = Window::create(options.width_px, options.height_px, tr(Text::app_title), true);
     if (!window) {

@@ -3,7 +3,10 @@
 #include <array>
 #include <atomic>
 #include <cstdlib>
+#include <memory>
 #include <string>
+
+#include "geo/core/taxonomy.hpp"
 
 namespace app::gui {
 namespace {
@@ -138,6 +141,7 @@ static_assert(std::size(kTable) == static_cast<std::size_t>(Text::status_visible
               "one entry per Text");
 
 std::atomic<Language> g_language{Language::fr};
+std::shared_ptr<const geo::Taxonomy> g_taxonomy;  // set once before the first frame
 
 }  // namespace
 
@@ -164,6 +168,24 @@ bool i18n_table_is_consistent() {
             *kTable[i].en == '\0')
             return false;
     return true;
+}
+
+void load_label_names() {
+    if (auto taxonomy = geo::Taxonomy::load_default())
+        g_taxonomy = std::make_shared<const geo::Taxonomy>(std::move(*taxonomy));
+}
+
+std::string label_name(const std::string& id) {
+    if (g_taxonomy)
+        if (const geo::LabelInfo* info = g_taxonomy->label(id))
+            return g_language == Language::fr || info->name_en.empty() ? info->name_fr : info->name_en;
+    return id;
+}
+
+std::string label_names(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + label_name(id);
+    return out;
 }
 
 std::string_view family_name(geo::Family family) {

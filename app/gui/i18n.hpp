@@ -4,7 +4,9 @@
 // Strings are UTF-8 and static (valid for the whole run). The language is a
 // process-wide setting made once at start-up, before any frame; reading it
 // is then thread-safe.
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "geo/core/offer.hpp"
 
@@ -55,6 +57,13 @@ enum class Text {
 const char* tr(Text text);
 // Every Text has its entry, in order, with both languages (for the tests).
 bool i18n_table_is_consistent();
+
+// The taxonomy whose label names label_name() uses; loaded once at start-up
+// (data/taxonomy.json), before any frame. Without it, label ids show as is.
+void load_label_names();
+// "unesco" → "Patrimoine mondial de l'UNESCO" (or the English name).
+std::string label_name(const std::string& id);
+std::string label_names(const std::vector<std::string>& ids);  // ", "-joined
 
 // Family and territory-level names in the current language.
 std::string_view family_name(geo::Family family);

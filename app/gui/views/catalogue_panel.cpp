@@ -12,12 +12,6 @@
 namespace app::gui {
 namespace {
 
-std::string join(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
-    return out;
-}
-
 void fly_to(MapModel& model, UiState& ui, std::size_t index) {
     const Camera& camera = model.camera();
     ui.flight.start(camera, mercator_from_lonlat(model.items()[index].position),
@@ -84,7 +78,7 @@ void CataloguePanel::rebuild_rows(const MapModel& model) {
         const auto& it = items[i];
         switch (m_sort_column) {
             case 1: return std::string(family_name(it.family));
-            case 2: return join(it.labels);
+            case 2: return label_names(it.labels);
             case 3: return it.commune_insee;
             case 4: return it.producer;
             default: return fold_for_search(it.name);
@@ -123,13 +117,13 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(half);
-    if (ImGui::BeginCombo("##label", m_label.empty() ? tr(Text::all_labels) : m_label.c_str())) {
+    if (ImGui::BeginCombo("##label", m_label.empty() ? tr(Text::all_labels) : label_name(m_label).c_str())) {
         if (ImGui::Selectable(tr(Text::all_labels), m_label.empty())) {
             m_label.clear();
             m_dirty = true;
         }
         for (const auto& label : m_labels)
-            if (ImGui::Selectable(label.c_str(), m_label == label)) {
+            if (ImGui::Selectable(label_name(label).c_str(), m_label == label)) {
                 m_label = label;
                 m_dirty = true;
             }
@@ -195,7 +189,7 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
                 const auto fam = family_name(it.family);
                 ImGui::Text("%.*s", static_cast<int>(fam.size()), fam.data());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(join(it.labels).c_str());
+                ImGui::TextUnformatted(label_names(it.labels).c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(it.commune_insee.c_str());
                 ImGui::TableNextColumn();

@@ -72,7 +72,7 @@ void draw_details_panel(MapModel& model, UiState& ui) {
         ImGui::TableSetupColumn("##k", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("##v", ImGuiTableColumnFlags_WidthStretch);
         field(Text::field_subtypes, join(item.subtypes));
-        field(Text::field_labels, join(item.labels));
+        field(Text::field_labels, label_names(item.labels));
         field(Text::field_themes, join(item.themes));
         field(Text::field_months, format_months(item.opening_months));
         field(Text::field_producer, item.producer);
