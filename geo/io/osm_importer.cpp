@@ -1,9 +1,9 @@
 #include "geo/io/osm_importer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
-#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -28,18 +28,29 @@ constexpr const char* kExtraTags[] = {
     "rooms",    "beds",            "tourism",  "historic", "amenity",       "leisure",
     "shop",     "craft",           "natural",  "information", "description", "start_date"};
 
-// Keys whose unclassified values are reported as unknown types.
-constexpr const char* kTourismKeys[] = {"tourism", "historic"};
-
 struct Accumulator {
     double lon_sum = 0.0;
     double lat_sum = 0.0;
     std::int64_t count = 0;
+    std::size_t first_member = SIZE_MAX;  // routes: the earliest member way seen
     void add(const osmium::Location& loc) {
         lon_sum += loc.lon();
         lat_sum += loc.lat();
         ++count;
     }
+    // Keeps only the start of the earliest member way (route relations).
+    void start_at(const osmium::Location& loc, std::size_t member) {
+        if (member >= first_member) return;
+        first_member = member;
+        lon_sum = loc.lon();
+        lat_sum = loc.lat();
+        count = 1;
+    }
+};
+
+struct Membership {
+    std::size_t relation;  // index into RelationPass::items
+    std::size_t member;    // position of the way among the relation's members
 };
 
 struct Counts {
@@ -59,12 +70,7 @@ public:
         if (tags.empty()) return false;
         const OsmTagLookup lookup = [&tags](const char* key) { return tags.get_value_by_key(key); };
         const auto cls = m_taxonomy.classify_osm(lookup);
-        if (!cls) {
-            for (const char* key : kTourismKeys)
-                if (const char* value = tags.get_value_by_key(key))
-                    m_unknown.insert(fmt::format("{}={}", key, value));
-            return false;
-        }
+        if (!cls) return false;
         ++m_out.report.read;
         item.source = m_out.source.key;
         item.source_id = fmt::format("{}{}", osmium::item_type_to_char(object.type()), object.id());
@@ -94,15 +100,9 @@ public:
         return true;
     }
 
-    void finish() {
-        auto& unknown = m_out.report.unknown_types;
-        unknown.insert(unknown.end(), m_unknown.begin(), m_unknown.end());
-    }
-
 private:
     const Taxonomy& m_taxonomy;
     ParsedItems& m_out;
-    std::set<std::string> m_unknown;
 };
 
 // Pass 1: relations with a tourism meaning and the ways they are made of.
@@ -113,22 +113,28 @@ public:
 
     void relation(const osmium::Relation& relation) {
         ++m_counts.relations;
-        const char* type = relation.tags().get_value_by_key("type");
-        if (type == nullptr || (std::string_view(type) != "multipolygon" &&
-                                std::string_view(type) != "boundary"))
-            return;
+        const char* type_tag = relation.tags().get_value_by_key("type");
+        const std::string_view type = type_tag != nullptr ? type_tag : "";
+        const bool area = type == "multipolygon" || type == "boundary";
+        if (!area && type != "route") return;
         OfferItem item;
         if (!m_builder.build(relation, item)) return;
         const size_t index = items.size();
         items.push_back(std::move(item));
         centroids.emplace_back();
+        route_start.push_back(!area);
+        std::size_t position = 0;
         for (const osmium::RelationMember& member : relation.members())
-            if (member.type() == osmium::item_type::way) member_ways[member.ref()].push_back(index);
+            if (member.type() == osmium::item_type::way)
+                member_ways[member.ref()].push_back({index, position++});
     }
 
     std::vector<OfferItem> items;
     std::vector<Accumulator> centroids;
-    std::unordered_map<osmium::object_id_type, std::vector<size_t>> member_ways;
+    // Routes are placed at their start (the first node of their first way in
+    // the extract), areas at the centroid of their member ways' nodes.
+    std::vector<bool> route_start;
+    std::unordered_map<osmium::object_id_type, std::vector<Membership>> member_ways;
 
 private:
     ItemBuilder& m_builder;
@@ -157,9 +163,19 @@ public:
         ++m_counts.ways;
         if (const auto it = m_relations.member_ways.find(way.id());
             it != m_relations.member_ways.end()) {
-            for (const size_t index : it->second)
-                for (const osmium::NodeRef& ref : way.nodes())
-                    if (ref.location().valid()) m_relations.centroids[index].add(ref.location());
+            for (const Membership& m : it->second) {
+                Accumulator& acc = m_relations.centroids[m.relation];
+                const bool start = m_relations.route_start[m.relation];
+                for (const osmium::NodeRef& ref : way.nodes()) {
+                    if (!ref.location().valid()) continue;
+                    if (!start) {
+                        acc.add(ref.location());
+                    } else {
+                        acc.start_at(ref.location(), m.member);
+                        break;
+                    }
+                }
+            }
         }
         OfferItem item;
         if (!m_builder.build(way, item)) return;
@@ -252,7 +268,6 @@ Result<ParsedItems> parse_osm(const std::string& path, const Taxonomy& taxonomy,
                          c.lat_sum / static_cast<double>(c.count)};
         out.items.push_back(std::move(item));
     }
-    builder.finish();
     if (counts.nodes + counts.ways + counts.relations == 0)
         return fail(path + ": no OpenStreetMap objects in the file");
     return out;

@@ -1,12 +1,14 @@
 #pragma once
 // Offer items from an OpenStreetMap extract (.osm.pbf, .osm, .osm.bz2,
 // .osm.gz), read with libosmium in two passes:
-//   1. multipolygon / boundary relations with a tourism meaning, and the ids
+//   1. multipolygon / boundary / route relations with a tourism meaning, and the ids
 //      of their member ways;
 //   2. nodes (node locations kept in a NodeLocationsForWays index) and ways.
 // Only objects that Taxonomy::classify_osm recognises become items; their
 // position is the node itself, the centroid of a way's node locations, or the
-// centroid of the node locations of a relation's member ways (WGS 84).
+// centroid of the node locations of a multipolygon's member ways, or the
+// start of a route (the first node of its first member way in the extract),
+// in WGS 84.
 // name = name, else name:fr, else brand; unnamed objects are skipped with a
 // reason. Labels from Taxonomy::labels_from_osm, opening months from simple
 // month ranges in opening_hours; website, wikidata, stars, cuisine, … land in
