@@ -1,6 +1,7 @@
 #include "geo/io/gdal_importer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -59,9 +60,10 @@ RawPosition representative_point(const OGRGeometry& geom) {
 
 class LayerReader {
 public:
-    LayerReader(std::string file, OGRLayer& layer, const GdalImportOptions& options,
+    LayerReader(std::string file, OGRLayer& layer, bool kml, const GdalImportOptions& options,
                 const Taxonomy& taxonomy, ParsedItems& out)
         : m_file(std::move(file)),
+          m_kml(kml),
           m_where(m_file + ":" + layer.GetName()),
           m_layer(layer),
           m_options(options),
@@ -82,6 +84,7 @@ private:
     std::string read_id(const OGRFeature& feature);
 
     std::string m_file;
+    bool m_kml;  // the KML drivers add display fields that are not data
     std::string m_where;
     OGRLayer& m_layer;
     const GdalImportOptions& m_options;
@@ -150,6 +153,11 @@ Result<void> LayerReader::find_fields() {
     for (int index : {f.name, f.id, f.source, f.source_id, f.family, f.subtypes, f.labels,
                       f.themes, f.months, f.producer, f.insee, f.extra, f.lon, f.lat})
         if (index >= 0) m_consumed[static_cast<size_t>(index)] = true;
+    if (m_kml)
+        for (const char* display : {"tessellate", "extrude", "visibility", "drawOrder", "icon",
+                                    "altitudeMode", "snippet"})
+            if (const int index = defn.GetFieldIndex(display); index >= 0)
+                m_consumed[static_cast<size_t>(index)] = true;
     return {};
 }
 
@@ -171,7 +179,7 @@ Result<void> LayerReader::prepare() {
             if (!feature) break;
             const auto x = gdal::parse_number(m_reader.text(*feature, m_fields.lon));
             const auto y = gdal::parse_number(m_reader.text(*feature, m_fields.lat));
-            if (x && y) sample.push_back({*x, *y});
+            if (x && y && std::isfinite(*x) && std::isfinite(*y)) sample.push_back({*x, *y});
         }
         m_layer.ResetReading();
         m_reader = {};
@@ -401,8 +409,12 @@ Result<ParsedItems> parse_gdal_items(const std::string& path, const GdalImportOp
     std::int64_t total = 0;
     for (OGRLayer* layer : *layers) total += std::max<GIntBig>(0, layer->GetFeatureCount(FALSE));
     std::int64_t done = 0;
+    const std::string driver = (*ds)->GetDriver() != nullptr ? (*ds)->GetDriver()->GetDescription() : "";
+    const bool kml = driver == "KML" || driver == "LIBKML";
     for (OGRLayer* layer : *layers) {
-        LayerReader reader(file, *layer, options, taxonomy, out);
+        layer->ResetReading();
+        if (OGRFeatureUniquePtr first{layer->GetNextFeature()}; !first) continue;  // empty layer
+        LayerReader reader(file, *layer, kml, options, taxonomy, out);
         if (auto r = reader.prepare(); !r) return tl::unexpected(r.error());
         if (auto r = reader.read(layers->size() > 1, progress, done, total); !r)
             return tl::unexpected(r.error());

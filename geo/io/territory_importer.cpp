@@ -159,6 +159,8 @@ Result<ParsedTerritories> parse_territories(const std::string& path, TerritoryLe
     for (OGRLayer* layer : layers) total += std::max<GIntBig>(0, layer->GetFeatureCount(FALSE));
     std::int64_t done = 0;
     for (OGRLayer* layer : layers) {
+        layer->ResetReading();
+        if (OGRFeatureUniquePtr first{layer->GetNextFeature()}; !first) continue;  // empty layer
         TerritoryLayerReader reader(file, *layer, level, options, out);
         if (auto r = reader.prepare(); !r) return tl::unexpected(r.error());
         if (auto r = reader.read(progress, done, total); !r) return tl::unexpected(r.error());
