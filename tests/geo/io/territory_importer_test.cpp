@@ -138,7 +138,8 @@ TEST(TerritoryImporter, UnusableInputsNameTheFile) {
         auto parsed = geo::parse_territories(path, geo::TerritoryLevel::commune, {});
         ASSERT_FALSE(parsed) << name;
         EXPECT_NE(parsed.error().message.find(name), std::string::npos) << parsed.error().message;
-        if (std::string(name) == "empty_collection.geojson")
+        if (std::string(name) == "empty_collection.geojson") {
             EXPECT_NE(parsed.error().message.find("no features"), std::string::npos);
+        }
     }
 }
