@@ -422,7 +422,7 @@ Result<ParsedItems> parse_gdal_items(const std::string& path, const GdalImportOp
     if (out.report.read == 0) return fail(path + ": no features to import (the file is empty)");
     if (const auto failure = capture.first_failure())
         out.report.warnings.push_back(file + ": GDAL: " + *failure);
-    progress(done, total);
+    if (!progress(done, total)) return fail(path + ": import cancelled");
     return out;
 }
 

@@ -7,13 +7,10 @@
 #include <fmt/format.h>
 
 #include "geo/core/data_dir.hpp"
+#include "geo/io/datatourisme_importer.hpp"
 #include "geo/io/osm_importer.hpp"
 
 namespace geo {
-
-// Declared in geo/io/datatourisme_importer.hpp (branch h-datatourisme).
-Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy,
-                                       Progress progress = {});
 
 namespace {
 namespace fs = std::filesystem;
@@ -38,8 +35,11 @@ bool is_demo_file(const std::string& path) {
 
 // The error for an input that yielded nothing usable, with the first reasons.
 Error nothing_usable(const std::string& path, const ImportReport& report, const char* what) {
-    std::string message = fmt::format("{}: nothing to import: {} {} read, none usable", path,
-                                      report.read, what);
+    std::string message =
+        report.read == 0
+            ? fmt::format("{}: nothing to import: no {} found", path, what)
+            : fmt::format("{}: nothing to import: {} record{} read, none usable", path, report.read,
+                          report.read == 1 ? "" : "s");
     const size_t shown = std::min<size_t>(report.skipped.size(), 3);
     for (size_t i = 0; i < shown; ++i)
         message += fmt::format("{} {}: {}", i == 0 ? ";" : ",", report.skipped[i].record,
@@ -91,7 +91,7 @@ Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path
     }
     if (!parsed) return tl::unexpected(parsed.error());
     if (parsed->items.empty())
-        return tl::unexpected(nothing_usable(path, parsed->report, "records"));
+        return tl::unexpected(nothing_usable(path, parsed->report, "offer items"));
     ImportReport report = std::move(parsed->report);
     if (auto ok = catalogue.upsert_items(parsed->source, parsed->items, report, progress); !ok)
         return tl::unexpected(ok.error());
@@ -105,7 +105,7 @@ Result<ImportReport> import_territories(Catalogue& catalogue, const std::string&
     auto parsed = parse_territories(path, level, options, progress);
     if (!parsed) return tl::unexpected(parsed.error());
     if (parsed->territories.empty())
-        return tl::unexpected(nothing_usable(path, parsed->report, "features"));
+        return tl::unexpected(nothing_usable(path, parsed->report, "territories"));
     ImportReport report = std::move(parsed->report);
     if (auto ok = catalogue.upsert_territories(parsed->source, parsed->territories, report, progress);
         !ok)
