@@ -21,7 +21,7 @@ constexpr MonthName kMonthNames[] = {
     {"aug", 8},      {"august", 8},    {"août", 8},      {"aout", 8},     {"sep", 9},
     {"sept", 9},     {"september", 9}, {"septembre", 9}, {"oct", 10},     {"october", 10},
     {"octobre", 10}, {"nov", 11},      {"november", 11}, {"novembre", 11}, {"dec", 12},
-    {"december", 12}, {"décembre", 12}, {"decembre", 12},
+    {"december", 12}, {"décembre", 12}, {"decembre", 12}, {"déc", 12},
 };
 
 std::string lower_ascii(std::string_view s) {
