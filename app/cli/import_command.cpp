@@ -142,33 +142,32 @@ int run_import(const CommonOptions& common, const ImportArgs& args) {
             return 1;
         }
         ProgressLine line;
-        for (const auto& source : args.sources) {
-            geo::ImportOptions options;
-            options.gdal = {args.layer,  args.name_field, args.id_field,  args.family_field,
-                            args.family, args.lon_field,  args.lat_field, {}, {}, {}, {}};
-            auto report = geo::import_source(*catalogue, source, options, *taxonomy, line.begin(source));
+        // Imports one file with `import`, then prints its report or its error.
+        auto one = [&](const std::string& file, auto&& import) {
+            auto report = import(line.begin(file));
             line.finish();
             if (!report) {
                 fmt::print(stderr, "territoire import: {}\n", report.error().message);
                 exit_code = 1;
-                continue;
-            }
-            print_report(source, *report);
-            ++succeeded;
-        }
-        const auto level = geo::territory_level_from_id(args.level);
-        for (const auto& file : args.territories) {
-            geo::TerritoryImportOptions options{args.layer, args.name_field, args.code_field, {}, {}, {}};
-            auto report = geo::import_territories(*catalogue, file, *level, options, line.begin(file));
-            line.finish();
-            if (!report) {
-                fmt::print(stderr, "territoire import: {}\n", report.error().message);
-                exit_code = 1;
-                continue;
+                return;
             }
             print_report(file, *report);
             ++succeeded;
-        }
+        };
+        geo::ImportOptions options;
+        options.gdal = {args.layer,  args.name_field, args.id_field,  args.family_field,
+                        args.family, args.lon_field,  args.lat_field, {}, {}, {}, {}};
+        for (const auto& source : args.sources)
+            one(source, [&](geo::Progress progress) {
+                return geo::import_source(*catalogue, source, options, *taxonomy, progress);
+            });
+        const geo::TerritoryImportOptions territory_options{args.layer, args.name_field,
+                                                            args.code_field, {}, {}, {}};
+        const auto level = geo::territory_level_from_id(args.level);
+        for (const auto& file : args.territories)
+            one(file, [&](geo::Progress progress) {
+                return geo::import_territories(*catalogue, file, *level, territory_options, progress);
+            });
     }
     if (!existed && succeeded == 0) {
         // Nothing was imported into a catalogue this command created: leave no empty file.

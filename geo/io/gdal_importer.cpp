@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -82,6 +83,7 @@ private:
     std::optional<std::string> read_family(const OGRFeature& feature, OfferItem& item);
     void read_details(const OGRFeature& feature, OfferItem& item);
     std::string read_id(const OGRFeature& feature);
+    const std::optional<Classification>& classify(const std::string& value);
 
     std::string m_file;
     bool m_kml;  // the KML drivers add display fields that are not data
@@ -96,6 +98,8 @@ private:
     std::optional<gdal::ToWgs84> m_to_wgs84;
     gdal::FieldReader m_reader;
     std::set<std::string> m_unknown;
+    // classify_value results by value: a layer repeats a handful of values.
+    std::unordered_map<std::string, std::optional<Classification>> m_classified;
     std::string m_record;  // name of the record being read, for messages
 };
 
@@ -233,7 +237,7 @@ std::optional<std::string> LayerReader::read_family(const OGRFeature& feature, O
     if (!cls && m_fields.family >= 0) {
         const std::string value = m_reader.text(feature, m_fields.family);
         if (!value.empty()) {
-            cls = m_taxonomy.classify_value(value);
+            cls = classify(value);
             if (!cls) {
                 m_unknown.insert(value);
                 return fmt::format("unknown family \"{}\"", value);
@@ -241,7 +245,7 @@ std::optional<std::string> LayerReader::read_family(const OGRFeature& feature, O
         }
     }
     for (const auto& value : m_reader.list(feature, m_fields.subtypes)) {
-        const auto sub = m_taxonomy.classify_value(value);
+        const auto& sub = classify(value);
         if (!sub || sub->subtype.empty()) {
             m_unknown.insert("subtype " + value);
             continue;
@@ -260,6 +264,12 @@ std::optional<std::string> LayerReader::read_family(const OGRFeature& feature, O
         std::find(item.subtypes.begin(), item.subtypes.end(), cls->subtype) == item.subtypes.end())
         item.subtypes.insert(item.subtypes.begin(), cls->subtype);
     return std::nullopt;
+}
+
+const std::optional<Classification>& LayerReader::classify(const std::string& value) {
+    auto it = m_classified.find(value);
+    if (it == m_classified.end()) it = m_classified.emplace(value, m_taxonomy.classify_value(value)).first;
+    return it->second;
 }
 
 void LayerReader::read_details(const OGRFeature& feature, OfferItem& item) {

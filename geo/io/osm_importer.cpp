@@ -48,6 +48,19 @@ struct Accumulator {
     }
 };
 
+// Adds `item` at the mean of `at`, or records it as skipped with `why_missing`
+// when no location was accumulated.
+void keep_at_mean(OfferItem&& item, const Accumulator& at, const char* why_missing,
+                  ParsedItems& out) {
+    if (at.count == 0) {
+        out.report.skipped.push_back({item.source_id, why_missing});
+        return;
+    }
+    item.position = {at.lon_sum / static_cast<double>(at.count),
+                     at.lat_sum / static_cast<double>(at.count)};
+    out.items.push_back(std::move(item));
+}
+
 struct Membership {
     std::size_t relation;  // index into RelationPass::items
     std::size_t member;    // position of the way among the relation's members
@@ -184,14 +197,7 @@ public:
         const size_t n = nodes.size() > 1 && way.is_closed() ? nodes.size() - 1 : nodes.size();
         for (size_t i = 0; i < n; ++i)
             if (nodes[i].location().valid()) centroid.add(nodes[i].location());
-        if (centroid.count == 0) {
-            m_out.report.skipped.push_back(
-                {item.source_id, "way whose nodes are missing from the extract"});
-            return;
-        }
-        item.position = {centroid.lon_sum / static_cast<double>(centroid.count),
-                         centroid.lat_sum / static_cast<double>(centroid.count)};
-        m_out.items.push_back(std::move(item));
+        keep_at_mean(std::move(item), centroid, "way whose nodes are missing from the extract", m_out);
     }
 
 private:
@@ -256,18 +262,9 @@ Result<ParsedItems> parse_osm(const std::string& path, const Taxonomy& taxonomy,
     } catch (const std::exception& e) {
         return fail(fmt::format("{}: not a readable OpenStreetMap file: {}", path, e.what()));
     }
-    for (size_t i = 0; i < relations.items.size(); ++i) {
-        OfferItem& item = relations.items[i];
-        const Accumulator& c = relations.centroids[i];
-        if (c.count == 0) {
-            out.report.skipped.push_back(
-                {item.source_id, "relation whose member ways are missing from the extract"});
-            continue;
-        }
-        item.position = {c.lon_sum / static_cast<double>(c.count),
-                         c.lat_sum / static_cast<double>(c.count)};
-        out.items.push_back(std::move(item));
-    }
+    for (size_t i = 0; i < relations.items.size(); ++i)
+        keep_at_mean(std::move(relations.items[i]), relations.centroids[i],
+                     "relation whose member ways are missing from the extract", out);
     if (counts.nodes + counts.ways + counts.relations == 0)
         return fail(path + ": no OpenStreetMap objects in the file");
     return out;

@@ -10,24 +10,12 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/core/data_dir.hpp"
+#include "tests/geo/io/import_fixtures.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace {
 
-const geo::Taxonomy& taxonomy() {
-    static const geo::Taxonomy t = [] {
-        auto loaded = geo::Taxonomy::load_default();
-        EXPECT_TRUE(loaded) << loaded.error().message;
-        return loaded ? std::move(*loaded) : geo::Taxonomy{};
-    }();
-    return t;
-}
-
-const geo::OfferItem* by_name(const geo::ParsedItems& parsed, const std::string& name) {
-    const auto it = std::find_if(parsed.items.begin(), parsed.items.end(),
-                                 [&](const geo::OfferItem& i) { return i.name == name; });
-    return it == parsed.items.end() ? nullptr : &*it;
-}
+using test::taxonomy;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
@@ -106,7 +94,7 @@ TEST(GdalImporter, DemoItemsImportCompletely) {
     // reported as unknown types and dropped, the item keeps its family.)
     for (const auto& unknown : parsed->report.unknown_types)
         EXPECT_TRUE(unknown.starts_with("subtype ")) << unknown;
-    const geo::OfferItem* chambord = by_name(*parsed, "Château de Chambord");
+    const geo::OfferItem* chambord = test::item_named(*parsed, "Château de Chambord");
     ASSERT_NE(chambord, nullptr);
     EXPECT_EQ(chambord->source_id, "demo-chambord");
     EXPECT_EQ(chambord->family, geo::Family::heritage);
@@ -132,7 +120,7 @@ TEST(GdalImporter, CsvWithLonLatColumnsAndFrenchHeaders) {
     ASSERT_TRUE(parsed) << parsed.error().message;
     EXPECT_EQ(parsed->report.read, 4);
     ASSERT_EQ(parsed->items.size(), 3u);
-    const auto* chambord = by_name(*parsed, "Château de Chambord");
+    const auto* chambord = test::item_named(*parsed, "Château de Chambord");
     ASSERT_NE(chambord, nullptr);
     EXPECT_EQ(chambord->family, geo::Family::heritage);  // "Patrimoine"
     EXPECT_DOUBLE_EQ(chambord->position.lon_deg, 1.517218);  // decimal comma
@@ -143,14 +131,14 @@ TEST(GdalImporter, CsvWithLonLatColumnsAndFrenchHeaders) {
     EXPECT_EQ(chambord->source_id, "fid:1");
     EXPECT_EQ(nlohmann::json::parse(chambord->extra_json).value("Téléphone", ""), "02 54 50 40 00");
 
-    const auto* vouvray = by_name(*parsed, "Cave des Producteurs de Vouvray");
+    const auto* vouvray = test::item_named(*parsed, "Cave des Producteurs de Vouvray");
     ASSERT_NE(vouvray, nullptr);
     EXPECT_EQ(vouvray->family, geo::Family::gastronomy);  // subtype wine_cellar
     EXPECT_EQ(vouvray->subtypes, std::vector<std::string>{"wine_cellar"});
     EXPECT_TRUE(contains(vouvray->labels, "vignobles_decouvertes"));
     EXPECT_EQ(vouvray->opening_months, 0b0000'0011'1111'1000);  // April..October
 
-    const auto* camping = by_name(*parsed, "Camping de l'Île d'Or");
+    const auto* camping = test::item_named(*parsed, "Camping de l'Île d'Or");
     ASSERT_NE(camping, nullptr);
     EXPECT_EQ(camping->family, geo::Family::accommodation);
     EXPECT_EQ(camping->opening_months, 0b0000'0001'1111'1000);  // April..September
@@ -168,7 +156,7 @@ TEST(GdalImporter, Lambert93GeoPackageIsReprojectedToWgs84) {
     ASSERT_TRUE(parsed) << parsed.error().message;
     ASSERT_EQ(parsed->items.size(), 3u);
     for (const Place& place : kPlaces) {
-        const auto* item = by_name(*parsed, place.name);
+        const auto* item = test::item_named(*parsed, place.name);
         ASSERT_NE(item, nullptr) << place.name;
         EXPECT_NEAR(item->position.lon_deg, place.position.lon_deg, 1e-6) << place.name;
         EXPECT_NEAR(item->position.lat_deg, place.position.lat_deg, 1e-6) << place.name;
@@ -183,7 +171,7 @@ TEST(GdalImporter, ShapefileInWebMercatorIsReprojected) {
     ASSERT_TRUE(parsed) << parsed.error().message;
     ASSERT_EQ(parsed->items.size(), 3u);
     for (const Place& place : kPlaces) {
-        const auto* item = by_name(*parsed, place.name);
+        const auto* item = test::item_named(*parsed, place.name);
         ASSERT_NE(item, nullptr);
         EXPECT_NEAR(item->position.lon_deg, place.position.lon_deg, 1e-6);
         EXPECT_NEAR(item->position.lat_deg, place.position.lat_deg, 1e-6);
@@ -204,13 +192,13 @@ TEST(GdalImporter, KmlPointsAndPolygons) {
     auto parsed = geo::parse_gdal_items(fixture("pois.kml"), {}, taxonomy());
     ASSERT_TRUE(parsed) << parsed.error().message;
     ASSERT_EQ(parsed->items.size(), 2u);
-    const auto* villandry = by_name(*parsed, "Château de Villandry");
+    const auto* villandry = test::item_named(*parsed, "Château de Villandry");
     ASSERT_NE(villandry, nullptr);
     EXPECT_EQ(villandry->family, geo::Family::heritage);
     EXPECT_TRUE(contains(villandry->subtypes, "garden"));
     EXPECT_NEAR(villandry->position.lon_deg, 0.5146, 1e-9);
     EXPECT_EQ(villandry->extra_json, "{}");  // no KML display fields
-    const auto* forest = by_name(*parsed, "Forêt de Chinon");
+    const auto* forest = test::item_named(*parsed, "Forêt de Chinon");
     ASSERT_NE(forest, nullptr);
     EXPECT_EQ(forest->family, geo::Family::nature);
     // A point on the polygon's surface.

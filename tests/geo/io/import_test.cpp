@@ -5,18 +5,12 @@
 #include <cpl_vsi.h>
 
 #include "geo/core/data_dir.hpp"
+#include "tests/geo/io/import_fixtures.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace {
 
-const geo::Taxonomy& taxonomy() {
-    static const geo::Taxonomy t = [] {
-        auto loaded = geo::Taxonomy::load_default();
-        EXPECT_TRUE(loaded) << loaded.error().message;
-        return loaded ? std::move(*loaded) : geo::Taxonomy{};
-    }();
-    return t;
-}
+using test::taxonomy;
 
 std::string bad(const std::string& name) { return (test::test_data() / "bad" / name).string(); }
 

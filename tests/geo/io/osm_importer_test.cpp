@@ -6,30 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/geo/io/import_fixtures.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace {
 
-const geo::Taxonomy& taxonomy() {
-    static const geo::Taxonomy t = [] {
-        auto loaded = geo::Taxonomy::load_default();
-        EXPECT_TRUE(loaded) << loaded.error().message;
-        return loaded ? std::move(*loaded) : geo::Taxonomy{};
-    }();
-    return t;
-}
-
-const geo::OfferItem* by_name(const geo::ParsedItems& parsed, const std::string& name) {
-    const auto it = std::find_if(parsed.items.begin(), parsed.items.end(),
-                                 [&](const geo::OfferItem& i) { return i.name == name; });
-    return it == parsed.items.end() ? nullptr : &*it;
-}
-
-const geo::OfferItem* by_id(const geo::ParsedItems& parsed, const std::string& id) {
-    const auto it = std::find_if(parsed.items.begin(), parsed.items.end(),
-                                 [&](const geo::OfferItem& i) { return i.source_id == id; });
-    return it == parsed.items.end() ? nullptr : &*it;
-}
+using test::taxonomy;
 
 bool has_subtype(const geo::ParsedItems& parsed, const std::string& subtype) {
     return std::any_of(parsed.items.begin(), parsed.items.end(), [&](const geo::OfferItem& i) {
@@ -51,34 +33,34 @@ TEST(OsmImporter, ToursExtractHasSensibleFamilies) {
 
     // Hotels (nodes with stars, and building ways) → accommodation.
     for (const char* name : {"Hôtel de l'Europe", "Val de Loire", "Le Grand Hôtel", "Hôtel de l'Univers"}) {
-        const geo::OfferItem* hotel = by_name(*parsed, name);
+        const geo::OfferItem* hotel = test::item_named(*parsed, name);
         ASSERT_NE(hotel, nullptr) << name;
         EXPECT_EQ(hotel->family, geo::Family::accommodation) << name;
         EXPECT_EQ(hotel->subtypes, std::vector<std::string>{"hotel"}) << name;
     }
-    const auto* europe = by_name(*parsed, "Hôtel de l'Europe");
+    const auto* europe = test::item_named(*parsed, "Hôtel de l'Europe");
     EXPECT_EQ(europe->source_id.front(), 'n');
     EXPECT_EQ(nlohmann::json::parse(europe->extra_json).value("stars", ""), "2");
-    const auto* grand = by_name(*parsed, "Le Grand Hôtel");
+    const auto* grand = test::item_named(*parsed, "Le Grand Hôtel");
     EXPECT_EQ(grand->source_id, "w69787211");  // a building way, placed at its centroid
     EXPECT_NEAR(grand->position.lon_deg, 0.694, 0.01);
     EXPECT_NEAR(grand->position.lat_deg, 47.39, 0.01);
 
     // Restaurants → gastronomy.
     for (const char* name : {"Bistro Rossini", "La Maison Berbère", "Le Vietnam", "Café Leffe"}) {
-        const geo::OfferItem* restaurant = by_name(*parsed, name);
+        const geo::OfferItem* restaurant = test::item_named(*parsed, name);
         ASSERT_NE(restaurant, nullptr) << name;
         EXPECT_EQ(restaurant->family, geo::Family::gastronomy) << name;
     }
     // The tourist office → services.
-    const auto* office = by_name(*parsed, "Office de Tourisme de Tours Val de Loire");
+    const auto* office = test::item_named(*parsed, "Office de Tourisme de Tours Val de Loire");
     ASSERT_NE(office, nullptr);
     EXPECT_EQ(office->family, geo::Family::services);
 
     // No bicycle parking, bench or pharmacy: no tourism meaning.
     EXPECT_FALSE(has_subtype(*parsed, "bicycle_parking"));
-    EXPECT_EQ(by_name(*parsed, "Pharmacie Vinci"), nullptr);
-    EXPECT_EQ(by_name(*parsed, "Crédit Agricole"), nullptr);
+    EXPECT_EQ(test::item_named(*parsed, "Pharmacie Vinci"), nullptr);
+    EXPECT_EQ(test::item_named(*parsed, "Crédit Agricole"), nullptr);
     for (const auto& item : parsed->items) {
         const auto extra = nlohmann::json::parse(item.extra_json);
         EXPECT_NE(extra.value("amenity", ""), "bicycle_parking") << item.source_id;
@@ -101,7 +83,7 @@ TEST(OsmImporter, XmlWaysRelationsLabelsAndMonths) {
     auto parsed = geo::parse_osm(path, taxonomy());
     ASSERT_TRUE(parsed) << parsed.error().message;
 
-    const auto* museum = by_id(*parsed, "n1");
+    const auto* museum = test::item_with_id(*parsed, "n1");
     ASSERT_NE(museum, nullptr);
     EXPECT_EQ(museum->name, "Musée des Beaux-Arts");
     EXPECT_EQ(museum->family, geo::Family::heritage);  // museums → heritage
@@ -110,12 +92,12 @@ TEST(OsmImporter, XmlWaysRelationsLabelsAndMonths) {
     EXPECT_EQ(extra.value("wikidata", ""), "Q3330194");
     EXPECT_EQ(extra.value("website", ""), "https://example.org/mba");
 
-    const auto* restaurant = by_id(*parsed, "n4");
+    const auto* restaurant = test::item_with_id(*parsed, "n4");
     ASSERT_NE(restaurant, nullptr);
     EXPECT_EQ(restaurant->family, geo::Family::gastronomy);
     EXPECT_EQ(restaurant->opening_months, 0b0000'1111'0000'0000 >> 3);  // Jun..Sep
 
-    const auto* castle = by_id(*parsed, "w100");
+    const auto* castle = test::item_with_id(*parsed, "w100");
     ASSERT_NE(castle, nullptr);
     EXPECT_EQ(castle->family, geo::Family::heritage);
     EXPECT_NEAR(castle->position.lon_deg, 0.6960, 1e-9);  // centroid of the 4 corners
@@ -123,19 +105,19 @@ TEST(OsmImporter, XmlWaysRelationsLabelsAndMonths) {
     EXPECT_NE(std::find(castle->labels.begin(), castle->labels.end(), "monument_historique"),
               castle->labels.end());
 
-    const auto* reserve = by_id(*parsed, "r200");
+    const auto* reserve = test::item_with_id(*parsed, "r200");
     ASSERT_NE(reserve, nullptr);
     EXPECT_EQ(reserve->family, geo::Family::nature);
     EXPECT_NEAR(reserve->position.lon_deg, 0.705, 0.002);  // centre of the square
     EXPECT_NEAR(reserve->position.lat_deg, 47.405, 0.002);
 
-    const auto* route = by_id(*parsed, "r201");
+    const auto* route = test::item_with_id(*parsed, "r201");
     ASSERT_NE(route, nullptr);
     EXPECT_NEAR(route->position.lon_deg, 0.68, 1e-9);  // the start of the route
     EXPECT_NEAR(route->position.lat_deg, 47.38, 1e-9);
 
-    EXPECT_EQ(by_id(*parsed, "n2"), nullptr);    // bicycle_parking: not a candidate
-    EXPECT_EQ(by_id(*parsed, "w104"), nullptr);  // footway: not a candidate
+    EXPECT_EQ(test::item_with_id(*parsed, "n2"), nullptr);    // bicycle_parking: not a candidate
+    EXPECT_EQ(test::item_with_id(*parsed, "w104"), nullptr);  // footway: not a candidate
     ASSERT_EQ(parsed->report.skipped.size(), 1u);  // the unnamed artwork
     EXPECT_EQ(parsed->report.skipped[0].record, "n3");
     EXPECT_NE(parsed->report.skipped[0].reason.find("no name"), std::string::npos);
