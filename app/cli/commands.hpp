@@ -24,6 +24,7 @@ void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code);
 int run_default_gui();
 
 void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_import_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 // Runs the command line; returns the process exit code.
 int run(int argc, char** argv);
