@@ -1,6 +1,7 @@
 // territoire gui: the interactive map. With --frames / --bench-frames it
 // runs headless (under xvfb-run) for tests and benchmarks.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "app/cli/commands.hpp"
@@ -15,7 +16,8 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto options = std::make_shared<gui::GuiOptions>();
     auto bbox = std::make_shared<std::string>();
     auto size = std::make_shared<std::string>("1600x900");
-    cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
+    auto* catalogue_option = cmd->add_option("--catalogue", common.catalogue,
+                                             "Catalogue file (default: ./territoire.sqlite if it exists, else the demo)");
     cmd->add_option("--audience", options->audience, "Audience id or JSON file");
     cmd->add_option("--bbox", *bbox, "Initial view W,S,E,N in degrees (default: fit the data)");
     cmd->add_option("--size", *size, "Window size WIDTHxHEIGHT")->capture_default_str();
@@ -25,7 +27,7 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--bench-frames", options->bench_frames,
                     "Render N frames (one-pixel pan each) and print the frame-time median and p95")
         ->check(CLI::NonNegativeNumber);
-    cmd->callback([&common, &exit_code, options, bbox, size] {
+    cmd->callback([&common, &exit_code, options, bbox, size, catalogue_option] {
         if (!bbox->empty()) {
             auto box = parse_bbox(*bbox);
             if (!box) {
@@ -45,6 +47,11 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
         if (!options->screenshot.empty() && options->frames == 0 && options->bench_frames == 0)
             options->frames = 2;
         options->catalogue = common.catalogue;
+        std::error_code ec;
+        if (catalogue_option->count() == 0 && !std::filesystem::exists(common.catalogue, ec)) {
+            options->demo = true;
+            options->catalogue.clear();
+        }
         gui::set_language(gui::language_from_environment());
         exit_code = gui::run_gui(*options);
     });
@@ -53,8 +60,8 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
 int run_default_gui() {
     gui::set_language(gui::language_from_environment());
     gui::GuiOptions options;
-    CommonOptions common;
-    options.catalogue = common.catalogue;
+    options.demo = true;
+    options.audience = "patrimoine";
     return gui::run_gui(options);
 }
 

@@ -17,6 +17,7 @@
 #include "app/gui/model/audience_job.hpp"
 #include "app/gui/model/background_job.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
+#include "app/gui/model/demo_catalogue.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/render/gl.hpp"
@@ -28,6 +29,7 @@
 #include "app/gui/views/details_panel.hpp"
 #include "app/gui/views/export_dialog.hpp"
 #include "app/gui/views/file_browser.hpp"
+#include "app/gui/views/import_dialog.hpp"
 #include "app/gui/views/layers_panel.hpp"
 #include "app/gui/views/map_canvas.hpp"
 #include "app/gui/views/map_image.hpp"
@@ -55,7 +57,10 @@ public:
         : m_options(options), m_window(&window), m_renderer(std::move(renderer)),
           m_audience_panel(load_presets()) {
         m_ui.attribution = attribution_for({});
-        if (!options.catalogue.empty()) start_loading(options.catalogue);
+        if (options.demo)
+            start_loading_demo();
+        else if (!options.catalogue.empty())
+            start_loading(options.catalogue);
     }
 
     int run();
@@ -69,10 +74,23 @@ private:
         m_ui.set_status(tr(Text::loading));
         m_load.start([path](const geo::Progress&) { return load_catalogue_snapshot(path); });
     }
+    void start_loading_demo() {
+        m_ui.set_status(tr(Text::loading));
+        m_load.start([](const geo::Progress& progress) -> geo::Result<CatalogueSnapshot> {
+            auto path = ensure_demo_catalogue(progress);
+            if (!path) return tl::unexpected(path.error());
+            return load_catalogue_snapshot(*path);
+        });
+    }
+    // Where imports go: the open catalogue, else the one named on the command line.
+    [[nodiscard]] std::string import_catalogue() const {
+        if (!m_model.catalogue_path().empty()) return m_model.catalogue_path();
+        return m_options.catalogue.empty() ? "territoire.sqlite" : m_options.catalogue;
+    }
     bool collect_jobs();
     [[nodiscard]] bool busy() const {
         return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy() ||
-               m_export.busy();
+               m_export.busy() || m_import.busy();
     }
     Rect frame();  // one ImGui frame; returns the map canvas rectangle
     void draw_gl(const Rect& map);
@@ -92,12 +110,14 @@ private:
     AudiencePanel m_audience_panel;
     FileBrowser m_browser;
     ExportDialog m_export;
+    ImportDialog m_import;
     std::vector<geo::SourceInfo> m_sources;
     enum class BrowsePurpose { snapshot } m_browse_purpose = BrowsePurpose::snapshot;
     int m_snapshot_delay = 0;
     BackgroundJob<geo::Result<CatalogueSnapshot>> m_load;
     Clock::time_point m_start = Clock::now();
     bool m_quit = false;
+    bool m_audience_applied = false;
 };
 
 bool GuiApp::collect_jobs() {
@@ -114,7 +134,8 @@ bool GuiApp::collect_jobs() {
     m_model.set_territories(std::move((*loaded)->territories));
     m_ui.set_status("");
     m_audience.on_items_changed(m_model);
-    if (!m_options.audience.empty()) {
+    if (!m_options.audience.empty() && !m_audience_applied) {
+        m_audience_applied = true;  // once: later reloads keep the user's sliders
         auto catalogue = geo::Catalogue::open(m_model.catalogue_path(), geo::Catalogue::Mode::read_only);
         auto audience = geo::resolve_audience(m_options.audience, catalogue ? &*catalogue : nullptr);
         if (audience)
@@ -133,6 +154,7 @@ bool GuiApp::collect_jobs() {
 void GuiApp::draw_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(tr(Text::menu_file))) {
+        if (ImGui::MenuItem(tr(Text::menu_import))) m_import.open(ImportKind::items);
         if (ImGui::MenuItem(tr(Text::menu_export), nullptr, false, !m_model.items().empty())) m_export.open();
         if (ImGui::MenuItem(tr(Text::menu_snapshot))) {
             m_browse_purpose = BrowsePurpose::snapshot;
@@ -161,6 +183,22 @@ void GuiApp::draw_menu() {
 
 void GuiApp::draw_dialogs() {
     m_export.draw(m_model, m_audience, m_sources, m_ui);
+    if (m_ui.open_import) {
+        m_import.open(*m_ui.open_import);
+        m_ui.open_import.reset();
+    }
+    if (m_ui.dropped_path) {
+        m_import.open(ImportKind::items, *m_ui.dropped_path);
+        m_ui.dropped_path.reset();
+    }
+    if (auto outcome = m_import.draw(import_catalogue())) {
+        if (outcome->kind == ImportKind::context) {
+            const std::string id = m_model.layers().add_context(outcome->path);
+            m_model.set_context(id, std::move(*outcome->context));
+        } else {
+            start_loading(outcome->catalogue);  // show what the catalogue now holds
+        }
+    }
     if (auto chosen = m_browser.draw()) {
         switch (m_browse_purpose) {
             case BrowsePurpose::snapshot:

@@ -14,6 +14,7 @@ namespace app::gui {
 
 struct GuiOptions {
     std::string catalogue;  // empty: start with an empty map
+    bool demo = false;      // open the demo catalogue (imported into the cache if needed)
     std::string audience;   // audience id or JSON file; empty: none
     std::optional<geo::LonLatBox> bbox;  // initial view; default: fit the data
     int width_px = 1600;

@@ -9,12 +9,13 @@
 #include <set>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <stb_image.h>
 
 #include "app/gui/model/camera.hpp"
 #include "app/gui/render/palette.hpp"
 #include "geo/core/data_dir.hpp"
+#include "geo/core/taxonomy.hpp"
+#include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -62,34 +63,23 @@ int nearest_match(const Picture& p, int x, int y, Rgba8 c, int radius) {
     return best;
 }
 
-std::vector<geo::OfferItem> demo_items() {
-    std::ifstream in(kDemoItems);
-    const auto j = nlohmann::json::parse(in);
-    std::vector<geo::OfferItem> items;
-    for (const auto& f : j["features"]) {
-        geo::OfferItem it;
-        const auto& p = f["properties"];
-        it.source_id = p["id"].get<std::string>();
-        it.name = p["name"].get<std::string>();
-        it.family = geo::family_from_id(p["family"].get<std::string>()).value();
-        for (const auto& l : p["labels"]) it.labels.push_back(l.get<std::string>());
-        it.producer = p.value("producer", "");
-        it.commune_insee = p.value("commune_insee", "");
-        it.position = {f["geometry"]["coordinates"][0].get<double>(),
-                       f["geometry"]["coordinates"][1].get<double>()};
-        items.push_back(std::move(it));
-    }
-    return items;
+// The items of a catalogue, as the binary reads them.
+std::vector<geo::OfferItem> items_of(const fs::path& catalogue) {
+    auto c = geo::Catalogue::open(catalogue.string(), geo::Catalogue::Mode::read_only);
+    EXPECT_TRUE(c);
+    auto items = c->items();
+    EXPECT_TRUE(items);
+    return items ? *items : std::vector<geo::OfferItem>{};
 }
 
-// The demo items in a fresh catalogue.
+// The demo items in a fresh catalogue, imported as the GUI and CLI do.
 fs::path demo_catalogue(const fs::path& dir) {
     const fs::path path = dir / "demo.sqlite";
     auto catalogue = geo::Catalogue::open(path.string());
-    EXPECT_TRUE(catalogue) << catalogue.error().message;
-    geo::ImportReport report;
-    const geo::SourceInfo source{"demo", "demo", kDemoItems, "CC0", "Territoire demo", ""};
-    EXPECT_TRUE(catalogue->upsert_items(source, demo_items(), report));
+    auto taxonomy = geo::Taxonomy::load_default();
+    EXPECT_TRUE(catalogue && taxonomy);
+    auto report = geo::import_source(*catalogue, kDemoItems, {}, *taxonomy);
+    EXPECT_TRUE(report) << report.error().message;
     return path;
 }
 
@@ -158,7 +148,7 @@ TEST(GuiSmoke, RenderDrawsFamilyColoursAtItemPositionsWithoutADisplay) {
         Camera camera;
         camera.set_viewport(1200, 800);
         camera.fit(kViews[v], 0.0);
-        for (auto f : expect_family_colours(p, camera, 0, 0, kViews[v], demo_items())) checked.insert(f);
+        for (auto f : expect_family_colours(p, camera, 0, 0, kViews[v], items_of(catalogue))) checked.insert(f);
     }
     EXPECT_EQ(checked.size(), static_cast<std::size_t>(geo::kFamilyCount));
     // The legend box (top-left) shows every family colour.
@@ -214,7 +204,7 @@ TEST(GuiSmoke, GuiScreenshotUnderXvfbShowsMapPanelsAndLegend) {
         Camera camera;
         camera.set_viewport(w, h);
         camera.fit(kViews[v], 0.0);
-        for (auto f : expect_family_colours(p, camera, x0, y0, kViews[v], demo_items())) checked.insert(f);
+        for (auto f : expect_family_colours(p, camera, x0, y0, kViews[v], items_of(catalogue))) checked.insert(f);
     }
     EXPECT_EQ(checked.size(), static_cast<std::size_t>(geo::kFamilyCount));
 

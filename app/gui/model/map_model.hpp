@@ -21,6 +21,7 @@
 #include "app/gui/model/layers.hpp"
 #include "geo/core/geometry.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/io/context_layer.hpp"
 
 namespace app::gui {
 
@@ -31,10 +32,7 @@ struct PerimeterLevel {
 };
 
 // Geometry of a context layer (any vector file), ready to draw.
-struct ContextGeometry {
-    std::vector<geo::Ring> lines;  // open polylines
-    geo::MultiPolygon polygons;
-};
+using ContextGeometry = geo::ContextGeometry;
 
 class MapModel {
 public:
