@@ -1,17 +1,16 @@
 #version 330 core
-in vec4 f_color;
-in float f_across_px;
-in float f_along_px;
+in vec4 v_color;
+in float v_across_px;
+in float v_along_px;
+flat in vec3 v_style;  // width_px, dash_on_px, dash_off_px
 
-uniform float u_width_px;
-uniform vec2 u_dash_px;  // (on, off); on = 0 draws a solid line
 uniform float u_opacity;
 
 out vec4 o_color;
 
 void main() {
-    if (u_dash_px.x > 0.0 && mod(f_along_px, u_dash_px.x + u_dash_px.y) > u_dash_px.x) discard;
-    float coverage = clamp(u_width_px * 0.5 + 0.5 - abs(f_across_px), 0.0, 1.0);
+    if (v_style.y > 0.0 && mod(v_along_px, v_style.y + v_style.z) > v_style.y) discard;
+    float coverage = clamp(v_style.x * 0.5 + 0.5 - abs(v_across_px), 0.0, 1.0);
     if (coverage <= 0.0) discard;
-    o_color = vec4(f_color.rgb, f_color.a * coverage * u_opacity);
+    o_color = vec4(v_color.rgb, v_color.a * coverage * u_opacity);
 }

@@ -8,6 +8,8 @@ namespace app::gui {
 void MapModel::set_catalogue_path(std::string path) { m_catalogue_path = std::move(path); }
 
 void MapModel::set_items(std::vector<geo::OfferItem> items) {
+    m_family_counts.fill(0);
+    for (const auto& item : items) ++m_family_counts[static_cast<std::size_t>(item.family)];
     m_items = std::make_shared<const std::vector<geo::OfferItem>>(std::move(items));
     m_item_weights.clear();
     m_audience_id.clear();

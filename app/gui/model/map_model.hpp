@@ -9,6 +9,7 @@
 // loop redraws only when revision() moved.
 // Positions are WGS 84 lon/lat (geo::LonLat). Owned and used by the main
 // thread only; background tasks receive copies.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -46,6 +47,10 @@ public:
         return m_items;
     }
     void set_items(std::vector<geo::OfferItem> items);  // clears selection and weights
+    // Items per family (by Family index), counted once per set_items().
+    [[nodiscard]] const std::array<std::size_t, geo::kFamilyCount>& family_counts() const {
+        return m_family_counts;
+    }
 
     [[nodiscard]] const std::vector<geo::Territory>& territories() const { return m_territories; }
     void set_territories(std::vector<geo::Territory> territories);
@@ -99,6 +104,7 @@ private:
     std::string m_catalogue_path;
     std::shared_ptr<const std::vector<geo::OfferItem>> m_items =
         std::make_shared<const std::vector<geo::OfferItem>>();
+    std::array<std::size_t, geo::kFamilyCount> m_family_counts{};
     std::vector<geo::Territory> m_territories;
     std::vector<PerimeterLevel> m_perimeters;
     std::map<std::string, ContextGeometry> m_context;

@@ -1,5 +1,6 @@
 #include "app/gui/render/gpu_mesh.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace app::gui {
@@ -44,7 +45,7 @@ void apply(const ShaderProgram& program, const ViewUniforms& view) {
 
 GpuMesh::GpuMesh()
     : m_fill_vao(gl::make_vertex_array()), m_line_vao(gl::make_vertex_array()),
-      m_fill_vbo(gl::make_buffer()), m_line_vbo(gl::make_buffer()) {
+      m_fill_vbo(gl::make_buffer()), m_line_vbo(gl::make_buffer()), m_line_ibo(gl::make_buffer()) {
     glBindVertexArray(m_fill_vao.get());
     glBindBuffer(GL_ARRAY_BUFFER, m_fill_vbo.get());
     glEnableVertexAttribArray(0);
@@ -53,25 +54,45 @@ GpuMesh::GpuMesh()
     glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(FillVertex),
                           at(offsetof(FillVertex, colour)));
 
+    // Lines: four vertices a segment, two triangles (shaders/line.vert).
     glBindVertexArray(m_line_vao.get());
     glBindBuffer(GL_ARRAY_BUFFER, m_line_vbo.get());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_line_ibo.get());  // recorded in the VAO
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(LineVertex), at(0));
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(LineVertex), at(0));
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(LineVertex),
-                          at(offsetof(LineVertex, dist_m)));
+    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(LineVertex), at(offsetof(LineVertex, dist_m)));
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(LineVertex),
+    glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(LineVertex), at(offsetof(LineVertex, style)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(LineVertex),
                           at(offsetof(LineVertex, colour)));
+    glEnableVertexAttribArray(4);
+    glVertexAttribPointer(4, 1, GL_FLOAT, GL_FALSE, sizeof(LineVertex), at(offsetof(LineVertex, corner)));
     glBindVertexArray(0);
 }
 
 void GpuMesh::upload(const PolygonMesh& mesh) {
     m_origin = mesh.origin;
     upload_array(m_fill_vbo.get(), mesh.fill);
-    upload_array(m_line_vbo.get(), mesh.lines);
     m_fill_count = mesh.fill.size();
-    m_ranges = mesh.line_ranges;
+    // All LODs in one vertex buffer, each drawn from its own index range.
+    std::vector<LineVertex> lines;
+    m_lods.clear();
+    for (const LineLod& lod : mesh.line_lods) {
+        m_lods.push_back({lod.max_zoom, lines.size() / 4, lod.segment_count()});
+        lines.insert(lines.end(), lod.lines.begin(), lod.lines.end());
+    }
+    upload_array(m_line_vbo.get(), lines);
+    const std::size_t segments = lines.size() / 4;
+    std::vector<std::uint32_t> indices;
+    indices.reserve(segments * 6);
+    for (std::uint32_t k = 0; k < segments; ++k)
+        for (std::uint32_t i : {0u, 1u, 2u, 2u, 1u, 3u}) indices.push_back(4 * k + i);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_line_ibo.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
+                 indices.data(), GL_STATIC_DRAW);
 }
 
 void GpuMesh::draw_fill(const ShaderProgram& fill, const Camera& camera, float opacity) const {
@@ -82,16 +103,18 @@ void GpuMesh::draw_fill(const ShaderProgram& fill, const Camera& camera, float o
     glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(m_fill_count));
 }
 
-void GpuMesh::draw_lines(const ShaderProgram& line, const Camera& camera, float opacity) const {
-    if (m_ranges.empty()) return;
+std::size_t GpuMesh::draw_lines(const ShaderProgram& line, const Camera& camera, float opacity) const {
+    // The coarsest LOD simplified for this zoom or a closer one.
+    const double zoom = camera.zoom();
+    const auto lod = std::find_if(m_lods.begin(), m_lods.end(),
+                                  [&](const LodRange& r) { return r.max_zoom >= zoom - 1e-9; });
+    if (lod == m_lods.end() || lod->segments == 0) return 0;
     apply(line, view_uniforms(camera, m_origin));
     line.set("u_opacity", opacity);
     glBindVertexArray(m_line_vao.get());
-    for (const LineRange& r : m_ranges) {
-        line.set("u_width_px", r.style.width_px);
-        line.set("u_dash_px", r.style.dash_on_px, r.style.dash_off_px);
-        glDrawArrays(GL_LINES, static_cast<GLint>(r.first), static_cast<GLsizei>(r.count));
-    }
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(lod->segments * 6), GL_UNSIGNED_INT,
+                   at(lod->first_segment * 6 * sizeof(std::uint32_t)));
+    return lod->segments;
 }
 
 GpuPoints::GpuPoints() : m_vao(gl::make_vertex_array()), m_vbo(gl::make_buffer()) {

@@ -28,17 +28,24 @@ public:
     GpuMesh();
     void upload(const PolygonMesh& mesh);
     [[nodiscard]] Mercator origin() const { return m_origin; }
-    [[nodiscard]] bool empty() const { return m_fill_count == 0 && m_ranges.empty(); }
+    [[nodiscard]] bool empty() const { return m_fill_count == 0 && m_lods.empty(); }
 
     void draw_fill(const ShaderProgram& fill, const Camera& camera, float opacity) const;
-    void draw_lines(const ShaderProgram& line, const Camera& camera, float opacity) const;
+    // Returns the number of segments drawn.
+    std::size_t draw_lines(const ShaderProgram& line, const Camera& camera, float opacity) const;
+    [[nodiscard]] std::size_t fill_triangles() const { return m_fill_count / 3; }
 
 private:
     Mercator m_origin;
     gl::VertexArray m_fill_vao, m_line_vao;
-    gl::Buffer m_fill_vbo, m_line_vbo;
+    gl::Buffer m_fill_vbo, m_line_vbo, m_line_ibo;
     std::size_t m_fill_count = 0;
-    std::vector<LineRange> m_ranges;
+    struct LodRange {
+        double max_zoom = 0.0;
+        std::size_t first_segment = 0;
+        std::size_t segments = 0;
+    };
+    std::vector<LodRange> m_lods;
 };
 
 class GpuPoints {

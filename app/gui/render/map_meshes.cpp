@@ -36,11 +36,18 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
         geo::TerritoryLevel::destination};
     for (const auto level : kOutlineOrder) {
         const AreaStyle style = territory_style(level);
+        std::vector<const geo::MultiPolygon*> polygons;
         for (const auto& t : territories) {
             if (t.level != level) continue;
-            builder.add_outline(t.geometry, style.outline, style.line);
+            polygons.push_back(&t.geometry);
             if (auto at = label_point(t.geometry)) out.labels.push_back({*at, t.name, t.level});
         }
+        // Administrative units tile the land: draw each border once. Areas
+        // that may overlap (competitors, reference areas) keep their own outline.
+        if (level <= geo::TerritoryLevel::region)
+            builder.add_shared_outlines(polygons, style.outline, style.line);
+        else
+            for (const auto* p : polygons) builder.add_outline(*p, style.outline, style.line);
     }
     out.mesh = builder.take();
     return out;

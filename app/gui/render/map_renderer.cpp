@@ -1,5 +1,6 @@
 #include "app/gui/render/map_renderer.hpp"
 
+#include <algorithm>
 #include <thread>
 
 #include "app/gui/render/palette.hpp"
@@ -26,7 +27,7 @@ geo::Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
     if (!points) return tl::unexpected(points.error());
     auto fill = ShaderProgram::build("fill", shaders::fill_vert, {}, shaders::fill_frag);
     if (!fill) return tl::unexpected(fill.error());
-    auto line = ShaderProgram::build("line", shaders::line_vert, shaders::line_geom, shaders::line_frag);
+    auto line = ShaderProgram::build("line", shaders::line_vert, {}, shaders::line_frag);
     if (!line) return tl::unexpected(line.error());
     r->m_points_program.emplace(std::move(*points));
     r->m_fill_program.emplace(std::move(*fill));
@@ -66,15 +67,18 @@ bool MapRenderer::poll(const MapModel& model) {
 
     bool arrived = false;
     for (auto& d : m_territory_worker->poll()) {
+        ++m_mesh_generation;
         m_territory_mesh->upload(d.result.mesh);
         m_labels = std::move(d.result.labels);
         arrived = true;
     }
     for (auto& d : m_perimeter_worker->poll()) {
+        ++m_mesh_generation;
         m_perimeter_mesh->upload(d.result);
         arrived = true;
     }
     for (auto& d : m_context_worker->poll()) {
+        ++m_mesh_generation;
         m_context_meshes.clear();
         for (const auto& [id, mesh] : d.result) {
             auto gpu = std::make_unique<GpuMesh>();
@@ -124,15 +128,39 @@ void MapRenderer::update_points(const MapModel& model) {
     m_stats.points_rebuilt = true;
 }
 
+void MapRenderer::draw_layer(const Layer& layer, const Camera& view) {
+    switch (layer.kind) {
+        case LayerKind::context:
+            if (auto it = m_context_meshes.find(layer.id); it != m_context_meshes.end()) {
+                it->second->draw_fill(*m_fill_program, view, layer.opacity);
+                m_stats.segments += it->second->draw_lines(*m_line_program, view, layer.opacity);
+                m_stats.triangles += it->second->fill_triangles();
+            }
+            break;
+        case LayerKind::territories:
+            m_territory_mesh->draw_fill(*m_fill_program, view, layer.opacity);
+            m_stats.segments += m_territory_mesh->draw_lines(*m_line_program, view, layer.opacity);
+            m_stats.triangles += m_territory_mesh->fill_triangles();
+            break;
+        case LayerKind::perimeters:
+            m_perimeter_mesh->draw_fill(*m_fill_program, view, layer.opacity);
+            m_stats.segments += m_perimeter_mesh->draw_lines(*m_line_program, view, layer.opacity);
+            m_stats.triangles += m_perimeter_mesh->fill_triangles();
+            break;
+        case LayerKind::items:
+            m_points->draw(*m_points_program, view, layer.opacity);
+            break;
+        case LayerKind::density:
+        case LayerKind::gaps:
+            break;  // drawn once their analyses exist
+    }
+}
+
 void MapRenderer::draw(const MapModel& model, int fb_x, int fb_y) {
     const Camera& camera = model.camera();
     update_points(model);
 
-    glViewport(fb_x, fb_y, camera.width_px(), camera.height_px());
     glEnable(GL_SCISSOR_TEST);
-    glScissor(fb_x, fb_y, camera.width_px(), camera.height_px());
-    glClearColor(kMapBackground.r / 255.0f, kMapBackground.g / 255.0f, kMapBackground.b / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
@@ -140,30 +168,31 @@ void MapRenderer::draw(const MapModel& model, int fb_x, int fb_y) {
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_PROGRAM_POINT_SIZE);
 
-    for (const Layer& layer : model.layers().layers()) {
-        if (!layer.visible || layer.opacity <= 0.0f) continue;
-        switch (layer.kind) {
-            case LayerKind::context:
-                if (auto it = m_context_meshes.find(layer.id); it != m_context_meshes.end()) {
-                    it->second->draw_fill(*m_fill_program, camera, layer.opacity);
-                    it->second->draw_lines(*m_line_program, camera, layer.opacity);
-                }
-                break;
-            case LayerKind::territories:
-                m_territory_mesh->draw_fill(*m_fill_program, camera, layer.opacity);
-                m_territory_mesh->draw_lines(*m_line_program, camera, layer.opacity);
-                break;
-            case LayerKind::perimeters:
-                m_perimeter_mesh->draw_fill(*m_fill_program, camera, layer.opacity);
-                m_perimeter_mesh->draw_lines(*m_line_program, camera, layer.opacity);
-                break;
-            case LayerKind::items:
-                m_points->draw(*m_points_program, camera, layer.opacity);
-                break;
-            case LayerKind::density:
-            case LayerKind::gaps:
-                break;  // drawn once their analyses exist
-        }
+    std::vector<const Layer*> visible;
+    for (const Layer& layer : model.layers().layers())
+        if (layer.visible && layer.opacity > 0.0f) visible.push_back(&layer);
+    const auto items = std::find_if(visible.begin(), visible.end(),
+                                    [](const Layer* l) { return l->kind == LayerKind::items; });
+    // The layers under the items, or all of them: what the picture can hold.
+    const auto static_end = items;
+    const auto draw_static = [&](const Camera& view) {
+        m_stats.segments = m_stats.triangles = 0;
+        glClearColor(kMapBackground.r / 255.0f, kMapBackground.g / 255.0f, kMapBackground.b / 255.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        for (auto it = visible.begin(); it != static_end; ++it) draw_layer(**it, view);
+    };
+    const bool items_on_top = items == visible.end() || items + 1 == visible.end();
+    if (items_on_top) {
+        m_stats.cached = m_cache.present(camera, m_mesh_generation + model.layers().revision(), fb_x, fb_y,
+                                         draw_static);
+        if (items != visible.end()) draw_layer(**items, camera);
+    } else {
+        // Static layers above the items: draw everything, in order.
+        glViewport(fb_x, fb_y, camera.width_px(), camera.height_px());
+        glScissor(fb_x, fb_y, camera.width_px(), camera.height_px());
+        draw_static(camera);
+        for (auto it = static_end; it != visible.end(); ++it) draw_layer(**it, camera);
+        m_stats.cached = false;
     }
     glBindVertexArray(0);
     glUseProgram(0);

@@ -5,7 +5,8 @@
 // Polygon meshes are built on worker threads (one debounced Recompute per
 // kind, latest geometry wins) and uploaded on the GL thread when poll() sees
 // them; item points are rebuilt on the GL thread only when the camera, the
-// items or their style changed. Needs a current GL context for every call;
+// items or their style changed; the layers under the items come from a
+// LayerCache picture while the user pans. Needs a current GL context for every call;
 // main thread only. Failure: create() returns the shader error.
 #include <chrono>
 #include <cstddef>
@@ -19,6 +20,7 @@
 #include "app/gui/model/recompute.hpp"
 #include "app/gui/render/gpu_mesh.hpp"
 #include "app/gui/render/item_points.hpp"
+#include "app/gui/render/layer_cache.hpp"
 #include "app/gui/render/map_meshes.hpp"
 #include "app/gui/render/shader_program.hpp"
 #include "geo/core/error.hpp"
@@ -30,6 +32,9 @@ struct MapDrawStats {
     std::size_t drawn_points = 0;
     bool aggregated = false;
     bool points_rebuilt = false;
+    bool cached = false;  // the static layers came from the LayerCache picture
+    std::size_t segments = 0;   // line segments drawn when the static layers were last drawn
+    std::size_t triangles = 0;  // fill triangles, likewise
 };
 
 class MapRenderer {
@@ -58,6 +63,7 @@ public:
 private:
     MapRenderer() = default;
     void update_points(const MapModel& model);
+    void draw_layer(const Layer& layer, const Camera& view);
 
     struct TerritoryJob {
         std::vector<geo::Territory> territories;
@@ -86,6 +92,8 @@ private:
     std::unique_ptr<GpuPoints> m_points;
     std::optional<unsigned> m_items_rev, m_style_rev, m_camera_rev;
 
+    LayerCache m_cache;
+    unsigned m_mesh_generation = 0;  // bumped at every mesh upload
     MapDrawStats m_stats;
 };
 

@@ -1,6 +1,8 @@
 #include "app/gui/render/polygon_mesh.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace app::gui {
@@ -39,7 +41,56 @@ GeosGeom make_polygon(GEOSContextHandle_t ctx, const geo::Polygon& poly, ToXY&& 
 
 }  // namespace
 
-MeshBuilder::MeshBuilder(Mercator origin) { m_mesh.origin = origin; }
+MeshBuilder::MeshBuilder(Mercator origin) {
+    m_mesh.origin = origin;
+    for (double zoom : kLineLodZooms) m_mesh.line_lods.push_back({zoom, {}});
+    m_mesh.line_lods.push_back({std::numeric_limits<double>::infinity(), {}});
+}
+
+std::vector<std::size_t> simplify_indices(const std::vector<Mercator>& points, double tolerance) {
+    const std::size_t n = points.size();
+    if (n <= 2) {
+        std::vector<std::size_t> all(n);
+        for (std::size_t i = 0; i < n; ++i) all[i] = i;
+        return all;
+    }
+    std::vector<char> keep(n, 0);
+    keep[0] = keep[n - 1] = 1;
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{0, n - 1}};
+    const double tol2 = tolerance * tolerance;
+    while (!stack.empty()) {
+        const auto [a, b] = stack.back();
+        stack.pop_back();
+        const Mercator pa = points[a], pb = points[b];
+        const double dx = pb.x_m - pa.x_m, dy = pb.y_m - pa.y_m;
+        const double len2 = dx * dx + dy * dy;
+        double worst = -1.0;
+        std::size_t worst_i = a;
+        for (std::size_t i = a + 1; i < b; ++i) {
+            const double px = points[i].x_m - pa.x_m, py = points[i].y_m - pa.y_m;
+            double d2;
+            if (len2 <= 0.0) {
+                d2 = px * px + py * py;
+            } else {
+                const double cross = px * dy - py * dx;
+                d2 = cross * cross / len2;
+            }
+            if (d2 > worst) {
+                worst = d2;
+                worst_i = i;
+            }
+        }
+        if (worst > tol2) {
+            keep[worst_i] = 1;
+            stack.push_back({a, worst_i});
+            stack.push_back({worst_i, b});
+        }
+    }
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < n; ++i)
+        if (keep[i]) out.push_back(i);
+    return out;
+}
 
 geo::Result<void> MeshBuilder::add_fill(const geo::MultiPolygon& polygons, Rgba8 colour) {
     GEOSContextHandle_t ctx = m_ctx.get();
@@ -89,6 +140,44 @@ void MeshBuilder::add_outline(const geo::MultiPolygon& polygons, Rgba8 colour, L
         for (const auto& ring : poly.rings) add_path(ring, true, colour, style);
 }
 
+void MeshBuilder::add_shared_outlines(const std::vector<const geo::MultiPolygon*>& polygons, Rgba8 colour,
+                                      LineStyle style) {
+    GEOSContextHandle_t ctx = m_ctx.get();
+    auto fallback = [&] {
+        for (const auto* mp : polygons) add_outline(*mp, colour, style);
+    };
+    // Every ring as a line string, in lon/lat.
+    std::vector<GEOSGeometry*> lines;
+    for (const auto* mp : polygons)
+        for (const auto& poly : mp->polygons)
+            for (const auto& ring : poly.rings) {
+                if (ring.size() < 2) continue;
+                GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, static_cast<unsigned>(ring.size()), 2);
+                if (seq == nullptr) continue;
+                for (std::size_t i = 0; i < ring.size(); ++i)
+                    GEOSCoordSeq_setXY_r(ctx, seq, static_cast<unsigned>(i), ring[i].lon_deg, ring[i].lat_deg);
+                if (GEOSGeometry* line = GEOSGeom_createLineString_r(ctx, seq)) lines.push_back(line);
+            }
+    if (lines.empty()) return;
+    GeosGeom all(ctx, GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, lines.data(),
+                                                 static_cast<unsigned>(lines.size())));
+    if (!all) return fallback();
+    GeosGeom dissolved(ctx, GEOSUnaryUnion_r(ctx, all.get()));  // each shared piece once
+    if (!dissolved) return fallback();
+    GeosGeom merged(ctx, GEOSLineMerge_r(ctx, dissolved.get()));  // pieces joined into long lines
+    if (!merged) return fallback();
+    const int count = GEOSGetNumGeometries_r(ctx, merged.get());
+    for (int k = 0; k < count; ++k) {
+        const GEOSGeometry* line = GEOSGetGeometryN_r(ctx, merged.get(), k);
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, line);
+        unsigned size = 0;
+        if (seq == nullptr || GEOSCoordSeq_getSize_r(ctx, seq, &size) == 0) continue;
+        geo::Ring path(size);
+        for (unsigned i = 0; i < size; ++i) GEOSCoordSeq_getXY_r(ctx, seq, i, &path[i].lon_deg, &path[i].lat_deg);
+        add_path(path, false, colour, style);
+    }
+}
+
 void MeshBuilder::add_line(const geo::Ring& line, Rgba8 colour, LineStyle style) {
     add_path(line, false, colour, style);
 }
@@ -97,29 +186,39 @@ void MeshBuilder::add_path(const geo::Ring& path, bool closed, Rgba8 colour, Lin
     std::size_t n = path.size();
     if (closed && n >= 2 && path.front() == path.back()) --n;
     if (n < 2) return;
-    const auto first = static_cast<std::uint32_t>(m_mesh.lines.size());
-    const std::size_t segments = closed ? n : n - 1;
-    Mercator prev = mercator_from_lonlat(path[0]);
-    double dist = 0.0;
-    for (std::size_t i = 1; i <= segments; ++i) {
-        const Mercator next = mercator_from_lonlat(path[i % n]);
-        const double len = std::hypot(next.x_m - prev.x_m, next.y_m - prev.y_m);
-        m_mesh.lines.push_back({static_cast<float>(prev.x_m - m_mesh.origin.x_m),
-                                static_cast<float>(prev.y_m - m_mesh.origin.y_m),
-                                static_cast<float>(dist), colour});
-        dist += len;
-        m_mesh.lines.push_back({static_cast<float>(next.x_m - m_mesh.origin.x_m),
-                                static_cast<float>(next.y_m - m_mesh.origin.y_m),
-                                static_cast<float>(dist), colour});
-        prev = next;
+    // Mercator positions, the ring closed explicitly.
+    std::vector<Mercator> points;
+    points.reserve(n + 1);
+    double min_x = std::numeric_limits<double>::infinity(), max_x = -min_x, min_y = min_x, max_y = -min_x;
+    for (std::size_t i = 0; i < n; ++i) {
+        points.push_back(mercator_from_lonlat(path[i]));
+        min_x = std::min(min_x, points.back().x_m);
+        max_x = std::max(max_x, points.back().x_m);
+        min_y = std::min(min_y, points.back().y_m);
+        max_y = std::max(max_y, points.back().y_m);
     }
-    const auto added = static_cast<std::uint32_t>(m_mesh.lines.size()) - first;
-    auto& ranges = m_mesh.line_ranges;
-    if (!ranges.empty() && ranges.back().style == style &&
-        ranges.back().first + ranges.back().count == first)
-        ranges.back().count += added;
-    else
-        ranges.push_back({first, added, style});
+    if (closed) points.push_back(points.front());
+    const double extent = std::max(max_x - min_x, max_y - min_y);
+    const Mercator o = m_mesh.origin;
+    for (LineLod& lod : m_mesh.line_lods) {
+        const bool full = !std::isfinite(lod.max_zoom);
+        const double tolerance = full ? 0.0 : kLineLodTolerancePx * kZoom0MetresPerPx / std::exp2(lod.max_zoom);
+        if (!full && extent < 2.0 * tolerance) continue;  // a pixel or two at that zoom: not drawn
+        const std::vector<std::size_t> kept =
+            full ? simplify_indices(points, 0.0) : simplify_indices(points, tolerance);
+        double dist = 0.0;
+        for (std::size_t k = 1; k < kept.size(); ++k) {
+            const Mercator a = points[kept[k - 1]], b = points[kept[k]];
+            const LineVertex v{static_cast<float>(a.x_m - o.x_m), static_cast<float>(a.y_m - o.y_m),
+                               static_cast<float>(b.x_m - o.x_m), static_cast<float>(b.y_m - o.y_m),
+                               static_cast<float>(dist), style, colour, 0.0f};
+            for (int corner = 0; corner < 4; ++corner) {
+                lod.lines.push_back(v);
+                lod.lines.back().corner = static_cast<float>(corner);
+            }
+            dist += std::hypot(b.x_m - a.x_m, b.y_m - a.y_m);
+        }
+    }
 }
 
 std::optional<geo::LonLat> label_point(const geo::MultiPolygon& polygons) {

@@ -106,8 +106,7 @@ void draw_layers_panel(MapModel& model, UiState& ui) {
 }
 
 void draw_legend(const MapModel& model) {
-    std::array<std::size_t, geo::kFamilyCount> counts{};
-    for (const auto& item : model.items()) ++counts[static_cast<std::size_t>(item.family)];
+    const auto& counts = model.family_counts();
     ImGui::TextDisabled("%s", tr(Text::legend_families));
     if (ImGui::BeginTable("##families", 2)) {
         ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthStretch);

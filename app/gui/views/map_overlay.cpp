@@ -77,8 +77,7 @@ void draw_attribution(ImDrawList* draw, ImVec2 origin, const Camera& camera,
 }
 
 void draw_legend_box(ImDrawList* draw, ImVec2 origin, const MapModel& model) {
-    std::array<std::size_t, geo::kFamilyCount> counts{};
-    for (const auto& item : model.items()) ++counts[static_cast<std::size_t>(item.family)];
+    const auto& counts = model.family_counts();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     std::vector<std::pair<std::string, int>> rows;  // text, family index or -1 (perimeter)
     for (int f = 0; f < geo::kFamilyCount; ++f)

@@ -1,0 +1,48 @@
+#pragma once
+// A picture of the map's static layers (context files, territories,
+// density, perimeters: everything under the offer items) kept in an
+// offscreen texture a margin larger than the viewport. While the user only
+// pans, frames copy the right part of it (glBlitFramebuffer) instead of
+// drawing thousands of outline segments again; the picture is redrawn when
+// the zoom, the viewport, the layers or their meshes change, or when the pan
+// leaves the margin. While the zoom changes frame after frame, the layers
+// are drawn directly (building the picture would only add work).
+// Needs a current GL 3.3 context; main thread only.
+#include <functional>
+#include <optional>
+
+#include "app/gui/model/camera.hpp"
+#include "app/gui/render/gl.hpp"
+
+namespace app::gui {
+
+class LayerCache {
+public:
+    static constexpr int kMarginPx = 256;
+
+    struct Key {
+        double metres_per_px = 0.0;
+        int width_px = 0, height_px = 0;
+        unsigned content = 0;  // changes whenever what the layers show changes
+        friend bool operator==(const Key&, const Key&) = default;
+    };
+
+    // Puts the static layers of `camera`'s view into the framebuffer
+    // rectangle at (fb_x, fb_y): from the picture when it can, else by
+    // calling `draw(view_camera)` into the picture (redrawn) or straight into
+    // the target (while zooming). Returns true when the picture was used.
+    bool present(const Camera& camera, unsigned content, int fb_x, int fb_y,
+                 const std::function<void(const Camera&)>& draw);
+
+private:
+    bool rebuild(const Camera& camera, const Key& key, const std::function<void(const Camera&)>& draw);
+
+    gl::Framebuffer m_fbo;
+    gl::Texture m_colour;
+    int m_tex_w = 0, m_tex_h = 0;
+    std::optional<Key> m_key;  // of the picture
+    Mercator m_centre;         // of the picture
+    std::optional<double> m_last_metres_per_px;  // of the previous frame
+};
+
+}  // namespace app::gui
