@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <unistd.h>
 #include <functional>
 #include <thread>
 #include <vector>
@@ -363,12 +364,19 @@ void GuiApp::bench(const char* what, const std::function<void(Camera&, int)>& mo
         return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
     };
     const MapDrawStats& s = m_renderer->stats();
+    long resident_kb = 0;
+    if (std::FILE* f = std::fopen("/proc/self/statm", "r")) {
+        long size = 0, resident = 0;
+        if (std::fscanf(f, "%ld %ld", &size, &resident) == 2) resident_kb = resident * (sysconf(_SC_PAGESIZE) / 1024);
+        std::fclose(f);
+    }
     fmt::print("{:<4} frames {}  median {:.2f} ms  p95 {:.2f} ms  (median ui {:.2f}, map {:.2f}, panels {:.2f}; "
-               "cpu {:.2f} ms)  items {}  visible {}  drawn points {}{}{}  segments {}  fill triangles {}  zoom {:.2f}\n",
+               "cpu {:.2f} ms)  items {}  visible {}  drawn points {}{}{}  segments {}  fill triangles {}  zoom {:.2f}  "
+               "resident {} MB\n",
                what, total.size(), pct(total, 0.5), pct(total, 0.95), pct(ui, 0.5), pct(map, 0.5),
                pct(panels, 0.5), pct(cpu, 0.5), m_model.items().size(), s.visible_items, s.drawn_points,
                s.aggregated ? " (aggregated)" : "", s.cached ? ", layers cached" : "", s.segments, s.triangles,
-               m_model.camera().zoom());
+               m_model.camera().zoom(), resident_kb / 1024);
 }
 
 int GuiApp::run_headless() {

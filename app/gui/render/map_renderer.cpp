@@ -1,5 +1,7 @@
 #include "app/gui/render/map_renderer.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <thread>
 
@@ -87,6 +89,9 @@ bool MapRenderer::poll(const MapModel& model) {
         }
         arrived = true;
     }
+    // The workers' large temporary meshes were freed in their own malloc
+    // arenas: hand that memory back to the system.
+    if (arrived) malloc_trim(0);
     return arrived;
 }
 
