@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_set>
 
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -33,8 +34,9 @@ private:
 
 bool ends_with_nocase(const std::string& s, std::string_view suffix) {
     if (s.size() < suffix.size()) return false;
-    return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return std::equal(
+        suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 enum class Kind { missing, file, dir };
@@ -45,7 +47,8 @@ Kind stat_kind(const std::string& vsi_path) {
 }
 
 bool looks_like_feed(const std::string& root) {
-    return stat_kind(root + "/index.json") == Kind::file || stat_kind(root + "/objects") == Kind::dir;
+    return stat_kind(root + "/index.json") == Kind::file ||
+           stat_kind(root + "/objects") == Kind::dir;
 }
 
 // The feed folder inside `top`: `top` itself, or its single sub-folder (a
@@ -59,22 +62,29 @@ std::string feed_root(const std::string& top) {
         if (name == "." || name == ".." || name == "__MACOSX") continue;
         if (stat_kind(top + "/" + name) == Kind::dir) dirs.push_back(name);
     }
-    if (dirs.size() == 1 && looks_like_feed(top + "/" + dirs.front())) return top + "/" + dirs.front();
+    if (dirs.size() == 1 && looks_like_feed(top + "/" + dirs.front()))
+        return top + "/" + dirs.front();
     return {};
 }
 
+// Every *.json under objects/, as "objects/…", sorted. One listing: far
+// cheaper than a stat per file, notably inside a zip.
 std::vector<std::string> scan_objects(const std::string& root) {
     std::vector<std::string> out;
     CPLStringList entries(VSIReadDirRecursive((root + "/objects").c_str()), TRUE);
     for (int i = 0; i < entries.size(); ++i) {
         std::string rel = entries[i];
         std::replace(rel.begin(), rel.end(), '\\', '/');
-        if (!ends_with_nocase(rel, ".json")) continue;
-        std::string full = "objects/" + rel;
-        if (stat_kind(root + "/" + full) == Kind::file) out.push_back(std::move(full));
+        if (ends_with_nocase(rel, ".json")) out.push_back("objects/" + rel);
     }
     std::sort(out.begin(), out.end());
     return out;
+}
+
+// An index entry must stay inside objects/.
+bool escapes_feed(const std::string& file) {
+    return file.empty() || file.front() == '/' || file.front() == '\\' ||
+           file.find("..") != std::string::npos || file.find(':') != std::string::npos;
 }
 
 }  // namespace
@@ -121,6 +131,8 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
 
     bool scan = false;
     std::set<std::string> listed;
+    const std::vector<std::string> objects = scan_objects(feed.root);
+    const std::unordered_set<std::string> present(objects.begin(), objects.end());
     if (stat_kind(feed.root + "/index.json") != Kind::file) {
         feed.warnings.push_back("index.json: missing; the objects/ folder was scanned instead");
         scan = true;
@@ -130,7 +142,8 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
         if (bytes) index = nlohmann::json::parse(*bytes, nullptr, false);
         if (!bytes || index.is_discarded() || !index.is_array()) {
             feed.warnings.push_back(
-                "index.json: " + (bytes ? std::string("not a JSON array of {file}") : bytes.error().message) +
+                "index.json: " +
+                (bytes ? std::string("not a JSON array of {file}") : bytes.error().message) +
                 "; the objects/ folder was scanned instead");
             scan = true;
         } else {
@@ -142,9 +155,15 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
                         fmt::format("index.json: entry {} has no \"file\" string; ignored", i));
                     continue;
                 }
+                if (escapes_feed(file->get<std::string>())) {
+                    feed.warnings.push_back(
+                        fmt::format("index.json: entry {} names {} outside objects/; ignored", i,
+                                    file->dump()));
+                    continue;
+                }
                 std::string rel = "objects/" + file->get<std::string>();
                 if (!listed.insert(rel).second) continue;  // listed twice: read once
-                if (stat_kind(feed.root + "/" + rel) == Kind::file) {
+                if (present.count(rel) != 0 || stat_kind(feed.root + "/" + rel) == Kind::file) {
                     feed.files.push_back(std::move(rel));
                 } else {
                     feed.missing.push_back(std::move(rel));
@@ -155,12 +174,13 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     }
     if (scan) {
         size_t before = feed.files.size();
-        for (auto& rel : scan_objects(feed.root))
-            if (listed.count(rel) == 0) feed.files.push_back(std::move(rel));
+        for (const auto& rel : objects)
+            if (listed.count(rel) == 0) feed.files.push_back(rel);
         if (!feed.missing.empty() && feed.files.size() > before)
-            feed.warnings.push_back(fmt::format(
-                "index.json lists {} missing file(s); {} unlisted file(s) found in objects/ were read",
-                feed.missing.size(), feed.files.size() - before));
+            feed.warnings.push_back(
+                fmt::format("index.json lists {} missing file(s); {} unlisted file(s) found in "
+                            "objects/ were read",
+                            feed.missing.size(), feed.files.size() - before));
     }
     return feed;
 }

@@ -13,9 +13,10 @@
 namespace geo::detail {
 
 struct DatatourismeFeed {
-    std::string root;                 // VSI path of the folder holding index.json / objects/
-    std::vector<std::string> files;   // relative to root, e.g. "objects/4/4c/15-….json", in index order
-    std::vector<std::string> missing; // listed in index.json but absent
+    std::string root;  // VSI path of the folder holding index.json / objects/
+    std::vector<std::string>
+        files;  // relative to root, e.g. "objects/4/4c/15-….json", in index order
+    std::vector<std::string> missing;  // listed in index.json but absent
     std::vector<std::string> warnings;
 };
 

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "geo/core/taxonomy.hpp"
+
 namespace test {
 
 // ../shared/data. When absent, GTEST_SKIP() unless CI=true (then FAIL).
@@ -13,6 +15,8 @@ std::filesystem::path shared_data();
 std::filesystem::path test_data();
 // A fresh, empty temporary folder unique to the running test.
 std::filesystem::path temp_dir();
+// data/taxonomy.json, loaded once (throws std::runtime_error when unreadable).
+const geo::Taxonomy& default_taxonomy();
 // FNV-1a 64 checksum of a file's bytes ("" when missing).
 std::string file_checksum(const std::filesystem::path& path);
 
