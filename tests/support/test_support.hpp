@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <cstdlib>
 #include <string>
+#include <vector>
+
+#include "geo/core/offer.hpp"
 
 #include "geo/core/taxonomy.hpp"
 
@@ -19,6 +22,20 @@ std::filesystem::path temp_dir();
 const geo::Taxonomy& default_taxonomy();
 // FNV-1a 64 checksum of a file's bytes ("" when missing).
 std::string file_checksum(const std::filesystem::path& path);
+
+// The polygons of a GDAL vector file (first layer) as territories, with code
+// and name from the given fields and id = FID + 1; empty when unreadable.
+std::vector<geo::Territory> read_territories(const std::filesystem::path& path,
+                                             const std::string& code_field,
+                                             const std::string& name_field,
+                                             geo::TerritoryLevel level);
+// The 272 communes of Indre-et-Loire (shared data), fields code / nom.
+std::filesystem::path communes37_path();
+std::vector<geo::Territory> communes37();
+
+// Six offer items in Touraine with accents, quotes, commas, a newline and
+// lists, for exporter round trips. Ids 1…6; item 3 lies in Tours (37261).
+std::vector<geo::OfferItem> sample_items();
 
 }  // namespace test
 
