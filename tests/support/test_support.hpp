@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "geo/core/offer.hpp"
-
 #include "geo/core/taxonomy.hpp"
 
 namespace test {
