@@ -5,32 +5,20 @@
 #include <set>
 #include <unordered_set>
 
-#include <cpl_error.h>
 #include <cpl_string.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "geo/detail/gdal_errors.hpp"
 #include "geo/detail/handles.hpp"
 
 namespace geo::detail {
 namespace {
 
-// Silences GDAL on this thread for its lifetime and keeps the last message.
-class CplCapture {
-public:
-    CplCapture() { CPLPushErrorHandlerEx(&CplCapture::handler, this); }
-    ~CplCapture() { CPLPopErrorHandler(); }
-    CplCapture(const CplCapture&) = delete;
-    CplCapture& operator=(const CplCapture&) = delete;
-    [[nodiscard]] const std::string& last() const { return m_last; }
-
-private:
-    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
-        auto* self = static_cast<CplCapture*>(CPLGetErrorHandlerUserData());
-        if (self != nullptr && level >= CE_Failure && msg != nullptr) self->m_last = msg;
-    }
-    std::string m_last;
-};
+// " (GDAL's message)" or "".
+std::string gdal_detail(const GdalErrorCapture& capture) {
+    return capture.has_errors() ? " (" + capture.message() + ")" : "";
+}
 
 bool ends_with_nocase(const std::string& s, std::string_view suffix) {
     if (s.size() < suffix.size()) return false;
@@ -90,12 +78,12 @@ bool escapes_feed(const std::string& file) {
 }  // namespace
 
 Result<std::string> read_feed_file(const std::string& root, const std::string& relative) {
-    CplCapture capture;
+    GdalErrorCapture capture;
     const std::string path = root + "/" + relative;
     VsiFile f(VSIFOpenL(path.c_str(), "rb"));
     if (!f) {
         return fail(fmt::format("{}: cannot open{}", relative,
-                                capture.last().empty() ? "" : " (" + capture.last() + ")"));
+                                gdal_detail(capture)));
     }
     // VSIFEofL is unreliable on /vsizip/ handles: compare with the listed size.
     VSIStatBufL st;
@@ -106,12 +94,12 @@ Result<std::string> read_feed_file(const std::string& root, const std::string& r
     for (size_t n = 0; (n = VSIFReadL(buf, 1, sizeof buf, f.get())) > 0;) bytes.append(buf, n);
     if (sized && bytes.size() != static_cast<size_t>(st.st_size))
         return fail(fmt::format("{}: read {} of {} bytes{}", relative, bytes.size(), st.st_size,
-                                capture.last().empty() ? "" : " (" + capture.last() + ")"));
+                                gdal_detail(capture)));
     return bytes;
 }
 
 Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
-    CplCapture capture;
+    GdalErrorCapture capture;
     std::string top = path;
     while (top.size() > 1 && (top.back() == '/' || top.back() == '\\')) top.pop_back();
     Kind kind = stat_kind(top);
@@ -120,7 +108,7 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
         top = "/vsizip/" + top;
         if (stat_kind(top) != Kind::dir)
             return fail(fmt::format("{}: not a folder nor a readable .zip archive{}", path,
-                                    capture.last().empty() ? "" : " (" + capture.last() + ")"));
+                                    gdal_detail(capture)));
     }
 
     DatatourismeFeed feed;

@@ -2,7 +2,7 @@
 // Access to the files of a DATAtourisme feed (internal to geo/io): a folder
 // or a .zip holding index.json, context.jsonld and objects/**/*.json. Both are
 // read through GDAL's virtual file system (/vsizip/ for archives), so folder
-// and zip share one code path. GDAL messages are captured, never printed.
+// and zip share one code path. GDAL messages are captured (GdalErrorCapture), never printed.
 // Thread-safety: read_file() may be called from several threads at once (each
 // call opens its own VSI handle).
 #include <string>

@@ -222,7 +222,7 @@ TEST(Taxonomy, OsmRules) {
         {{{"leisure", "garden"}}, "none"},  // private gardens are no offer
         {{{"landuse", "forest"}, {"name", "Forêt d'Amboise"}}, "nature/forest"},
         {{{"landuse", "forest"}}, "none"},
-        {{{"shop", "bicycle"}}, "none"},
+        {{{"shop", "bicycle"}}, "services/bike_shop"},  // cycle tourism: repairs, Accueil Vélo
         {{{"tourism", "artwork"}}, "events_culture/artwork"},
         {{{"amenity", "bicycle_parking"}}, "none"},
         {{{"amenity", "bench"}}, "none"},
