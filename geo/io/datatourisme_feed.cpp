@@ -82,8 +82,7 @@ Result<std::string> read_feed_file(const std::string& root, const std::string& r
     const std::string path = root + "/" + relative;
     VsiFile f(VSIFOpenL(path.c_str(), "rb"));
     if (!f) {
-        return fail(fmt::format("{}: cannot open{}", relative,
-                                gdal_detail(capture)));
+        return fail(fmt::format("{}: cannot open{}", relative, gdal_detail(capture)));
     }
     // VSIFEofL is unreliable on /vsizip/ handles: compare with the listed size.
     VSIStatBufL st;
