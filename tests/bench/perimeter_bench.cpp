@@ -178,31 +178,34 @@ double peak_rss_mb() {
     return 0.0;
 }
 
-void report(benchmark::State& state, const geo::PerimeterResult& r) {
-    state.counters["peak_rss_MB"] = peak_rss_mb();
-    state.counters["bandwidth_m"] = r.bandwidth_m;
-    state.counters["cell_m"] = r.cell_m;
-    state.counters["grid_cells"] = static_cast<double>(r.grid.width) * r.grid.height;
-    state.counters["items_used"] = static_cast<double>(r.items_used);
-    state.counters["area_km2"] = r.levels.front().area_km2;
-    state.counters["captured"] = r.levels.front().captured_mass_share;
-}
-
-// The whole computation from WGS 84 positions, default parameters.
-void BM_Perimeter(benchmark::State& state) {
-    const Catalogue& c = catalogue(static_cast<std::size_t>(state.range(0)));
-    const geo::PerimeterParams params;
+// Times `compute` (which returns a Result<PerimeterResult>) and reports the
+// peak memory and the parameters chosen.
+template <class Compute>
+void run(benchmark::State& state, Compute compute) {
     reset_peak_rss();
     geo::Result<geo::PerimeterResult> r;
     for (auto _ : state) {
-        r = geo::compute_perimeter(c.positions, c.weights, params);
+        r = compute();
         benchmark::DoNotOptimize(r);
     }
     if (!r) {
         state.SkipWithError(r.error().message.c_str());
         return;
     }
-    report(state, *r);
+    state.counters["peak_rss_MB"] = peak_rss_mb();
+    state.counters["bandwidth_m"] = r->bandwidth_m;
+    state.counters["cell_m"] = r->cell_m;
+    state.counters["grid_cells"] = static_cast<double>(r->grid.width) * r->grid.height;
+    state.counters["items_used"] = static_cast<double>(r->items_used);
+    state.counters["area_km2"] = r->levels.front().area_km2;
+    state.counters["captured"] = r->levels.front().captured_mass_share;
+}
+
+// The whole computation from WGS 84 positions, default parameters.
+void BM_Perimeter(benchmark::State& state) {
+    const Catalogue& c = catalogue(static_cast<std::size_t>(state.range(0)));
+    const geo::PerimeterParams params;
+    run(state, [&] { return geo::compute_perimeter(c.positions, c.weights, params); });
 }
 
 // The audience-slider path: positions projected once, weights change.
@@ -215,17 +218,7 @@ void BM_PerimeterPreprojected(benchmark::State& state) {
         if (c.weights[i] > 0) kept.push_back(c.positions[i]), w.push_back(c.weights[i]);
     auto pts = geo::project_all(*projector, kept);
     const geo::PerimeterParams params;
-    reset_peak_rss();
-    geo::Result<geo::PerimeterResult> r;
-    for (auto _ : state) {
-        r = geo::compute_perimeter(*projector, *pts, w, params);
-        benchmark::DoNotOptimize(r);
-    }
-    if (!r) {
-        state.SkipWithError(r.error().message.c_str());
-        return;
-    }
-    report(state, *r);
+    run(state, [&] { return geo::compute_perimeter(*projector, *pts, w, params); });
 }
 
 // Three nested levels at once.
@@ -233,17 +226,7 @@ void BM_PerimeterThreeLevels(benchmark::State& state) {
     const Catalogue& c = catalogue(static_cast<std::size_t>(state.range(0)));
     geo::PerimeterParams params;
     params.levels = {0.5, 0.8, 0.95};
-    reset_peak_rss();
-    geo::Result<geo::PerimeterResult> r;
-    for (auto _ : state) {
-        r = geo::compute_perimeter(c.positions, c.weights, params);
-        benchmark::DoNotOptimize(r);
-    }
-    if (!r) {
-        state.SkipWithError(r.error().message.c_str());
-        return;
-    }
-    report(state, *r);
+    run(state, [&] { return geo::compute_perimeter(c.positions, c.weights, params); });
 }
 
 #define PERIMETER_SIZES ->Arg(10'000)->Arg(100'000)->Arg(1'000'000)
