@@ -264,9 +264,11 @@ double DensityGrid::total_mass() const {
     return sum * cell_area_km2();
 }
 
-Result<double> default_bandwidth_m(const std::vector<Projected>& points,
-                                   const std::vector<double>& weights, Kernel kernel) {
-    if (auto v = validate(points, weights); !v) return tl::unexpected(v.error());
+namespace {
+
+// The rule of default_bandwidth_m, on validated input.
+double bandwidth_rule(const std::vector<Projected>& points, const std::vector<double>& weights,
+                      Kernel kernel) {
     const Spread s = measure_spread(points, weights);
     auto robust = [](double sd, double iqr) {
         const double r = iqr / 1.349;
@@ -281,6 +283,14 @@ Result<double> default_bandwidth_m(const std::vector<Projected>& points,
     return kernel == Kernel::quartic ? quartic : quartic / kQuarticPerGaussian;
 }
 
+}  // namespace
+
+Result<double> default_bandwidth_m(const std::vector<Projected>& points,
+                                   const std::vector<double>& weights, Kernel kernel) {
+    if (auto v = validate(points, weights); !v) return tl::unexpected(v.error());
+    return bandwidth_rule(points, weights, kernel);
+}
+
 Result<DensityGrid> compute_density(const std::vector<Projected>& points,
                                     const std::vector<double>& weights,
                                     const DensityParams& params) {
@@ -293,9 +303,7 @@ Result<DensityGrid> compute_density(const std::vector<Projected>& points,
                                     *params.bandwidth_m));
         g.bandwidth_m = *params.bandwidth_m;
     } else {
-        auto h = default_bandwidth_m(points, weights, params.kernel);
-        if (!h) return tl::unexpected(h.error());
-        g.bandwidth_m = *h;
+        g.bandwidth_m = bandwidth_rule(points, weights, params.kernel);
         g.bandwidth_from_data = true;
     }
     double cell = params.cell_m.value_or(g.bandwidth_m / (params.kernel == Kernel::quartic ? 4.0 : 2.0));
