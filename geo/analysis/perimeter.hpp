@@ -20,7 +20,9 @@
 //   area_km2            geodesic area on the WGS 84 ellipsoid (geometry_measure.hpp)
 //   components          number of polygons
 //   captured_mass_share grid mass of the cells whose centre lies in the final
-//                       (cleaned, simplified) polygons / the grid's total mass
+//                       (cleaned, simplified) polygons / the grid's total mass;
+//                       before cleaning it is the level plus less than one
+//                       cell's mass (cells are taken whole)
 //   density_threshold   iso-value of the contour, weight per km²
 //   compactness         Polsby-Popper 4πA/P² of the level as a whole (A total
 //                       area, P total boundary length including holes, both in
@@ -48,8 +50,8 @@ namespace geo {
 // topology-preserving simplifier) replaces arcs by chords, which lie inside
 // convex boundaries: on the cluster mixtures of perimeter_test a tolerance of
 // half a cell shrank perimeters by ~8 % of their area and ~3 % of their mass;
-// a tenth of a cell costs < 0.5 % of area and keeps the captured mass within
-// 0.5 % of the level, with about 60 % of the contour's vertices.
+// a tenth of a cell costs < 0.5 % of area and keeps ~60 % of the contour's
+// vertices, and the 0.2 % mass guard above bounds what is left.
 inline constexpr double kDefaultSimplifyCells = 0.1;
 
 struct PerimeterParams {
