@@ -69,7 +69,7 @@ struct StoredPerimeter {
 
 class Catalogue {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     enum class Mode { create_or_open, open_existing, read_only };
 
     // Opens (and in create_or_open mode creates, or migrates to the current

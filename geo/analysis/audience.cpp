@@ -1,0 +1,136 @@
+#include "geo/analysis/audience.hpp"
+
+#include <bit>
+#include <cctype>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace geo {
+
+std::string normalise_theme(const std::string& theme) {
+    std::string_view view = theme;
+    if (const auto colon = view.find(':'); colon != std::string_view::npos) view.remove_prefix(colon + 1);
+    std::string out;
+    for (const char c : view) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80)
+            out.push_back(c);  // UTF-8 letters are kept as they are
+        else if (std::isalnum(byte) != 0)
+            out.push_back(static_cast<char>(std::tolower(byte)));
+    }
+    return out;
+}
+
+double season_factor(MonthMask item_open, MonthMask audience_season) {
+    const MonthMask open = item_open & kAllMonths;
+    const MonthMask season = audience_season & kAllMonths;
+    if (open == 0 || season == 0) return 1.0;
+    return static_cast<double>(std::popcount(static_cast<unsigned>(open & season))) /
+           static_cast<double>(std::popcount(static_cast<unsigned>(season)));
+}
+
+double item_weight(const Audience& audience, const OfferItem& item) {
+    double weight = audience.family_weight(item.family);
+    if (weight <= 0.0) return 0.0;
+    for (const std::string& label : item.labels)
+        if (auto it = audience.label_multipliers.find(label); it != audience.label_multipliers.end())
+            weight *= it->second;
+    if (!audience.theme_multipliers.empty())
+        for (const std::string& theme : item.themes)
+            if (auto it = audience.theme_multipliers.find(normalise_theme(theme));
+                it != audience.theme_multipliers.end())
+                weight *= it->second;
+    return weight * season_factor(item.opening_months, audience.season);
+}
+
+std::vector<double> item_weights(const Audience& audience, const std::vector<OfferItem>& items) {
+    std::vector<double> out;
+    out.reserve(items.size());
+    for (const OfferItem& item : items) out.push_back(item_weight(audience, item));
+    return out;
+}
+
+namespace {
+
+Result<std::map<std::string, double>> read_multipliers(const nlohmann::json& j, const char* key,
+                                                       const std::string& origin, bool themes) {
+    std::map<std::string, double> out;
+    if (!j.contains(key)) return out;
+    if (!j[key].is_object()) return fail(origin + ": \"" + key + "\" must be an object of factors");
+    for (const auto& [name, value] : j[key].items()) {
+        if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() <= 0.0 ||
+            value.get<double>() > 100.0)
+            return fail(origin + ": " + key + "." + name + " = " + value.dump() +
+                        ", expected a number in (0, 100]");
+        out[themes ? normalise_theme(name) : name] = value.get<double>();
+    }
+    return out;
+}
+
+std::string text_or_empty(const nlohmann::json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+}  // namespace
+
+Result<Audience> audience_from_json(const std::string& json_text, const std::string& origin) {
+    const auto j = nlohmann::json::parse(json_text, nullptr, false);
+    if (j.is_discarded()) return fail(origin + ": malformed JSON");
+    if (!j.is_object()) return fail(origin + ": expected an audience object");
+    Audience a;
+    a.id = text_or_empty(j, "id");
+    if (a.id.empty()) return fail(origin + ": audience without an \"id\"");
+    const std::string where = origin + ": audience " + a.id;
+    a.name_fr = text_or_empty(j, "name_fr");
+    a.name_en = text_or_empty(j, "name_en");
+    if (a.name_fr.empty()) a.name_fr = a.name_en.empty() ? a.id : a.name_en;
+    if (a.name_en.empty()) a.name_en = a.name_fr;
+    a.description_fr = text_or_empty(j, "description_fr");
+    a.description_en = text_or_empty(j, "description_en");
+    if (j.contains("priority") && j["priority"].is_number_integer()) a.priority = j["priority"].get<int>();
+    if (!j.contains("family_weights") || !j["family_weights"].is_object())
+        return fail(where + ": \"family_weights\" must be an object {family: weight}");
+    for (const auto& [name, value] : j["family_weights"].items()) {
+        const auto family = family_from_id(name);
+        if (!family) return fail(where + ": unknown family \"" + name + "\"");
+        if (!value.is_number() || !(value.get<double>() >= 0.0 && value.get<double>() <= 1.0))
+            return fail(where + ": family_weights." + name + " = " + value.dump() + ", expected a number in [0, 1]");
+        a.family_weights[static_cast<size_t>(*family)] = value.get<double>();
+    }
+    auto labels = read_multipliers(j, "label_multipliers", where, false);
+    if (!labels) return tl::unexpected(labels.error());
+    a.label_multipliers = std::move(*labels);
+    auto themes = read_multipliers(j, "theme_multipliers", where, true);
+    if (!themes) return tl::unexpected(themes.error());
+    a.theme_multipliers = std::move(*themes);
+    if (j.contains("season_months")) {
+        if (!j["season_months"].is_array()) return fail(where + ": \"season_months\" must be an array of months 1–12");
+        for (const auto& m : j["season_months"]) {
+            if (!m.is_number_integer() || m.get<int>() < 1 || m.get<int>() > 12)
+                return fail(where + ": season month " + m.dump() + " outside 1–12");
+            a.season |= static_cast<MonthMask>(1u << (m.get<int>() - 1));
+        }
+    }
+    return a;
+}
+
+std::string audience_to_json(const Audience& a) {
+    nlohmann::json j;
+    j["id"] = a.id;
+    j["name_fr"] = a.name_fr;
+    j["name_en"] = a.name_en;
+    j["description_fr"] = a.description_fr;
+    j["description_en"] = a.description_en;
+    j["priority"] = a.priority;
+    j["family_weights"] = nlohmann::json::object();
+    for (Family f : kAllFamilies) j["family_weights"][std::string(family_id(f))] = a.family_weight(f);
+    j["label_multipliers"] = a.label_multipliers;
+    j["theme_multipliers"] = a.theme_multipliers;
+    j["season_months"] = nlohmann::json::array();
+    for (int m = 0; m < 12; ++m)
+        if ((a.season & (1u << m)) != 0) j["season_months"].push_back(m + 1);
+    return j.dump();
+}
+
+}  // namespace geo

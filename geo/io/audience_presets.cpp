@@ -1,0 +1,84 @@
+#include "geo/io/audience_presets.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/core/data_dir.hpp"
+#include "geo/store/catalogue.hpp"
+
+namespace geo {
+namespace {
+
+Result<std::string> read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(path + ": cannot read the file");
+    std::ostringstream os;
+    os << in.rdbuf();
+    return os.str();
+}
+
+bool same_text_ci(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+}  // namespace
+
+Result<std::vector<Audience>> load_audiences(const std::string& path) {
+    auto text = read_text(path);
+    if (!text) return tl::unexpected(text.error());
+    const auto j = nlohmann::json::parse(*text, nullptr, false);
+    if (j.is_discarded()) return fail(path + ": malformed JSON");
+    std::vector<Audience> out;
+    if (j.is_object() && j.contains("audiences")) {
+        if (!j["audiences"].is_array()) return fail(path + ": \"audiences\" must be an array");
+        for (size_t i = 0; i < j["audiences"].size(); ++i) {
+            auto a = audience_from_json(j["audiences"][i].dump(), path + ": audiences[" + std::to_string(i) + "]");
+            if (!a) return tl::unexpected(a.error());
+            out.push_back(std::move(*a));
+        }
+    } else {
+        auto a = audience_from_json(*text, path);
+        if (!a) return tl::unexpected(a.error());
+        out.push_back(std::move(*a));
+    }
+    if (out.empty()) return fail(path + ": no audience in the file");
+    return out;
+}
+
+Result<std::vector<Audience>> load_audience_presets() {
+    return load_audiences(data_dir() + "/audiences.json");
+}
+
+Result<Audience> resolve_audience(const std::string& name_or_path, const Catalogue* catalogue) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(name_or_path, ec)) {
+        auto list = load_audiences(name_or_path);
+        if (!list) return tl::unexpected(list.error());
+        if (list->size() != 1)
+            return fail(name_or_path + ": " + std::to_string(list->size()) +
+                        " audiences in the file, expected exactly one");
+        return list->front();
+    }
+    auto presets = load_audience_presets();
+    if (!presets) return tl::unexpected(presets.error());
+    for (const Audience& a : *presets)
+        if (a.id == name_or_path || same_text_ci(a.name_fr, name_or_path) || same_text_ci(a.name_en, name_or_path))
+            return a;
+    if (catalogue != nullptr) {
+        auto stored = catalogue->audience_json(name_or_path);
+        if (!stored) return tl::unexpected(stored.error());
+        if (stored->has_value()) return audience_from_json(**stored, catalogue->path() + ": audience " + name_or_path);
+    }
+    std::string known;
+    for (const Audience& a : *presets) known += (known.empty() ? "" : ", ") + a.id;
+    return fail("unknown audience \"" + name_or_path + "\": not a file, a preset (" + known +
+                ") nor an audience saved in the catalogue");
+}
+
+}  // namespace geo

@@ -1,0 +1,263 @@
+// Catalogue: opening, creation, migrations and writes. Queries are in
+// catalogue_query.cpp.
+#include "geo/store/catalogue.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <unordered_set>
+
+#include "geo/store/catalogue_codec.hpp"
+#include "geo/store/schema.hpp"
+#include "geo/store/sqlite_util.hpp"
+#include "geo/store/wkb.hpp"
+
+namespace geo {
+namespace fs = std::filesystem;
+
+namespace {
+
+Result<void> load_spatialite(sqlite3* db) {
+    sqlite3_enable_load_extension(db, 1);
+    char* message = nullptr;
+    const int rc = sqlite3_load_extension(db, "mod_spatialite", nullptr, &message);
+    sqlite3_enable_load_extension(db, 0);
+    if (rc != SQLITE_OK) {
+        std::string text = message != nullptr ? message : "unknown error";
+        sqlite3_free(message);
+        return fail("cannot load SpatiaLite (mod_spatialite, package libsqlite3-mod-spatialite): " + text);
+    }
+    return {};
+}
+
+// SQLite's header string: a catalogue must start with it (or be empty).
+bool looks_like_sqlite(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (in.gcount() == 0) return true;  // empty file: becomes a new catalogue
+    return in.gcount() == 16 && std::string(header, 16) == std::string("SQLite format 3\0", 16);
+}
+
+Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
+    auto st = store::prepare(db,
+        "INSERT INTO sources(key, kind, path, licence, attribution, imported_at) VALUES (?,?,?,?,?,?) "
+        "ON CONFLICT(key) DO UPDATE SET kind=excluded.kind, path=excluded.path, "
+        "licence=excluded.licence, attribution=excluded.attribution, imported_at=excluded.imported_at");
+    if (!st) return tl::unexpected(st.error());
+    store::bind_text(st->get(), 1, source.key);
+    store::bind_text(st->get(), 2, source.kind);
+    store::bind_text(st->get(), 3, source.path);
+    store::bind_text(st->get(), 4, source.licence);
+    store::bind_text(st->get(), 5, source.attribution);
+    store::bind_text(st->get(), 6, store::utc_now_iso8601());
+    return store::step_done(db, st->get());
+}
+
+}  // namespace
+
+Catalogue::Catalogue(std::string path, detail::SqliteDb db, bool read_only)
+    : m_path(std::move(path)), m_db(std::move(db)), m_read_only(read_only) {}
+
+Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
+    std::error_code ec;
+    const bool existed = fs::exists(path, ec);
+    if (!existed && mode != Mode::create_or_open) return fail(path + ": no such catalogue file");
+    if (existed && fs::is_directory(path, ec)) return fail(path + ": is a folder, expected a catalogue file");
+    if (existed && !looks_like_sqlite(path))
+        return fail(path + ": not a Territoire catalogue (not an SQLite database); the file was left untouched");
+
+    const int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY
+                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    detail::SqliteDb db(raw);
+    if (rc != SQLITE_OK) {
+        const std::string why = raw != nullptr ? sqlite3_errmsg(raw) : "out of memory";
+        if (!existed) fs::remove(path, ec);
+        return fail(path + ": cannot open catalogue: " + why);
+    }
+    sqlite3_busy_timeout(db.get(), 5000);
+    const bool read_only = mode == Mode::read_only || sqlite3_db_readonly(db.get(), "main") == 1;
+
+    auto version = store::schema_version(db.get());
+    if (!version) {
+        if (!existed) fs::remove(path, ec);
+        return tl::unexpected(version.error().with_context(path));
+    }
+    if (*version < 0)
+        return fail(path + ": not a Territoire catalogue (an SQLite database without the "
+                           "territoire_meta table); the file was left untouched");
+    if (*version > kSchemaVersion)
+        return fail(path + ": catalogue schema version " + std::to_string(*version) +
+                    " is newer than this Territoire supports (" + std::to_string(kSchemaVersion) +
+                    "); upgrade Territoire. The file was left untouched");
+    if (auto ok = load_spatialite(db.get()); !ok) {
+        if (!existed) fs::remove(path, ec);
+        return tl::unexpected(ok.error().with_context(path));
+    }
+    if (*version < kSchemaVersion) {
+        if (read_only)
+            return fail(path + ": catalogue schema " + std::to_string(*version) +
+                        " needs an upgrade to " + std::to_string(kSchemaVersion) +
+                        ", but the file is read-only");
+        auto tx = store::Transaction::begin(db.get());
+        if (!tx) return tl::unexpected(tx.error().with_context(path));
+        if (auto ok = store::migrate(db.get(), *version, kSchemaVersion); !ok) {
+            if (!existed) {
+                db.reset();
+                fs::remove(path, ec);
+            }
+            return tl::unexpected(ok.error().with_context(path));
+        }
+        if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(path));
+    }
+    return Catalogue(path, std::move(db), read_only);
+}
+
+Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
+                                     ImportReport& report, Progress progress) {
+    if (m_read_only) return fail(m_path + ": catalogue is read-only; nothing was imported");
+    sqlite3* db = m_db.get();
+    auto tx = store::Transaction::begin(db);
+    if (!tx) return tl::unexpected(tx.error().with_context(m_path));
+    if (auto ok = upsert_source(db, source); !ok) return tl::unexpected(ok.error().with_context(m_path));
+
+    auto find = store::prepare(db, "SELECT id FROM offer_items WHERE source=? AND source_id=?");
+    auto insert = store::prepare(db,
+        "INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
+        "opening_months, producer, commune_insee, extra, lon, lat, geom) "
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,MakePoint(?12,?13,4326))");
+    auto update = store::prepare(db,
+        "UPDATE offer_items SET name=?3, family=?4, subtypes=?5, labels=?6, themes=?7, "
+        "opening_months=?8, producer=?9, commune_insee=?10, extra=?11, lon=?12, lat=?13, "
+        "geom=MakePoint(?12,?13,4326) WHERE id=?14");
+    for (auto* st : {&find, &insert, &update})
+        if (!*st) return tl::unexpected(st->error().with_context(m_path));
+
+    std::unordered_set<std::string> seen;
+    seen.reserve(items.size());
+    std::int64_t imported = 0;
+    std::int64_t updated = 0;
+    std::int64_t done = 0;
+    for (const OfferItem& item : items) {
+        if (++done % 4096 == 0 && !progress(done, static_cast<std::int64_t>(items.size())))
+            return fail(m_path + ": import cancelled; the catalogue is unchanged");
+        if (!seen.insert(item.source_id).second) {
+            report.skipped.push_back({item.source_id, "duplicate id \"" + item.source_id +
+                                                          "\" within " + source.key + ": kept the first"});
+            continue;
+        }
+        if (!is_valid_lonlat(item.position))
+            return fail(m_path + ": item " + item.source_id + " has invalid coordinates");
+        sqlite3_stmt* f = find->get();
+        store::bind_text(f, 1, source.key);
+        store::bind_text(f, 2, item.source_id);
+        std::int64_t existing = 0;
+        if (sqlite3_step(f) == SQLITE_ROW) existing = sqlite3_column_int64(f, 0);
+        sqlite3_reset(f);
+
+        sqlite3_stmt* w = existing != 0 ? update->get() : insert->get();
+        store::bind_text(w, 1, source.key);
+        store::bind_text(w, 2, item.source_id);
+        store::bind_text(w, 3, item.name);
+        store::bind_text(w, 4, family_id(item.family));
+        store::bind_text(w, 5, store::encode_string_list(item.subtypes));
+        store::bind_text(w, 6, store::encode_string_list(item.labels));
+        store::bind_text(w, 7, store::encode_string_list(item.themes));
+        store::bind_int(w, 8, static_cast<std::int64_t>(item.opening_months));
+        store::bind_text(w, 9, item.producer);
+        store::bind_text(w, 10, item.commune_insee);
+        store::bind_text(w, 11, item.extra_json.empty() ? std::string_view("{}") : std::string_view(item.extra_json));
+        store::bind_double(w, 12, item.position.lon_deg);
+        store::bind_double(w, 13, item.position.lat_deg);
+        if (existing != 0) store::bind_int(w, 14, existing);
+        if (auto ok = store::step_done(db, w); !ok)
+            return tl::unexpected(ok.error().with_context(m_path + ": item " + item.source_id));
+        (existing != 0 ? updated : imported) += 1;
+    }
+    if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(m_path));
+    report.imported += imported;
+    report.updated += updated;
+    progress(done, done);
+    return {};
+}
+
+Result<void> Catalogue::upsert_territories(const SourceInfo& source,
+                                           const std::vector<Territory>& territories,
+                                           ImportReport& report, Progress progress) {
+    if (m_read_only) return fail(m_path + ": catalogue is read-only; nothing was imported");
+    sqlite3* db = m_db.get();
+    auto tx = store::Transaction::begin(db);
+    if (!tx) return tl::unexpected(tx.error().with_context(m_path));
+    if (auto ok = upsert_source(db, source); !ok) return tl::unexpected(ok.error().with_context(m_path));
+    auto find = store::prepare(db,
+        "SELECT id FROM territories WHERE level=?1 AND "
+        "((?2 <> '' AND code=?2) OR (?2 = '' AND code='' AND name=?3))");
+    auto insert = store::prepare(db,
+        "INSERT INTO territories(name, code, level, source, geom) "
+        "VALUES (?1,?2,?3,?4,CastToMultiPolygon(GeomFromWKB(?5,4326)))");
+    auto update = store::prepare(db,
+        "UPDATE territories SET name=?1, code=?2, level=?3, source=?4, "
+        "geom=CastToMultiPolygon(GeomFromWKB(?5,4326)) WHERE id=?6");
+    for (auto* st : {&find, &insert, &update})
+        if (!*st) return tl::unexpected(st->error().with_context(m_path));
+
+    std::int64_t done = 0;
+    for (const Territory& t : territories) {
+        if (++done % 256 == 0 && !progress(done, static_cast<std::int64_t>(territories.size())))
+            return fail(m_path + ": import cancelled; the catalogue is unchanged");
+        const std::string level(territory_level_id(t.level));
+        sqlite3_stmt* f = find->get();
+        store::bind_text(f, 1, level);
+        store::bind_text(f, 2, t.code);
+        store::bind_text(f, 3, t.name);
+        std::int64_t existing = 0;
+        if (sqlite3_step(f) == SQLITE_ROW) existing = sqlite3_column_int64(f, 0);
+        sqlite3_reset(f);
+
+        const auto wkb = store::multipolygon_to_wkb(t.geometry);
+        sqlite3_stmt* w = existing != 0 ? update->get() : insert->get();
+        store::bind_text(w, 1, t.name);
+        store::bind_text(w, 2, t.code);
+        store::bind_text(w, 3, level);
+        store::bind_text(w, 4, source.key);
+        store::bind_blob(w, 5, wkb.data(), static_cast<int>(wkb.size()));
+        if (existing != 0) store::bind_int(w, 6, existing);
+        const std::string record = t.code.empty() ? t.name : t.code + " " + t.name;
+        if (auto ok = store::step_done(db, w); !ok)
+            return tl::unexpected(ok.error().with_context(m_path + ": territory " + record));
+        (existing != 0 ? report.updated : report.imported) += 1;
+    }
+    if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(m_path));
+    progress(done, done);
+    return {};
+}
+
+Result<void> Catalogue::save_audience(const std::string& id, const std::string& json) {
+    if (m_read_only) return fail(m_path + ": catalogue is read-only");
+    auto st = store::prepare(m_db.get(), "INSERT OR REPLACE INTO audiences(id, json) VALUES (?,?)");
+    if (!st) return tl::unexpected(st.error().with_context(m_path));
+    store::bind_text(st->get(), 1, id);
+    store::bind_text(st->get(), 2, json);
+    return store::step_done(m_db.get(), st->get());
+}
+
+Result<std::int64_t> Catalogue::save_perimeter(const StoredPerimeter& perimeter) {
+    if (m_read_only) return fail(m_path + ": catalogue is read-only");
+    auto st = store::prepare(m_db.get(),
+        "INSERT INTO perimeters(audience_id, level, params, stats, created_at, geom) "
+        "VALUES (?,?,?,?,?,CastToMultiPolygon(GeomFromWKB(?,4326)))");
+    if (!st) return tl::unexpected(st.error().with_context(m_path));
+    const auto wkb = store::multipolygon_to_wkb(perimeter.geometry);
+    store::bind_text(st->get(), 1, perimeter.audience_id);
+    store::bind_double(st->get(), 2, perimeter.level);
+    store::bind_text(st->get(), 3, perimeter.params_json.empty() ? std::string("{}") : perimeter.params_json);
+    store::bind_text(st->get(), 4, perimeter.stats_json.empty() ? std::string("{}") : perimeter.stats_json);
+    store::bind_text(st->get(), 5, perimeter.created_at.empty() ? store::utc_now_iso8601() : perimeter.created_at);
+    store::bind_blob(st->get(), 6, wkb.data(), static_cast<int>(wkb.size()));
+    if (auto ok = store::step_done(m_db.get(), st->get()); !ok)
+        return tl::unexpected(ok.error().with_context(m_path));
+    return sqlite3_last_insert_rowid(m_db.get());
+}
+
+}  // namespace geo

@@ -1,0 +1,46 @@
+#include "geo/store/catalogue_codec.hpp"
+
+#include <chrono>
+#include <ctime>
+
+#include <nlohmann/json.hpp>
+
+namespace geo::store {
+
+std::string encode_string_list(const std::vector<std::string>& values) {
+    return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::string> decode_string_list(std::string_view text) {
+    std::vector<std::string> out;
+    if (text.size() <= 2) return out;  // "" or "[]"
+    // Fast path for what encode_string_list writes without escapes.
+    if (text.find('\\') == std::string_view::npos && text.front() == '[' && text.back() == ']') {
+        size_t pos = 1;
+        while (pos < text.size()) {
+            const size_t open = text.find('"', pos);
+            if (open == std::string_view::npos) break;
+            const size_t close = text.find('"', open + 1);
+            if (close == std::string_view::npos) break;
+            out.emplace_back(text.substr(open + 1, close - open - 1));
+            pos = close + 1;
+        }
+        return out;
+    }
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    if (!parsed.is_array()) return out;
+    for (const auto& v : parsed)
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+std::string utc_now_iso8601() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+}  // namespace geo::store

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, and runs the whole test suite in the dev
+# build (warnings as errors) and in the sanitizer build (ASan + UBSan).
+# GUI tests run under xvfb-run (a virtual display). Exit code 0 only if all pass.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+
+run_suite() {
+  local preset=$1
+  echo "== build ($preset)"
+  bash scripts/build.sh "$preset"
+  echo "== test ($preset)"
+  xvfb-run -a -s "-screen 0 1920x1080x24" ctest --preset "$preset" -j 2 --timeout 900
+}
+
+run_suite dev
+run_suite asan
+echo "== all test suites passed (dev and asan)"
