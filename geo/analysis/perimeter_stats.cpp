@@ -40,6 +40,7 @@ Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter,
         s.area_km2 = lv.area_km2;
         s.components = lv.components;
         s.compactness = lv.compactness;
+        s.simplify_m = lv.simplify_m;
         s.captured_mass_share = lv.captured_mass_share;
         auto inside = points_inside(lv.geometry, positions);
         if (!inside)

@@ -31,6 +31,7 @@ struct PerimeterLevelStats {
     double area_km2 = 0.0;
     int components = 0;
     double compactness = 0.0;           // Polsby-Popper, 1 for a disc
+    double simplify_m = 0.0;            // simplification tolerance applied
     double captured_mass_share = 0.0;   // of the density grid
     double captured_offer_share = 0.0;  // of the audience-weighted offer
     double weight_inside = 0.0;
@@ -45,7 +46,7 @@ struct PerimeterStats {
     double bandwidth_m = 0.0;  // used
     bool bandwidth_from_data = false;
     double cell_m = 0.0;      // used
-    double simplify_m = 0.0;  // used
+    double simplify_m = 0.0;  // asked for (or its default); per level: what was applied
     double total_weight = 0.0;
     std::int64_t items_total = 0;
     std::int64_t weighted_items = 0;  // items with a positive weight

@@ -59,6 +59,7 @@ nlohmann::json level_stats_json(const PerimeterLevelStats& s) {
             {"area_km2", km2(s.area_km2)},
             {"components", s.components},
             {"compactness", share(s.compactness)},
+            {"simplify_m", metres(s.simplify_m)},
             {"captured_mass_share", share(s.captured_mass_share)},
             {"captured_offer_share", share(s.captured_offer_share)},
             {"weight_inside", rounded(s.weight_inside, 1e-6)},
