@@ -15,6 +15,7 @@
 #include "geo/analysis/border_report.hpp"
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
+#include "geo/core/clock.hpp"
 #include "geo/io/perimeter_json.hpp"
 
 namespace app::cli {
@@ -27,7 +28,9 @@ struct PerimeterCommand {
     bool report = false;
 };
 
-CliError failure(const geo::Error& e) { return CliError{1, e.message}; }
+CliError failure(const geo::Error& e) {
+    return CliError{1, e.message};
+}
 
 // Everything one run computes, in the order it is printed and written.
 struct PerimeterRun {
@@ -63,7 +66,7 @@ CliResult<void> compute(const PerimeterCommand& cmd, const geo::Catalogue& catal
                       {"parameters", geo::perimeter_parameters_json(run.params, run.stats)},
                       {"sources", sources_json(catalogue, items, run.offer.weights)},
                       {"catalogue", catalogue.path()},
-                      {"created_at", utc_timestamp()},
+                      {"created_at", geo::utc_now_iso8601()},
                       {"generator", generator_name()}};
     return {};
 }
@@ -125,9 +128,10 @@ void print_text(const PerimeterCommand& cmd, const PerimeterRun& run,
         print_level_summary(s.levels[k]);
         if (cmd.report) {
             if (run.borders.empty()) {
-                fmt::print("  No territories in the catalogue: import communes or "
-                           "départements (territoire import --territories) for the border "
-                           "report\n");
+                fmt::print(
+                    "  No territories in the catalogue: import communes or "
+                    "départements (territoire import --territories) for the border "
+                    "report\n");
                 continue;
             }
             print_border_table(run.borders[k], true);
@@ -135,8 +139,9 @@ void print_text(const PerimeterCommand& cmd, const PerimeterRun& run,
         }
     }
     fmt::print("Written {} ({} feature{}); stored in {} as perimeter{} {}\n", cmd.output,
-               s.levels.size(), s.levels.size() == 1 ? "" : "s", run.provenance["catalogue"].get<std::string>(),
-               ids.size() == 1 ? "" : "s", fmt::join(ids, ", "));
+               s.levels.size(), s.levels.size() == 1 ? "" : "s",
+               run.provenance["catalogue"].get<std::string>(), ids.size() == 1 ? "" : "s",
+               fmt::join(ids, ", "));
 }
 
 void print_json(const PerimeterCommand& cmd, const PerimeterRun& run,
@@ -144,7 +149,8 @@ void print_json(const PerimeterCommand& cmd, const PerimeterRun& run,
     nlohmann::json levels = nlohmann::json::array();
     for (std::size_t k = 0; k < run.stats.levels.size(); ++k) {
         nlohmann::json l = level_json(run, k);
-        l["border"] = run.borders.empty() ? nlohmann::json() : geo::border_report_json(run.borders[k]);
+        l["border"] =
+            run.borders.empty() ? nlohmann::json() : geo::border_report_json(run.borders[k]);
         l["stored_perimeter_id"] = ids[k];
         levels.push_back(std::move(l));
     }

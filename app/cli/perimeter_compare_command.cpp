@@ -13,6 +13,7 @@
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter_compare.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
+#include "geo/core/clock.hpp"
 #include "geo/io/perimeter_json.hpp"
 
 namespace app::cli {
@@ -32,8 +33,8 @@ CliResult<Side> compute_side(const std::string& audience, const geo::Catalogue& 
     if (!offer) return tl::unexpected(offer.error());
     auto result = geo::compute_perimeter(positions, offer->weights, params);
     if (!result)
-        return tl::unexpected(CliError{1, fmt::format("audience \"{}\": {}", offer->audience.id,
-                                                      result.error().message)});
+        return tl::unexpected(CliError{
+            1, fmt::format("audience \"{}\": {}", offer->audience.id, result.error().message)});
     auto stats = geo::perimeter_stats(*result, items, offer->weights);
     if (!stats) return tl::unexpected(CliError{1, stats.error().message});
     return Side{std::move(*offer), std::move(*result), std::move(*stats)};
@@ -53,9 +54,9 @@ nlohmann::json side_json(const Side& s, const geo::PerimeterParams& params) {
 
 CliResult<void> execute(const PerimeterOptions& o, const CommonOptions& common) {
     if (o.audiences.size() != 2)
-        return tl::unexpected(CliError{
-            2, fmt::format("--audience given {} time{}, expected exactly twice (A and B)",
-                           o.audiences.size(), o.audiences.size() == 1 ? "" : "s")});
+        return tl::unexpected(
+            CliError{2, fmt::format("--audience given {} time{}, expected exactly twice (A and B)",
+                                    o.audiences.size(), o.audiences.size() == 1 ? "" : "s")});
     auto params = perimeter_params(o);
     if (!params) return tl::unexpected(params.error());
     auto catalogue = open_catalogue(common.catalogue, geo::Catalogue::Mode::read_only);
@@ -77,7 +78,7 @@ CliResult<void> execute(const PerimeterOptions& o, const CommonOptions& common) 
                             {"comparison", geo::comparison_json(*c)},
                             {"sources", sources_json(*catalogue, *items, a->offer.weights)},
                             {"catalogue", catalogue->path()},
-                            {"created_at", utc_timestamp()},
+                            {"created_at", geo::utc_now_iso8601()},
                             {"generator", generator_name()}};
         fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     } else {

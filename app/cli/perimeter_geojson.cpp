@@ -7,7 +7,9 @@
 namespace app::cli {
 namespace {
 
-double seven(double v) { return std::round(v * 1e7) / 1e7; }
+double seven(double v) {
+    return std::round(v * 1e7) / 1e7;
+}
 
 // Closed ring, rounded, oriented counter-clockwise (outer) or clockwise (hole).
 nlohmann::json ring_json(const geo::Ring& ring, bool outer, geo::LonLatBox& box) {

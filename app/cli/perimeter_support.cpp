@@ -1,8 +1,6 @@
 #include "app/cli/perimeter_support.hpp"
 
-#include <chrono>
 #include <cmath>
-#include <ctime>
 #include <set>
 #include <sstream>
 
@@ -17,8 +15,12 @@
 namespace app::cli {
 namespace {
 
-CliError usage(std::string message) { return CliError{2, std::move(message)}; }
-CliError failure(std::string message) { return CliError{1, std::move(message)}; }
+CliError usage(std::string message) {
+    return CliError{2, std::move(message)};
+}
+CliError failure(std::string message) {
+    return CliError{1, std::move(message)};
+}
 
 }  // namespace
 
@@ -35,9 +37,9 @@ void add_perimeter_options(CLI::App* cmd, PerimeterOptions& o, bool several_leve
     o.bandwidth_opt = cmd->add_option("--bandwidth-m", o.bandwidth_m,
                                       "Kernel bandwidth in metres (default: derived from the data)")
                           ->check(CLI::PositiveNumber);
-    o.cell_opt = cmd->add_option("--cell-m", o.cell_m,
-                                 "Grid cell in metres (default: bandwidth / 4)")
-                     ->check(CLI::PositiveNumber);
+    o.cell_opt =
+        cmd->add_option("--cell-m", o.cell_m, "Grid cell in metres (default: bandwidth / 4)")
+            ->check(CLI::PositiveNumber);
     cmd->add_option("--min-area-km2", o.min_area_km2, "Drop perimeter components smaller than this")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
@@ -135,20 +137,16 @@ nlohmann::json sources_json(const geo::Catalogue& catalogue,
             }
     for (const std::string& key : used)
         if (described.count(key) == 0)
-            out.push_back({{"key", key}, {"kind", ""}, {"licence", ""}, {"attribution", ""},
+            out.push_back({{"key", key},
+                           {"kind", ""},
+                           {"licence", ""},
+                           {"attribution", ""},
                            {"imported_at", ""}});
     return out;
 }
 
-std::string utc_timestamp() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+std::string generator_name() {
+    return std::string("Territoire ") + TERRITOIRE_VERSION;
 }
-
-std::string generator_name() { return std::string("Territoire ") + TERRITOIRE_VERSION; }
 
 }  // namespace app::cli

@@ -66,11 +66,10 @@ CliResult<WeighedOffer> weigh_offer(const std::string& audience, const geo::Cata
                                     const std::vector<geo::OfferItem>& items);
 
 // Provenance: the sources of the items that count (key, kind, licence,
-// attribution), the time of the run (ISO 8601 UTC) and the program version.
+// attribution) and the program version (the time: geo::utc_now_iso8601).
 nlohmann::json sources_json(const geo::Catalogue& catalogue,
                             const std::vector<geo::OfferItem>& items,
                             const std::vector<double>& weights);
-std::string utc_timestamp();
 std::string generator_name();  // "Territoire 0.1.0"
 
 }  // namespace app::cli

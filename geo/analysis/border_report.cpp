@@ -47,7 +47,8 @@ Result<std::vector<std::size_t>> candidates(const GeosContext& ctx, const MultiP
         const LonLatBox box = territories[i].geometry.bounds();
         if (box.empty()) continue;
         envelopes.push_back(envelope(ctx, box));
-        if (!envelopes.back()) return fail("border report: GEOS envelope failed: " + ctx.last_error());
+        if (!envelopes.back())
+            return fail("border report: GEOS envelope failed: " + ctx.last_error());
         GEOSSTRtree_insert_r(h, tree.get(), envelopes.back().get(), &ids[i]);
     }
     std::vector<std::size_t> found;
@@ -136,19 +137,17 @@ Result<BorderReport> border_report(const MultiPolygon& perimeter,
     report.metric_crs = projector->crs();
 
     const GeosContext ctx;
-    GEOSContextHandle_t h = ctx.get();
     auto perim = metric_geos(ctx, *projector, perimeter);
     if (!perim) return tl::unexpected(perim.error().with_context("border report: perimeter"));
     report.perimeter_area_km2 = planar_area_km2(ctx, perim->get());
-    const detail::GeosPrepared prepared(GEOSPrepare_r(h, perim->get()),
-                                        detail::GeosPreparedDeleter{h});
-    if (!prepared) return fail("border report: GEOS could not prepare the perimeter: " + ctx.last_error());
+    auto prepared = prepare(ctx, perim->get(), "border report: perimeter");
+    if (!prepared) return tl::unexpected(prepared.error());
 
     auto found = candidates(ctx, perimeter, territories, params);
     if (!found) return tl::unexpected(found.error());
     for (const std::size_t i : *found) {
         const Territory& t = territories[i];
-        auto o = overlap(ctx, *projector, perim->get(), prepared.get(), t);
+        auto o = overlap(ctx, *projector, perim->get(), prepared->get(), t);
         if (!o) return tl::unexpected(o.error().with_context("border report"));
         if (!*o || (*o)->intersection_km2 < params.min_intersection_km2) continue;
         BorderUnit u;

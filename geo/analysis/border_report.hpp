@@ -50,17 +50,17 @@ struct BorderUnit {
 
 struct BorderLevelSummary {
     TerritoryLevel level = TerritoryLevel::reference;
-    int units_given = 0;     // territories of this level in the input
-    int units_crossed = 0;   // of which the perimeter intersects
-    double covered_share = 0.0;  // Σ shares of the perimeter (1 when the level tiles it)
+    int units_given = 0;                 // territories of this level in the input
+    int units_crossed = 0;               // of which the perimeter intersects
+    double covered_share = 0.0;          // Σ shares of the perimeter (1 when the level tiles it)
     std::optional<std::size_t> largest;  // index in BorderReport::units
     double largest_share = 0.0;          // its share of the perimeter
 };
 
 struct BorderReport {
-    std::string metric_crs;           // where areas were measured
-    double perimeter_area_km2 = 0.0;  // planar, metric CRS
-    std::vector<BorderUnit> units;    // by level (enum order), then intersection descending
+    std::string metric_crs;                  // where areas were measured
+    double perimeter_area_km2 = 0.0;         // planar, metric CRS
+    std::vector<BorderUnit> units;           // by level (enum order), then intersection descending
     std::vector<BorderLevelSummary> levels;  // each level present in the input, enum order
 };
 

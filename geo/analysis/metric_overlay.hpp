@@ -33,6 +33,11 @@ Result<detail::GeosGeom> metric_geos(const detail::GeosContext& ctx, const Proje
 // Makes `geom` valid in place when it is not.
 Result<void> make_valid(const detail::GeosContext& ctx, detail::GeosGeom& geom);
 
+// A prepared geometry of `geom` (which must outlive it), for repeated
+// predicates; `what` names it in the error.
+Result<detail::GeosPrepared> prepare(const detail::GeosContext& ctx, const GEOSGeometry* geom,
+                                     const char* what);
+
 // Planar area of a GEOS geometry whose coordinates are metres, in km²
 // (0 for a null or empty geometry).
 double planar_area_km2(const detail::GeosContext& ctx, const GEOSGeometry* geom);

@@ -18,17 +18,19 @@ Result<std::vector<std::uint8_t>> points_inside(const MultiPolygon& area,
     if (!geom) return tl::unexpected(geom.error().with_context("points inside polygons"));
     if (auto v = make_valid(ctx, *geom); !v)
         return tl::unexpected(v.error().with_context("points inside polygons"));
-    const detail::GeosPrepared prepared(GEOSPrepare_r(h, geom->get()),
-                                        detail::GeosPreparedDeleter{h});
-    if (!prepared) return fail("points inside polygons: GEOS could not prepare them: " + ctx.last_error());
+    auto prepared = prepare(ctx, geom->get(), "points inside polygons");
+    if (!prepared) return tl::unexpected(prepared.error());
     const LonLatBox box = area.bounds();
     for (std::size_t i = 0; i < positions.size(); ++i) {
         const LonLat p = positions[i];
         if (!std::isfinite(p.lon_deg) || !std::isfinite(p.lat_deg) || !box.contains(p)) continue;
         const detail::GeosGeom point(h, GEOSGeom_createPointFromXY_r(h, p.lon_deg, p.lat_deg));
-        if (!point) return fail("points inside polygons: GEOS could not make a point: " + ctx.last_error());
-        const char r = GEOSPreparedIntersects_r(h, prepared.get(), point.get());
-        if (r == 2) return fail("points inside polygons: GEOS failed on item " + std::to_string(i) + ": " + ctx.last_error());
+        if (!point)
+            return fail("points inside polygons: GEOS could not make a point: " + ctx.last_error());
+        const char r = GEOSPreparedIntersects_r(h, prepared->get(), point.get());
+        if (r == 2)
+            return fail("points inside polygons: GEOS failed on item " + std::to_string(i) + ": " +
+                        ctx.last_error());
         inside[i] = r == 1 ? 1 : 0;
     }
     return inside;

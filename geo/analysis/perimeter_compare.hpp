@@ -43,15 +43,15 @@ struct PerimeterComparison {
     double area_b_km2 = 0.0;
     double intersection_km2 = 0.0;
     double union_km2 = 0.0;
-    double jaccard = 0.0;  // intersection / union, in [0, 1]
+    double jaccard = 0.0;               // intersection / union, in [0, 1]
     std::int64_t items_considered = 0;  // positive weight for A or B
     std::int64_t items_in_a = 0;
     std::int64_t items_in_b = 0;
     std::int64_t items_in_both = 0;
-    double captured_share_a = 0.0;  // A's weighted offer inside A
-    double captured_share_b = 0.0;  // B's weighted offer inside B
-    double a_offer_in_b = 0.0;      // A's weighted offer inside B
-    double b_offer_in_a = 0.0;      // B's weighted offer inside A
+    double captured_share_a = 0.0;     // A's weighted offer inside A
+    double captured_share_b = 0.0;     // B's weighted offer inside B
+    double a_offer_in_b = 0.0;         // A's weighted offer inside B
+    double b_offer_in_a = 0.0;         // B's weighted offer inside A
     FamilyCounts gained_per_family{};  // inside B, not A
     FamilyCounts lost_per_family{};    // inside A, not B
     std::vector<ComparedItem> gained;

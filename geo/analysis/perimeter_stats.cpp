@@ -23,9 +23,10 @@ Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter,
     for (std::size_t i = 0; i < items.size(); ++i) {
         const double w = weights[i];
         if (!std::isfinite(w) || w < 0.0)
-            return fail(fmt::format("perimeter statistics: weight of item {} ({}) is {}, "
-                                    "expected a finite number >= 0",
-                                    i, items[i].name, w));
+            return fail(
+                fmt::format("perimeter statistics: weight of item {} ({}) is {}, "
+                            "expected a finite number >= 0",
+                            i, items[i].name, w));
         ++stats.items_per_family[static_cast<std::size_t>(items[i].family)];
         if (w > 0.0) {
             stats.total_weight += w;
@@ -55,7 +56,8 @@ Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter,
             }
         }
         s.items_inside_per_family = count_per_family(items, *inside);
-        s.captured_offer_share = stats.total_weight > 0.0 ? s.weight_inside / stats.total_weight : 0.0;
+        s.captured_offer_share =
+            stats.total_weight > 0.0 ? s.weight_inside / stats.total_weight : 0.0;
         stats.levels.push_back(s);
     }
     return stats;

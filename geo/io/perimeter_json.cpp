@@ -5,10 +5,18 @@
 namespace geo {
 namespace {
 
-double rounded(double v, double step) { return std::round(v / step) * step; }
-double km2(double v) { return rounded(v, 1e-3); }
-double share(double v) { return rounded(v, 1e-6); }
-double metres(double v) { return rounded(v, 0.1); }
+double rounded(double v, double step) {
+    return std::round(v / step) * step;
+}
+double km2(double v) {
+    return rounded(v, 1e-3);
+}
+double share(double v) {
+    return rounded(v, 1e-6);
+}
+double metres(double v) {
+    return rounded(v, 0.1);
+}
 
 nlohmann::json compared_items_json(const std::vector<ComparedItem>& items, std::size_t max) {
     nlohmann::json out = nlohmann::json::array();
@@ -29,7 +37,8 @@ nlohmann::json compared_items_json(const std::vector<ComparedItem>& items, std::
 
 nlohmann::json family_counts_json(const FamilyCounts& counts) {
     nlohmann::json j = nlohmann::json::object();
-    for (Family f : kAllFamilies) j[std::string(family_id(f))] = counts[static_cast<std::size_t>(f)];
+    for (Family f : kAllFamilies)
+        j[std::string(family_id(f))] = counts[static_cast<std::size_t>(f)];
     return j;
 }
 
@@ -49,7 +58,8 @@ nlohmann::json perimeter_parameters_json(const PerimeterParams& requested,
                         {"items_total", used.items_total},
                         {"weighted_items", used.weighted_items},
                         {"total_weight", rounded(used.total_weight, 1e-6)}};
-    j["bandwidth_m_requested"] = requested.bandwidth_m ? nlohmann::json(*requested.bandwidth_m) : nlohmann::json();
+    j["bandwidth_m_requested"] =
+        requested.bandwidth_m ? nlohmann::json(*requested.bandwidth_m) : nlohmann::json();
     j["cell_m_requested"] = requested.cell_m ? nlohmann::json(*requested.cell_m) : nlohmann::json();
     return j;
 }

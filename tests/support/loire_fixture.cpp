@@ -19,7 +19,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path datatourisme_dir() { return shared_data() / "poi" / "datatourisme-touraine-2020"; }
+fs::path datatourisme_dir() {
+    return shared_data() / "poi" / "datatourisme-touraine-2020";
+}
 
 nlohmann::json read_json(const fs::path& path) {
     std::ifstream in(path);
@@ -29,15 +31,22 @@ nlohmann::json read_json(const fs::path& path) {
 // First matching class wins (the order of data/taxonomy.json where it matters).
 std::optional<geo::Family> family_of(const std::vector<std::string>& types) {
     using F = geo::Family;
-    static const std::pair<const char*, F> kRules[] = {
-        {"EntertainmentAndEvent", F::events_culture}, {"Cabaret", F::events_culture},
-        {"Accommodation", F::accommodation},          {"FoodEstablishment", F::gastronomy},
-        {"Tasting", F::gastronomy},                   {"TastingProvider", F::gastronomy},
-        {"Tour", F::outdoor},                         {"Practice", F::outdoor},
-        {"EquipmentRental", F::outdoor},              {"GolfCourse", F::outdoor},
-        {"Museum", F::heritage},                      {"CaveSinkholeOrAven", F::nature},
-        {"CulturalSite", F::heritage},                {"NaturalHeritage", F::nature},
-        {"SportsAndLeisurePlace", F::family_leisure}, {"Product", F::outdoor}};
+    static const std::pair<const char*, F> kRules[] = {{"EntertainmentAndEvent", F::events_culture},
+                                                       {"Cabaret", F::events_culture},
+                                                       {"Accommodation", F::accommodation},
+                                                       {"FoodEstablishment", F::gastronomy},
+                                                       {"Tasting", F::gastronomy},
+                                                       {"TastingProvider", F::gastronomy},
+                                                       {"Tour", F::outdoor},
+                                                       {"Practice", F::outdoor},
+                                                       {"EquipmentRental", F::outdoor},
+                                                       {"GolfCourse", F::outdoor},
+                                                       {"Museum", F::heritage},
+                                                       {"CaveSinkholeOrAven", F::nature},
+                                                       {"CulturalSite", F::heritage},
+                                                       {"NaturalHeritage", F::nature},
+                                                       {"SportsAndLeisurePlace", F::family_leisure},
+                                                       {"Product", F::outdoor}};
     for (const auto& [cls, family] : kRules)
         if (std::find(types.begin(), types.end(), cls) != types.end()) return family;
     return std::nullopt;
@@ -103,7 +112,8 @@ geo::Ring ring_of(const OGRLinearRing& r) {
 void append_polygon(const OGRPolygon& p, geo::MultiPolygon& mp) {
     geo::Polygon poly;
     poly.rings.push_back(ring_of(*p.getExteriorRing()));
-    for (int i = 0; i < p.getNumInteriorRings(); ++i) poly.rings.push_back(ring_of(*p.getInteriorRing(i)));
+    for (int i = 0; i < p.getNumInteriorRings(); ++i)
+        poly.rings.push_back(ring_of(*p.getInteriorRing(i)));
     mp.polygons.push_back(std::move(poly));
 }
 
@@ -155,8 +165,10 @@ const std::vector<geo::Territory>& loire_territories() {
         using L = geo::TerritoryLevel;
         for (const char* dep : {"37-indre-et-loire", "41-loir-et-cher"}) {
             const std::string d(dep);
-            read_territories(admin / d / ("communes-" + d + ".geojson"), L::commune, "code", "nom", "", out);
-            read_territories(admin / d / ("departement-" + d + ".geojson"), L::departement, "code", "nom", "", out);
+            read_territories(admin / d / ("communes-" + d + ".geojson"), L::commune, "code", "nom",
+                             "", out);
+            read_territories(admin / d / ("departement-" + d + ".geojson"), L::departement, "code",
+                             "nom", "", out);
         }
         read_territories(shared_data() / "perimeters" / "PNR.geojson", L::reference, "DRGP_C_COD",
                          "DRGP_L_LIB", "FR8000032", out);
@@ -168,13 +180,21 @@ const std::vector<geo::Territory>& loire_territories() {
 void make_loire_catalogue(const fs::path& path) {
     auto catalogue = geo::Catalogue::open(path.string());
     ASSERT_TRUE(catalogue) << catalogue.error().message;
-    geo::SourceInfo items{"datatourisme", "datatourisme", datatourisme_dir().string(),
-                          "Licence Ouverte 2.0 (Etalab)", "DATAtourisme", ""};
+    geo::SourceInfo items{"datatourisme",
+                          "datatourisme",
+                          datatourisme_dir().string(),
+                          "Licence Ouverte 2.0 (Etalab)",
+                          "DATAtourisme",
+                          ""};
     geo::ImportReport report;
     auto ok = catalogue->upsert_items(items, loire_items(), report);
     ASSERT_TRUE(ok) << ok.error().message;
-    geo::SourceInfo admin{"territories:loire", "territories", "admin", "Licence Ouverte (Etalab)",
-                          "IGN Admin Express, INSEE COG 2018", ""};
+    geo::SourceInfo admin{"territories:loire",
+                          "territories",
+                          "admin",
+                          "Licence Ouverte (Etalab)",
+                          "IGN Admin Express, INSEE COG 2018",
+                          ""};
     geo::ImportReport treport;
     ok = catalogue->upsert_territories(admin, loire_territories(), treport);
     ASSERT_TRUE(ok) << ok.error().message;

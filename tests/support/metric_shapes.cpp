@@ -21,7 +21,8 @@ const geo::Projector& lambert93() {
 }
 
 geo::LonLat to_wgs84(double x_km, double y_km) {
-    auto p = lambert93().inverse(geo::Projected{kOriginX_m + x_km * 1000.0, kOriginY_m + y_km * 1000.0});
+    auto p =
+        lambert93().inverse(geo::Projected{kOriginX_m + x_km * 1000.0, kOriginY_m + y_km * 1000.0});
     if (!p) throw std::runtime_error(p.error().message);
     return *p;
 }
@@ -68,6 +69,8 @@ geo::MultiPolygon merged(geo::MultiPolygon a, const geo::MultiPolygon& b) {
     return a;
 }
 
-geo::LonLat l93_point_km(double x_km, double y_km) { return to_wgs84(x_km, y_km); }
+geo::LonLat l93_point_km(double x_km, double y_km) {
+    return to_wgs84(x_km, y_km);
+}
 
 }  // namespace test

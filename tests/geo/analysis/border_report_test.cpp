@@ -154,11 +154,12 @@ TEST(BorderReport, EmptyPerimeterInvalidUnitsAndBadParameters) {
 
     // A self-intersecting "bow tie" unit is repaired, not fatal; an empty unit is ignored.
     geo::MultiPolygon bowtie;
-    bowtie.polygons.push_back(geo::Polygon{{{test::l93_point_km(-5, -5), test::l93_point_km(5, 5),
-                                             test::l93_point_km(5, -5), test::l93_point_km(-5, 5),
-                                             test::l93_point_km(-5, -5)}}});
-    const std::vector<geo::Territory> odd = {territory(1, "Bowtie", TerritoryLevel::commune, bowtie),
-                                             territory(2, "Empty", TerritoryLevel::commune, {})};
+    bowtie.polygons.push_back(geo::Polygon{
+        {{test::l93_point_km(-5, -5), test::l93_point_km(5, 5), test::l93_point_km(5, -5),
+          test::l93_point_km(-5, 5), test::l93_point_km(-5, -5)}}});
+    const std::vector<geo::Territory> odd = {
+        territory(1, "Bowtie", TerritoryLevel::commune, bowtie),
+        territory(2, "Empty", TerritoryLevel::commune, {})};
     auto r = geo::border_report(l93_rect_km(0, -10, 10, 10), odd);
     ASSERT_TRUE(r) << r.error().message;
     ASSERT_EQ(r->units.size(), 1u);
@@ -219,8 +220,8 @@ TEST(BorderReport, PatrimoinePerimeterCrossesTheBorderOf37And41) {
     ASSERT_EQ(items.size(), 1399u);
     auto audience = geo::resolve_audience("patrimoine", nullptr);
     ASSERT_TRUE(audience) << audience.error().message;
-    auto perimeter = geo::compute_perimeter(geo::item_positions(items),
-                                            geo::item_weights(*audience, items), {});
+    auto perimeter =
+        geo::compute_perimeter(geo::item_positions(items), geo::item_weights(*audience, items), {});
     ASSERT_TRUE(perimeter) << perimeter.error().message;
     ASSERT_EQ(perimeter->levels.size(), 1u);
     auto r = geo::border_report(perimeter->levels[0].geometry, test::loire_territories());
@@ -240,7 +241,8 @@ TEST(BorderReport, PatrimoinePerimeterCrossesTheBorderOf37And41) {
     EXPECT_EQ(depts->units_given, 2);
     EXPECT_EQ(depts->units_crossed, 2);
     EXPECT_LE(depts->covered_share, 1.0 + 1e-6);
-    EXPECT_NEAR(depts->largest_share, std::max(d37->share_of_perimeter, d41->share_of_perimeter), 1e-12);
+    EXPECT_NEAR(depts->largest_share, std::max(d37->share_of_perimeter, d41->share_of_perimeter),
+                1e-12);
 
     // The communes of 37 and 41 tile the two départements (simplified
     // outlines: within 1 %), so they cover the same share of the perimeter.

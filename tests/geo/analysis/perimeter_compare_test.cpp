@@ -25,7 +25,9 @@ geo::OfferItem item(std::int64_t id, std::string name, Family family, geo::LonLa
     return it;
 }
 
-std::int64_t count(const geo::FamilyCounts& c, Family f) { return c[static_cast<std::size_t>(f)]; }
+std::int64_t count(const geo::FamilyCounts& c, Family f) {
+    return c[static_cast<std::size_t>(f)];
+}
 
 }  // namespace
 
@@ -33,12 +35,12 @@ TEST(PerimeterCompare, OverlappingSquaresHaveKnownAreasAndItemChanges) {
     const auto a = l93_rect_km(0, 0, 10, 10);
     const auto b = l93_rect_km(5, 0, 15, 10);
     const std::vector<geo::OfferItem> items = {
-        item(1, "Castle west", Family::heritage, l93_point_km(2, 5)),      // A only
-        item(2, "Cellar east", Family::gastronomy, l93_point_km(12, 5)),   // B only
-        item(3, "Cellar east 2", Family::gastronomy, l93_point_km(13, 5)), // B only, lighter
-        item(4, "Abbey middle", Family::heritage, l93_point_km(7, 5)),     // both
-        item(5, "Far hotel", Family::accommodation, l93_point_km(50, 50)), // neither
-        item(6, "Unvalued", Family::services, l93_point_km(12, 2)),        // B, no weight
+        item(1, "Castle west", Family::heritage, l93_point_km(2, 5)),       // A only
+        item(2, "Cellar east", Family::gastronomy, l93_point_km(12, 5)),    // B only
+        item(3, "Cellar east 2", Family::gastronomy, l93_point_km(13, 5)),  // B only, lighter
+        item(4, "Abbey middle", Family::heritage, l93_point_km(7, 5)),      // both
+        item(5, "Far hotel", Family::accommodation, l93_point_km(50, 50)),  // neither
+        item(6, "Unvalued", Family::services, l93_point_km(12, 2)),         // B, no weight
     };
     const std::vector<double> wa = {2.0, 0.3, 0.3, 1.0, 0.2, 0.0};
     const std::vector<double> wb = {0.3, 1.0, 0.5, 0.3, 0.3, 0.0};
@@ -138,7 +140,8 @@ TEST(PerimeterCompare, PatrimoineAndOenotourismeDiffer) {
     EXPECT_LE(c->intersection_km2, std::min(c->area_a_km2, c->area_b_km2) + 1e-6);
     EXPECT_FALSE(c->gained.empty());
     EXPECT_FALSE(c->lost.empty());
-    for (double share : {c->captured_share_a, c->captured_share_b, c->a_offer_in_b, c->b_offer_in_a}) {
+    for (double share :
+         {c->captured_share_a, c->captured_share_b, c->a_offer_in_b, c->b_offer_in_a}) {
         EXPECT_GT(share, 0.0);
         EXPECT_LE(share, 1.0);
     }

@@ -24,7 +24,9 @@ geo::OfferItem item(std::string name, Family family, geo::LonLat at) {
     return it;
 }
 
-std::int64_t count(const geo::FamilyCounts& c, Family f) { return c[static_cast<std::size_t>(f)]; }
+std::int64_t count(const geo::FamilyCounts& c, Family f) {
+    return c[static_cast<std::size_t>(f)];
+}
 
 // Two nested levels: 10 × 10 km (0.5) inside 20 × 20 km (0.8).
 geo::PerimeterResult two_squares() {
@@ -128,8 +130,8 @@ TEST(PerimeterStats, NestedLevelsOnGeneratedClusters) {
     std::vector<double> weights;
     for (const auto& [cx, cy] : centres)
         for (int i = 0; i < 400; ++i) {
-            items.push_back(item("c", static_cast<Family>(fam(rng)),
-                                 l93_point_km(cx + n(rng), cy + n(rng))));
+            items.push_back(
+                item("c", static_cast<Family>(fam(rng)), l93_point_km(cx + n(rng), cy + n(rng))));
             weights.push_back(1.0 + (i % 3));
         }
     const geo::LonLat far = l93_point_km(150, -120);
