@@ -9,13 +9,13 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
-#include "app/cli/perimeter_geojson.hpp"
 #include "app/cli/perimeter_report.hpp"
 #include "app/cli/perimeter_support.hpp"
 #include "geo/analysis/border_report.hpp"
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
 #include "geo/core/clock.hpp"
+#include "geo/io/geojson_writer.hpp"
 #include "geo/io/perimeter_json.hpp"
 
 namespace app::cli {
@@ -88,11 +88,13 @@ nlohmann::json feature_properties(const PerimeterRun& run, std::size_t k) {
 }
 
 CliResult<void> write_output(const PerimeterCommand& cmd, const PerimeterRun& run) {
-    std::vector<PerimeterFeature> features;
+    std::vector<geo::GeoJsonFeature> features;
     for (std::size_t k = 0; k < run.result.levels.size(); ++k)
         features.push_back({run.result.levels[k].geometry, feature_properties(run, k)});
-    auto written = write_perimeter_geojson(cmd.output, features,
-                                           "perimeter " + run.offer.audience.id, run.provenance);
+    geo::GeoJsonOptions options;
+    options.layer_name = "perimeter " + run.offer.audience.id;
+    options.metadata = run.provenance;
+    auto written = geo::write_geojson(cmd.output, features, options);
     if (!written) return tl::unexpected(failure(written.error()));
     return {};
 }

@@ -3,7 +3,6 @@
 // and départements of 37 and 41.
 #include <sys/wait.h>
 
-#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -11,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "geo/io/rfc7946_check.hpp"
 #include "geo/store/catalogue.hpp"
 #include "tests/support/loire_fixture.hpp"
 #include "tests/support/test_support.hpp"
@@ -50,50 +50,6 @@ CliRun territoire(const fs::path& dir, const std::vector<std::string>& args) {
     return r;
 }
 
-// RFC 7946 essentials: FeatureCollection, no "crs", positions in range with at
-// most 7 decimals, closed rings of >= 4 positions, outer rings counter-clockwise
-// and holes clockwise, a bbox holding every position. Empty when it conforms.
-std::vector<std::string> rfc7946_problems(const json& doc) {
-    std::vector<std::string> bad;
-    if (doc.value("type", "") != "FeatureCollection") bad.push_back("not a FeatureCollection");
-    if (doc.contains("crs")) bad.push_back("crs member");
-    const auto bbox = doc.value("bbox", json::array());
-    if (bbox.size() != 4) bad.push_back("no bbox");
-    for (const auto& f : doc["features"]) {
-        if (f.contains("crs")) bad.push_back("crs member in a feature");
-        const auto& g = f["geometry"];
-        if (g.is_null()) continue;
-        if (g["type"] != "MultiPolygon" && g["type"] != "Polygon") bad.push_back("geometry type");
-        const json polys =
-            g["type"] == "Polygon" ? json::array({g["coordinates"]}) : g["coordinates"];
-        for (const auto& poly : polys)
-            for (std::size_t r = 0; r < poly.size(); ++r) {
-                const auto& ring = poly[r];
-                if (ring.size() < 4 || ring.front() != ring.back())
-                    bad.push_back("ring not closed");
-                double twice = 0;
-                for (std::size_t i = 0; i < ring.size(); ++i) {
-                    const double x = ring[i][0], y = ring[i][1];
-                    if (std::abs(x) > 180 || std::abs(y) > 90)
-                        bad.push_back("position out of range");
-                    if (std::abs(std::round(x * 1e7) - x * 1e7) > 1e-3 ||
-                        std::abs(std::round(y * 1e7) - y * 1e7) > 1e-3)
-                        bad.push_back("more than 7 decimals");
-                    if (bbox.size() == 4 &&
-                        (x < bbox[0].get<double>() - 1e-9 || y < bbox[1].get<double>() - 1e-9 ||
-                         x > bbox[2].get<double>() + 1e-9 || y > bbox[3].get<double>() + 1e-9))
-                        bad.push_back("position outside bbox");
-                    if (i + 1 < ring.size())
-                        twice +=
-                            x * ring[i + 1][1].get<double>() - ring[i + 1][0].get<double>() * y;
-                }
-                if ((r == 0) != (twice > 0))
-                    bad.push_back(r == 0 ? "outer ring clockwise" : "hole counter-clockwise");
-            }
-    }
-    return bad;
-}
-
 class PerimeterCli : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -127,9 +83,11 @@ TEST_F(PerimeterCli, WritesRfc7946GeoJsonWithStatisticsAndProvenanceAndStoresIt)
     EXPECT_NE(r.out.find("% perimeter"), std::string::npos);
     EXPECT_NE(r.out.find("Reference territories"), std::string::npos);
 
-    const json doc = json::parse(slurp(out));
-    const auto problems = rfc7946_problems(doc);
+    geo::Rfc7946CheckOptions strict;
+    strict.require_bbox = true;
+    const auto problems = geo::check_rfc7946(out.string(), strict);
     EXPECT_TRUE(problems.empty()) << problems.front();
+    const json doc = json::parse(slurp(out));
     ASSERT_EQ(doc["features"].size(), 3u);
     const double kLevels[] = {0.5, 0.8, 0.95};
     double previous_area = 0;
