@@ -86,7 +86,9 @@ Result<ProjectedMultiPolygon> zone_outline(const detail::GeosContext& ctx, const
     auto g = to_geos(ctx, hexes);
     if (!g) return tl::unexpected(g.error());
     GEOSContextHandle_t h = ctx.get();
-    detail::GeosGeom merged(h, GEOSUnaryUnion_r(h, g->get()));
+    // Coverage union: the hexagons are edge-matched (bit-identical shared
+    // vertices), so GEOS can merge them without overlay, several times faster.
+    detail::GeosGeom merged(h, GEOSCoverageUnion_r(h, g->get()));
     if (!merged) return fail("GEOS union of gap cells failed: " + ctx.last_error());
     auto out = projected_multipolygon_from_geos(ctx, merged.get());
     if (!out) return tl::unexpected(out.error());
