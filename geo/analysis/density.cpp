@@ -43,12 +43,28 @@ struct KernelTerms {
         }
         return t;
     }
-    // Unnormalised quartic term for squared distance d2.
-    [[nodiscard]] double quartic(double d2) const {
-        const double t = std::max(0.0, 1.0 - d2 * inv_h2);
-        return t * t;
-    }
 };
+
+// Unnormalised quartic term (1 − d²/h²)² for d < h, else 0. max(t, 0) is
+// written (t + |t|) / 2, which is exact and branch-free, so that the row loop
+// below vectorises (a compare-and-select does not under -ftrapping-math).
+inline double quartic_term(double d2, double inv_h2) {
+    const double t = 1.0 - d2 * inv_h2;
+    const double c = 0.5 * (t + std::fabs(t));
+    return c * c;
+}
+
+// row[k] += w · quartic(dx2[k] + dy2), k < n.
+void add_quartic_row(double* __restrict row, const double* __restrict dx2, std::size_t n,
+                     double dy2, double w, double inv_h2) {
+    for (std::size_t k = 0; k < n; ++k) row[k] += w * quartic_term(dx2[k] + dy2, inv_h2);
+}
+
+// row[k] += wy · gx[k], k < n.
+void add_gaussian_row(double* __restrict row, const double* __restrict gx, std::size_t n,
+                      double wy) {
+    for (std::size_t k = 0; k < n; ++k) row[k] += wy * gx[k];
+}
 
 struct Spread {
     double total_w = 0.0;
@@ -210,15 +226,20 @@ void splat_band(const RowSortedPoints& pts, std::size_t first, std::size_t last,
             const double dy = cy[static_cast<std::size_t>(r)] - py;
             const double dy2 = dy * dy;
             if (dy2 >= kt.support2_m2) continue;
-            double* row = g.values.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(g.width) +
+            double* row = g.values.data() +
+                          static_cast<std::size_t>(r) * static_cast<std::size_t>(g.width) +
                           static_cast<std::size_t>(c0);
             if (kt.kernel == Kernel::quartic) {
-                for (std::size_t k = 0; k < nc; ++k) row[k] += w * kt.quartic(dx2[k] + dy2);
-            } else {
-                const double wy = w * std::exp(-dy2 * kt.inv_2s2);
-                for (std::size_t k = 0; k < nc; ++k)
-                    row[k] += (dx2[k] + dy2 <= kt.support2_m2) ? wy * along_x[k] : 0.0;
+                // Outside the support the term is exactly 0: no trimming needed.
+                add_quartic_row(row, dx2.data(), nc, dy2, w, kt.inv_h2);
+                continue;
             }
+            // Gaussian: columns inside the support disc on this row, by the same
+            // test as density_at (d² <= support²), from both ends of the convex dx².
+            std::size_t lo = 0, hi = nc;
+            while (lo < hi && dx2[lo] + dy2 > kt.support2_m2) ++lo;
+            while (hi > lo && dx2[hi - 1] + dy2 > kt.support2_m2) --hi;
+            add_gaussian_row(row + lo, along_x.data() + lo, hi - lo, w * std::exp(-dy2 * kt.inv_2s2));
         }
     }
 }
@@ -243,9 +264,11 @@ double DensityGrid::total_mass() const {
     return sum * cell_area_km2();
 }
 
-Result<double> default_bandwidth_m(const std::vector<Projected>& points,
-                                   const std::vector<double>& weights, Kernel kernel) {
-    if (auto v = validate(points, weights); !v) return tl::unexpected(v.error());
+namespace {
+
+// The rule of default_bandwidth_m, on validated input.
+double bandwidth_rule(const std::vector<Projected>& points, const std::vector<double>& weights,
+                      Kernel kernel) {
     const Spread s = measure_spread(points, weights);
     auto robust = [](double sd, double iqr) {
         const double r = iqr / 1.349;
@@ -260,6 +283,14 @@ Result<double> default_bandwidth_m(const std::vector<Projected>& points,
     return kernel == Kernel::quartic ? quartic : quartic / kQuarticPerGaussian;
 }
 
+}  // namespace
+
+Result<double> default_bandwidth_m(const std::vector<Projected>& points,
+                                   const std::vector<double>& weights, Kernel kernel) {
+    if (auto v = validate(points, weights); !v) return tl::unexpected(v.error());
+    return bandwidth_rule(points, weights, kernel);
+}
+
 Result<DensityGrid> compute_density(const std::vector<Projected>& points,
                                     const std::vector<double>& weights,
                                     const DensityParams& params) {
@@ -272,9 +303,7 @@ Result<DensityGrid> compute_density(const std::vector<Projected>& points,
                                     *params.bandwidth_m));
         g.bandwidth_m = *params.bandwidth_m;
     } else {
-        auto h = default_bandwidth_m(points, weights, params.kernel);
-        if (!h) return tl::unexpected(h.error());
-        g.bandwidth_m = *h;
+        g.bandwidth_m = bandwidth_rule(points, weights, params.kernel);
         g.bandwidth_from_data = true;
     }
     double cell = params.cell_m.value_or(g.bandwidth_m / (params.kernel == Kernel::quartic ? 4.0 : 2.0));
@@ -318,7 +347,7 @@ Result<DensityGrid> compute_density(const std::vector<Projected>& points,
     // Bands of rows, each written by one task: deterministic sums, no locks.
     const int reach = static_cast<int>(std::ceil(support / cell)) + 2;
     const int workers = tbb::this_task_arena::max_concurrency();
-    const int band = std::max(1, (g.height + 8 * workers - 1) / (8 * workers));
+    const int band = std::max(1, (g.height + 4 * workers - 1) / (4 * workers));
     const int bands = (g.height + band - 1) / band;
     tbb::parallel_for(tbb::blocked_range<int>(0, bands, 1), [&](const tbb::blocked_range<int>& br) {
         for (int b = br.begin(); b < br.end(); ++b) {
@@ -342,7 +371,7 @@ double density_at(const std::vector<Projected>& points, const std::vector<double
         const double dx = at.x_m - points[i].x_m, dy = at.y_m - points[i].y_m;
         const double d2 = dx * dx + dy * dy;
         if (kernel == Kernel::quartic)
-            sum += w * kt.quartic(d2);
+            sum += w * quartic_term(d2, kt.inv_h2);
         else if (d2 <= kt.support2_m2)
             sum += w * std::exp(-d2 * kt.inv_2s2);
     }

@@ -73,8 +73,8 @@ std::vector<double> hdr_thresholds(const DensityGrid& grid, const std::vector<do
 
 double mass_inside(const DensityGrid& grid, const ProjectedMultiPolygon& mp) {
     // Scanline at each row's centre: crossings of every ring edge, even-odd.
-    std::vector<std::pair<int, double>> crossings;  // (row, x)
     const double oy = grid.origin.y_m, ox = grid.origin.x_m, cell = grid.cell_m;
+    std::vector<std::pair<int, double>> crossings;  // (row, x)
     for (const auto& poly : mp.polygons)
         for (const auto& ring : poly.rings) {
             const std::size_t n = ring.size();
@@ -82,9 +82,11 @@ double mass_inside(const DensityGrid& grid, const ProjectedMultiPolygon& mp) {
                 const Projected a = ring[k], b = ring[(k + 1) % n];
                 if (a.y_m == b.y_m) continue;
                 const double lo = std::min(a.y_m, b.y_m), hi = std::max(a.y_m, b.y_m);
-                // Rows whose centre y satisfies lo <= y < hi.
-                const int r0 = clamped_index(std::ceil((lo - oy) / cell - 0.5), 0, grid.height);
-                const int r1 = clamped_index(std::ceil((hi - oy) / cell - 0.5), 0, grid.height) - 1;
+                // Rows whose centre has lo <= y < hi: candidates widened by one
+                // (contour vertices sit exactly on row centres and the division
+                // may round either way), then tested exactly.
+                const int r0 = clamped_index(std::floor((lo - oy) / cell - 0.5), 0, grid.height);
+                const int r1 = clamped_index(std::ceil((hi - oy) / cell - 0.5), 0, grid.height - 1);
                 for (int r = r0; r <= r1; ++r) {
                     const double y = grid.cell_centre(0, r).y_m;
                     if (y < lo || y >= hi) continue;
@@ -102,10 +104,13 @@ double mass_inside(const DensityGrid& grid, const ProjectedMultiPolygon& mp) {
             --k;
             continue;
         }
-        // Columns whose centre x satisfies x0 <= x < x1.
-        const int c0 = clamped_index(std::ceil((x0 - ox) / cell - 0.5), 0, grid.width);
-        const int c1 = clamped_index(std::ceil((x1 - ox) / cell - 0.5), 0, grid.width) - 1;
-        for (int c = c0; c <= c1; ++c) sum += grid.at(c, row);
+        // Columns whose centre has x0 <= x < x1 (widened, then exact).
+        const int c0 = clamped_index(std::floor((x0 - ox) / cell - 0.5), 0, grid.width);
+        const int c1 = clamped_index(std::ceil((x1 - ox) / cell - 0.5), 0, grid.width - 1);
+        for (int c = c0; c <= c1; ++c) {
+            const double x = grid.cell_centre(c, row).x_m;
+            if (x >= x0 && x < x1) sum += grid.at(c, row);
+        }
     }
     return sum * grid.cell_area_km2();
 }

@@ -18,6 +18,7 @@ using detail::GeosContext;
 using detail::GeosGeom;
 
 constexpr double kM2PerKm2 = 1e6;
+constexpr double kMaxSimplifyMassShift = 0.002;
 
 Result<std::vector<double>> checked_levels(const PerimeterParams& p) {
     if (p.levels.empty()) return fail("perimeter: no level given, expected at least one in (0, 1]");
@@ -71,23 +72,44 @@ ProjectedMultiPolygon drop_small_parts(ProjectedMultiPolygon mp, double min_area
     return out;
 }
 
-Result<GeosGeom> simplified_valid(const GeosContext& ctx, const ProjectedMultiPolygon& mp,
-                                  double tolerance_m) {
+Result<GeosGeom> make_valid(const GeosContext& ctx, GeosGeom geom) {
     GEOSContextHandle_t h = ctx.get();
-    auto g = to_geos(ctx, mp);
-    if (!g) return tl::unexpected(g.error());
-    GeosGeom geom = std::move(*g);
-    if (tolerance_m > 0.0) {
-        GeosGeom s(h, GEOSTopologyPreserveSimplify_r(h, geom.get(), tolerance_m));
+    if (GEOSisValid_r(h, geom.get()) == 1) return geom;
+    GeosGeom v(h, GEOSMakeValid_r(h, geom.get()));
+    if (!v) return fail("GEOS could not make the perimeter valid: " + ctx.last_error());
+    return v;
+}
+
+struct Simplified {
+    GeosGeom geom;
+    double tolerance_m;
+};
+
+// Topology-preserving simplification that may not move the captured mass by
+// more than kMaxSimplifyMassShift of the total: Douglas-Peucker moves the
+// boundary by up to the tolerance, and on a coarse grid one cell centre
+// crossing it is worth up to ~0.5 % of the mass. The tolerance is halved until
+// the shift is small enough (three times at most, then no simplification).
+Result<Simplified> simplify_region(const GeosContext& ctx, const DensityGrid& grid,
+                                   const ProjectedMultiPolygon& region, double tolerance_m,
+                                   double total_mass) {
+    GEOSContextHandle_t h = ctx.get();
+    auto raw = to_geos(ctx, region);
+    if (!raw) return tl::unexpected(raw.error());
+    const double raw_mass = mass_inside(grid, region);
+    for (int attempt = 0; attempt < 4 && tolerance_m > 0.0; ++attempt, tolerance_m /= 2.0) {
+        GeosGeom s(h, GEOSTopologyPreserveSimplify_r(h, raw->get(), tolerance_m));
         if (!s) return fail("GEOS simplification failed: " + ctx.last_error());
-        geom = std::move(s);
+        auto valid = make_valid(ctx, std::move(s));
+        if (!valid) return tl::unexpected(valid.error());
+        auto planar = projected_multipolygon_from_geos(ctx, valid->get());
+        if (!planar) return tl::unexpected(planar.error());
+        if (std::abs(mass_inside(grid, *planar) - raw_mass) <= kMaxSimplifyMassShift * total_mass)
+            return Simplified{std::move(*valid), tolerance_m};
     }
-    if (GEOSisValid_r(h, geom.get()) != 1) {
-        GeosGeom v(h, GEOSMakeValid_r(h, geom.get()));
-        if (!v) return fail("GEOS could not make the perimeter valid: " + ctx.last_error());
-        geom = std::move(v);
-    }
-    return geom;
+    auto valid = make_valid(ctx, std::move(*raw));
+    if (!valid) return tl::unexpected(valid.error());
+    return Simplified{std::move(*valid), 0.0};
 }
 
 // Clips each level to the next larger one where it is not already covered by
@@ -151,7 +173,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
     res.bandwidth_m = grid->bandwidth_m;
     res.bandwidth_from_data = grid->bandwidth_from_data;
     res.cell_m = grid->cell_m;
-    res.simplify_m = params.simplify_m.value_or(grid->cell_m / 2.0);
+    res.simplify_m = params.simplify_m.value_or(grid->cell_m * kDefaultSimplifyCells);
     for (double w : weights)
         if (w > 0.0) {
             res.total_weight += w;
@@ -162,13 +184,15 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
     const double total_mass = grid->total_mass();
     GeosContext ctx;
     std::vector<GeosGeom> geoms;
+    std::vector<double> simplify_used;
     for (double t : thresholds) {
         ProjectedMultiPolygon region =
             drop_small_parts(contour_region(*grid, t), params.min_area_km2 * kM2PerKm2,
                              params.min_hole_km2 * kM2PerKm2);
-        auto g = simplified_valid(ctx, region, res.simplify_m);
+        auto g = simplify_region(ctx, *grid, region, res.simplify_m, total_mass);
         if (!g) return tl::unexpected(g.error().with_context("perimeter"));
-        geoms.push_back(std::move(*g));
+        geoms.push_back(std::move(g->geom));
+        simplify_used.push_back(g->tolerance_m);
     }
     if (auto r = nest_levels(ctx, geoms); !r) return tl::unexpected(r.error());
 
@@ -179,6 +203,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
         PerimeterLevel lv;
         lv.level = (*levels)[k];
         lv.density_threshold = thresholds[k];
+        lv.simplify_m = simplify_used[k];
         lv.components = static_cast<int>(planar->polygons.size());
         lv.captured_mass_share = total_mass > 0.0 ? mass_inside(*grid, *planar) / total_mass : 0.0;
         lv.compactness = polsby_popper(*planar);

@@ -8,7 +8,9 @@
 //   share of the grid's mass (hdr.hpp) -> marching-squares contour
 //   (contour.hpp) -> holes under min_hole_km2 filled, components under
 //   min_area_km2 dropped (areas measured in the metric CRS) -> GEOS
-//   topology-preserving simplification (simplify_m) -> made valid if needed ->
+//   topology-preserving simplification (simplify_m, halved up to three times
+//   while it would move the captured mass by more than 0.2 % of the total; the
+//   tolerance applied is reported per level) -> made valid if needed ->
 //   each level clipped to the next larger level so that levels are nested
 //   exactly (0.5 ⊂ 0.8 ⊂ 0.95) -> inverse projection to WGS 84.
 // Output geometry: WGS 84 lon/lat, rings explicitly closed, outer rings
@@ -18,7 +20,9 @@
 //   area_km2            geodesic area on the WGS 84 ellipsoid (geometry_measure.hpp)
 //   components          number of polygons
 //   captured_mass_share grid mass of the cells whose centre lies in the final
-//                       (cleaned, simplified) polygons / the grid's total mass
+//                       (cleaned, simplified) polygons / the grid's total mass;
+//                       before cleaning it is the level plus less than one
+//                       cell's mass (cells are taken whole)
 //   density_threshold   iso-value of the contour, weight per km²
 //   compactness         Polsby-Popper 4πA/P² of the level as a whole (A total
 //                       area, P total boundary length including holes, both in
@@ -42,6 +46,14 @@
 
 namespace geo {
 
+// Default simplification tolerance, in cells. Douglas-Peucker (under GEOS's
+// topology-preserving simplifier) replaces arcs by chords, which lie inside
+// convex boundaries: on the cluster mixtures of perimeter_test a tolerance of
+// half a cell shrank perimeters by ~8 % of their area and ~3 % of their mass;
+// a tenth of a cell costs < 0.5 % of area and keeps ~60 % of the contour's
+// vertices, and the 0.2 % mass guard above bounds what is left.
+inline constexpr double kDefaultSimplifyCells = 0.1;
+
 struct PerimeterParams {
     std::vector<double> levels{0.8};    // shares of mass in (0, 1]; sorted, deduplicated
     std::optional<double> bandwidth_m;  // default: derived from the data (density.hpp)
@@ -49,7 +61,7 @@ struct PerimeterParams {
     Kernel kernel = Kernel::quartic;
     double min_area_km2 = 0.5;          // smaller components are dropped
     double min_hole_km2 = 0.5;          // smaller holes are filled
-    std::optional<double> simplify_m;   // default: cell_m / 2 (the cell used); 0 = none
+    std::optional<double> simplify_m;   // default: kDefaultSimplifyCells × cell used; 0 = none
     std::size_t max_cells = 4'000'000;  // grid cap; cell_m grows to fit
 };
 
@@ -61,6 +73,7 @@ struct PerimeterLevel {
     double captured_mass_share = 0.0;
     double density_threshold = 0.0;  // weight per km²
     double compactness = 0.0;        // Polsby-Popper of the whole level
+    double simplify_m = 0.0;         // tolerance applied (<= PerimeterResult::simplify_m)
 };
 
 struct PerimeterResult {
@@ -69,7 +82,7 @@ struct PerimeterResult {
     double bandwidth_m = 0.0;
     bool bandwidth_from_data = false;
     double cell_m = 0.0;       // the cell used (may exceed the one asked for)
-    double simplify_m = 0.0;   // the tolerance used
+    double simplify_m = 0.0;   // the tolerance asked for (or its default)
     double total_weight = 0.0;        // Σ weights
     std::size_t items_used = 0;       // items with a positive weight
     std::vector<PerimeterLevel> levels;  // ascending level

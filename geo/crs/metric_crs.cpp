@@ -133,6 +133,7 @@ Result<void> Projector::transform(double* xy, std::size_t n, Direction dir,
     if (n == 0) return {};
     const PJ_DIRECTION d = dir == Direction::forward ? PJ_FWD : PJ_INV;
     proj_errno_reset(m_pj.get());
+    m_log->clear();  // only this call's messages in an error
     proj_trans_generic(m_pj.get(), d, xy, 2 * sizeof(double), n, xy + 1, 2 * sizeof(double), n,
                        nullptr, 0, 0, nullptr, 0, 0);
     for (std::size_t i = 0; i < n; ++i) {

@@ -44,7 +44,10 @@ struct MetricCrs {
 inline constexpr LonLatBox kLambert93Envelope{-9.86, 41.15, 10.38, 51.56};
 
 // Lambert-93 when `box` lies inside kLambert93Envelope, else the UTM zone of its
-// centre. Fails on an empty box or one outside [-180, 180] x [-90, 90].
+// centre. Fails on an empty box or one outside [-180, 180] x [-90, 90]. Boxes
+// are not antimeridian-aware, and data spanning several UTM zones are measured
+// with growing scale error away from the central meridian (about 0.03 % at
+// 3° of longitude at 45° N, 0.7 % at 10°).
 Result<MetricCrs> choose_metric_crs(const LonLatBox& box);
 
 // UTM zone number (1..60) of a longitude in degrees.
