@@ -1,13 +1,15 @@
 #pragma once
 // One owner type per C handle. No GEOSGeom_destroy_r, proj_destroy,
 // sqlite3_close or sqlite3_finalize anywhere else in the code base.
-// GDAL uses its shipped GDALDatasetUniquePtr / OGRFeatureUniquePtr.
+// GDAL uses its shipped GDALDatasetUniquePtr / OGRFeatureUniquePtr (and
+// CPLStringList for char** lists); VSILFILE* is owned by VsiFile.
 // All owners are move-only. GEOS and PROJ contexts are not thread-safe: one
 // per thread.
 #include <memory>
 #include <string>
 #include <utility>
 
+#include <cpl_vsi.h>
 #include <geos_c.h>
 #include <proj.h>
 #include <sqlite3.h>
@@ -97,5 +99,11 @@ struct GeosSTRtreeDeleter {
     void operator()(GEOSSTRtree* t) const { GEOSSTRtree_destroy_r(ctx, t); }
 };
 using GeosSTRtree = std::unique_ptr<GEOSSTRtree, GeosSTRtreeDeleter>;
+
+// --- GDAL virtual file system (plain files, /vsizip/, …) --------------------
+struct VsiFileCloser {
+    void operator()(VSILFILE* f) const { VSIFCloseL(f); }
+};
+using VsiFile = std::unique_ptr<VSILFILE, VsiFileCloser>;
 
 }  // namespace geo::detail

@@ -1,0 +1,168 @@
+#include "geo/io/datatourisme_feed.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "geo/detail/handles.hpp"
+
+namespace geo::detail {
+namespace {
+
+// Silences GDAL on this thread for its lifetime and keeps the last message.
+class CplCapture {
+public:
+    CplCapture() { CPLPushErrorHandlerEx(&CplCapture::handler, this); }
+    ~CplCapture() { CPLPopErrorHandler(); }
+    CplCapture(const CplCapture&) = delete;
+    CplCapture& operator=(const CplCapture&) = delete;
+    [[nodiscard]] const std::string& last() const { return m_last; }
+
+private:
+    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
+        auto* self = static_cast<CplCapture*>(CPLGetErrorHandlerUserData());
+        if (self != nullptr && level >= CE_Failure && msg != nullptr) self->m_last = msg;
+    }
+    std::string m_last;
+};
+
+bool ends_with_nocase(const std::string& s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+enum class Kind { missing, file, dir };
+Kind stat_kind(const std::string& vsi_path) {
+    VSIStatBufL st;
+    if (VSIStatL(vsi_path.c_str(), &st) != 0) return Kind::missing;
+    return VSI_ISDIR(st.st_mode) ? Kind::dir : Kind::file;
+}
+
+bool looks_like_feed(const std::string& root) {
+    return stat_kind(root + "/index.json") == Kind::file || stat_kind(root + "/objects") == Kind::dir;
+}
+
+// The feed folder inside `top`: `top` itself, or its single sub-folder (a
+// zip of the feed folder rather than of its content).
+std::string feed_root(const std::string& top) {
+    if (looks_like_feed(top)) return top;
+    CPLStringList entries(VSIReadDir(top.c_str()), TRUE);
+    std::vector<std::string> dirs;
+    for (int i = 0; i < entries.size(); ++i) {
+        std::string name = entries[i];
+        if (name == "." || name == ".." || name == "__MACOSX") continue;
+        if (stat_kind(top + "/" + name) == Kind::dir) dirs.push_back(name);
+    }
+    if (dirs.size() == 1 && looks_like_feed(top + "/" + dirs.front())) return top + "/" + dirs.front();
+    return {};
+}
+
+std::vector<std::string> scan_objects(const std::string& root) {
+    std::vector<std::string> out;
+    CPLStringList entries(VSIReadDirRecursive((root + "/objects").c_str()), TRUE);
+    for (int i = 0; i < entries.size(); ++i) {
+        std::string rel = entries[i];
+        std::replace(rel.begin(), rel.end(), '\\', '/');
+        if (!ends_with_nocase(rel, ".json")) continue;
+        std::string full = "objects/" + rel;
+        if (stat_kind(root + "/" + full) == Kind::file) out.push_back(std::move(full));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+Result<std::string> read_feed_file(const std::string& root, const std::string& relative) {
+    CplCapture capture;
+    const std::string path = root + "/" + relative;
+    VsiFile f(VSIFOpenL(path.c_str(), "rb"));
+    if (!f) {
+        return fail(fmt::format("{}: cannot open{}", relative,
+                                capture.last().empty() ? "" : " (" + capture.last() + ")"));
+    }
+    // VSIFEofL is unreliable on /vsizip/ handles: compare with the listed size.
+    VSIStatBufL st;
+    const bool sized = VSIStatL(path.c_str(), &st) == 0;
+    std::string bytes;
+    if (sized) bytes.reserve(static_cast<size_t>(st.st_size));
+    char buf[1 << 16];
+    for (size_t n = 0; (n = VSIFReadL(buf, 1, sizeof buf, f.get())) > 0;) bytes.append(buf, n);
+    if (sized && bytes.size() != static_cast<size_t>(st.st_size))
+        return fail(fmt::format("{}: read {} of {} bytes{}", relative, bytes.size(), st.st_size,
+                                capture.last().empty() ? "" : " (" + capture.last() + ")"));
+    return bytes;
+}
+
+Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
+    CplCapture capture;
+    std::string top = path;
+    while (top.size() > 1 && (top.back() == '/' || top.back() == '\\')) top.pop_back();
+    Kind kind = stat_kind(top);
+    if (kind == Kind::missing) return fail(fmt::format("{}: no such file or folder", path));
+    if (kind == Kind::file && top.rfind("/vsi", 0) != 0) {
+        top = "/vsizip/" + top;
+        if (stat_kind(top) != Kind::dir)
+            return fail(fmt::format("{}: not a folder nor a readable .zip archive{}", path,
+                                    capture.last().empty() ? "" : " (" + capture.last() + ")"));
+    }
+
+    DatatourismeFeed feed;
+    feed.root = feed_root(top);
+    if (feed.root.empty())
+        return fail(fmt::format(
+            "{}: not a DATAtourisme feed (expected index.json or an objects/ folder)", path));
+
+    bool scan = false;
+    std::set<std::string> listed;
+    if (stat_kind(feed.root + "/index.json") != Kind::file) {
+        feed.warnings.push_back("index.json: missing; the objects/ folder was scanned instead");
+        scan = true;
+    } else {
+        auto bytes = read_feed_file(feed.root, "index.json");
+        nlohmann::json index;
+        if (bytes) index = nlohmann::json::parse(*bytes, nullptr, false);
+        if (!bytes || index.is_discarded() || !index.is_array()) {
+            feed.warnings.push_back(
+                "index.json: " + (bytes ? std::string("not a JSON array of {file}") : bytes.error().message) +
+                "; the objects/ folder was scanned instead");
+            scan = true;
+        } else {
+            for (size_t i = 0; i < index.size(); ++i) {
+                const auto& entry = index[i];
+                auto file = entry.is_object() ? entry.find("file") : entry.end();
+                if (!entry.is_object() || file == entry.end() || !file->is_string()) {
+                    feed.warnings.push_back(
+                        fmt::format("index.json: entry {} has no \"file\" string; ignored", i));
+                    continue;
+                }
+                std::string rel = "objects/" + file->get<std::string>();
+                if (!listed.insert(rel).second) continue;  // listed twice: read once
+                if (stat_kind(feed.root + "/" + rel) == Kind::file) {
+                    feed.files.push_back(std::move(rel));
+                } else {
+                    feed.missing.push_back(std::move(rel));
+                }
+            }
+            scan = !feed.missing.empty();
+        }
+    }
+    if (scan) {
+        size_t before = feed.files.size();
+        for (auto& rel : scan_objects(feed.root))
+            if (listed.count(rel) == 0) feed.files.push_back(std::move(rel));
+        if (!feed.missing.empty() && feed.files.size() > before)
+            feed.warnings.push_back(fmt::format(
+                "index.json lists {} missing file(s); {} unlisted file(s) found in objects/ were read",
+                feed.missing.size(), feed.files.size() - before));
+    }
+    return feed;
+}
+
+}  // namespace geo::detail

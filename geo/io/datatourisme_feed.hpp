@@ -1,0 +1,32 @@
+#pragma once
+// Access to the files of a DATAtourisme feed (internal to geo/io): a folder
+// or a .zip holding index.json, context.jsonld and objects/**/*.json. Both are
+// read through GDAL's virtual file system (/vsizip/ for archives), so folder
+// and zip share one code path. GDAL messages are captured, never printed.
+// Thread-safety: read_file() may be called from several threads at once (each
+// call opens its own VSI handle).
+#include <string>
+#include <vector>
+
+#include "geo/core/error.hpp"
+
+namespace geo::detail {
+
+struct DatatourismeFeed {
+    std::string root;                 // VSI path of the folder holding index.json / objects/
+    std::vector<std::string> files;   // relative to root, e.g. "objects/4/4c/15-….json", in index order
+    std::vector<std::string> missing; // listed in index.json but absent
+    std::vector<std::string> warnings;
+};
+
+// Locates the feed at `path` (a folder, a .zip, or a folder/zip whose single
+// top folder holds the feed) and lists its object files: index.json order,
+// then (when index.json is absent, unreadable or lists missing files) the
+// unlisted files found by scanning objects/ recursively, sorted.
+// Fails when `path` does not exist or holds neither index.json nor objects/.
+Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path);
+
+// The bytes of `root/relative`; fails with the relative path and the reason.
+Result<std::string> read_feed_file(const std::string& root, const std::string& relative);
+
+}  // namespace geo::detail

@@ -1,0 +1,82 @@
+#include "geo/io/datatourisme_importer.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <tbb/parallel_for.h>
+
+#include "geo/io/datatourisme_feed.hpp"
+#include "geo/io/datatourisme_object.hpp"
+
+namespace geo {
+
+Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy,
+                                       Progress progress) {
+    auto feed = detail::open_datatourisme_feed(path);
+    if (!feed) return tl::unexpected(feed.error());
+
+    ParsedItems out;
+    out.source = SourceInfo{"datatourisme", "datatourisme", path, kDatatourismeLicence,
+                            kDatatourismeAttribution, {}};
+    ImportReport& report = out.report;
+    report.source = out.source.key;
+    report.warnings = feed->warnings;
+    for (const auto& rel : feed->missing)
+        report.skipped.push_back({rel, "listed in index.json but missing from the feed"});
+
+    const auto total = static_cast<std::int64_t>(feed->files.size() + feed->missing.size());
+    report.read = static_cast<std::int64_t>(feed->missing.size());
+    if (!progress(report.read, total)) return fail(fmt::format("{}: import cancelled", path));
+
+    std::set<std::string> unknown_types;
+    std::map<std::string, int> unknown_labels;  // review id → objects
+    std::unordered_map<std::string, std::string> first_file;  // source_id → file
+    out.items.reserve(feed->files.size());
+
+    // Chunks keep memory bounded and let progress/cancel run between them.
+    constexpr size_t kChunk = 512;
+    std::vector<detail::ParsedObject> parsed;
+    for (size_t begin = 0; begin < feed->files.size(); begin += kChunk) {
+        size_t end = std::min(begin + kChunk, feed->files.size());
+        parsed.assign(end - begin, {});
+        tbb::parallel_for(size_t{0}, end - begin, [&](size_t i) {
+            auto bytes = detail::read_feed_file(feed->root, feed->files[begin + i]);
+            if (!bytes) {
+                parsed[i].skip_reason = bytes.error().message.substr(feed->files[begin + i].size() + 2);
+                return;
+            }
+            parsed[i] = detail::parse_datatourisme_object(*bytes, taxonomy);
+        });
+        for (size_t i = 0; i < parsed.size(); ++i) {
+            const std::string& file = feed->files[begin + i];
+            auto& p = parsed[i];
+            ++report.read;
+            unknown_types.insert(p.unknown_types.begin(), p.unknown_types.end());
+            for (const auto& l : p.unknown_labels) ++unknown_labels[l];
+            for (const auto& w : p.warnings) report.warnings.push_back(file + ": " + w);
+            if (!p.item) {
+                report.skipped.push_back({file, std::move(p.skip_reason)});
+                continue;
+            }
+            auto [it, fresh] = first_file.emplace(p.item->source_id, file);
+            if (!fresh) {
+                report.skipped.push_back(
+                    {file, fmt::format("duplicate @id \"{}\" (already read from {})", p.item->source_id, it->second)});
+                continue;
+            }
+            out.items.push_back(std::move(*p.item));
+        }
+        if (!progress(report.read, total)) return fail(fmt::format("{}: import cancelled", path));
+    }
+
+    report.unknown_types.assign(unknown_types.begin(), unknown_types.end());
+    for (const auto& [label, count] : unknown_labels)
+        report.warnings.push_back(
+            fmt::format("label {} is not in the taxonomy ({} object(s)); ignored", label, count));
+    return out;
+}
+
+}  // namespace geo

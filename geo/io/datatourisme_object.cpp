@@ -1,0 +1,368 @@
+#include "geo/io/datatourisme_object.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <exception>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace geo::detail {
+namespace {
+
+using nlohmann::json;
+
+// --- no-throw accessors: JSON-LD gives arrays, but single values occur too ---
+const json* member(const json* obj, const char* key) {
+    if (obj == nullptr || !obj->is_object()) return nullptr;
+    auto it = obj->find(key);
+    return it == obj->end() ? nullptr : &*it;
+}
+
+const json* first(const json* v) {
+    if (v == nullptr) return nullptr;
+    if (v->is_array()) return v->empty() ? nullptr : &(*v)[0];
+    return v;
+}
+
+// Calls f on each element of an array, or on a single value.
+template <class F>
+void each(const json* v, F&& f) {
+    if (v == nullptr) return;
+    if (v->is_array()) {
+        for (const auto& e : *v) f(e);
+    } else {
+        f(*v);
+    }
+}
+
+const std::string* string_of(const json* v) {
+    v = first(v);
+    return v != nullptr && v->is_string() ? &v->get_ref<const std::string&>() : nullptr;
+}
+
+// A short rendering of a bad value for messages.
+std::string show(const json& v) {
+    std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (s.size() > 60) s = s.substr(0, 57) + "...";
+    return s;
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
+    return std::string(s);
+}
+
+// --- parse errors ----------------------------------------------------------
+// Offset of the first byte that breaks UTF-8, or npos.
+size_t first_invalid_utf8(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || (len == 2 && c < 0xC2) || i + len > s.size()) return i;
+        for (size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::string line_column(std::string_view bytes, size_t offset) {
+    offset = std::min(offset, bytes.size());
+    size_t line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    size_t line_start = bytes.rfind('\n', offset == 0 ? 0 : offset - 1);
+    size_t column = line_start == std::string_view::npos || offset == 0 ? offset + 1 : offset - line_start;
+    return fmt::format("line {}, column {}", line, column);
+}
+
+std::string describe_parse_error(const json::parse_error& e, std::string_view bytes) {
+    if (size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
+        return fmt::format("not valid UTF-8: byte 0x{:02X} at {}", static_cast<unsigned char>(bytes[bad]),
+                           line_column(bytes, bad));
+    // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 5: <detail>"
+    std::string what = e.what();
+    std::string detail = what;
+    if (auto col = what.find("column "); col != std::string::npos)
+        if (auto colon = what.find(": ", col); colon != std::string::npos) detail = what.substr(colon + 2);
+    size_t at = e.byte == 0 ? 0 : e.byte - 1;
+    if (at >= bytes.size()) return fmt::format("malformed JSON: truncated at byte {} ({})", bytes.size(), detail);
+    return fmt::format("malformed JSON at {}: {}", line_column(bytes, at), detail);
+}
+
+// --- fields ----------------------------------------------------------------
+struct Coordinate {
+    double value = 0;
+    std::string text;  // as written: "\"147.61\"" or 147.61
+    std::string error;
+};
+
+Coordinate coordinate(const json* v, const char* name, double limit) {
+    Coordinate c;
+    if (v != nullptr && v->is_array() && v->empty()) {
+        c.error = fmt::format("{} is [], expected a number or a numeric string", name);
+        return c;
+    }
+    v = first(v);
+    if (v == nullptr || v->is_null()) {
+        c.error = fmt::format("missing {}", name);
+        return c;
+    }
+    if (v->is_number()) {
+        c.value = v->get<double>();
+        c.text = show(*v);
+    } else if (v->is_string()) {
+        std::string s = trim(v->get_ref<const std::string&>());
+        c.text = "\"" + v->get<std::string>() + "\"";
+        if (s.find('.') == std::string::npos) std::replace(s.begin(), s.end(), ',', '.');  // "47,61"
+        const char* end = s.data() + s.size();
+        auto [ptr, ec] = std::from_chars(s.data(), end, c.value);
+        if (s.empty() || ec != std::errc() || ptr != end) {
+            c.error = fmt::format("{} {} is not a number", name, c.text);
+            return c;
+        }
+    } else {
+        c.error = fmt::format("{} is {}, expected a number or a numeric string", name, show(*v));
+        return c;
+    }
+    if (!std::isfinite(c.value)) {
+        c.error = fmt::format("{} {} is not a finite number", name, c.text);
+    } else if (c.value < -limit || c.value > limit) {
+        c.error = fmt::format("{} {} outside [-{}, {}]", name, c.text, limit, limit);
+    }
+    return c;
+}
+
+// Metropolitan France and Corsica, generously.
+bool in_france(double lat, double lon) { return lat > 41.0 && lat < 51.5 && lon > -5.5 && lon < 10.0; }
+
+std::optional<std::pair<int, int>> year_month(std::string_view date) {
+    int y = 0, m = 0;
+    if (date.size() < 7 || date[4] != '-') return std::nullopt;
+    auto r1 = std::from_chars(date.data(), date.data() + 4, y);
+    auto r2 = std::from_chars(date.data() + 5, date.data() + 7, m);
+    if (r1.ec != std::errc() || r1.ptr != date.data() + 4 || r2.ec != std::errc() ||
+        r2.ptr != date.data() + 7 || m < 1 || m > 12)
+        return std::nullopt;
+    return std::pair{y, m};
+}
+
+// Adds the months of a from/through pair to `mask`; a warning on bad dates.
+void add_months(const json* from, const json* through, MonthMask& mask, std::vector<std::string>& warnings,
+                const char* what) {
+    const std::string* f = string_of(from);
+    const std::string* t = string_of(through);
+    if (f == nullptr || t == nullptr) {
+        mask = kAllMonths;  // open-ended: no seasonal limit given
+        return;
+    }
+    if (auto m = month_range(*f, *t)) {
+        mask |= *m;
+    } else {
+        warnings.push_back(fmt::format("{}: unusable dates \"{}\" … \"{}\"; months ignored", what, *f, *t));
+    }
+}
+
+MonthMask opening_months(const json& doc, const json* place, std::vector<std::string>& warnings) {
+    MonthMask mask = 0;
+    bool any = false;
+    each(member(place, "schema:openingHoursSpecification"), [&](const json& spec) {
+        if (!spec.is_object()) return;
+        any = true;
+        add_months(member(&spec, "schema:validFrom"), member(&spec, "schema:validThrough"), mask, warnings,
+                   "openingHoursSpecification");
+    });
+    if (any) return mask;
+    // Events: their periods, else their overall start and end dates.
+    each(member(&doc, "takesPlaceAt"), [&](const json& period) {
+        if (!period.is_object() || member(&period, "startDate") == nullptr) return;
+        any = true;
+        add_months(member(&period, "startDate"), member(&period, "endDate"), mask, warnings, "takesPlaceAt");
+    });
+    if (!any && member(&doc, "schema:startDate") != nullptr)
+        add_months(member(&doc, "schema:startDate"), member(&doc, "schema:endDate"), mask, warnings,
+                   "schema:startDate");
+    return mask;  // 0: unknown, treated as open all year
+}
+
+void push_unique(std::vector<std::string>& v, const std::string& s) {
+    if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+// --- the object --------------------------------------------------------------
+// Returns the skip reason, or "" when `out.item` was filled.
+std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject& out) {
+    if (!doc.is_object()) return fmt::format("expected a JSON object, found {}", doc.type_name());
+    OfferItem item;
+    item.source = "datatourisme";
+
+    // Identity.
+    const json* id = member(&doc, "@id");
+    const std::string* ident = string_of(member(&doc, "dc:identifier"));
+    if (id != nullptr && id->is_string() && !trim(id->get_ref<const std::string&>()).empty()) {
+        item.source_id = trim(id->get_ref<const std::string&>());
+    } else if (ident != nullptr && !trim(*ident).empty()) {
+        item.source_id = trim(*ident);
+    } else if (id != nullptr) {
+        return fmt::format("@id is {}, expected a URI string (and no dc:identifier)", show(*id));
+    } else {
+        return "missing @id and dc:identifier";
+    }
+
+    // Name: French first, then English, then any language.
+    const json* label = member(&doc, "rdfs:label");
+    if (label == nullptr) return "missing rdfs:label (name)";
+    if (label->is_string()) {
+        item.name = trim(label->get_ref<const std::string&>());
+    } else if (!label->is_object()) {
+        return fmt::format("rdfs:label is {}, expected an object of languages", show(*label));
+    } else {
+        std::vector<std::string> langs{"fr", "en"};
+        for (const auto& [lang, _] : label->items())
+            if (lang != "fr" && lang != "en") langs.push_back(lang);
+        for (const auto& lang : langs) {
+            const json* v = first(member(label, lang.c_str()));
+            if (v == nullptr) continue;
+            if (!v->is_string())
+                return fmt::format("rdfs:label.{}[0] is {}, expected a string", lang, show(*v));
+            item.name = trim(v->get_ref<const std::string&>());
+            if (!item.name.empty()) break;
+        }
+    }
+    if (item.name.empty()) return "empty rdfs:label (no name in any language)";
+
+    // Classes and themes → family and subtypes.
+    const json* type = member(&doc, "@type");
+    if (type == nullptr) return "missing @type";
+    std::vector<std::string> types;
+    if (type->is_string()) {
+        types.push_back(type->get<std::string>());
+    } else if (type->is_array()) {
+        for (size_t i = 0; i < type->size(); ++i) {
+            if (!(*type)[i].is_string())
+                return fmt::format("@type[{}] is {}, expected a class name", i, show((*type)[i]));
+            types.push_back((*type)[i].get<std::string>());
+        }
+    } else {
+        return fmt::format("@type is {}, expected an array of class names", show(*type));
+    }
+    if (types.empty()) return "@type is empty";
+    each(member(&doc, "hasTheme"), [&](const json& theme) {
+        if (const std::string* t = theme.is_string() ? &theme.get_ref<const std::string&>()
+                                                     : string_of(member(&theme, "@id")))
+            push_unique(item.themes, *t);
+    });
+    for (const auto& t : types)
+        if (!taxonomy.is_known_datatourisme_type(t)) push_unique(out.unknown_types, t);
+    auto cls = taxonomy.classify_datatourisme(types, item.themes);
+    if (!cls) return fmt::format("unknown types {}", json(out.unknown_types).dump());
+    item.family = cls->family;
+    item.subtypes.push_back(cls->subtype);
+    for (auto& s : taxonomy.datatourisme_subtypes(types, cls->family)) push_unique(item.subtypes, s);
+
+    // Position: the first place with schema:geo.
+    const json* place = nullptr;
+    const json* geo = nullptr;
+    each(member(&doc, "isLocatedAt"), [&](const json& p) {
+        if (geo == nullptr && (geo = first(member(&p, "schema:geo"))) != nullptr) place = &p;
+    });
+    if (geo == nullptr) return "missing isLocatedAt[].schema:geo (no position)";
+    if (!geo->is_object()) return fmt::format("schema:geo is {}, expected an object", show(*geo));
+    Coordinate lat = coordinate(member(geo, "schema:latitude"), "latitude", 90);
+    Coordinate lon = coordinate(member(geo, "schema:longitude"), "longitude", 180);
+    if (!lat.error.empty() && lat.error.find("outside") == std::string::npos) return lat.error;
+    if (!lon.error.empty()) return lon.error;
+    if (!in_france(lat.value, lon.value) && in_france(lon.value, lat.value)) {
+        out.warnings.push_back(fmt::format("latitude {} and longitude {} look swapped; swapped back", lat.text,
+                                           lon.text));
+        std::swap(lat.value, lon.value);
+    } else if (!lat.error.empty()) {
+        return lat.error;
+    }
+    if (lat.value == 0.0 && lon.value == 0.0) return "latitude and longitude are both 0 (no position)";
+    item.position = LonLat{lon.value, lat.value};
+
+    // Address.
+    const json* address = first(member(place, "schema:address"));
+    if (const std::string* insee = string_of(member(first(member(address, "hasAddressCity")), "insee")))
+        item.commune_insee = trim(*insee);
+
+    // Labels and star ratings.
+    json extra = json::object();
+    each(member(&doc, "hasReview"), [&](const json& review) {
+        const std::string* rid = string_of(member(first(member(&review, "hasReviewValue")), "@id"));
+        if (rid == nullptr) return;
+        if (auto label_id = taxonomy.label_from_datatourisme(*rid)) {
+            push_unique(item.labels, *label_id);
+        } else if (rid->find("LabelRating") != std::string::npos) {
+            push_unique(out.unknown_labels, *rid);
+        } else if (auto pos = rid->find("ScaleRating_"); pos != std::string::npos) {
+            std::string_view rating = std::string_view(*rid).substr(pos + 12);  // "3etoiles"
+            int stars = 0;
+            auto [ptr, ec] = std::from_chars(rating.data(), rating.data() + rating.size(), stars);
+            if (ec == std::errc() && std::string_view(ptr).rfind("etoile", 0) == 0) extra["stars"] = stars;
+        }
+    });
+
+    item.opening_months = opening_months(doc, place, out.warnings);
+    if (const std::string* producer = string_of(member(first(member(&doc, "hasBeenCreatedBy")), "schema:legalName")))
+        item.producer = trim(*producer);
+
+    // A few further properties for popups and exports.
+    if (id != nullptr && id->is_string()) extra["uri"] = *id;
+    if (ident != nullptr) extra["identifier"] = *ident;
+    if (const std::string* v = string_of(member(address, "schema:postalCode"))) extra["postal_code"] = *v;
+    if (const std::string* v = string_of(member(address, "schema:addressLocality"))) extra["locality"] = *v;
+    const std::string* website = string_of(member(&doc, "schema:url"));
+    each(member(&doc, "hasContact"), [&](const json& contact) {
+        if (website == nullptr) website = string_of(member(&contact, "foaf:homepage"));
+    });
+    if (website != nullptr) extra["website"] = *website;
+    if (const std::string* v = string_of(member(&doc, "lastUpdate"))) extra["last_update"] = *v;
+    if (const std::string* v =
+            string_of(member(first(member(&doc, "hasBeenPublishedBy")), "schema:legalName")))
+        extra["publisher"] = *v;
+    if (const std::string* v = string_of(member(&doc, "schema:startDate"))) extra["start_date"] = *v;
+    if (const std::string* v = string_of(member(&doc, "schema:endDate"))) extra["end_date"] = *v;
+    extra["types"] = types;
+    item.extra_json = extra.dump(-1, ' ', false, json::error_handler_t::replace);
+
+    out.item = std::move(item);
+    return {};
+}
+
+}  // namespace
+
+std::optional<MonthMask> month_range(std::string_view from, std::string_view through) {
+    auto a = year_month(from);
+    auto b = year_month(through);
+    if (!a || !b) return std::nullopt;
+    int span = (b->first - a->first) * 12 + (b->second - a->second);
+    if (span < 0) return std::nullopt;
+    if (span >= 11) return kAllMonths;
+    MonthMask mask = 0;
+    for (int k = 0; k <= span; ++k) mask |= static_cast<MonthMask>(1U << ((a->second - 1 + k) % 12));
+    return mask;
+}
+
+ParsedObject parse_datatourisme_object(std::string_view bytes, const Taxonomy& taxonomy) {
+    ParsedObject out;
+    try {
+        json doc;
+        try {
+            doc = json::parse(bytes);
+        } catch (const json::parse_error& e) {
+            out.skip_reason = describe_parse_error(e, bytes);
+            return out;
+        }
+        out.skip_reason = parse_fields(doc, taxonomy, out);
+    } catch (const std::exception& e) {  // e.g. bad_alloc: still a record-level failure
+        out.item.reset();
+        out.skip_reason = std::string("unexpected error: ") + e.what();
+    }
+    return out;
+}
+
+}  // namespace geo::detail
