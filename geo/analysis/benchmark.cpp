@@ -106,6 +106,9 @@ Result<TerritoryIndicators> indicators(const Territory& territory, bool ours,
     return out;
 }
 
+// a > b beyond rounding noise (areas measured through a projection round trip).
+bool clearly_greater(double a, double b) { return a > b * (1.0 + 1e-9); }
+
 std::optional<double> ratio(double ours, double mean) {
     if (mean > 0.0) return ours / mean;
     return std::nullopt;
@@ -124,13 +127,14 @@ void compare(BenchmarkResult& res, const Audience& audience) {
             const FamilyIndicators& theirs = res.territories[t].families[k];
             density_sum += theirs.density_per_100km2;
             fit_sum += theirs.audience_fit_per_km2;
-            if (theirs.density_per_100km2 > ours.density_per_100km2) ++c.competitors_ahead;
+            if (clearly_greater(theirs.density_per_100km2, ours.density_per_100km2)) ++c.competitors_ahead;
         }
         c.our_density_per_100km2 = ours.density_per_100km2;
         c.competitors_mean_density_per_100km2 = density_sum / n;
         c.ratio = ratio(ours.density_per_100km2, c.competitors_mean_density_per_100km2);
         c.fit_ratio = ratio(ours.audience_fit_per_km2, fit_sum / n);
-        c.competitive_gap = c.competitors_mean_density_per_100km2 > ours.density_per_100km2;
+        c.competitive_gap =
+            clearly_greater(c.competitors_mean_density_per_100km2, ours.density_per_100km2);
         for (TerritoryIndicators& t : res.territories)
             t.families[k].density_ratio =
                 ratio(t.families[k].density_per_100km2, c.competitors_mean_density_per_100km2);

@@ -24,7 +24,9 @@
 // each. Competitive gaps: every family whose competitors' mean density exceeds
 // ours, the largest audience-weighted shortfall first.
 // Sentences: "Patrimoine : 2,1 × la moyenne des concurrents" /
-// "Heritage: 2.1 × the competitors' average" (one decimal, French decimal comma).
+// "Heritage: 2.1 × the competitors' average" (one decimal, French decimal comma);
+// competitive gaps: "Hébergement : 3,2 éléments pour 100 km² chez les
+// concurrents contre 2,1 chez nous" (two decimals when a density is below 1).
 // Pure: inputs const&, result by value; thread-safe.
 // Failures: no competitor, a territory with an empty or unprojectable polygon
 // or a zero area (named), GEOS errors.

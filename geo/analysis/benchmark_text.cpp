@@ -46,6 +46,9 @@ std::vector<BenchmarkStatement> select(const std::array<FamilyComparison, kFamil
     return out;
 }
 
+// Densities: one decimal, two below 1 (sparse offers would all read "0,0").
+int density_decimals(double a, double b) { return std::min(a, b) < 1.0 ? 2 : 1; }
+
 }  // namespace
 
 std::string format_decimal_fr(double x, int decimals) {
@@ -87,13 +90,14 @@ std::vector<BenchmarkStatement> competitive_gap_statements(
         BenchmarkStatement s;
         s.family = c->family;
         s.ratio = c->ratio;
+        const double theirs = c->competitors_mean_density_per_100km2, ours = c->our_density_per_100km2;
+        const int decimals = density_decimals(theirs, ours);
         s.text_fr = fmt::format(
             "{} : {} éléments pour 100 km² chez les concurrents contre {} chez nous",
-            family_name_fr(c->family), format_decimal_fr(c->competitors_mean_density_per_100km2, 1),
-            format_decimal_fr(c->our_density_per_100km2, 1));
-        s.text_en = fmt::format("{}: {:.1f} items per 100 km² at the competitors against {:.1f} here",
-                                family_name_en(c->family), c->competitors_mean_density_per_100km2,
-                                c->our_density_per_100km2);
+            family_name_fr(c->family), format_decimal_fr(theirs, decimals),
+            format_decimal_fr(ours, decimals));
+        s.text_en = fmt::format("{}: {:.{}f} items per 100 km² at the competitors against {:.{}f} here",
+                                family_name_en(c->family), theirs, decimals, ours, decimals);
         out.push_back(std::move(s));
     }
     return out;
