@@ -15,6 +15,8 @@ struct CommonOptions {
 
 
 void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_validate_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code);
 

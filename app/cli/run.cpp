@@ -11,10 +11,14 @@ int run(int argc, char** argv) {
     // Each subcommand registers itself here (one file per subcommand).
     add_info_command(app, common, exit_code);
     add_audiences_command(app, common, exit_code);
+    add_export_command(app, common, exit_code);
+    add_validate_command(app, common, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // --help and --version exit 0; any usage error exits 2, like the
+        // subcommands' own argument checks.
+        return app.exit(e) == 0 ? 0 : 2;
     }
     return exit_code;
 }

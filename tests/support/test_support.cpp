@@ -8,6 +8,9 @@
 #include <iomanip>
 #include <sstream>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 namespace test {
 
 std::filesystem::path shared_data() { return TERRITOIRE_SHARED_DATA_DIR; }
@@ -39,6 +42,94 @@ std::string file_checksum(const std::filesystem::path& path) {
     std::ostringstream os;
     os << std::hex << std::setw(16) << std::setfill('0') << h;
     return os.str();
+}
+
+namespace {
+
+geo::MultiPolygon to_multipolygon(const OGRGeometry& geometry) {
+    geo::MultiPolygon out;
+    auto add_polygon = [&](const OGRPolygon& polygon) {
+        geo::Polygon p;
+        auto add_ring = [&](const OGRLinearRing* ring) {
+            geo::Ring r;
+            for (int i = 0; ring != nullptr && i < ring->getNumPoints(); ++i)
+                r.push_back({ring->getX(i), ring->getY(i)});
+            p.rings.push_back(std::move(r));
+        };
+        add_ring(polygon.getExteriorRing());
+        for (int i = 0; i < polygon.getNumInteriorRings(); ++i) add_ring(polygon.getInteriorRing(i));
+        out.polygons.push_back(std::move(p));
+    };
+    const auto type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbPolygon) add_polygon(*geometry.toPolygon());
+    if (type == wkbMultiPolygon)
+        for (const auto* polygon : *geometry.toMultiPolygon()) add_polygon(*polygon);
+    return out;
+}
+
+}  // namespace
+
+std::vector<geo::Territory> read_territories(const std::filesystem::path& path,
+                                             const std::string& code_field,
+                                             const std::string& name_field,
+                                             geo::TerritoryLevel level) {
+    std::vector<geo::Territory> out;
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds || ds->GetLayerCount() == 0) return out;
+    for (auto& feature : *ds->GetLayer(0)) {
+        geo::Territory t;
+        t.id = feature->GetFID() + 1;
+        t.code = feature->GetFieldAsString(code_field.c_str());
+        t.name = feature->GetFieldAsString(name_field.c_str());
+        t.level = level;
+        t.source = path.filename().string();
+        if (const OGRGeometry* g = feature->GetGeometryRef()) t.geometry = to_multipolygon(*g);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::filesystem::path communes37_path() {
+    return shared_data() / "admin/departements/37-indre-et-loire/communes-37-indre-et-loire.geojson";
+}
+
+std::vector<geo::Territory> communes37() {
+    return read_territories(communes37_path(), "code", "nom", geo::TerritoryLevel::commune);
+}
+
+std::vector<geo::OfferItem> sample_items() {
+    std::vector<geo::OfferItem> items;
+    auto add = [&](std::string name, double lon, double lat, geo::Family family) {
+        geo::OfferItem item;
+        item.id = static_cast<std::int64_t>(items.size()) + 1;
+        item.source = "datatourisme";
+        item.source_id = "PCU37" + std::to_string(item.id);
+        item.name = std::move(name);
+        item.family = family;
+        item.position = {lon, lat};
+        items.push_back(std::move(item));
+        return &items.back();
+    };
+    auto* chenonceau = add("Château de Chenonceau", 1.0703295, 47.3248943, geo::Family::heritage);
+    chenonceau->subtypes = {"castle", "park_garden"};
+    chenonceau->labels = {"monument_historique", "jardin_remarquable"};
+    chenonceau->themes = {"kb:Renaissance"};
+    chenonceau->opening_months = 0x0FFF;
+    chenonceau->producer = "Office de Tourisme Amboise Val de Loire";
+    chenonceau->commune_insee = "37070";
+    auto* vouvray = add("Cave \"Les Perruches\", Vouvray – dégustation", 0.798123456, 47.41,
+                        geo::Family::gastronomy);
+    vouvray->subtypes = {"wine_cellar"};
+    vouvray->labels = {"vignobles_decouvertes"};
+    vouvray->opening_months = 0b0000'0111'1111'0000;  // May … November
+    vouvray->commune_insee = "37281";
+    add("Musée des Beaux-Arts\nde Tours; « salle » 1", 0.6940321, 47.3951, geo::Family::events_culture);
+    add("Île d'Or — Amboise ✓", 0.9826, 47.4153, geo::Family::nature);
+    add("Gîte à Saint-Épain", 0.5351, 47.1446, geo::Family::accommodation);
+    add("Equator", 0.0, -0.0000001, geo::Family::services);
+    return items;
 }
 
 }  // namespace test

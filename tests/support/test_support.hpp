@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <cstdlib>
 #include <string>
+#include <vector>
+
+#include "geo/core/offer.hpp"
 
 namespace test {
 
@@ -15,6 +18,20 @@ std::filesystem::path test_data();
 std::filesystem::path temp_dir();
 // FNV-1a 64 checksum of a file's bytes ("" when missing).
 std::string file_checksum(const std::filesystem::path& path);
+
+// The polygons of a GDAL vector file (first layer) as territories, with code
+// and name from the given fields and id = FID + 1; empty when unreadable.
+std::vector<geo::Territory> read_territories(const std::filesystem::path& path,
+                                             const std::string& code_field,
+                                             const std::string& name_field,
+                                             geo::TerritoryLevel level);
+// The 272 communes of Indre-et-Loire (shared data), fields code / nom.
+std::filesystem::path communes37_path();
+std::vector<geo::Territory> communes37();
+
+// Six offer items in Touraine with accents, quotes, commas, a newline and
+// lists, for exporter round trips. Ids 1…6; item 3 lies in Tours (37261).
+std::vector<geo::OfferItem> sample_items();
 
 }  // namespace test
 

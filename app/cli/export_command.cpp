@@ -1,0 +1,250 @@
+// territoire export: offer items or territories from the catalogue to
+// GeoJSON (RFC 7946), GeoPackage, CSV or KML, chosen by the -o extension,
+// with the filters of geo::ItemFilter / geo::TerritoryFilter and the
+// provenance (catalogue, filters, sources and licences, date) in the file.
+// Exit codes: 0 written, 1 catalogue or write error, 2 bad arguments.
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <set>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/commands.hpp"
+#include "geo/io/exporters.hpp"
+#include "geo/store/catalogue.hpp"
+
+namespace app::cli {
+
+namespace {
+
+struct ExportArgs {
+    bool items = false;
+    bool territories = false;
+    std::string level;
+    std::vector<std::string> families;
+    std::vector<std::string> labels;
+    std::string bbox;
+    std::string territory;
+    std::string output;
+};
+
+// A command-line value that is not what was expected (exit code 2).
+struct Usage {
+    std::string message;
+};
+
+std::string lower_ascii(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// A family id ("heritage"), or its French / English name, any case.
+tl::expected<geo::Family, Usage> parse_family(const std::string& value) {
+    const std::string wanted = lower_ascii(value);
+    for (geo::Family f : geo::kAllFamilies) {
+        if (wanted == geo::family_id(f) || wanted == lower_ascii(std::string(geo::family_name_fr(f))) ||
+            wanted == lower_ascii(std::string(geo::family_name_en(f))))
+            return f;
+    }
+    std::string ids;
+    for (geo::Family f : geo::kAllFamilies) ids += (ids.empty() ? "" : ", ") + std::string(geo::family_id(f));
+    return tl::unexpected(Usage{fmt::format("--family: unknown family \"{}\"; expected one of {}", value, ids)});
+}
+
+tl::expected<geo::TerritoryLevel, Usage> parse_level(const std::string& option, const std::string& value) {
+    if (auto level = geo::territory_level_from_id(value)) return *level;
+    return tl::unexpected(Usage{fmt::format(
+        "{}: unknown territory level \"{}\"; expected commune, epci, departement, region, "
+        "destination, competitor or reference",
+        option, value)});
+}
+
+// "W,S,E,N" in degrees, west < east, south < north, inside WGS 84.
+tl::expected<geo::LonLatBox, Usage> parse_bbox(const std::string& text) {
+    double v[4] = {};
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    for (int i = 0; i < 4; ++i) {
+        while (p < end && *p == ' ') ++p;
+        const auto [next, ec] = std::from_chars(p, end, v[i]);
+        const bool separator_ok = i < 3 ? (next < end && *next == ',') : next == end;
+        if (ec != std::errc() || !separator_ok || !std::isfinite(v[i]))
+            return tl::unexpected(Usage{fmt::format(
+                "--bbox \"{}\": expected four numbers W,S,E,N in degrees, e.g. 0.05,46.7,1.37,47.71", text)});
+        p = next + 1;
+    }
+    const geo::LonLatBox box{v[0], v[1], v[2], v[3]};
+    if (!geo::is_valid_lonlat({box.west_deg, box.south_deg}) ||
+        !geo::is_valid_lonlat({box.east_deg, box.north_deg}))
+        return tl::unexpected(Usage{fmt::format(
+            "--bbox \"{}\": outside WGS 84 (longitudes in [-180, 180], latitudes in [-90, 90])", text)});
+    if (box.west_deg >= box.east_deg || box.south_deg >= box.north_deg)
+        return tl::unexpected(Usage{fmt::format(
+            "--bbox \"{}\": expected west < east and south < north (order W,S,E,N)", text)});
+    return box;
+}
+
+// LEVEL:CODE or LEVEL:NAME → the territory's id in the catalogue.
+tl::expected<geo::Territory, Usage> find_territory(const geo::Catalogue& catalogue,
+                                                   const std::string& text) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos || colon + 1 == text.size())
+        return tl::unexpected(Usage{fmt::format(
+            "--territory \"{}\": expected LEVEL:CODE or LEVEL:NAME, e.g. commune:37261", text)});
+    auto level = parse_level("--territory", text.substr(0, colon));
+    if (!level) return tl::unexpected(level.error());
+    const std::string key = text.substr(colon + 1);
+    for (bool by_code : {true, false}) {
+        geo::TerritoryFilter filter;
+        filter.level = *level;
+        filter.with_geometry = false;
+        (by_code ? filter.code : filter.name) = key;
+        auto found = catalogue.territories(filter);
+        if (!found) return tl::unexpected(Usage{found.error().message});
+        if (found->size() == 1) return found->front();
+        if (found->size() > 1) {
+            std::string codes;
+            for (const auto& t : *found) codes += (codes.empty() ? "" : ", ") + t.code;
+            return tl::unexpected(Usage{fmt::format(
+                "--territory \"{}\": {} territories match ({}); give the code", text, found->size(), codes)});
+        }
+    }
+    return tl::unexpected(Usage{fmt::format("--territory \"{}\": no {} with that code or name in {}",
+                                            text, geo::territory_level_id(*level), catalogue.path())});
+}
+
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+// Provenance: what was exported, from where, under which licences.
+nlohmann::json provenance(const geo::Catalogue& catalogue, const ExportArgs& args,
+                          const std::set<std::string>& used_sources) {
+    nlohmann::json j;
+    j["generator"] = "territoire export";
+    j["created_at"] = utc_now();
+    j["catalogue"] = catalogue.path();
+    j["kind"] = args.items ? "items" : "territories";
+    nlohmann::json filter = nlohmann::json::object();
+    if (!args.families.empty()) filter["families"] = args.families;
+    if (!args.labels.empty()) filter["labels"] = args.labels;
+    if (!args.bbox.empty()) filter["bbox"] = args.bbox;
+    if (!args.territory.empty()) filter["territory"] = args.territory;
+    if (!args.level.empty()) filter["level"] = args.level;
+    j["filter"] = filter;
+    j["sources"] = nlohmann::json::array();
+    if (auto sources = catalogue.sources()) {
+        for (const auto& s : *sources)
+            if (used_sources.count(s.key))
+                j["sources"].push_back({{"key", s.key}, {"licence", s.licence},
+                                        {"attribution", s.attribution}, {"imported_at", s.imported_at}});
+    }
+    return j;
+}
+
+int fail_with(int code, const std::string& message) {
+    fmt::print(stderr, "territoire export: {}\n", message);
+    return code;
+}
+
+int run_export(const CommonOptions& common, const ExportArgs& args) {
+    if (args.items == args.territories) return fail_with(2, "give exactly one of --items or --territories");
+    if (args.items && !args.level.empty()) return fail_with(2, "--level goes with --territories");
+    if (args.territories && (!args.families.empty() || !args.labels.empty()))
+        return fail_with(2, "--family and --label go with --items");
+    if (auto format = geo::export_format_for(args.output); !format) return fail_with(2, format.error().message);
+
+    geo::ItemFilter item_filter;
+    geo::TerritoryFilter territory_filter;
+    for (const auto& value : args.families) {
+        auto family = parse_family(value);
+        if (!family) return fail_with(2, family.error().message);
+        item_filter.families.push_back(*family);
+    }
+    item_filter.labels = args.labels;
+    if (!args.level.empty()) {
+        auto level = parse_level("--level", args.level);
+        if (!level) return fail_with(2, level.error().message);
+        territory_filter.level = *level;
+    }
+    if (!args.bbox.empty()) {
+        auto box = parse_bbox(args.bbox);
+        if (!box) return fail_with(2, box.error().message);
+        item_filter.bbox = *box;
+    }
+
+    auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
+    if (!catalogue) return fail_with(1, catalogue.error().message);
+    if (!args.territory.empty()) {
+        auto territory = find_territory(*catalogue, args.territory);
+        if (!territory) return fail_with(2, territory.error().message);
+        item_filter.territory_id = territory->id;
+        territory_filter.id = territory->id;
+    }
+
+    std::set<std::string> used_sources;
+    geo::ExportOptions options;
+    geo::Result<std::int64_t> written = 0;
+    if (args.items) {
+        auto items = catalogue->items(item_filter);
+        if (!items) return fail_with(1, items.error().message);
+        for (const auto& item : *items) used_sources.insert(item.source);
+        options.metadata = provenance(*catalogue, args, used_sources);
+        written = geo::export_items(*items, args.output, options);
+    } else {
+        auto territories = catalogue->territories(territory_filter);
+        if (!territories) return fail_with(1, territories.error().message);
+        if (item_filter.bbox) {  // keep the territories whose extent meets the box
+            const geo::LonLatBox box = *item_filter.bbox;
+            std::erase_if(*territories, [&](const geo::Territory& t) {
+                const geo::LonLatBox b = t.geometry.bounds();
+                return b.empty() || b.east_deg < box.west_deg || b.west_deg > box.east_deg ||
+                       b.north_deg < box.south_deg || b.south_deg > box.north_deg;
+            });
+        }
+        for (const auto& t : *territories) used_sources.insert(t.source);
+        options.metadata = provenance(*catalogue, args, used_sources);
+        written = geo::export_territories(*territories, args.output, options);
+    }
+    if (!written) return fail_with(1, written.error().message);
+    fmt::print("Exported {} {} to {}\n", *written, args.items ? "items" : "territories", args.output);
+    return 0;
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code) {
+    auto* cmd = app.add_subcommand(
+        "export", "Write offer items or territories to GeoJSON (RFC 7946), GeoPackage, CSV or KML");
+    auto args = std::make_shared<ExportArgs>();
+    cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
+    auto* items = cmd->add_flag("--items", args->items, "Export offer items (points)");
+    auto* territories = cmd->add_flag("--territories", args->territories, "Export territories (polygons)");
+    items->excludes(territories);
+    cmd->add_option("--level", args->level,
+                    "With --territories: commune, epci, departement, region, destination, "
+                    "competitor or reference");
+    cmd->add_option("--family", args->families,
+                    "Only this family (id, French or English name); repeatable")
+        ->take_all()
+        ->allow_extra_args(false);
+    cmd->add_option("--label", args->labels, "Only items with this label id; repeatable")
+        ->allow_extra_args(false);
+    cmd->add_option("--bbox", args->bbox, "Only inside W,S,E,N (degrees, WGS 84)");
+    cmd->add_option("--territory", args->territory,
+                    "Only inside this territory: LEVEL:CODE or LEVEL:NAME, e.g. commune:37261");
+    cmd->add_option("-o,--output", args->output, "OUT.geojson | .json | .gpkg | .csv | .kml")->required();
+    cmd->callback([&common, &exit_code, args] { exit_code = run_export(common, *args); });
+}
+
+}  // namespace app::cli

@@ -1,0 +1,79 @@
+#include "geo/io/atomic_file.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace geo {
+namespace fs = std::filesystem;
+
+namespace {
+std::atomic<unsigned> g_counter{0};
+}
+
+AtomicFile::AtomicFile(std::string final_path, std::string temp_path)
+    : m_final_path(std::move(final_path)), m_temp_path(std::move(temp_path)), m_active(true) {}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : m_final_path(std::move(other.m_final_path)),
+      m_temp_path(std::move(other.m_temp_path)),
+      m_active(std::exchange(other.m_active, false)) {}
+
+AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept {
+    if (this != &other) {
+        discard();
+        m_final_path = std::move(other.m_final_path);
+        m_temp_path = std::move(other.m_temp_path);
+        m_active = std::exchange(other.m_active, false);
+    }
+    return *this;
+}
+
+AtomicFile::~AtomicFile() { discard(); }
+
+Result<AtomicFile> AtomicFile::prepare(const std::string& final_path) {
+    if (final_path.empty()) return fail("output path is empty");
+    const fs::path target(final_path);
+    if (!target.has_filename()) return fail(fmt::format("{}: not a file name", final_path));
+    std::error_code ec;
+    if (fs::is_directory(target, ec))
+        return fail(fmt::format("{}: is a folder, expected a file name", final_path));
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    if (!fs::is_directory(folder, ec))
+        return fail(fmt::format("{}: folder {} does not exist", final_path, folder.string()));
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        const fs::path temp =
+            folder / fmt::format(".{}.tmp{}-{}{}", target.filename().string(), ::getpid(),
+                                 g_counter.fetch_add(1), target.extension().string());
+        if (!fs::exists(temp, ec)) return AtomicFile(final_path, temp.string());
+    }
+    return fail(fmt::format("{}: no free temporary name in {}", final_path, folder.string()));
+}
+
+Result<void> AtomicFile::commit() {
+    if (!m_active) return fail(fmt::format("{}: nothing to commit", m_final_path));
+    std::error_code ec;
+    fs::rename(m_temp_path, m_final_path, ec);
+    if (ec) {
+        discard();
+        return fail(fmt::format("{}: cannot move the finished file into place: {}", m_final_path,
+                                ec.message()));
+    }
+    m_active = false;
+    return {};
+}
+
+void AtomicFile::discard() {
+    if (!m_active) return;
+    std::error_code ec;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+        fs::remove(m_temp_path + suffix, ec);
+    m_active = false;
+}
+
+}  // namespace geo

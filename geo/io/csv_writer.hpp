@@ -1,0 +1,22 @@
+#pragma once
+// CSV (RFC 4180: comma-separated, fields quoted when needed, CRLF line ends,
+// UTF-8 without BOM) of offer items and territories, with the columns of
+// ExportSchema. Items: "lon","lat" first (degrees, ≤ 7 decimals).
+// Territories: "wkt" first, a WGS 84 MULTIPOLYGON (rings oriented as in
+// GeoJSON, ≤ 7 decimals; "MULTIPOLYGON EMPTY" when there is none).
+// Written atomically (BufferedOutput). Returns the number of rows.
+// Failure: bad position (the record is named), unwritable file.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "geo/core/error.hpp"
+#include "geo/core/offer.hpp"
+
+namespace geo {
+
+Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items);
+Result<std::int64_t> write_csv_territories(const std::string& path,
+                                           const std::vector<Territory>& territories);
+
+}  // namespace geo

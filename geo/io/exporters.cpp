@@ -1,0 +1,68 @@
+#include "geo/io/exporters.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "geo/io/csv_writer.hpp"
+#include "geo/io/gdal_export.hpp"
+#include "geo/io/geojson_writer.hpp"
+
+namespace geo {
+
+Result<ExportFormat> export_format_for(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".geojson" || ext == ".json") return ExportFormat::geojson;
+    if (ext == ".gpkg") return ExportFormat::gpkg;
+    if (ext == ".csv") return ExportFormat::csv;
+    if (ext == ".kml") return ExportFormat::kml;
+    return fail(fmt::format("{}: unknown export format \"{}\"; expected .geojson, .json, .gpkg, "
+                            ".csv or .kml",
+                            path, ext.empty() ? std::string("(no extension)") : ext));
+}
+
+namespace {
+
+GeoJsonOptions geojson_options(const ExportOptions& options) {
+    GeoJsonOptions out;
+    out.layer_name = options.layer_name;
+    out.metadata = options.metadata;
+    return out;
+}
+
+}  // namespace
+
+Result<std::int64_t> export_items(const std::vector<OfferItem>& items, const std::string& out_path,
+                                  const ExportOptions& options) {
+    auto format = export_format_for(out_path);
+    if (!format) return tl::unexpected(format.error());
+    switch (*format) {
+        case ExportFormat::geojson:
+            return write_geojson_items(out_path, items, geojson_options(options));
+        case ExportFormat::csv: return write_csv_items(out_path, items);
+        case ExportFormat::gpkg:
+        case ExportFormat::kml: return write_gdal_items(out_path, *format, items, options);
+    }
+    return fail("unreachable export format");
+}
+
+Result<std::int64_t> export_territories(const std::vector<Territory>& territories,
+                                        const std::string& out_path, const ExportOptions& options) {
+    auto format = export_format_for(out_path);
+    if (!format) return tl::unexpected(format.error());
+    switch (*format) {
+        case ExportFormat::geojson:
+            return write_geojson_territories(out_path, territories, geojson_options(options));
+        case ExportFormat::csv: return write_csv_territories(out_path, territories);
+        case ExportFormat::gpkg:
+        case ExportFormat::kml:
+            return write_gdal_territories(out_path, *format, territories, options);
+    }
+    return fail("unreachable export format");
+}
+
+}  // namespace geo

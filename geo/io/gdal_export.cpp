@@ -1,0 +1,185 @@
+#include "geo/io/gdal_export.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/detail/gdal_errors.hpp"
+#include "geo/io/atomic_file.hpp"
+#include "geo/io/export_geometry.hpp"
+#include "geo/io/export_schema.hpp"
+#include "geo/io/text_output.hpp"
+
+namespace geo {
+namespace {
+
+constexpr const char* kProvenanceItem = "TERRITOIRE_PROVENANCE";
+
+OGRwkbGeometryType geometry_type(const OfferItem*) { return wkbPoint; }
+OGRwkbGeometryType geometry_type(const Territory*) { return wkbMultiPolygon; }
+
+std::unique_ptr<OGRGeometry> make_geometry(const OfferItem& item) {
+    return std::make_unique<OGRPoint>(item.position.lon_deg, item.position.lat_deg);
+}
+
+std::unique_ptr<OGRGeometry> make_geometry(const Territory& territory) {
+    const MultiPolygon g = oriented_for_export(territory.geometry, false);
+    if (g.empty()) return nullptr;
+    auto multi = std::make_unique<OGRMultiPolygon>();
+    for (const Polygon& polygon : g.polygons) {
+        auto ogr_polygon = std::make_unique<OGRPolygon>();
+        for (const Ring& ring : polygon.rings) {
+            auto ogr_ring = std::make_unique<OGRLinearRing>();
+            ogr_ring->setNumPoints(static_cast<int>(ring.size()));
+            for (std::size_t i = 0; i < ring.size(); ++i)
+                ogr_ring->setPoint(static_cast<int>(i), ring[i].lon_deg, ring[i].lat_deg);
+            ogr_polygon->addRingDirectly(ogr_ring.release());
+        }
+        multi->addGeometryDirectly(ogr_polygon.release());
+    }
+    return multi;
+}
+
+// The placemark balloon text of a KML export.
+std::string kml_description(const OfferItem& item) {
+    std::string out(family_name_fr(item.family));
+    if (!item.subtypes.empty()) {
+        out += " (";
+        for (std::size_t i = 0; i < item.subtypes.size(); ++i)
+            out += (i > 0 ? ", " : "") + item.subtypes[i];
+        out += ")";
+    }
+    if (!item.labels.empty()) {
+        out += "\nLabels : ";
+        for (std::size_t i = 0; i < item.labels.size(); ++i)
+            out += (i > 0 ? ", " : "") + item.labels[i];
+    }
+    if (!item.commune_insee.empty()) out += "\nCommune INSEE " + item.commune_insee;
+    if (!item.producer.empty()) out += "\n" + item.producer;
+    return out;
+}
+
+std::string kml_description(const Territory& territory) {
+    std::string out(territory_level_id(territory.level));
+    if (!territory.code.empty()) out += " " + territory.code;
+    return out;
+}
+
+GDALDriver* driver_for(ExportFormat format) {
+    auto* manager = GetGDALDriverManager();
+    if (format == ExportFormat::gpkg) return manager->GetDriverByName("GPKG");
+    if (auto* libkml = manager->GetDriverByName("LIBKML")) return libkml;
+    return manager->GetDriverByName("KML");
+}
+
+template <class Record>
+Result<std::int64_t> write_gdal(const std::string& path, ExportFormat format,
+                                const std::vector<Record>& records, const ExportOptions& options) {
+    for (const auto& record : records)
+        if (auto ok = check_exportable(record); !ok)
+            return tl::unexpected(ok.error().with_context(path));
+    GDALAllRegister();
+    detail::GdalErrorCapture capture;
+    GDALDriver* driver = driver_for(format);
+    if (driver == nullptr)
+        return fail(fmt::format("{}: this GDAL has no {} driver", path,
+                                format == ExportFormat::gpkg ? "GPKG" : "KML"));
+    const bool kml = format == ExportFormat::kml;
+    const bool plain_kml = kml && std::string_view(driver->GetDescription()) == "KML";
+    auto file = AtomicFile::prepare(path);
+    if (!file) return tl::unexpected(file.error());
+
+    CPLStringList dataset_options;
+    if (plain_kml) {
+        dataset_options.SetNameValue("NameField", "name");
+        dataset_options.SetNameValue("DescriptionField", "description");
+    }
+    GDALDatasetUniquePtr dataset(driver->Create(file->temp_path().c_str(), 0, 0, 0, GDT_Unknown,
+                                                dataset_options.List()));
+    if (!dataset)
+        return fail(fmt::format("{}: cannot create the {} file: {}", path,
+                                driver->GetDescription(), capture.message()));
+
+    OGRSpatialReference wgs84;
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (wgs84.importFromEPSG(4326) != OGRERR_NONE)
+        return fail(fmt::format("{}: EPSG:4326 unknown to PROJ: {}", path, capture.message()));
+    const std::string layer_name =
+        options.layer_name.empty() ? std::string(ExportSchema<Record>::kLayerName)
+                                   : options.layer_name;
+    OGRLayer* layer = dataset->CreateLayer(layer_name.c_str(), &wgs84,
+                                           geometry_type(static_cast<const Record*>(nullptr)));
+    if (layer == nullptr)
+        return fail(fmt::format("{}: cannot create layer {}: {}", path, layer_name,
+                                capture.message()));
+    const auto fields = ExportSchema<Record>::fields();
+    for (const FieldDef& field : fields) {
+        OGRFieldDefn defn(std::string(field.name).c_str(),
+                          field.type == FieldType::integer ? OFTInteger64 : OFTString);
+        if (layer->CreateField(&defn) != OGRERR_NONE)
+            return fail(fmt::format("{}: cannot create field {}: {}", path, field.name,
+                                    capture.message()));
+    }
+    if (kml) {
+        OGRFieldDefn description("description", OFTString);
+        if (layer->CreateField(&description) != OGRERR_NONE)
+            return fail(fmt::format("{}: cannot create field description: {}", path,
+                                    capture.message()));
+    }
+    if (!options.metadata.is_null() && format == ExportFormat::gpkg)
+        layer->SetMetadataItem(kProvenanceItem,
+                               options.metadata
+                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                                   .c_str());
+
+    const bool transaction = dataset->TestCapability(ODsCTransactions) != 0;
+    if (transaction && dataset->StartTransaction() != OGRERR_NONE)
+        return fail(fmt::format("{}: cannot start a transaction: {}", path, capture.message()));
+    std::string text;
+    for (const auto& record : records) {
+        OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const FieldValue value = ExportSchema<Record>::value(record, i);
+            const int index = static_cast<int>(i);
+            if (fields[i].type == FieldType::integer) {
+                feature->SetField(index, static_cast<GIntBig>(value.integer));
+                continue;
+            }
+            text = valid_utf8(field_text(fields[i].type, value));
+            feature->SetField(index, text.c_str());
+        }
+        if (kml)
+            feature->SetField(static_cast<int>(fields.size()),
+                              valid_utf8(kml_description(record)).c_str());
+        if (auto geometry = make_geometry(record)) feature->SetGeometryDirectly(geometry.release());
+        if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
+            return fail(fmt::format("{}: {}: cannot write the feature: {}", path,
+                                    ExportSchema<Record>::describe(record), capture.message()));
+    }
+    if (transaction && dataset->CommitTransaction() != OGRERR_NONE)
+        return fail(fmt::format("{}: cannot commit: {}", path, capture.message()));
+    dataset.reset();  // closes and flushes (KML is written here)
+    if (capture.has_errors())
+        return fail(fmt::format("{}: GDAL reported: {}", path, capture.message()));
+    if (auto ok = file->commit(); !ok) return tl::unexpected(ok.error());
+    return static_cast<std::int64_t>(records.size());
+}
+
+}  // namespace
+
+Result<std::int64_t> write_gdal_items(const std::string& path, ExportFormat format,
+                                      const std::vector<OfferItem>& items,
+                                      const ExportOptions& options) {
+    return write_gdal(path, format, items, options);
+}
+
+Result<std::int64_t> write_gdal_territories(const std::string& path, ExportFormat format,
+                                            const std::vector<Territory>& territories,
+                                            const ExportOptions& options) {
+    return write_gdal(path, format, territories, options);
+}
+
+}  // namespace geo

@@ -1,0 +1,149 @@
+#include "geo/io/text_output.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+namespace geo {
+namespace {
+
+constexpr double kScale = 1e7;  // 10^kExportDecimals
+static_assert(kExportDecimals == 7, "kScale must be 10^kExportDecimals");
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when invalid
+// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    const std::size_t left = s.size() - i;
+    const auto cont = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(i + 1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (left < 3 || !cont(i + 1) || !cont(i + 2)) return 0;
+        if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;  // overlong
+        if (c == 0xED && byte(i + 1) >= 0xA0) return 0;  // surrogate
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (left < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+        if (c == 0xF0 && byte(i + 1) < 0x90) return 0;  // overlong
+        if (c == 0xF4 && byte(i + 1) >= 0x90) return 0;  // > U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+// Calls plain(begin, end) for runs of bytes to copy as they are and
+// special(c) for ASCII bytes that need escaping per `needs_escape`;
+// invalid UTF-8 bytes are replaced by U+FFFD.
+template <class NeedsEscape, class Special>
+void append_escaped(std::string& out, std::string_view s, NeedsEscape needs_escape,
+                    Special special) {
+    std::size_t run = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (needs_escape(c)) {
+                out.append(s.data() + run, i - run);
+                special(c);
+                run = ++i;
+            } else {
+                ++i;
+            }
+            continue;
+        }
+        const std::size_t n = utf8_length(s, i);
+        if (n == 0) {
+            out.append(s.data() + run, i - run);
+            out.append(kReplacement);
+            run = ++i;
+        } else {
+            i += n;
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+}
+
+}  // namespace
+
+double round_degrees(double deg) { return std::round(deg * kScale) / kScale; }
+
+void append_integer(std::string& out, long long value) {
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, res.ptr);
+}
+
+void append_degrees(std::string& out, double deg) {
+    // Integer arithmetic on the scaled value: exact, and several times faster
+    // than formatting a double.
+    const auto scaled = static_cast<long long>(std::llround(deg * kScale));
+    const unsigned long long magnitude =
+        scaled < 0 ? 0ULL - static_cast<unsigned long long>(scaled)
+                   : static_cast<unsigned long long>(scaled);
+    if (scaled < 0) out.push_back('-');
+    char buf[32];
+    auto res = std::to_chars(buf, buf + sizeof buf, magnitude / 10'000'000ULL);
+    out.append(buf, res.ptr);
+    unsigned long long frac = magnitude % 10'000'000ULL;
+    if (frac == 0) return;
+    char digits[kExportDecimals];
+    for (int k = kExportDecimals - 1; k >= 0; --k) {
+        digits[k] = static_cast<char>('0' + frac % 10);
+        frac /= 10;
+    }
+    int len = kExportDecimals;
+    while (digits[len - 1] == '0') --len;
+    out.push_back('.');
+    out.append(digits, static_cast<std::size_t>(len));
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    append_escaped(
+        out, s, [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; },
+        [&out](unsigned char c) {
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\n': out.append("\\n"); break;
+                case '\r': out.append("\\r"); break;
+                case '\t': out.append("\\t"); break;
+                case '\b': out.append("\\b"); break;
+                case '\f': out.append("\\f"); break;
+                default: {
+                    constexpr char kHex[] = "0123456789abcdef";
+                    const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+                    out.append(esc, sizeof esc);
+                }
+            }
+        });
+    out.push_back('"');
+}
+
+std::string valid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    append_escaped(
+        out, s, [](unsigned char) { return false; }, [](unsigned char) {});
+    return out;
+}
+
+void append_csv_field(std::string& out, std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+        append_escaped(
+            out, s, [](unsigned char) { return false; }, [](unsigned char) {});
+        return;
+    }
+    out.push_back('"');
+    append_escaped(
+        out, s, [](unsigned char c) { return c == '"'; },
+        [&out](unsigned char) { out.append("\"\""); });
+    out.push_back('"');
+}
+
+}  // namespace geo
