@@ -19,6 +19,8 @@ void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_validate_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_compare_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 // Runs the command line; returns the process exit code.
 int run(int argc, char** argv);

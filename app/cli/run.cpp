@@ -13,6 +13,8 @@ int run(int argc, char** argv) {
     add_audiences_command(app, common, exit_code);
     add_export_command(app, common, exit_code);
     add_validate_command(app, common, exit_code);
+    add_compare_command(app, common, exit_code);
+    add_gaps_command(app, common, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

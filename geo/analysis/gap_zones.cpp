@@ -210,6 +210,8 @@ Result<void> name_gap_zones(const Projector& projector, const std::vector<Territ
                 }
             }
         }
+        zone.commune_count = static_cast<int>(
+            std::count_if(counts.begin(), counts.end(), [](std::size_t n) { return n > 0; }));
         const auto best = std::max_element(counts.begin(), counts.end());
         if (best == counts.end() || *best == 0) continue;
         const Candidate& k = candidates[static_cast<std::size_t>(best - counts.begin())];

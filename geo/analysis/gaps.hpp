@@ -84,6 +84,7 @@ struct GapZone {
     std::string commune_name;     // "" when no communes were given or none holds it
     std::string commune_code;
     double commune_share = 0.0;   // share of the zone's cells in that commune
+    int commune_count = 0;        // communes holding at least one of its cells
 };
 
 struct GapResult {

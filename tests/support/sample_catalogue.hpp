@@ -1,15 +1,13 @@
 #pragma once
 // The real Loire Valley sample as a catalogue, for analysis tests: the
 // DATAtourisme feed through the real importer, and the départements and
-// communes of 37 and 41 read with GDAL/OGR directly (so that point-in-polygon
-// counts can be checked against OGR). Header-only; call from a test body after
+// communes of 37 and 41 read with GDAL/OGR (test::read_territories), so that
+// point-in-polygon counts can be checked against OGR. Header-only; call from a test body after
 // REQUIRE_SHARED_DATA().
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include <ogrsf_frmts.h>
 
 #include "geo/core/taxonomy.hpp"
 #include "geo/io/datatourisme_importer.hpp"
@@ -23,44 +21,6 @@ inline std::string departement_path(const std::string& folder, const std::string
     return (shared_data() / "admin/departements" / folder /
             (kind + "-" + folder + ".geojson"))
         .string();
-}
-
-inline geo::MultiPolygon to_multipolygon(const OGRGeometry* g) {
-    geo::MultiPolygon out;
-    auto add = [&out](const OGRPolygon* poly) {
-        geo::Polygon p;
-        for (int r = -1; r < poly->getNumInteriorRings(); ++r) {
-            const OGRLinearRing* ring = r < 0 ? poly->getExteriorRing() : poly->getInteriorRing(r);
-            geo::Ring pts;
-            for (int i = 0; i < ring->getNumPoints(); ++i) pts.push_back({ring->getX(i), ring->getY(i)});
-            p.rings.push_back(std::move(pts));
-        }
-        out.polygons.push_back(std::move(p));
-    };
-    const auto type = wkbFlatten(g->getGeometryType());
-    if (type == wkbPolygon) add(g->toPolygon());
-    if (type == wkbMultiPolygon)
-        for (const OGRPolygon* poly : *g->toMultiPolygon()) add(poly);
-    return out;
-}
-
-// Every feature of a france-geojson file ("code", "nom") as a Territory.
-inline std::vector<geo::Territory> read_territories(const std::string& path, geo::TerritoryLevel level) {
-    GDALAllRegister();
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    EXPECT_TRUE(ds) << path;
-    std::vector<geo::Territory> out;
-    if (!ds) return out;
-    for (const auto& feature : ds->GetLayer(0)) {
-        geo::Territory t;
-        t.code = feature->GetFieldAsString("code");
-        t.name = feature->GetFieldAsString("nom");
-        t.level = level;
-        t.source = "admin";
-        t.geometry = to_multipolygon(feature->GetGeometryRef());
-        out.push_back(std::move(t));
-    }
-    return out;
 }
 
 inline std::vector<geo::OfferItem> datatourisme_items() {
@@ -87,11 +47,11 @@ inline geo::Catalogue sample_catalogue(const std::string& path, bool with_commun
                                 "Licence Ouverte (Etalab)", "IGN Admin Express, INSEE COG 2018", ""};
     std::vector<geo::Territory> territories;
     for (const char* folder : {"37-indre-et-loire", "41-loir-et-cher"}) {
-        for (auto& t : read_territories(departement_path(folder, "departement"),
+        for (auto& t : read_territories(departement_path(folder, "departement"), "code", "nom",
                                         geo::TerritoryLevel::departement))
             territories.push_back(std::move(t));
         if (with_communes)
-            for (auto& t : read_territories(departement_path(folder, "communes"),
+            for (auto& t : read_territories(departement_path(folder, "communes"), "code", "nom",
                                             geo::TerritoryLevel::commune))
                 territories.push_back(std::move(t));
     }
