@@ -11,6 +11,7 @@ int run(int argc, char** argv) {
     // Each subcommand registers itself here (one file per subcommand).
     add_info_command(app, common, exit_code);
     add_audiences_command(app, common, exit_code);
+    add_import_command(app, common, exit_code);
     add_export_command(app, common, exit_code);
     add_validate_command(app, common, exit_code);
     add_compare_command(app, common, exit_code);
@@ -18,8 +19,7 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        // --help and --version exit 0; any usage error exits 2, like the
-        // subcommands' own argument checks.
+        // --help and --version exit 0; every other parse error is bad usage: 2.
         return app.exit(e) == 0 ? 0 : 2;
     }
     return exit_code;

@@ -1,0 +1,439 @@
+#include "geo/io/gdal_importer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "geo/io/gdal_fields.hpp"
+#include "geo/io/gdal_support.hpp"
+#include "geo/io/months.hpp"
+
+namespace geo {
+namespace {
+
+// Field indices of one layer, -1 when absent.
+struct ItemFields {
+    int name = -1, id = -1, source = -1, source_id = -1, family = -1, subtypes = -1;
+    int labels = -1, themes = -1, months = -1, producer = -1, insee = -1, extra = -1;
+    int lon = -1, lat = -1;
+};
+
+const std::initializer_list<std::string_view> kNameFields = {"name",        "nom",          "title", "titre", "label",
+                              "libelle",     "libellé",      "nom_du_poi", "nom_usuel",
+                              "designation", "denomination", "intitule"};
+const std::initializer_list<std::string_view> kIdFields = {"id",  "identifier", "identifiant", "osm_id", "uuid",
+                            "uid", "ref",        "code",        "objectid", "gid"};
+const std::initializer_list<std::string_view> kFamilyFields = {"family", "famille", "category", "categorie", "catégorie", "type"};
+const std::initializer_list<std::string_view> kLonFields = {"lon", "lng", "long", "longitude", "x", "lon_deg", "longitude_deg"};
+const std::initializer_list<std::string_view> kLatFields = {"lat", "latitude", "y", "lat_deg", "latitude_deg"};
+
+// Position of one feature in the layer's CRS, or the reason there is none.
+struct RawPosition {
+    std::optional<gdal::RawXY> xy;
+    std::string problem;
+};
+
+RawPosition representative_point(const OGRGeometry& geom) {
+    const auto type = wkbFlatten(geom.getGeometryType());
+    if (type == wkbPoint) return {gdal::RawXY{geom.toPoint()->getX(), geom.toPoint()->getY()}, {}};
+    OGRPoint point;
+    if (type == wkbMultiPoint) {
+        if (geom.Centroid(&point) == OGRERR_NONE && !point.IsEmpty())
+            return {gdal::RawXY{point.getX(), point.getY()}, {}};
+    }
+    auto on_surface = [](const OGRGeometry& g) -> std::optional<gdal::RawXY> {
+        OGRGeometryUniquePtr p(OGRGeometry::FromHandle(
+            OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&g)))));
+        if (!p || p->IsEmpty() || wkbFlatten(p->getGeometryType()) != wkbPoint) return std::nullopt;
+        return gdal::RawXY{p->toPoint()->getX(), p->toPoint()->getY()};
+    };
+    if (auto p = on_surface(geom)) return {p, {}};
+    if (OGRGeometryUniquePtr valid(geom.MakeValid()); valid && !valid->IsEmpty()) {
+        if (auto p = on_surface(*valid)) return {p, {}};
+    }
+    return {std::nullopt, fmt::format("invalid {} geometry: no point can be taken from it",
+                                      OGRGeometryTypeToName(geom.getGeometryType()))};
+}
+
+class LayerReader {
+public:
+    LayerReader(std::string file, OGRLayer& layer, bool kml, const GdalImportOptions& options,
+                const Taxonomy& taxonomy, ParsedItems& out)
+        : m_file(std::move(file)),
+          m_kml(kml),
+          m_where(m_file + ":" + layer.GetName()),
+          m_layer(layer),
+          m_options(options),
+          m_taxonomy(taxonomy),
+          m_out(out) {}
+
+    Result<void> prepare();
+    // Reads every feature; ids are prefixed by "<layer>/" when `prefix_ids`.
+    Result<void> read(bool prefix_ids, const Progress& progress, std::int64_t& done,
+                      std::int64_t total);
+
+private:
+    Result<void> find_fields();
+    std::optional<std::string> read_feature(const OGRFeature& feature, OfferItem& item);
+    std::optional<std::string> read_position(const OGRFeature& feature, LonLat& position);
+    std::optional<std::string> read_family(const OGRFeature& feature, OfferItem& item);
+    void read_details(const OGRFeature& feature, OfferItem& item);
+    std::string read_id(const OGRFeature& feature);
+    const std::optional<Classification>& classify(const std::string& value);
+
+    std::string m_file;
+    bool m_kml;  // the KML drivers add display fields that are not data
+    std::string m_where;
+    OGRLayer& m_layer;
+    const GdalImportOptions& m_options;
+    const Taxonomy& m_taxonomy;
+    ParsedItems& m_out;
+    ItemFields m_fields;
+    std::vector<bool> m_consumed;  // per field: read into a named item member
+    std::optional<Classification> m_fixed;
+    std::optional<gdal::ToWgs84> m_to_wgs84;
+    gdal::FieldReader m_reader;
+    std::set<std::string> m_unknown;
+    // classify_value results by value: a layer repeats a handful of values.
+    std::unordered_map<std::string, std::optional<Classification>> m_classified;
+    std::string m_record;  // name of the record being read, for messages
+};
+
+Result<void> LayerReader::find_fields() {
+    const OGRFeatureDefn& defn = *m_layer.GetLayerDefn();
+    auto find = [&](const std::string& explicit_name,
+                    std::initializer_list<std::string_view> names) -> Result<int> {
+        return gdal::find_field(defn, explicit_name, names, m_where);
+    };
+    auto& f = m_fields;
+    auto assign = [](int& slot, Result<int> r) -> Result<void> {
+        if (!r) return tl::unexpected(r.error());
+        slot = *r;
+        return {};
+    };
+    for (auto r : {assign(f.name, find(m_options.name_field, kNameFields)),
+                   assign(f.family, find(m_options.family_field, kFamilyFields)),
+                   assign(f.id, find(m_options.id_field, kIdFields))})
+        if (!r) return r;
+    f.source = *find({}, {"source"});
+    f.source_id = *find({}, {"source_id"});
+    f.subtypes = *find({}, {"subtypes", "subtype", "sous_type", "sous_types"});
+    f.labels = *find({}, {"labels"});
+    f.themes = *find({}, {"themes", "theme", "thèmes"});
+    f.months = *find({}, {"opening_months", "months", "mois", "mois_ouverture"});
+    f.producer = *find({}, {"producer", "producteur"});
+    f.insee = *find({}, {"commune_insee", "insee", "code_insee", "insee_com", "codgeo"});
+    f.extra = *find({}, {"extra_json", "extra"});
+    if (m_options.id_field.empty() && f.source_id >= 0 && f.source >= 0) {
+        m_consumed.assign(static_cast<size_t>(defn.GetFieldCount()), false);
+        if (f.id >= 0) m_consumed[static_cast<size_t>(f.id)] = true;  // a catalogue row id
+        f.id = -1;
+    }
+    const bool no_geometry = m_layer.GetGeomType() == wkbNone;
+    if (no_geometry || !m_options.lon_field.empty() || !m_options.lat_field.empty()) {
+        for (auto r : {assign(f.lon, find(m_options.lon_field, kLonFields)),
+                       assign(f.lat, find(m_options.lat_field, kLatFields))})
+            if (!r) return r;
+        if (f.lon < 0 || f.lat < 0)
+            return fail(fmt::format(
+                "{}: no geometry and no longitude/latitude columns (tried lon, lng, longitude, "
+                "x / lat, latitude, y; fields: {}); name them with --lon-field / --lat-field",
+                m_where, gdal::field_list(defn)));
+    }
+    if (f.name < 0)
+        return fail(fmt::format("{}: no name field (tried name, nom, title, label, libelle…; "
+                                "fields: {}); choose one with --name-field",
+                                m_where, gdal::field_list(defn)));
+    if (m_options.family.empty() && f.family < 0 && f.subtypes < 0)
+        return fail(fmt::format("{}: no family field (tried family, famille, category, "
+                                "categorie, type; fields: {}); choose one with --family-field "
+                                "or give every record one family with --family",
+                                m_where, gdal::field_list(defn)));
+    m_consumed.resize(static_cast<size_t>(defn.GetFieldCount()), false);
+    for (int index : {f.name, f.id, f.source, f.source_id, f.family, f.subtypes, f.labels,
+                      f.themes, f.months, f.producer, f.insee, f.extra, f.lon, f.lat})
+        if (index >= 0) m_consumed[static_cast<size_t>(index)] = true;
+    if (m_kml)
+        for (const char* display : {"tessellate", "extrude", "visibility", "drawOrder", "icon",
+                                    "altitudeMode", "snippet"})
+            if (const int index = defn.GetFieldIndex(display); index >= 0)
+                m_consumed[static_cast<size_t>(index)] = true;
+    return {};
+}
+
+Result<void> LayerReader::prepare() {
+    if (auto r = find_fields(); !r) return r;
+    if (!m_options.family.empty()) {
+        m_fixed = m_taxonomy.classify_value(m_options.family);
+        if (!m_fixed)
+            return fail(fmt::format("family \"{}\" is not a family, a family name or a subtype "
+                                    "of the taxonomy",
+                                    m_options.family));
+    }
+    std::vector<gdal::RawXY> sample;
+    const OGRSpatialReference* srs = nullptr;
+    if (m_fields.lon >= 0) {
+        m_layer.ResetReading();
+        for (int i = 0; i < 1000 && sample.size() < 100; ++i) {
+            OGRFeatureUniquePtr feature(m_layer.GetNextFeature());
+            if (!feature) break;
+            const auto x = gdal::parse_number(m_reader.text(*feature, m_fields.lon));
+            const auto y = gdal::parse_number(m_reader.text(*feature, m_fields.lat));
+            if (x && y && std::isfinite(*x) && std::isfinite(*y)) sample.push_back({*x, *y});
+        }
+        m_layer.ResetReading();
+        m_reader = {};
+    } else {
+        srs = m_layer.GetSpatialRef();
+        if (srs == nullptr) sample = gdal::sample_geometry_coordinates(m_layer);
+    }
+    bool assumed = false;
+    auto transform = gdal::ToWgs84::for_layer(srs, sample, m_where, assumed);
+    if (!transform) return tl::unexpected(transform.error());
+    m_to_wgs84 = std::move(*transform);
+    if (assumed && m_fields.lon < 0)
+        m_out.report.warnings.push_back(
+            m_where + ": the layer declares no CRS; coordinates read as WGS 84 longitude/latitude");
+    return {};
+}
+
+std::optional<std::string> LayerReader::read_position(const OGRFeature& feature,
+                                                      LonLat& position) {
+    gdal::RawXY xy;
+    if (m_fields.lon >= 0) {
+        const std::string lon = m_reader.text(feature, m_fields.lon);
+        const std::string lat = m_reader.text(feature, m_fields.lat);
+        if (lon.empty() || lat.empty()) return "no coordinates (longitude or latitude empty)";
+        const auto x = gdal::parse_number(lon);
+        if (!x) return fmt::format("longitude \"{}\" is not a number", lon);
+        const auto y = gdal::parse_number(lat);
+        if (!y) return fmt::format("latitude \"{}\" is not a number", lat);
+        xy = {*x, *y};
+    } else {
+        const OGRGeometry* geom = feature.GetGeometryRef();
+        if (geom == nullptr) return "no geometry (null)";
+        if (geom->IsEmpty()) return "empty geometry (no coordinates, or coordinates that are not numbers)";
+        const RawPosition raw = representative_point(*geom);
+        if (!raw.xy) return raw.problem;
+        xy = *raw.xy;
+    }
+    if (auto problem = gdal::lonlat_problem(xy.x, xy.y); problem && m_to_wgs84->identity())
+        return problem;
+    const gdal::RawXY before = xy;
+    if (!m_to_wgs84->point(xy.x, xy.y))
+        return fmt::format("coordinates ({}, {}) cannot be transformed to WGS 84", before.x,
+                           before.y);
+    if (auto problem = gdal::lonlat_problem(xy.x, xy.y)) return problem;
+    position = {xy.x, xy.y};
+    return std::nullopt;
+}
+
+std::optional<std::string> LayerReader::read_family(const OGRFeature& feature, OfferItem& item) {
+    std::optional<Classification> cls = m_fixed;
+    if (!cls && m_fields.family >= 0) {
+        const std::string value = m_reader.text(feature, m_fields.family);
+        if (!value.empty()) {
+            cls = classify(value);
+            if (!cls) {
+                m_unknown.insert(value);
+                return fmt::format("unknown family \"{}\"", value);
+            }
+        }
+    }
+    for (const auto& value : m_reader.list(feature, m_fields.subtypes)) {
+        const auto& sub = classify(value);
+        if (!sub || sub->subtype.empty()) {
+            m_unknown.insert("subtype " + value);
+            continue;
+        }
+        if (!cls) cls = sub;
+        if (std::find(item.subtypes.begin(), item.subtypes.end(), sub->subtype) == item.subtypes.end())
+            item.subtypes.push_back(sub->subtype);
+    }
+    if (!cls) {
+        if (m_fields.family < 0) return std::string("no family (no known subtype)");
+        return fmt::format("no family (field \"{}\" is empty)",
+                           m_layer.GetLayerDefn()->GetFieldDefn(m_fields.family)->GetNameRef());
+    }
+    item.family = cls->family;
+    if (!cls->subtype.empty() &&
+        std::find(item.subtypes.begin(), item.subtypes.end(), cls->subtype) == item.subtypes.end())
+        item.subtypes.insert(item.subtypes.begin(), cls->subtype);
+    return std::nullopt;
+}
+
+const std::optional<Classification>& LayerReader::classify(const std::string& value) {
+    auto it = m_classified.find(value);
+    if (it == m_classified.end()) it = m_classified.emplace(value, m_taxonomy.classify_value(value)).first;
+    return it->second;
+}
+
+void LayerReader::read_details(const OGRFeature& feature, OfferItem& item) {
+    for (const auto& value : m_reader.list(feature, m_fields.labels)) {
+        if (const LabelInfo* label = m_taxonomy.label(value)) {
+            if (std::find(item.labels.begin(), item.labels.end(), label->id) == item.labels.end())
+                item.labels.push_back(label->id);
+        } else {
+            m_unknown.insert("label " + value);
+        }
+    }
+    item.themes = m_reader.list(feature, m_fields.themes);
+    if (m_fields.months >= 0 && feature.IsFieldSetAndNotNull(m_fields.months)) {
+        const OGRFieldDefn& defn = *feature.GetFieldDefnRef(m_fields.months);
+        const bool mask_field = (defn.GetType() == OFTInteger || defn.GetType() == OFTInteger64) &&
+                                std::string_view(defn.GetNameRef()) == "opening_months";
+        if (mask_field) {
+            item.opening_months =
+                static_cast<MonthMask>(feature.GetFieldAsInteger64(m_fields.months) & kAllMonths);
+        } else if (auto mask = parse_month_list(m_reader.list(feature, m_fields.months))) {
+            item.opening_months = *mask;
+        } else {
+            m_out.report.warnings.push_back(m_record + ": " + mask.error().message +
+                                            "; opening months left unknown");
+        }
+    }
+    item.producer = m_reader.text(feature, m_fields.producer);
+    item.commune_insee = m_reader.text(feature, m_fields.insee);
+
+    nlohmann::json extra = nlohmann::json::object();
+    if (m_fields.extra >= 0) {
+        auto parsed = m_reader.json(feature, m_fields.extra);
+        if (parsed.is_string())
+            parsed = nlohmann::json::parse(parsed.get<std::string>(), nullptr, false);
+        if (parsed.is_object()) extra = std::move(parsed);
+    }
+    const OGRFeatureDefn& defn = *m_layer.GetLayerDefn();
+    for (int i = 0; i < defn.GetFieldCount(); ++i) {
+        if (m_consumed[static_cast<size_t>(i)]) continue;
+        auto value = m_reader.json(feature, i);
+        if (!value.is_null() && !(value.is_string() && value.get<std::string>().empty()))
+            extra[defn.GetFieldDefn(i)->GetNameRef()] = std::move(value);
+    }
+    item.extra_json = extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string LayerReader::read_id(const OGRFeature& feature) {
+    if (m_fields.source_id >= 0 && m_fields.id < 0) {
+        const std::string sid = m_reader.text(feature, m_fields.source_id);
+        if (!sid.empty()) {
+            const std::string source = m_reader.text(feature, m_fields.source);
+            return source.empty() ? sid : source + ":" + sid;
+        }
+    }
+    std::string id = m_reader.text(feature, m_fields.id);
+    return id.empty() ? fmt::format("fid:{}", feature.GetFID()) : id;
+}
+
+std::optional<std::string> LayerReader::read_feature(const OGRFeature& feature, OfferItem& item) {
+    if (auto problem = read_position(feature, item.position)) return problem;
+    item.name = m_reader.text(feature, m_fields.name);
+    if (item.name.empty())
+        return fmt::format("no name (field \"{}\" is empty)",
+                           m_layer.GetLayerDefn()->GetFieldDefn(m_fields.name)->GetNameRef());
+    if (auto problem = read_family(feature, item)) return problem;
+    read_details(feature, item);
+    item.source_id = read_id(feature);
+    return std::nullopt;
+}
+
+Result<void> LayerReader::read(bool prefix_ids, const Progress& progress, std::int64_t& done,
+                               std::int64_t total) {
+    m_layer.ResetReading();
+    while (OGRFeatureUniquePtr feature{m_layer.GetNextFeature()}) {
+        ++m_out.report.read;
+        m_record = gdal::record_name(m_file, m_layer, feature->GetFID());
+        OfferItem item;
+        item.source = m_out.source.key;
+        if (auto problem = read_feature(*feature, item)) {
+            m_out.report.skipped.push_back({m_record, *problem});
+        } else {
+            if (prefix_ids) item.source_id = std::string(m_layer.GetName()) + "/" + item.source_id;
+            m_out.items.push_back(std::move(item));
+        }
+        if ((++done & 0xFF) == 0 && !progress(done, total))
+            return fail(m_where + ": import cancelled");
+    }
+    if (m_reader.recoded_count() > 0)
+        m_out.report.warnings.push_back(fmt::format(
+            "{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,
+            m_reader.first_recoded_fid(), m_reader.recoded_count()));
+    auto& unknown = m_out.report.unknown_types;
+    for (const auto& u : m_unknown)
+        if (std::find(unknown.begin(), unknown.end(), u) == unknown.end()) unknown.push_back(u);
+    return {};
+}
+
+// The layers to read: the named one, else the point layers (and tables with
+// lon/lat columns), else every layer with a geometry.
+Result<std::vector<OGRLayer*>> choose_layers(GDALDataset& ds, const std::string& path,
+                                             const GdalImportOptions& options) {
+    std::vector<OGRLayer*> points;
+    std::vector<OGRLayer*> any;
+    std::string names;
+    for (OGRLayer* layer : ds.GetLayers()) {
+        names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
+        if (!options.layer.empty()) {
+            if (options.layer == layer->GetName()) return std::vector<OGRLayer*>{layer};
+            continue;
+        }
+        const auto type = layer->GetGeomType();
+        const auto& defn = *layer->GetLayerDefn();
+        const bool lonlat = type == wkbNone &&
+                            *gdal::find_field(defn, options.lon_field, kLonFields, "") >= 0 &&
+                            *gdal::find_field(defn, options.lat_field, kLatFields, "") >= 0;
+        if (gdal::is_pointlike(type) || lonlat) points.push_back(layer);
+        if (type != wkbNone) any.push_back(layer);
+    }
+    if (!options.layer.empty())
+        return fail(fmt::format("{}: no layer \"{}\" (layers: {})", path, options.layer,
+                                names.empty() ? "none" : names));
+    if (!points.empty()) return points;
+    if (!any.empty()) return any;
+    return fail(path + ": no layer with geometries or longitude/latitude columns (layers: " +
+                (names.empty() ? std::string("none") : names) + ")");
+}
+
+}  // namespace
+
+Result<ParsedItems> parse_gdal_items(const std::string& path, const GdalImportOptions& options,
+                                     const Taxonomy& taxonomy, Progress progress) {
+    gdal::ErrorCapture capture;
+    auto ds = gdal::open_vector(path, capture);
+    if (!ds) return tl::unexpected(ds.error());
+    auto layers = choose_layers(**ds, path, options);
+    if (!layers) return tl::unexpected(layers.error());
+
+    const std::string file = gdal::file_name(path);
+    ParsedItems out;
+    out.source.key = options.source_key.empty() ? "file:" + file : options.source_key;
+    out.source.kind = options.source_kind.empty() ? "gdal" : options.source_kind;
+    out.source.path = path;
+    out.source.licence = options.licence;
+    out.source.attribution = options.attribution;
+    out.report.source = out.source.key;
+
+    std::int64_t total = 0;
+    for (OGRLayer* layer : *layers) total += std::max<GIntBig>(0, layer->GetFeatureCount(FALSE));
+    std::int64_t done = 0;
+    const std::string driver = (*ds)->GetDriver() != nullptr ? (*ds)->GetDriver()->GetDescription() : "";
+    const bool kml = driver == "KML" || driver == "LIBKML";
+    for (OGRLayer* layer : *layers) {
+        layer->ResetReading();
+        if (OGRFeatureUniquePtr first{layer->GetNextFeature()}; !first) continue;  // empty layer
+        LayerReader reader(file, *layer, kml, options, taxonomy, out);
+        if (auto r = reader.prepare(); !r) return tl::unexpected(r.error());
+        if (auto r = reader.read(layers->size() > 1, progress, done, total); !r)
+            return tl::unexpected(r.error());
+    }
+    if (out.report.read == 0) return fail(path + ": no features to import (the file is empty)");
+    if (const auto failure = capture.first_failure())
+        out.report.warnings.push_back(file + ": GDAL: " + *failure);
+    if (!progress(done, total)) return fail(path + ": import cancelled");
+    return out;
+}
+
+}  // namespace geo

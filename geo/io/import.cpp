@@ -1,0 +1,116 @@
+#include "geo/io/import.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <cpl_vsi.h>
+#include <fmt/format.h>
+
+#include "geo/core/data_dir.hpp"
+#include "geo/io/datatourisme_importer.hpp"
+#include "geo/io/osm_importer.hpp"
+
+namespace geo {
+
+namespace {
+namespace fs = std::filesystem;
+
+bool vsi_exists(const std::string& path) {
+    VSIStatBufL stat;
+    return VSIStatL(path.c_str(), &stat) == 0;
+}
+
+bool has_suffix_ci(const std::string& path, std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    return std::equal(suffix.rbegin(), suffix.rend(), path.rbegin(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+}
+
+bool is_demo_file(const std::string& path) {
+    std::error_code ec;
+    const fs::path demo = fs::path(data_dir()) / "demo" / "items.geojson";
+    return fs::exists(demo, ec) && fs::exists(path, ec) && fs::equivalent(path, demo, ec);
+}
+
+// The error for an input that yielded nothing usable, with the first reasons.
+Error nothing_usable(const std::string& path, const ImportReport& report, const char* what) {
+    std::string message =
+        report.read == 0
+            ? fmt::format("{}: nothing to import: no {} found", path, what)
+            : fmt::format("{}: nothing to import: {} record{} read, none usable", path, report.read,
+                          report.read == 1 ? "" : "s");
+    const size_t shown = std::min<size_t>(report.skipped.size(), 3);
+    for (size_t i = 0; i < shown; ++i)
+        message += fmt::format("{} {}: {}", i == 0 ? ";" : ",", report.skipped[i].record,
+                               report.skipped[i].reason);
+    if (report.skipped.size() > shown)
+        message += fmt::format(" (and {} more)", report.skipped.size() - shown);
+    message += "; the catalogue was not changed";
+    return Error{message};
+}
+
+}  // namespace
+
+SourceFormat detect_source_format(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+        return fs::exists(fs::path(path) / "index.json", ec) || fs::is_directory(fs::path(path) / "objects", ec)
+                   ? SourceFormat::datatourisme
+                   : SourceFormat::gdal;
+    if (has_suffix_ci(path, ".zip")) {
+        const std::string zip = "/vsizip/" + path;
+        if (vsi_exists(zip + "/index.json") || vsi_exists(zip + "/objects"))
+            return SourceFormat::datatourisme;
+        return SourceFormat::gdal;
+    }
+    if (is_osm_file(path)) return SourceFormat::osm;
+    return SourceFormat::gdal;
+}
+
+Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path,
+                                   const ImportOptions& options, const Taxonomy& taxonomy,
+                                   Progress progress) {
+    Result<ParsedItems> parsed = fail(path + ": not read");
+    switch (detect_source_format(path)) {
+        case SourceFormat::datatourisme: parsed = parse_datatourisme(path, taxonomy, progress); break;
+        case SourceFormat::osm: parsed = parse_osm(path, taxonomy, progress); break;
+        case SourceFormat::gdal: {
+            GdalImportOptions gdal = options.gdal;
+            if (gdal.source_key.empty() && is_demo_file(path)) {
+                gdal.source_key = "demo";
+                gdal.source_kind = "demo";
+                gdal.licence = "Territoire demo data, free reuse (data/demo/README.md)";
+                gdal.attribution = "Territoire";
+            }
+            const bool zip = has_suffix_ci(path, ".zip") && !path.starts_with("/vsi");
+            parsed = parse_gdal_items(zip ? "/vsizip/" + path : path, gdal, taxonomy, progress);
+            if (parsed && zip) parsed->source.path = path;
+            break;
+        }
+    }
+    if (!parsed) return tl::unexpected(parsed.error());
+    if (parsed->items.empty())
+        return tl::unexpected(nothing_usable(path, parsed->report, "offer items"));
+    ImportReport report = std::move(parsed->report);
+    if (auto ok = catalogue.upsert_items(parsed->source, parsed->items, report, progress); !ok)
+        return tl::unexpected(ok.error());
+    return report;
+}
+
+Result<ImportReport> import_territories(Catalogue& catalogue, const std::string& path,
+                                        TerritoryLevel level,
+                                        const TerritoryImportOptions& options,
+                                        Progress progress) {
+    auto parsed = parse_territories(path, level, options, progress);
+    if (!parsed) return tl::unexpected(parsed.error());
+    if (parsed->territories.empty())
+        return tl::unexpected(nothing_usable(path, parsed->report, "territories"));
+    ImportReport report = std::move(parsed->report);
+    if (auto ok = catalogue.upsert_territories(parsed->source, parsed->territories, report, progress);
+        !ok)
+        return tl::unexpected(ok.error());
+    return report;
+}
+
+}  // namespace geo
