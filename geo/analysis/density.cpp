@@ -159,53 +159,45 @@ Result<double> validate(const std::vector<Projected>& points, const std::vector<
     return total;
 }
 
-// The positive-weight points sorted by grid row (counting sort), as
-// structure-of-arrays, with row_start[r] .. row_start[r+1] the points of row r.
+struct WeightedPoint {
+    double x_m, y_m, w;
+};
+
+// The positive-weight points sorted by the grid row holding them (counting
+// sort, stable): start[r] .. start[r+1] are the points of row r.
 struct RowSortedPoints {
-    std::vector<double> x, y, w;
-    std::vector<std::size_t> row_start;
+    std::vector<WeightedPoint> points;
+    std::vector<std::size_t> start;
 };
 
 RowSortedPoints sort_by_row(const std::vector<Projected>& points,
                             const std::vector<double>& weights, const DensityGrid& g) {
-    const auto rows = static_cast<std::size_t>(g.height);
-    std::vector<int> row_of(points.size(), -1);
-    std::vector<std::size_t> count(rows + 1, 0);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        if (weights[i] <= 0.0) continue;
-        const int r = std::clamp(static_cast<int>((points[i].y_m - g.origin.y_m) / g.cell_m), 0,
-                                 g.height - 1);
-        row_of[i] = r;
-        ++count[static_cast<std::size_t>(r) + 1];
-    }
+    auto row_of = [&](const Projected& p) {
+        return static_cast<std::size_t>(
+            std::clamp(static_cast<int>((p.y_m - g.origin.y_m) / g.cell_m), 0, g.height - 1));
+    };
     RowSortedPoints s;
-    s.row_start.assign(rows + 1, 0);
-    for (std::size_t r = 0; r < rows; ++r) s.row_start[r + 1] = s.row_start[r] + count[r + 1];
-    const std::size_t n = s.row_start[rows];
-    s.x.resize(n);
-    s.y.resize(n);
-    s.w.resize(n);
-    std::vector<std::size_t> next(s.row_start.begin(), s.row_start.end() - 1);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        if (row_of[i] < 0) continue;
-        const std::size_t k = next[static_cast<std::size_t>(row_of[i])]++;
-        s.x[k] = points[i].x_m;
-        s.y[k] = points[i].y_m;
-        s.w[k] = weights[i];
-    }
+    s.start.assign(static_cast<std::size_t>(g.height) + 1, 0);
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (weights[i] > 0.0) ++s.start[row_of(points[i]) + 1];
+    for (std::size_t r = 0; r + 1 < s.start.size(); ++r) s.start[r + 1] += s.start[r];
+    s.points.resize(s.start.back());
+    std::vector<std::size_t> next(s.start.begin(), s.start.end() - 1);
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (weights[i] > 0.0) s.points[next[row_of(points[i])]++] = {points[i].x_m, points[i].y_m, weights[i]};
     return s;
 }
 
 // Adds the (unnormalised) kernels of points [first, last) to rows
 // [row_lo, row_hi) of the grid.
-void splat_band(const RowSortedPoints& pts, std::size_t first, std::size_t last, int row_lo,
-                int row_hi, const KernelTerms& kt, double support_m,
-                const std::vector<double>& cx, const std::vector<double>& cy, DensityGrid& g) {
+void splat_band(const WeightedPoint* first, const WeightedPoint* last, int row_lo, int row_hi,
+                const KernelTerms& kt, double support_m, const std::vector<double>& cx,
+                const std::vector<double>& cy, DensityGrid& g) {
     std::vector<double> along_x;  // dx² (quartic) or exp(−dx²/2σ²) (gaussian) per column
     std::vector<double> dx2;
     const double inv_cell = 1.0 / g.cell_m;
-    for (std::size_t i = first; i < last; ++i) {
-        const double px = pts.x[i], py = pts.y[i], w = pts.w[i];
+    for (const WeightedPoint* pt = first; pt != last; ++pt) {
+        const double px = pt->x_m, py = pt->y_m, w = pt->w;
         // Cells whose centre may lie within the support, widened by one.
         const int c0 = std::max(0, static_cast<int>(std::floor((px - support_m - g.origin.x_m) * inv_cell - 0.5)));
         const int c1 = std::min(g.width - 1, static_cast<int>(std::ceil((px + support_m - g.origin.x_m) * inv_cell - 0.5)));
@@ -343,8 +335,11 @@ Result<DensityGrid> compute_density(const std::vector<Projected>& points,
     for (int r = 0; r < g.height; ++r) cy[static_cast<std::size_t>(r)] = g.cell_centre(0, r).y_m;
 
     const KernelTerms kt = KernelTerms::make(params.kernel, g.bandwidth_m);
+    // Bands of rows, each written by one task: no locks. Each cell sums its
+    // points in row-sorted order whatever the bands, so results do not depend
+    // on the number of threads. A band takes the points of the rows within
+    // reach of its own.
     const RowSortedPoints pts = sort_by_row(points, weights, g);
-    // Bands of rows, each written by one task: deterministic sums, no locks.
     const int reach = static_cast<int>(std::ceil(support / cell)) + 2;
     const int workers = tbb::this_task_arena::max_concurrency();
     const int band = std::max(1, (g.height + 4 * workers - 1) / (4 * workers));
@@ -352,9 +347,10 @@ Result<DensityGrid> compute_density(const std::vector<Projected>& points,
     tbb::parallel_for(tbb::blocked_range<int>(0, bands, 1), [&](const tbb::blocked_range<int>& br) {
         for (int b = br.begin(); b < br.end(); ++b) {
             const int row_lo = b * band, row_hi = std::min(g.height, row_lo + band);
-            const auto first = pts.row_start[static_cast<std::size_t>(std::max(0, row_lo - reach))];
-            const auto last = pts.row_start[static_cast<std::size_t>(std::min(g.height, row_hi + reach))];
-            splat_band(pts, first, last, row_lo, row_hi, kt, support, cx, cy, g);
+            const auto first = pts.start[static_cast<std::size_t>(std::max(0, row_lo - reach))];
+            const auto last = pts.start[static_cast<std::size_t>(std::min(g.height, row_hi + reach))];
+            splat_band(pts.points.data() + first, pts.points.data() + last, row_lo, row_hi, kt,
+                       support, cx, cy, g);
         }
     });
     for (double& v : g.values) v *= kt.norm_km2;

@@ -225,6 +225,8 @@ Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions,
                                 weights.size()));
     std::vector<LonLat> kept;
     std::vector<double> kept_w;
+    kept.reserve(positions.size());
+    kept_w.reserve(positions.size());
     LonLatBox box;
     for (std::size_t i = 0; i < positions.size(); ++i) {
         const double w = weights[i];
