@@ -25,8 +25,14 @@ int run_default_gui();
 
 void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_import_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_compare_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
-// Runs the command line; returns the process exit code.
+void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code);
+
+void add_perimeter_compare_command(CLI::App& app, CommonOptions& common, int& exit_code);
+
+// Runs the command line; returns the process exit code (2 for bad usage).
 int run(int argc, char** argv);
 
 }  // namespace app::cli

@@ -1,0 +1,258 @@
+#include "geo/analysis/perimeter.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "geo/analysis/contour.hpp"
+#include "geo/analysis/geometry_measure.hpp"
+#include "geo/analysis/geos_convert.hpp"
+#include "geo/analysis/hdr.hpp"
+#include "geo/analysis/planar_geometry.hpp"
+
+namespace geo {
+namespace {
+
+using detail::GeosContext;
+using detail::GeosGeom;
+
+constexpr double kM2PerKm2 = 1e6;
+constexpr double kMaxSimplifyMassShift = 0.002;
+
+Result<std::vector<double>> checked_levels(const PerimeterParams& p) {
+    if (p.levels.empty()) return fail("perimeter: no level given, expected at least one in (0, 1]");
+    for (double l : p.levels)
+        if (!std::isfinite(l) || l <= 0.0 || l > 1.0)
+            return fail(fmt::format("perimeter: level {} outside (0, 1]", l));
+    auto checked = [](const char* name, double v) -> Result<void> {
+        if (!std::isfinite(v) || v < 0.0)
+            return fail(fmt::format("perimeter: {} {} must be a number >= 0", name, v));
+        return {};
+    };
+    if (auto r = checked("min_area_km2", p.min_area_km2); !r) return tl::unexpected(r.error());
+    if (auto r = checked("min_hole_km2", p.min_hole_km2); !r) return tl::unexpected(r.error());
+    if (p.simplify_m)
+        if (auto r = checked("simplify_m", *p.simplify_m); !r) return tl::unexpected(r.error());
+    std::vector<double> levels = p.levels;
+    std::sort(levels.begin(), levels.end());
+    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    return levels;
+}
+
+// Fills holes under min_hole_m2, drops polygons under min_area_m2, and drops
+// islands that stood in a hole now filled (they are covered by its polygon).
+ProjectedMultiPolygon drop_small_parts(ProjectedMultiPolygon mp, double min_area_m2,
+                                       double min_hole_m2) {
+    ProjectedMultiPolygon sized;
+    for (auto& poly : mp.polygons) {
+        if (poly.rings.empty()) continue;
+        ProjectedPolygon kept;
+        kept.rings.push_back(std::move(poly.rings[0]));
+        for (std::size_t i = 1; i < poly.rings.size(); ++i)
+            if (std::abs(signed_area_m2(poly.rings[i])) >= min_hole_m2)
+                kept.rings.push_back(std::move(poly.rings[i]));
+        if (area_m2(kept) >= min_area_m2) sized.polygons.push_back(std::move(kept));
+    }
+    // Contour rings never cross, so one vertex tells where an island lies.
+    auto covered = [&](const ProjectedPolygon& island) {
+        const Projected probe = island.rings[0][0];
+        for (const auto& other : sized.polygons) {
+            if (&other == &island || !ring_contains(other.rings[0], probe)) continue;
+            bool in_hole = false;
+            for (std::size_t i = 1; i < other.rings.size() && !in_hole; ++i)
+                in_hole = ring_contains(other.rings[i], probe);
+            if (!in_hole) return true;
+        }
+        return false;
+    };
+    ProjectedMultiPolygon out;
+    for (const auto& poly : sized.polygons)
+        if (!covered(poly)) out.polygons.push_back(poly);
+    return out;
+}
+
+Result<GeosGeom> make_valid(const GeosContext& ctx, GeosGeom geom) {
+    GEOSContextHandle_t h = ctx.get();
+    if (GEOSisValid_r(h, geom.get()) == 1) return geom;
+    GeosGeom v(h, GEOSMakeValid_r(h, geom.get()));
+    if (!v) return fail("GEOS could not make the perimeter valid: " + ctx.last_error());
+    return v;
+}
+
+struct Simplified {
+    GeosGeom geom;
+    double tolerance_m;
+};
+
+// Topology-preserving simplification that may not move the captured mass by
+// more than kMaxSimplifyMassShift of the total: Douglas-Peucker moves the
+// boundary by up to the tolerance, and on a coarse grid one cell centre
+// crossing it is worth up to ~0.5 % of the mass. The tolerance is halved until
+// the shift is small enough (three times at most, then no simplification).
+Result<Simplified> simplify_region(const GeosContext& ctx, const DensityGrid& grid,
+                                   const ProjectedMultiPolygon& region, double tolerance_m,
+                                   double total_mass) {
+    GEOSContextHandle_t h = ctx.get();
+    auto raw = to_geos(ctx, region);
+    if (!raw) return tl::unexpected(raw.error());
+    const double raw_mass = mass_inside(grid, region);
+    for (int attempt = 0; attempt < 4 && tolerance_m > 0.0; ++attempt, tolerance_m /= 2.0) {
+        GeosGeom s(h, GEOSTopologyPreserveSimplify_r(h, raw->get(), tolerance_m));
+        if (!s) return fail("GEOS simplification failed: " + ctx.last_error());
+        auto valid = make_valid(ctx, std::move(s));
+        if (!valid) return tl::unexpected(valid.error());
+        auto planar = projected_multipolygon_from_geos(ctx, valid->get());
+        if (!planar) return tl::unexpected(planar.error());
+        if (std::abs(mass_inside(grid, *planar) - raw_mass) <= kMaxSimplifyMassShift * total_mass)
+            return Simplified{std::move(*valid), tolerance_m};
+    }
+    auto valid = make_valid(ctx, std::move(*raw));
+    if (!valid) return tl::unexpected(valid.error());
+    return Simplified{std::move(*valid), 0.0};
+}
+
+// Clips each level to the next larger one where it is not already covered by
+// it (simplification moves boundaries by up to its tolerance).
+Result<void> nest_levels(const GeosContext& ctx, std::vector<GeosGeom>& geoms) {
+    GEOSContextHandle_t h = ctx.get();
+    for (std::size_t k = geoms.size(); k-- > 1;) {
+        GeosGeom& inner = geoms[k - 1];
+        const GeosGeom& outer = geoms[k];
+        if (GEOSisEmpty_r(h, inner.get()) == 1) continue;
+        if (GEOSCovers_r(h, outer.get(), inner.get()) == 1) continue;
+        GeosGeom clipped(h, GEOSIntersection_r(h, inner.get(), outer.get()));
+        if (!clipped) return fail("GEOS intersection of nested levels failed: " + ctx.last_error());
+        inner = std::move(clipped);
+    }
+    return {};
+}
+
+Result<MultiPolygon> to_wgs84(const Projector& projector, const ProjectedMultiPolygon& mp) {
+    std::vector<Projected> all;
+    for (const auto& poly : mp.polygons)
+        for (const auto& ring : poly.rings) all.insert(all.end(), ring.begin(), ring.end());
+    auto lonlat = projector.inverse(all);
+    if (!lonlat) return tl::unexpected(lonlat.error().with_context("perimeter to WGS 84"));
+    MultiPolygon out;
+    std::size_t k = 0;
+    for (const auto& poly : mp.polygons) {
+        Polygon p;
+        for (const auto& ring : poly.rings) {
+            Ring r(lonlat->begin() + static_cast<std::ptrdiff_t>(k),
+                   lonlat->begin() + static_cast<std::ptrdiff_t>(k + ring.size()));
+            k += ring.size();
+            if (!r.empty() && r.front() != r.back()) r.push_back(r.front());
+            p.rings.push_back(std::move(r));
+        }
+        out.polygons.push_back(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<PerimeterResult> compute_perimeter(const Projector& projector,
+                                          const std::vector<Projected>& points,
+                                          const std::vector<double>& weights,
+                                          const PerimeterParams& params) {
+    auto levels = checked_levels(params);
+    if (!levels) return tl::unexpected(levels.error());
+
+    DensityParams dp;
+    dp.bandwidth_m = params.bandwidth_m;
+    dp.cell_m = params.cell_m;
+    dp.kernel = params.kernel;
+    dp.max_cells = params.max_cells;
+    auto grid = compute_density(points, weights, dp);
+    if (!grid) return tl::unexpected(grid.error().with_context("perimeter"));
+
+    PerimeterResult res;
+    res.metric_crs = projector.crs();
+    res.kernel = params.kernel;
+    res.bandwidth_m = grid->bandwidth_m;
+    res.bandwidth_from_data = grid->bandwidth_from_data;
+    res.cell_m = grid->cell_m;
+    res.simplify_m = params.simplify_m.value_or(grid->cell_m * kDefaultSimplifyCells);
+    for (double w : weights)
+        if (w > 0.0) {
+            res.total_weight += w;
+            ++res.items_used;
+        }
+
+    const std::vector<double> thresholds = hdr_thresholds(*grid, *levels);
+    const double total_mass = grid->total_mass();
+    GeosContext ctx;
+    std::vector<GeosGeom> geoms;
+    std::vector<double> simplify_used;
+    for (double t : thresholds) {
+        ProjectedMultiPolygon region =
+            drop_small_parts(contour_region(*grid, t), params.min_area_km2 * kM2PerKm2,
+                             params.min_hole_km2 * kM2PerKm2);
+        auto g = simplify_region(ctx, *grid, region, res.simplify_m, total_mass);
+        if (!g) return tl::unexpected(g.error().with_context("perimeter"));
+        geoms.push_back(std::move(g->geom));
+        simplify_used.push_back(g->tolerance_m);
+    }
+    if (auto r = nest_levels(ctx, geoms); !r) return tl::unexpected(r.error());
+
+    for (std::size_t k = 0; k < levels->size(); ++k) {
+        auto planar = projected_multipolygon_from_geos(ctx, geoms[k].get());
+        if (!planar) return tl::unexpected(planar.error().with_context("perimeter"));
+        orient_rfc7946(*planar);
+        PerimeterLevel lv;
+        lv.level = (*levels)[k];
+        lv.density_threshold = thresholds[k];
+        lv.simplify_m = simplify_used[k];
+        lv.components = static_cast<int>(planar->polygons.size());
+        lv.captured_mass_share = total_mass > 0.0 ? mass_inside(*grid, *planar) / total_mass : 0.0;
+        lv.compactness = polsby_popper(*planar);
+        auto wgs = to_wgs84(projector, *planar);
+        if (!wgs) return tl::unexpected(wgs.error());
+        lv.geometry = std::move(*wgs);
+        lv.area_km2 = geometry_area_km2(lv.geometry);
+        res.levels.push_back(std::move(lv));
+    }
+    res.grid = std::move(*grid);
+    return res;
+}
+
+Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions,
+                                          const std::vector<double>& weights,
+                                          const PerimeterParams& params) {
+    if (positions.size() != weights.size())
+        return fail(fmt::format("perimeter: {} positions but {} weights", positions.size(),
+                                weights.size()));
+    std::vector<LonLat> kept;
+    std::vector<double> kept_w;
+    kept.reserve(positions.size());
+    kept_w.reserve(positions.size());
+    LonLatBox box;
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+        const double w = weights[i];
+        if (!std::isfinite(w) || w < 0.0)
+            return fail(fmt::format("perimeter: weight of item {} is {}, expected a finite "
+                                    "number >= 0",
+                                    i, w));
+        if (w == 0.0) continue;
+        if (!is_valid_lonlat(positions[i]))
+            return fail(fmt::format("perimeter: item {} at lon {} lat {}, expected lon in "
+                                    "[-180, 180] and lat in [-90, 90]",
+                                    i, positions[i].lon_deg, positions[i].lat_deg));
+        kept.push_back(positions[i]);
+        kept_w.push_back(w);
+        box.extend(positions[i]);
+    }
+    if (kept.empty()) return fail("perimeter: no offer item with a positive weight");
+    if (auto l = checked_levels(params); !l) return tl::unexpected(l.error());
+
+    auto crs = choose_metric_crs(box);
+    if (!crs) return tl::unexpected(crs.error());
+    auto projector = Projector::create(crs->code);
+    if (!projector) return tl::unexpected(projector.error());
+    auto points = project_all(*projector, kept);
+    if (!points) return tl::unexpected(points.error().with_context("perimeter (items with a positive weight)"));
+    return compute_perimeter(*projector, *points, kept_w, params);
+}
+
+}  // namespace geo
