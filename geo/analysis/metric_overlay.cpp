@@ -10,29 +10,6 @@ Result<Projector> metric_projector_for(const LonLatBox& box) {
     return Projector::create(crs->code);
 }
 
-Result<ProjectedMultiPolygon> project_multipolygon(const Projector& projector,
-                                                   const MultiPolygon& wgs84) {
-    std::vector<LonLat> all;
-    for (const auto& poly : wgs84.polygons)
-        for (const auto& ring : poly.rings) all.insert(all.end(), ring.begin(), ring.end());
-    auto projected = projector.forward(all);
-    if (!projected) return tl::unexpected(projected.error());
-    ProjectedMultiPolygon out;
-    out.polygons.reserve(wgs84.polygons.size());
-    std::size_t k = 0;
-    for (const auto& poly : wgs84.polygons) {
-        ProjectedPolygon p;
-        p.rings.reserve(poly.rings.size());
-        for (const auto& ring : poly.rings) {
-            const auto first = projected->begin() + static_cast<std::ptrdiff_t>(k);
-            p.rings.emplace_back(first, first + static_cast<std::ptrdiff_t>(ring.size()));
-            k += ring.size();
-        }
-        out.polygons.push_back(std::move(p));
-    }
-    return out;
-}
-
 Result<void> make_valid(const detail::GeosContext& ctx, detail::GeosGeom& geom) {
     GEOSContextHandle_t h = ctx.get();
     if (GEOSisValid_r(h, geom.get()) == 1) return {};

@@ -15,6 +15,7 @@
 // Failures: an empty box, PROJ failing on a vertex, a ring with fewer than 3
 //   distinct positions, GEOS errors; messages name the polygon and ring.
 #include "geo/analysis/planar_geometry.hpp"
+#include "geo/analysis/project_geometry.hpp"
 #include "geo/core/error.hpp"
 #include "geo/core/geometry.hpp"
 #include "geo/crs/metric_crs.hpp"
@@ -24,8 +25,7 @@ namespace geo {
 
 Result<Projector> metric_projector_for(const LonLatBox& box);
 
-Result<ProjectedMultiPolygon> project_multipolygon(const Projector& projector,
-                                                   const MultiPolygon& wgs84);
+// project_multipolygon() is declared in project_geometry.hpp.
 
 Result<detail::GeosGeom> metric_geos(const detail::GeosContext& ctx, const Projector& projector,
                                      const MultiPolygon& wgs84);
