@@ -27,6 +27,13 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--bench-frames", options->bench_frames,
                     "Render N frames (one-pixel pan each) and print the frame-time median and p95")
         ->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--gaps", options->gaps, "Show the Gaps layer (offer gaps inside the audience perimeter)");
+    cmd->add_option("--compare", options->compare,
+                    "Benchmark panel: our territory (LEVEL:CODE, a name, producer:NAME…), as territoire compare");
+    cmd->add_option("--against", options->against, "Benchmark panel: competitors, comma-separated")
+        ->delimiter(',');
+    cmd->add_option("--open", options->open, "Panel or dialog shown first")
+        ->check(CLI::IsMember({"catalogue", "benchmark", "gaps", "import", "export"}));
     cmd->callback([&common, &exit_code, options, bbox, size, catalogue_option] {
         if (!bbox->empty()) {
             auto box = parse_bbox(*bbox);

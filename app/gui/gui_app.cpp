@@ -19,6 +19,7 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/model/audience_job.hpp"
 #include "app/gui/model/background_job.hpp"
+#include "app/gui/model/gaps_job.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/demo_catalogue.hpp"
 #include "app/gui/model/map_model.hpp"
@@ -28,10 +29,12 @@
 #include "app/gui/render/offscreen.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/audience_panel.hpp"
+#include "app/gui/views/benchmark_panel.hpp"
 #include "app/gui/views/catalogue_panel.hpp"
 #include "app/gui/views/details_panel.hpp"
 #include "app/gui/views/export_dialog.hpp"
 #include "app/gui/views/file_browser.hpp"
+#include "app/gui/views/gaps_panel.hpp"
 #include "app/gui/views/import_dialog.hpp"
 #include "app/gui/views/layers_panel.hpp"
 #include "app/gui/views/map_canvas.hpp"
@@ -47,7 +50,7 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
 constexpr float kLeftPanelWidth = 340.0f;
-constexpr float kRightPanelWidth = 430.0f;
+constexpr float kRightPanelWidth = 480.0f;
 constexpr auto kHeadlessLoadTimeout = 120s;
 
 struct Rect {
@@ -60,6 +63,12 @@ public:
         : m_options(options), m_window(&window), m_renderer(std::move(renderer)),
           m_audience_panel(load_presets()) {
         m_ui.attribution = attribution_for({});
+        if (options.gaps) m_model.layers().set_visible("gaps", true);
+        if (!options.compare.empty()) m_benchmark.preset(options.compare, options.against);
+        if (options.open == "benchmark") m_tab_request = RightTab::benchmark;
+        if (options.open == "gaps") m_tab_request = RightTab::gaps;
+        if (options.open == "import") m_import.open(ImportKind::items);
+        if (options.open == "export") m_export.open();
         if (options.demo)
             start_loading_demo();
         else if (!options.catalogue.empty())
@@ -93,8 +102,20 @@ private:
     bool collect_jobs();
     [[nodiscard]] bool busy() const {
         return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy() ||
-               m_export.busy() || m_import.busy();
+               m_export.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() || m_gaps_panel.busy();
     }
+    // Results of the background analyses into the model; true when something arrived.
+    bool poll_analyses() {
+        bool arrived = m_audience.poll(m_model);
+        const Layer* layer = m_model.layers().find(LayerKind::gaps);
+        const bool want = layer != nullptr && layer->visible;
+        if (want != m_gaps.enabled()) m_gaps.set_enabled(want, m_model, m_audience.audience());
+        m_gaps.on_perimeter_changed(m_model, m_audience.audience());
+        arrived = m_gaps.poll(m_model) || arrived;
+        m_benchmark.update(m_model, m_audience);
+        return arrived;
+    }
+    void draw_right_panel(float height);
     Rect frame();  // one ImGui frame; returns the map canvas rectangle
     void draw_gl_map(const Rect& map);  // clears the window, draws the map
     void draw_gl(const Rect& map);      // the map, then the panels
@@ -113,6 +134,11 @@ private:
     CataloguePanel m_catalogue;
     AudienceController m_audience;
     AudiencePanel m_audience_panel;
+    GapsController m_gaps;
+    GapsPanel m_gaps_panel;
+    BenchmarkPanel m_benchmark;
+    enum class RightTab { catalogue, benchmark, gaps };
+    std::optional<RightTab> m_tab_request;
     FileBrowser m_browser;
     ExportDialog m_export;
     ImportDialog m_import;
@@ -138,7 +164,7 @@ bool GuiApp::collect_jobs() {
     m_model.set_items(std::move((*loaded)->items));
     m_model.set_territories(std::move((*loaded)->territories));
     m_ui.set_status("");
-    m_audience.on_items_changed(m_model);
+    m_audience.on_data_changed(m_model);
     if (!m_options.audience.empty() && !m_audience_applied) {
         m_audience_applied = true;  // once: later reloads keep the user's sliders
         auto catalogue = geo::Catalogue::open(m_model.catalogue_path(), geo::Catalogue::Mode::read_only);
@@ -263,9 +289,27 @@ Rect GuiApp::frame() {
         ImGui::SetNextWindowPos(ImVec2(right, top));
         ImGui::SetNextWindowSize(ImVec2(kRightPanelWidth, height));
         ImGui::Begin("##right", nullptr, panel);
+        draw_right_panel(height);
+        ImGui::End();
+    }
+    const Rect map{left, top, std::max(right - left, 1.0f), std::max(height, 1.0f)};
+    m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
+    draw_dialogs();
+    ImGui::Render();
+    return map;
+}
+
+void GuiApp::draw_right_panel(float height) {
+    if (m_ui.show_gaps_panel) {
+        m_tab_request = RightTab::gaps;
+        m_ui.show_gaps_panel = false;
+    }
+    const auto flags = [&](RightTab tab) {
+        return m_tab_request == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    };
+    if (!ImGui::BeginTabBar("##right_tabs")) return;
+    if (ImGui::BeginTabItem(tr(Text::panel_catalogue), nullptr, flags(RightTab::catalogue))) {
         const float details_h = std::min(300.0f, height * 0.4f);
-        ImGui::TextUnformatted(tr(Text::panel_catalogue));
-        ImGui::Separator();
         ImGui::BeginChild("##catalogue", ImVec2(0, ImGui::GetContentRegionAvail().y - details_h));
         m_catalogue.draw(m_model, m_ui);
         ImGui::EndChild();
@@ -274,13 +318,22 @@ Rect GuiApp::frame() {
         ImGui::BeginChild("##details");
         draw_details_panel(m_model, m_ui);
         ImGui::EndChild();
-        ImGui::End();
+        ImGui::EndTabItem();
     }
-    const Rect map{left, top, std::max(right - left, 1.0f), std::max(height, 1.0f)};
-    m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
-    draw_dialogs();
-    ImGui::Render();
-    return map;
+    if (ImGui::BeginTabItem(tr(Text::panel_benchmark), nullptr, flags(RightTab::benchmark))) {
+        ImGui::BeginChild("##benchmark");
+        m_benchmark.draw(m_model, m_audience, m_ui);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(tr(Text::layer_gaps), nullptr, flags(RightTab::gaps))) {
+        ImGui::BeginChild("##gaps");
+        m_gaps_panel.draw(m_model, m_gaps, m_audience, m_ui);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    m_tab_request.reset();
+    ImGui::EndTabBar();
 }
 
 void GuiApp::draw_gl_map(const Rect& map) {
@@ -310,7 +363,7 @@ int GuiApp::run() {
         if (m_window->take_event_count() > 0) pending = std::max(pending, 3);
         for (auto& path : m_window->take_dropped()) m_ui.dropped_path = std::move(path);
         if (collect_jobs()) pending = std::max(pending, 2);
-        if (m_audience.poll(m_model)) pending = std::max(pending, 2);
+        if (poll_analyses()) pending = std::max(pending, 2);
         if (m_renderer->poll(m_model)) pending = std::max(pending, 2);
         if (busy()) pending = std::max(pending, 1);
         if (pending == 0) continue;
@@ -381,13 +434,16 @@ void GuiApp::bench(const char* what, const std::function<void(Camera&, int)>& mo
 
 int GuiApp::run_headless() {
     glfwSwapInterval(0);
+    // The pointer (under xvfb-run, at the screen's centre) off the map, in
+    // the window's bottom-right corner: no hover tooltip in screenshots.
+    glfwSetCursorPos(m_window->get(), m_options.width_px - 2.0, m_options.height_px - 2.0);
     // Let the catalogue load and the meshes build, drawing as the GUI would.
     const auto deadline = Clock::now() + kHeadlessLoadTimeout;
     int settled = 0;
     while (settled < 3) {
         glfwPollEvents();
         collect_jobs();
-        m_audience.poll(m_model);
+        poll_analyses();
         m_renderer->poll(m_model);
         draw_gl(frame());
         glfwSwapBuffers(m_window->get());

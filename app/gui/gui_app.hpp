@@ -7,6 +7,7 @@
 // prints the frame-time median and 95th percentile.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "geo/core/coords.hpp"
 
@@ -22,6 +23,10 @@ struct GuiOptions {
     std::string screenshot;  // PNG of the whole window, written before exit
     int frames = 0;          // > 0: headless run of that many frames
     int bench_frames = 0;    // > 0: frame-time benchmark
+    bool gaps = false;       // show the Gaps layer (needs an audience)
+    std::string compare;     // Benchmark panel: our territory spec ("departement:37"); empty: none
+    std::vector<std::string> against;  // and the competitors, run once loaded
+    std::string open;        // panel or dialog shown first: catalogue, benchmark, gaps, import, export
 };
 
 int run_gui(const GuiOptions& options);

@@ -87,8 +87,11 @@ geo::Result<void> render_map_png(const RenderOptions& options) {
             if (auto c = geo::Catalogue::open(options.catalogue, geo::Catalogue::Mode::read_only)) catalogue.emplace(std::move(*c));
         auto audience = geo::resolve_audience(options.audience, catalogue ? &*catalogue : nullptr);
         if (!audience) return tl::unexpected(audience.error());
-        AudienceResult result = compute_audience({*audience, {}, model.shared_items(), model.items_revision()});
-        model.set_audience(result.audience_id, std::move(result.weights));
+        AudienceComputer compute;
+        const AudienceResult result = compute({*audience, {}, model.shared_items(), model.shared_territories(),
+                                               model.items_revision()});
+        if (!result.error.empty()) return geo::fail(options.audience + ": " + result.error);
+        apply_audience_result(result, model);
     }
     model.camera().set_viewport(options.width_px, options.height_px);
     if (options.bbox)

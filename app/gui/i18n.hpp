@@ -39,7 +39,7 @@ enum class Text {
     field_months, field_producer, field_commune, field_source, field_position, field_weight,
     zoom_to,
     // audience
-    panel_audience, audience_none, audience_preset, family_weights, perimeter_level,
+    panel_audience, audience_none, audience_preset, family_weights, perimeter_level, nested_levels,
     bandwidth, bandwidth_auto, computing, perimeter_stats, area, components, captured,
     items_inside, weighted_items, border_table, unit, share_of_perimeter, share_of_unit, no_perimeter,
     // import / export
@@ -47,6 +47,14 @@ enum class Text {
     run_export, importing, import_done, import_failed, read, imported, updated, skipped,
     export_items, export_perimeters, export_territories, format, exported_to, snapshot_saved,
     drop_hint, territory_level, no_catalogue,
+    // benchmark
+    panel_benchmark, our_territory, competitors, other_competitors, run_benchmark, benchmark_audience,
+    strengths, weaknesses, competitive_gaps, col_territory, col_items, col_density, col_competitors,
+    col_ratio, col_labelled, col_diversity, col_fit, radar_title, no_territories, col_area,
+    // gaps
+    show_gaps, cell_size, gap_zones, col_rank, col_where, col_score, col_distance, gap_cell,
+    gaps_need_perimeter, gaps_summary, no_gap, gap_family, export_gaps_geojson, export_gaps_csv,
+    export_benchmark,
     // map canvas
     cursor, zoom_level, fit, attribution, loading, aggregated_note,
     // status

@@ -2,6 +2,8 @@
 // map model revisions and selection.
 #include "app/gui/model/map_model.hpp"
 
+#include "app/gui/i18n.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -146,6 +148,8 @@ TEST(MapModel, FocusExtentPrefersItemsOverTerritories) {
     EXPECT_DOUBLE_EQ(model.focus_extent().west_deg, 1.517218);
     EXPECT_DOUBLE_EQ(model.data_extent().west_deg, -54.0);
 }
+
+TEST(I18n, EveryTextHasBothLanguagesInEnumOrder) { EXPECT_TRUE(i18n_table_is_consistent()); }
 
 }  // namespace
 }  // namespace app::gui

@@ -4,6 +4,7 @@
 // items, panels and legend drawn, scale bar present.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -13,10 +14,12 @@
 
 #include "app/gui/model/camera.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/gui/views/radar_view.hpp"
 #include "geo/core/data_dir.hpp"
 #include "geo/core/taxonomy.hpp"
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
+#include "tests/support/sample_catalogue.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace app::gui {
@@ -231,6 +234,81 @@ TEST(GuiSmoke, GuiScreenshotUnderXvfbShowsMapPanelsAndLegend) {
         for (int x = x0; x < x0 + 160; ++x)
             if (p.at(x, y)[0] < 80) ++scale;
     EXPECT_GT(scale, 50);
+}
+
+// The canvas rectangle the GUI printed ("map canvas X Y W H ...").
+std::array<int, 4> canvas_of(const fs::path& stdout_file) {
+    std::array<int, 4> r{-1, -1, 0, 0};
+    std::ifstream in(stdout_file);
+    std::string line, word;
+    while (std::getline(in, line))
+        if (line.rfind("map canvas", 0) == 0) std::istringstream(line) >> word >> word >> r[0] >> r[1] >> r[2] >> r[3];
+    return r;
+}
+
+// Pixels of the gap ramp (yellow-orange to dark red over the light map): red
+// well above blue and the green below the red.
+int gap_like_pixels(const Picture& p, int xa, int ya, int xb, int yb) {
+    int n = 0;
+    for (int y = ya; y < yb; ++y)
+        for (int x = xa; x < xb; ++x) {
+            const std::uint8_t* px = p.at(x, y);
+            if (px[0] > 150 && px[0] - px[2] > 70 && px[1] < px[0] - 25) ++n;
+        }
+    return n;
+}
+
+int near_colour(const Picture& p, int xa, int ya, int xb, int yb, Rgba8 c, int tolerance) {
+    int n = 0;
+    for (int y = ya; y < yb; ++y)
+        for (int x = xa; x < xb; ++x)
+            if (distance(p.at(x, y), c) < tolerance) ++n;
+    return n;
+}
+
+TEST(GuiSmoke, SampleWithBenchmarkPanelRadarAndGapsLayer) {
+    REQUIRE_SHARED_DATA();
+    if (!have_xvfb()) {
+        if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") FAIL() << "xvfb-run missing";
+        GTEST_SKIP() << "xvfb-run missing";
+    }
+    const fs::path dir = test::temp_dir();
+    const fs::path catalogue = dir / "sample.sqlite";
+    (void)test::sample_catalogue(catalogue.string(), true);
+    const auto shot = [&](const std::string& extra, const std::string& name) {
+        const fs::path png = dir / (name + ".png"), out = dir / (name + ".txt");
+        const std::string cmd = "LANG=fr_FR.UTF-8 xvfb-run -a -s '-screen 0 1920x1080x24' " + kBinary +
+                                " gui --catalogue " + catalogue.string() +
+                                " --audience familles-nature --size 1600x900 --frames 3 " + extra +
+                                " --screenshot " + png.string() + " > " + out.string();
+        EXPECT_EQ(run(cmd), 0) << cmd;
+        return std::make_pair(load_png(png), canvas_of(out));
+    };
+    const auto [plain, c0] = shot("", "plain");
+    const auto [p, c] = shot("--gaps --compare departement:37 --against departement:41 --open benchmark", "analyses");
+    ASSERT_EQ(p.width, 1600);
+    ASSERT_EQ(plain.width, 1600);
+    ASSERT_GT(c[2], 300);
+    ASSERT_EQ(c, c0);
+    const int x0 = c[0], y0 = c[1], w = c[2], h = c[3];
+
+    // Gaps layer: many more gap-ramp pixels on the map than without it
+    // (family discs of the same hues are in both pictures).
+    const int with_gaps = gap_like_pixels(p, x0, y0, x0 + w, y0 + h);
+    const int without = gap_like_pixels(plain, x0, y0, x0 + w, y0 + h);
+    EXPECT_GT(with_gaps - without, 4000) << with_gaps << " vs " << without;
+
+    // Benchmark panel (right of the canvas): the radar's polygons, ours in
+    // the perimeter indigo, the competitor in its own colour, and text.
+    const int right = x0 + w;
+    EXPECT_GT(near_colour(p, right, y0, p.width, p.height, radar_series_colour(0), 40), 80);
+    EXPECT_GT(near_colour(p, right, y0, p.width, p.height, radar_series_colour(1), 40), 80);
+    EXPECT_LT(near_colour(plain, right, y0, plain.width, plain.height, radar_series_colour(1), 40), 20);
+    int dark = 0;
+    for (int y = y0; y < p.height; ++y)
+        for (int x = right; x < p.width; ++x)
+            if (p.at(x, y)[0] < 90 && p.at(x, y)[1] < 90 && p.at(x, y)[2] < 90) ++dark;
+    EXPECT_GT(dark, 1500);
 }
 
 }  // namespace

@@ -1,23 +1,128 @@
 #include "app/gui/model/audience_job.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 
 namespace app::gui {
+namespace {
 
-AudienceResult compute_audience(const AudienceRequest& request) {
+// Mesh nodes along the longer side of the density grid: enough for the
+// projection's curvature, few enough to build instantly.
+constexpr int kDensityMeshNodes = 64;
+
+}  // namespace
+
+std::vector<double> AudienceParams::levels() const {
+    std::vector<double> out{level};
+    if (nested) {
+        if (level > 0.5 + 1e-9) out.insert(out.begin(), 0.5);
+        if (level < 0.95 - 1e-9) out.push_back(0.95);
+    }
+    return out;
+}
+
+DensitySurface density_surface(const geo::PerimeterResult& result, const geo::Projector& projector) {
+    const geo::DensityGrid& grid = result.grid;
+    DensitySurface s;
+    if (grid.width <= 0 || grid.height <= 0 || grid.values.empty()) return s;
+    const double max_value = *std::max_element(grid.values.begin(), grid.values.end());
+    if (!(max_value > 0.0)) return s;
+    s.width = grid.width;
+    s.height = grid.height;
+    s.values.resize(grid.values.size());
+    std::transform(grid.values.begin(), grid.values.end(), s.values.begin(),
+                   [&](double v) { return static_cast<float>(v / max_value); });
+    s.step = std::max(1, std::max(grid.width, grid.height) / kDensityMeshNodes);
+    s.mesh_cols = (grid.width + s.step - 1) / s.step;
+    s.mesh_rows = (grid.height + s.step - 1) / s.step;
+    std::vector<geo::Projected> nodes;
+    nodes.reserve(static_cast<std::size_t>((s.mesh_cols + 1) * (s.mesh_rows + 1)));
+    for (int j = 0; j <= s.mesh_rows; ++j)
+        for (int i = 0; i <= s.mesh_cols; ++i)
+            nodes.push_back({grid.origin.x_m + std::min(i * s.step, grid.width) * grid.cell_m,
+                             grid.origin.y_m + std::min(j * s.step, grid.height) * grid.cell_m});
+    auto lonlat = projector.inverse(nodes);
+    if (!lonlat) return {};
+    s.nodes = std::move(*lonlat);
+    // Under the widest level's contour the surface fades out: show where the
+    // offer is, not the kernel's faint tails.
+    if (!result.levels.empty())
+        s.min_value = static_cast<float>(result.levels.back().density_threshold / max_value * 0.5);
+    return s;
+}
+
+AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
+    const auto start = std::chrono::steady_clock::now();
     AudienceResult result;
     result.audience_id = request.audience.id;
     result.items_revision = request.items_revision;
     if (!request.items) return result;
-    const std::vector<double> weights = geo::item_weights(request.audience, *request.items);
+    const auto& items = *request.items;
+    const std::vector<double> weights = geo::item_weights(request.audience, items);
     result.weights.assign(weights.begin(), weights.end());
     result.weighted_items = static_cast<std::size_t>(
         std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0.0; }));
+
+    // Project the catalogue once per item set.
+    if (m_items_revision != request.items_revision) {
+        m_items_revision = request.items_revision;
+        m_projector.reset();
+        m_points.clear();
+        m_projection_error.clear();
+        geo::LonLatBox box;
+        std::vector<geo::LonLat> positions;
+        positions.reserve(items.size());
+        for (const auto& item : items) {
+            box.extend(item.position);
+            positions.push_back(item.position);
+        }
+        auto crs = geo::choose_metric_crs(box);
+        auto projector = crs ? geo::Projector::create(crs->code) : geo::Result<geo::Projector>(tl::unexpected(crs.error()));
+        auto points = projector ? geo::project_all(*projector, positions)
+                                : geo::Result<std::vector<geo::Projected>>(tl::unexpected(projector.error()));
+        if (points) {
+            m_projector.emplace(std::move(*projector));
+            m_points = std::move(*points);
+        } else {
+            m_projection_error = points.error().message;
+        }
+    }
+    if (!m_projector) {
+        result.error = m_projection_error.empty() ? "no offer item" : m_projection_error;
+        return result;
+    }
+    geo::PerimeterParams params;
+    params.levels = request.params.levels();
+    params.bandwidth_m = request.params.bandwidth_m;
+    auto perimeter = geo::compute_perimeter(*m_projector, m_points, weights, params);
+    if (!perimeter) {
+        result.error = perimeter.error().message;
+        return result;
+    }
+    for (auto it = perimeter->levels.rbegin(); it != perimeter->levels.rend(); ++it)  // widest first
+        result.perimeters.push_back({it->level, it->geometry, std::abs(it->level - request.params.level) < 1e-9});
+    if (auto stats = geo::perimeter_stats(*perimeter, items, weights)) result.stats = std::move(*stats);
+    const auto main = std::find_if(perimeter->levels.begin(), perimeter->levels.end(), [&](const auto& l) {
+        return std::abs(l.level - request.params.level) < 1e-9;
+    });
+    if (request.territories && !request.territories->empty() && main != perimeter->levels.end())
+        if (auto borders = geo::border_report(main->geometry, *request.territories))
+            result.borders = std::move(*borders);
+    result.density = density_surface(*perimeter, *m_projector);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
 
+void apply_audience_result(const AudienceResult& result, MapModel& model) {
+    model.set_audience(result.audience_id, result.weights);
+    model.set_perimeters(result.perimeters);
+    model.set_density(result.density);
+}
+
 AudienceController::AudienceController(std::chrono::milliseconds debounce)
-    : m_worker([](const AudienceRequest& r, const std::function<bool()>&) { return compute_audience(r); },
+    : m_worker([computer = std::make_shared<AudienceComputer>()](
+                   const AudienceRequest& r, const std::function<bool()>&) { return (*computer)(r); },
                debounce) {}
 
 void AudienceController::set_audience(std::optional<geo::Audience> audience, const MapModel& model) {
@@ -36,14 +141,17 @@ void AudienceController::set_family_weight(geo::Family family, double weight, co
     request(model);
 }
 
-void AudienceController::on_items_changed(const MapModel& model) {
-    if (m_items_revision != model.items_revision()) request(model);
+void AudienceController::on_data_changed(const MapModel& model) {
+    if (m_items_revision != model.items_revision() || m_territories_revision != model.territories_revision())
+        request(model);
 }
 
 void AudienceController::request(const MapModel& model) {
     m_items_revision = model.items_revision();
+    m_territories_revision = model.territories_revision();
     if (!m_audience) return;
-    m_worker.request({*m_audience, m_params, model.shared_items(), model.items_revision()});
+    m_worker.request({*m_audience, m_params, model.shared_items(), model.shared_territories(),
+                      model.items_revision()});
 }
 
 bool AudienceController::poll(MapModel& model) {
@@ -52,6 +160,7 @@ bool AudienceController::poll(MapModel& model) {
         if (!model.audience_id().empty() || !model.perimeters().empty()) {
             model.set_audience("", {});
             model.set_perimeters({});
+            model.set_density({});
             m_last.reset();
             return true;
         }
@@ -60,7 +169,7 @@ bool AudienceController::poll(MapModel& model) {
     if (done.empty()) return false;
     AudienceResult& r = done.back().result;  // the newest wins
     if (r.items_revision != model.items_revision()) return false;  // stale: items changed since
-    model.set_audience(r.audience_id, r.weights);
+    apply_audience_result(r, model);
     m_last = std::move(r);
     return true;
 }

@@ -1,10 +1,13 @@
 #pragma once
 // The audience computation behind the audience panel: item weights for the
-// audience (they size the points) and, from them, the destination perimeter.
-// compute_audience() is a pure function of its request, run on a worker by
-// AudienceController, which debounces slider moves (latest request wins)
-// and hands results to the main thread's model without blocking a frame.
-// AudienceController is main-thread only; its worker reads only requests.
+// audience (they size the points), the destination perimeter drawn from them
+// (geo::compute_perimeter), its statistics, the border report against the
+// loaded territories and the density surface for the density layer.
+// AudienceComputer runs on a worker (AudienceController's Recompute, latest
+// request wins, debounced so that a moving slider never blocks a frame); it
+// projects the catalogue once per item set and reuses it for every weight
+// change. The controller hands results to the main thread's model.
+// AudienceController is main-thread only; the worker reads only requests.
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -14,30 +17,57 @@
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/recompute.hpp"
 #include "geo/analysis/audience.hpp"
+#include "geo/analysis/border_report.hpp"
+#include "geo/analysis/perimeter_stats.hpp"
+#include "geo/crs/metric_crs.hpp"
 
 namespace app::gui {
 
 struct AudienceParams {
-    std::vector<double> levels{0.8};      // shares of the weighted offer, (0, 1]
-    std::optional<double> bandwidth_m;    // nullopt: derived from the data
+    double level = 0.8;                 // share of the weighted offer, (0, 1]: the main level
+    bool nested = false;                // also the 50 % and 95 % levels around it
+    std::optional<double> bandwidth_m;  // nullopt: derived from the data
+    // The levels to compute, ascending, without duplicates.
+    [[nodiscard]] std::vector<double> levels() const;
 };
 
 struct AudienceRequest {
     geo::Audience audience;
     AudienceParams params;
     std::shared_ptr<const std::vector<geo::OfferItem>> items;
+    std::shared_ptr<const std::vector<geo::Territory>> territories;
     unsigned items_revision = 0;
 };
 
 struct AudienceResult {
     std::string audience_id;
     unsigned items_revision = 0;
-    std::vector<float> weights;  // one per item
+    std::vector<float> weights;      // one per item
     std::size_t weighted_items = 0;  // items with a positive weight
-    std::string error;           // why there is no perimeter, if so
+    std::vector<PerimeterLevel> perimeters;  // widest first
+    std::optional<geo::PerimeterStats> stats;
+    std::optional<geo::BorderReport> borders;  // of the main level
+    DensitySurface density;
+    std::string error;  // why there is no perimeter, if so
+    double seconds = 0.0;  // time the computation took
 };
 
-AudienceResult compute_audience(const AudienceRequest& request);
+// Computes an AudienceResult; keeps the projected positions of the last item
+// set it saw. One per worker thread.
+class AudienceComputer {
+public:
+    AudienceResult operator()(const AudienceRequest& request);
+
+private:
+    std::optional<unsigned> m_items_revision;
+    std::optional<geo::Projector> m_projector;
+    std::vector<geo::Projected> m_points;
+    std::string m_projection_error;
+};
+
+// The density surface of a perimeter's grid, its mesh reprojected with
+// `projector` (the grid's CRS); values normalised by their maximum.
+DensitySurface density_surface(const geo::PerimeterResult& result, const geo::Projector& projector);
 
 class AudienceController {
 public:
@@ -49,8 +79,8 @@ public:
     void set_audience(std::optional<geo::Audience> audience, const MapModel& model);
     void set_params(AudienceParams params, const MapModel& model);
     void set_family_weight(geo::Family family, double weight, const MapModel& model);
-    // Files a recompute when the items changed since the last request.
-    void on_items_changed(const MapModel& model);
+    // Files a recompute when the items or territories changed since the last request.
+    void on_data_changed(const MapModel& model);
 
     // Applies finished results to the model; true when something arrived.
     bool poll(MapModel& model);
@@ -63,9 +93,12 @@ private:
 
     std::optional<geo::Audience> m_audience;
     AudienceParams m_params;
-    std::optional<unsigned> m_items_revision;
+    std::optional<unsigned> m_items_revision, m_territories_revision;
     Recompute<AudienceRequest, AudienceResult> m_worker;
     std::optional<AudienceResult> m_last;
 };
+
+// Puts a result into the model: weights, perimeters, density.
+void apply_audience_result(const AudienceResult& result, MapModel& model);
 
 }  // namespace app::gui

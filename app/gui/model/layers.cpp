@@ -10,7 +10,7 @@ LayerStack::LayerStack() {
         {LayerKind::territories, "territories", "", true, 1.0f},
         {LayerKind::density, "density", "", false, 0.7f},
         {LayerKind::perimeters, "perimeters", "", true, 1.0f},
-        {LayerKind::gaps, "gaps", "", false, 1.0f},
+        {LayerKind::gaps, "gaps", "", false, 0.8f},
         {LayerKind::items, "items", "", true, 1.0f},
     };
 }

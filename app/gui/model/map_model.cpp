@@ -20,7 +20,7 @@ void MapModel::set_items(std::vector<geo::OfferItem> items) {
 }
 
 void MapModel::set_territories(std::vector<geo::Territory> territories) {
-    m_territories = std::move(territories);
+    m_territories = std::make_shared<const std::vector<geo::Territory>>(std::move(territories));
     ++m_territories_revision;
 }
 
@@ -29,6 +29,25 @@ void MapModel::set_perimeters(std::vector<PerimeterLevel> levels) {
               [](const PerimeterLevel& a, const PerimeterLevel& b) { return a.level > b.level; });
     m_perimeters = std::move(levels);
     ++m_perimeters_revision;
+}
+
+void MapModel::set_density(DensitySurface density) {
+    m_density = std::move(density);
+    ++m_density_revision;
+}
+
+void MapModel::set_gaps(std::shared_ptr<const geo::GapResult> gaps) {
+    m_gaps = std::move(gaps);
+    m_gap_cell.reset();
+    m_gap_zone.reset();
+    ++m_gaps_revision;
+}
+
+void MapModel::select_gap(std::optional<std::size_t> cell, std::optional<std::size_t> zone) {
+    if (cell == m_gap_cell && zone == m_gap_zone) return;
+    m_gap_cell = cell;
+    m_gap_zone = zone;
+    ++m_gaps_revision;
 }
 
 void MapModel::set_context(const std::string& layer_id, ContextGeometry geometry) {
@@ -64,7 +83,7 @@ void MapModel::hover(std::optional<std::size_t> item_index) {
 geo::LonLatBox MapModel::data_extent() const {
     geo::LonLatBox box;
     for (const auto& item : *m_items) box.extend(item.position);
-    for (const auto& t : m_territories) box.extend(t.geometry.bounds());
+    for (const auto& t : *m_territories) box.extend(t.geometry.bounds());
     for (const auto& p : m_perimeters) box.extend(p.geometry.bounds());
     return box;
 }

@@ -20,6 +20,7 @@
 
 #include "app/gui/model/camera.hpp"
 #include "app/gui/model/layers.hpp"
+#include "geo/analysis/gaps.hpp"
 #include "geo/core/geometry.hpp"
 #include "geo/core/offer.hpp"
 #include "geo/io/context_layer.hpp"
@@ -30,6 +31,21 @@ namespace app::gui {
 struct PerimeterLevel {
     double level = 0.8;  // share of the audience-weighted offer mass
     geo::MultiPolygon geometry;
+    bool main = true;  // the level the user chose (others: nested context)
+};
+
+// The audience-weighted offer density, for the density layer: grid values
+// normalised to [0, 1] (row 0 south) and the lon/lat of a coarse mesh of
+// grid nodes (every `step` cells), which follows the analysis CRS (e.g.
+// Lambert-93) reprojected, so the surface lands where it was computed.
+struct DensitySurface {
+    int width = 0, height = 0;  // grid cells
+    std::vector<float> values;  // width × height
+    int step = 1;               // cells between mesh nodes
+    int mesh_cols = 0, mesh_rows = 0;  // mesh quads
+    std::vector<geo::LonLat> nodes;    // (mesh_cols + 1) × (mesh_rows + 1), row-major from the south-west
+    float min_value = 0.0f;            // below: transparent
+    [[nodiscard]] bool empty() const { return values.empty() || nodes.empty(); }
 };
 
 // Geometry of a context layer (any vector file), ready to draw.
@@ -52,11 +68,25 @@ public:
         return m_family_counts;
     }
 
-    [[nodiscard]] const std::vector<geo::Territory>& territories() const { return m_territories; }
+    [[nodiscard]] const std::vector<geo::Territory>& territories() const { return *m_territories; }
+    [[nodiscard]] std::shared_ptr<const std::vector<geo::Territory>> shared_territories() const {
+        return m_territories;
+    }
     void set_territories(std::vector<geo::Territory> territories);
 
     [[nodiscard]] const std::vector<PerimeterLevel>& perimeters() const { return m_perimeters; }
     void set_perimeters(std::vector<PerimeterLevel> levels);  // sorted from the widest level
+
+    [[nodiscard]] const DensitySurface& density() const { return m_density; }
+    void set_density(DensitySurface density);
+
+    // Offer gaps inside the perimeter (null: none computed), the cell and
+    // zone the user clicked (reset when the gaps change).
+    [[nodiscard]] const std::shared_ptr<const geo::GapResult>& gaps() const { return m_gaps; }
+    void set_gaps(std::shared_ptr<const geo::GapResult> gaps);
+    [[nodiscard]] std::optional<std::size_t> selected_gap_cell() const { return m_gap_cell; }
+    [[nodiscard]] std::optional<std::size_t> selected_gap_zone() const { return m_gap_zone; }
+    void select_gap(std::optional<std::size_t> cell, std::optional<std::size_t> zone);
 
     [[nodiscard]] const std::map<std::string, ContextGeometry>& context() const { return m_context; }
     void set_context(const std::string& layer_id, ContextGeometry geometry);
@@ -94,10 +124,12 @@ public:
     [[nodiscard]] unsigned territories_revision() const { return m_territories_revision; }
     [[nodiscard]] unsigned perimeters_revision() const { return m_perimeters_revision; }
     [[nodiscard]] unsigned context_revision() const { return m_context_revision; }
+    [[nodiscard]] unsigned density_revision() const { return m_density_revision; }
+    [[nodiscard]] unsigned gaps_revision() const { return m_gaps_revision; }
     // Moves whenever anything drawn may have changed.
     [[nodiscard]] unsigned revision() const {
         return m_items_revision + m_style_revision + m_territories_revision + m_perimeters_revision +
-               m_context_revision + m_camera.revision() + m_layers.revision();
+               m_context_revision + m_density_revision + m_gaps_revision + m_camera.revision() + m_layers.revision();
     }
 
 private:
@@ -105,8 +137,12 @@ private:
     std::shared_ptr<const std::vector<geo::OfferItem>> m_items =
         std::make_shared<const std::vector<geo::OfferItem>>();
     std::array<std::size_t, geo::kFamilyCount> m_family_counts{};
-    std::vector<geo::Territory> m_territories;
+    std::shared_ptr<const std::vector<geo::Territory>> m_territories =
+        std::make_shared<const std::vector<geo::Territory>>();
     std::vector<PerimeterLevel> m_perimeters;
+    DensitySurface m_density;
+    std::shared_ptr<const geo::GapResult> m_gaps;
+    std::optional<std::size_t> m_gap_cell, m_gap_zone;
     std::map<std::string, ContextGeometry> m_context;
     std::string m_audience_id;
     std::vector<float> m_item_weights;
@@ -119,6 +155,8 @@ private:
     unsigned m_territories_revision = 0;
     unsigned m_perimeters_revision = 0;
     unsigned m_context_revision = 0;
+    unsigned m_density_revision = 0;
+    unsigned m_gaps_revision = 0;  // also moves with the gap selection
 };
 
 }  // namespace app::gui

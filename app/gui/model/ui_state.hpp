@@ -24,6 +24,7 @@ struct UiState {
     std::optional<std::string> dropped_path;   // a file dropped on the window
     std::optional<ImportKind> open_import;     // open the import dialog in this mode
     bool open_export = false;
+    bool show_gaps_panel = false;  // bring the Gaps tab forward (a gap cell was clicked)
     std::string attribution;
     std::string status;
     bool status_is_error = false;

@@ -1,5 +1,6 @@
 #include "app/gui/render/map_meshes.hpp"
 
+#include "app/gui/model/gap_view.hpp"
 #include "app/gui/render/map_style.hpp"
 
 namespace app::gui {
@@ -57,11 +58,10 @@ PolygonMesh build_perimeter_mesh(const std::vector<PerimeterLevel>& levels) {
     geo::LonLatBox box;
     for (const auto& l : levels) box.extend(l.geometry.bounds());
     MeshBuilder builder(centre_of(box));
-    for (std::size_t i = 0; i < levels.size(); ++i)
-        (void)builder.add_fill(levels[i].geometry, perimeter_style(i, levels.size()).fill);
-    for (std::size_t i = 0; i < levels.size(); ++i) {
-        const AreaStyle style = perimeter_style(i, levels.size());
-        builder.add_outline(levels[i].geometry, style.outline, style.line);
+    for (const auto& l : levels) (void)builder.add_fill(l.geometry, perimeter_style(l.main).fill);
+    for (const auto& l : levels) {
+        const AreaStyle style = perimeter_style(l.main);
+        builder.add_outline(l.geometry, style.outline, style.line);
     }
     return builder.take();
 }
@@ -86,6 +86,28 @@ bool label_shown_at(geo::TerritoryLevel level, double zoom) {
         case geo::TerritoryLevel::region: return zoom >= 4.5 && zoom < 8.0;
         default: return zoom >= 6.0;
     }
+}
+
+PolygonMesh build_gaps_mesh(const geo::GapResult& gaps) {
+    geo::LonLatBox box;
+    for (const auto& z : gaps.zones) box.extend(z.geometry.bounds());
+    for (const auto& c : gaps.cells) box.extend(c.centre_lonlat);
+    const Mercator origin = centre_of(box);
+    MeshBuilder builder(origin);
+    for (const auto& z : gaps.zones) builder.add_outline(z.geometry, kGapZoneOutline, {1.6f, 0.0f, 0.0f});
+    PolygonMesh mesh = builder.take();
+    for (const auto& c : gaps.cells) {
+        const Rgba8 colour = gap_colour(c.gap_score);
+        if (colour.a == 0 || c.hexagon.size() < 4) continue;
+        std::vector<FillVertex> ring;
+        for (std::size_t i = 0; i + 1 < c.hexagon.size(); ++i) {  // closed ring: skip the repeat
+            const Mercator m = mercator_from_lonlat(c.hexagon[i]);
+            ring.push_back({static_cast<float>(m.x_m - origin.x_m), static_cast<float>(m.y_m - origin.y_m), colour});
+        }
+        for (std::size_t i = 1; i + 1 < ring.size(); ++i)
+            for (const FillVertex& v : {ring[0], ring[i], ring[i + 1]}) mesh.fill.push_back(v);
+    }
+    return mesh;
 }
 
 }  // namespace app::gui

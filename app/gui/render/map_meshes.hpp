@@ -27,6 +27,9 @@ struct TerritoryMesh {
 TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territories);
 PolygonMesh build_perimeter_mesh(const std::vector<PerimeterLevel>& levels);
 PolygonMesh build_context_mesh(const ContextGeometry& geometry);
+// The Gaps layer: every gap cell filled with gap_colour(score) (hexagons are
+// convex: fanned directly, no triangulation), the zones outlined.
+PolygonMesh build_gaps_mesh(const geo::GapResult& gaps);
 
 // Whether a territory label of `level` reads well at `zoom` (communes only
 // when zoomed in, regions only when zoomed out).

@@ -31,6 +31,10 @@ geo::Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
     if (!fill) return tl::unexpected(fill.error());
     auto line = ShaderProgram::build("line", shaders::line_vert, {}, shaders::line_frag);
     if (!line) return tl::unexpected(line.error());
+    auto density = ShaderProgram::build("density", shaders::density_vert, {}, shaders::density_frag);
+    if (!density) return tl::unexpected(density.error());
+    r->m_density_program.emplace(std::move(*density));
+    r->m_density = std::make_unique<GpuDensity>();
     r->m_points_program.emplace(std::move(*points));
     r->m_fill_program.emplace(std::move(*fill));
     r->m_line_program.emplace(std::move(*line));
@@ -39,6 +43,8 @@ geo::Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
         [](const TerritoryJob& job) { return build_territory_mesh(job.territories); });
     r->m_perimeter_worker = make_worker<PerimeterJob, PolygonMesh>(
         [](const PerimeterJob& job) { return build_perimeter_mesh(job.levels); });
+    r->m_gaps_worker = make_worker<GapsJob, PolygonMesh>(
+        [](const GapsJob& job) { return job.gaps ? build_gaps_mesh(*job.gaps) : PolygonMesh{}; });
     r->m_context_worker = make_worker<ContextJob, ContextMeshes>([](const ContextJob& job) {
         ContextMeshes out;
         for (const auto& [id, geometry] : job.layers) out[id] = build_context_mesh(geometry);
@@ -46,6 +52,7 @@ geo::Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
     });
     r->m_territory_mesh = std::make_unique<GpuMesh>();
     r->m_perimeter_mesh = std::make_unique<GpuMesh>();
+    r->m_gaps_mesh = std::make_unique<GpuMesh>();
     r->m_points = std::make_unique<GpuPoints>();
     return r;
 }
@@ -62,12 +69,22 @@ bool MapRenderer::poll(const MapModel& model) {
         m_perimeters_rev = model.perimeters_revision();
         m_perimeter_worker->request({model.perimeters()});
     }
+    if (m_gaps_requested != model.gaps().get()) {  // not on a mere selection change
+        m_gaps_requested = model.gaps().get();
+        m_gaps_worker->request({model.gaps()});
+    }
     if (m_context_rev != model.context_revision()) {
         m_context_rev = model.context_revision();
         m_context_worker->request({model.context()});
     }
 
     bool arrived = false;
+    if (m_density_rev != model.density_revision()) {
+        m_density_rev = model.density_revision();
+        m_density->upload(model.density());
+        ++m_mesh_generation;
+        arrived = true;
+    }
     for (auto& d : m_territory_worker->poll()) {
         ++m_mesh_generation;
         m_territory_mesh->upload(d.result.mesh);
@@ -77,6 +94,11 @@ bool MapRenderer::poll(const MapModel& model) {
     for (auto& d : m_perimeter_worker->poll()) {
         ++m_mesh_generation;
         m_perimeter_mesh->upload(d.result);
+        arrived = true;
+    }
+    for (auto& d : m_gaps_worker->poll()) {
+        ++m_mesh_generation;
+        m_gaps_mesh->upload(d.result);
         arrived = true;
     }
     for (auto& d : m_context_worker->poll()) {
@@ -96,7 +118,8 @@ bool MapRenderer::poll(const MapModel& model) {
 }
 
 bool MapRenderer::idle() const {
-    return m_territory_worker->idle() && m_perimeter_worker->idle() && m_context_worker->idle();
+    return m_territory_worker->idle() && m_perimeter_worker->idle() && m_gaps_worker->idle() &&
+           m_context_worker->idle();
 }
 
 bool MapRenderer::wait_until_idle(const MapModel& model, std::chrono::milliseconds timeout) {
@@ -156,8 +179,13 @@ void MapRenderer::draw_layer(const Layer& layer, const Camera& view) {
             m_points->draw(*m_points_program, view, layer.opacity);
             break;
         case LayerKind::density:
+            m_density->draw(*m_density_program, view, layer.opacity);
+            break;
         case LayerKind::gaps:
-            break;  // drawn once their analyses exist
+            m_gaps_mesh->draw_fill(*m_fill_program, view, layer.opacity);
+            m_stats.segments += m_gaps_mesh->draw_lines(*m_line_program, view, layer.opacity);
+            m_stats.triangles += m_gaps_mesh->fill_triangles();
+            break;
     }
 }
 

@@ -18,6 +18,7 @@
 
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/recompute.hpp"
+#include "app/gui/render/density_layer.hpp"
 #include "app/gui/render/gpu_mesh.hpp"
 #include "app/gui/render/item_points.hpp"
 #include "app/gui/render/layer_cache.hpp"
@@ -71,21 +72,28 @@ private:
     struct PerimeterJob {
         std::vector<PerimeterLevel> levels;
     };
+    struct GapsJob {
+        std::shared_ptr<const geo::GapResult> gaps;
+    };
     struct ContextJob {
         std::map<std::string, ContextGeometry> layers;
     };
     using ContextMeshes = std::map<std::string, PolygonMesh>;
 
-    std::optional<ShaderProgram> m_points_program, m_fill_program, m_line_program;
+    std::optional<ShaderProgram> m_points_program, m_fill_program, m_line_program, m_density_program;
 
     std::unique_ptr<Recompute<TerritoryJob, TerritoryMesh>> m_territory_worker;
     std::unique_ptr<Recompute<PerimeterJob, PolygonMesh>> m_perimeter_worker;
+    std::unique_ptr<Recompute<GapsJob, PolygonMesh>> m_gaps_worker;
+    const geo::GapResult* m_gaps_requested = nullptr;  // the result whose mesh was last requested
     std::unique_ptr<Recompute<ContextJob, ContextMeshes>> m_context_worker;
     std::optional<unsigned> m_territories_rev, m_perimeters_rev, m_context_rev;
 
-    std::unique_ptr<GpuMesh> m_territory_mesh, m_perimeter_mesh;
+    std::unique_ptr<GpuMesh> m_territory_mesh, m_perimeter_mesh, m_gaps_mesh;
     std::map<std::string, std::unique_ptr<GpuMesh>> m_context_meshes;
     std::vector<TerritoryLabel> m_labels;
+    std::unique_ptr<GpuDensity> m_density;
+    std::optional<unsigned> m_density_rev;
 
     ItemPointIndex m_index;
     PointBatch m_batch;

@@ -36,10 +36,10 @@ inline AreaStyle territory_style(geo::TerritoryLevel level) {
     return {};
 }
 
-// Perimeter level `index` of `count`, widest (index 0) first: nested fills
-// add up, so each level is a little more opaque than the one around it.
-inline AreaStyle perimeter_style(std::size_t index, std::size_t count) {
-    const bool main = index + 1 == count;  // the narrowest drawn last, boldest outline
+// A perimeter level: nested fills add up, so each level is a little more
+// opaque than the one around it; the main level (the one chosen) has a bold
+// solid outline, the levels around it a thin dashed one.
+inline AreaStyle perimeter_style(bool main) {
     return {with_alpha(kPerimeterColour, 42), with_alpha(kPerimeterColour, main ? 255 : 200),
             {main ? 2.5f : 1.5f, main ? 0.0f : 6.0f, main ? 0.0f : 4.0f}};
 }

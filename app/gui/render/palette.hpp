@@ -48,6 +48,7 @@ inline constexpr Rgba8 kContextFill{251, 250, 246, 255};
 inline constexpr Rgba8 kContextOutline{176, 170, 158, 255};
 inline constexpr Rgba8 kContextLine{98, 160, 210, 255};  // rivers
 inline constexpr Rgba8 kSelectionRing{20, 20, 20, 255};
+inline constexpr Rgba8 kGapZoneOutline{60, 20, 30, 230};  // gap zones, over the score colours
 
 // Sequential ramp for the density surface (viridis, light end transparent).
 inline constexpr std::array<Rgba8, 6> kDensityRamp = {{

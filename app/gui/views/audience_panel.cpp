@@ -1,5 +1,7 @@
 #include "app/gui/views/audience_panel.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <imgui.h>
 
@@ -55,16 +57,19 @@ void AudiencePanel::draw(MapModel& model, AudienceController& controller) {
     }
 
     AudienceParams params = controller.params();
-    float level = static_cast<float>(params.levels.empty() ? 0.8 : params.levels.back()) * 100.0f;
+    float level = static_cast<float>(params.level) * 100.0f;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::SliderFloat("##level", &level, 30.0f, 99.0f,
                            fmt::format("{} %.0f %%", tr(Text::perimeter_level)).c_str())) {
-        params.levels = {level / 100.0};
+        params.level = level / 100.0;
         controller.set_params(params, model);
     }
+    if (ImGui::Checkbox(tr(Text::nested_levels), &params.nested)) controller.set_params(params, model);
     bool automatic = !params.bandwidth_m.has_value();
     if (ImGui::Checkbox(tr(Text::bandwidth_auto), &automatic)) {
-        params.bandwidth_m = automatic ? std::nullopt : std::optional<double>(8000.0);
+        const auto& last = controller.last_result();
+        const double used = last && last->stats ? last->stats->bandwidth_m : 8000.0;
+        params.bandwidth_m = automatic ? std::nullopt : std::optional<double>(used);
         controller.set_params(params, model);
     }
     if (params.bandwidth_m) {
@@ -76,12 +81,90 @@ void AudiencePanel::draw(MapModel& model, AudienceController& controller) {
             controller.set_params(params, model);
         }
     }
+    const auto& r = controller.last_result();
     if (controller.busy()) ImGui::TextDisabled("%s", tr(Text::computing));
-    if (const auto& r = controller.last_result()) {
-        ImGui::TextDisabled("%s : %zu / %zu", tr(Text::weighted_items), r->weighted_items,
-                            model.items().size());
-        if (!r->error.empty()) ImGui::TextWrapped("%s", r->error.c_str());
+    if (!r) return;
+    if (!r->error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.1f, 0.1f, 1));
+        ImGui::TextWrapped("%s", r->error.c_str());
+        ImGui::PopStyleColor();
+        return;
     }
+    draw_stats(*r, model);
+    if (r->borders) draw_borders(*r->borders);
+}
+
+void AudiencePanel::draw_stats(const AudienceResult& r, const MapModel& model) const {
+    if (!r.stats) return;
+    const geo::PerimeterStats& st = *r.stats;
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", tr(Text::perimeter_stats));
+    if (!ImGui::BeginTable("##stats", static_cast<int>(st.levels.size()) + 1,
+                           ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg))
+        return;
+    ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    for (const auto& l : st.levels)
+        ImGui::TableSetupColumn(fmt::format("{:.0f} %", l.level * 100.0).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    const auto row = [&](Text label, auto&& value) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(tr(label));
+        for (const auto& l : st.levels) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(value(l).c_str());
+        }
+    };
+    row(Text::area, [](const geo::PerimeterLevelStats& l) { return fmt::format("{:.0f} km²", l.area_km2); });
+    row(Text::components, [](const geo::PerimeterLevelStats& l) { return std::to_string(l.components); });
+    row(Text::captured, [](const geo::PerimeterLevelStats& l) {
+        return fmt::format("{:.0f} %", l.captured_offer_share * 100.0);
+    });
+    row(Text::items_inside, [](const geo::PerimeterLevelStats& l) { return std::to_string(l.items_inside); });
+    ImGui::EndTable();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s %.1f km · %s : %zu / %zu", tr(Text::bandwidth), st.bandwidth_m / 1000.0,
+                       tr(Text::weighted_items), r.weighted_items, model.items().size());
+    ImGui::PopStyleColor();
+}
+
+void AudiencePanel::draw_borders(const geo::BorderReport& report) const {
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", tr(Text::border_table));
+    if (report.units.empty()) {
+        ImGui::TextDisabled("—");
+        return;
+    }
+    const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(report.units.size()) + 1.5f), 220.0f);
+    if (!ImGui::BeginTable("##borders", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
+                           ImVec2(0, height)))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(Text::unit), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(tr(Text::share_of_perimeter), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(Text::share_of_unit), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    std::optional<geo::TerritoryLevel> level;
+    for (const auto& u : report.units) {
+        if (u.level != level) {  // a heading row per level, with its count
+            level = u.level;
+            const auto summary = std::find_if(report.levels.begin(), report.levels.end(),
+                                              [&](const auto& s) { return s.level == u.level; });
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s (%d)", level_name(u.level), summary != report.levels.end() ? summary->units_crossed : 0);
+            ImGui::TableNextColumn();
+            ImGui::TableNextColumn();
+        }
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(u.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%.1f %%", u.share_of_perimeter * 100.0);
+        ImGui::TableNextColumn();
+        ImGui::Text("%.1f %%", u.share_of_unit * 100.0);
+    }
+    ImGui::EndTable();
 }
 
 }  // namespace app::gui

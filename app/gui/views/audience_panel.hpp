@@ -2,7 +2,8 @@
 // The audience panel: pick a preset, edit the family weights with sliders,
 // the captured share (level) and the smoothing radius (bandwidth). Every
 // change files a debounced background recompute (AudienceController), so a
-// slider never blocks a frame; statistics of the result show below.
+// slider never blocks a frame; the perimeter's statistics and the table of
+// the territories it crosses show below.
 // Main thread, inside an ImGui window.
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@ public:
     void draw(MapModel& model, AudienceController& controller);
 
 private:
+    void draw_stats(const AudienceResult& result, const MapModel& model) const;
+    void draw_borders(const geo::BorderReport& report) const;
+
     std::vector<geo::Audience> m_presets;
 };
 

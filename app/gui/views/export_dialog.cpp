@@ -76,8 +76,8 @@ void ExportDialog::start(const MapModel& model, const AudienceController& audien
         case ExportWhat::territories: {
             meta["kind"] = "territories";
             options.metadata = meta;
-            m_job.start([territories = model.territories(), path, options](const geo::Progress&) {
-                return geo::export_territories(territories, path, options);
+            m_job.start([territories = model.shared_territories(), path, options](const geo::Progress&) {
+                return geo::export_territories(*territories, path, options);
             });
             break;
         }
@@ -87,7 +87,7 @@ void ExportDialog::start(const MapModel& model, const AudienceController& audien
             const std::string name = a ? a->name_fr : "";
             const std::string id = a ? a->id : "";
             if (a) meta["audience"] = nlohmann::json::parse(geo::audience_to_json(*a));
-            meta["levels"] = audience.params().levels;
+            meta["levels"] = audience.params().levels();
             if (audience.params().bandwidth_m) meta["bandwidth_m"] = *audience.params().bandwidth_m;
             options.metadata = meta;
             options.layer_name = "perimeters";

@@ -8,6 +8,8 @@
 #include <imgui.h>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/model/gap_view.hpp"
+#include "app/gui/render/density_layer.hpp"
 #include "app/gui/render/map_style.hpp"
 #include "app/gui/render/palette.hpp"
 
@@ -45,7 +47,23 @@ void swatch_area(const AreaStyle& style) {
     ImGui::SameLine();
 }
 
+// A horizontal colour ramp, with its end labels.
+void swatch_ramp(Rgba8 (*colour)(float), const char* low, const char* high) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = std::min(ImGui::GetContentRegionAvail().x - 30.0f, 200.0f), h = ImGui::GetTextLineHeight();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float x0 = p.x + (*low ? ImGui::CalcTextSize(low).x + 6.0f : 0.0f);
+    for (int i = 0; i < 50; ++i)
+        draw->AddRectFilled(ImVec2(x0 + w * static_cast<float>(i) / 50.0f, p.y),
+                            ImVec2(x0 + w * static_cast<float>(i + 1) / 50.0f, p.y + h),
+                            packed(colour(static_cast<float>(i) / 49.0f)));
+    if (*low) draw->AddText(p, ImGui::GetColorU32(ImGuiCol_TextDisabled), low);
+    if (*high) draw->AddText(ImVec2(x0 + w + 6.0f, p.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), high);
+    ImGui::Dummy(ImVec2(w, h));
+}
+
 }  // namespace
+
 
 std::string layer_title(const Layer& layer) {
     switch (layer.kind) {
@@ -71,8 +89,9 @@ void draw_layers_panel(MapModel& model, UiState& ui) {
         ImGui::TableSetupColumn("##order", ImGuiTableColumnFlags_WidthFixed);
         for (auto it = layers.rbegin(); it != layers.rend(); ++it) {  // top of the stack first
             const Layer& layer = *it;
-            // Layers whose analysis is not available yet are not offered.
-            if (layer.kind == LayerKind::gaps || layer.kind == LayerKind::density) continue;
+            // Layers with nothing to show are not offered.
+            if (layer.kind == LayerKind::gaps && model.perimeters().empty() && !model.gaps()) continue;
+            if (layer.kind == LayerKind::density && model.density().empty()) continue;
             ImGui::PushID(layer.id.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -132,9 +151,26 @@ void draw_legend(const MapModel& model) {
         ImGui::TextDisabled("%s", tr(Text::legend_perimeter));
         const auto& levels = model.perimeters();
         for (std::size_t i = 0; i < levels.size(); ++i) {
-            swatch_area(perimeter_style(i, levels.size()));
+            swatch_area(perimeter_style(levels[i].main));
             ImGui::Text("%.0f %%", levels[i].level * 100.0);
         }
+    }
+    if (!model.density().empty() && model.layers().find(LayerKind::density)->visible) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", tr(Text::layer_density));
+        swatch_ramp([](float t) { return with_alpha(density_ramp(t), 255); }, "", "");
+    }
+    if (model.gaps() && model.layers().find(LayerKind::gaps)->visible) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s (%s)", tr(Text::layer_gaps), tr(Text::col_score));
+        // Blended over the light map, as drawn.
+        swatch_ramp([](float t) {
+            const Rgba8 c = gap_colour(std::max(t, 0.02f));
+            const auto over = [&](std::uint8_t x, std::uint8_t bg) {
+                return static_cast<std::uint8_t>((x * c.a + bg * (255 - c.a)) / 255);
+            };
+            return Rgba8{over(c.r, kMapBackground.r), over(c.g, kMapBackground.g), over(c.b, kMapBackground.b), 255};
+        }, "0", "1");
     }
     std::set<geo::TerritoryLevel> present;
     for (const auto& t : model.territories()) present.insert(t.level);

@@ -6,6 +6,7 @@
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/gui/views/gaps_panel.hpp"
 #include "app/gui/views/map_overlay.hpp"
 
 namespace app::gui {
@@ -66,6 +67,7 @@ void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw_map_overlay(draw, pos, model, renderer, ui.attribution, OverlayOptions{});
+    draw_gap_selection(draw, pos, model);
     draw_status(draw, pos, size, model, renderer, ui);
     draw_controls(pos, size, model, ui);
 
@@ -79,6 +81,12 @@ void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer
                            family_name(item.family).data());
         if (!item.commune_insee.empty()) ImGui::TextDisabled("%s", item.commune_insee.c_str());
         ImGui::EndTooltip();
+    } else if (m_hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) && model.gaps()) {
+        if (auto cell = gap_cell_at(model, model.camera().to_lonlat({m_cursor_local.x, m_cursor_local.y}))) {
+            ImGui::BeginTooltip();
+            gap_cell_tooltip(*model.gaps(), *cell);
+            ImGui::EndTooltip();
+        }
     }
     ImGui::End();
 }
@@ -105,8 +113,17 @@ void MapCanvas::handle_input(ImVec2 pos, MapModel& model, const MapRenderer& ren
     }
     // A click selects (or clears the selection); the end of a drag does not.
     if (m_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
-        std::hypot(io.MouseDragMaxDistanceAbs[0].x, io.MouseDragMaxDistanceAbs[0].y) < 4.0f)
-        model.select(renderer.pick(model, cursor));
+        std::hypot(io.MouseDragMaxDistanceAbs[0].x, io.MouseDragMaxDistanceAbs[0].y) < 4.0f) {
+        const auto item = renderer.pick(model, cursor);
+        model.select(item);
+        // Off the items, a click on the Gaps layer selects a cell and its zone.
+        const auto cell = item ? std::nullopt : gap_cell_at(model, camera.to_lonlat(cursor));
+        std::optional<std::size_t> zone;
+        if (cell && model.gaps()->cells[*cell].zone >= 0)
+            zone = static_cast<std::size_t>(model.gaps()->cells[*cell].zone);
+        model.select_gap(cell, zone);
+        if (cell) ui.show_gaps_panel = true;
+    }
     model.hover(m_hovered && !ImGui::IsItemActive() ? renderer.pick(model, cursor) : std::nullopt);
 
     // Keyboard, when no text field has the focus: + / − by character (any

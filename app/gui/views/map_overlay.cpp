@@ -102,7 +102,7 @@ void draw_legend_box(ImDrawList* draw, ImVec2 origin, const MapModel& model) {
             draw->AddCircleFilled(c, 5.5f, packed(col));
             draw->AddCircle(c, 5.5f, packed(darker(col, 0.6f)), 0, 1.0f);
         } else {
-            const AreaStyle s = perimeter_style(0, 1);
+            const AreaStyle s = perimeter_style(true);
             draw->AddRectFilled(ImVec2(c.x - 6, c.y - 5), ImVec2(c.x + 6, c.y + 5),
                                 packed(with_alpha(s.fill, 90)));
             draw->AddRect(ImVec2(c.x - 6, c.y - 5), ImVec2(c.x + 6, c.y + 5), packed(s.outline), 0, 0, 2.0f);

@@ -1,0 +1,55 @@
+#include "app/gui/views/export_row.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/gui/i18n.hpp"
+
+namespace app::gui {
+
+ExportRow::ExportRow(std::string stem, std::vector<ExportFormat> formats)
+    : m_formats(std::move(formats)), m_path(stem + (m_formats.empty() ? "" : m_formats[0].extension)) {}
+
+void ExportRow::draw(const char* id, const char* button, bool enabled, const MakeWriter& make, UiState& ui) {
+    if (auto done = m_job.take()) {
+        m_outcome_is_error = !*done;
+        m_outcome = *done ? fmt::format(fmt::runtime(tr(Text::exported_to)), m_path) + fmt::format(" ({})", **done)
+                          : done->error().message;
+        ui.set_status(m_outcome, m_outcome_is_error);
+    }
+    ImGui::PushID(id);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##format", m_formats[static_cast<std::size_t>(m_format)].label.c_str())) {
+        for (std::size_t i = 0; i < m_formats.size(); ++i)
+            if (ImGui::Selectable(m_formats[i].label.c_str(), static_cast<int>(i) == m_format)) {
+                m_format = static_cast<int>(i);
+                m_path = std::filesystem::path(m_path).replace_extension(m_formats[i].extension).string();
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(Text::browse)).x - ImGui::CalcTextSize(button).x - 40);
+    ImGui::InputText("##path", &m_path);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::save_file, m_path);
+    if (auto chosen = m_browser.draw()) m_path = *chosen;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!enabled || m_job.running() || m_path.empty());
+    if (ImGui::Button(button)) {
+        m_outcome.clear();
+        m_job.start([writer = make(m_path, m_format)](const geo::Progress&) { return writer(); });
+    }
+    ImGui::EndDisabled();
+    if (m_job.running()) {
+        ImGui::TextDisabled("%s", tr(Text::computing));
+    } else if (!m_outcome.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, m_outcome_is_error ? ImVec4(0.65f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.4f, 0.2f, 1));
+        ImGui::TextWrapped("%s", m_outcome.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopID();
+}
+
+}  // namespace app::gui

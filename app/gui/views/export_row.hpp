@@ -1,0 +1,45 @@
+#pragma once
+// A compact export control for the analysis panels (benchmark, gaps): a
+// format combo, the output path with a browse button, an export button and
+// the outcome. The export itself (a geo/io writer) runs as a background job;
+// the caller supplies it for the chosen path and format.
+// Main thread, inside an ImGui window.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/gui/model/background_job.hpp"
+#include "app/gui/model/ui_state.hpp"
+#include "app/gui/views/file_browser.hpp"
+#include "geo/core/error.hpp"
+
+namespace app::gui {
+
+struct ExportFormat {
+    std::string label;      // shown in the combo
+    std::string extension;  // ".csv"
+};
+
+class ExportRow {
+public:
+    using Writer = std::function<geo::Result<std::int64_t>()>;
+    // Builds the writer for `path` in format `format` (index into the formats).
+    using MakeWriter = std::function<Writer(const std::string& path, int format)>;
+
+    ExportRow(std::string stem, std::vector<ExportFormat> formats);
+    // `id` keeps ImGui ids apart; `enabled`: there is something to export.
+    void draw(const char* id, const char* button, bool enabled, const MakeWriter& make, UiState& ui);
+    [[nodiscard]] bool busy() const { return m_job.running(); }
+
+private:
+    std::vector<ExportFormat> m_formats;
+    int m_format = 0;
+    std::string m_path;
+    FileBrowser m_browser;
+    BackgroundJob<geo::Result<std::int64_t>> m_job;
+    std::string m_outcome;
+    bool m_outcome_is_error = false;
+};
+
+}  // namespace app::gui
