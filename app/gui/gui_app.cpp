@@ -27,6 +27,7 @@
 #include "app/gui/render/gl.hpp"
 #include "app/gui/render/map_renderer.hpp"
 #include "app/gui/render/offscreen.hpp"
+#include "app/gui/render/ui_cache.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/audience_panel.hpp"
 #include "app/gui/views/benchmark_panel.hpp"
@@ -119,6 +120,7 @@ private:
     Rect frame();  // one ImGui frame; returns the map canvas rectangle
     void draw_gl_map(const Rect& map);  // clears the window, draws the map
     void draw_gl(const Rect& map);      // the map, then the panels
+    void draw_panels();                 // ImGui's draw data, the panels through m_ui_cache
     void draw_menu();
     void draw_dialogs();
     void take_snapshot();
@@ -139,6 +141,8 @@ private:
     BenchmarkPanel m_benchmark;
     enum class RightTab { catalogue, benchmark, gaps };
     std::optional<RightTab> m_tab_request;
+    UiCache m_ui_cache{{"##left", "##right", "##MainMenuBar"}};
+    std::vector<UiRect> m_panel_rects;  // where the cached windows lie, this frame
     FileBrowser m_browser;
     ExportDialog m_export;
     ImportDialog m_import;
@@ -293,6 +297,9 @@ Rect GuiApp::frame() {
         ImGui::End();
     }
     const Rect map{left, top, std::max(right - left, 1.0f), std::max(height, 1.0f)};
+    m_panel_rects = {{0, 0, io.DisplaySize.x, top},
+                     {0, top, m_ui.show_left ? left : 0.0f, height},
+                     {right, top, m_ui.show_right ? io.DisplaySize.x - right : 0.0f, height}};
     m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
     draw_dialogs();
     ImGui::Render();
@@ -347,9 +354,15 @@ void GuiApp::draw_gl_map(const Rect& map) {
                      fb_h - static_cast<int>(map.y) - m_model.camera().height_px());
 }
 
+void GuiApp::draw_panels() {
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(m_window->get(), &fb_w, &fb_h);
+    m_ui_cache.render(ImGui::GetDrawData(), m_panel_rects, ImGui::GetStyle().Colors[ImGuiCol_WindowBg], fb_w, fb_h);
+}
+
 void GuiApp::draw_gl(const Rect& map) {
     draw_gl_map(map);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    draw_panels();
 }
 
 int GuiApp::run() {
@@ -405,7 +418,7 @@ void GuiApp::bench(const char* what, const std::function<void(Camera&, int)>& mo
         glFinish();
         map.push_back(ms_since(t1));
         const auto t2 = Clock::now();
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        draw_panels();
         glFinish();
         panels.push_back(ms_since(t2));
         glfwSwapBuffers(m_window->get());

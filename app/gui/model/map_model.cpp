@@ -64,6 +64,7 @@ void MapModel::set_audience(std::string audience_id, std::vector<float> item_wei
     m_item_weights = std::move(item_weights);
     if (!m_item_weights.empty()) m_item_weights.resize(m_items->size(), 0.0f);
     ++m_style_revision;
+    ++m_weights_revision;
 }
 
 void MapModel::select(std::optional<std::size_t> item_index) {

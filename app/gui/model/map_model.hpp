@@ -126,6 +126,8 @@ public:
     [[nodiscard]] unsigned context_revision() const { return m_context_revision; }
     [[nodiscard]] unsigned density_revision() const { return m_density_revision; }
     [[nodiscard]] unsigned gaps_revision() const { return m_gaps_revision; }
+    // Moves with the audience weights only (not with hover or selection).
+    [[nodiscard]] unsigned weights_revision() const { return m_weights_revision; }
     // Moves whenever anything drawn may have changed.
     [[nodiscard]] unsigned revision() const {
         return m_items_revision + m_style_revision + m_territories_revision + m_perimeters_revision +
@@ -156,7 +158,8 @@ private:
     unsigned m_perimeters_revision = 0;
     unsigned m_context_revision = 0;
     unsigned m_density_revision = 0;
-    unsigned m_gaps_revision = 0;  // also moves with the gap selection
+    unsigned m_gaps_revision = 0;
+    unsigned m_weights_revision = 0;  // also moves with the gap selection
 };
 
 }  // namespace app::gui

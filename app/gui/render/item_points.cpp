@@ -8,11 +8,23 @@ namespace app::gui {
 namespace {
 
 constexpr double kMaxDiscPx = 24.0;  // margin so discs at the edge are not cut
+constexpr std::size_t kPyramidItems = 20'000;  // below, aggregating item by item is cheap
 
 PointVertex vertex(double x, double y, Mercator origin, float size_px, float ring_px, Rgba8 fill,
                    Rgba8 ring) {
     return {static_cast<float>(x - origin.x_m), static_cast<float>(y - origin.y_m), size_px, ring_px,
             fill, ring};
+}
+
+// An aggregated disc: the dominant family's colour, sized by the count.
+PointVertex cell_vertex(double x, double y, Mercator origin, std::uint32_t count,
+                        const std::array<float, geo::kFamilyCount>& mass, double cell_px) {
+    const auto best = std::max_element(mass.begin(), mass.end());
+    const bool faded = *best <= 0.0f;
+    Rgba8 fill = family_colour(static_cast<geo::Family>(best - mass.begin()));
+    fill = with_alpha(fill, faded ? 80 : 225);
+    const float size = static_cast<float>(std::clamp(3.0 + 1.6 * std::log2(1.0 + count), 3.0, cell_px * 1.4));
+    return vertex(x, y, origin, size, 1.0f, fill, with_alpha(darker(fill, 0.6f), fill.a));
 }
 
 }  // namespace
@@ -70,11 +82,19 @@ void ItemPointIndex::set_weights(std::span<const float> weights) {
     if (weights.size() != m_x.size()) {
         m_weight.clear();
         m_max_weight = 0.0f;
+        if (m_x.size() > kPyramidItems)
+            m_pyramid.rebuild(m_x, m_y, m_family, m_weight);
+        else
+            m_pyramid.clear();
         return;
     }
     m_weight.assign(weights.begin(), weights.end());
     m_max_weight = 0.0f;
     for (float w : m_weight) m_max_weight = std::max(m_max_weight, w);
+    if (m_x.size() > kPyramidItems)
+        m_pyramid.rebuild(m_x, m_y, m_family, m_weight);
+    else
+        m_pyramid.clear();
 }
 
 template <class Fn>
@@ -116,8 +136,7 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
     lo = {lo.x_m - margin_m, lo.y_m - margin_m};
     hi = {hi.x_m + margin_m, hi.y_m + margin_m};
 
-    std::size_t visible = 0;
-    for_each_in(lo, hi, [&](std::uint32_t) { ++visible; });
+    const std::size_t visible = count_in(lo, hi);
     out.visible_items = visible;
     const float base = base_size_px(camera.zoom());
     const bool weighted = !m_weight.empty() && m_max_weight > 0.0f;
@@ -141,6 +160,11 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
     if (visible > style.aggregate_above) {
         out.aggregated = true;
         const double cell_px = std::max(style.aggregate_cell_px, 2.0);
+        if (build_from_pyramid(camera, lo, hi, cell_px, out)) {
+            for (const auto& emphasised : {style.hovered, style.selected})
+                if (emphasised && *emphasised < m_x.size()) emit_item(*emphasised, true);
+            return;
+        }
         const int gcols = static_cast<int>(std::ceil((hi.x_m - lo.x_m) / mpp / cell_px)) + 1;
         const int grows = static_cast<int>(std::ceil((hi.y_m - lo.y_m) / mpp / cell_px)) + 1;
         const std::size_t ncells = static_cast<std::size_t>(gcols) * static_cast<std::size_t>(grows);
@@ -161,17 +185,9 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
             ++c.count;
             c.mass[static_cast<std::size_t>(m_family[i])] += weighted ? m_weight[i] : 1.0f;
         });
-        for (const Cell& c : cells) {
-            if (c.count == 0) continue;
-            const auto best = std::max_element(c.mass.begin(), c.mass.end());
-            const bool faded = *best <= 0.0f;
-            Rgba8 fill = family_colour(static_cast<geo::Family>(best - c.mass.begin()));
-            fill = with_alpha(fill, faded ? 80 : 225);
-            const float size = static_cast<float>(
-                std::clamp(3.0 + 1.6 * std::log2(1.0 + c.count), 3.0, cell_px * 1.8));
-            out.vertices.push_back(vertex(c.sx / c.count, c.sy / c.count, out.origin, size, 1.0f,
-                                          fill, with_alpha(darker(fill, 0.6f), fill.a)));
-        }
+        for (const Cell& c : cells)
+            if (c.count > 0)
+                out.vertices.push_back(cell_vertex(c.sx / c.count, c.sy / c.count, out.origin, c.count, c.mass, cell_px));
     } else {
         out.vertices.reserve(visible + 2);
         // Faded (zero-weight) items underneath, then the others.
@@ -186,6 +202,55 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
     // Hovered and selected items on top, even when aggregated or off-grid.
     for (const auto& emphasised : {style.hovered, style.selected})
         if (emphasised && *emphasised < m_x.size()) emit_item(*emphasised, true);
+}
+
+std::size_t ItemPointIndex::count_in(Mercator lo, Mercator hi) const {
+    if (m_cols == 0 || hi.x_m < m_min.x_m || hi.y_m < m_min.y_m || lo.x_m > m_max.x_m || lo.y_m > m_max.y_m)
+        return 0;
+    const int c0 = std::clamp(static_cast<int>(std::floor((lo.x_m - m_min.x_m) / m_cell_w)), 0, m_cols - 1);
+    const int c1 = std::clamp(static_cast<int>(std::floor((hi.x_m - m_min.x_m) / m_cell_w)), 0, m_cols - 1);
+    const int r0 = std::clamp(static_cast<int>(std::floor((lo.y_m - m_min.y_m) / m_cell_h)), 0, m_rows - 1);
+    const int r1 = std::clamp(static_cast<int>(std::floor((hi.y_m - m_min.y_m) / m_cell_h)), 0, m_rows - 1);
+    std::size_t n = 0;
+    const auto exact = [&](std::uint32_t begin, std::uint32_t end) {
+        for (std::uint32_t k = begin; k < end; ++k) {
+            const std::uint32_t i = m_order[k];
+            if (m_x[i] >= lo.x_m && m_x[i] <= hi.x_m && m_y[i] >= lo.y_m && m_y[i] <= hi.y_m) ++n;
+        }
+    };
+    for (int r = r0; r <= r1; ++r) {
+        const std::size_t row = static_cast<std::size_t>(r) * static_cast<std::size_t>(m_cols);
+        const auto start = [&](int c) { return m_cell_start[row + static_cast<std::size_t>(c)]; };
+        if (r == r0 || r == r1 || c1 - c0 < 2) {
+            exact(start(c0), start(c1 + 1));
+            continue;
+        }
+        // Cells strictly between the border columns lie inside the box.
+        exact(start(c0), start(c0 + 1));
+        n += start(c1) - start(c0 + 1);
+        exact(start(c1), start(c1 + 1));
+    }
+    return n;
+}
+
+bool ItemPointIndex::build_from_pyramid(const Camera& camera, Mercator lo, Mercator hi, double cell_px,
+                                        PointBatch& out) const {
+    if (m_pyramid.empty()) return false;
+    const double mpp = camera.metres_per_px();
+    const int level = PointPyramid::level_for(cell_px * mpp);
+    if (level < 0) return false;
+    const double size_m = std::ldexp(1.0, level);
+    const double level_px = size_m / mpp;
+    for (const PointPyramid::Cell& c : m_pyramid.cells(level)) {
+        // Cell box against the view, then its centroid.
+        if ((c.cx + 1) * size_m < lo.x_m || c.cx * size_m > hi.x_m || (c.cy + 1) * size_m < lo.y_m ||
+            c.cy * size_m > hi.y_m)
+            continue;
+        const double x = c.sx / c.count, y = c.sy / c.count;
+        if (x < lo.x_m || x > hi.x_m || y < lo.y_m || y > hi.y_m) continue;
+        out.vertices.push_back(cell_vertex(x, y, out.origin, c.count, c.mass, level_px));
+    }
+    return true;
 }
 
 std::optional<std::size_t> ItemPointIndex::pick(const Camera& camera, ScreenPx cursor,

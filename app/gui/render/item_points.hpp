@@ -6,7 +6,9 @@
 // overlaps. build() writes one vertex per visible item — or, above
 // `aggregate_above` visible items, one disc per occupied cell of a
 // screen-space grid (coloured by the dominant family, sized by the count),
-// which bounds the points drawn whatever the catalogue size. Vertex
+// which bounds the points drawn whatever the catalogue size; large catalogues
+// aggregate from a PointPyramid (world-anchored cells prepared once per item
+// set), so a view costs a few thousand cells, not every item. Vertex
 // positions are float Mercator metres relative to the camera centre.
 // Also answers "which item is under the cursor" with the same grid.
 // Not thread-safe; rebuilt by the owner when items change.
@@ -19,6 +21,7 @@
 
 #include "app/gui/model/camera.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/gui/render/point_pyramid.hpp"
 #include "geo/core/offer.hpp"
 
 namespace app::gui {
@@ -70,6 +73,11 @@ private:
     template <class Fn>
     void for_each_in(Mercator lo, Mercator hi, Fn&& fn) const;
     [[nodiscard]] float size_of(std::size_t i, float base) const;
+    // Items inside [lo, hi]: whole grid cells counted at once, only the
+    // border cells item by item.
+    [[nodiscard]] std::size_t count_in(Mercator lo, Mercator hi) const;
+    // Aggregated discs from the pyramid; false when no level fits.
+    bool build_from_pyramid(const Camera& camera, Mercator lo, Mercator hi, double cell_px, PointBatch& out) const;
 
     std::vector<double> m_x, m_y;  // Mercator metres, by item index
     std::vector<geo::Family> m_family;
@@ -81,6 +89,7 @@ private:
     double m_cell_w = 1.0, m_cell_h = 1.0;
     std::vector<std::uint32_t> m_cell_start;
     std::vector<std::uint32_t> m_order;
+    PointPyramid m_pyramid;  // built above kPyramidItems items
 };
 
 }  // namespace app::gui

@@ -5,8 +5,12 @@
 // pans, frames copy the right part of it (glBlitFramebuffer) instead of
 // drawing thousands of outline segments again; the picture is redrawn when
 // the zoom, the viewport, the layers or their meshes change, or when the pan
-// leaves the margin. While the zoom changes frame after frame, the layers
-// are drawn directly (building the picture would only add work).
+// leaves the margin. While the zoom changes frame after frame (wheel,
+// pinch, flights), the picture is shown scaled around the view (a linear
+// blit, as web maps do during a zoom animation) as long as the view stays
+// inside it and within a factor kMinScale of its zoom; beyond, the layers
+// are drawn directly. Once the zoom rests, the next frame redraws the
+// picture crisp at the new zoom.
 // Needs a current GL 3.3 context; main thread only.
 #include <functional>
 #include <optional>
@@ -19,6 +23,7 @@ namespace app::gui {
 class LayerCache {
 public:
     static constexpr int kMarginPx = 256;
+    static constexpr double kMinScale = 0.5;  // zooming in past 2× the picture: redraw
 
     struct Key {
         double metres_per_px = 0.0;
@@ -35,6 +40,7 @@ public:
                  const std::function<void(const Camera&)>& draw);
 
 private:
+    bool scaled_blit(const Camera& camera, const Key& key, GLint target, int fb_x, int fb_y);
     bool rebuild(const Camera& camera, const Key& key, const std::function<void(const Camera&)>& draw);
 
     gl::Framebuffer m_fbo;

@@ -139,8 +139,10 @@ void MapRenderer::update_points(const MapModel& model) {
     const bool style_changed = m_style_rev != model.style_revision();
     const bool camera_changed = m_camera_rev != model.camera().revision();
     if (!items_changed && !style_changed && !camera_changed) return;
+    // Weights re-index (and re-aggregate) the items; hover and selection only restyle them.
     if (items_changed) m_index.rebuild(model.items(), model.item_weights());
-    else if (style_changed) m_index.set_weights(model.item_weights());
+    else if (m_weights_rev != model.weights_revision()) m_index.set_weights(model.item_weights());
+    m_weights_rev = model.weights_revision();
     m_items_rev = model.items_revision();
     m_style_rev = model.style_revision();
     m_camera_rev = model.camera().revision();
