@@ -32,6 +32,8 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
                     "Benchmark panel: our territory (LEVEL:CODE, a name, producer:NAME…), as territoire compare");
     cmd->add_option("--against", options->against, "Benchmark panel: competitors, comma-separated")
         ->delimiter(',');
+    cmd->add_option("--context", options->context, "Vector files shown as context layers (countries, rivers…)")
+        ->check(CLI::ExistingFile);
     cmd->add_option("--open", options->open, "Panel or dialog shown first")
         ->check(CLI::IsMember({"catalogue", "benchmark", "gaps", "import", "export"}));
     cmd->callback([&common, &exit_code, options, bbox, size, catalogue_option] {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <ctime>
 #include <unistd.h>
 #include <functional>
@@ -42,6 +43,7 @@
 #include "app/gui/views/map_image.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/audience_presets.hpp"
+#include "geo/io/context_layer.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
@@ -70,6 +72,18 @@ public:
         if (options.open == "gaps") m_tab_request = RightTab::gaps;
         if (options.open == "import") m_import.open(ImportKind::items);
         if (options.open == "export") m_export.open();
+        for (const std::string& path : options.context) {
+            auto context = geo::read_context_layer(path);
+            if (!context) {
+                m_ui.set_status(context.error().message, true);
+                continue;
+            }
+            const std::string id = m_model.layers().add_context(path);
+            m_model.set_context(id, std::move(*context));
+            // Natural Earth files keep their "ne_" names: credit them (public domain).
+            if (std::filesystem::path(path).filename().string().rfind("ne_", 0) == 0) m_context_credit = "Natural Earth";
+        }
+        m_ui.attribution = attribution_for({}) + (m_context_credit.empty() ? "" : ", " + m_context_credit);
         if (options.demo)
             start_loading_demo();
         else if (!options.catalogue.empty())
@@ -153,6 +167,7 @@ private:
     Clock::time_point m_start = Clock::now();
     bool m_quit = false;
     bool m_audience_applied = false;
+    std::string m_context_credit;  // attribution of the context layers given at start-up
 };
 
 bool GuiApp::collect_jobs() {
@@ -162,7 +177,7 @@ bool GuiApp::collect_jobs() {
         m_ui.set_status(loaded->error().message, true);
         return true;
     }
-    m_ui.attribution = attribution_for((*loaded)->sources);
+    m_ui.attribution = attribution_for((*loaded)->sources) + (m_context_credit.empty() ? "" : ", " + m_context_credit);
     m_sources = (*loaded)->sources;
     m_model.set_catalogue_path((*loaded)->path);
     m_model.set_items(std::move((*loaded)->items));

@@ -27,6 +27,7 @@ struct GuiOptions {
     std::string compare;     // Benchmark panel: our territory spec ("departement:37"); empty: none
     std::vector<std::string> against;  // and the competitors, run once loaded
     std::string open;        // panel or dialog shown first: catalogue, benchmark, gaps, import, export
+    std::vector<std::string> context;  // vector files shown as context layers (countries, rivers…)
 };
 
 int run_gui(const GuiOptions& options);

@@ -1,10 +1,14 @@
 #include "app/gui/i18n.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <atomic>
 #include <cstdlib>
 #include <memory>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "geo/core/taxonomy.hpp"
 
@@ -157,7 +161,7 @@ constexpr Entry kTable[] = {
     {Text::col_distance, "Distance", "Distance"},
     {Text::gap_cell, "Maille sélectionnée", "Selected cell"},
     {Text::gaps_need_perimeter, "Choisissez une cible : les manques se calculent dans son périmètre.", "Choose an audience: gaps are computed inside its perimeter."},
-    {Text::gaps_summary, "{} mailles de {:.1f} km, {} zones ({:.1f} s)", "{} cells of {:.1f} km, {} zones ({:.1f} s)"},
+    {Text::gaps_summary, "{} mailles de {} km, {} zones ({} s)", "{} cells of {} km, {} zones ({} s)"},
     {Text::no_gap, "aucun manque", "no gap"},
     {Text::gap_family, "Famille manquante", "Missing family"},
     {Text::export_gaps_geojson, "GeoJSON (zones et mailles)", "GeoJSON (zones and cells)"},
@@ -222,6 +226,17 @@ std::string label_names(const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) out += (out.empty() ? "" : ", ") + label_name(id);
     return out;
+}
+
+std::string format_number(double x, int decimals) {
+    std::string s = fmt::format("{:.{}f}", x, decimals);
+    if (g_language == Language::fr) std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
+std::string format_distance(double metres) {
+    if (!std::isfinite(metres)) return "∞";
+    return metres >= 1000.0 ? format_number(metres / 1000.0, 1) + " km" : format_number(metres, 0) + " m";
 }
 
 std::string_view family_name(geo::Family family) {

@@ -73,6 +73,11 @@ void load_label_names();
 std::string label_name(const std::string& id);
 std::string label_names(const std::vector<std::string>& ids);  // ", "-joined
 
+// A number with `decimals` decimals, with a decimal comma in French.
+std::string format_number(double x, int decimals);
+// A distance in metres as "850 m" or "12,4 km" ("∞" when infinite).
+std::string format_distance(double metres);
+
 // Family and territory-level names in the current language.
 std::string_view family_name(geo::Family family);
 const char* level_name(geo::TerritoryLevel level);

@@ -30,7 +30,7 @@ PointVertex cell_vertex(double x, double y, Mercator origin, std::uint32_t count
 }  // namespace
 
 float ItemPointIndex::base_size_px(double zoom) {
-    return static_cast<float>(std::clamp(2.0 + 0.6 * zoom, 5.0, 11.0));
+    return static_cast<float>(std::clamp(0.9 * zoom - 2.5, 3.0, 11.0));  // 3 px France-wide, 9 px in a town
 }
 
 void ItemPointIndex::rebuild(const std::vector<geo::OfferItem>& items, std::span<const float> weights) {

@@ -115,7 +115,7 @@ void AudiencePanel::draw_stats(const AudienceResult& r, const MapModel& model) c
             ImGui::TextUnformatted(value(l).c_str());
         }
     };
-    row(Text::area, [](const geo::PerimeterLevelStats& l) { return fmt::format("{:.0f} km²", l.area_km2); });
+    row(Text::area, [](const geo::PerimeterLevelStats& l) { return format_number(l.area_km2, 0) + " km²"; });
     row(Text::components, [](const geo::PerimeterLevelStats& l) { return std::to_string(l.components); });
     row(Text::captured, [](const geo::PerimeterLevelStats& l) {
         return fmt::format("{:.0f} %", l.captured_offer_share * 100.0);
@@ -123,7 +123,7 @@ void AudiencePanel::draw_stats(const AudienceResult& r, const MapModel& model) c
     row(Text::items_inside, [](const geo::PerimeterLevelStats& l) { return std::to_string(l.items_inside); });
     ImGui::EndTable();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s %.1f km · %s : %zu / %zu", tr(Text::bandwidth), st.bandwidth_m / 1000.0,
+    ImGui::TextWrapped("%s %s · %s : %zu / %zu", tr(Text::bandwidth), format_distance(st.bandwidth_m).c_str(),
                        tr(Text::weighted_items), r.weighted_items, model.items().size());
     ImGui::PopStyleColor();
 }
@@ -144,8 +144,14 @@ void AudiencePanel::draw_borders(const geo::BorderReport& report) const {
     ImGui::TableSetupColumn(tr(Text::share_of_perimeter), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(Text::share_of_unit), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
+    // Coarse levels first (départements before communes), each by share.
+    std::vector<const geo::BorderUnit*> units;
+    for (const auto& u : report.units) units.push_back(&u);
+    std::stable_sort(units.begin(), units.end(),
+                     [](const geo::BorderUnit* a, const geo::BorderUnit* b) { return a->level > b->level; });
     std::optional<geo::TerritoryLevel> level;
-    for (const auto& u : report.units) {
+    for (const geo::BorderUnit* unit : units) {
+        const geo::BorderUnit& u = *unit;
         if (u.level != level) {  // a heading row per level, with its count
             level = u.level;
             const auto summary = std::find_if(report.levels.begin(), report.levels.end(),
@@ -160,9 +166,9 @@ void AudiencePanel::draw_borders(const geo::BorderReport& report) const {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(u.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%.1f %%", u.share_of_perimeter * 100.0);
+        ImGui::TextUnformatted((format_number(u.share_of_perimeter * 100.0, 1) + " %").c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%.1f %%", u.share_of_unit * 100.0);
+        ImGui::TextUnformatted((format_number(u.share_of_unit * 100.0, 1) + " %").c_str());
     }
     ImGui::EndTable();
 }

@@ -9,6 +9,7 @@
 
 #include "app/cli/analysis_provenance.hpp"
 #include "app/gui/i18n.hpp"
+#include "app/gui/ui_style.hpp"
 #include "app/gui/views/radar_view.hpp"
 #include "geo/io/benchmark_export.hpp"
 #include "geo/store/catalogue.hpp"
@@ -24,14 +25,7 @@ const std::string& audience_label(const geo::Audience& a) {
     return language() == Language::fr || a.name_en.empty() ? a.name_fr : a.name_en;
 }
 
-std::string ratio_text(const std::optional<double>& r) {
-    if (!r) return "—";
-    return language() == Language::fr ? geo::format_decimal_fr(*r, 2) + " ×" : fmt::format("{:.2f} ×", *r);
-}
-
-std::string number(double x, int decimals) {
-    return language() == Language::fr ? geo::format_decimal_fr(x, decimals) : fmt::format("{:.{}f}", x, decimals);
-}
+std::string ratio_text(const std::optional<double>& r) { return r ? format_number(*r, 2) + " ×" : "—"; }
 
 void sentences(Text title, const std::vector<geo::BenchmarkStatement>& list, ImVec4 colour) {
     ImGui::TextDisabled("%s", tr(title));
@@ -85,7 +79,9 @@ void BenchmarkPanel::draw_choice(const MapModel& model, const AudienceController
             if (spec_of(*t) == spec) return fmt::format("{} ({})", t->name, spec);
         return spec;
     };
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", tr(Text::our_territory));
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##ours", name_of(m_ours).c_str())) {
         for (const auto* t : candidates)
@@ -108,11 +104,12 @@ void BenchmarkPanel::draw_choice(const MapModel& model, const AudienceController
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##other", tr(Text::other_competitors), &m_other);
     const geo::Audience shown = audience.audience() ? *audience.audience() : whole_offer_audience();
-    ImGui::TextDisabled("%s : %s", tr(Text::benchmark_audience), audience_label(shown).c_str());
     const bool ready = !m_ours.empty() && (!m_against.empty() || !split_specs(m_other).empty()) &&
                        !model.catalogue_path().empty();
     ImGui::BeginDisabled(!ready || m_job.running());
-    if (ImGui::Button(tr(Text::run_benchmark), ImVec2(-1, 0))) start(model, audience);
+    const std::string button = fmt::format("{} · {} : {}", tr(Text::run_benchmark), tr(Text::benchmark_audience),
+                                           audience_label(shown));
+    if (ImGui::Button(button.c_str(), ImVec2(-1, 0))) start(model, audience);
     ImGui::EndDisabled();
 }
 
@@ -128,14 +125,13 @@ void BenchmarkPanel::draw_result(const geo::BenchmarkResult& r) const {
             const auto& t = r.territories[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const Rgba8 c = radar_series_colour(i);
-            ImGui::TextColored(ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1), "%s", t.territory.name.c_str());
+            ImGui::TextColored(im_colour(radar_series_colour(i)), "%s", t.territory.name.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(number(t.area_km2, 0).c_str());
+            ImGui::TextUnformatted(format_number(t.area_km2, 0).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%lld", static_cast<long long>(t.item_count));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(number(t.audience_fit_per_km2, 3).c_str());
+            ImGui::TextUnformatted(format_number(t.audience_fit_per_km2, 3).c_str());
         }
         ImGui::EndTable();
     }
@@ -154,16 +150,14 @@ void BenchmarkPanel::draw_result(const geo::BenchmarkResult& r) const {
             const geo::FamilyComparison& cmp = r.families[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const Rgba8 c = family_colour(f);
-            ImGui::TextColored(ImVec4(c.r / 255.0f * 0.8f, c.g / 255.0f * 0.8f, c.b / 255.0f * 0.8f, 1), "%s",
-                               std::string(family_name(f)).c_str());
+            ImGui::TextColored(family_text_colour(f), "%s", std::string(family_name(f)).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%lld", static_cast<long long>(fi.item_count));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(number(fi.density_per_100km2, 1).c_str());
+            ImGui::TextUnformatted(format_number(fi.density_per_100km2, 1).c_str());
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s : %s", tr(Text::col_competitors),
-                                  number(cmp.competitors_mean_density_per_100km2, 2).c_str());
+                                  format_number(cmp.competitors_mean_density_per_100km2, 2).c_str());
             ImGui::TableNextColumn();
             const bool low = cmp.ratio && *cmp.ratio < 0.9, high = cmp.ratio && *cmp.ratio > 1.1;
             ImGui::TextColored(low ? ImVec4(0.7f, 0.1f, 0.1f, 1) : high ? ImVec4(0.05f, 0.45f, 0.2f, 1)
@@ -172,7 +166,7 @@ void BenchmarkPanel::draw_result(const geo::BenchmarkResult& r) const {
             ImGui::TableNextColumn();
             ImGui::Text("%.0f %%", fi.labelled_share * 100.0);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(number(fi.diversity_shannon, 2).c_str());
+            ImGui::TextUnformatted(format_number(fi.diversity_shannon, 2).c_str());
         }
         ImGui::EndTable();
     }

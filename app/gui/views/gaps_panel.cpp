@@ -8,20 +8,13 @@
 
 #include "app/cli/analysis_provenance.hpp"
 #include "app/gui/i18n.hpp"
+#include "app/gui/ui_style.hpp"
 #include "geo/io/gaps_export.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
 namespace {
 
-std::string distance_text(double m) {
-    if (!std::isfinite(m)) return "∞";
-    return m >= 1000.0 ? fmt::format("{:.1f} km", m / 1000.0) : fmt::format("{:.0f} m", m);
-}
-
-ImVec4 text_colour(Rgba8 c, float shade = 0.8f) {
-    return {c.r / 255.0f * shade, c.g / 255.0f * shade, c.b / 255.0f * shade, 1.0f};
-}
 
 void outline(ImDrawList* draw, ImVec2 origin, const Camera& camera, const geo::Ring& ring, ImU32 colour, float width) {
     std::vector<ImVec2> pts;
@@ -68,10 +61,10 @@ void gap_cell_tooltip(const geo::GapResult& gaps, std::size_t cell) {
         ImGui::TextDisabled("%s", tr(Text::no_gap));
         return;
     }
-    ImGui::TextColored(text_colour(family_colour(*c.gap_family)), "%s : %s", tr(Text::gap_family),
+    ImGui::TextColored(family_text_colour(*c.gap_family), "%s : %s", tr(Text::gap_family),
                        std::string(family_name(*c.gap_family)).c_str());
-    ImGui::Text("%s %s · %s %.2f", tr(Text::col_distance), distance_text(c.gap_distance_m).c_str(),
-                tr(Text::col_score), c.gap_score);
+    ImGui::Text("%s %s · %s %s", tr(Text::col_distance), format_distance(c.gap_distance_m).c_str(),
+                tr(Text::col_score), format_number(c.gap_score, 2).c_str());
     if (c.zone >= 0) {
         const geo::GapZone& z = gaps.zones[static_cast<std::size_t>(c.zone)];
         ImGui::TextDisabled("%s %d%s%s", tr(Text::col_rank), c.zone + 1, z.commune_name.empty() ? "" : " · ",
@@ -107,11 +100,11 @@ void GapsPanel::draw_cell(const geo::GapResult& gaps, std::size_t cell) const {
         if (!(gaps.family_weights[i] > 0.0)) continue;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextColored(text_colour(family_colour(f)), "%s", std::string(family_name(f)).c_str());
+        ImGui::TextColored(family_text_colour(f), "%s", std::string(family_name(f)).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(distance_text(c.distance_m[i]).c_str());
+        ImGui::TextUnformatted(format_distance(c.distance_m[i]).c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%.2f", c.score[i]);
+        ImGui::TextUnformatted(format_number(c.score[i], 2).c_str());
     }
     ImGui::EndTable();
 }
@@ -119,16 +112,18 @@ void GapsPanel::draw_cell(const geo::GapResult& gaps, std::size_t cell) const {
 void GapsPanel::draw_zones(MapModel& model, const geo::GapResult& gaps, UiState& ui) {
     ImGui::TextDisabled("%s", tr(Text::gap_zones));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
-                                  ImGuiTableFlags_SizingStretchProp;
+                                  ImGuiTableFlags_SizingFixedFit;
     const float height = std::max(ImGui::GetContentRegionAvail().y - 110.0f, 160.0f);
     if (!ImGui::BeginTable("##zones", 6, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(Text::col_rank), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending, 0.6f);
-    ImGui::TableSetupColumn(tr(Text::gap_family), ImGuiTableColumnFlags_NoSort, 2.0f);
-    ImGui::TableSetupColumn(tr(Text::col_where), ImGuiTableColumnFlags_NoSort, 2.0f);
-    ImGui::TableSetupColumn(tr(Text::col_area), ImGuiTableColumnFlags_PreferSortDescending, 0.9f);
-    ImGui::TableSetupColumn(tr(Text::col_score), ImGuiTableColumnFlags_PreferSortDescending, 0.8f);
-    ImGui::TableSetupColumn(tr(Text::col_distance), ImGuiTableColumnFlags_PreferSortDescending, 1.0f);
+    // Numbers fit their content; the family and the place share the rest.
+    constexpr auto kFixed = ImGuiTableColumnFlags_WidthFixed;
+    ImGui::TableSetupColumn("#", kFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending);
+    ImGui::TableSetupColumn(tr(Text::col_family), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.3f);
+    ImGui::TableSetupColumn(tr(Text::col_where), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.0f);
+    ImGui::TableSetupColumn(tr(Text::col_area), kFixed | ImGuiTableColumnFlags_PreferSortDescending);
+    ImGui::TableSetupColumn(tr(Text::col_score), kFixed | ImGuiTableColumnFlags_PreferSortDescending);
+    ImGui::TableSetupColumn(tr(Text::col_distance), kFixed | ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
         static constexpr GapSort kByColumn[] = {GapSort::rank, GapSort::rank, GapSort::rank,
@@ -146,15 +141,17 @@ void GapsPanel::draw_zones(MapModel& model, const geo::GapResult& gaps, UiState&
             fly_to_box(gap_zone_box(gaps, row.zone), model, ui);
         }
         ImGui::TableNextColumn();
-        ImGui::TextColored(text_colour(family_colour(row.family)), "%s", std::string(family_name(row.family)).c_str());
+        ImGui::TextColored(family_text_colour(row.family), "%s", std::string(family_name(row.family)).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s — %s", std::string(family_name(row.family)).c_str(), row.where.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(row.where.empty() ? "—" : row.where.c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%.1f", row.area_km2);
+        ImGui::TextUnformatted(format_number(row.area_km2, 1).c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%.2f", row.score);
+        ImGui::TextUnformatted(format_number(row.score, 2).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(distance_text(row.mean_distance_m).c_str());
+        ImGui::TextUnformatted(format_distance(row.mean_distance_m).c_str());
     }
     ImGui::EndTable();
 }
@@ -181,7 +178,8 @@ void GapsPanel::draw(MapModel& model, GapsController& gaps, const AudienceContro
     const auto result = model.gaps();
     if (!result) return;
     ImGui::TextDisabled("%s", fmt::format(fmt::runtime(tr(Text::gaps_summary)), result->cells.size(),
-                                          result->cell_m / 1000.0, result->zones.size(), gaps.last_seconds())
+                                          format_number(result->cell_m / 1000.0, 1), result->zones.size(),
+                                          format_number(gaps.last_seconds(), 2))
                                   .c_str());
     if (auto cell = model.selected_gap_cell(); cell && *cell < result->cells.size()) draw_cell(*result, *cell);
     draw_zones(model, *result, ui);

@@ -97,6 +97,7 @@ void draw_layers_panel(MapModel& model, UiState& ui) {
             ImGui::TableNextColumn();
             bool visible = layer.visible;
             if (ImGui::Checkbox(layer_title(layer).c_str(), &visible)) stack.set_visible(layer.id, visible);
+            if (ImGui::IsItemHovered() && !layer.path.empty()) ImGui::SetTooltip("%s", layer.path.c_str());
             ImGui::TableNextColumn();
             float opacity = layer.opacity * 100.0f;
             ImGui::SetNextItemWidth(-1);

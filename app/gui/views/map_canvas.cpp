@@ -6,6 +6,7 @@
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/gui/ui_style.hpp"
 #include "app/gui/views/gaps_panel.hpp"
 #include "app/gui/views/map_overlay.hpp"
 
@@ -75,8 +76,7 @@ void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer
         const geo::OfferItem& item = model.items()[*model.hovered()];
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(item.name.c_str());
-        const Rgba8 c = family_colour(item.family);
-        ImGui::TextColored(ImVec4(c.r / 255.f * 0.8f, c.g / 255.f * 0.8f, c.b / 255.f * 0.8f, 1.0f),
+        ImGui::TextColored(family_text_colour(item.family),
                            "%.*s", static_cast<int>(family_name(item.family).size()),
                            family_name(item.family).data());
         if (!item.commune_insee.empty()) ImGui::TextDisabled("%s", item.commune_insee.c_str());

@@ -38,7 +38,7 @@ void draw_radar(const RadarChart& chart, float width) {
         widest = std::max(widest, ImGui::CalcTextSize(names.back().c_str()).x);
     }
     // Room for the labels on both sides; never taller than it is useful.
-    const float radius = std::clamp(width * 0.5f - widest * 0.75f - 8.0f, 50.0f, 150.0f);
+    const float radius = std::clamp(width * 0.5f - widest * 0.75f - 8.0f, 50.0f, 120.0f);
     const float height = 2.0f * radius + 3.0f * label_h;
     const RadarPoint centre{origin.x + width * 0.5f, origin.y + radius + 1.5f * label_h};
     const ImU32 grid = packed({150, 150, 150, 120});
