@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 #include <fmt/format.h>
 #include <tbb/blocked_range.h>
@@ -39,7 +40,8 @@ LonLatBox widened(const LonLatBox& box, double reach_m) {
     const double dlat = reach_m / kMetresPerDegreeLat;
     const double max_abs_lat =
         std::min(89.0, std::max(std::abs(box.south_deg), std::abs(box.north_deg)) + dlat);
-    const double dlon = reach_m / (kMetresPerDegreeLat * std::cos(max_abs_lat * M_PI / 180.0));
+    const double dlon =
+        reach_m / (kMetresPerDegreeLat * std::cos(max_abs_lat * std::numbers::pi / 180.0));
     return {box.west_deg - dlon, box.south_deg - dlat, box.east_deg + dlon, box.north_deg + dlat};
 }
 
