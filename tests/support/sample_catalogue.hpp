@@ -69,17 +69,17 @@ inline geo::Catalogue sample_catalogue(const std::string& path, bool with_commun
     return std::move(*cat);
 }
 
-// The sample catalogue built once per test executable, under
-// <build>/test-tmp/<name>/sample.sqlite; returns its path.
-inline std::string cached_sample_catalogue(const std::string& name, bool with_communes) {
-    static std::map<std::string, std::string> built;
-    if (auto it = built.find(name); it != built.end()) return it->second;
-    const auto dir = std::filesystem::path(TERRITOIRE_BINARY_DIR) / "test-tmp" / name;
-    std::filesystem::remove_all(dir);
+// The sample catalogue built once per process, in the temporary folder of the
+// first test that asks (ctest runs each test in its own process, possibly in
+// parallel, so nothing is shared between processes); returns its path.
+inline std::string cached_sample_catalogue(bool with_communes) {
+    static std::map<bool, std::string> built;
+    if (auto it = built.find(with_communes); it != built.end()) return it->second;
+    const auto dir = temp_dir() / (with_communes ? "sample-communes" : "sample");
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "sample.sqlite").string();
     sample_catalogue(path, with_communes);
-    return built[name] = path;
+    return built[with_communes] = path;
 }
 
 }  // namespace test

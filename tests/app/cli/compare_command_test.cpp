@@ -23,7 +23,7 @@ protected:
     void SetUp() override {
         REQUIRE_SHARED_DATA();
         m_out = test::temp_dir();
-        m_catalogue = test::cached_sample_catalogue("CompareCommand", false);
+        m_catalogue = test::cached_sample_catalogue(false);
     }
     static nlohmann::json read_json(const fs::path& path) {
         std::ifstream in(path);

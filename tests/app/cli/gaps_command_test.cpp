@@ -24,7 +24,7 @@ protected:
     void SetUp() override {
         REQUIRE_SHARED_DATA();
         m_out = test::temp_dir();
-        m_catalogue = test::cached_sample_catalogue("GapsCommand", true);
+        m_catalogue = test::cached_sample_catalogue(true);
     }
 
     fs::path m_out;
