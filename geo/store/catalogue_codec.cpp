@@ -1,9 +1,8 @@
 #include "geo/store/catalogue_codec.hpp"
 
-#include <chrono>
-#include <ctime>
-
 #include <nlohmann/json.hpp>
+
+#include "geo/core/clock.hpp"
 
 namespace geo::store {
 
@@ -34,13 +33,6 @@ std::vector<std::string> decode_string_list(std::string_view text) {
     return out;
 }
 
-std::string utc_now_iso8601() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
+std::string utc_now_iso8601() { return geo::utc_now_iso8601(); }
 
 }  // namespace geo::store

@@ -1,0 +1,210 @@
+// territoire perimeter: the destination perimeter of an audience, as RFC 7946
+// GeoJSON with statistics and provenance, stored in the catalogue; --report
+// prints the border table, --json the statistics and the report as JSON.
+#include <cstdio>
+#include <memory>
+
+#include <fmt/core.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/perimeter_report.hpp"
+#include "app/cli/perimeter_support.hpp"
+#include "geo/analysis/border_report.hpp"
+#include "geo/analysis/offer_inside.hpp"
+#include "geo/analysis/perimeter_stats.hpp"
+#include "geo/core/clock.hpp"
+#include "geo/io/geojson_writer.hpp"
+#include "geo/io/perimeter_json.hpp"
+
+namespace app::cli {
+namespace {
+
+struct PerimeterCommand {
+    PerimeterOptions options;
+    std::string audience;
+    std::string output;
+    bool report = false;
+};
+
+CliError failure(const geo::Error& e) {
+    return CliError{1, e.message};
+}
+
+// Everything one run computes, in the order it is printed and written.
+struct PerimeterRun {
+    geo::PerimeterParams params;
+    WeighedOffer offer;
+    geo::PerimeterResult result;
+    geo::PerimeterStats stats;
+    std::vector<geo::BorderReport> borders;  // one per level; empty without territories
+    nlohmann::json provenance;
+};
+
+CliResult<void> compute(const PerimeterCommand& cmd, const geo::Catalogue& catalogue,
+                        const std::vector<geo::OfferItem>& items, PerimeterRun& run) {
+    auto offer = weigh_offer(cmd.audience, catalogue, items);
+    if (!offer) return tl::unexpected(offer.error());
+    run.offer = std::move(*offer);
+    auto result = geo::compute_perimeter(geo::item_positions(items), run.offer.weights, run.params);
+    if (!result) return tl::unexpected(failure(result.error()));
+    run.result = std::move(*result);
+    auto stats = geo::perimeter_stats(run.result, items, run.offer.weights);
+    if (!stats) return tl::unexpected(failure(stats.error()));
+    run.stats = std::move(*stats);
+
+    auto territories = catalogue.territories();
+    if (!territories) return tl::unexpected(failure(territories.error()));
+    if (!territories->empty())
+        for (const geo::PerimeterLevel& lv : run.result.levels) {
+            auto report = geo::border_report(lv.geometry, *territories);
+            if (!report) return tl::unexpected(failure(report.error()));
+            run.borders.push_back(std::move(*report));
+        }
+    run.provenance = {{"audience", geo::audience_provenance_json(run.offer.audience)},
+                      {"parameters", geo::perimeter_parameters_json(run.params, run.stats)},
+                      {"sources", sources_json(catalogue, items, run.offer.weights)},
+                      {"catalogue", catalogue.path()},
+                      {"created_at", geo::utc_now_iso8601()},
+                      {"generator", generator_name()}};
+    return {};
+}
+
+nlohmann::json level_json(const PerimeterRun& run, std::size_t k) {
+    nlohmann::json j = geo::level_stats_json(run.stats.levels[k]);
+    if (!run.borders.empty()) j["units_crossed"] = geo::units_crossed_json(run.borders[k]);
+    return j;
+}
+
+// GeoJSON properties of level k: its statistics, then the provenance.
+nlohmann::json feature_properties(const PerimeterRun& run, std::size_t k) {
+    nlohmann::json p = level_json(run, k);
+    p["audience_id"] = run.offer.audience.id;
+    p["audience_name_fr"] = run.offer.audience.name_fr;
+    p["audience_name_en"] = run.offer.audience.name_en;
+    for (const auto& [key, value] : run.provenance.items()) p[key] = value;
+    return p;
+}
+
+CliResult<void> write_output(const PerimeterCommand& cmd, const PerimeterRun& run) {
+    std::vector<geo::GeoJsonFeature> features;
+    for (std::size_t k = 0; k < run.result.levels.size(); ++k)
+        features.push_back({run.result.levels[k].geometry, feature_properties(run, k)});
+    geo::GeoJsonOptions options;
+    options.layer_name = "perimeter " + run.offer.audience.id;
+    options.metadata = run.provenance;
+    auto written = geo::write_geojson(cmd.output, features, options);
+    if (!written) return tl::unexpected(failure(written.error()));
+    return {};
+}
+
+CliResult<std::vector<std::int64_t>> store(geo::Catalogue& catalogue, const PerimeterRun& run) {
+    std::vector<std::int64_t> ids;
+    for (std::size_t k = 0; k < run.result.levels.size(); ++k) {
+        geo::StoredPerimeter sp;
+        sp.audience_id = run.offer.audience.id;
+        sp.level = run.result.levels[k].level;
+        sp.params_json = run.provenance.dump();
+        sp.stats_json = level_json(run, k).dump();
+        sp.created_at = run.provenance["created_at"].get<std::string>();
+        sp.geometry = run.result.levels[k].geometry;
+        auto id = catalogue.save_perimeter(sp);
+        if (!id) return tl::unexpected(failure(id.error()));
+        ids.push_back(*id);
+    }
+    return ids;
+}
+
+void print_text(const PerimeterCommand& cmd, const PerimeterRun& run,
+                const std::vector<std::int64_t>& ids) {
+    const geo::PerimeterStats& s = run.stats;
+    fmt::print("Perimeter for \"{}\" ({} / {}): {} items, {} with a positive weight\n",
+               run.offer.audience.id, run.offer.audience.name_fr, run.offer.audience.name_en,
+               s.items_total, s.weighted_items);
+    fmt::print("  {} kernel, bandwidth {:.0f} m ({}), cell {:.0f} m, in {}\n",
+               geo::kernel_id(s.kernel), s.bandwidth_m,
+               s.bandwidth_from_data ? "derived from the data" : "as given", s.cell_m,
+               s.metric_crs);
+    for (std::size_t k = 0; k < s.levels.size(); ++k) {
+        print_level_summary(s.levels[k]);
+        if (cmd.report) {
+            if (run.borders.empty()) {
+                fmt::print(
+                    "  No territories in the catalogue: import communes or "
+                    "départements (territoire import --territories) for the border "
+                    "report\n");
+                continue;
+            }
+            print_border_table(run.borders[k], true);
+            print_border_table(run.borders[k], false);
+        }
+    }
+    fmt::print("Written {} ({} feature{}); stored in {} as perimeter{} {}\n", cmd.output,
+               s.levels.size(), s.levels.size() == 1 ? "" : "s",
+               run.provenance["catalogue"].get<std::string>(), ids.size() == 1 ? "" : "s",
+               fmt::join(ids, ", "));
+}
+
+void print_json(const PerimeterCommand& cmd, const PerimeterRun& run,
+                const std::vector<std::int64_t>& ids) {
+    nlohmann::json levels = nlohmann::json::array();
+    for (std::size_t k = 0; k < run.stats.levels.size(); ++k) {
+        nlohmann::json l = level_json(run, k);
+        l["border"] =
+            run.borders.empty() ? nlohmann::json() : geo::border_report_json(run.borders[k]);
+        l["stored_perimeter_id"] = ids[k];
+        levels.push_back(std::move(l));
+    }
+    nlohmann::json j = run.provenance;
+    j["output"] = cmd.output;
+    j["levels"] = std::move(levels);
+    fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common) {
+    PerimeterRun run;
+    auto params = perimeter_params(cmd.options);
+    if (!params) return tl::unexpected(params.error());
+    run.params = std::move(*params);
+    auto catalogue = open_catalogue(common.catalogue, geo::Catalogue::Mode::open_existing);
+    if (!catalogue) return tl::unexpected(catalogue.error());
+    auto items = catalogue_items(*catalogue);
+    if (!items) return tl::unexpected(items.error());
+    if (auto r = compute(cmd, *catalogue, *items, run); !r) return r;
+    if (auto r = write_output(cmd, run); !r) return r;
+    auto ids = store(*catalogue, run);
+    if (!ids) return tl::unexpected(ids.error());
+    if (cmd.options.json)
+        print_json(cmd, run, *ids);
+    else
+        print_text(cmd, run, *ids);
+    return {};
+}
+
+}  // namespace
+
+void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code) {
+    auto cmd = std::make_shared<PerimeterCommand>();
+    auto* sub = app.add_subcommand(
+        "perimeter", "Destination perimeter of an audience: GeoJSON, statistics, border report");
+    sub->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
+    sub->add_option("--audience", cmd->audience,
+                    "Audience: preset id or name, JSON file, or one saved in the catalogue")
+        ->required();
+    add_perimeter_options(sub, cmd->options, true);
+    sub->add_option("-o,--output", cmd->output, "Output GeoJSON file (RFC 7946)")->required();
+    sub->add_flag("--report", cmd->report,
+                  "Print the border table: administrative and reference territories crossed");
+    sub->callback([cmd, &common, &exit_code] {
+        auto done = execute(*cmd, common);
+        if (done) {
+            exit_code = 0;
+            return;
+        }
+        fmt::print(stderr, "territoire perimeter: {}\n", done.error().message);
+        exit_code = done.error().exit_code;
+    });
+}
+
+}  // namespace app::cli

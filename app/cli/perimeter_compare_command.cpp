@@ -1,0 +1,113 @@
+// territoire perimeter-compare: the perimeters of two audiences at one level,
+// with the same parameters: areas, intersection, union, Jaccard, and the
+// offer items gained and lost, as text or JSON. Reads the catalogue only.
+#include <cstdio>
+#include <memory>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/perimeter_report.hpp"
+#include "app/cli/perimeter_support.hpp"
+#include "geo/analysis/offer_inside.hpp"
+#include "geo/analysis/perimeter_compare.hpp"
+#include "geo/analysis/perimeter_stats.hpp"
+#include "geo/core/clock.hpp"
+#include "geo/io/perimeter_json.hpp"
+
+namespace app::cli {
+namespace {
+
+struct Side {
+    WeighedOffer offer;
+    geo::PerimeterResult result;
+    geo::PerimeterStats stats;
+};
+
+CliResult<Side> compute_side(const std::string& audience, const geo::Catalogue& catalogue,
+                             const std::vector<geo::OfferItem>& items,
+                             const std::vector<geo::LonLat>& positions,
+                             const geo::PerimeterParams& params) {
+    auto offer = weigh_offer(audience, catalogue, items);
+    if (!offer) return tl::unexpected(offer.error());
+    auto result = geo::compute_perimeter(positions, offer->weights, params);
+    if (!result)
+        return tl::unexpected(CliError{
+            1, fmt::format("audience \"{}\": {}", offer->audience.id, result.error().message)});
+    auto stats = geo::perimeter_stats(*result, items, offer->weights);
+    if (!stats) return tl::unexpected(CliError{1, stats.error().message});
+    return Side{std::move(*offer), std::move(*result), std::move(*stats)};
+}
+
+std::string side_name(const Side& s) {
+    const auto& lv = s.stats.levels.front();
+    return fmt::format("{} ({}), level {:.2f}, bandwidth {:.0f} m, {:.1f} km²", s.offer.audience.id,
+                       s.offer.audience.name_fr, lv.level, s.stats.bandwidth_m, lv.area_km2);
+}
+
+nlohmann::json side_json(const Side& s, const geo::PerimeterParams& params) {
+    return {{"audience", geo::audience_provenance_json(s.offer.audience)},
+            {"parameters", geo::perimeter_parameters_json(params, s.stats)},
+            {"statistics", geo::level_stats_json(s.stats.levels.front())}};
+}
+
+CliResult<void> execute(const PerimeterOptions& o, const CommonOptions& common) {
+    if (o.audiences.size() != 2)
+        return tl::unexpected(
+            CliError{2, fmt::format("--audience given {} time{}, expected exactly twice (A and B)",
+                                    o.audiences.size(), o.audiences.size() == 1 ? "" : "s")});
+    auto params = perimeter_params(o);
+    if (!params) return tl::unexpected(params.error());
+    auto catalogue = open_catalogue(common.catalogue, geo::Catalogue::Mode::read_only);
+    if (!catalogue) return tl::unexpected(catalogue.error());
+    auto items = catalogue_items(*catalogue);
+    if (!items) return tl::unexpected(items.error());
+    const auto positions = geo::item_positions(*items);
+    auto a = compute_side(o.audiences[0], *catalogue, *items, positions, *params);
+    if (!a) return tl::unexpected(a.error());
+    auto b = compute_side(o.audiences[1], *catalogue, *items, positions, *params);
+    if (!b) return tl::unexpected(b.error());
+    auto c = geo::compare_perimeters(a->result.levels.front().geometry,
+                                     b->result.levels.front().geometry, *items, a->offer.weights,
+                                     b->offer.weights);
+    if (!c) return tl::unexpected(CliError{1, c.error().message});
+    if (o.json) {
+        nlohmann::json j = {{"a", side_json(*a, *params)},
+                            {"b", side_json(*b, *params)},
+                            {"comparison", geo::comparison_json(*c)},
+                            {"sources", sources_json(*catalogue, *items, a->offer.weights)},
+                            {"catalogue", catalogue->path()},
+                            {"created_at", geo::utc_now_iso8601()},
+                            {"generator", generator_name()}};
+        fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    } else {
+        print_comparison(*c, side_name(*a), side_name(*b));
+    }
+    return {};
+}
+
+}  // namespace
+
+void add_perimeter_compare_command(CLI::App& app, CommonOptions& common, int& exit_code) {
+    auto options = std::make_shared<PerimeterOptions>();
+    auto* sub = app.add_subcommand(
+        "perimeter-compare",
+        "Compare the perimeters of two audiences: areas, overlap (Jaccard), items gained and lost");
+    sub->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
+    sub->add_option("--audience", options->audiences,
+                    "Audience A, then audience B (give --audience twice)")
+        ->required();
+    add_perimeter_options(sub, *options, false);
+    sub->callback([options, &common, &exit_code] {
+        auto done = execute(*options, common);
+        if (done) {
+            exit_code = 0;
+            return;
+        }
+        fmt::print(stderr, "territoire perimeter-compare: {}\n", done.error().message);
+        exit_code = done.error().exit_code;
+    });
+}
+
+}  // namespace app::cli

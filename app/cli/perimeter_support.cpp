@@ -1,0 +1,152 @@
+#include "app/cli/perimeter_support.hpp"
+
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "geo/io/audience_presets.hpp"
+
+#ifndef TERRITOIRE_VERSION
+#define TERRITOIRE_VERSION "unknown"
+#endif
+
+namespace app::cli {
+namespace {
+
+CliError usage(std::string message) {
+    return CliError{2, std::move(message)};
+}
+CliError failure(std::string message) {
+    return CliError{1, std::move(message)};
+}
+
+}  // namespace
+
+void add_perimeter_options(CLI::App* cmd, PerimeterOptions& o, bool several_levels) {
+    o.level_opt = cmd->add_option("--level", o.level,
+                                  "Share of the audience-weighted offer mass to enclose, in (0, 1]")
+                      ->check(CLI::Range(0.0, 1.0))
+                      ->capture_default_str();
+    if (several_levels) {
+        o.levels_opt = cmd->add_option("--levels", o.levels,
+                                       "Several nested levels, comma-separated, e.g. 0.5,0.8,0.95");
+        o.levels_opt->excludes(o.level_opt);
+    }
+    o.bandwidth_opt = cmd->add_option("--bandwidth-m", o.bandwidth_m,
+                                      "Kernel bandwidth in metres (default: derived from the data)")
+                          ->check(CLI::PositiveNumber);
+    o.cell_opt =
+        cmd->add_option("--cell-m", o.cell_m, "Grid cell in metres (default: bandwidth / 4)")
+            ->check(CLI::PositiveNumber);
+    cmd->add_option("--min-area-km2", o.min_area_km2, "Drop perimeter components smaller than this")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    cmd->add_option("--kernel", o.kernel, "Density kernel")
+        ->check(CLI::IsMember({"quartic", "gaussian"}))
+        ->capture_default_str();
+    cmd->add_flag("--json", o.json, "Print the results as JSON on stdout");
+}
+
+CliResult<geo::PerimeterParams> perimeter_params(const PerimeterOptions& o) {
+    geo::PerimeterParams p;
+    p.levels = {o.level};
+    if (o.levels_opt != nullptr && o.levels_opt->count() > 0) {
+        p.levels.clear();
+        std::stringstream in(o.levels);
+        std::string part;
+        while (std::getline(in, part, ',')) {
+            std::size_t used = 0;
+            double v = NAN;
+            try {
+                v = std::stod(part, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used == 0 || part.find_first_not_of(" \t", used) != std::string::npos ||
+                !(v > 0.0 && v <= 1.0))
+                return tl::unexpected(usage(fmt::format(
+                    "--levels \"{}\": \"{}\" is not a level in (0, 1]", o.levels, part)));
+            p.levels.push_back(v);
+        }
+        if (p.levels.empty())
+            return tl::unexpected(usage("--levels is empty, expected e.g. 0.5,0.8,0.95"));
+    }
+    if (!(p.levels.front() > 0.0))
+        return tl::unexpected(usage(fmt::format("--level {} outside (0, 1]", p.levels.front())));
+    if (o.bandwidth_opt != nullptr && o.bandwidth_opt->count() > 0) p.bandwidth_m = o.bandwidth_m;
+    if (o.cell_opt != nullptr && o.cell_opt->count() > 0) p.cell_m = o.cell_m;
+    p.min_area_km2 = o.min_area_km2;
+    auto kernel = geo::kernel_from_id(o.kernel);
+    if (!kernel) return tl::unexpected(usage(kernel.error().message));
+    p.kernel = *kernel;
+    return p;
+}
+
+CliResult<geo::Catalogue> open_catalogue(const std::string& path, geo::Catalogue::Mode mode) {
+    auto catalogue = geo::Catalogue::open(path, mode);
+    if (!catalogue) return tl::unexpected(failure(catalogue.error().message));
+    return std::move(*catalogue);
+}
+
+CliResult<std::vector<geo::OfferItem>> catalogue_items(const geo::Catalogue& catalogue) {
+    auto items = catalogue.items();
+    if (!items) return tl::unexpected(failure(items.error().message));
+    if (items->empty())
+        return tl::unexpected(failure(fmt::format(
+            "{}: the catalogue holds no offer item; import some first (territoire import)",
+            catalogue.path())));
+    return std::move(*items);
+}
+
+CliResult<WeighedOffer> weigh_offer(const std::string& audience, const geo::Catalogue& catalogue,
+                                    const std::vector<geo::OfferItem>& items) {
+    auto resolved = geo::resolve_audience(audience, &catalogue);
+    if (!resolved) return tl::unexpected(failure(resolved.error().message));
+    WeighedOffer out{std::move(*resolved), {}};
+    out.weights = geo::item_weights(out.audience, items);
+    bool any = false;
+    for (double w : out.weights) any = any || w > 0.0;
+    if (!any)
+        return tl::unexpected(failure(fmt::format(
+            "{}: none of the {} offer items has a positive weight for audience \"{}\" (its "
+            "families, season and labels exclude them all)",
+            catalogue.path(), items.size(), out.audience.id)));
+    return out;
+}
+
+nlohmann::json sources_json(const geo::Catalogue& catalogue,
+                            const std::vector<geo::OfferItem>& items,
+                            const std::vector<double>& weights) {
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (weights[i] > 0.0) used.insert(items[i].source);
+    nlohmann::json out = nlohmann::json::array();
+    auto sources = catalogue.sources();
+    std::set<std::string> described;
+    if (sources)
+        for (const geo::SourceInfo& s : *sources)
+            if (used.count(s.key) > 0) {
+                described.insert(s.key);
+                out.push_back({{"key", s.key},
+                               {"kind", s.kind},
+                               {"licence", s.licence},
+                               {"attribution", s.attribution},
+                               {"imported_at", s.imported_at}});
+            }
+    for (const std::string& key : used)
+        if (described.count(key) == 0)
+            out.push_back({{"key", key},
+                           {"kind", ""},
+                           {"licence", ""},
+                           {"attribution", ""},
+                           {"imported_at", ""}});
+    return out;
+}
+
+std::string generator_name() {
+    return std::string("Territoire ") + TERRITOIRE_VERSION;
+}
+
+}  // namespace app::cli

@@ -1,0 +1,75 @@
+#pragma once
+// Shared by `territoire perimeter` and `territoire perimeter-compare`: the
+// perimeter parameter options, loading the offer and weighing it for an
+// audience, and the provenance written with every result.
+// Errors come back as CliError with the exit code to use: 2 for bad usage,
+// 1 for everything else (unknown audience, empty catalogue, no positive
+// weight, analysis failures). Messages name the file and the problem.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <tl/expected.hpp>
+
+#include "geo/analysis/audience.hpp"
+#include "geo/analysis/perimeter.hpp"
+#include "geo/core/offer.hpp"
+#include "geo/store/catalogue.hpp"
+
+namespace app::cli {
+
+struct CliError {
+    int exit_code = 1;
+    std::string message;
+};
+template <class T>
+using CliResult = tl::expected<T, CliError>;
+
+// The options both commands share; filled by CLI11.
+struct PerimeterOptions {
+    std::vector<std::string> audiences;
+    double level = 0.8;
+    std::string levels;  // "0.5,0.8,0.95"
+    double bandwidth_m = 0.0;
+    double cell_m = 0.0;
+    double min_area_km2 = geo::PerimeterParams{}.min_area_km2;
+    std::string kernel = "quartic";
+    bool json = false;
+    CLI::Option* level_opt = nullptr;
+    CLI::Option* levels_opt = nullptr;
+    CLI::Option* bandwidth_opt = nullptr;
+    CLI::Option* cell_opt = nullptr;
+};
+
+// Declares --level [--levels], --bandwidth-m, --cell-m, --min-area-km2,
+// --kernel and --json on `cmd`.
+void add_perimeter_options(CLI::App* cmd, PerimeterOptions& options, bool several_levels);
+
+// The PerimeterParams the options ask for; a bad --levels list is a usage error.
+CliResult<geo::PerimeterParams> perimeter_params(const PerimeterOptions& options);
+
+// The catalogue's offer items weighed for one audience.
+struct WeighedOffer {
+    geo::Audience audience;
+    std::vector<double> weights;  // one per item
+};
+
+// Opens an existing catalogue (read-only or read-write) and reads its items;
+// fails when the file is missing or holds no offer item.
+CliResult<geo::Catalogue> open_catalogue(const std::string& path, geo::Catalogue::Mode mode);
+CliResult<std::vector<geo::OfferItem>> catalogue_items(const geo::Catalogue& catalogue);
+// Resolves the audience (preset id or name, JSON file, or saved in the
+// catalogue) and weighs the items; fails when no item has a positive weight.
+CliResult<WeighedOffer> weigh_offer(const std::string& audience, const geo::Catalogue& catalogue,
+                                    const std::vector<geo::OfferItem>& items);
+
+// Provenance: the sources of the items that count (key, kind, licence,
+// attribution) and the program version (the time: geo::utc_now_iso8601).
+nlohmann::json sources_json(const geo::Catalogue& catalogue,
+                            const std::vector<geo::OfferItem>& items,
+                            const std::vector<double>& weights);
+std::string generator_name();  // "Territoire 0.1.0"
+
+}  // namespace app::cli

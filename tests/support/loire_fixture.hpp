@@ -1,0 +1,32 @@
+#pragma once
+// Real-data fixture of the perimeter tests (../shared/data, see SOURCES.md),
+// read with the product's own importers: the DATAtourisme Touraine sample as
+// offer items (parse_datatourisme, default taxonomy), the communes and
+// départements of Indre-et-Loire (37) and Loir-et-Cher (41) and the Parcs
+// naturels régionaux (reference territories) (parse_territories); and a
+// catalogue filled from them through import_source / import_territories.
+// Call only after REQUIRE_SHARED_DATA(). Parsed data is cached per process;
+// failures are reported as test failures (ADD_FAILURE) with empty results.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "geo/core/offer.hpp"
+
+namespace test {
+
+const std::vector<geo::OfferItem>& loire_items();
+const std::vector<geo::Territory>& loire_territories();  // communes, départements, PNR
+
+// Imports the feed and the territories into the catalogue at `path` (created
+// when missing), as `territoire import` does.
+void make_loire_catalogue(const std::filesystem::path& path);
+
+struct Landmark {
+    std::string name;
+    geo::LonLat position;  // of the sample object named in SOURCES.md, as imported
+};
+// Chambord, Chenonceau, Amboise, Blois, Villandry, Azay-le-Rideau, Cheverny.
+const std::vector<Landmark>& loire_chateaux();
+
+}  // namespace test
