@@ -2,4 +2,7 @@
 // map window on the demo catalogue.
 #include "app/cli/commands.hpp"
 
-int main(int argc, char** argv) { return app::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+    if (argc <= 1) return app::cli::run_default_gui();
+    return app::cli::run(argc, argv);
+}

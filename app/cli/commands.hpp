@@ -17,9 +17,16 @@ struct CommonOptions {
 void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_validate_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code);
+
+// `territoire` with no argument: the map window on the demo catalogue.
+int run_default_gui();
 
 void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_import_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_compare_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code);
 

@@ -47,16 +47,20 @@ std::string lower_ascii(std::string s) {
 tl::expected<geo::Family, Usage> parse_family(const std::string& value) {
     const std::string wanted = lower_ascii(value);
     for (geo::Family f : geo::kAllFamilies) {
-        if (wanted == geo::family_id(f) || wanted == lower_ascii(std::string(geo::family_name_fr(f))) ||
+        if (wanted == geo::family_id(f) ||
+            wanted == lower_ascii(std::string(geo::family_name_fr(f))) ||
             wanted == lower_ascii(std::string(geo::family_name_en(f))))
             return f;
     }
     std::string ids;
-    for (geo::Family f : geo::kAllFamilies) ids += (ids.empty() ? "" : ", ") + std::string(geo::family_id(f));
-    return tl::unexpected(Usage{fmt::format("--family: unknown family \"{}\"; expected one of {}", value, ids)});
+    for (geo::Family f : geo::kAllFamilies)
+        ids += (ids.empty() ? "" : ", ") + std::string(geo::family_id(f));
+    return tl::unexpected(
+        Usage{fmt::format("--family: unknown family \"{}\"; expected one of {}", value, ids)});
 }
 
-tl::expected<geo::TerritoryLevel, Usage> parse_level(const std::string& option, const std::string& value) {
+tl::expected<geo::TerritoryLevel, Usage> parse_level(const std::string& option,
+                                                     const std::string& value) {
     if (auto level = geo::territory_level_from_id(value)) return *level;
     return tl::unexpected(Usage{fmt::format(
         "{}: unknown territory level \"{}\"; expected commune, epci, departement, region, "
@@ -74,15 +78,18 @@ tl::expected<geo::LonLatBox, Usage> parse_bbox(const std::string& text) {
         const auto [next, ec] = std::from_chars(p, end, v[i]);
         const bool separator_ok = i < 3 ? (next < end && *next == ',') : next == end;
         if (ec != std::errc() || !separator_ok || !std::isfinite(v[i]))
-            return tl::unexpected(Usage{fmt::format(
-                "--bbox \"{}\": expected four numbers W,S,E,N in degrees, e.g. 0.05,46.7,1.37,47.71", text)});
+            return tl::unexpected(
+                Usage{fmt::format("--bbox \"{}\": expected four numbers W,S,E,N in degrees, e.g. "
+                                  "0.05,46.7,1.37,47.71",
+                                  text)});
         p = next + 1;
     }
     const geo::LonLatBox box{v[0], v[1], v[2], v[3]};
     if (!geo::is_valid_lonlat({box.west_deg, box.south_deg}) ||
         !geo::is_valid_lonlat({box.east_deg, box.north_deg}))
         return tl::unexpected(Usage{fmt::format(
-            "--bbox \"{}\": outside WGS 84 (longitudes in [-180, 180], latitudes in [-90, 90])", text)});
+            "--bbox \"{}\": outside WGS 84 (longitudes in [-180, 180], latitudes in [-90, 90])",
+            text)});
     if (box.west_deg >= box.east_deg || box.south_deg >= box.north_deg)
         return tl::unexpected(Usage{fmt::format(
             "--bbox \"{}\": expected west < east and south < north (order W,S,E,N)", text)});
@@ -110,12 +117,14 @@ tl::expected<geo::Territory, Usage> find_territory(const geo::Catalogue& catalog
         if (found->size() > 1) {
             std::string codes;
             for (const auto& t : *found) codes += (codes.empty() ? "" : ", ") + t.code;
-            return tl::unexpected(Usage{fmt::format(
-                "--territory \"{}\": {} territories match ({}); give the code", text, found->size(), codes)});
+            return tl::unexpected(
+                Usage{fmt::format("--territory \"{}\": {} territories match ({}); give the code",
+                                  text, found->size(), codes)});
         }
     }
-    return tl::unexpected(Usage{fmt::format("--territory \"{}\": no {} with that code or name in {}",
-                                            text, geo::territory_level_id(*level), catalogue.path())});
+    return tl::unexpected(
+        Usage{fmt::format("--territory \"{}\": no {} with that code or name in {}", text,
+                          geo::territory_level_id(*level), catalogue.path())});
 }
 
 std::string utc_now() {
@@ -146,8 +155,10 @@ nlohmann::json provenance(const geo::Catalogue& catalogue, const ExportArgs& arg
     if (auto sources = catalogue.sources()) {
         for (const auto& s : *sources)
             if (used_sources.count(s.key))
-                j["sources"].push_back({{"key", s.key}, {"licence", s.licence},
-                                        {"attribution", s.attribution}, {"imported_at", s.imported_at}});
+                j["sources"].push_back({{"key", s.key},
+                                        {"licence", s.licence},
+                                        {"attribution", s.attribution},
+                                        {"imported_at", s.imported_at}});
     }
     return j;
 }
@@ -158,11 +169,13 @@ int fail_with(int code, const std::string& message) {
 }
 
 int run_export(const CommonOptions& common, const ExportArgs& args) {
-    if (args.items == args.territories) return fail_with(2, "give exactly one of --items or --territories");
+    if (args.items == args.territories)
+        return fail_with(2, "give exactly one of --items or --territories");
     if (args.items && !args.level.empty()) return fail_with(2, "--level goes with --territories");
     if (args.territories && (!args.families.empty() || !args.labels.empty()))
         return fail_with(2, "--family and --label go with --items");
-    if (auto format = geo::export_format_for(args.output); !format) return fail_with(2, format.error().message);
+    if (auto format = geo::export_format_for(args.output); !format)
+        return fail_with(2, format.error().message);
 
     geo::ItemFilter item_filter;
     geo::TerritoryFilter territory_filter;
@@ -217,7 +230,8 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
         written = geo::export_territories(*territories, args.output, options);
     }
     if (!written) return fail_with(1, written.error().message);
-    fmt::print("Exported {} {} to {}\n", *written, args.items ? "items" : "territories", args.output);
+    fmt::print("Exported {} {} to {}\n", *written, args.items ? "items" : "territories",
+               args.output);
     return 0;
 }
 
@@ -229,7 +243,8 @@ void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto args = std::make_shared<ExportArgs>();
     cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
     auto* items = cmd->add_flag("--items", args->items, "Export offer items (points)");
-    auto* territories = cmd->add_flag("--territories", args->territories, "Export territories (polygons)");
+    auto* territories =
+        cmd->add_flag("--territories", args->territories, "Export territories (polygons)");
     items->excludes(territories);
     cmd->add_option("--level", args->level,
                     "With --territories: commune, epci, departement, region, destination, "
@@ -243,7 +258,8 @@ void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--bbox", args->bbox, "Only inside W,S,E,N (degrees, WGS 84)");
     cmd->add_option("--territory", args->territory,
                     "Only inside this territory: LEVEL:CODE or LEVEL:NAME, e.g. commune:37261");
-    cmd->add_option("-o,--output", args->output, "OUT.geojson | .json | .gpkg | .csv | .kml")->required();
+    cmd->add_option("-o,--output", args->output, "OUT.geojson | .json | .gpkg | .csv | .kml")
+        ->required();
     cmd->callback([&common, &exit_code, args] { exit_code = run_export(common, *args); });
 }
 

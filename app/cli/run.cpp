@@ -16,6 +16,10 @@ int run(int argc, char** argv) {
     add_validate_command(app, common, exit_code);
     add_perimeter_command(app, common, exit_code);
     add_perimeter_compare_command(app, common, exit_code);
+    add_compare_command(app, common, exit_code);
+    add_gaps_command(app, common, exit_code);
+    add_gui_command(app, common, exit_code);
+    add_render_command(app, common, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

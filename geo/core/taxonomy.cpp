@@ -88,9 +88,10 @@ std::vector<const Taxonomy::OsmRule*> Taxonomy::match_osm(const std::vector<OsmR
     for (const auto& rule : rules) {
         auto k = static_cast<size_t>(rule.key_index);
         if (ignored[k] || !value_matches(values[k], rule.values)) continue;
-        bool ok = std::all_of(rule.conditions.begin(), rule.conditions.end(), [&](const OsmCondition& c) {
-            return value_matches(values[static_cast<size_t>(c.key_index)], c.values);
-        });
+        bool ok =
+            std::all_of(rule.conditions.begin(), rule.conditions.end(), [&](const OsmCondition& c) {
+                return value_matches(values[static_cast<size_t>(c.key_index)], c.values);
+            });
         if (!ok) continue;
         if (rule.ignore) {
             ignored[k] = true;
@@ -125,8 +126,8 @@ bool name_matches(const std::string& folded, const std::string& name) {
     size_t start = 0;
     while (start <= n.size()) {
         size_t comma = n.find(',', start);
-        std::string part = detail::fold_case(n.substr(start, comma == std::string::npos ? std::string::npos
-                                                                                       : comma - start));
+        std::string part = detail::fold_case(
+            n.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         if (part == folded) return true;
         if (comma == std::string::npos) break;
         start = comma + 1;

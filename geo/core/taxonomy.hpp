@@ -34,8 +34,8 @@ struct LabelInfo {
 struct SubtypeInfo {
     std::string id;  // "castle"
     Family family = Family::services;
-    std::string name_fr;  // "Château"
-    std::string name_en;  // "Castle"
+    std::string name_fr;   // "Château"
+    std::string name_en;   // "Castle"
     bool generic = false;  // a fallback ("heritage_site"), never a secondary subtype
 };
 
@@ -72,7 +72,8 @@ public:
     [[nodiscard]] std::optional<Classification> classify_value(std::string_view value) const;
 
     // "kb:LabelRating_VignoblesDecouvertes" → "vignobles_decouvertes".
-    [[nodiscard]] std::optional<std::string> label_from_datatourisme(std::string_view review_id) const;
+    [[nodiscard]] std::optional<std::string> label_from_datatourisme(
+        std::string_view review_id) const;
     // Label ids implied by OSM tags (heritage=*, award:michelin, …).
     [[nodiscard]] std::vector<std::string> labels_from_osm(const OsmTagLookup& tag) const;
     // A label id, or a French / English label name → the label.
@@ -112,12 +113,14 @@ private:
     std::vector<std::pair<std::string, Classification>> m_datatourisme;  // in priority order
     std::map<std::string, int, std::less<>> m_datatourisme_index;        // class → priority
     std::vector<std::string> m_datatourisme_ignored;
-    std::vector<ThemeRule> m_themes;                                     // in priority order
-    std::vector<OsmRule> m_osm;                                          // in priority order
+    std::vector<ThemeRule> m_themes;      // in priority order
+    std::vector<OsmRule> m_osm;           // in priority order
     std::vector<std::string> m_osm_keys;  // distinct keys of rules and conditions
-    std::map<std::string, std::string, std::less<>> m_datatourisme_labels;  // normalised review id → label id
-    std::vector<OsmRule> m_osm_labels;                                   // cls.subtype = label id
-    std::map<std::string, std::size_t, std::less<>> m_subtype_index;  // subtype id → m_subtype_list index
+    std::map<std::string, std::string, std::less<>>
+        m_datatourisme_labels;          // normalised review id → label id
+    std::vector<OsmRule> m_osm_labels;  // cls.subtype = label id
+    std::map<std::string, std::size_t, std::less<>>
+        m_subtype_index;  // subtype id → m_subtype_list index
     std::vector<SubtypeInfo> m_subtype_list;
     std::vector<LabelInfo> m_labels;
 };

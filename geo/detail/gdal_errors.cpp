@@ -15,9 +15,13 @@ struct GdalErrorSink {
     }
 };
 
-GdalErrorCapture::GdalErrorCapture() { CPLPushErrorHandlerEx(&GdalErrorSink::handle, this); }
+GdalErrorCapture::GdalErrorCapture() {
+    CPLPushErrorHandlerEx(&GdalErrorSink::handle, this);
+}
 
-GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+GdalErrorCapture::~GdalErrorCapture() {
+    CPLPopErrorHandler();
+}
 
 std::string GdalErrorCapture::message(const std::string& fallback) const {
     if (m_errors.empty()) return fallback;

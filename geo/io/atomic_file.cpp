@@ -34,7 +34,9 @@ AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept {
     return *this;
 }
 
-AtomicFile::~AtomicFile() { discard(); }
+AtomicFile::~AtomicFile() {
+    discard();
+}
 
 Result<AtomicFile> AtomicFile::prepare(const std::string& final_path) {
     if (final_path.empty()) return fail("output path is empty");

@@ -9,8 +9,12 @@ namespace geo {
 namespace {
 
 // The geometry columns, header and value.
-void append_geometry_header(std::string& out, const OfferItem*) { out.append("lon,lat"); }
-void append_geometry_header(std::string& out, const Territory*) { out.append("wkt"); }
+void append_geometry_header(std::string& out, const OfferItem*) {
+    out.append("lon,lat");
+}
+void append_geometry_header(std::string& out, const Territory*) {
+    out.append("wkt");
+}
 
 void append_geometry(std::string& out, const OfferItem& item) {
     append_degrees(out, item.position.lon_deg);

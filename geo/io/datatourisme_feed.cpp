@@ -3,38 +3,28 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_set>
 
-#include <cpl_error.h>
 #include <cpl_string.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "geo/detail/gdal_errors.hpp"
 #include "geo/detail/handles.hpp"
 
 namespace geo::detail {
 namespace {
 
-// Silences GDAL on this thread for its lifetime and keeps the last message.
-class CplCapture {
-public:
-    CplCapture() { CPLPushErrorHandlerEx(&CplCapture::handler, this); }
-    ~CplCapture() { CPLPopErrorHandler(); }
-    CplCapture(const CplCapture&) = delete;
-    CplCapture& operator=(const CplCapture&) = delete;
-    [[nodiscard]] const std::string& last() const { return m_last; }
-
-private:
-    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
-        auto* self = static_cast<CplCapture*>(CPLGetErrorHandlerUserData());
-        if (self != nullptr && level >= CE_Failure && msg != nullptr) self->m_last = msg;
-    }
-    std::string m_last;
-};
+// " (GDAL's message)" or "".
+std::string gdal_detail(const GdalErrorCapture& capture) {
+    return capture.has_errors() ? " (" + capture.message() + ")" : "";
+}
 
 bool ends_with_nocase(const std::string& s, std::string_view suffix) {
     if (s.size() < suffix.size()) return false;
-    return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return std::equal(
+        suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 enum class Kind { missing, file, dir };
@@ -45,7 +35,8 @@ Kind stat_kind(const std::string& vsi_path) {
 }
 
 bool looks_like_feed(const std::string& root) {
-    return stat_kind(root + "/index.json") == Kind::file || stat_kind(root + "/objects") == Kind::dir;
+    return stat_kind(root + "/index.json") == Kind::file ||
+           stat_kind(root + "/objects") == Kind::dir;
 }
 
 // The feed folder inside `top`: `top` itself, or its single sub-folder (a
@@ -59,33 +50,39 @@ std::string feed_root(const std::string& top) {
         if (name == "." || name == ".." || name == "__MACOSX") continue;
         if (stat_kind(top + "/" + name) == Kind::dir) dirs.push_back(name);
     }
-    if (dirs.size() == 1 && looks_like_feed(top + "/" + dirs.front())) return top + "/" + dirs.front();
+    if (dirs.size() == 1 && looks_like_feed(top + "/" + dirs.front()))
+        return top + "/" + dirs.front();
     return {};
 }
 
+// Every *.json under objects/, as "objects/…", sorted. One listing: far
+// cheaper than a stat per file, notably inside a zip.
 std::vector<std::string> scan_objects(const std::string& root) {
     std::vector<std::string> out;
     CPLStringList entries(VSIReadDirRecursive((root + "/objects").c_str()), TRUE);
     for (int i = 0; i < entries.size(); ++i) {
         std::string rel = entries[i];
         std::replace(rel.begin(), rel.end(), '\\', '/');
-        if (!ends_with_nocase(rel, ".json")) continue;
-        std::string full = "objects/" + rel;
-        if (stat_kind(root + "/" + full) == Kind::file) out.push_back(std::move(full));
+        if (ends_with_nocase(rel, ".json")) out.push_back("objects/" + rel);
     }
     std::sort(out.begin(), out.end());
     return out;
 }
 
+// An index entry must stay inside objects/.
+bool escapes_feed(const std::string& file) {
+    return file.empty() || file.front() == '/' || file.front() == '\\' ||
+           file.find("..") != std::string::npos || file.find(':') != std::string::npos;
+}
+
 }  // namespace
 
 Result<std::string> read_feed_file(const std::string& root, const std::string& relative) {
-    CplCapture capture;
+    GdalErrorCapture capture;
     const std::string path = root + "/" + relative;
     VsiFile f(VSIFOpenL(path.c_str(), "rb"));
     if (!f) {
-        return fail(fmt::format("{}: cannot open{}", relative,
-                                capture.last().empty() ? "" : " (" + capture.last() + ")"));
+        return fail(fmt::format("{}: cannot open{}", relative, gdal_detail(capture)));
     }
     // VSIFEofL is unreliable on /vsizip/ handles: compare with the listed size.
     VSIStatBufL st;
@@ -96,12 +93,12 @@ Result<std::string> read_feed_file(const std::string& root, const std::string& r
     for (size_t n = 0; (n = VSIFReadL(buf, 1, sizeof buf, f.get())) > 0;) bytes.append(buf, n);
     if (sized && bytes.size() != static_cast<size_t>(st.st_size))
         return fail(fmt::format("{}: read {} of {} bytes{}", relative, bytes.size(), st.st_size,
-                                capture.last().empty() ? "" : " (" + capture.last() + ")"));
+                                gdal_detail(capture)));
     return bytes;
 }
 
 Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
-    CplCapture capture;
+    GdalErrorCapture capture;
     std::string top = path;
     while (top.size() > 1 && (top.back() == '/' || top.back() == '\\')) top.pop_back();
     Kind kind = stat_kind(top);
@@ -110,7 +107,7 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
         top = "/vsizip/" + top;
         if (stat_kind(top) != Kind::dir)
             return fail(fmt::format("{}: not a folder nor a readable .zip archive{}", path,
-                                    capture.last().empty() ? "" : " (" + capture.last() + ")"));
+                                    gdal_detail(capture)));
     }
 
     DatatourismeFeed feed;
@@ -121,6 +118,8 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
 
     bool scan = false;
     std::set<std::string> listed;
+    const std::vector<std::string> objects = scan_objects(feed.root);
+    const std::unordered_set<std::string> present(objects.begin(), objects.end());
     if (stat_kind(feed.root + "/index.json") != Kind::file) {
         feed.warnings.push_back("index.json: missing; the objects/ folder was scanned instead");
         scan = true;
@@ -130,7 +129,8 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
         if (bytes) index = nlohmann::json::parse(*bytes, nullptr, false);
         if (!bytes || index.is_discarded() || !index.is_array()) {
             feed.warnings.push_back(
-                "index.json: " + (bytes ? std::string("not a JSON array of {file}") : bytes.error().message) +
+                "index.json: " +
+                (bytes ? std::string("not a JSON array of {file}") : bytes.error().message) +
                 "; the objects/ folder was scanned instead");
             scan = true;
         } else {
@@ -142,9 +142,15 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
                         fmt::format("index.json: entry {} has no \"file\" string; ignored", i));
                     continue;
                 }
+                if (escapes_feed(file->get<std::string>())) {
+                    feed.warnings.push_back(
+                        fmt::format("index.json: entry {} names {} outside objects/; ignored", i,
+                                    file->dump()));
+                    continue;
+                }
                 std::string rel = "objects/" + file->get<std::string>();
                 if (!listed.insert(rel).second) continue;  // listed twice: read once
-                if (stat_kind(feed.root + "/" + rel) == Kind::file) {
+                if (present.count(rel) != 0 || stat_kind(feed.root + "/" + rel) == Kind::file) {
                     feed.files.push_back(std::move(rel));
                 } else {
                     feed.missing.push_back(std::move(rel));
@@ -155,12 +161,13 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     }
     if (scan) {
         size_t before = feed.files.size();
-        for (auto& rel : scan_objects(feed.root))
-            if (listed.count(rel) == 0) feed.files.push_back(std::move(rel));
+        for (const auto& rel : objects)
+            if (listed.count(rel) == 0) feed.files.push_back(rel);
         if (!feed.missing.empty() && feed.files.size() > before)
-            feed.warnings.push_back(fmt::format(
-                "index.json lists {} missing file(s); {} unlisted file(s) found in objects/ were read",
-                feed.missing.size(), feed.files.size() - before));
+            feed.warnings.push_back(
+                fmt::format("index.json lists {} missing file(s); {} unlisted file(s) found in "
+                            "objects/ were read",
+                            feed.missing.size(), feed.files.size() - before));
     }
     return feed;
 }

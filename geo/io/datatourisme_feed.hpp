@@ -2,7 +2,7 @@
 // Access to the files of a DATAtourisme feed (internal to geo/io): a folder
 // or a .zip holding index.json, context.jsonld and objects/**/*.json. Both are
 // read through GDAL's virtual file system (/vsizip/ for archives), so folder
-// and zip share one code path. GDAL messages are captured, never printed.
+// and zip share one code path. GDAL messages are captured (GdalErrorCapture), never printed.
 // Thread-safety: read_file() may be called from several threads at once (each
 // call opens its own VSI handle).
 #include <string>
@@ -13,9 +13,10 @@
 namespace geo::detail {
 
 struct DatatourismeFeed {
-    std::string root;                 // VSI path of the folder holding index.json / objects/
-    std::vector<std::string> files;   // relative to root, e.g. "objects/4/4c/15-….json", in index order
-    std::vector<std::string> missing; // listed in index.json but absent
+    std::string root;  // VSI path of the folder holding index.json / objects/
+    std::vector<std::string>
+        files;  // relative to root, e.g. "objects/4/4c/15-….json", in index order
+    std::vector<std::string> missing;  // listed in index.json but absent
     std::vector<std::string> warnings;
 };
 

@@ -1,6 +1,7 @@
 #include "geo/io/datatourisme_importer.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -12,15 +13,16 @@
 #include "geo/io/datatourisme_object.hpp"
 
 namespace geo {
+namespace {
 
-Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy,
-                                       Progress progress) {
+Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy,
+                               Progress progress) {
     auto feed = detail::open_datatourisme_feed(path);
     if (!feed) return tl::unexpected(feed.error());
 
     ParsedItems out;
-    out.source = SourceInfo{"datatourisme", "datatourisme", path, kDatatourismeLicence,
-                            kDatatourismeAttribution, {}};
+    out.source = SourceInfo{"datatourisme",       "datatourisme",           path,
+                            kDatatourismeLicence, kDatatourismeAttribution, {}};
     ImportReport& report = out.report;
     report.source = out.source.key;
     report.warnings = feed->warnings;
@@ -32,7 +34,7 @@ Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& 
     if (!progress(report.read, total)) return fail(fmt::format("{}: import cancelled", path));
 
     std::set<std::string> unknown_types;
-    std::map<std::string, int> unknown_labels;  // review id → objects
+    std::map<std::string, int> unknown_labels;                // review id → objects
     std::unordered_map<std::string, std::string> first_file;  // source_id → file
     out.items.reserve(feed->files.size());
 
@@ -43,9 +45,12 @@ Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& 
         size_t end = std::min(begin + kChunk, feed->files.size());
         parsed.assign(end - begin, {});
         tbb::parallel_for(size_t{0}, end - begin, [&](size_t i) {
-            auto bytes = detail::read_feed_file(feed->root, feed->files[begin + i]);
-            if (!bytes) {
-                parsed[i].skip_reason = bytes.error().message.substr(feed->files[begin + i].size() + 2);
+            const std::string& file = feed->files[begin + i];
+            auto bytes = detail::read_feed_file(feed->root, file);
+            if (!bytes) {  // the message starts with the file name, which the record carries
+                const std::string& msg = bytes.error().message;
+                parsed[i].skip_reason =
+                    msg.rfind(file + ": ", 0) == 0 ? msg.substr(file.size() + 2) : msg;
                 return;
             }
             parsed[i] = detail::parse_datatourisme_object(*bytes, taxonomy);
@@ -64,7 +69,8 @@ Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& 
             auto [it, fresh] = first_file.emplace(p.item->source_id, file);
             if (!fresh) {
                 report.skipped.push_back(
-                    {file, fmt::format("duplicate @id \"{}\" (already read from {})", p.item->source_id, it->second)});
+                    {file, fmt::format("duplicate @id \"{}\" (already read from {})",
+                                       p.item->source_id, it->second)});
                 continue;
             }
             out.items.push_back(std::move(*p.item));
@@ -77,6 +83,17 @@ Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& 
         report.warnings.push_back(
             fmt::format("label {} is not in the taxonomy ({} object(s)); ignored", label, count));
     return out;
+}
+
+}  // namespace
+
+Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy,
+                                       Progress progress) {
+    try {
+        return parse_feed(path, taxonomy, progress);
+    } catch (const std::exception& e) {  // e.g. out of memory: an error, never a crash
+        return fail(fmt::format("{}: import failed: {}", path, e.what()));
+    }
 }
 
 }  // namespace geo

@@ -51,27 +51,41 @@ FieldValue list_value(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::span<const FieldDef> ExportSchema<OfferItem>::fields() { return kItemFields; }
+std::span<const FieldDef> ExportSchema<OfferItem>::fields() {
+    return kItemFields;
+}
 
 FieldValue ExportSchema<OfferItem>::value(const OfferItem& item, std::size_t field_index) {
     switch (field_index) {
-        case 0: return integer_value(item.id);
-        case 1: return text_value(item.source);
-        case 2: return text_value(item.source_id);
-        case 3: return text_value(item.name);
-        case 4: return text_value(family_id(item.family));
-        case 5: return text_value(family_name_fr(item.family));
-        case 6: return list_value(item.subtypes);
-        case 7: return list_value(item.labels);
-        case 8: return list_value(item.themes);
+        case 0:
+            return integer_value(item.id);
+        case 1:
+            return text_value(item.source);
+        case 2:
+            return text_value(item.source_id);
+        case 3:
+            return text_value(item.name);
+        case 4:
+            return text_value(family_id(item.family));
+        case 5:
+            return text_value(family_name_fr(item.family));
+        case 6:
+            return list_value(item.subtypes);
+        case 7:
+            return list_value(item.labels);
+        case 8:
+            return list_value(item.themes);
         case 9: {
             FieldValue v;
             v.months = item.opening_months;
             return v;
         }
-        case 10: return text_value(item.producer);
-        case 11: return text_value(item.commune_insee);
-        default: return {};
+        case 10:
+            return text_value(item.producer);
+        case 11:
+            return text_value(item.commune_insee);
+        default:
+            return {};
     }
 }
 
@@ -79,16 +93,24 @@ std::string ExportSchema<OfferItem>::describe(const OfferItem& item) {
     return fmt::format("item {} \"{}\" ({}:{})", item.id, item.name, item.source, item.source_id);
 }
 
-std::span<const FieldDef> ExportSchema<Territory>::fields() { return kTerritoryFields; }
+std::span<const FieldDef> ExportSchema<Territory>::fields() {
+    return kTerritoryFields;
+}
 
 FieldValue ExportSchema<Territory>::value(const Territory& territory, std::size_t field_index) {
     switch (field_index) {
-        case 0: return integer_value(territory.id);
-        case 1: return text_value(territory.name);
-        case 2: return text_value(territory.code);
-        case 3: return text_value(territory_level_id(territory.level));
-        case 4: return text_value(territory.source);
-        default: return {};
+        case 0:
+            return integer_value(territory.id);
+        case 1:
+            return text_value(territory.name);
+        case 2:
+            return text_value(territory.code);
+        case 3:
+            return text_value(territory_level_id(territory.level));
+        case 4:
+            return text_value(territory.source);
+        default:
+            return {};
     }
 }
 
@@ -138,10 +160,18 @@ void append_list(std::string& out, const std::vector<std::string>* list, char se
 
 void append_field_text(std::string& out, FieldType type, const FieldValue& value) {
     switch (type) {
-        case FieldType::integer: append_integer(out, value.integer); return;
-        case FieldType::text: out.append(value.text); return;
-        case FieldType::text_list: append_list(out, value.list, ';', false); return;
-        case FieldType::month_list: append_months(out, value.months, ';'); return;
+        case FieldType::integer:
+            append_integer(out, value.integer);
+            return;
+        case FieldType::text:
+            out.append(value.text);
+            return;
+        case FieldType::text_list:
+            append_list(out, value.list, ';', false);
+            return;
+        case FieldType::month_list:
+            append_months(out, value.months, ';');
+            return;
     }
 }
 
@@ -153,8 +183,12 @@ std::string field_text(FieldType type, const FieldValue& value) {
 
 void append_field_json(std::string& out, FieldType type, const FieldValue& value) {
     switch (type) {
-        case FieldType::integer: append_integer(out, value.integer); return;
-        case FieldType::text: append_json_string(out, value.text); return;
+        case FieldType::integer:
+            append_integer(out, value.integer);
+            return;
+        case FieldType::text:
+            append_json_string(out, value.text);
+            return;
         case FieldType::text_list:
             out.push_back('[');
             append_list(out, value.list, ',', true);

@@ -20,9 +20,10 @@ Result<ExportFormat> export_format_for(const std::string& path) {
     if (ext == ".gpkg") return ExportFormat::gpkg;
     if (ext == ".csv") return ExportFormat::csv;
     if (ext == ".kml") return ExportFormat::kml;
-    return fail(fmt::format("{}: unknown export format \"{}\"; expected .geojson, .json, .gpkg, "
-                            ".csv or .kml",
-                            path, ext.empty() ? std::string("(no extension)") : ext));
+    return fail(
+        fmt::format("{}: unknown export format \"{}\"; expected .geojson, .json, .gpkg, "
+                    ".csv or .kml",
+                    path, ext.empty() ? std::string("(no extension)") : ext));
 }
 
 namespace {
@@ -43,9 +44,11 @@ Result<std::int64_t> export_items(const std::vector<OfferItem>& items, const std
     switch (*format) {
         case ExportFormat::geojson:
             return write_geojson_items(out_path, items, geojson_options(options));
-        case ExportFormat::csv: return write_csv_items(out_path, items);
+        case ExportFormat::csv:
+            return write_csv_items(out_path, items);
         case ExportFormat::gpkg:
-        case ExportFormat::kml: return write_gdal_items(out_path, *format, items, options);
+        case ExportFormat::kml:
+            return write_gdal_items(out_path, *format, items, options);
     }
     return fail("unreachable export format");
 }
@@ -57,7 +60,8 @@ Result<std::int64_t> export_territories(const std::vector<Territory>& territorie
     switch (*format) {
         case ExportFormat::geojson:
             return write_geojson_territories(out_path, territories, geojson_options(options));
-        case ExportFormat::csv: return write_csv_territories(out_path, territories);
+        case ExportFormat::csv:
+            return write_csv_territories(out_path, territories);
         case ExportFormat::gpkg:
         case ExportFormat::kml:
             return write_gdal_territories(out_path, *format, territories, options);

@@ -35,8 +35,9 @@ namespace geo {
 enum class ExportFormat : std::uint8_t { geojson, gpkg, csv, kml };
 
 struct ExportOptions {
-    nlohmann::json metadata;  // provenance object (audience, parameters, sources, date…); null: none
-    std::string layer_name;   // empty: "items" / "territories"
+    nlohmann::json
+        metadata;  // provenance object (audience, parameters, sources, date…); null: none
+    std::string layer_name;  // empty: "items" / "territories"
 };
 
 // The format for a path's extension; fails naming the extension and the

@@ -18,8 +18,12 @@ namespace {
 
 constexpr const char* kProvenanceItem = "TERRITOIRE_PROVENANCE";
 
-OGRwkbGeometryType geometry_type(const OfferItem*) { return wkbPoint; }
-OGRwkbGeometryType geometry_type(const Territory*) { return wkbMultiPolygon; }
+OGRwkbGeometryType geometry_type(const OfferItem*) {
+    return wkbPoint;
+}
+OGRwkbGeometryType geometry_type(const Territory*) {
+    return wkbMultiPolygon;
+}
 
 std::unique_ptr<OGRGeometry> make_geometry(const OfferItem& item) {
     return std::make_unique<OGRPoint>(item.position.lon_deg, item.position.lat_deg);
@@ -97,43 +101,43 @@ Result<std::int64_t> write_gdal(const std::string& path, ExportFormat format,
         dataset_options.SetNameValue("NameField", "name");
         dataset_options.SetNameValue("DescriptionField", "description");
     }
-    GDALDatasetUniquePtr dataset(driver->Create(file->temp_path().c_str(), 0, 0, 0, GDT_Unknown,
-                                                dataset_options.List()));
+    GDALDatasetUniquePtr dataset(
+        driver->Create(file->temp_path().c_str(), 0, 0, 0, GDT_Unknown, dataset_options.List()));
     if (!dataset)
-        return fail(fmt::format("{}: cannot create the {} file: {}", path,
-                                driver->GetDescription(), capture.message()));
+        return fail(fmt::format("{}: cannot create the {} file: {}", path, driver->GetDescription(),
+                                capture.message()));
 
     OGRSpatialReference wgs84;
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (wgs84.importFromEPSG(4326) != OGRERR_NONE)
         return fail(fmt::format("{}: EPSG:4326 unknown to PROJ: {}", path, capture.message()));
-    const std::string layer_name =
-        options.layer_name.empty() ? std::string(ExportSchema<Record>::kLayerName)
-                                   : options.layer_name;
+    const std::string layer_name = options.layer_name.empty()
+                                       ? std::string(ExportSchema<Record>::kLayerName)
+                                       : options.layer_name;
     OGRLayer* layer = dataset->CreateLayer(layer_name.c_str(), &wgs84,
                                            geometry_type(static_cast<const Record*>(nullptr)));
     if (layer == nullptr)
-        return fail(fmt::format("{}: cannot create layer {}: {}", path, layer_name,
-                                capture.message()));
+        return fail(
+            fmt::format("{}: cannot create layer {}: {}", path, layer_name, capture.message()));
     const auto fields = ExportSchema<Record>::fields();
     for (const FieldDef& field : fields) {
         OGRFieldDefn defn(std::string(field.name).c_str(),
                           field.type == FieldType::integer ? OFTInteger64 : OFTString);
         if (layer->CreateField(&defn) != OGRERR_NONE)
-            return fail(fmt::format("{}: cannot create field {}: {}", path, field.name,
-                                    capture.message()));
+            return fail(
+                fmt::format("{}: cannot create field {}: {}", path, field.name, capture.message()));
     }
     if (kml) {
         OGRFieldDefn description("description", OFTString);
         if (layer->CreateField(&description) != OGRERR_NONE)
-            return fail(fmt::format("{}: cannot create field description: {}", path,
-                                    capture.message()));
+            return fail(
+                fmt::format("{}: cannot create field description: {}", path, capture.message()));
     }
     if (!options.metadata.is_null() && format == ExportFormat::gpkg)
-        layer->SetMetadataItem(kProvenanceItem,
-                               options.metadata
-                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                                   .c_str());
+        layer->SetMetadataItem(
+            kProvenanceItem,
+            options.metadata.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                .c_str());
 
     const bool transaction = dataset->TestCapability(ODsCTransactions) != 0;
     if (transaction && dataset->StartTransaction() != OGRERR_NONE)

@@ -94,7 +94,8 @@ Result<void> GeoJsonWriter::end_feature(std::string_view properties_json) {
 
 Result<void> GeoJsonWriter::add_point(LonLat position, std::string_view properties_json) {
     if (auto ok = check_wgs84(position); !ok)
-        return tl::unexpected(ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
+        return tl::unexpected(
+            ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
     begin_feature();
     buffer().append("{\"type\":\"Point\",\"coordinates\":");
     append_position({round_degrees(position.lon_deg), round_degrees(position.lat_deg)});
@@ -105,7 +106,8 @@ Result<void> GeoJsonWriter::add_point(LonLat position, std::string_view properti
 Result<void> GeoJsonWriter::add_polygons(const MultiPolygon& geometry,
                                          std::string_view properties_json) {
     if (auto ok = check_wgs84(geometry); !ok)
-        return tl::unexpected(ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
+        return tl::unexpected(
+            ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
     const MultiPolygon oriented = oriented_for_export(geometry, true);
     if (oriented.empty()) return add_null_geometry(properties_json);
     begin_feature();
@@ -164,7 +166,9 @@ LonLatBox extent_of(const OfferItem& item) {
     box.extend(item.position);
     return box;
 }
-LonLatBox extent_of(const Territory& territory) { return territory.geometry.bounds(); }
+LonLatBox extent_of(const Territory& territory) {
+    return territory.geometry.bounds();
+}
 LonLatBox extent_of(const GeoJsonFeature& feature) {
     LonLatBox box;
     if (const auto* point = std::get_if<LonLat>(&feature.geometry)) box.extend(*point);
@@ -187,9 +191,15 @@ Result<void> add_record(GeoJsonWriter& writer, const Territory& territory,
 Result<void> add_record(GeoJsonWriter& writer, const GeoJsonFeature& feature, std::string&) {
     return writer.add(feature);
 }
-Result<void> check_record(const OfferItem& item) { return check_exportable(item); }
-Result<void> check_record(const Territory& territory) { return check_exportable(territory); }
-Result<void> check_record(const GeoJsonFeature&) { return {}; }  // the writer checks it
+Result<void> check_record(const OfferItem& item) {
+    return check_exportable(item);
+}
+Result<void> check_record(const Territory& territory) {
+    return check_exportable(territory);
+}
+Result<void> check_record(const GeoJsonFeature&) {
+    return {};
+}  // the writer checks it
 
 // Two passes: the extent first, so that "bbox" precedes the features.
 template <class Record>
@@ -201,8 +211,10 @@ Result<std::int64_t> write_all(const std::string& path, const std::vector<Record
     if (!writer) return tl::unexpected(writer.error());
     std::string properties;
     for (const auto& record : records) {
-        if (auto ok = check_record(record); !ok) return tl::unexpected(ok.error().with_context(path));
-        if (auto ok = add_record(*writer, record, properties); !ok) return tl::unexpected(ok.error());
+        if (auto ok = check_record(record); !ok)
+            return tl::unexpected(ok.error().with_context(path));
+        if (auto ok = add_record(*writer, record, properties); !ok)
+            return tl::unexpected(ok.error());
     }
     return writer->commit();
 }

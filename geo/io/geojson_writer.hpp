@@ -43,7 +43,7 @@ struct GeoJsonFeature {
 };
 
 struct GeoJsonOptions {
-    std::string layer_name;  // "name" member; empty: none (items/territories: their kind)
+    std::string layer_name;   // "name" member; empty: none (items/territories: their kind)
     nlohmann::json metadata;  // provenance object; null: none
     std::string metadata_key = "territoire";  // foreign member holding `metadata`
 };

@@ -55,7 +55,8 @@ int significant_decimals(std::string_view text) {
     const std::string_view mantissa = text.substr(0, exp_pos);
     const std::size_t dot = mantissa.find('.');
     std::string_view whole = mantissa.substr(0, dot);
-    std::string_view frac = dot == std::string_view::npos ? std::string_view() : mantissa.substr(dot + 1);
+    std::string_view frac =
+        dot == std::string_view::npos ? std::string_view() : mantissa.substr(dot + 1);
     while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
     int decimals = static_cast<int>(frac.size());
     if (frac.empty())
@@ -71,7 +72,9 @@ std::string member(const std::string& where, std::string_view name) {
     return where.empty() ? std::string(name) : where + "." + std::string(name);
 }
 
-std::string position_text(const LonLat& p) { return fmt::format("({}, {})", p.lon_deg, p.lat_deg); }
+std::string position_text(const LonLat& p) {
+    return fmt::format("({}, {})", p.lon_deg, p.lat_deg);
+}
 
 // The structural rules, applied to one parsed GeoJSON object at a time.
 class Rules {
@@ -116,7 +119,8 @@ public:
             if (!members.is_array())
                 m_report.add(where, "a GeometryCollection needs a \"geometries\" array");
             for (std::size_t i = 0; members.is_array() && i < members.size(); ++i)
-                box.extend(geometry(members[i], fmt::format("{}[{}]", member(where, "geometries"), i)));
+                box.extend(
+                    geometry(members[i], fmt::format("{}[{}]", member(where, "geometries"), i)));
             bbox(g, where, box);
             return box;
         }
@@ -147,8 +151,9 @@ public:
 
     void crs(const json& object, const std::string& where) {
         if (object.contains("crs"))
-            m_report.add(where, "\"crs\" member present: RFC 7946 §4 allows WGS 84 "
-                                "lon/lat only, without \"crs\"");
+            m_report.add(where,
+                         "\"crs\" member present: RFC 7946 §4 allows WGS 84 "
+                         "lon/lat only, without \"crs\"");
     }
 
     void bbox(const json& object, const std::string& where, const LonLatBox& content) {
@@ -170,12 +175,13 @@ public:
         const double tol = kBboxTolerance_deg;
         const bool lat_ok = content.south_deg >= south - tol && content.north_deg <= north + tol;
         // west > east is a box crossing the antimeridian (§5.2): longitudes not checked.
-        const bool lon_ok = west > east ||
-                            (content.west_deg >= west - tol && content.east_deg <= east + tol);
+        const bool lon_ok =
+            west > east || (content.west_deg >= west - tol && content.east_deg <= east + tol);
         if (!lat_ok || !lon_ok)
-            m_report.add(at, fmt::format("{} does not contain the coordinates (extent [{}, {}, {}, {}])",
-                                         b.dump(), content.west_deg, content.south_deg,
-                                         content.east_deg, content.north_deg));
+            m_report.add(
+                at, fmt::format("{} does not contain the coordinates (extent [{}, {}, {}, {}])",
+                                b.dump(), content.west_deg, content.south_deg, content.east_deg,
+                                content.north_deg));
     }
 
 private:
@@ -185,7 +191,8 @@ private:
             m_report.add(where, "must be an array");
             return;
         }
-        for (std::size_t i = 0; i < array.size(); ++i) fn(array[i], fmt::format("{}[{}]", where, i));
+        for (std::size_t i = 0; i < array.size(); ++i)
+            fn(array[i], fmt::format("{}[{}]", where, i));
     }
 
     // Reports an invalid position; returns false when it is not usable.
@@ -199,7 +206,8 @@ private:
         const LonLat lonlat{p[0].get<double>(), p[1].get<double>()};
         if (!is_valid_lonlat(lonlat)) {
             m_report.add(where, fmt::format("position {} outside WGS 84 lon [-180, 180], "
-                                            "lat [-90, 90]", position_text(lonlat)));
+                                            "lat [-90, 90]",
+                                            position_text(lonlat)));
             return false;
         }
         box.extend(lonlat);
@@ -210,8 +218,8 @@ private:
     void line(const json& c, const std::string& where, LonLatBox& box) {
         each(c, where, [&](const json& p, const std::string& w) { position(p, w, box); });
         if (c.is_array() && c.size() < 2)
-            m_report.add(where, fmt::format("a LineString has {} positions, at least 2 required",
-                                            c.size()));
+            m_report.add(
+                where, fmt::format("a LineString has {} positions, at least 2 required", c.size()));
     }
 
     void polygon(const json& c, const std::string& where, LonLatBox& box) {
@@ -219,7 +227,8 @@ private:
             m_report.add(where, "must be an array of linear rings");
             return;
         }
-        for (std::size_t r = 0; r < c.size(); ++r) ring(c[r], fmt::format("{}[{}]", where, r), r == 0, box);
+        for (std::size_t r = 0; r < c.size(); ++r)
+            ring(c[r], fmt::format("{}[{}]", where, r), r == 0, box);
     }
 
     void ring(const json& c, const std::string& where, bool outer, LonLatBox& box) {
@@ -243,15 +252,16 @@ private:
                                             kind, c.size()));
         if (!usable || points.empty()) return;
         if (!(points.front() == points.back()))
-            m_report.add(where, fmt::format("{} not closed: first {} differs from last {}", kind,
-                                            position_text(points.front()),
-                                            position_text(points.back())));
+            m_report.add(where,
+                         fmt::format("{} not closed: first {} differs from last {}", kind,
+                                     position_text(points.front()), position_text(points.back())));
         const double area = signed_area(points);
         if (area == 0.0)
             m_report.add(where, fmt::format("{} has zero area", kind));
         else if (outer && area < 0.0)
-            m_report.add(where, "outer ring is clockwise; RFC 7946 §3.1.6 requires "
-                                "counter-clockwise (right-hand rule)");
+            m_report.add(where,
+                         "outer ring is clockwise; RFC 7946 §3.1.6 requires "
+                         "counter-clockwise (right-hand rule)");
         else if (!outer && area > 0.0)
             m_report.add(where, "hole is counter-clockwise; RFC 7946 §3.1.6 requires clockwise");
     }
@@ -289,7 +299,8 @@ public:
     bool end_object() override { return close(); }
     bool start_array(std::size_t) override { return open(json::array()); }
     bool end_array() override { return close(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    bool parse_error(std::size_t, const std::string&,
+                     const nlohmann::detail::exception& e) override {
         m_parse_error = e.what();
         return false;
     }
@@ -301,8 +312,8 @@ public:
 private:
     struct Frame {
         json* value = nullptr;
-        std::string key;          // current member, for objects
-        std::size_t index = 0;    // current element, for arrays
+        std::string key;           // current member, for objects
+        std::size_t index = 0;     // current element, for arrays
         bool coordinates = false;  // inside "coordinates" or "bbox"
     };
 
@@ -420,7 +431,8 @@ std::vector<std::string> check_rfc7946(const std::string& geojson_path,
     StreamingChecker checker(report, rules);
     const bool parsed = json::sax_parse(in, &checker);
     if (!parsed) {
-        report.add("", fmt::format("not valid JSON (or not UTF-8): {}", checker.parse_error_message()));
+        report.add("",
+                   fmt::format("not valid JSON (or not UTF-8): {}", checker.parse_error_message()));
         return std::move(report).finish();
     }
     check_root(checker.root(), rules, report, checker.features_extent(), options);

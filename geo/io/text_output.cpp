@@ -23,13 +23,13 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
     if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(i + 1) ? 2 : 0;
     if (c >= 0xE0 && c <= 0xEF) {
         if (left < 3 || !cont(i + 1) || !cont(i + 2)) return 0;
-        if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;  // overlong
+        if (c == 0xE0 && byte(i + 1) < 0xA0) return 0;   // overlong
         if (c == 0xED && byte(i + 1) >= 0xA0) return 0;  // surrogate
         return 3;
     }
     if (c >= 0xF0 && c <= 0xF4) {
         if (left < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-        if (c == 0xF0 && byte(i + 1) < 0x90) return 0;  // overlong
+        if (c == 0xF0 && byte(i + 1) < 0x90) return 0;   // overlong
         if (c == 0xF4 && byte(i + 1) >= 0x90) return 0;  // > U+10FFFF
         return 4;
     }
@@ -70,7 +70,9 @@ void append_escaped(std::string& out, std::string_view s, NeedsEscape needs_esca
 
 }  // namespace
 
-double round_degrees(double deg) { return std::round(deg * kScale) / kScale; }
+double round_degrees(double deg) {
+    return std::round(deg * kScale) / kScale;
+}
 
 void append_integer(std::string& out, long long value) {
     char buf[24];
@@ -82,9 +84,8 @@ void append_degrees(std::string& out, double deg) {
     // Integer arithmetic on the scaled value: exact, and several times faster
     // than formatting a double.
     const auto scaled = static_cast<long long>(std::llround(deg * kScale));
-    const unsigned long long magnitude =
-        scaled < 0 ? 0ULL - static_cast<unsigned long long>(scaled)
-                   : static_cast<unsigned long long>(scaled);
+    const unsigned long long magnitude = scaled < 0 ? 0ULL - static_cast<unsigned long long>(scaled)
+                                                    : static_cast<unsigned long long>(scaled);
     if (scaled < 0) out.push_back('-');
     char buf[32];
     auto res = std::to_chars(buf, buf + sizeof buf, magnitude / 10'000'000ULL);
@@ -108,13 +109,27 @@ void append_json_string(std::string& out, std::string_view s) {
         out, s, [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; },
         [&out](unsigned char c) {
             switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                case '\b': out.append("\\b"); break;
-                case '\f': out.append("\\f"); break;
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\b':
+                    out.append("\\b");
+                    break;
+                case '\f':
+                    out.append("\\f");
+                    break;
                 default: {
                     constexpr char kHex[] = "0123456789abcdef";
                     const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};

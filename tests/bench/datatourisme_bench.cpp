@@ -13,7 +13,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path sample() { return fs::path(TERRITOIRE_SHARED_DATA_DIR) / "poi/datatourisme-touraine-2020"; }
+fs::path sample() {
+    return fs::path(TERRITOIRE_SHARED_DATA_DIR) / "poi/datatourisme-touraine-2020";
+}
 
 const geo::Taxonomy& taxonomy() {
     static const geo::Taxonomy tax = *geo::Taxonomy::load_default();
@@ -59,8 +61,12 @@ void run(benchmark::State& state, const std::string& path) {
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * items));
 }
 
-void BM_DatatourismeFolder(benchmark::State& state) { run(state, sample().string()); }
-void BM_DatatourismeZip(benchmark::State& state) { run(state, sample_zip()); }
+void BM_DatatourismeFolder(benchmark::State& state) {
+    run(state, sample().string());
+}
+void BM_DatatourismeZip(benchmark::State& state) {
+    run(state, sample_zip());
+}
 
 }  // namespace
 

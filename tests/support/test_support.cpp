@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iomanip>
 #include <sstream>
+#include <stdexcept>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -26,6 +27,15 @@ std::filesystem::path temp_dir() {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
+}
+
+const geo::Taxonomy& default_taxonomy() {
+    static const geo::Taxonomy taxonomy = [] {
+        auto t = geo::Taxonomy::load_default();
+        if (!t) throw std::runtime_error(t.error().message);
+        return *std::move(t);
+    }();
+    return taxonomy;
 }
 
 std::string file_checksum(const std::filesystem::path& path) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geo/core/offer.hpp"
+#include "geo/core/taxonomy.hpp"
 
 namespace test {
 
@@ -16,6 +17,8 @@ std::filesystem::path shared_data();
 std::filesystem::path test_data();
 // A fresh, empty temporary folder unique to the running test.
 std::filesystem::path temp_dir();
+// data/taxonomy.json, loaded once (throws std::runtime_error when unreadable).
+const geo::Taxonomy& default_taxonomy();
 // FNV-1a 64 checksum of a file's bytes ("" when missing).
 std::string file_checksum(const std::filesystem::path& path);
 

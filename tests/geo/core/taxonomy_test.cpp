@@ -1,7 +1,7 @@
 #include "geo/core/taxonomy.hpp"
 
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -15,12 +15,7 @@
 namespace {
 
 const geo::Taxonomy& taxonomy() {
-    static const geo::Taxonomy tax = [] {
-        auto t = geo::Taxonomy::load_default();
-        if (!t) throw std::runtime_error(t.error().message);
-        return *t;
-    }();
-    return tax;
+    return test::default_taxonomy();
 }
 
 using Tags = std::map<std::string, std::string>;
@@ -36,7 +31,8 @@ std::string osm_subtype(const Tags& tags) {
     return cls ? std::string(geo::family_id(cls->family)) + "/" + cls->subtype : "none";
 }
 
-std::string dt_subtype(const std::vector<std::string>& types, const std::vector<std::string>& themes = {}) {
+std::string dt_subtype(const std::vector<std::string>& types,
+                       const std::vector<std::string>& themes = {}) {
     auto cls = taxonomy().classify_datatourisme(types, themes);
     return cls ? std::string(geo::family_id(cls->family)) + "/" + cls->subtype : "none";
 }
@@ -55,33 +51,42 @@ TEST(Taxonomy, LoadsDefaultWithAllFamilies) {
 }
 
 TEST(Taxonomy, DatatourismePriorities) {
-    EXPECT_EQ(dt_subtype({"schema:Park", "Castle", "CulturalSite", "ParkAndGarden", "PlaceOfInterest",
-                          "PointOfInterest", "RemarkableBuilding"}),
+    EXPECT_EQ(dt_subtype({"schema:Park", "Castle", "CulturalSite", "ParkAndGarden",
+                          "PlaceOfInterest", "PointOfInterest", "RemarkableBuilding"}),
               "heritage/castle");
     EXPECT_EQ(dt_subtype({"Practice", "Producer", "Tasting", "TastingProvider", "WineCellar",
                           "PlaceOfInterest", "PointOfInterest", "Product", "schema:Product"}),
               "gastronomy/wine_cellar");
-    EXPECT_EQ(dt_subtype({"Accommodation", "FoodEstablishment", "Hotel", "HotelRestaurant", "Restaurant",
-                          "schema:Hotel", "schema:LodgingBusiness"}),
+    EXPECT_EQ(dt_subtype({"Accommodation", "FoodEstablishment", "Hotel", "HotelRestaurant",
+                          "Restaurant", "schema:Hotel", "schema:LodgingBusiness"}),
               "accommodation/hotel");
-    EXPECT_EQ(dt_subtype({"Accommodation", "Camping", "CampingAndCaravanning"}), "accommodation/campsite");
-    EXPECT_EQ(dt_subtype({"NaturalHeritage", "schema:Landform", "PlaceOfInterest"}), "nature/natural_site");
+    EXPECT_EQ(dt_subtype({"Accommodation", "Camping", "CampingAndCaravanning"}),
+              "accommodation/campsite");
+    EXPECT_EQ(dt_subtype({"NaturalHeritage", "schema:Landform", "PlaceOfInterest"}),
+              "nature/natural_site");
     EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace", "ThemePark", "schema:AmusementPark"}),
               "family_leisure/theme_park");
     EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace", "ZooAnimalPark"}), "family_leisure/zoo");
-    EXPECT_EQ(dt_subtype({"FreePractice", "Practice", "SportsAndLeisurePlace"}), "outdoor/activity");
-    EXPECT_EQ(dt_subtype({"EquipmentRental", "Rental", "SportsAndLeisurePlace"}), "outdoor/equipment_rental");
+    EXPECT_EQ(dt_subtype({"FreePractice", "Practice", "SportsAndLeisurePlace"}),
+              "outdoor/activity");
+    EXPECT_EQ(dt_subtype({"EquipmentRental", "Rental", "SportsAndLeisurePlace"}),
+              "outdoor/equipment_rental");
     EXPECT_EQ(dt_subtype({"CulturalEvent", "EntertainmentAndEvent", "Exhibition", "schema:Event"}),
               "events_culture/exhibition");
     EXPECT_EQ(dt_subtype({"EntertainmentAndEvent", "schema:Event"}), "events_culture/event");
-    EXPECT_EQ(dt_subtype({"LocalTouristOffice", "TouristInformationCenter"}), "services/tourist_office");
+    EXPECT_EQ(dt_subtype({"LocalTouristOffice", "TouristInformationCenter"}),
+              "services/tourist_office");
     EXPECT_EQ(dt_subtype({"Tour", "WalkingTour", "olo:OrderedList"}), "outdoor/hiking_route");
     EXPECT_EQ(dt_subtype({"Tour", "CyclingTour"}), "outdoor/cycling_route");
-    EXPECT_EQ(dt_subtype({"FoodEstablishment", "Restaurant", "schema:Restaurant"}), "gastronomy/restaurant");
+    EXPECT_EQ(dt_subtype({"FoodEstablishment", "Restaurant", "schema:Restaurant"}),
+              "gastronomy/restaurant");
     EXPECT_EQ(dt_subtype({"CulturalSite", "Museum", "schema:Museum"}), "heritage/museum");
-    EXPECT_EQ(dt_subtype({"Church", "CulturalSite", "Museum", "ReligiousSite"}), "heritage/religious_site");
+    EXPECT_EQ(dt_subtype({"Church", "CulturalSite", "Museum", "ReligiousSite"}), "heritage/church");
+    EXPECT_EQ(dt_subtype({"Abbey", "Church", "CulturalSite", "ReligiousSite"}), "heritage/abbey");
+    EXPECT_EQ(dt_subtype({"CulturalSite", "ReligiousSite"}), "heritage/religious_site");
     // Full URIs are accepted too.
-    EXPECT_EQ(dt_subtype({"https://www.datatourisme.gouv.fr/ontology/core#Castle"}), "heritage/castle");
+    EXPECT_EQ(dt_subtype({"https://www.datatourisme.gouv.fr/ontology/core#Castle"}),
+              "heritage/castle");
     EXPECT_EQ(dt_subtype({"http://schema.org/Hotel"}), "accommodation/hotel");
     // Generic classes are fallbacks only; nothing known gives nullopt.
     EXPECT_EQ(dt_subtype({"PointOfInterest"}), "services/point_of_interest");
@@ -92,7 +97,8 @@ TEST(Taxonomy, DatatourismePriorities) {
 TEST(Taxonomy, DatatourismeThemesRefineGenericSubtypes) {
     EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {"kb:HotAirBalloon"}), "outdoor/air_sports");
     EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {"kb:Riding"}), "outdoor/horse_riding");
-    EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {"kb:EscapeGame"}), "family_leisure/escape_game");
+    EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {"kb:EscapeGame"}),
+              "family_leisure/escape_game");
     EXPECT_EQ(dt_subtype({"TastingProvider"}, {"kb:Wine"}), "gastronomy/wine_cellar");
     EXPECT_EQ(dt_subtype({"TastingProvider"}, {"kb:Sculpture"}), "events_culture/craft_workshop");
     EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {}), "family_leisure/leisure_place");
@@ -101,10 +107,23 @@ TEST(Taxonomy, DatatourismeThemesRefineGenericSubtypes) {
               "family_leisure/theme_park");
 }
 
+// The demo catalogue (data/demo/items.geojson) only uses known subtypes and labels.
+TEST(Taxonomy, KnowsEveryDemoSubtypeAndLabel) {
+    std::ifstream in(std::filesystem::path(TERRITOIRE_SOURCE_DATA_DIR) / "demo/items.geojson");
+    ASSERT_TRUE(in.good());
+    auto demo = nlohmann::json::parse(in);
+    for (const auto& feature : demo["features"]) {
+        const auto& p = feature["properties"];
+        EXPECT_NE(taxonomy().subtype(p["subtype"].get<std::string>()), nullptr) << p["subtype"];
+        for (const auto& label : p["labels"])
+            EXPECT_NE(taxonomy().label(label.get<std::string>()), nullptr) << label;
+    }
+}
+
 TEST(Taxonomy, DatatourismeSecondarySubtypes) {
     auto subs = taxonomy().datatourisme_subtypes(
-        {"schema:Park", "Castle", "CulturalSite", "ParkAndGarden", "PlaceOfInterest", "PointOfInterest",
-         "RemarkableBuilding"},
+        {"schema:Park", "Castle", "CulturalSite", "ParkAndGarden", "PlaceOfInterest",
+         "PointOfInterest", "RemarkableBuilding"},
         geo::Family::heritage);
     EXPECT_EQ(subs, (std::vector<std::string>{"castle", "garden", "remarkable_building"}));
 }
@@ -126,7 +145,9 @@ TEST(Taxonomy, CoversEveryClassOfTheSample) {
         auto cls = taxonomy().classify_datatourisme(types);
         ASSERT_TRUE(cls.has_value()) << entry["file"];
         ++families[std::string(geo::family_id(cls->family))];
-        auto has = [&](const char* t) { return std::find(types.begin(), types.end(), t) != types.end(); };
+        auto has = [&](const char* t) {
+            return std::find(types.begin(), types.end(), t) != types.end();
+        };
         // SOURCES.md's buckets: every event is an event, every accommodation an accommodation.
         if (has("EntertainmentAndEvent")) {
             EXPECT_EQ(cls->family, geo::Family::events_culture) << entry["file"];
@@ -139,7 +160,8 @@ TEST(Taxonomy, CoversEveryClassOfTheSample) {
         }
         for (const auto& review : obj.value("hasReview", nlohmann::json::array())) {
             auto id = review["hasReviewValue"]["@id"].get<std::string>();
-            if (id.find("LabelRating_") != std::string::npos && !taxonomy().label_from_datatourisme(id))
+            if (id.find("LabelRating_") != std::string::npos &&
+                !taxonomy().label_from_datatourisme(id))
                 unknown_labels.insert(id);
         }
     }
@@ -158,67 +180,81 @@ TEST(Taxonomy, CoversEveryClassOfTheSample) {
 }
 
 TEST(Taxonomy, OsmRules) {
-    EXPECT_EQ(osm_subtype({{"historic", "castle"}, {"name", "Château de Tours"}}), "heritage/castle");
-    EXPECT_EQ(osm_subtype({{"tourism", "museum"}, {"historic", "castle"}}), "heritage/museum");
-    EXPECT_EQ(osm_subtype({{"tourism", "hotel"}, {"stars", "3"}}), "accommodation/hotel");
-    EXPECT_EQ(osm_subtype({{"tourism", "hotel"}, {"historic", "castle"}}), "accommodation/hotel");
-    EXPECT_EQ(osm_subtype({{"tourism", "information"}, {"information", "office"}}), "services/tourist_office");
-    EXPECT_EQ(osm_subtype({{"tourism", "information"}, {"information", "board"}}), "none");
-    EXPECT_EQ(osm_subtype({{"tourism", "information"}, {"information", "guidepost"}, {"historic", "yes"}}),
-              "heritage/heritage_site");
-    EXPECT_EQ(osm_subtype({{"amenity", "restaurant"}}), "gastronomy/restaurant");
-    EXPECT_EQ(osm_subtype({{"amenity", "fast_food"}}), "gastronomy/fast_food");
-    EXPECT_EQ(osm_subtype({{"amenity", "pub"}}), "gastronomy/bar");
-    EXPECT_EQ(osm_subtype({{"craft", "winery"}}), "gastronomy/wine_cellar");
-    EXPECT_EQ(osm_subtype({{"shop", "wine"}}), "gastronomy/wine_shop");
-    EXPECT_EQ(osm_subtype({{"shop", "bakery"}}), "none");
-    EXPECT_EQ(osm_subtype({{"amenity", "place_of_worship"}}), "none");
-    EXPECT_EQ(osm_subtype({{"amenity", "place_of_worship"}, {"heritage", "2"}}), "heritage/religious_site");
-    EXPECT_EQ(osm_subtype({{"historic", "wayside_cross"}}), "none");
-    EXPECT_EQ(osm_subtype({{"historic", "memorial"}, {"memorial", "plaque"}}), "none");
-    EXPECT_EQ(osm_subtype({{"historic", "memorial"}, {"memorial", "statue"}}), "heritage/memorial");
-    EXPECT_EQ(osm_subtype({{"historic", "no"}}), "none");
-    EXPECT_EQ(osm_subtype({{"historic", "yes"}}), "heritage/heritage_site");
-    EXPECT_EQ(osm_subtype({{"leisure", "nature_reserve"}}), "nature/nature_reserve");
-    EXPECT_EQ(osm_subtype({{"boundary", "protected_area"}}), "nature/nature_reserve");
-    EXPECT_EQ(osm_subtype({{"natural", "cave_entrance"}}), "nature/cave");
-    EXPECT_EQ(osm_subtype({{"tourism", "viewpoint"}}), "nature/viewpoint");
-    EXPECT_EQ(osm_subtype({{"tourism", "theme_park"}}), "family_leisure/theme_park");
-    EXPECT_EQ(osm_subtype({{"tourism", "camp_site"}}), "accommodation/campsite");
-    EXPECT_EQ(osm_subtype({{"tourism", "alpine_hut"}}), "accommodation/mountain_hut");
-    EXPECT_EQ(osm_subtype({{"aerialway", "chair_lift"}}), "outdoor/aerialway");
-    EXPECT_EQ(osm_subtype({{"aerialway", "pylon"}}), "none");
-    EXPECT_EQ(osm_subtype({{"route", "hiking"}}), "outdoor/hiking_route");
-    EXPECT_EQ(osm_subtype({{"amenity", "bicycle_rental"}}), "outdoor/equipment_rental");
-    EXPECT_EQ(osm_subtype({{"shop", "bicycle"}, {"service:bicycle:rental", "yes"}}),
-              "outdoor/equipment_rental");
-    EXPECT_EQ(osm_subtype({{"shop", "bicycle"}}), "none");
-    EXPECT_EQ(osm_subtype({{"tourism", "artwork"}}), "events_culture/artwork");
-    EXPECT_EQ(osm_subtype({{"amenity", "bicycle_parking"}}), "none");
-    EXPECT_EQ(osm_subtype({{"amenity", "bench"}}), "none");
-    EXPECT_EQ(osm_subtype({{"highway", "residential"}, {"name", "Rue Nationale"}}), "none");
-    EXPECT_EQ(osm_subtype({{"building", "yes"}}), "none");
+    const std::vector<std::pair<Tags, std::string>> cases = {
+        {{{"historic", "castle"}, {"name", "Château de Tours"}}, "heritage/castle"},
+        {{{"tourism", "museum"}, {"historic", "castle"}}, "heritage/museum"},
+        {{{"tourism", "hotel"}, {"stars", "3"}}, "accommodation/hotel"},
+        {{{"tourism", "hotel"}, {"historic", "castle"}}, "accommodation/hotel"},
+        {{{"tourism", "information"}, {"information", "office"}}, "services/tourist_office"},
+        {{{"tourism", "information"}, {"information", "board"}}, "none"},
+        {{{"tourism", "information"}, {"information", "guidepost"}, {"historic", "yes"}},
+         "heritage/heritage_site"},
+        {{{"amenity", "restaurant"}}, "gastronomy/restaurant"},
+        {{{"amenity", "fast_food"}}, "gastronomy/fast_food"},
+        {{{"amenity", "pub"}}, "gastronomy/bar"},
+        {{{"craft", "winery"}}, "gastronomy/wine_cellar"},
+        {{{"shop", "wine"}}, "gastronomy/wine_shop"},
+        {{{"shop", "bakery"}}, "none"},
+        {{{"amenity", "place_of_worship"}}, "none"},
+        {{{"amenity", "place_of_worship"}, {"heritage", "2"}}, "heritage/religious_site"},
+        {{{"historic", "wayside_cross"}}, "none"},
+        {{{"historic", "memorial"}, {"memorial", "plaque"}}, "none"},
+        {{{"historic", "memorial"}, {"memorial", "statue"}}, "heritage/memorial"},
+        {{{"historic", "no"}}, "none"},
+        {{{"historic", "yes"}}, "heritage/heritage_site"},
+        {{{"leisure", "nature_reserve"}}, "nature/nature_reserve"},
+        {{{"boundary", "protected_area"}}, "nature/nature_reserve"},
+        {{{"natural", "cave_entrance"}}, "nature/cave"},
+        {{{"tourism", "viewpoint"}}, "nature/viewpoint"},
+        {{{"tourism", "theme_park"}}, "family_leisure/theme_park"},
+        {{{"tourism", "camp_site"}}, "accommodation/campsite"},
+        {{{"tourism", "alpine_hut"}}, "accommodation/mountain_hut"},
+        {{{"aerialway", "chair_lift"}}, "outdoor/aerialway"},
+        {{{"aerialway", "pylon"}}, "none"},
+        {{{"route", "hiking"}}, "outdoor/hiking_route"},
+        {{{"amenity", "bicycle_rental"}}, "services/bike_rental"},
+        {{{"shop", "bicycle"}, {"service:bicycle:rental", "yes"}}, "services/bike_rental"},
+        {{{"amenity", "boat_rental"}}, "outdoor/equipment_rental"},
+        {{{"railway", "station"}, {"name", "Tours"}}, "services/train_station"},
+        {{{"railway", "station"}, {"station", "subway"}}, "none"},
+        {{{"historic", "church"}}, "heritage/church"},
+        {{{"leisure", "garden"}, {"garden:type", "botanical"}}, "nature/botanical_garden"},
+        {{{"leisure", "garden"}}, "none"},  // private gardens are no offer
+        {{{"landuse", "forest"}, {"name", "Forêt d'Amboise"}}, "nature/forest"},
+        {{{"landuse", "forest"}}, "none"},
+        {{{"shop", "bicycle"}}, "services/bike_shop"},  // cycle tourism: repairs, Accueil Vélo
+        {{{"tourism", "artwork"}}, "events_culture/artwork"},
+        {{{"amenity", "bicycle_parking"}}, "none"},
+        {{{"amenity", "bench"}}, "none"},
+        {{{"highway", "residential"}, {"name", "Rue Nationale"}}, "none"},
+        {{{"building", "yes"}}, "none"},
+    };
+    for (const auto& [tags, expected] : cases)
+        EXPECT_EQ(osm_subtype(tags), expected) << ::testing::PrintToString(tags);
     EXPECT_EQ(osm_subtype({}), "none");
     EXPECT_FALSE(taxonomy().classify_osm(geo::OsmTagLookup{}).has_value());
 }
 
 TEST(Taxonomy, Labels) {
     const auto& tax = taxonomy();
-    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_VignoblesDecouvertes"), "vignobles_decouvertes");
+    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_VignoblesDecouvertes"),
+              "vignobles_decouvertes");
     EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_BienvenueaLaFerme"), "bienvenue_ferme");
     EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_TourismeHandicapPictogrammeMoteur"),
               "tourisme_handicap");
-    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_OutstandingGarden"), "jardin_remarquable");
-    EXPECT_EQ(tax.label_from_datatourisme("https://www.datatourisme.gouv.fr/ontology/core#LabelRating_AccueilVelo"),
+    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_OutstandingGarden"),
+              "jardin_remarquable");
+    EXPECT_EQ(tax.label_from_datatourisme(
+                  "https://www.datatourisme.gouv.fr/ontology/core#LabelRating_AccueilVelo"),
               "accueil_velo");
     EXPECT_FALSE(tax.label_from_datatourisme("kb:COVID19ProtocolsCommitted").has_value());
     EXPECT_FALSE(tax.label_from_datatourisme("kb:ScaleRating_3etoiles").has_value());
 
-    for (const char* id : {"monument_historique", "unesco", "vignobles_decouvertes", "qualite_tourisme",
-                           "accueil_velo", "gites_de_france", "clevacances", "clef_verte", "tourisme_handicap",
-                           "plus_beaux_villages", "michelin", "jardin_remarquable", "maisons_illustres",
-                           "villes_art_histoire", "station_verte", "logis", "bienvenue_ferme",
-                           "petites_cites_caractere"})
+    for (const char* id : {"monument_historique", "unesco", "vignobles_decouvertes",
+                           "qualite_tourisme", "accueil_velo", "gites_de_france", "clevacances",
+                           "clef_verte", "tourisme_handicap", "plus_beaux_villages", "michelin",
+                           "jardin_remarquable", "maisons_illustres", "villes_art_histoire",
+                           "station_verte", "logis", "bienvenue_ferme", "petites_cites_caractere"})
         EXPECT_NE(tax.label(id), nullptr) << id;
     ASSERT_NE(tax.label("Vignobles & Découvertes"), nullptr);
     EXPECT_EQ(tax.label("Vignobles & Découvertes")->id, "vignobles_decouvertes");
@@ -226,7 +262,10 @@ TEST(Taxonomy, Labels) {
     EXPECT_EQ(tax.label("UNESCO World Heritage")->id, "unesco");
     EXPECT_EQ(tax.label("nothing"), nullptr);
 
-    Tags mh{{"historic", "castle"}, {"heritage", "2"}, {"heritage:operator", "mhs"}, {"ref:mhs", "PA00097792"}};
+    Tags mh{{"historic", "castle"},
+            {"heritage", "2"},
+            {"heritage:operator", "mhs"},
+            {"ref:mhs", "PA00097792"}};
     EXPECT_EQ(tax.labels_from_osm(lookup(mh)), (std::vector<std::string>{"monument_historique"}));
     Tags whc{{"heritage", "1"}, {"ref:whc", "933"}};
     EXPECT_EQ(tax.labels_from_osm(lookup(whc)), (std::vector<std::string>{"unesco"}));
@@ -283,7 +322,8 @@ TEST(Taxonomy, LoadErrorsNameFileAndEntry) {
     doc["subtypes"][3]["family"] = "heritag";
     auto bad_family = geo::Taxonomy::load(write("bad_family.json", doc.dump()));
     ASSERT_FALSE(bad_family);
-    EXPECT_NE(bad_family.error().message.find("subtypes[3]: unknown family \"heritag\""), std::string::npos)
+    EXPECT_NE(bad_family.error().message.find("subtypes[3]: unknown family \"heritag\""),
+              std::string::npos)
         << bad_family.error().message;
 
     std::ifstream in2(std::filesystem::path(TERRITOIRE_SOURCE_DATA_DIR) / "taxonomy.json");

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "geo/io/datatourisme_object.hpp"
+#include "geo/store/catalogue.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -17,16 +18,15 @@ namespace fs = std::filesystem;
 namespace {
 
 const geo::Taxonomy& taxonomy() {
-    static const geo::Taxonomy tax = [] {
-        auto t = geo::Taxonomy::load_default();
-        if (!t) throw std::runtime_error(t.error().message);
-        return *t;
-    }();
-    return tax;
+    return test::default_taxonomy();
 }
 
-fs::path sample_feed() { return test::shared_data() / "poi/datatourisme-touraine-2020"; }
-fs::path bad_feed() { return test::test_data() / "bad/datatourisme"; }
+fs::path sample_feed() {
+    return test::shared_data() / "poi/datatourisme-touraine-2020";
+}
+fs::path bad_feed() {
+    return test::test_data() / "bad/datatourisme";
+}
 
 const geo::OfferItem* find_item(const geo::ParsedItems& parsed, const std::string& source_id) {
     for (const auto& item : parsed.items)
@@ -126,16 +126,18 @@ TEST(DatatourismeImporter, SampleFeedYieldsAllObjects) {
     EXPECT_GE(families[geo::Family::gastronomy], 300);
 
     // Items come in index.json order.
-    EXPECT_EQ(parsed->items.front().name, "Visite – Le chantier de la chapelle du Centre paroissial Jeanne d'Arc");
+    EXPECT_EQ(parsed->items.front().name,
+              "Visite – Le chantier de la chapelle du Centre paroissial Jeanne d'Arc");
 
-    const auto* chambord =
-        find_item(*parsed, "https://data.datatourisme.gouv.fr/15/4c9a94a5-520f-331d-8a8e-0e19a9b22a5f");
+    const auto* chambord = find_item(
+        *parsed, "https://data.datatourisme.gouv.fr/15/4c9a94a5-520f-331d-8a8e-0e19a9b22a5f");
     ASSERT_NE(chambord, nullptr);
     EXPECT_EQ(chambord->name, "Château de Chambord");
     EXPECT_NEAR(chambord->position.lat_deg, 47.616126, kDegTolerance);
     EXPECT_NEAR(chambord->position.lon_deg, 1.517218, kDegTolerance);
     EXPECT_EQ(chambord->family, geo::Family::heritage);
-    EXPECT_EQ(chambord->subtypes, (std::vector<std::string>{"castle", "garden", "remarkable_building"}));
+    EXPECT_EQ(chambord->subtypes,
+              (std::vector<std::string>{"castle", "garden", "remarkable_building"}));
     EXPECT_EQ(chambord->labels, (std::vector<std::string>{"qualite_tourisme", "accueil_velo"}));
     EXPECT_EQ(chambord->commune_insee, "41034");
     EXPECT_EQ(chambord->producer, "ADT41");
@@ -143,19 +145,20 @@ TEST(DatatourismeImporter, SampleFeedYieldsAllObjects) {
               chambord->themes.end());
     // Open 2020-06-05 … 2020-12-31: June to December.
     EXPECT_EQ(chambord->opening_months, 0b1111'1110'0000);
-    EXPECT_NE(chambord->extra_json.find("\"website\":\"http://www.chambord.org/\""), std::string::npos);
+    EXPECT_NE(chambord->extra_json.find("\"website\":\"http://www.chambord.org/\""),
+              std::string::npos);
     EXPECT_NE(chambord->extra_json.find("\"postal_code\":\"41250\""), std::string::npos);
 
-    const auto* vouvray =
-        find_item(*parsed, "https://data.datatourisme.gouv.fr/15/0df5d812-bd6c-33ec-9ef8-186828cbb975");
+    const auto* vouvray = find_item(
+        *parsed, "https://data.datatourisme.gouv.fr/15/0df5d812-bd6c-33ec-9ef8-186828cbb975");
     ASSERT_NE(vouvray, nullptr);
     EXPECT_EQ(vouvray->family, geo::Family::gastronomy);
     EXPECT_EQ(vouvray->subtypes.front(), "wine_cellar");
 
     // The wrong geocode of SOURCES.md stays as published (outlier detection is analysis).
-    auto vessey = std::find_if(parsed->items.begin(), parsed->items.end(), [](const geo::OfferItem& i) {
-        return i.name.find("Vessey") != std::string::npos;
-    });
+    auto vessey = std::find_if(
+        parsed->items.begin(), parsed->items.end(),
+        [](const geo::OfferItem& i) { return i.name.find("Vessey") != std::string::npos; });
     ASSERT_NE(vessey, parsed->items.end());
     EXPECT_NEAR(vessey->position.lat_deg, 47.492151, kDegTolerance);
 }
@@ -174,6 +177,46 @@ TEST(DatatourismeImporter, ZipGivesIdenticalItems) {
     expect_same_items(from_folder->items, from_zip->items);
 }
 
+// Importing the same feed twice updates, never duplicates.
+TEST(DatatourismeImporter, ImportingTwiceLeavesCatalogueCountsUnchanged) {
+    REQUIRE_SHARED_DATA();
+    auto parsed = geo::parse_datatourisme(sample_feed().string(), taxonomy());
+    ASSERT_TRUE(parsed) << parsed.error().message;
+    auto cat = geo::Catalogue::open((test::temp_dir() / "catalogue.sqlite").string());
+    ASSERT_TRUE(cat) << cat.error().message;
+
+    geo::ImportReport first = parsed->report;
+    ASSERT_TRUE(cat->upsert_items(parsed->source, parsed->items, first));
+    EXPECT_EQ(first.imported, 1399);
+    EXPECT_EQ(first.updated, 0);
+    auto info1 = cat->info();
+    ASSERT_TRUE(info1) << info1.error().message;
+
+    geo::ImportReport second = parsed->report;
+    ASSERT_TRUE(cat->upsert_items(parsed->source, parsed->items, second));
+    EXPECT_EQ(second.imported, 0);
+    EXPECT_EQ(second.updated, 1399);
+    auto info2 = cat->info();
+    ASSERT_TRUE(info2) << info2.error().message;
+    EXPECT_EQ(info2->item_count, 1399);
+    EXPECT_EQ(info2->items_per_family, info1->items_per_family);
+    EXPECT_EQ(info2->items_per_label, info1->items_per_label);
+    EXPECT_EQ(info2->items_per_source,
+              (std::map<std::string, std::int64_t>{{"datatourisme", 1399}}));
+
+    // What was stored reads back as parsed (Chambord).
+    auto items = cat->items();
+    ASSERT_TRUE(items) << items.error().message;
+    auto chambord = std::find_if(items->begin(), items->end(), [](const geo::OfferItem& i) {
+        return i.source_id ==
+               "https://data.datatourisme.gouv.fr/15/4c9a94a5-520f-331d-8a8e-0e19a9b22a5f";
+    });
+    ASSERT_NE(chambord, items->end());
+    EXPECT_EQ(chambord->family, geo::Family::heritage);
+    EXPECT_EQ(chambord->labels, (std::vector<std::string>{"qualite_tourisme", "accueil_velo"}));
+    EXPECT_NEAR(chambord->position.lat_deg, 47.616126, kDegTolerance);
+}
+
 TEST(DatatourismeImporter, BadFeedSkipsEachBrokenObjectWithItsReason) {
     auto parsed = geo::parse_datatourisme(bad_feed().string(), taxonomy());
     ASSERT_TRUE(parsed) << parsed.error().message;
@@ -183,16 +226,22 @@ TEST(DatatourismeImporter, BadFeedSkipsEachBrokenObjectWithItsReason) {
 
     EXPECT_EQ(report.read, 12);  // 11 files + 1 listed but missing
     EXPECT_EQ(skipped.size(), 9u);
-    EXPECT_EQ(skipped["objects/t/latitude_out_of_range.json"], "latitude \"147.61\" outside [-90, 90]");
+    EXPECT_EQ(skipped["objects/t/latitude_out_of_range.json"],
+              "latitude \"147.61\" outside [-90, 90]");
     EXPECT_EQ(skipped["objects/t/latitude_nan.json"], "latitude \"NaN\" is not a finite number");
-    EXPECT_EQ(skipped["objects/t/missing_geo.json"], "missing isLocatedAt[].schema:geo (no position)");
-    EXPECT_EQ(skipped["objects/t/label_wrong_type.json"], "rdfs:label.fr[0] is 42, expected a string");
-    EXPECT_EQ(skipped["objects/t/latin1_name.json"], "not valid UTF-8: byte 0xE2 at line 12, column 10");
+    EXPECT_EQ(skipped["objects/t/missing_geo.json"],
+              "missing isLocatedAt[].schema:geo (no position)");
+    EXPECT_EQ(skipped["objects/t/label_wrong_type.json"],
+              "rdfs:label.fr[0] is 42, expected a string");
+    EXPECT_EQ(skipped["objects/t/latin1_name.json"],
+              "not valid UTF-8: byte 0xE2 at line 12, column 10");
     EXPECT_EQ(skipped["objects/t/duplicate_id.json"],
-              "duplicate @id \"https://example.invalid/test/good\" (already read from objects/t/good.json)");
+              "duplicate @id \"https://example.invalid/test/good\" (already read from "
+              "objects/t/good.json)");
     EXPECT_EQ(skipped["objects/t/unknown_type.json"], "unknown types [\"Spaceport\"]");
     EXPECT_EQ(skipped["objects/t/missing.json"], "listed in index.json but missing from the feed");
-    EXPECT_EQ(skipped["objects/t/truncated.json"].rfind("malformed JSON: truncated at byte 351", 0), 0u)
+    EXPECT_EQ(skipped["objects/t/truncated.json"].rfind("malformed JSON: truncated at byte 351", 0),
+              0u)
         << skipped["objects/t/truncated.json"];
     EXPECT_EQ(report.unknown_types, (std::vector<std::string>{"Spaceport"}));
 
@@ -212,8 +261,9 @@ TEST(DatatourismeImporter, BadFeedSkipsEachBrokenObjectWithItsReason) {
         return std::any_of(report.warnings.begin(), report.warnings.end(),
                            [&](const std::string& w) { return w == text; });
     };
-    EXPECT_TRUE(has_warning(
-        "objects/t/swapped.json: latitude \"0.6890\" and longitude \"47.3900\" look swapped; swapped back"));
+    EXPECT_TRUE(
+        has_warning("objects/t/swapped.json: latitude \"0.6890\" and longitude \"47.3900\" look "
+                    "swapped; swapped back"));
     EXPECT_TRUE(has_warning(
         "index.json lists 1 missing file(s); 1 unlisted file(s) found in objects/ were read"));
 }
@@ -239,7 +289,8 @@ TEST(DatatourismeImporter, NotAFeedIsAnError) {
 
     auto empty = geo::parse_datatourisme(dir.string(), taxonomy());
     ASSERT_FALSE(empty);
-    EXPECT_NE(empty.error().message.find("not a DATAtourisme feed"), std::string::npos) << empty.error().message;
+    EXPECT_NE(empty.error().message.find("not a DATAtourisme feed"), std::string::npos)
+        << empty.error().message;
 
     auto text = dir / "notes.zip";
     std::ofstream(text) << "not a zip";
@@ -256,7 +307,24 @@ TEST(DatatourismeImporter, NotAFeedIsAnError) {
     ASSERT_TRUE(scanned) << scanned.error().message;
     EXPECT_EQ(scanned->items.size(), 1u);
     ASSERT_FALSE(scanned->report.warnings.empty());
-    EXPECT_EQ(scanned->report.warnings.front(), "index.json: missing; the objects/ folder was scanned instead");
+    EXPECT_EQ(scanned->report.warnings.front(),
+              "index.json: missing; the objects/ folder was scanned instead");
+}
+
+TEST(DatatourismeImporter, IndexEntriesCannotLeaveTheFeed) {
+    auto dir = test::temp_dir();
+    fs::create_directories(dir / "feed/objects/a");
+    fs::copy_file(bad_feed() / "objects/t/good.json", dir / "feed/objects/a/good.json");
+    fs::copy_file(bad_feed() / "objects/t/unlisted.json", dir / "secret.json");
+    std::ofstream(dir / "feed/index.json")
+        << R"([{"file": "../../secret.json"}, {"file": "a/good.json"}])";
+    auto parsed = geo::parse_datatourisme((dir / "feed").string(), taxonomy());
+    ASSERT_TRUE(parsed) << parsed.error().message;
+    ASSERT_EQ(parsed->items.size(), 1u);
+    EXPECT_EQ(parsed->items[0].name, "Château de test");
+    EXPECT_EQ(parsed->report.warnings,
+              (std::vector<std::string>{
+                  "index.json: entry 0 names \"../../secret.json\" outside objects/; ignored"}));
 }
 
 TEST(DatatourismeImporter, ProgressAndCancel) {
@@ -270,21 +338,25 @@ TEST(DatatourismeImporter, ProgressAndCancel) {
         return !calls->cancel;
     };
     Calls calls;
-    auto parsed = geo::parse_datatourisme(bad_feed().string(), taxonomy(), geo::Progress{fn, &calls});
+    auto parsed =
+        geo::parse_datatourisme(bad_feed().string(), taxonomy(), geo::Progress{fn, &calls});
     ASSERT_TRUE(parsed);
     ASSERT_FALSE(calls.seen.empty());
     EXPECT_EQ(calls.seen.back(), (std::pair<std::int64_t, std::int64_t>{12, 12}));
-    for (size_t i = 1; i < calls.seen.size(); ++i) EXPECT_GE(calls.seen[i].first, calls.seen[i - 1].first);
+    for (size_t i = 1; i < calls.seen.size(); ++i)
+        EXPECT_GE(calls.seen[i].first, calls.seen[i - 1].first);
 
     Calls cancelled{{}, true};
-    auto stopped = geo::parse_datatourisme(bad_feed().string(), taxonomy(), geo::Progress{fn, &cancelled});
+    auto stopped =
+        geo::parse_datatourisme(bad_feed().string(), taxonomy(), geo::Progress{fn, &cancelled});
     ASSERT_FALSE(stopped);
     EXPECT_NE(stopped.error().message.find("import cancelled"), std::string::npos);
 }
 
 TEST(DatatourismeObject, MonthRanges) {
     using geo::detail::month_range;
-    EXPECT_EQ(month_range("2020-06-05T00:00:00", "2020-10-25T00:00:00"), geo::MonthMask{0b0011'1110'0000});
+    EXPECT_EQ(month_range("2020-06-05T00:00:00", "2020-10-25T00:00:00"),
+              geo::MonthMask{0b0011'1110'0000});
     EXPECT_EQ(month_range("2020-11-01", "2021-02-28"), geo::MonthMask{0b1100'0000'0011});
     EXPECT_EQ(month_range("2020-01-01", "2020-12-31"), geo::kAllMonths);
     EXPECT_EQ(month_range("2020-03-01", "2022-03-01"), geo::kAllMonths);
@@ -295,13 +367,16 @@ TEST(DatatourismeObject, MonthRanges) {
 }
 
 TEST(DatatourismeObject, NeverThrowsOnOddInput) {
-    for (std::string bad : std::vector<std::string>{"", "[]", "null", "42", "{\"@id\": 5}", "{\"@id\": \"x\", \"rdfs:label\": 3}",
-                            "{\"@id\": \"x\", \"rdfs:label\": {\"fr\": [\"A\"]}, \"@type\": 7}",
-                            "{\"@id\": \"x\", \"rdfs:label\": {\"fr\": \"A\"}, \"@type\": [\"Castle\"],"
-                            " \"isLocatedAt\": [{\"schema:geo\": {\"schema:latitude\": [], \"schema:longitude\": 1}}]}",
-                            "{\"@id\": \"x\", \"rdfs:label\": {\"fr\": \"A\"}, \"@type\": [\"Castle\"],"
-                            " \"isLocatedAt\": {\"schema:geo\": {\"schema:latitude\": 47.1, \"schema:longitude\": \"1,5\"}}}",
-                            std::string("{\"@id\": \"\xff\"}")}) {
+    for (std::string bad : std::vector<std::string>{
+             "", "[]", "null", "42", "{\"@id\": 5}", "{\"@id\": \"x\", \"rdfs:label\": 3}",
+             "{\"@id\": \"x\", \"rdfs:label\": {\"fr\": [\"A\"]}, \"@type\": 7}",
+             "{\"@id\": \"x\", \"rdfs:label\": {\"fr\": \"A\"}, \"@type\": [\"Castle\"],"
+             " \"isLocatedAt\": [{\"schema:geo\": {\"schema:latitude\": [], \"schema:longitude\": "
+             "1}}]}",
+             "{\"@id\": \"x\", \"rdfs:label\": {\"fr\": \"A\"}, \"@type\": [\"Castle\"],"
+             " \"isLocatedAt\": {\"schema:geo\": {\"schema:latitude\": 47.1, \"schema:longitude\": "
+             "\"1,5\"}}}",
+             std::string("{\"@id\": \"\xff\"}")}) {
         auto p = geo::detail::parse_datatourisme_object(bad, taxonomy());
         std::cout << bad.substr(0, 40) << " -> " << (p.item ? "kept" : p.skip_reason) << "\n";
         EXPECT_TRUE(p.item.has_value() || !p.skip_reason.empty()) << bad;
@@ -309,7 +384,8 @@ TEST(DatatourismeObject, NeverThrowsOnOddInput) {
     // Numbers and French decimal commas are accepted.
     auto ok = geo::detail::parse_datatourisme_object(
         "{\"@id\": \"x\", \"rdfs:label\": {\"fr\": \"A\"}, \"@type\": [\"Castle\"],"
-        " \"isLocatedAt\": {\"schema:geo\": {\"schema:latitude\": 47.1, \"schema:longitude\": \"1,5\"}}}",
+        " \"isLocatedAt\": {\"schema:geo\": {\"schema:latitude\": 47.1, \"schema:longitude\": "
+        "\"1,5\"}}}",
         taxonomy());
     ASSERT_TRUE(ok.item.has_value()) << ok.skip_reason;
     EXPECT_NEAR(ok.item->position.lon_deg, 1.5, kDegTolerance);

@@ -1,0 +1,177 @@
+// territoire gaps: offer gaps inside the destination perimeter of an audience
+// (geo::compute_gaps). The perimeter is geo::compute_perimeter (default
+// parameters, --level) over all catalogue items weighted by the audience; the
+// communes of the catalogue, when loaded, name the zones. Writes the zones
+// and cells as RFC 7946 GeoJSON (plus the perimeter as a "perimeter" feature)
+// and optionally the ranked zones as CSV; prints the worst zones.
+// Defaults (cell size, level, acceptable distances): data/gap_defaults.json.
+// Exit codes: 0 written, 1 catalogue, analysis or write error, 2 bad arguments.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <optional>
+
+#include <fmt/core.h>
+
+#include "app/cli/analysis_provenance.hpp"
+#include "app/cli/commands.hpp"
+#include "geo/analysis/benchmark.hpp"
+#include "geo/analysis/gaps.hpp"
+#include "geo/analysis/perimeter.hpp"
+#include "geo/io/audience_presets.hpp"
+#include "geo/io/gap_defaults.hpp"
+#include "geo/io/gaps_export.hpp"
+#include "geo/store/catalogue.hpp"
+
+namespace app::cli {
+namespace {
+
+struct GapsArgs {
+    std::string audience;
+    std::optional<double> level;
+    std::optional<double> cell_m;
+    double min_score = 0.0;
+    bool no_cells = false;
+    std::string output;
+    std::string zones_csv;
+    int show = 5;
+};
+
+int fail_with(int code, const std::string& message) {
+    fmt::print(stderr, "territoire gaps: {}\n", message);
+    return code;
+}
+
+bool has_extension(const std::string& path, std::initializer_list<const char*> wanted) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::any_of(wanted.begin(), wanted.end(), [&](const char* w) { return ext == w; });
+}
+
+nlohmann::json parameters_json(const geo::GapParams& params, double level,
+                               const geo::PerimeterResult& perimeter, const geo::GapResult& gaps) {
+    nlohmann::json acceptable = nlohmann::json::object();
+    for (geo::Family f : geo::kAllFamilies)
+        acceptable[geo::family_id(f)] = params.acceptable_m[static_cast<std::size_t>(f)];
+    return {{"level", level},
+            {"cell_m", params.cell_m},
+            {"acceptable_distance_m", acceptable},
+            {"min_score", params.min_score},
+            {"score", "weight x min(1, (d - d_ok) / d_ok) for d > d_ok, else 0"},
+            {"metric_crs", gaps.metric_crs},
+            {"reach_m", gaps.reach_m},
+            {"items_used", gaps.items_used},
+            {"perimeter_area_km2", perimeter.levels.front().area_km2},
+            {"perimeter_bandwidth_m", perimeter.bandwidth_m},
+            {"cells", gaps.cells.size()},
+            {"zones", gaps.zones.size()}};
+}
+
+void print_zones(const geo::GapResult& gaps, int show) {
+    fmt::print("{} cells, {} gap zones (ranked by score × area)\n", gaps.cells.size(), gaps.zones.size());
+    for (std::size_t z = 0; z < gaps.zones.size() && z < static_cast<std::size_t>(std::max(0, show)); ++z) {
+        const geo::GapZone& g = gaps.zones[z];
+        const std::string where =
+            g.commune_name.empty() ? "?"
+            : g.commune_count > 1  ? fmt::format("{} (+{} communes)", g.commune_name, g.commune_count - 1)
+                                   : g.commune_name;
+        fmt::print("  {}. {} / {} — {}: {} km², score {}, {} m to the nearest (mean)\n", z + 1,
+                   geo::family_name_fr(g.family), geo::family_name_en(g.family), where,
+                   geo::format_decimal_fr(g.area_km2, 1),
+                   geo::format_decimal_fr(g.score, 2),
+                   std::isfinite(g.mean_distance_m) ? fmt::format("{:.0f}", g.mean_distance_m) : "∞");
+    }
+}
+
+int run_gaps(const CommonOptions& common, const GapsArgs& args) {
+    if (!has_extension(args.output, {".geojson", ".json"}))
+        return fail_with(2, fmt::format("-o {}: expected OUT.geojson", args.output));
+    if (!args.zones_csv.empty() && !has_extension(args.zones_csv, {".csv"}))
+        return fail_with(2, fmt::format("--zones-csv {}: expected OUT.csv", args.zones_csv));
+    auto defaults = geo::load_gap_defaults();
+    if (!defaults) return fail_with(1, defaults.error().message);
+    const double level = args.level.value_or(defaults->level);
+    if (!(level > 0.0 && level <= 1.0))
+        return fail_with(2, fmt::format("--level {}: expected a share in (0, 1]", level));
+    geo::GapParams params;
+    params.cell_m = args.cell_m.value_or(defaults->cell_m);
+    params.acceptable_m = defaults->acceptable_m;
+    params.min_score = args.min_score;
+    params.cell_polygons = !args.no_cells;
+    if (!(params.min_score >= 0.0))
+        return fail_with(2, fmt::format("--min-score {}: expected a number >= 0", params.min_score));
+    if (!(params.cell_m >= 10.0 && params.cell_m <= 100'000.0))
+        return fail_with(2, fmt::format("--cell-m {}: expected metres in [10, 100000]", params.cell_m));
+
+    auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
+    if (!catalogue) return fail_with(1, catalogue.error().message);
+    auto audience = geo::resolve_audience(args.audience, &*catalogue);
+    if (!audience) return fail_with(2, audience.error().message);
+    auto items = catalogue->items();
+    if (!items) return fail_with(1, items.error().message);
+
+    std::vector<geo::LonLat> positions;
+    positions.reserve(items->size());
+    for (const geo::OfferItem& item : *items) positions.push_back(item.position);
+    geo::PerimeterParams pp;
+    pp.levels = {level};
+    auto perimeter = geo::compute_perimeter(positions, geo::item_weights(*audience, *items), pp);
+    if (!perimeter) return fail_with(1, perimeter.error().message);
+    const geo::MultiPolygon& area = perimeter->levels.front().geometry;
+    if (area.empty()) return fail_with(1, fmt::format("the perimeter at level {} is empty", level));
+
+    geo::TerritoryFilter communes_filter;
+    communes_filter.level = geo::TerritoryLevel::commune;
+    auto communes = catalogue->territories(communes_filter);
+    if (!communes) return fail_with(1, communes.error().message);
+
+    auto gaps = geo::compute_gaps(area, *items, *audience, params, *communes);
+    if (!gaps) return fail_with(1, gaps.error().message);
+
+    const auto provenance = analysis_provenance("gaps", *catalogue, *audience,
+                                                parameters_json(params, level, *perimeter, *gaps), *items);
+    std::vector<geo::GeoJsonFeature> features = geo::gap_features(*gaps, !args.no_cells);
+    features.push_back({area, {{"kind", "perimeter"}, {"level", level},
+                               {"area_km2", perimeter->levels.front().area_km2}}});
+    geo::GeoJsonOptions options;
+    options.layer_name = "gaps";
+    options.metadata = provenance;
+    auto written = geo::write_geojson(args.output, features, options);
+    if (!written) return fail_with(1, written.error().message);
+    if (!args.zones_csv.empty())
+        if (auto rows = geo::write_gap_zones_csv(args.zones_csv, *gaps); !rows)
+            return fail_with(1, rows.error().message);
+
+    fmt::print("{} / {}: perimeter {} km² at level {}\n", audience->name_fr, audience->name_en,
+               geo::format_decimal_fr(perimeter->levels.front().area_km2, 0), level);
+    print_zones(*gaps, args.show);
+    fmt::print("Wrote {} features to {}{}\n", *written, args.output,
+               args.zones_csv.empty() ? "" : " and the zones to " + args.zones_csv);
+    return 0;
+}
+
+}  // namespace
+
+void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code) {
+    auto* cmd = app.add_subcommand(
+        "gaps", "Offer gaps for an audience inside its destination perimeter: scored hexagonal "
+                "cells and ranked gap zones");
+    auto args = std::make_shared<GapsArgs>();
+    cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
+    cmd->add_option("--audience", args->audience, "Audience: preset id or name, JSON file, or saved id")
+        ->required();
+    cmd->add_option("--level", args->level,
+                    "Perimeter level: share of the weighted offer, 0-1 (default: data/gap_defaults.json)");
+    cmd->add_option("--cell-m", args->cell_m,
+                    "Hexagon spacing in metres (default: data/gap_defaults.json)");
+    cmd->add_option("--min-score", args->min_score, "A cell is a gap above this score")
+        ->capture_default_str();
+    cmd->add_flag("--no-cells", args->no_cells, "Write the zones and the perimeter only");
+    cmd->add_option("--show", args->show, "Print this many zones")->capture_default_str();
+    cmd->add_option("-o,--output", args->output, "OUT.geojson (RFC 7946)")->required();
+    cmd->add_option("--zones-csv", args->zones_csv, "Also write the ranked zones to OUT.csv");
+    cmd->callback([&common, &exit_code, args] { exit_code = run_gaps(common, *args); });
+}
+
+}  // namespace app::cli

@@ -1,0 +1,68 @@
+// territoire gui: the interactive map. With --frames / --bench-frames it
+// runs headless (under xvfb-run) for tests and benchmarks.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/view_options.hpp"
+#include "app/gui/gui_app.hpp"
+#include "app/gui/i18n.hpp"
+
+namespace app::cli {
+
+void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
+    auto* cmd = app.add_subcommand("gui", "Open the interactive map");
+    auto options = std::make_shared<gui::GuiOptions>();
+    auto bbox = std::make_shared<std::string>();
+    auto size = std::make_shared<std::string>("1600x900");
+    auto* catalogue_option = cmd->add_option("--catalogue", common.catalogue,
+                                             "Catalogue file (default: ./territoire.sqlite if it exists, else the demo)");
+    cmd->add_option("--audience", options->audience, "Audience id or JSON file");
+    cmd->add_option("--bbox", *bbox, "Initial view W,S,E,N in degrees (default: fit the data)");
+    cmd->add_option("--size", *size, "Window size WIDTHxHEIGHT")->capture_default_str();
+    cmd->add_option("--screenshot", options->screenshot, "Write the window as PNG before exiting");
+    cmd->add_option("--frames", options->frames, "Render N frames once loaded, then exit")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--bench-frames", options->bench_frames,
+                    "Render N frames (one-pixel pan each) and print the frame-time median and p95")
+        ->check(CLI::NonNegativeNumber);
+    cmd->callback([&common, &exit_code, options, bbox, size, catalogue_option] {
+        if (!bbox->empty()) {
+            auto box = parse_bbox(*bbox);
+            if (!box) {
+                std::fprintf(stderr, "territoire gui: %s\n", box.error().message.c_str());
+                exit_code = 2;
+                return;
+            }
+            options->bbox = *box;
+        }
+        auto wh = parse_size(*size);
+        if (!wh) {
+            std::fprintf(stderr, "territoire gui: %s\n", wh.error().message.c_str());
+            exit_code = 2;
+            return;
+        }
+        std::tie(options->width_px, options->height_px) = *wh;
+        if (!options->screenshot.empty() && options->frames == 0 && options->bench_frames == 0)
+            options->frames = 2;
+        options->catalogue = common.catalogue;
+        std::error_code ec;
+        if (catalogue_option->count() == 0 && !std::filesystem::exists(common.catalogue, ec)) {
+            options->demo = true;
+            options->catalogue.clear();
+        }
+        gui::set_language(gui::language_from_environment());
+        exit_code = gui::run_gui(*options);
+    });
+}
+
+int run_default_gui() {
+    gui::set_language(gui::language_from_environment());
+    gui::GuiOptions options;
+    options.demo = true;
+    options.audience = "patrimoine";
+    return gui::run_gui(options);
+}
+
+}  // namespace app::cli

@@ -1,0 +1,16 @@
+#pragma once
+// Parsing of the map-view options shared by `territoire gui` and
+// `territoire render`: --bbox W,S,E,N (degrees) and --size WIDTHxHEIGHT.
+// Failure: the message quotes the bad value and says what was expected.
+#include <string>
+#include <utility>
+
+#include "geo/core/coords.hpp"
+#include "geo/core/error.hpp"
+
+namespace app::cli {
+
+geo::Result<geo::LonLatBox> parse_bbox(const std::string& text);
+geo::Result<std::pair<int, int>> parse_size(const std::string& text);
+
+}  // namespace app::cli

@@ -1,0 +1,29 @@
+#pragma once
+// The interactive map application: a GLFW window with Dear ImGui panels
+// around the GL map. run_gui() owns everything and returns the process exit
+// code. Headless use (under xvfb-run): `frames` renders that many frames
+// once the catalogue is loaded, writes `screenshot` and exits;
+// `bench_frames` renders that many frames, each after a one-pixel pan, and
+// prints the frame-time median and 95th percentile.
+#include <optional>
+#include <string>
+
+#include "geo/core/coords.hpp"
+
+namespace app::gui {
+
+struct GuiOptions {
+    std::string catalogue;  // empty: start with an empty map
+    bool demo = false;      // open the demo catalogue (imported into the cache if needed)
+    std::string audience;   // audience id or JSON file; empty: none
+    std::optional<geo::LonLatBox> bbox;  // initial view; default: fit the data
+    int width_px = 1600;
+    int height_px = 900;
+    std::string screenshot;  // PNG of the whole window, written before exit
+    int frames = 0;          // > 0: headless run of that many frames
+    int bench_frames = 0;    // > 0: frame-time benchmark
+};
+
+int run_gui(const GuiOptions& options);
+
+}  // namespace app::gui

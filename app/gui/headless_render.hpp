@@ -1,0 +1,26 @@
+#pragma once
+// `territoire render`: the same map as the GUI (GL layers plus labels, scale
+// bar, attribution and a legend), drawn without interaction into an
+// offscreen framebuffer and written as PNG. Uses an EGL surfaceless context
+// when available (no display needed), else a hidden GLFW window.
+// Failure: catalogue, GL or file errors, with the file named.
+#include <optional>
+#include <string>
+
+#include "geo/core/coords.hpp"
+#include "geo/core/error.hpp"
+
+namespace app::gui {
+
+struct RenderOptions {
+    std::string catalogue;
+    std::string audience;  // audience id or JSON file; empty: none
+    std::optional<geo::LonLatBox> bbox;  // default: fit the data
+    int width_px = 1600;
+    int height_px = 900;
+    std::string output;  // PNG path
+};
+
+geo::Result<void> render_map_png(const RenderOptions& options);
+
+}  // namespace app::gui

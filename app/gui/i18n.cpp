@@ -1,0 +1,203 @@
+#include "app/gui/i18n.hpp"
+
+#include <array>
+#include <atomic>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "geo/core/taxonomy.hpp"
+
+namespace app::gui {
+namespace {
+
+struct Entry {
+    Text key;
+    const char* fr;
+    const char* en;
+};
+
+// In the order of the Text enum (checked by i18n_test).
+constexpr Entry kTable[] = {
+    {Text::app_title, "Territoire — carte de l'offre", "Territoire — offer map"},
+    {Text::menu_file, "Fichier", "File"},
+    {Text::menu_open_catalogue, "Ouvrir un catalogue…", "Open catalogue…"},
+    {Text::menu_import, "Importer…", "Import…"},
+    {Text::menu_export, "Exporter…", "Export…"},
+    {Text::menu_snapshot, "Enregistrer la carte en PNG…", "Save map as PNG…"},
+    {Text::menu_quit, "Quitter", "Quit"},
+    {Text::menu_view, "Affichage", "View"},
+    {Text::menu_fit_data, "Tout afficher", "Fit to data"},
+    {Text::menu_fit_selection, "Centrer sur la sélection", "Fit to selection"},
+    {Text::menu_panels_left, "Panneau couches et cible", "Layers and audience panel"},
+    {Text::menu_panels_right, "Panneau catalogue et détails", "Catalogue and details panel"},
+    {Text::menu_language, "Langue", "Language"},
+    {Text::panel_layers, "Couches", "Layers"},
+    {Text::layer_items, "Éléments d'offre", "Offer items"},
+    {Text::layer_perimeters, "Périmètre de destination", "Destination perimeter"},
+    {Text::layer_territories, "Territoires", "Territories"},
+    {Text::layer_density, "Densité de l'offre", "Offer density"},
+    {Text::layer_gaps, "Manques d'offre", "Offer gaps"},
+    {Text::layer_context, "Fond", "Context"},
+    {Text::move_up, "Monter", "Move up"},
+    {Text::move_down, "Descendre", "Move down"},
+    {Text::opacity, "Opacité", "Opacity"},
+    {Text::visible, "Visible", "Visible"},
+    {Text::remove, "Retirer", "Remove"},
+    {Text::add_context_layer, "Ajouter un fond (fichier vectoriel)…", "Add a context layer (vector file)…"},
+    {Text::legend, "Légende", "Legend"},
+    {Text::legend_families, "Familles d'offre", "Offer families"},
+    {Text::legend_perimeter, "Périmètre (niveaux emboîtés)", "Perimeter (nested levels)"},
+    {Text::legend_territories, "Territoires", "Territories"},
+    {Text::legend_size_by_weight, "Taille : poids pour la cible", "Size: weight for the audience"},
+    {Text::level_commune, "Commune", "Commune"},
+    {Text::level_epci, "EPCI", "EPCI"},
+    {Text::level_departement, "Département", "Département"},
+    {Text::level_region, "Région", "Region"},
+    {Text::level_destination, "Destination", "Destination"},
+    {Text::level_competitor, "Concurrent", "Competitor"},
+    {Text::level_reference, "Zone de référence", "Reference area"},
+    {Text::panel_catalogue, "Catalogue", "Catalogue"},
+    {Text::search, "Rechercher", "Search"},
+    {Text::all_families, "Toutes les familles", "All families"},
+    {Text::all_labels, "Tous les labels", "All labels"},
+    {Text::col_name, "Nom", "Name"},
+    {Text::col_family, "Famille", "Family"},
+    {Text::col_labels, "Labels", "Labels"},
+    {Text::col_commune, "Commune", "Commune"},
+    {Text::col_producer, "Producteur", "Producer"},
+    {Text::items_shown, "%d éléments sur %d", "%d of %d items"},
+    {Text::panel_details, "Détails", "Details"},
+    {Text::no_selection, "Cliquez sur un élément de la carte ou du catalogue.",
+     "Click an item on the map or in the catalogue."},
+    {Text::field_family, "Famille", "Family"},
+    {Text::field_subtypes, "Types", "Types"},
+    {Text::field_labels, "Labels", "Labels"},
+    {Text::field_themes, "Thèmes", "Themes"},
+    {Text::field_months, "Ouverture", "Open"},
+    {Text::field_producer, "Producteur", "Producer"},
+    {Text::field_commune, "Commune (INSEE)", "Commune (INSEE)"},
+    {Text::field_source, "Source", "Source"},
+    {Text::field_position, "Position", "Position"},
+    {Text::field_weight, "Poids pour la cible", "Weight for the audience"},
+    {Text::zoom_to, "Zoomer sur l'élément", "Zoom to item"},
+    {Text::panel_audience, "Cible et périmètre", "Audience and perimeter"},
+    {Text::audience_none, "Aucune cible", "No audience"},
+    {Text::audience_preset, "Cible", "Audience"},
+    {Text::family_weights, "Poids par famille", "Weight per family"},
+    {Text::perimeter_level, "Part de l'offre captée", "Share of the offer captured"},
+    {Text::bandwidth, "Rayon de lissage", "Smoothing radius"},
+    {Text::bandwidth_auto, "Rayon de lissage automatique", "Automatic smoothing radius"},
+    {Text::computing, "Calcul en cours…", "Computing…"},
+    {Text::perimeter_stats, "Statistiques du périmètre", "Perimeter statistics"},
+    {Text::area, "Surface", "Area"},
+    {Text::components, "Parties", "Parts"},
+    {Text::captured, "Offre pondérée captée", "Weighted offer captured"},
+    {Text::items_inside, "Éléments à l'intérieur", "Items inside"},
+    {Text::weighted_items, "Éléments comptés pour la cible", "Items counted for the audience"},
+    {Text::border_table, "Territoires traversés", "Territories crossed"},
+    {Text::unit, "Territoire", "Territory"},
+    {Text::share_of_perimeter, "% du périmètre", "% of perimeter"},
+    {Text::share_of_unit, "% du territoire", "% of territory"},
+    {Text::no_perimeter, "Choisissez une cible pour dessiner le périmètre.",
+     "Choose an audience to draw the perimeter."},
+    {Text::import_title, "Importer des données", "Import data"},
+    {Text::export_title, "Exporter", "Export"},
+    {Text::path, "Chemin", "Path"},
+    {Text::browse, "Parcourir…", "Browse…"},
+    {Text::parent_folder, "Dossier parent", "Parent folder"},
+    {Text::choose, "Choisir", "Choose"},
+    {Text::cancel, "Annuler", "Cancel"},
+    {Text::run_import, "Importer", "Import"},
+    {Text::run_export, "Exporter", "Export"},
+    {Text::importing, "Import en cours…", "Importing…"},
+    {Text::import_done, "Import terminé", "Import finished"},
+    {Text::import_failed, "Échec de l'import", "Import failed"},
+    {Text::read, "lus", "read"},
+    {Text::imported, "importés", "imported"},
+    {Text::updated, "mis à jour", "updated"},
+    {Text::skipped, "écartés", "skipped"},
+    {Text::export_items, "Éléments d'offre", "Offer items"},
+    {Text::export_perimeters, "Périmètres", "Perimeters"},
+    {Text::export_territories, "Territoires", "Territories"},
+    {Text::format, "Format", "Format"},
+    {Text::exported_to, "Exporté vers {}", "Exported to {}"},
+    {Text::snapshot_saved, "Carte enregistrée : {}", "Map saved: {}"},
+    {Text::drop_hint, "Déposez un fichier sur la fenêtre pour l'importer.",
+     "Drop a file on the window to import it."},
+    {Text::territory_level, "Niveau des territoires", "Territory level"},
+    {Text::no_catalogue, "Aucun catalogue ouvert.", "No catalogue open."},
+    {Text::cursor, "Curseur", "Cursor"},
+    {Text::zoom_level, "Zoom", "Zoom"},
+    {Text::fit, "Tout afficher", "Fit"},
+    {Text::attribution, "© contributeurs OpenStreetMap, DATAtourisme / Licence Ouverte",
+     "© OpenStreetMap contributors, DATAtourisme / Licence Ouverte"},
+    {Text::loading, "Chargement du catalogue…", "Loading the catalogue…"},
+    {Text::aggregated_note, "Éléments regroupés à cette échelle", "Items grouped at this scale"},
+    {Text::status_items, "%zu éléments", "%zu items"},
+    {Text::status_visible, "%zu visibles", "%zu visible"},
+};
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::status_visible) + 1,
+              "one entry per Text");
+
+std::atomic<Language> g_language{Language::fr};
+std::shared_ptr<const geo::Taxonomy> g_taxonomy;  // set once before the first frame
+
+}  // namespace
+
+Language language_from_environment() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value == nullptr || *value == '\0') continue;
+        return std::string(value).rfind("fr", 0) == 0 ? Language::fr : Language::en;
+    }
+    return Language::en;
+}
+
+void set_language(Language language) { g_language = language; }
+Language language() { return g_language; }
+
+const char* tr(Text text) {
+    const Entry& e = kTable[static_cast<std::size_t>(text)];
+    return g_language == Language::fr ? e.fr : e.en;
+}
+
+bool i18n_table_is_consistent() {
+    for (std::size_t i = 0; i < std::size(kTable); ++i)
+        if (static_cast<std::size_t>(kTable[i].key) != i || *kTable[i].fr == '\0' ||
+            *kTable[i].en == '\0')
+            return false;
+    return true;
+}
+
+void load_label_names() {
+    if (auto taxonomy = geo::Taxonomy::load_default())
+        g_taxonomy = std::make_shared<const geo::Taxonomy>(std::move(*taxonomy));
+}
+
+std::string label_name(const std::string& id) {
+    if (g_taxonomy)
+        if (const geo::LabelInfo* info = g_taxonomy->label(id))
+            return g_language == Language::fr || info->name_en.empty() ? info->name_fr : info->name_en;
+    return id;
+}
+
+std::string label_names(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + label_name(id);
+    return out;
+}
+
+std::string_view family_name(geo::Family family) {
+    return g_language == Language::fr ? geo::family_name_fr(family) : geo::family_name_en(family);
+}
+
+const char* level_name(geo::TerritoryLevel level) {
+    static constexpr Text kLevels[] = {Text::level_commune,     Text::level_epci,
+                                       Text::level_departement, Text::level_region,
+                                       Text::level_destination, Text::level_competitor,
+                                       Text::level_reference};
+    return tr(kLevels[static_cast<std::size_t>(level)]);
+}
+
+}  // namespace app::gui

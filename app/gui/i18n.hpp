@@ -1,0 +1,72 @@
+#pragma once
+// The interface's one string table, French and English. French is chosen
+// when LANG (or LC_ALL / LC_MESSAGES) starts with "fr", English otherwise.
+// Strings are UTF-8 and static (valid for the whole run). The language is a
+// process-wide setting made once at start-up, before any frame; reading it
+// is then thread-safe.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geo/core/offer.hpp"
+
+namespace app::gui {
+
+enum class Language { fr, en };
+
+// From the environment: LC_ALL, then LC_MESSAGES, then LANG.
+Language language_from_environment();
+void set_language(Language language);
+Language language();
+
+enum class Text {
+    app_title,
+    // menus
+    menu_file, menu_open_catalogue, menu_import, menu_export, menu_snapshot, menu_quit,
+    menu_view, menu_fit_data, menu_fit_selection, menu_panels_left, menu_panels_right,
+    menu_language,
+    // layers and legend
+    panel_layers, layer_items, layer_perimeters, layer_territories, layer_density, layer_gaps,
+    layer_context, move_up, move_down, opacity, visible, remove, add_context_layer, legend,
+    legend_families, legend_perimeter, legend_territories, legend_size_by_weight,
+    level_commune, level_epci, level_departement, level_region, level_destination,
+    level_competitor, level_reference,
+    // catalogue
+    panel_catalogue, search, all_families, all_labels, col_name, col_family, col_labels,
+    col_commune, col_producer, items_shown,
+    // details
+    panel_details, no_selection, field_family, field_subtypes, field_labels, field_themes,
+    field_months, field_producer, field_commune, field_source, field_position, field_weight,
+    zoom_to,
+    // audience
+    panel_audience, audience_none, audience_preset, family_weights, perimeter_level,
+    bandwidth, bandwidth_auto, computing, perimeter_stats, area, components, captured,
+    items_inside, weighted_items, border_table, unit, share_of_perimeter, share_of_unit, no_perimeter,
+    // import / export
+    import_title, export_title, path, browse, parent_folder, choose, cancel, run_import,
+    run_export, importing, import_done, import_failed, read, imported, updated, skipped,
+    export_items, export_perimeters, export_territories, format, exported_to, snapshot_saved,
+    drop_hint, territory_level, no_catalogue,
+    // map canvas
+    cursor, zoom_level, fit, attribution, loading, aggregated_note,
+    // status
+    status_items, status_visible,
+};
+
+// The string for `text` in the current language.
+const char* tr(Text text);
+// Every Text has its entry, in order, with both languages (for the tests).
+bool i18n_table_is_consistent();
+
+// The taxonomy whose label names label_name() uses; loaded once at start-up
+// (data/taxonomy.json), before any frame. Without it, label ids show as is.
+void load_label_names();
+// "unesco" → "Patrimoine mondial de l'UNESCO" (or the English name).
+std::string label_name(const std::string& id);
+std::string label_names(const std::vector<std::string>& ids);  // ", "-joined
+
+// Family and territory-level names in the current language.
+std::string_view family_name(geo::Family family);
+const char* level_name(geo::TerritoryLevel level);
+
+}  // namespace app::gui

@@ -1,0 +1,89 @@
+#include "app/gui/model/layers.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace app::gui {
+
+LayerStack::LayerStack() {
+    m_layers = {
+        {LayerKind::territories, "territories", "", true, 1.0f},
+        {LayerKind::density, "density", "", false, 0.7f},
+        {LayerKind::perimeters, "perimeters", "", true, 1.0f},
+        {LayerKind::gaps, "gaps", "", false, 1.0f},
+        {LayerKind::items, "items", "", true, 1.0f},
+    };
+}
+
+const Layer* LayerStack::find(std::string_view id) const {
+    for (const auto& layer : m_layers)
+        if (layer.id == id) return &layer;
+    return nullptr;
+}
+
+const Layer* LayerStack::find(LayerKind kind) const {
+    for (const auto& layer : m_layers)
+        if (layer.kind == kind) return &layer;
+    return nullptr;
+}
+
+Layer* LayerStack::find_mutable(std::string_view id) {
+    return const_cast<Layer*>(std::as_const(*this).find(id));
+}
+
+std::ptrdiff_t LayerStack::index_of(std::string_view id) const {
+    for (size_t i = 0; i < m_layers.size(); ++i)
+        if (m_layers[i].id == id) return static_cast<std::ptrdiff_t>(i);
+    return -1;
+}
+
+bool LayerStack::move_up(std::string_view id) {
+    const auto i = index_of(id);
+    if (i < 0 || i + 1 >= static_cast<std::ptrdiff_t>(m_layers.size())) return false;
+    std::swap(m_layers[static_cast<size_t>(i)], m_layers[static_cast<size_t>(i + 1)]);
+    ++m_revision;
+    return true;
+}
+
+bool LayerStack::move_down(std::string_view id) {
+    const auto i = index_of(id);
+    if (i <= 0) return false;
+    std::swap(m_layers[static_cast<size_t>(i)], m_layers[static_cast<size_t>(i - 1)]);
+    ++m_revision;
+    return true;
+}
+
+void LayerStack::set_visible(std::string_view id, bool visible) {
+    if (Layer* layer = find_mutable(id); layer && layer->visible != visible) {
+        layer->visible = visible;
+        ++m_revision;
+    }
+}
+
+void LayerStack::set_opacity(std::string_view id, float opacity) {
+    opacity = std::clamp(opacity, 0.0f, 1.0f);
+    if (Layer* layer = find_mutable(id); layer && layer->opacity != opacity) {
+        layer->opacity = opacity;
+        ++m_revision;
+    }
+}
+
+std::string LayerStack::add_context(const std::string& path) {
+    Layer layer{LayerKind::context, "context:" + std::to_string(m_next_context++), path, true, 1.0f};
+    std::string id = layer.id;
+    m_layers.insert(m_layers.begin(), std::move(layer));
+    ++m_revision;
+    return id;
+}
+
+bool LayerStack::remove_context(std::string_view id) {
+    const auto it = std::find_if(m_layers.begin(), m_layers.end(), [&](const Layer& l) {
+        return l.id == id && l.kind == LayerKind::context;
+    });
+    if (it == m_layers.end()) return false;
+    m_layers.erase(it);
+    ++m_revision;
+    return true;
+}
+
+}  // namespace app::gui

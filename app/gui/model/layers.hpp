@@ -1,0 +1,62 @@
+#pragma once
+// The layer stack of the map: which layers exist, in which order they are
+// drawn (index 0 at the bottom), whether they show and how opaque they are.
+// Pure model (no GL, no ImGui); the renderer and the layers panel read it.
+// Not thread-safe: main thread only.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace app::gui {
+
+enum class LayerKind : std::uint8_t {
+    context,      // any vector file (countries, rivers…), one layer per file
+    territories,  // administrative units, competitors, reference areas
+    density,      // the audience-weighted density surface, as a colour ramp
+    perimeters,   // destination perimeter(s), nested levels
+    gaps,         // offer gaps (later)
+    items,        // offer items, coloured by family
+};
+
+struct Layer {
+    LayerKind kind = LayerKind::items;
+    std::string id;    // stable: "items", "perimeters", "context:1"…
+    std::string path;  // context layers: the file shown
+    bool visible = true;
+    float opacity = 1.0f;  // [0, 1]
+};
+
+class LayerStack {
+public:
+    // territories, density (hidden), perimeters, items — bottom to top.
+    LayerStack();
+
+    [[nodiscard]] const std::vector<Layer>& layers() const { return m_layers; }  // bottom → top
+    [[nodiscard]] const Layer* find(std::string_view id) const;
+    [[nodiscard]] const Layer* find(LayerKind kind) const;  // the first of that kind
+    [[nodiscard]] std::ptrdiff_t index_of(std::string_view id) const;  // -1 when absent
+
+    // Towards the top (drawn later) / the bottom. False when already there.
+    bool move_up(std::string_view id);
+    bool move_down(std::string_view id);
+    void set_visible(std::string_view id, bool visible);
+    void set_opacity(std::string_view id, float opacity);  // clamped to [0, 1]
+
+    // Adds a context layer at the bottom; returns its id.
+    std::string add_context(const std::string& path);
+    // Removes a context layer (the built-in layers stay). False when absent.
+    bool remove_context(std::string_view id);
+
+    [[nodiscard]] unsigned revision() const { return m_revision; }
+
+private:
+    Layer* find_mutable(std::string_view id);
+
+    std::vector<Layer> m_layers;
+    unsigned m_next_context = 1;
+    unsigned m_revision = 0;
+};
+
+}  // namespace app::gui

@@ -1,0 +1,77 @@
+#include "app/gui/model/map_model.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace app::gui {
+
+void MapModel::set_catalogue_path(std::string path) { m_catalogue_path = std::move(path); }
+
+void MapModel::set_items(std::vector<geo::OfferItem> items) {
+    m_items = std::make_shared<const std::vector<geo::OfferItem>>(std::move(items));
+    m_item_weights.clear();
+    m_audience_id.clear();
+    m_selected.reset();
+    m_hovered.reset();
+    ++m_items_revision;
+    ++m_style_revision;
+}
+
+void MapModel::set_territories(std::vector<geo::Territory> territories) {
+    m_territories = std::move(territories);
+    ++m_territories_revision;
+}
+
+void MapModel::set_perimeters(std::vector<PerimeterLevel> levels) {
+    std::sort(levels.begin(), levels.end(),
+              [](const PerimeterLevel& a, const PerimeterLevel& b) { return a.level > b.level; });
+    m_perimeters = std::move(levels);
+    ++m_perimeters_revision;
+}
+
+void MapModel::set_context(const std::string& layer_id, ContextGeometry geometry) {
+    m_context[layer_id] = std::move(geometry);
+    ++m_context_revision;
+}
+
+void MapModel::remove_context(const std::string& layer_id) {
+    if (m_context.erase(layer_id) > 0) ++m_context_revision;
+}
+
+void MapModel::set_audience(std::string audience_id, std::vector<float> item_weights) {
+    m_audience_id = std::move(audience_id);
+    m_item_weights = std::move(item_weights);
+    if (!m_item_weights.empty()) m_item_weights.resize(m_items->size(), 0.0f);
+    ++m_style_revision;
+}
+
+void MapModel::select(std::optional<std::size_t> item_index) {
+    if (item_index && *item_index >= m_items->size()) item_index.reset();
+    if (item_index == m_selected) return;
+    m_selected = item_index;
+    ++m_style_revision;
+}
+
+void MapModel::hover(std::optional<std::size_t> item_index) {
+    if (item_index && *item_index >= m_items->size()) item_index.reset();
+    if (item_index == m_hovered) return;
+    m_hovered = item_index;
+    ++m_style_revision;
+}
+
+geo::LonLatBox MapModel::data_extent() const {
+    geo::LonLatBox box;
+    for (const auto& item : *m_items) box.extend(item.position);
+    for (const auto& t : m_territories) box.extend(t.geometry.bounds());
+    for (const auto& p : m_perimeters) box.extend(p.geometry.bounds());
+    return box;
+}
+
+geo::LonLatBox MapModel::focus_extent() const {
+    geo::LonLatBox box;
+    for (const auto& item : *m_items) box.extend(item.position);
+    for (const auto& p : m_perimeters) box.extend(p.geometry.bounds());
+    return box.empty() ? data_extent() : box;
+}
+
+}  // namespace app::gui

@@ -1,0 +1,118 @@
+#pragma once
+// What the map shows: the open catalogue, its offer items and territories,
+// the computed perimeters, context layers, the selection, the active
+// audience, the camera and the layer stack. Pure model: no GL, no ImGui.
+//
+// Every mutation bumps a revision counter; renderers remember the revision
+// they drew and rebuild only what changed (items_revision() for item
+// buffers, territories_revision() for territory meshes, …), and the frame
+// loop redraws only when revision() moved.
+// Positions are WGS 84 lon/lat (geo::LonLat). Owned and used by the main
+// thread only; background tasks receive copies.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/gui/model/camera.hpp"
+#include "app/gui/model/layers.hpp"
+#include "geo/core/geometry.hpp"
+#include "geo/core/offer.hpp"
+#include "geo/io/context_layer.hpp"
+
+namespace app::gui {
+
+// One nested level of a destination perimeter (e.g. 0.5 / 0.8 / 0.95).
+struct PerimeterLevel {
+    double level = 0.8;  // share of the audience-weighted offer mass
+    geo::MultiPolygon geometry;
+};
+
+// Geometry of a context layer (any vector file), ready to draw.
+using ContextGeometry = geo::ContextGeometry;
+
+class MapModel {
+public:
+    // --- what is open -----------------------------------------------------
+    [[nodiscard]] const std::string& catalogue_path() const { return m_catalogue_path; }
+    void set_catalogue_path(std::string path);
+
+    [[nodiscard]] const std::vector<geo::OfferItem>& items() const { return *m_items; }
+    // The same items, shareable with background tasks (immutable).
+    [[nodiscard]] std::shared_ptr<const std::vector<geo::OfferItem>> shared_items() const {
+        return m_items;
+    }
+    void set_items(std::vector<geo::OfferItem> items);  // clears selection and weights
+
+    [[nodiscard]] const std::vector<geo::Territory>& territories() const { return m_territories; }
+    void set_territories(std::vector<geo::Territory> territories);
+
+    [[nodiscard]] const std::vector<PerimeterLevel>& perimeters() const { return m_perimeters; }
+    void set_perimeters(std::vector<PerimeterLevel> levels);  // sorted from the widest level
+
+    [[nodiscard]] const std::map<std::string, ContextGeometry>& context() const { return m_context; }
+    void set_context(const std::string& layer_id, ContextGeometry geometry);
+    void remove_context(const std::string& layer_id);
+
+    // --- audience ---------------------------------------------------------
+    // The active audience id ("" when none) and one weight per item (same
+    // order as items(); empty when no audience is active).
+    [[nodiscard]] const std::string& audience_id() const { return m_audience_id; }
+    [[nodiscard]] const std::vector<float>& item_weights() const { return m_item_weights; }
+    void set_audience(std::string audience_id, std::vector<float> item_weights);
+
+    // --- selection --------------------------------------------------------
+    // Index into items(); nullopt when nothing is selected.
+    [[nodiscard]] std::optional<std::size_t> selected() const { return m_selected; }
+    void select(std::optional<std::size_t> item_index);
+    [[nodiscard]] std::optional<std::size_t> hovered() const { return m_hovered; }
+    void hover(std::optional<std::size_t> item_index);
+
+    // --- view -------------------------------------------------------------
+    Camera& camera() { return m_camera; }
+    [[nodiscard]] const Camera& camera() const { return m_camera; }
+    LayerStack& layers() { return m_layers; }
+    [[nodiscard]] const LayerStack& layers() const { return m_layers; }
+
+    // Extent of the items, territories and perimeters (empty when nothing).
+    [[nodiscard]] geo::LonLatBox data_extent() const;
+    // What to show first: the items and perimeters, or the territories when
+    // there are none (a territory layer can span overseas départements).
+    [[nodiscard]] geo::LonLatBox focus_extent() const;
+
+    // --- revisions --------------------------------------------------------
+    [[nodiscard]] unsigned items_revision() const { return m_items_revision; }
+    [[nodiscard]] unsigned style_revision() const { return m_style_revision; }  // weights, selection
+    [[nodiscard]] unsigned territories_revision() const { return m_territories_revision; }
+    [[nodiscard]] unsigned perimeters_revision() const { return m_perimeters_revision; }
+    [[nodiscard]] unsigned context_revision() const { return m_context_revision; }
+    // Moves whenever anything drawn may have changed.
+    [[nodiscard]] unsigned revision() const {
+        return m_items_revision + m_style_revision + m_territories_revision + m_perimeters_revision +
+               m_context_revision + m_camera.revision() + m_layers.revision();
+    }
+
+private:
+    std::string m_catalogue_path;
+    std::shared_ptr<const std::vector<geo::OfferItem>> m_items =
+        std::make_shared<const std::vector<geo::OfferItem>>();
+    std::vector<geo::Territory> m_territories;
+    std::vector<PerimeterLevel> m_perimeters;
+    std::map<std::string, ContextGeometry> m_context;
+    std::string m_audience_id;
+    std::vector<float> m_item_weights;
+    std::optional<std::size_t> m_selected;
+    std::optional<std::size_t> m_hovered;
+    Camera m_camera;
+    LayerStack m_layers;
+    unsigned m_items_revision = 0;
+    unsigned m_style_revision = 0;
+    unsigned m_territories_revision = 0;
+    unsigned m_perimeters_revision = 0;
+    unsigned m_context_revision = 0;
+};
+
+}  // namespace app::gui

@@ -1,0 +1,35 @@
+#pragma once
+// Builds the CPU meshes of each polygon layer (territories, perimeters,
+// context files) with their map style, plus territory label anchors.
+// Pure functions of their inputs, meant to run on a worker thread (each
+// call makes its own GEOS context). No GL.
+#include <string>
+#include <vector>
+
+#include "app/gui/model/map_model.hpp"
+#include "app/gui/render/polygon_mesh.hpp"
+#include "geo/core/offer.hpp"
+
+namespace app::gui {
+
+struct TerritoryLabel {
+    geo::LonLat at;
+    std::string name;
+    geo::TerritoryLevel level = geo::TerritoryLevel::commune;
+};
+
+struct TerritoryMesh {
+    PolygonMesh mesh;
+    std::vector<TerritoryLabel> labels;
+    std::vector<std::string> errors;  // "territory <name>: <problem>"
+};
+
+TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territories);
+PolygonMesh build_perimeter_mesh(const std::vector<PerimeterLevel>& levels);
+PolygonMesh build_context_mesh(const ContextGeometry& geometry);
+
+// Whether a territory label of `level` reads well at `zoom` (communes only
+// when zoomed in, regions only when zoomed out).
+bool label_shown_at(geo::TerritoryLevel level, double zoom);
+
+}  // namespace app::gui

@@ -1,0 +1,178 @@
+#include "app/gui/render/map_renderer.hpp"
+
+#include <thread>
+
+#include "app/gui/render/palette.hpp"
+#include "app/gui/render/shader_sources.hpp"
+
+namespace app::gui {
+namespace {
+
+using namespace std::chrono_literals;
+constexpr auto kNoDebounce = 0ms;
+constexpr double kPickRadiusPx = 7.0;
+
+template <class Job, class Mesh>
+std::unique_ptr<Recompute<Job, Mesh>> make_worker(Mesh (*build)(const Job&)) {
+    return std::make_unique<Recompute<Job, Mesh>>(
+        [build](const Job& job, const std::function<bool()>&) { return build(job); }, kNoDebounce);
+}
+
+}  // namespace
+
+geo::Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
+    std::unique_ptr<MapRenderer> r(new MapRenderer());
+    auto points = ShaderProgram::build("points", shaders::points_vert, {}, shaders::points_frag);
+    if (!points) return tl::unexpected(points.error());
+    auto fill = ShaderProgram::build("fill", shaders::fill_vert, {}, shaders::fill_frag);
+    if (!fill) return tl::unexpected(fill.error());
+    auto line = ShaderProgram::build("line", shaders::line_vert, shaders::line_geom, shaders::line_frag);
+    if (!line) return tl::unexpected(line.error());
+    r->m_points_program.emplace(std::move(*points));
+    r->m_fill_program.emplace(std::move(*fill));
+    r->m_line_program.emplace(std::move(*line));
+
+    r->m_territory_worker = make_worker<TerritoryJob, TerritoryMesh>(
+        [](const TerritoryJob& job) { return build_territory_mesh(job.territories); });
+    r->m_perimeter_worker = make_worker<PerimeterJob, PolygonMesh>(
+        [](const PerimeterJob& job) { return build_perimeter_mesh(job.levels); });
+    r->m_context_worker = make_worker<ContextJob, ContextMeshes>([](const ContextJob& job) {
+        ContextMeshes out;
+        for (const auto& [id, geometry] : job.layers) out[id] = build_context_mesh(geometry);
+        return out;
+    });
+    r->m_territory_mesh = std::make_unique<GpuMesh>();
+    r->m_perimeter_mesh = std::make_unique<GpuMesh>();
+    r->m_points = std::make_unique<GpuPoints>();
+    return r;
+}
+
+MapRenderer::~MapRenderer() = default;
+
+bool MapRenderer::poll(const MapModel& model) {
+    // File jobs for geometry that changed since it was last requested.
+    if (m_territories_rev != model.territories_revision()) {
+        m_territories_rev = model.territories_revision();
+        m_territory_worker->request({model.territories()});
+    }
+    if (m_perimeters_rev != model.perimeters_revision()) {
+        m_perimeters_rev = model.perimeters_revision();
+        m_perimeter_worker->request({model.perimeters()});
+    }
+    if (m_context_rev != model.context_revision()) {
+        m_context_rev = model.context_revision();
+        m_context_worker->request({model.context()});
+    }
+
+    bool arrived = false;
+    for (auto& d : m_territory_worker->poll()) {
+        m_territory_mesh->upload(d.result.mesh);
+        m_labels = std::move(d.result.labels);
+        arrived = true;
+    }
+    for (auto& d : m_perimeter_worker->poll()) {
+        m_perimeter_mesh->upload(d.result);
+        arrived = true;
+    }
+    for (auto& d : m_context_worker->poll()) {
+        m_context_meshes.clear();
+        for (const auto& [id, mesh] : d.result) {
+            auto gpu = std::make_unique<GpuMesh>();
+            gpu->upload(mesh);
+            m_context_meshes[id] = std::move(gpu);
+        }
+        arrived = true;
+    }
+    return arrived;
+}
+
+bool MapRenderer::idle() const {
+    return m_territory_worker->idle() && m_perimeter_worker->idle() && m_context_worker->idle();
+}
+
+bool MapRenderer::wait_until_idle(const MapModel& model, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    poll(model);
+    while (!idle()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(2ms);
+    }
+    poll(model);
+    return true;
+}
+
+void MapRenderer::update_points(const MapModel& model) {
+    m_stats.points_rebuilt = false;
+    const bool items_changed = m_items_rev != model.items_revision();
+    const bool style_changed = m_style_rev != model.style_revision();
+    const bool camera_changed = m_camera_rev != model.camera().revision();
+    if (!items_changed && !style_changed && !camera_changed) return;
+    if (items_changed) m_index.rebuild(model.items(), model.item_weights());
+    else if (style_changed) m_index.set_weights(model.item_weights());
+    m_items_rev = model.items_revision();
+    m_style_rev = model.style_revision();
+    m_camera_rev = model.camera().revision();
+
+    PointStyle style;
+    style.selected = model.selected();
+    style.hovered = model.hovered();
+    m_index.build(model.camera(), style, m_batch);
+    m_points->upload(m_batch);
+    m_stats.visible_items = m_batch.visible_items;
+    m_stats.drawn_points = m_batch.vertices.size();
+    m_stats.aggregated = m_batch.aggregated;
+    m_stats.points_rebuilt = true;
+}
+
+void MapRenderer::draw(const MapModel& model, int fb_x, int fb_y) {
+    const Camera& camera = model.camera();
+    update_points(model);
+
+    glViewport(fb_x, fb_y, camera.width_px(), camera.height_px());
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(fb_x, fb_y, camera.width_px(), camera.height_px());
+    glClearColor(kMapBackground.r / 255.0f, kMapBackground.g / 255.0f, kMapBackground.b / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_PROGRAM_POINT_SIZE);
+
+    for (const Layer& layer : model.layers().layers()) {
+        if (!layer.visible || layer.opacity <= 0.0f) continue;
+        switch (layer.kind) {
+            case LayerKind::context:
+                if (auto it = m_context_meshes.find(layer.id); it != m_context_meshes.end()) {
+                    it->second->draw_fill(*m_fill_program, camera, layer.opacity);
+                    it->second->draw_lines(*m_line_program, camera, layer.opacity);
+                }
+                break;
+            case LayerKind::territories:
+                m_territory_mesh->draw_fill(*m_fill_program, camera, layer.opacity);
+                m_territory_mesh->draw_lines(*m_line_program, camera, layer.opacity);
+                break;
+            case LayerKind::perimeters:
+                m_perimeter_mesh->draw_fill(*m_fill_program, camera, layer.opacity);
+                m_perimeter_mesh->draw_lines(*m_line_program, camera, layer.opacity);
+                break;
+            case LayerKind::items:
+                m_points->draw(*m_points_program, camera, layer.opacity);
+                break;
+            case LayerKind::density:
+            case LayerKind::gaps:
+                break;  // drawn once their analyses exist
+        }
+    }
+    glBindVertexArray(0);
+    glUseProgram(0);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+std::optional<std::size_t> MapRenderer::pick(const MapModel& model, ScreenPx cursor) const {
+    if (m_items_rev != model.items_revision()) return std::nullopt;
+    return m_index.pick(model.camera(), cursor, kPickRadiusPx);
+}
+
+}  // namespace app::gui

@@ -1,0 +1,50 @@
+#pragma once
+// How each kind of geometry looks on the map: territory levels, perimeter
+// levels, context layers. Shared by the mesh builders and the legend.
+// Plain functions of their arguments: thread-safe, no GL.
+#include <cstddef>
+
+#include "app/gui/render/palette.hpp"
+#include "app/gui/render/polygon_mesh.hpp"
+#include "geo/core/offer.hpp"
+
+namespace app::gui {
+
+struct AreaStyle {
+    Rgba8 fill{0, 0, 0, 0};  // alpha 0: outline only
+    Rgba8 outline;
+    LineStyle line;
+};
+
+inline AreaStyle territory_style(geo::TerritoryLevel level) {
+    switch (level) {
+        case geo::TerritoryLevel::commune:
+            return {{0, 0, 0, 0}, {120, 120, 120, 200}, {0.8f}};
+        case geo::TerritoryLevel::epci:
+            return {{0, 0, 0, 0}, {95, 95, 95, 220}, {1.2f}};
+        case geo::TerritoryLevel::departement:
+            return {{0, 0, 0, 0}, {60, 60, 60, 235}, {1.8f}};
+        case geo::TerritoryLevel::region:
+            return {{0, 0, 0, 0}, {40, 40, 40, 240}, {2.4f}};
+        case geo::TerritoryLevel::destination:
+            return {with_alpha(kPerimeterColour, 20), kPerimeterColour, {2.5f}};
+        case geo::TerritoryLevel::competitor:
+            return {{178, 24, 43, 14}, {178, 24, 43, 230}, {2.0f, 8.0f, 5.0f}};
+        case geo::TerritoryLevel::reference:
+            return {{27, 120, 55, 22}, {27, 120, 55, 220}, {1.8f, 3.0f, 3.0f}};
+    }
+    return {};
+}
+
+// Perimeter level `index` of `count`, widest (index 0) first: nested fills
+// add up, so each level is a little more opaque than the one around it.
+inline AreaStyle perimeter_style(std::size_t index, std::size_t count) {
+    const bool main = index + 1 == count;  // the narrowest drawn last, boldest outline
+    return {with_alpha(kPerimeterColour, 42), with_alpha(kPerimeterColour, main ? 255 : 200),
+            {main ? 2.5f : 1.5f, main ? 0.0f : 6.0f, main ? 0.0f : 4.0f}};
+}
+
+inline AreaStyle context_polygon_style() { return {kContextFill, kContextOutline, {0.8f}}; }
+inline LineStyle context_line_style() { return {1.3f}; }
+
+}  // namespace app::gui

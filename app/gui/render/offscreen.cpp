@@ -1,0 +1,69 @@
+#include "app/gui/render/offscreen.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <stb_image_write.h>
+
+namespace app::gui {
+
+geo::Result<Offscreen> Offscreen::create(int width_px, int height_px) {
+    GLint max_size = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+    if (width_px <= 0 || height_px <= 0 || width_px > max_size || height_px > max_size)
+        return geo::fail(fmt::format("image size {}x{} outside 1..{} pixels", width_px, height_px,
+                                     max_size));
+    Offscreen target;
+    target.m_width_px = width_px;
+    target.m_height_px = height_px;
+    target.m_fbo = gl::make_framebuffer();
+    target.m_colour = gl::make_renderbuffer();
+    glBindRenderbuffer(GL_RENDERBUFFER, target.m_colour.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width_px, height_px);
+    glBindFramebuffer(GL_FRAMEBUFFER, target.m_fbo.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                              target.m_colour.get());
+    const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    if (status != GL_FRAMEBUFFER_COMPLETE)
+        return geo::fail(fmt::format("offscreen framebuffer incomplete (status 0x{:x})", status));
+    return target;
+}
+
+void Offscreen::bind() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
+    const GLenum attachment = GL_COLOR_ATTACHMENT0;
+    glDrawBuffers(1, &attachment);
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+}
+
+Image read_pixels(int x_px, int y_px, int width_px, int height_px) {
+    Image image{width_px, height_px, {}};
+    const std::size_t row = static_cast<std::size_t>(width_px) * 4;
+    std::vector<std::uint8_t> bottom_up(row * static_cast<std::size_t>(height_px));
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(x_px, y_px, width_px, height_px, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
+    image.rgba.resize(bottom_up.size());
+    for (int y = 0; y < height_px; ++y)
+        std::memcpy(image.rgba.data() + static_cast<std::size_t>(y) * row,
+                    bottom_up.data() + static_cast<std::size_t>(height_px - 1 - y) * row, row);
+    for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
+    return image;
+}
+
+geo::Result<void> write_png(const std::string& path, const Image& image) {
+    if (image.width_px <= 0 || image.height_px <= 0)
+        return geo::fail(path + ": empty image, nothing to write");
+    // stb reports failure without a reason: check that the file can be opened first.
+    {
+        std::ofstream probe(path, std::ios::binary | std::ios::app);
+        if (!probe) return geo::fail(path + ": cannot write PNG: " + std::strerror(errno));
+    }
+    if (stbi_write_png(path.c_str(), image.width_px, image.height_px, 4, image.rgba.data(),
+                       image.width_px * 4) == 0)
+        return geo::fail(path + ": cannot write PNG");
+    return {};
+}
+
+}  // namespace app::gui

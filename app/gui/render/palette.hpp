@@ -1,0 +1,62 @@
+#pragma once
+// Colours of the map, shared by the GL layers and the ImGui legend.
+// Families use the Okabe-Ito palette (distinguishable with the common forms
+// of colour blindness); black is replaced by a dark grey so it reads as a
+// colour on the light map. Plain constants: thread-safe, no GL.
+#include <array>
+#include <cstdint>
+
+#include "geo/core/offer.hpp"
+
+namespace app::gui {
+
+struct Rgba8 {
+    std::uint8_t r = 0, g = 0, b = 0, a = 255;
+    friend bool operator==(const Rgba8&, const Rgba8&) = default;
+};
+
+// ImGui's packed colour (IM_COL32 layout: R in the low byte).
+inline constexpr std::uint32_t packed(Rgba8 c) {
+    return static_cast<std::uint32_t>(c.r) | (static_cast<std::uint32_t>(c.g) << 8) |
+           (static_cast<std::uint32_t>(c.b) << 16) | (static_cast<std::uint32_t>(c.a) << 24);
+}
+inline constexpr Rgba8 with_alpha(Rgba8 c, std::uint8_t a) { return {c.r, c.g, c.b, a}; }
+// Multiplies r, g, b by `f` in [0, 1]: a darker shade for outlines.
+inline constexpr Rgba8 darker(Rgba8 c, float f) {
+    return {static_cast<std::uint8_t>(c.r * f), static_cast<std::uint8_t>(c.g * f),
+            static_cast<std::uint8_t>(c.b * f), c.a};
+}
+
+inline constexpr std::array<Rgba8, geo::kFamilyCount> kFamilyColours = {{
+    {213, 94, 0, 255},    // heritage: vermillion
+    {0, 158, 115, 255},   // nature: bluish green
+    {204, 121, 167, 255}, // gastronomy & wine: reddish purple
+    {0, 114, 178, 255},   // outdoor & mountain: blue
+    {230, 159, 0, 255},   // family leisure: orange
+    {240, 228, 66, 255},  // events & culture: yellow
+    {86, 180, 233, 255},  // accommodation: sky blue
+    {90, 90, 90, 255},    // services & information: dark grey
+}};
+
+inline constexpr Rgba8 family_colour(geo::Family f) {
+    return kFamilyColours[static_cast<std::size_t>(f)];
+}
+
+inline constexpr Rgba8 kMapBackground{236, 241, 244, 255};  // calm light blue-grey
+inline constexpr Rgba8 kPerimeterColour{94, 60, 153, 255};  // indigo, not a family hue
+inline constexpr Rgba8 kContextFill{251, 250, 246, 255};
+inline constexpr Rgba8 kContextOutline{176, 170, 158, 255};
+inline constexpr Rgba8 kContextLine{98, 160, 210, 255};  // rivers
+inline constexpr Rgba8 kSelectionRing{20, 20, 20, 255};
+
+// Sequential ramp for the density surface (viridis, light end transparent).
+inline constexpr std::array<Rgba8, 6> kDensityRamp = {{
+    {253, 231, 37, 40},
+    {122, 209, 81, 110},
+    {34, 168, 132, 150},
+    {42, 120, 142, 180},
+    {65, 68, 135, 200},
+    {68, 1, 84, 220},
+}};
+
+}  // namespace app::gui

@@ -1,0 +1,40 @@
+#pragma once
+// The catalogue panel: a searchable, sortable table of the offer items
+// (name, family, labels, commune, producer) with family and label filters;
+// clicking a row selects the item and flies the map to it. Handles
+// hundreds of thousands of rows (list clipper; the filtered, sorted row list
+// is rebuilt only when the items, the filters or the sort change).
+// Main thread, inside an ImGui window.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/gui/model/map_model.hpp"
+#include "app/gui/model/ui_state.hpp"
+
+namespace app::gui {
+
+class CataloguePanel {
+public:
+    void draw(MapModel& model, UiState& ui);
+
+private:
+    void rebuild_rows(const MapModel& model);
+
+    std::string m_search;
+    int m_family = -1;    // -1: all
+    std::string m_label;  // "": all
+    int m_sort_column = 0;
+    bool m_sort_ascending = true;
+    std::vector<std::uint32_t> m_rows;
+    std::vector<std::string> m_labels;  // label ids present, sorted
+    std::optional<unsigned> m_items_rev;
+    bool m_dirty = true;
+    std::optional<std::size_t> m_scrolled_to;
+};
+
+// Lower-case ASCII with French accents folded (é → e, œ → oe), for search.
+std::string fold_for_search(const std::string& utf8);
+
+}  // namespace app::gui

@@ -1,0 +1,160 @@
+#include "app/gui/views/export_dialog.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+#include <nlohmann/json.hpp>
+
+#include "app/gui/i18n.hpp"
+#include "geo/io/exporters.hpp"
+
+namespace app::gui {
+namespace {
+
+constexpr const char* kPopup = "##export";
+constexpr const char* kFormats[] = {"GeoJSON (.geojson)", "GeoPackage (.gpkg)", "CSV (.csv)", "KML (.kml)"};
+constexpr const char* kExtensions[] = {".geojson", ".gpkg", ".csv", ".kml"};
+
+std::string utc_now_iso8601() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string with_extension(const std::string& path, const char* extension) {
+    std::filesystem::path p(path);
+    p.replace_extension(extension);
+    return p.string();
+}
+
+}  // namespace
+
+std::vector<geo::Territory> perimeters_as_territories(const std::vector<PerimeterLevel>& levels,
+                                                      const std::string& audience_name,
+                                                      const std::string& audience_id) {
+    std::vector<geo::Territory> out;
+    for (const auto& l : levels) {
+        geo::Territory t;
+        const int percent = static_cast<int>(std::lround(l.level * 100.0));
+        t.name = fmt::format("{} — {} %", audience_name, percent);
+        t.code = fmt::format("{}-{}", audience_id, percent);
+        t.level = geo::TerritoryLevel::destination;
+        t.source = "territoire perimeter";
+        t.geometry = l.geometry;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+void ExportDialog::start(const MapModel& model, const AudienceController& audience,
+                         const std::vector<geo::SourceInfo>& sources) {
+    nlohmann::json meta;
+    meta["generator"] = "territoire gui";
+    meta["created_at"] = utc_now_iso8601();
+    meta["catalogue"] = model.catalogue_path();
+    meta["sources"] = nlohmann::json::array();
+    for (const auto& s : sources)
+        meta["sources"].push_back({{"key", s.key}, {"licence", s.licence}, {"attribution", s.attribution}});
+    geo::ExportOptions options;
+    const std::string path = m_path;
+    switch (m_what) {
+        case ExportWhat::items: {
+            meta["kind"] = "items";
+            options.metadata = meta;
+            auto items = model.shared_items();
+            m_job.start([items, path, options](const geo::Progress&) { return geo::export_items(*items, path, options); });
+            break;
+        }
+        case ExportWhat::territories: {
+            meta["kind"] = "territories";
+            options.metadata = meta;
+            m_job.start([territories = model.territories(), path, options](const geo::Progress&) {
+                return geo::export_territories(territories, path, options);
+            });
+            break;
+        }
+        case ExportWhat::perimeters: {
+            meta["kind"] = "perimeters";
+            const auto& a = audience.audience();
+            const std::string name = a ? a->name_fr : "";
+            const std::string id = a ? a->id : "";
+            if (a) meta["audience"] = nlohmann::json::parse(geo::audience_to_json(*a));
+            meta["levels"] = audience.params().levels;
+            if (audience.params().bandwidth_m) meta["bandwidth_m"] = *audience.params().bandwidth_m;
+            options.metadata = meta;
+            options.layer_name = "perimeters";
+            m_job.start([levels = model.perimeters(), name, id, path, options](const geo::Progress&) {
+                return geo::export_territories(perimeters_as_territories(levels, name, id), path, options);
+            });
+            break;
+        }
+    }
+    m_outcome.clear();
+}
+
+void ExportDialog::draw(const MapModel& model, const AudienceController& audience,
+                        const std::vector<geo::SourceInfo>& sources, UiState& ui) {
+    if (auto done = m_job.take()) {
+        m_outcome_is_error = !*done;
+        m_outcome = *done ? fmt::format(fmt::runtime(tr(Text::exported_to)), m_path) + fmt::format(" ({})", **done)
+                          : done->error().message;
+        ui.set_status(m_outcome, m_outcome_is_error);
+    }
+    if (m_open_requested) {
+        ImGui::OpenPopup(kPopup);
+        m_open_requested = false;
+        m_outcome.clear();
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+    ImGui::TextUnformatted(tr(Text::export_title));
+    ImGui::Separator();
+    int what = static_cast<int>(m_what);
+    ImGui::RadioButton(fmt::format("{} ({})", tr(Text::export_items), model.items().size()).c_str(), &what, 0);
+    ImGui::BeginDisabled(model.perimeters().empty());
+    ImGui::RadioButton(fmt::format("{} ({})", tr(Text::export_perimeters), model.perimeters().size()).c_str(), &what, 1);
+    ImGui::EndDisabled();
+    ImGui::BeginDisabled(model.territories().empty());
+    ImGui::RadioButton(fmt::format("{} ({})", tr(Text::export_territories), model.territories().size()).c_str(), &what, 2);
+    ImGui::EndDisabled();
+    if (what != static_cast<int>(m_what)) {
+        m_what = static_cast<ExportWhat>(what);
+        static constexpr const char* kStems[] = {"territoire-elements", "territoire-perimetre", "territoire-territoires"};
+        m_path = (std::filesystem::path(m_path).parent_path() / (std::string(kStems[what]) + kExtensions[m_format])).string();
+    }
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::Combo(tr(Text::format), &m_format, kFormats, IM_ARRAYSIZE(kFormats)))
+        m_path = with_extension(m_path, kExtensions[m_format]);
+    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(Text::browse)).x - 24);
+    ImGui::InputText("##path", &m_path);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::save_file, m_path);
+    if (auto chosen = m_browser.draw()) m_path = *chosen;
+
+    if (m_job.running()) {
+        ImGui::TextDisabled("%s", tr(Text::computing));
+    } else if (!m_outcome.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, m_outcome_is_error ? ImVec4(0.65f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.4f, 0.2f, 1));
+        ImGui::TextWrapped("%s", m_outcome.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
+    ImGui::BeginDisabled(m_job.running() || m_path.empty());
+    if (ImGui::Button(tr(Text::run_export))) start(model, audience, sources);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Text::cancel))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+}  // namespace app::gui

@@ -1,0 +1,52 @@
+#pragma once
+// The import dialog: a path field with the in-app file browser (also filled
+// by a file dropped on the window), what to import — offer items (a
+// DATAtourisme feed, an OpenStreetMap extract, any GDAL file), territories
+// at a level, or a context layer — a progress bar while the import runs in
+// the background, then its report (read / imported / updated / skipped with
+// each skipped record and why). Items and territories go into the open
+// catalogue in one transaction; the caller reloads the map from it.
+// Main thread, inside an ImGui frame.
+#include <optional>
+#include <string>
+
+#include "app/gui/model/background_job.hpp"
+#include "app/gui/model/ui_state.hpp"
+#include "app/gui/views/file_browser.hpp"
+#include "geo/core/offer.hpp"
+#include "geo/io/context_layer.hpp"
+
+namespace app::gui {
+
+struct ImportOutcome {
+    ImportKind kind = ImportKind::items;
+    std::string path;
+    std::string catalogue;
+    geo::ImportReport report;                     // items and territories
+    std::optional<geo::ContextGeometry> context;  // context layers
+    std::string error;                            // empty on success
+};
+
+// Runs one import (on the calling thread): items or territories into the
+// catalogue file (created when missing), or a context layer read.
+ImportOutcome run_import(ImportKind kind, const std::string& path, const std::string& catalogue,
+                         geo::TerritoryLevel level, const geo::Progress& progress);
+
+class ImportDialog {
+public:
+    void open(ImportKind kind, const std::string& path = "");
+    // Draws the dialog; returns an outcome once, when an import succeeded.
+    std::optional<ImportOutcome> draw(const std::string& catalogue);
+    [[nodiscard]] bool busy() const { return m_job.running(); }
+
+private:
+    bool m_open_requested = false;
+    ImportKind m_kind = ImportKind::items;
+    geo::TerritoryLevel m_level = geo::TerritoryLevel::commune;
+    std::string m_path;
+    FileBrowser m_browser;
+    BackgroundJob<ImportOutcome> m_job;
+    std::optional<ImportOutcome> m_last;
+};
+
+}  // namespace app::gui

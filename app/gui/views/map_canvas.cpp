@@ -1,0 +1,162 @@
+#include "app/gui/views/map_canvas.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "app/gui/i18n.hpp"
+#include "app/gui/render/palette.hpp"
+#include "app/gui/views/map_overlay.hpp"
+
+namespace app::gui {
+namespace {
+
+constexpr double kWheelZoomStep = 0.5;  // zoom levels per wheel notch
+constexpr double kKeyPanPx = 80.0;
+constexpr float kMargin = 10.0f;
+
+std::string format_lonlat(geo::LonLat p) {
+    return fmt::format("{:.4f}° {}, {:.4f}° {}", std::abs(p.lat_deg), p.lat_deg >= 0 ? "N" : "S",
+                       std::abs(p.lon_deg), p.lon_deg >= 0 ? "E" : "O");
+}
+
+}  // namespace
+
+void fit_view(MapModel& model, UiState& ui, bool selection_only) {
+    ui.flight.cancel();
+    if (selection_only && model.selected()) {
+        geo::LonLatBox box;
+        box.extend(model.items()[*model.selected()].position);
+        model.camera().fit(box, 40.0, 14.0);
+        return;
+    }
+    const geo::LonLatBox extent = model.focus_extent();
+    if (!extent.empty()) model.camera().fit(extent, 40.0);
+}
+
+void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer& renderer,
+                     UiState& ui) {
+    model.camera().set_viewport(static_cast<int>(size.x), static_cast<int>(size.y));
+    // Fits wait for the canvas size, known only now.
+    if (ui.fit_box) {
+        model.camera().fit(*ui.fit_box, 0.0);
+        ui.fit_box.reset();
+    }
+    if (ui.fit_requested) {
+        fit_view(model, ui, false);
+        ui.fit_requested = false;
+    }
+    ui.flight.step(model.camera(), ui.now_s);
+
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
+                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove;
+    ImGui::Begin("##map", nullptr, flags);
+    ImGui::PopStyleVar(2);
+
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton("##canvas", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    handle_input(pos, model, renderer, ui);
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw_map_overlay(draw, pos, model, renderer, ui.attribution, OverlayOptions{});
+    draw_status(draw, pos, size, model, renderer, ui);
+    draw_controls(pos, size, model, ui);
+
+    if (m_hovered && model.hovered() && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        const geo::OfferItem& item = model.items()[*model.hovered()];
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(item.name.c_str());
+        const Rgba8 c = family_colour(item.family);
+        ImGui::TextColored(ImVec4(c.r / 255.f * 0.8f, c.g / 255.f * 0.8f, c.b / 255.f * 0.8f, 1.0f),
+                           "%.*s", static_cast<int>(family_name(item.family).size()),
+                           family_name(item.family).data());
+        if (!item.commune_insee.empty()) ImGui::TextDisabled("%s", item.commune_insee.c_str());
+        ImGui::EndTooltip();
+    }
+    ImGui::End();
+}
+
+void MapCanvas::handle_input(ImVec2 pos, MapModel& model, const MapRenderer& renderer, UiState& ui) {
+    ImGuiIO& io = ImGui::GetIO();
+    Camera& camera = model.camera();
+    m_hovered = ImGui::IsItemHovered();
+    m_cursor_local = ImVec2(io.MousePos.x - pos.x, io.MousePos.y - pos.y);
+    const ScreenPx cursor{m_cursor_local.x, m_cursor_local.y};
+
+    if (ImGui::IsItemActive() && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f) &&
+        (ImGui::IsMouseDragging(ImGuiMouseButton_Left) || ImGui::IsMouseDragging(ImGuiMouseButton_Right))) {
+        ui.flight.cancel();
+        camera.pan_by_px(io.MouseDelta.x, io.MouseDelta.y);
+    }
+    if (m_hovered && io.MouseWheel != 0.0f) {
+        ui.flight.cancel();
+        camera.zoom_around(cursor, std::exp2(io.MouseWheel * kWheelZoomStep));
+    }
+    if (m_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        ui.flight.cancel();
+        camera.zoom_around(cursor, 2.0);
+    }
+    // A click selects (or clears the selection); the end of a drag does not.
+    if (m_hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+        std::hypot(io.MouseDragMaxDistanceAbs[0].x, io.MouseDragMaxDistanceAbs[0].y) < 4.0f)
+        model.select(renderer.pick(model, cursor));
+    model.hover(m_hovered && !ImGui::IsItemActive() ? renderer.pick(model, cursor) : std::nullopt);
+
+    // Keyboard, when no text field has the focus: + / − by character (any
+    // keyboard layout), arrows by key.
+    if (io.WantTextInput) return;
+    const ScreenPx centre{camera.width_px() / 2.0, camera.height_px() / 2.0};
+    for (ImWchar ch : io.InputQueueCharacters) {
+        if (ch == '+' || ch == '=') camera.zoom_around(centre, 2.0);
+        if (ch == '-' || ch == 0x2212) camera.zoom_around(centre, 0.5);
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) camera.pan_by_px(kKeyPanPx, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) camera.pan_by_px(-kKeyPanPx, 0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) camera.pan_by_px(0, kKeyPanPx);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) camera.pan_by_px(0, -kKeyPanPx);
+}
+
+void MapCanvas::draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState& ui) {
+    const float button = ImGui::GetFrameHeight() + 6;
+    const float fit_w = ImGui::CalcTextSize(tr(Text::fit)).x + 16;
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - fit_w - kMargin, pos.y + kMargin));
+    Camera& camera = model.camera();
+    const ScreenPx centre{camera.width_px() / 2.0, camera.height_px() / 2.0};
+    if (ImGui::Button(tr(Text::fit), ImVec2(fit_w, button))) fit_view(model, ui, false);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - button - kMargin, pos.y + kMargin + button + 6));
+    if (ImGui::Button("+", ImVec2(button, button))) camera.zoom_around(centre, 2.0);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - button - kMargin, pos.y + kMargin + 2 * button + 10));
+    if (ImGui::Button("\xE2\x88\x92", ImVec2(button, button))) camera.zoom_around(centre, 0.5);  // −
+}
+
+void MapCanvas::draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model,
+                            const MapRenderer& renderer, const UiState& ui) const {
+    std::string text = fmt::format("{} {:.1f}", tr(Text::zoom_level), model.camera().zoom());
+    if (m_hovered)
+        text = fmt::format("{}  ·  {}", format_lonlat(model.camera().to_lonlat(
+                                            {m_cursor_local.x, m_cursor_local.y})), text);
+    if (renderer.stats().aggregated) text += fmt::format("  ·  {}", tr(Text::aggregated_note));
+    const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 at(pos.x + kMargin + 2, pos.y + kMargin + 2);
+    draw->AddRectFilled(ImVec2(at.x - 6, at.y - 2), ImVec2(at.x + ts.x + 6, at.y + ts.y + 3),
+                        IM_COL32(255, 255, 255, 200), 3.0f);
+    draw->AddText(at, IM_COL32(50, 56, 64, 255), text.c_str());
+    if (!ui.status.empty()) {
+        const ImVec2 ss = ImGui::CalcTextSize(ui.status.c_str());
+        const ImVec2 sat(pos.x + (size.x - ss.x) / 2, pos.y + ts.y + 2 * kMargin + 8);
+        draw->AddRectFilled(ImVec2(sat.x - 8, sat.y - 4), ImVec2(sat.x + ss.x + 8, sat.y + ss.y + 4),
+                            ui.status_is_error ? IM_COL32(253, 236, 234, 235) : IM_COL32(255, 255, 255, 225),
+                            4.0f);
+        draw->AddText(sat, ui.status_is_error ? IM_COL32(160, 30, 30, 255) : IM_COL32(40, 46, 54, 255),
+                      ui.status.c_str());
+    }
+}
+
+}  // namespace app::gui

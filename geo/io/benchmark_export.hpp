@@ -1,0 +1,41 @@
+#pragma once
+// Exports of a competitor benchmark (geo/analysis/benchmark.hpp), chosen by
+// the output extension:
+//   .geojson  RFC 7946 FeatureCollection (geojson_writer.hpp): one feature per
+//             territory, its polygon and its indicators as flat properties
+//             (name, code, level, role "ours" | "competitor", area_km2,
+//             item_count, audience_fit_per_km2, then per family id F:
+//             F_count, F_density_per_100km2, F_labelled_share, F_diversity,
+//             F_audience_fit_per_km2, F_density_ratio); provenance under
+//             "territoire", plus the sentences.
+//   .csv      one row per territory × family (benchmark_csv_table()).
+//   .json     the whole result (benchmark_to_json()) with the provenance;
+//             territory polygons are left to the GeoJSON.
+// Numbers are rounded for reports (densities and shares to 4 decimals, areas
+// to 3); an undefined ratio is null / an empty cell.
+// Files are written atomically. Failures: unknown extension (the supported
+// ones are named), unwritable file, a territory outside WGS 84.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/analysis/benchmark.hpp"
+#include "geo/core/error.hpp"
+#include "geo/io/geojson_writer.hpp"
+#include "geo/io/table_output.hpp"
+
+namespace geo {
+
+std::vector<GeoJsonFeature> benchmark_features(const BenchmarkResult& result);
+TextTable benchmark_csv_table(const BenchmarkResult& result);
+nlohmann::json benchmark_to_json(const BenchmarkResult& result);
+
+// Writes OUT.geojson | OUT.csv | OUT.json; `provenance` (audience, parameters,
+// sources and licences, date) goes into the GeoJSON and JSON. Returns the
+// number of features or rows written (1 for JSON).
+Result<std::int64_t> write_benchmark(const std::string& path, const BenchmarkResult& result,
+                                     const nlohmann::json& provenance);
+
+}  // namespace geo

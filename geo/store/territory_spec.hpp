@@ -1,0 +1,26 @@
+#pragma once
+// Resolving what a user types to name a territory to compare (command line
+// --territory / --against, the benchmark panel):
+//   LEVEL:CODE         a loaded territory, e.g. "departement:37", "commune:37261"
+//   producer:NAME      the destination drawn from that producer's items
+//   source:KEY         the destination drawn from that source's items
+//   offer:LEVEL:CODE   the destination drawn from the items inside a loaded territory
+//   NAME               a loaded territory by name (case-insensitive)
+// Destinations are offer_destination() (geo/analysis/offer_destination.hpp) for
+// `audience` at `level`. Reads the catalogue; not pure.
+// Failures: nothing matches (the message lists what the catalogue holds at
+// that level), an ambiguous name (the message lists the LEVEL:CODE choices),
+// no item for a destination, catalogue errors.
+#include <string>
+
+#include "geo/analysis/audience.hpp"
+#include "geo/core/error.hpp"
+#include "geo/core/offer.hpp"
+
+namespace geo {
+class Catalogue;
+
+Result<Territory> resolve_territory(const Catalogue& catalogue, const std::string& spec,
+                                    const Audience& audience, double level = 0.8);
+
+}  // namespace geo

@@ -1,0 +1,124 @@
+// Import throughput into a fresh catalogue: the real DATAtourisme sample, and a
+// generated 500,000-point GeoJSON beside `ogr2ogr -f SQLite -dsco
+// SPATIALITE=YES` on the same file in the same run (the yardstick).
+// Run in a release build: build/release/tests/bench/import_bench
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include "geo/core/taxonomy.hpp"
+#include "geo/io/import.hpp"
+#include "geo/store/catalogue.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kGeneratedPoints = 500'000;
+
+fs::path bench_dir() {
+    auto dir = fs::path(TERRITOIRE_BINARY_DIR) / "bench-tmp";
+    fs::create_directories(dir);
+    return dir;
+}
+
+const geo::Taxonomy& taxonomy() {
+    static const geo::Taxonomy tax = *geo::Taxonomy::load_default();
+    return tax;
+}
+
+// 500k points over metropolitan France, eight families, seeded: written once.
+std::string generated_geojson() {
+    const auto path = bench_dir() / "points-500k.geojson";
+    if (fs::exists(path)) return path.string();
+    const char* families[] = {"heritage", "nature", "gastronomy", "outdoor",
+                              "family_leisure", "events_culture", "accommodation", "services"};
+    std::mt19937_64 rng(20261126);
+    std::uniform_real_distribution<double> lon(-4.5, 7.5);
+    std::uniform_real_distribution<double> lat(43.0, 50.5);
+    std::FILE* f = std::fopen((path.string() + ".tmp").c_str(), "w");
+    std::fputs("{\"type\":\"FeatureCollection\",\"features\":[\n", f);
+    for (int i = 0; i < kGeneratedPoints; ++i)
+        std::fprintf(f,
+                     "%s{\"type\":\"Feature\",\"properties\":{\"id\":\"p%d\",\"name\":\"Point %d\","
+                     "\"family\":\"%s\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[%.6f,%.6f]}}",
+                     i == 0 ? "" : ",\n", i, i, families[i % 8], lon(rng), lat(rng));
+    std::fputs("\n]}\n", f);
+    std::fclose(f);
+    fs::rename(path.string() + ".tmp", path);
+    return path.string();
+}
+
+double peak_rss_mib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+void import_into_fresh_catalogue(benchmark::State& state, const std::string& source) {
+    const auto catalogue_path = (bench_dir() / "import-bench.sqlite").string();
+    std::int64_t imported = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        fs::remove(catalogue_path);
+        state.ResumeTiming();
+        auto catalogue = geo::Catalogue::open(catalogue_path);
+        if (!catalogue) {
+            state.SkipWithError(catalogue.error().message.c_str());
+            return;
+        }
+        auto report = geo::import_source(*catalogue, source, {}, taxonomy());
+        if (!report) {
+            state.SkipWithError(report.error().message.c_str());
+            return;
+        }
+        imported = report->imported;
+    }
+    state.counters["items"] = static_cast<double>(imported);
+    state.counters["items_per_s"] =
+        benchmark::Counter(static_cast<double>(imported), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["peak_rss_MiB"] = peak_rss_mib();
+}
+
+void BM_ImportDatatourismeSample(benchmark::State& state) {
+    const auto sample = fs::path(TERRITOIRE_SHARED_DATA_DIR) / "poi/datatourisme-touraine-2020";
+    if (!fs::exists(sample)) {
+        state.SkipWithError("../shared/data missing");
+        return;
+    }
+    import_into_fresh_catalogue(state, sample.string());
+}
+
+void BM_ImportGeoJson500k(benchmark::State& state) {
+    import_into_fresh_catalogue(state, generated_geojson());
+}
+
+void BM_Ogr2ogrSpatialite500k(benchmark::State& state) {
+    const std::string source = generated_geojson();
+    const auto out = (bench_dir() / "ogr2ogr-bench.sqlite").string();
+    const std::string command = "ogr2ogr -f SQLite -dsco SPATIALITE=YES '" + out + "' '" + source + "' 2>/dev/null";
+    for (auto _ : state) {
+        state.PauseTiming();
+        fs::remove(out);
+        state.ResumeTiming();
+        if (std::system(command.c_str()) != 0) {
+            state.SkipWithError("ogr2ogr failed (package gdal-bin)");
+            return;
+        }
+    }
+    state.counters["items"] = kGeneratedPoints;
+    state.counters["items_per_s"] =
+        benchmark::Counter(kGeneratedPoints, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+}  // namespace
+
+BENCHMARK(BM_ImportDatatourismeSample)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_ImportGeoJson500k)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_Ogr2ogrSpatialite500k)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
