@@ -106,10 +106,15 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         if (!existed) fs::remove(path, ec);
         return tl::unexpected(ok.error().with_context(path));
     }
-    // A page cache of up to 256 MiB (allocated as used): a bulk import's
-    // b-trees stay in memory instead of spilling to the file mid-transaction.
-    if (auto ok = store::exec(db.get(), "PRAGMA cache_size = -262144"); !ok)
-        return tl::unexpected(ok.error().with_context(path));
+    // Writers get a page cache of up to 256 MiB (allocated as used): a bulk
+    // import's b-trees stay in memory instead of spilling to the file
+    // mid-transaction.
+    if (!read_only)
+        if (auto ok = store::exec(db.get(), "PRAGMA cache_size = -262144"); !ok) {
+            db.reset();
+            if (!existed) fs::remove(path, ec);
+            return tl::unexpected(ok.error().with_context(path));
+        }
     if (*version < kSchemaVersion) {
         if (read_only)
             return fail(path + ": catalogue schema " + std::to_string(*version) +
@@ -118,6 +123,7 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         auto tx = store::Transaction::begin(db.get());
         if (!tx) return tl::unexpected(tx.error().with_context(path));
         if (auto ok = store::migrate(db.get(), *version, kSchemaVersion); !ok) {
+            tx->rollback();  // while the connection is still open
             if (!existed) {
                 db.reset();
                 fs::remove(path, ec);

@@ -9,7 +9,9 @@
 //   dropped and put back at the end and the R*Tree is packed once
 //   (rtree_bulk.hpp), inside the same transaction, so a failed import leaves
 //   index, triggers and table as they were.
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <optional>
 #include <unordered_set>
@@ -32,6 +34,7 @@ using PointBlob = std::array<unsigned char, 60>;
 
 PointBlob spatialite_point(LonLat p) {
     static_assert(sizeof(double) == 8 && sizeof(std::int32_t) == 4);
+    static_assert(std::endian::native == std::endian::little, "the blob is marked little-endian");
     PointBlob blob{};
     std::size_t at = 0;
     const auto put = [&](const void* bytes, std::size_t n) {
@@ -52,51 +55,84 @@ PointBlob spatialite_point(LonLat p) {
     return blob;
 }
 
-// SpatiaLite's triggers on offer_items: geometry type/SRID check, last
-// insert/update times, and the R*Tree kept in step row by row. A bulk load
-// drops them (their SQL kept), writes the rows, then puts them back and
-// packs the R*Tree once. The blobs written here are always WGS 84 POINTs, so
-// the type check they skip cannot fail.
+// Reads every row of a statement, failing on any SQLite error (a partial
+// read must never pass for the whole table).
+template <typename Row>
+Result<void> each_row(sqlite3* db, sqlite3_stmt* st, Row&& row) {
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) row(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return fail(std::string("SQLite: ") + sqlite3_errmsg(db));
+    return {};
+}
+
+// SpatiaLite's eight triggers on offer_items.geom: geometry type/SRID check
+// (ggi/ggu), last insert/update/delete times (tmi/tmu/tmd) and the R*Tree
+// kept in step row by row (gii/giu/gid). A bulk load drops those present
+// (their SQL kept), writes the rows, puts them back, and does once what they
+// would have done per row: packs the R*Tree from every row's geometry and
+// stamps the times. Other triggers on the table are left alone and fire as
+// usual. The blobs written here are always WGS 84 POINTs, so the type check
+// skipped cannot fail.
 class SuspendedTriggers {
 public:
     static Result<SuspendedTriggers> suspend(sqlite3* db) {
-        auto list = store::prepare(db, "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND tbl_name='offer_items'");
+        auto list = store::prepare(db,
+            "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND tbl_name='offer_items' AND name IN "
+            "('ggi_offer_items_geom','ggu_offer_items_geom','tmi_offer_items_geom','tmu_offer_items_geom',"
+            "'tmd_offer_items_geom','gii_offer_items_geom','giu_offer_items_geom','gid_offer_items_geom')");
         if (!list) return tl::unexpected(list.error());
         SuspendedTriggers saved;
-        std::vector<std::string> names;
-        while (sqlite3_step(list->get()) == SQLITE_ROW) {
-            names.push_back(store::column_text(list->get(), 0));
-            saved.m_sql.push_back(store::column_text(list->get(), 1));
-        }
-        list.value().reset();
-        for (const auto& name : names)
-            if (auto ok = store::exec(db, "DROP TRIGGER \"" + name + "\""); !ok) return tl::unexpected(ok.error());
+        auto read = each_row(db, list->get(), [&](sqlite3_stmt* st) {
+            saved.m_triggers.push_back({store::column_text(st, 0), store::column_text(st, 1)});
+        });
+        if (!read) return tl::unexpected(read.error());
+        for (const auto& t : saved.m_triggers)
+            if (auto ok = store::exec(db, "DROP TRIGGER \"" + t.name + "\""); !ok) return tl::unexpected(ok.error());
         return saved;
     }
 
     Result<void> restore(sqlite3* db, bool inserted, bool updated) const {
-        for (const auto& sql : m_sql)
-            if (auto ok = store::exec(db, sql); !ok) return ok;
-        std::vector<store::RtreeBox> boxes;
-        auto rows = store::prepare(db, "SELECT id, lon, lat FROM offer_items");
-        if (!rows) return tl::unexpected(rows.error());
-        while (sqlite3_step(rows->get()) == SQLITE_ROW) {
-            const double lon = sqlite3_column_double(rows->get(), 1), lat = sqlite3_column_double(rows->get(), 2);
-            boxes.push_back({sqlite3_column_int64(rows->get(), 0), lon, lon, lat, lat});
-        }
-        rows.value().reset();
-        if (auto ok = store::bulk_load_rtree(db, "idx_offer_items_geom", std::move(boxes)); !ok) return ok;
+        for (const auto& t : m_triggers)
+            if (auto ok = store::exec(db, t.sql); !ok) return ok;
+        if (had("gii_"))
+            if (auto ok = repack_index(db); !ok) return ok;
         const std::string now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
         const std::string which = " WHERE Lower(f_table_name) = 'offer_items' AND Lower(f_geometry_column) = 'geom'";
-        if (inserted)
+        if (inserted && had("tmi_"))
             if (auto ok = store::exec(db, "UPDATE geometry_columns_time SET last_insert = " + now + which); !ok) return ok;
-        if (updated)
+        if (updated && had("tmu_"))
             if (auto ok = store::exec(db, "UPDATE geometry_columns_time SET last_update = " + now + which); !ok) return ok;
         return {};
     }
 
 private:
-    std::vector<std::string> m_sql;
+    struct Trigger {
+        std::string name, sql;
+    };
+
+    [[nodiscard]] bool had(std::string_view prefix) const {
+        return std::any_of(m_triggers.begin(), m_triggers.end(),
+                           [&](const Trigger& t) { return t.name.starts_with(prefix); });
+    }
+
+    // The boxes SpatiaLite itself would index: every non-NULL geometry's MBR.
+    static Result<void> repack_index(sqlite3* db) {
+        auto rows = store::prepare(db,
+            "SELECT id, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM offer_items "
+            "WHERE geom IS NOT NULL");
+        if (!rows) return tl::unexpected(rows.error());
+        std::vector<store::RtreeBox> boxes;
+        auto read = each_row(db, rows->get(), [&](sqlite3_stmt* st) {
+            if (sqlite3_column_type(st, 1) == SQLITE_NULL) return;  // not a geometry SpatiaLite reads
+            boxes.push_back({sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1), sqlite3_column_double(st, 2),
+                             sqlite3_column_double(st, 3), sqlite3_column_double(st, 4)});
+        });
+        if (!read) return read;
+        return store::bulk_load_rtree(db, "idx_offer_items_geom", std::move(boxes));
+    }
+
+    std::vector<Trigger> m_triggers;
 };
 
 }  // namespace
@@ -122,16 +158,22 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
         if (!*st) return tl::unexpected(st->error().with_context(m_path));
 
     store::bind_text(held->get(), 1, source.key);
-    const bool source_held = sqlite3_step(held->get()) == SQLITE_ROW && sqlite3_column_int(held->get(), 0) != 0;
-    sqlite3_reset(held->get());  // an active statement would lock the index table below
+    bool source_held = false;
+    if (auto ok = each_row(db, held->get(), [&](sqlite3_stmt* st) { source_held = sqlite3_column_int(st, 0) != 0; }); !ok)
+        return tl::unexpected(ok.error().with_context(m_path));
+    auto rows_before = store::query_int(db, "SELECT count(*) FROM offer_items");
+    if (!rows_before) return tl::unexpected(rows_before.error().with_context(m_path));
+    // Packing the index reads every row: worth it when this import is a
+    // large share of the table, not for 20,000 rows into millions.
+    const bool bulk = items.size() >= kBulkRows && static_cast<std::int64_t>(items.size()) * 4 >= *rows_before;
     std::optional<SuspendedTriggers> suspended;
-    if (items.size() >= kBulkRows) {
+    if (bulk) {
         auto s = SuspendedTriggers::suspend(db);
         if (!s) return tl::unexpected(s.error().with_context(m_path));
         suspended = std::move(*s);
     }
 
-    std::unordered_set<std::string> seen;
+    std::unordered_set<std::string_view> seen;
     seen.reserve(items.size());
     std::int64_t imported = 0;
     std::int64_t updated = 0;

@@ -131,7 +131,10 @@ Result<void> bulk_load_rtree(sqlite3* db, const std::string& name, std::vector<R
     if (!node_bytes) return tl::unexpected(node_bytes.error().with_context("R*Tree " + name));
     const auto bytes = static_cast<std::size_t>(*node_bytes);
     if (bytes < kHeaderBytes + 2 * kCellBytes) return fail("R*Tree " + name + ": unexpected node size " + std::to_string(bytes));
-    const std::size_t per_node = (bytes - kHeaderBytes) / kCellBytes;
+    // Nodes about 90 % full, so that the rows inserted later through SQL do
+    // not split a node at their first insertion.
+    const std::size_t capacity = (bytes - kHeaderBytes) / kCellBytes;
+    const std::size_t per_node = capacity - capacity / 10;
     for (const char* table : {"_node\"", "_rowid\"", "_parent\""})
         if (auto ok = exec(db, "DELETE FROM " + q + table); !ok) return ok;
     auto writer = ShadowWriter::open(db, name);
@@ -145,7 +148,7 @@ Result<void> bulk_load_rtree(sqlite3* db, const std::string& name, std::vector<R
     int depth = 0;
     std::vector<RtreeBox> level = std::move(boxes);
     while (true) {
-        const bool root_level = level.size() <= per_node;
+        const bool root_level = level.size() <= capacity;
         auto groups = root_level ? std::vector<std::vector<RtreeBox>>{std::move(level)} : str_pack(std::move(level), per_node);
         std::vector<RtreeBox> parents;
         parents.reserve(groups.size());

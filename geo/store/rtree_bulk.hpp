@@ -10,7 +10,8 @@
 // and cell count, then cells of a 64-bit id and four 32-bit floats rounded
 // outwards), with the node size the table was created with. Runs inside the
 // caller's transaction; on failure the caller rolls back. Coordinates are
-// whatever the index holds (lon/lat degrees for the catalogue).
+// whatever the index holds (lon/lat degrees for the catalogue). Writing the
+// shadow tables needs SQLite's defensive mode off (the default).
 #include <cstdint>
 #include <string>
 #include <vector>

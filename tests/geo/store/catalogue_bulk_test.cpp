@@ -5,6 +5,7 @@
 // accept, updates on re-import, and nothing changed when the import fails.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include <gdal_priv.h>
@@ -161,4 +162,46 @@ TEST(CatalogueBulk, IsReadableByGdalWithItsSpatialIndex) {
         ++inside;
     }
     EXPECT_GT(inside, 100);
+}
+
+TEST(CatalogueBulk, IndexesTheGeometryOfEveryRowAndKeepsOtherTriggers) {
+    auto cat = geo::Catalogue::open((test::temp_dir() / "bulk.sqlite").string());
+    ASSERT_TRUE(cat);
+    sqlite3* db = cat->db();
+    geo::OfferItem chambord;
+    chambord.source_id = "chambord";
+    chambord.name = "Château de Chambord";
+    chambord.position = {1.517218, 47.616126};
+    geo::ImportReport small;
+    ASSERT_TRUE(cat->upsert_items({"small", "gdal", "x", "", "", ""}, {chambord}, small));
+    // Edited in another GIS: the geometry moves, the lon/lat columns do not.
+    ASSERT_TRUE(geo::store::exec(db, "UPDATE offer_items SET geom = MakePoint(-1.5, 43.5, 4326) WHERE source_id = 'chambord'"));
+    // A user's own trigger must survive a bulk import and fire for its rows.
+    ASSERT_TRUE(geo::store::exec(db, "CREATE TABLE audit(n INTEGER); INSERT INTO audit VALUES (0); "
+                                     "CREATE TRIGGER audit_items AFTER INSERT ON offer_items BEGIN UPDATE audit SET n = n + 1; END"));
+
+    geo::ImportReport report;
+    ASSERT_TRUE(cat->upsert_items(bulk_source(), generated_items(kItems), report));
+    expect_valid_index(db);
+    EXPECT_EQ(*geo::store::query_int(db, "SELECT n FROM audit"), kItems);
+    EXPECT_EQ(*geo::store::query_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_items'"), 1);
+    EXPECT_EQ(*geo::store::query_int(db,
+                  "SELECT count(*) FROM idx_offer_items_geom WHERE xmin <= -1.49 AND xmax >= -1.51 AND ymin <= 43.51 AND ymax >= 43.49"),
+              1);
+    EXPECT_EQ(*geo::store::query_int(db, "SELECT count(*) FROM geometry_columns_time WHERE f_table_name = 'offer_items' "
+                                         "AND last_insert > '2000'"),
+              1);
+}
+
+TEST(CatalogueBulk, WorksWithTheSpatialIndexDisabled) {
+    auto cat = geo::Catalogue::open((test::temp_dir() / "bulk.sqlite").string());
+    ASSERT_TRUE(cat);
+    sqlite3* db = cat->db();
+    ASSERT_EQ(*geo::store::query_int(db, "SELECT DisableSpatialIndex('offer_items', 'geom')"), 1);
+    ASSERT_TRUE(geo::store::exec(db, "DROP TABLE idx_offer_items_geom"));
+    geo::ImportReport report;
+    auto written = cat->upsert_items(bulk_source(), generated_items(kItems), report);
+    ASSERT_TRUE(written) << written.error().message;
+    EXPECT_EQ(*geo::store::query_int(db, "SELECT count(*) FROM offer_items"), kItems);
+    EXPECT_EQ(*geo::store::query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gi%_offer_items_geom'"), 0);
 }
