@@ -7,15 +7,11 @@
 // offer:LEVEL:CODE (geo/store/territory_spec.hpp); --against takes a
 // comma-separated list.
 // Exit codes: 0 written, 1 catalogue, analysis or write error, 2 bad arguments.
-#include <algorithm>
-#include <filesystem>
-
 #include <fmt/core.h>
 
-#include "app/cli/analysis_provenance.hpp"
+#include "app/cli/analysis_support.hpp"
 #include "app/cli/commands.hpp"
 #include "geo/analysis/benchmark.hpp"
-#include "geo/io/audience_presets.hpp"
 #include "geo/io/benchmark_export.hpp"
 #include "geo/store/catalogue.hpp"
 #include "geo/store/territory_spec.hpp"
@@ -44,19 +40,18 @@ void print_statements(const char* title, const std::vector<geo::BenchmarkStateme
 }
 
 int run_compare(const CommonOptions& common, const CompareArgs& args) {
-    std::string ext = std::filesystem::path(args.output).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = geo::lower_extension(args.output);
     if (ext != ".csv" && ext != ".json" && ext != ".geojson")
-        return fail_with(2, fmt::format("-o {}: expected OUT.csv, OUT.json or OUT.geojson", args.output));
+        return fail_with(
+            2, fmt::format("-o {}: expected OUT.csv, OUT.json or OUT.geojson", args.output));
     if (!(args.level > 0.0 && args.level <= 1.0))
         return fail_with(2, fmt::format("--level {}: expected a share in (0, 1]", args.level));
     if (args.against.empty()) return fail_with(2, "--against: give at least one competitor");
 
-    auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
-    if (!catalogue) return fail_with(1, catalogue.error().message);
-    auto audience = geo::resolve_audience(args.audience, &*catalogue);
-    if (!audience) return fail_with(2, audience.error().message);
+    auto inputs = open_analysis_inputs("compare", common, args.audience);
+    if (!inputs) return inputs.error();
+    const geo::Catalogue* catalogue = &inputs->catalogue;
+    const geo::Audience* audience = &inputs->audience;
 
     auto ours = geo::resolve_territory(*catalogue, args.territory, *audience, args.level);
     if (!ours) return fail_with(2, "--territory: " + ours.error().message);
@@ -86,16 +81,21 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
                                  {"strength_ratio", params.strength_ratio},
                                  {"weakness_ratio", params.weakness_ratio},
                                  {"max_statements", params.max_statements}};
-    const auto provenance = analysis_provenance("compare", *catalogue, *audience, parameters, *items);
+    const auto provenance =
+        analysis_provenance("compare", *catalogue, *audience, parameters, *items);
     auto written = geo::write_benchmark(args.output, *result, provenance);
     if (!written) return fail_with(1, written.error().message);
 
-    fmt::print("{} ({}) — {} / {}\n", ours->name, args.territory, audience->name_fr, audience->name_en);
+    fmt::print("{} ({}) — {} / {}\n", ours->name, args.territory, audience->name_fr,
+               audience->name_en);
     print_statements("Forces / Strengths:", result->strengths);
     print_statements("Faiblesses / Weaknesses:", result->weaknesses);
     print_statements("Écarts concurrentiels / Competitive gaps:", result->competitive_gaps);
-    fmt::print("Wrote {} to {}\n", ext == ".json" ? "the benchmark" : fmt::format("{} {}", *written,
-               ext == ".csv" ? "rows" : "territories"), args.output);
+    fmt::print("Wrote {} to {}\n",
+               ext == ".json"
+                   ? "the benchmark"
+                   : fmt::format("{} {}", *written, ext == ".csv" ? "rows" : "territories"),
+               args.output);
     return 0;
 }
 
@@ -103,12 +103,11 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
 
 void add_compare_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto* cmd = app.add_subcommand(
-        "compare", "Benchmark a territory against competitors, family by family (strengths, "
-                   "weaknesses, competitive gaps)");
+        "compare",
+        "Benchmark a territory against competitors, family by family (strengths, "
+        "weaknesses, competitive gaps)");
     auto args = std::make_shared<CompareArgs>();
-    cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
-    cmd->add_option("--audience", args->audience, "Audience: preset id or name, JSON file, or saved id")
-        ->required();
+    add_analysis_options(*cmd, common, args->audience);
     cmd->add_option("--territory", args->territory,
                     "Our territory: LEVEL:CODE (departement:37), a name, producer:NAME, "
                     "source:KEY or offer:LEVEL:CODE")
@@ -120,7 +119,8 @@ void add_compare_command(CLI::App& app, CommonOptions& common, int& exit_code) {
                     "Perimeter level for destinations drawn from an offer (share of the weighted "
                     "offer, 0-1)")
         ->capture_default_str();
-    cmd->add_option("--statements", args->max_statements, "At most this many strengths and weaknesses")
+    cmd->add_option("--statements", args->max_statements,
+                    "At most this many strengths and weaknesses")
         ->capture_default_str();
     cmd->add_option("-o,--output", args->output, "OUT.geojson | OUT.csv | OUT.json")->required();
     cmd->callback([&common, &exit_code, args] { exit_code = run_compare(common, *args); });

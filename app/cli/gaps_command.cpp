@@ -8,17 +8,15 @@
 // Exit codes: 0 written, 1 catalogue, analysis or write error, 2 bad arguments.
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <optional>
 
 #include <fmt/core.h>
 
-#include "app/cli/analysis_provenance.hpp"
+#include "app/cli/analysis_support.hpp"
 #include "app/cli/commands.hpp"
 #include "geo/analysis/benchmark.hpp"
 #include "geo/analysis/gaps.hpp"
 #include "geo/analysis/perimeter.hpp"
-#include "geo/io/audience_presets.hpp"
 #include "geo/io/gap_defaults.hpp"
 #include "geo/io/gaps_export.hpp"
 #include "geo/store/catalogue.hpp"
@@ -43,9 +41,7 @@ int fail_with(int code, const std::string& message) {
 }
 
 bool has_extension(const std::string& path, std::initializer_list<const char*> wanted) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = geo::lower_extension(path);
     return std::any_of(wanted.begin(), wanted.end(), [&](const char* w) { return ext == w; });
 }
 
@@ -69,18 +65,21 @@ nlohmann::json parameters_json(const geo::GapParams& params, double level,
 }
 
 void print_zones(const geo::GapResult& gaps, int show) {
-    fmt::print("{} cells, {} gap zones (ranked by score × area)\n", gaps.cells.size(), gaps.zones.size());
-    for (std::size_t z = 0; z < gaps.zones.size() && z < static_cast<std::size_t>(std::max(0, show)); ++z) {
+    fmt::print("{} cells, {} gap zones (ranked by score × area)\n", gaps.cells.size(),
+               gaps.zones.size());
+    for (std::size_t z = 0;
+         z < gaps.zones.size() && z < static_cast<std::size_t>(std::max(0, show)); ++z) {
         const geo::GapZone& g = gaps.zones[z];
         const std::string where =
             g.commune_name.empty() ? "?"
-            : g.commune_count > 1  ? fmt::format("{} (+{} communes)", g.commune_name, g.commune_count - 1)
-                                   : g.commune_name;
-        fmt::print("  {}. {} / {} — {}: {} km², score {}, {} m to the nearest (mean)\n", z + 1,
-                   geo::family_name_fr(g.family), geo::family_name_en(g.family), where,
-                   geo::format_decimal_fr(g.area_km2, 1),
-                   geo::format_decimal_fr(g.score, 2),
-                   std::isfinite(g.mean_distance_m) ? fmt::format("{:.0f}", g.mean_distance_m) : "∞");
+            : g.commune_count > 1
+                ? fmt::format("{} (+{} communes)", g.commune_name, g.commune_count - 1)
+                : g.commune_name;
+        fmt::print(
+            "  {}. {} / {} — {}: {} km², score {}, {} m to the nearest (mean)\n", z + 1,
+            geo::family_name_fr(g.family), geo::family_name_en(g.family), where,
+            geo::format_decimal_fr(g.area_km2, 1), geo::format_decimal_fr(g.score, 2),
+            std::isfinite(g.mean_distance_m) ? fmt::format("{:.0f}", g.mean_distance_m) : "∞");
     }
 }
 
@@ -100,14 +99,16 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     params.min_score = args.min_score;
     params.cell_polygons = !args.no_cells;
     if (!(params.min_score >= 0.0))
-        return fail_with(2, fmt::format("--min-score {}: expected a number >= 0", params.min_score));
+        return fail_with(2,
+                         fmt::format("--min-score {}: expected a number >= 0", params.min_score));
     if (!(params.cell_m >= 10.0 && params.cell_m <= 100'000.0))
-        return fail_with(2, fmt::format("--cell-m {}: expected metres in [10, 100000]", params.cell_m));
+        return fail_with(
+            2, fmt::format("--cell-m {}: expected metres in [10, 100000]", params.cell_m));
 
-    auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
-    if (!catalogue) return fail_with(1, catalogue.error().message);
-    auto audience = geo::resolve_audience(args.audience, &*catalogue);
-    if (!audience) return fail_with(2, audience.error().message);
+    auto inputs = open_analysis_inputs("gaps", common, args.audience);
+    if (!inputs) return inputs.error();
+    const geo::Catalogue* catalogue = &inputs->catalogue;
+    const geo::Audience* audience = &inputs->audience;
     auto items = catalogue->items();
     if (!items) return fail_with(1, items.error().message);
 
@@ -129,11 +130,13 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     auto gaps = geo::compute_gaps(area, *items, *audience, params, *communes);
     if (!gaps) return fail_with(1, gaps.error().message);
 
-    const auto provenance = analysis_provenance("gaps", *catalogue, *audience,
-                                                parameters_json(params, level, *perimeter, *gaps), *items);
+    const auto provenance = analysis_provenance(
+        "gaps", *catalogue, *audience, parameters_json(params, level, *perimeter, *gaps), *items);
     std::vector<geo::GeoJsonFeature> features = geo::gap_features(*gaps, !args.no_cells);
-    features.push_back({area, {{"kind", "perimeter"}, {"level", level},
-                               {"area_km2", perimeter->levels.front().area_km2}}});
+    features.push_back({area,
+                        {{"kind", "perimeter"},
+                         {"level", level},
+                         {"area_km2", perimeter->levels.front().area_km2}}});
     geo::GeoJsonOptions options;
     options.layer_name = "gaps";
     options.metadata = provenance;
@@ -155,14 +158,14 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
 
 void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto* cmd = app.add_subcommand(
-        "gaps", "Offer gaps for an audience inside its destination perimeter: scored hexagonal "
-                "cells and ranked gap zones");
+        "gaps",
+        "Offer gaps for an audience inside its destination perimeter: scored hexagonal "
+        "cells and ranked gap zones");
     auto args = std::make_shared<GapsArgs>();
-    cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
-    cmd->add_option("--audience", args->audience, "Audience: preset id or name, JSON file, or saved id")
-        ->required();
-    cmd->add_option("--level", args->level,
-                    "Perimeter level: share of the weighted offer, 0-1 (default: data/gap_defaults.json)");
+    add_analysis_options(*cmd, common, args->audience);
+    cmd->add_option(
+        "--level", args->level,
+        "Perimeter level: share of the weighted offer, 0-1 (default: data/gap_defaults.json)");
     cmd->add_option("--cell-m", args->cell_m,
                     "Hexagon spacing in metres (default: data/gap_defaults.json)");
     cmd->add_option("--min-score", args->min_score, "A cell is a gap above this score")

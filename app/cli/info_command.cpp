@@ -1,5 +1,6 @@
 // territoire info: what the catalogue holds (counts per family, label, source
 // and territory level; extent), as text or JSON.
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/core.h>
@@ -56,10 +57,15 @@ void print_text(const nlohmann::json& j) {
             fmt::print("  {:<24} {:>8}\n", label, n.get<std::int64_t>());
     }
     fmt::print("Sources:\n");
-    for (const auto& s : j["sources"])
-        fmt::print("  {:<28} {:>8} items  {}  ({})\n", s["key"].get<std::string>(),
-                   s["items"].get<std::int64_t>(), s["licence"].get<std::string>(),
-                   s["imported_at"].get<std::string>());
+    std::size_t key_width = 12;
+    for (const auto& s : j["sources"]) key_width = std::max(key_width, s["key"].get<std::string>().size());
+    for (const auto& s : j["sources"]) {
+        const bool territories = s["kind"].get<std::string>() == "territories";
+        const std::string items = territories ? "territories" : fmt::format("{} items", s["items"].get<std::int64_t>());
+        const std::string licence = s["licence"].get<std::string>();
+        fmt::print("  {:<{}}  {:>14}  {}({})\n", s["key"].get<std::string>(), key_width, items,
+                   licence.empty() ? "" : licence + "  ", s["imported_at"].get<std::string>());
+    }
     fmt::print("Territories:\n");
     for (const auto& [level, n] : j["territories"].items())
         fmt::print("  {:<16} {:>8}\n", level, n.get<std::int64_t>());

@@ -1,7 +1,6 @@
 // territoire perimeter: the destination perimeter of an audience, as RFC 7946
 // GeoJSON with statistics and provenance, stored in the catalogue; --report
 // prints the border table, --json the statistics and the report as JSON.
-#include <cstdio>
 #include <memory>
 
 #include <fmt/core.h>
@@ -196,15 +195,8 @@ void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code)
     sub->add_option("-o,--output", cmd->output, "Output GeoJSON file (RFC 7946)")->required();
     sub->add_flag("--report", cmd->report,
                   "Print the border table: administrative and reference territories crossed");
-    sub->callback([cmd, &common, &exit_code] {
-        auto done = execute(*cmd, common);
-        if (done) {
-            exit_code = 0;
-            return;
-        }
-        fmt::print(stderr, "territoire perimeter: {}\n", done.error().message);
-        exit_code = done.error().exit_code;
-    });
+    sub->callback(
+        [cmd, &common, &exit_code] { exit_code = finish("perimeter", execute(*cmd, common)); });
 }
 
 }  // namespace app::cli

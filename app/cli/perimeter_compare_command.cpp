@@ -1,7 +1,6 @@
 // territoire perimeter-compare: the perimeters of two audiences at one level,
 // with the same parameters: areas, intersection, union, Jaccard, and the
 // offer items gained and lost, as text or JSON. Reads the catalogue only.
-#include <cstdio>
 #include <memory>
 
 #include <fmt/core.h>
@@ -100,13 +99,7 @@ void add_perimeter_compare_command(CLI::App& app, CommonOptions& common, int& ex
         ->required();
     add_perimeter_options(sub, *options, false);
     sub->callback([options, &common, &exit_code] {
-        auto done = execute(*options, common);
-        if (done) {
-            exit_code = 0;
-            return;
-        }
-        fmt::print(stderr, "territoire perimeter-compare: {}\n", done.error().message);
-        exit_code = done.error().exit_code;
+        exit_code = finish("perimeter-compare", execute(*options, common));
     });
 }
 

@@ -1,6 +1,7 @@
 #include "app/cli/perimeter_support.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <sstream>
 
@@ -23,6 +24,12 @@ CliError failure(std::string message) {
 }
 
 }  // namespace
+
+int finish(const char* command, const CliResult<void>& outcome) {
+    if (outcome) return 0;
+    fmt::print(stderr, "territoire {}: {}\n", command, outcome.error().message);
+    return outcome.error().exit_code;
+}
 
 void add_perimeter_options(CLI::App* cmd, PerimeterOptions& o, bool several_levels) {
     o.level_opt = cmd->add_option("--level", o.level,

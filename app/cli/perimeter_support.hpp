@@ -27,6 +27,10 @@ struct CliError {
 template <class T>
 using CliResult = tl::expected<T, CliError>;
 
+// The exit code of a command's outcome; prints the error, prefixed with
+// "territoire <command>: ", on stderr.
+int finish(const char* command, const CliResult<void>& outcome);
+
 // The options both commands share; filled by CLI11.
 struct PerimeterOptions {
     std::vector<std::string> audiences;

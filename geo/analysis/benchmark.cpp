@@ -45,21 +45,24 @@ Result<std::array<FamilyTally, kFamilyCount>> tally(const Territory& territory,
     if (!geom) return tl::unexpected(geom.error().with_context(describe(territory)));
     if (GEOSisValid_r(h, geom->get()) != 1) {
         detail::GeosGeom valid(h, GEOSMakeValid_r(h, geom->get()));
-        if (!valid) return fail(describe(territory) + ": GEOS cannot repair it: " + ctx.last_error());
+        if (!valid)
+            return fail(describe(territory) + ": GEOS cannot repair it: " + ctx.last_error());
         *geom = std::move(valid);
     }
     detail::GeosPrepared prepared(GEOSPrepare_r(h, geom->get()), detail::GeosPreparedDeleter{h});
-    if (!prepared) return fail(describe(territory) + ": GEOS cannot prepare it: " + ctx.last_error());
+    if (!prepared)
+        return fail(describe(territory) + ": GEOS cannot prepare it: " + ctx.last_error());
     const LonLatBox box = territory.geometry.bounds();
 
     std::array<FamilyTally, kFamilyCount> out{};
     for (std::size_t i = 0; i < items.size(); ++i) {
         const OfferItem& item = items[i];
         if (!box.contains(item.position)) continue;
-        detail::GeosGeom point(h, GEOSGeom_createPointFromXY_r(h, item.position.lon_deg,
-                                                                item.position.lat_deg));
+        detail::GeosGeom point(
+            h, GEOSGeom_createPointFromXY_r(h, item.position.lon_deg, item.position.lat_deg));
         const char hit = GEOSPreparedIntersects_r(h, prepared.get(), point.get());
-        if (hit == 2) return fail(describe(territory) + ": GEOS point test failed: " + ctx.last_error());
+        if (hit == 2)
+            return fail(describe(territory) + ": GEOS point test failed: " + ctx.last_error());
         if (hit != 1) continue;
         FamilyTally& t = out[static_cast<std::size_t>(item.family)];
         ++t.count;
@@ -87,7 +90,8 @@ Result<TerritoryIndicators> indicators(const Territory& territory, bool ours,
     out.ours = ours;
     out.area_km2 = area_m2(*planar) * 1e-6;
     if (!(out.area_km2 > 0.0))
-        return fail(fmt::format("{}: area {} km², expected > 0", describe(territory), out.area_km2));
+        return fail(
+            fmt::format("{}: area {} km², expected > 0", describe(territory), out.area_km2));
     auto tallies = tally(territory, items, weights);
     if (!tallies) return tl::unexpected(tallies.error());
     double weight = 0.0;
@@ -96,7 +100,8 @@ Result<TerritoryIndicators> indicators(const Territory& territory, bool ours,
         FamilyIndicators& fi = out.families[static_cast<std::size_t>(f)];
         fi.item_count = t.count;
         fi.density_per_100km2 = static_cast<double>(t.count) / out.area_km2 * 100.0;
-        fi.labelled_share = t.count > 0 ? static_cast<double>(t.labelled) / static_cast<double>(t.count) : 0.0;
+        fi.labelled_share =
+            t.count > 0 ? static_cast<double>(t.labelled) / static_cast<double>(t.count) : 0.0;
         fi.diversity_shannon = shannon(t.subtypes);
         fi.audience_fit_per_km2 = t.weight / out.area_km2;
         out.item_count += t.count;
@@ -107,7 +112,9 @@ Result<TerritoryIndicators> indicators(const Territory& territory, bool ours,
 }
 
 // a > b beyond rounding noise (areas measured through a projection round trip).
-bool clearly_greater(double a, double b) { return a > b * (1.0 + 1e-9); }
+bool clearly_greater(double a, double b) {
+    return a > b * (1.0 + 1e-9);
+}
 
 std::optional<double> ratio(double ours, double mean) {
     if (mean > 0.0) return ours / mean;
@@ -127,7 +134,8 @@ void compare(BenchmarkResult& res, const Audience& audience) {
             const FamilyIndicators& theirs = res.territories[t].families[k];
             density_sum += theirs.density_per_100km2;
             fit_sum += theirs.audience_fit_per_km2;
-            if (clearly_greater(theirs.density_per_100km2, ours.density_per_100km2)) ++c.competitors_ahead;
+            if (clearly_greater(theirs.density_per_100km2, ours.density_per_100km2))
+                ++c.competitors_ahead;
         }
         c.our_density_per_100km2 = ours.density_per_100km2;
         c.competitors_mean_density_per_100km2 = density_sum / n;
@@ -146,8 +154,7 @@ void compare(BenchmarkResult& res, const Audience& audience) {
 Result<BenchmarkResult> compute_benchmark(const Territory& ours,
                                           const std::vector<Territory>& competitors,
                                           const std::vector<OfferItem>& items,
-                                          const Audience& audience,
-                                          const BenchmarkParams& params) {
+                                          const Audience& audience, const BenchmarkParams& params) {
     if (competitors.empty()) return fail("benchmark: no competitor territory to compare with");
     LonLatBox box = ours.geometry.bounds();
     for (const Territory& t : competitors) box.extend(t.geometry.bounds());

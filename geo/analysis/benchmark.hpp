@@ -61,8 +61,8 @@ struct TerritoryIndicators {
     Territory territory;  // as given (geometry kept for export and display)
     bool ours = false;
     double area_km2 = 0.0;
-    std::int64_t item_count = 0;          // all families
-    double audience_fit_per_km2 = 0.0;    // all families
+    std::int64_t item_count = 0;                            // all families
+    double audience_fit_per_km2 = 0.0;                      // all families
     std::array<FamilyIndicators, kFamilyCount> families{};  // by Family index
 };
 
@@ -71,10 +71,10 @@ struct FamilyComparison {
     double audience_weight = 0.0;
     double our_density_per_100km2 = 0.0;
     double competitors_mean_density_per_100km2 = 0.0;
-    std::optional<double> ratio;         // ours / competitors' mean
-    std::optional<double> fit_ratio;     // same for audience_fit_per_km2
-    int competitors_ahead = 0;           // competitors with a higher density than ours
-    bool competitive_gap = false;        // competitors' mean density > ours
+    std::optional<double> ratio;      // ours / competitors' mean
+    std::optional<double> fit_ratio;  // same for audience_fit_per_km2
+    int competitors_ahead = 0;        // competitors with a higher density than ours
+    bool competitive_gap = false;     // competitors' mean density > ours
 };
 
 struct BenchmarkStatement {
@@ -85,7 +85,7 @@ struct BenchmarkStatement {
 };
 
 struct BenchmarkResult {
-    std::string metric_crs;   // where areas were measured, e.g. "EPSG:2154"
+    std::string metric_crs;  // where areas were measured, e.g. "EPSG:2154"
     std::string audience_id;
     std::vector<TerritoryIndicators> territories;  // [0] ours, then the competitors in order
     std::array<FamilyComparison, kFamilyCount> families{};  // by Family index

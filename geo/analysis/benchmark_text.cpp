@@ -24,7 +24,8 @@ BenchmarkStatement ratio_statement(const FamilyComparison& c) {
         s.text_en = fmt::format("{}: {:.1f} × the competitors' average", family_name_en(c.family),
                                 *c.ratio);
     } else {
-        s.text_fr = fmt::format("{} : offre absente chez les concurrents", family_name_fr(c.family));
+        s.text_fr =
+            fmt::format("{} : offre absente chez les concurrents", family_name_fr(c.family));
         s.text_en = fmt::format("{}: no such offer at the competitors", family_name_en(c.family));
     }
     return s;
@@ -37,8 +38,9 @@ std::vector<BenchmarkStatement> select(const std::array<FamilyComparison, kFamil
     std::vector<const FamilyComparison*> chosen;
     for (const FamilyComparison& c : families)
         if (c.audience_weight > 0.0 && keep(c)) chosen.push_back(&c);
-    std::stable_sort(chosen.begin(), chosen.end(),
-                     [&](const FamilyComparison* a, const FamilyComparison* b) { return before(*a, *b); });
+    std::stable_sort(
+        chosen.begin(), chosen.end(),
+        [&](const FamilyComparison* a, const FamilyComparison* b) { return before(*a, *b); });
     if (chosen.size() > static_cast<std::size_t>(std::max(0, max)))
         chosen.resize(static_cast<std::size_t>(std::max(0, max)));
     std::vector<BenchmarkStatement> out;
@@ -47,7 +49,9 @@ std::vector<BenchmarkStatement> select(const std::array<FamilyComparison, kFamil
 }
 
 // Densities: one decimal, two below 1 (sparse offers would all read "0,0").
-int density_decimals(double a, double b) { return std::min(a, b) < 1.0 ? 2 : 1; }
+int density_decimals(double a, double b) {
+    return std::min(a, b) < 1.0 ? 2 : 1;
+}
 
 }  // namespace
 
@@ -62,7 +66,9 @@ std::vector<BenchmarkStatement> strength_statements(
     return select(
         families, params.max_statements,
         [&](const FamilyComparison& c) { return sort_key(c) >= params.strength_ratio; },
-        [](const FamilyComparison& a, const FamilyComparison& b) { return sort_key(a) > sort_key(b); });
+        [](const FamilyComparison& a, const FamilyComparison& b) {
+            return sort_key(a) > sort_key(b);
+        });
 }
 
 std::vector<BenchmarkStatement> weakness_statements(
@@ -82,22 +88,25 @@ std::vector<BenchmarkStatement> competitive_gap_statements(
         return c->audience_weight *
                (c->competitors_mean_density_per_100km2 - c->our_density_per_100km2);
     };
-    std::stable_sort(gaps.begin(), gaps.end(), [&](const FamilyComparison* a, const FamilyComparison* b) {
-        return shortfall(a) > shortfall(b);
-    });
+    std::stable_sort(gaps.begin(), gaps.end(),
+                     [&](const FamilyComparison* a, const FamilyComparison* b) {
+                         return shortfall(a) > shortfall(b);
+                     });
     std::vector<BenchmarkStatement> out;
     for (const FamilyComparison* c : gaps) {
         BenchmarkStatement s;
         s.family = c->family;
         s.ratio = c->ratio;
-        const double theirs = c->competitors_mean_density_per_100km2, ours = c->our_density_per_100km2;
+        const double theirs = c->competitors_mean_density_per_100km2,
+                     ours = c->our_density_per_100km2;
         const int decimals = density_decimals(theirs, ours);
-        s.text_fr = fmt::format(
-            "{} : {} éléments pour 100 km² chez les concurrents contre {} chez nous",
-            family_name_fr(c->family), format_decimal_fr(theirs, decimals),
-            format_decimal_fr(ours, decimals));
-        s.text_en = fmt::format("{}: {:.{}f} items per 100 km² at the competitors against {:.{}f} here",
-                                family_name_en(c->family), theirs, decimals, ours, decimals);
+        s.text_fr =
+            fmt::format("{} : {} éléments pour 100 km² chez les concurrents contre {} chez nous",
+                        family_name_fr(c->family), format_decimal_fr(theirs, decimals),
+                        format_decimal_fr(ours, decimals));
+        s.text_en =
+            fmt::format("{}: {:.{}f} items per 100 km² at the competitors against {:.{}f} here",
+                        family_name_en(c->family), theirs, decimals, ours, decimals);
         out.push_back(std::move(s));
     }
     return out;

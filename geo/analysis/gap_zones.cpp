@@ -75,8 +75,9 @@ std::vector<GapZone> group_cells(const HexLattice& lattice, int cols, int rows,
 }
 
 // The union of a zone's hexagons, in the metric CRS, RFC 7946 orientation.
-Result<ProjectedMultiPolygon> zone_outline(const detail::GeosContext& ctx, const HexLattice& lattice,
-                                           const GapZone& zone, const std::vector<GapCell>& cells) {
+Result<ProjectedMultiPolygon> zone_outline(const detail::GeosContext& ctx,
+                                           const HexLattice& lattice, const GapZone& zone,
+                                           const std::vector<GapCell>& cells) {
     ProjectedMultiPolygon hexes;
     for (std::size_t i : zone.cells) {
         const auto v = lattice.vertices(cells[i].hex);
@@ -118,11 +119,13 @@ void fill_statistics(GapZone& zone, const std::vector<GapCell>& cells) {
     zone.rank_value = zone.score * zone.area_km2;
     const Projected centroid{cx / n, cy / n};
     auto d2 = [&](std::size_t i) {
-        const double dx = cells[i].centre.x_m - centroid.x_m, dy = cells[i].centre.y_m - centroid.y_m;
+        const double dx = cells[i].centre.x_m - centroid.x_m,
+                     dy = cells[i].centre.y_m - centroid.y_m;
         return dx * dx + dy * dy;
     };
-    const std::size_t nearest = *std::min_element(
-        zone.cells.begin(), zone.cells.end(), [&](std::size_t a, std::size_t b) { return d2(a) < d2(b); });
+    const std::size_t nearest =
+        *std::min_element(zone.cells.begin(), zone.cells.end(),
+                          [&](std::size_t a, std::size_t b) { return d2(a) < d2(b); });
     zone.label_point = cells[nearest].centre_lonlat;
 }
 
@@ -185,7 +188,8 @@ Result<void> name_gap_zones(const Projector& projector, const std::vector<Territ
     for (const Territory& t : communes) {
         if (!boxes_meet(t.geometry.bounds(), box)) continue;
         auto g = project_multipolygon(projector, t.geometry);
-        if (!g) return tl::unexpected(g.error().with_context("gaps: commune " + t.code + " " + t.name));
+        if (!g)
+            return tl::unexpected(g.error().with_context("gaps: commune " + t.code + " " + t.name));
         Candidate c{&t, std::move(*g), {kInf, kInf}, {-kInf, -kInf}};
         for (const auto& poly : c.geometry.polygons)
             for (const auto& ring : poly.rings)

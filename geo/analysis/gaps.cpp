@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 #include <fmt/format.h>
 #include <tbb/blocked_range.h>
@@ -25,9 +26,10 @@ Result<void> check_params(const GapParams& p) {
     for (Family f : kAllFamilies) {
         const double d = p.acceptable_m[static_cast<std::size_t>(f)];
         if (!std::isfinite(d) || d <= 0.0)
-            return fail(fmt::format("gaps: acceptable distance for {} is {} m, expected a number "
-                                    "> 0 (see data/gap_defaults.json)",
-                                    family_id(f), d));
+            return fail(
+                fmt::format("gaps: acceptable distance for {} is {} m, expected a number "
+                            "> 0 (see data/gap_defaults.json)",
+                            family_id(f), d));
     }
     if (!std::isfinite(p.min_score) || p.min_score < 0.0)
         return fail(fmt::format("gaps: min_score {} must be a number >= 0", p.min_score));
@@ -38,7 +40,8 @@ LonLatBox widened(const LonLatBox& box, double reach_m) {
     const double dlat = reach_m / kMetresPerDegreeLat;
     const double max_abs_lat =
         std::min(89.0, std::max(std::abs(box.south_deg), std::abs(box.north_deg)) + dlat);
-    const double dlon = reach_m / (kMetresPerDegreeLat * std::cos(max_abs_lat * M_PI / 180.0));
+    const double dlon =
+        reach_m / (kMetresPerDegreeLat * std::cos(max_abs_lat * std::numbers::pi / 180.0));
     return {box.west_deg - dlon, box.south_deg - dlat, box.east_deg + dlon, box.north_deg + dlat};
 }
 
@@ -80,7 +83,8 @@ void score_cell(GapCell& cell, const FamilyTrees& index, const Audience& audienc
         cell.distance_m[k] = hit ? hit->distance_m : kInf;
         cell.score[k] = gap_score(w, cell.distance_m[k], params.acceptable_m[k]);
         if (cell.score[k] > params.min_score &&
-            (cell.score[k] > cell.gap_score || (cell.score[k] == cell.gap_score && w > best_weight))) {
+            (cell.score[k] > cell.gap_score ||
+             (cell.score[k] == cell.gap_score && w > best_weight))) {
             cell.gap_family = f;
             cell.gap_score = cell.score[k];
             cell.gap_distance_m = cell.distance_m[k];
@@ -151,17 +155,20 @@ Result<GapResult> compute_gaps(const MultiPolygon& perimeter, const std::vector<
     res.lattice = HexLattice::covering(lo, params.cell_m);
     res.cell_area_km2 = res.lattice.cell_area_m2() * 1e-6;
     const double cols = std::ceil((hi.x_m - res.lattice.origin().x_m) / params.cell_m) + 2.0;
-    const double rows = std::ceil((hi.y_m - res.lattice.origin().y_m) / res.lattice.row_step_m()) + 2.0;
+    const double rows =
+        std::ceil((hi.y_m - res.lattice.origin().y_m) / res.lattice.row_step_m()) + 2.0;
     if (cols * rows > 4.0 * static_cast<double>(params.max_cells))
-        return fail(fmt::format("gaps: cell_m {} m gives a {:.0f} x {:.0f} grid over the perimeter, "
-                                "more than the limit of {} cells: use a larger cell",
-                                params.cell_m, cols, rows, params.max_cells));
-    const std::vector<HexIndex> inside = hex_cells_inside(
-        res.lattice, *area, static_cast<int>(cols), static_cast<int>(rows));
+        return fail(
+            fmt::format("gaps: cell_m {} m gives a {:.0f} x {:.0f} grid over the perimeter, "
+                        "more than the limit of {} cells: use a larger cell",
+                        params.cell_m, cols, rows, params.max_cells));
+    const std::vector<HexIndex> inside =
+        hex_cells_inside(res.lattice, *area, static_cast<int>(cols), static_cast<int>(rows));
     if (inside.size() > params.max_cells)
-        return fail(fmt::format("gaps: cell_m {} m gives {} cells, more than the limit of {}: "
-                                "use a larger cell",
-                                params.cell_m, inside.size(), params.max_cells));
+        return fail(
+            fmt::format("gaps: cell_m {} m gives {} cells, more than the limit of {}: "
+                        "use a larger cell",
+                        params.cell_m, inside.size(), params.max_cells));
 
     auto index = index_items(*projector, items, audience, widened(box, res.reach_m));
     if (!index) return tl::unexpected(index.error());

@@ -50,54 +50,54 @@
 namespace geo {
 
 struct GapParams {
-    double cell_m = 2'000.0;                     // hex centre spacing, metres
+    double cell_m = 2'000.0;                          // hex centre spacing, metres
     std::array<double, kFamilyCount> acceptable_m{};  // by Family index; see load_gap_defaults()
-    double min_score = 0.0;                      // a cell is a gap when its score > this
-    std::size_t max_cells = 2'000'000;           // refuse finer grids than this
-    bool cell_polygons = true;                   // fill GapCell::hexagon (WGS 84)
+    double min_score = 0.0;                           // a cell is a gap when its score > this
+    std::size_t max_cells = 2'000'000;                // refuse finer grids than this
+    bool cell_polygons = true;                        // fill GapCell::hexagon (WGS 84)
 };
 
 struct GapCell {
-    HexIndex hex;               // lattice index (GapResult::lattice)
-    Projected centre;           // metric CRS
-    LonLat centre_lonlat;       // WGS 84
-    Ring hexagon;               // WGS 84, closed, counter-clockwise (empty unless cell_polygons)
+    HexIndex hex;          // lattice index (GapResult::lattice)
+    Projected centre;      // metric CRS
+    LonLat centre_lonlat;  // WGS 84
+    Ring hexagon;          // WGS 84, closed, counter-clockwise (empty unless cell_polygons)
     std::array<double, kFamilyCount> distance_m{};  // +∞ when no item within reach
     std::array<double, kFamilyCount> score{};       // 0 for families of weight 0
     std::optional<Family> gap_family;               // dominant gap; nullopt: no gap
-    double gap_distance_m = 0.0;  // distance for gap_family (0 when no gap)
-    double gap_score = 0.0;       // score of gap_family (0 when no gap)
-    int zone = -1;                // index in GapResult::zones, -1 when no gap
+    double gap_distance_m = 0.0;                    // distance for gap_family (0 when no gap)
+    double gap_score = 0.0;                         // score of gap_family (0 when no gap)
+    int zone = -1;                                  // index in GapResult::zones, -1 when no gap
 };
 
 struct GapZone {
     Family family = Family::services;
-    MultiPolygon geometry;        // WGS 84, union of the cells' hexagons
-    double area_km2 = 0.0;        // geodesic
+    MultiPolygon geometry;           // WGS 84, union of the cells' hexagons
+    double area_km2 = 0.0;           // geodesic
     std::vector<std::size_t> cells;  // indices in GapResult::cells
-    double score = 0.0;           // mean gap score of its cells
+    double score = 0.0;              // mean gap score of its cells
     double max_score = 0.0;
     double mean_distance_m = 0.0;  // mean distance to the family (finite ones)
     double max_distance_m = 0.0;   // +∞ when a cell has no item within reach
-    double rank_value = 0.0;      // score × area_km2
-    LonLat label_point;           // centre of the cell nearest to the zone's centroid
-    std::string commune_name;     // "" when no communes were given or none holds it
+    double rank_value = 0.0;       // score × area_km2
+    LonLat label_point;            // centre of the cell nearest to the zone's centroid
+    std::string commune_name;      // "" when no communes were given or none holds it
     std::string commune_code;
-    double commune_share = 0.0;   // share of the zone's cells in that commune
-    int commune_count = 0;        // communes holding at least one of its cells
+    double commune_share = 0.0;  // share of the zone's cells in that commune
+    int commune_count = 0;       // communes holding at least one of its cells
 };
 
 struct GapResult {
-    std::string metric_crs;        // e.g. "EPSG:2154"
+    std::string metric_crs;  // e.g. "EPSG:2154"
     double cell_m = 0.0;
-    double cell_area_km2 = 0.0;    // planar, metric CRS
+    double cell_area_km2 = 0.0;  // planar, metric CRS
     HexLattice lattice{Projected{}, 1.0};
     std::array<double, kFamilyCount> acceptable_m{};
     std::array<double, kFamilyCount> family_weights{};  // the audience's
-    double reach_m = 0.0;          // item search reach beyond the perimeter's box
-    std::size_t items_used = 0;    // items counted (step 2)
-    std::vector<GapCell> cells;    // every cell of the perimeter, by row then column
-    std::vector<GapZone> zones;    // ranked, largest score × area first
+    double reach_m = 0.0;        // item search reach beyond the perimeter's box
+    std::size_t items_used = 0;  // items counted (step 2)
+    std::vector<GapCell> cells;  // every cell of the perimeter, by row then column
+    std::vector<GapZone> zones;  // ranked, largest score × area first
 };
 
 // score_f of step 3 (exposed for tests and display).

@@ -8,7 +8,10 @@ namespace {
 
 constexpr double kSqrt3 = 1.7320508075688772;
 
-inline int parity(int row) { return row & 1; }  // two's complement: -1 → 1
+// 0 for even rows, 1 for odd ones, negative rows included (two's complement: -1 & 1 == 1).
+inline int parity(int row) {
+    return row & 1;
+}
 
 struct Edge {
     Projected a, b;
@@ -37,7 +40,9 @@ HexLattice HexLattice::covering(Projected box_min, double cell_m) {
                       cell_m);
 }
 
-double HexLattice::cell_area_m2() const { return kSqrt3 / 2.0 * m_cell_m * m_cell_m; }
+double HexLattice::cell_area_m2() const {
+    return kSqrt3 / 2.0 * m_cell_m * m_cell_m;
+}
 
 Projected HexLattice::centre(HexIndex h) const {
     const double half_w = m_cell_m / 2.0, half_s = m_side_m / 2.0;

@@ -10,7 +10,9 @@ namespace {
 // Below this many points a range is scanned linearly: cheaper than recursing.
 constexpr std::size_t kLeafSize = 8;
 
-inline double coord(const Projected& p, int axis) { return axis == 0 ? p.x_m : p.y_m; }
+inline double coord(const Projected& p, int axis) {
+    return axis == 0 ? p.x_m : p.y_m;
+}
 
 }  // namespace
 
@@ -34,12 +36,10 @@ void KdTree::build(std::size_t lo, std::size_t hi) {
     const int axis = (max_x - min_x) >= (max_y - min_y) ? 0 : 1;
     const std::size_t mid = lo + (hi - lo) / 2;
     const auto first = m_points.begin();
-    std::nth_element(first + static_cast<std::ptrdiff_t>(lo),
-                     first + static_cast<std::ptrdiff_t>(mid),
-                     first + static_cast<std::ptrdiff_t>(hi),
-                     [axis](const Entry& a, const Entry& b) {
-                         return coord(a.p, axis) < coord(b.p, axis);
-                     });
+    std::nth_element(
+        first + static_cast<std::ptrdiff_t>(lo), first + static_cast<std::ptrdiff_t>(mid),
+        first + static_cast<std::ptrdiff_t>(hi),
+        [axis](const Entry& a, const Entry& b) { return coord(a.p, axis) < coord(b.p, axis); });
     m_points[mid].axis = static_cast<std::uint8_t>(axis);
     build(lo, mid);
     build(mid + 1, hi);

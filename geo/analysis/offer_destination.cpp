@@ -7,9 +7,10 @@
 namespace geo {
 
 Result<Territory> offer_destination(const std::vector<OfferItem>& items, const Audience& audience,
-                                    double level, const std::string& name, const std::string& code) {
-    const std::string what = fmt::format("destination \"{}\" ({} items, audience {})", name,
-                                         items.size(), audience.id);
+                                    double level, const std::string& name,
+                                    const std::string& code) {
+    const std::string what =
+        fmt::format("destination \"{}\" ({} items, audience {})", name, items.size(), audience.id);
     std::vector<LonLat> positions;
     positions.reserve(items.size());
     for (const OfferItem& item : items) positions.push_back(item.position);

@@ -1,25 +1,17 @@
 #include "geo/io/benchmark_export.hpp"
 
-#include <algorithm>
-#include <filesystem>
-
 #include <fmt/format.h>
 
 namespace geo {
 namespace {
 
-std::string lower_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
 nlohmann::json optional_number(const std::optional<double>& v, int decimals) {
     return v ? json_number(*v, decimals) : nlohmann::json(nullptr);
 }
 
-const char* role(const TerritoryIndicators& t) { return t.ours ? "ours" : "competitor"; }
+const char* role(const TerritoryIndicators& t) {
+    return t.ours ? "ours" : "competitor";
+}
 
 nlohmann::json territory_header(const TerritoryIndicators& t) {
     return {{"name", t.territory.name},
@@ -67,7 +59,8 @@ std::vector<GeoJsonFeature> benchmark_features(const BenchmarkResult& result) {
         for (Family f : kAllFamilies) {
             const std::string id(family_id(f));
             const nlohmann::json values = family_json(t.families[static_cast<std::size_t>(f)]);
-            for (const auto& [key, value] : values.items()) feature.properties[id + "_" + key] = value;
+            for (const auto& [key, value] : values.items())
+                feature.properties[id + "_" + key] = value;
         }
         out.push_back(std::move(feature));
     }
@@ -76,20 +69,32 @@ std::vector<GeoJsonFeature> benchmark_features(const BenchmarkResult& result) {
 
 TextTable benchmark_csv_table(const BenchmarkResult& result) {
     TextTable table;
-    table.header = {"territory",         "code",           "level",
-                    "role",              "area_km2",       "family",
-                    "family_fr",         "family_en",      "audience_weight",
-                    "item_count",        "density_per_100km2", "labelled_share",
-                    "diversity_shannon", "audience_fit_per_km2", "density_ratio",
-                    "competitors_mean_density_per_100km2", "competitive_gap"};
+    table.header = {"territory",
+                    "code",
+                    "level",
+                    "role",
+                    "area_km2",
+                    "family",
+                    "family_fr",
+                    "family_en",
+                    "audience_weight",
+                    "item_count",
+                    "density_per_100km2",
+                    "labelled_share",
+                    "diversity_shannon",
+                    "audience_fit_per_km2",
+                    "density_ratio",
+                    "competitors_mean_density_per_100km2",
+                    "competitive_gap"};
     for (const TerritoryIndicators& t : result.territories)
         for (Family f : kAllFamilies) {
             const auto k = static_cast<std::size_t>(f);
             const FamilyIndicators& fi = t.families[k];
             const FamilyComparison& c = result.families[k];
             table.rows.push_back(
-                {t.territory.name, t.territory.code, std::string(territory_level_id(t.territory.level)),
-                 role(t), csv_number(t.area_km2, 3), std::string(family_id(f)),
+                {t.territory.name, t.territory.code,
+                 std::string(territory_level_id(t.territory.level)), role(t),
+                 csv_number(t.area_km2, 3), std::string(family_id(f)),
                  std::string(family_name_fr(f)), std::string(family_name_en(f)),
                  csv_number(c.audience_weight, 3), std::to_string(fi.item_count),
                  csv_number(fi.density_per_100km2, 4), csv_number(fi.labelled_share, 4),
@@ -116,7 +121,8 @@ nlohmann::json benchmark_to_json(const BenchmarkResult& result) {
         j["comparison"][family_id(c.family)] = {
             {"audience_weight", json_number(c.audience_weight, 3)},
             {"our_density_per_100km2", json_number(c.our_density_per_100km2, 4)},
-            {"competitors_mean_density_per_100km2", json_number(c.competitors_mean_density_per_100km2, 4)},
+            {"competitors_mean_density_per_100km2",
+             json_number(c.competitors_mean_density_per_100km2, 4)},
             {"ratio", optional_number(c.ratio, 4)},
             {"fit_ratio", optional_number(c.fit_ratio, 4)},
             {"competitors_ahead", c.competitors_ahead},
@@ -142,7 +148,8 @@ Result<std::int64_t> write_benchmark(const std::string& path, const BenchmarkRes
         options.metadata["sentences"] = sentences_json(result);
         return write_geojson(path, benchmark_features(result), options);
     }
-    return fail(fmt::format("{}: unknown extension \"{}\", expected .geojson, .csv or .json", path, ext));
+    return fail(
+        fmt::format("{}: unknown extension \"{}\", expected .geojson, .csv or .json", path, ext));
 }
 
 }  // namespace geo

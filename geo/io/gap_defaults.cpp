@@ -24,7 +24,8 @@ Result<GapDefaults> load_gap_defaults(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(path + ": cannot read the file");
     const auto j = nlohmann::json::parse(in, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return fail(path + ": malformed JSON, expected an object");
+    if (j.is_discarded() || !j.is_object())
+        return fail(path + ": malformed JSON, expected an object");
     for (const char* key : {"cell_m", "level", "acceptable_distance_m"})
         if (!j.contains(key)) return fail(fmt::format("{}: missing \"{}\"", path, key));
     GapDefaults out;
@@ -50,6 +51,8 @@ Result<GapDefaults> load_gap_defaults(const std::string& path) {
     return out;
 }
 
-Result<GapDefaults> load_gap_defaults() { return load_gap_defaults(data_dir() + "/gap_defaults.json"); }
+Result<GapDefaults> load_gap_defaults() {
+    return load_gap_defaults(data_dir() + "/gap_defaults.json");
+}
 
 }  // namespace geo

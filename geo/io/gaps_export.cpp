@@ -66,21 +66,20 @@ std::vector<GeoJsonFeature> gap_features(const GapResult& result, bool include_c
 
 TextTable gap_zones_csv_table(const GapResult& result) {
     TextTable table;
-    table.header = {"rank",      "family",       "family_fr",     "family_en", "commune",
-                    "commune_code", "commune_share", "commune_count", "area_km2", "score", "max_score",
-                    "rank_value", "mean_distance_m", "max_distance_m", "cells", "label_lon",
-                    "label_lat"};
+    table.header = {"rank",         "family",        "family_fr",       "family_en",      "commune",
+                    "commune_code", "commune_share", "commune_count",   "area_km2",       "score",
+                    "max_score",    "rank_value",    "mean_distance_m", "max_distance_m", "cells",
+                    "label_lon",    "label_lat"};
     for (std::size_t z = 0; z < result.zones.size(); ++z) {
         const GapZone& g = result.zones[z];
         table.rows.push_back({std::to_string(z + 1), std::string(family_id(g.family)),
                               std::string(family_name_fr(g.family)),
                               std::string(family_name_en(g.family)), g.commune_name, g.commune_code,
                               csv_number(g.commune_share, 3), std::to_string(g.commune_count),
-                              csv_number(g.area_km2, 3),
-                              csv_number(g.score, 4), csv_number(g.max_score, 4),
-                              csv_number(g.rank_value, 4), csv_number(g.mean_distance_m, 0),
-                              csv_number(g.max_distance_m, 0), std::to_string(g.cells.size()),
-                              csv_number(g.label_point.lon_deg, 7),
+                              csv_number(g.area_km2, 3), csv_number(g.score, 4),
+                              csv_number(g.max_score, 4), csv_number(g.rank_value, 4),
+                              csv_number(g.mean_distance_m, 0), csv_number(g.max_distance_m, 0),
+                              std::to_string(g.cells.size()), csv_number(g.label_point.lon_deg, 7),
                               csv_number(g.label_point.lat_deg, 7)});
     }
     return table;

@@ -157,6 +157,8 @@ Result<void> LayerReader::find_fields() {
     for (int index : {f.name, f.id, f.source, f.source_id, f.family, f.subtypes, f.labels,
                       f.themes, f.months, f.producer, f.insee, f.extra, f.lon, f.lat})
         if (index >= 0) m_consumed[static_cast<size_t>(index)] = true;
+    // Derived from the family in our own exports.
+    if (const int index = *find({}, {"family_fr"}); index >= 0) m_consumed[static_cast<size_t>(index)] = true;
     if (m_kml)
         for (const char* display : {"tessellate", "extrude", "visibility", "drawOrder", "icon",
                                     "altitudeMode", "snippet"})

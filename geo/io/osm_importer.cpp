@@ -28,6 +28,21 @@ constexpr const char* kExtraTags[] = {
     "rooms",    "beds",            "tourism",  "historic", "amenity",       "leisure",
     "shop",     "craft",           "natural",  "information", "description", "start_date"};
 
+// The name shown for an object: name, name:fr, official_name, brand, else the
+// title of its Wikipedia article ("fr:Gare de Tours" gives "Gare de Tours"),
+// so that a listed building mapped without a name tag is still found.
+std::string display_name(const osmium::TagList& tags) {
+    for (const char* key : {"name", "name:fr", "official_name", "brand"})
+        if (const char* v = tags.get_value_by_key(key); v != nullptr && *v != '\0') return v;
+    if (const char* wiki = tags.get_value_by_key("wikipedia"); wiki != nullptr) {
+        std::string_view title(wiki);
+        if (const auto colon = title.find(':'); colon != std::string_view::npos && colon <= 3)
+            title.remove_prefix(colon + 1);
+        return std::string(title);
+    }
+    return {};
+}
+
 struct Accumulator {
     double lon_sum = 0.0;
     double lat_sum = 0.0;
@@ -87,15 +102,13 @@ public:
         ++m_out.report.read;
         item.source = m_out.source.key;
         item.source_id = fmt::format("{}{}", osmium::item_type_to_char(object.type()), object.id());
-        const char* name = tags.get_value_by_key("name");
-        if (name == nullptr || *name == '\0') name = tags.get_value_by_key("name:fr");
-        if (name == nullptr || *name == '\0') name = tags.get_value_by_key("brand");
-        if (name == nullptr || *name == '\0') {
+        const std::string name = display_name(tags);
+        if (name.empty()) {
             m_out.report.skipped.push_back(
                 {item.source_id, fmt::format("no name tag ({} {})", cls->subtype.empty()
                                                                         ? family_id(cls->family)
                                                                         : cls->subtype,
-                                             "without name, name:fr or brand")});
+                                             "without name, name:fr, official_name, brand or wikipedia")});
             return false;
         }
         item.name = name;

@@ -1,6 +1,8 @@
 #include "geo/io/table_output.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -38,6 +40,13 @@ Result<void> write_json_file(const std::string& path, const nlohmann::json& docu
     file->buffer() = document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
     file->buffer().push_back('\n');
     return file->commit();
+}
+
+std::string lower_extension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
 }
 
 std::string csv_number(double v, int decimals) {

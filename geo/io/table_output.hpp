@@ -26,6 +26,9 @@ Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& t
 // Pretty-printed (2 spaces), UTF-8, ending with a newline.
 Result<void> write_json_file(const std::string& path, const nlohmann::json& document);
 
+// The extension of `path` in lower case, with its dot: "OUT.GeoJSON" → ".geojson".
+std::string lower_extension(const std::string& path);
+
 // v with `decimals` decimals ("12.35"); "" when v is not finite.
 std::string csv_number(double v, int decimals);
 // v rounded to `decimals` decimals; null when v is not finite.

@@ -4,9 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <unordered_set>
 
 #include "geo/store/catalogue_codec.hpp"
+#include "geo/store/catalogue_writes.hpp"
 #include "geo/store/schema.hpp"
 #include "geo/store/sqlite_util.hpp"
 #include "geo/store/wkb.hpp"
@@ -38,6 +38,10 @@ bool looks_like_sqlite(const fs::path& path) {
     return in.gcount() == 16 && std::string(header, 16) == std::string("SQLite format 3\0", 16);
 }
 
+}  // namespace
+
+namespace store {
+
 Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
     auto st = store::prepare(db,
         "INSERT INTO sources(key, kind, path, licence, attribution, imported_at) VALUES (?,?,?,?,?,?) "
@@ -53,7 +57,14 @@ Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
     return store::step_done(db, st->get());
 }
 
-}  // namespace
+Result<Transaction> begin_import(sqlite3* db, const SourceInfo& source) {
+    auto tx = Transaction::begin(db);
+    if (!tx) return tl::unexpected(tx.error());
+    if (auto ok = upsert_source(db, source); !ok) return tl::unexpected(ok.error());
+    return tx;
+}
+
+}  // namespace store
 
 Catalogue::Catalogue(std::string path, detail::SqliteDb db, bool read_only)
     : m_path(std::move(path)), m_db(std::move(db)), m_read_only(read_only) {}
@@ -95,6 +106,15 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         if (!existed) fs::remove(path, ec);
         return tl::unexpected(ok.error().with_context(path));
     }
+    // Writers get a page cache of up to 256 MiB (allocated as used): a bulk
+    // import's b-trees stay in memory instead of spilling to the file
+    // mid-transaction.
+    if (!read_only)
+        if (auto ok = store::exec(db.get(), "PRAGMA cache_size = -262144"); !ok) {
+            db.reset();
+            if (!existed) fs::remove(path, ec);
+            return tl::unexpected(ok.error().with_context(path));
+        }
     if (*version < kSchemaVersion) {
         if (read_only)
             return fail(path + ": catalogue schema " + std::to_string(*version) +
@@ -103,6 +123,7 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         auto tx = store::Transaction::begin(db.get());
         if (!tx) return tl::unexpected(tx.error().with_context(path));
         if (auto ok = store::migrate(db.get(), *version, kSchemaVersion); !ok) {
+            tx->rollback();  // while the connection is still open
             if (!existed) {
                 db.reset();
                 fs::remove(path, ec);
@@ -114,82 +135,13 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
     return Catalogue(path, std::move(db), read_only);
 }
 
-Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
-                                     ImportReport& report, Progress progress) {
-    if (m_read_only) return fail(m_path + ": catalogue is read-only; nothing was imported");
-    sqlite3* db = m_db.get();
-    auto tx = store::Transaction::begin(db);
-    if (!tx) return tl::unexpected(tx.error().with_context(m_path));
-    if (auto ok = upsert_source(db, source); !ok) return tl::unexpected(ok.error().with_context(m_path));
-
-    auto find = store::prepare(db, "SELECT id FROM offer_items WHERE source=? AND source_id=?");
-    auto insert = store::prepare(db,
-        "INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
-        "opening_months, producer, commune_insee, extra, lon, lat, geom) "
-        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,MakePoint(?12,?13,4326))");
-    auto update = store::prepare(db,
-        "UPDATE offer_items SET name=?3, family=?4, subtypes=?5, labels=?6, themes=?7, "
-        "opening_months=?8, producer=?9, commune_insee=?10, extra=?11, lon=?12, lat=?13, "
-        "geom=MakePoint(?12,?13,4326) WHERE id=?14");
-    for (auto* st : {&find, &insert, &update})
-        if (!*st) return tl::unexpected(st->error().with_context(m_path));
-
-    std::unordered_set<std::string> seen;
-    seen.reserve(items.size());
-    std::int64_t imported = 0;
-    std::int64_t updated = 0;
-    std::int64_t done = 0;
-    for (const OfferItem& item : items) {
-        if (++done % 4096 == 0 && !progress(done, static_cast<std::int64_t>(items.size())))
-            return fail(m_path + ": import cancelled; the catalogue is unchanged");
-        if (!seen.insert(item.source_id).second) {
-            report.skipped.push_back({item.source_id, "duplicate id \"" + item.source_id +
-                                                          "\" within " + source.key + ": kept the first"});
-            continue;
-        }
-        if (!is_valid_lonlat(item.position))
-            return fail(m_path + ": item " + item.source_id + " has invalid coordinates");
-        sqlite3_stmt* f = find->get();
-        store::bind_text(f, 1, source.key);
-        store::bind_text(f, 2, item.source_id);
-        std::int64_t existing = 0;
-        if (sqlite3_step(f) == SQLITE_ROW) existing = sqlite3_column_int64(f, 0);
-        sqlite3_reset(f);
-
-        sqlite3_stmt* w = existing != 0 ? update->get() : insert->get();
-        store::bind_text(w, 1, source.key);
-        store::bind_text(w, 2, item.source_id);
-        store::bind_text(w, 3, item.name);
-        store::bind_text(w, 4, family_id(item.family));
-        store::bind_text(w, 5, store::encode_string_list(item.subtypes));
-        store::bind_text(w, 6, store::encode_string_list(item.labels));
-        store::bind_text(w, 7, store::encode_string_list(item.themes));
-        store::bind_int(w, 8, static_cast<std::int64_t>(item.opening_months));
-        store::bind_text(w, 9, item.producer);
-        store::bind_text(w, 10, item.commune_insee);
-        store::bind_text(w, 11, item.extra_json.empty() ? std::string_view("{}") : std::string_view(item.extra_json));
-        store::bind_double(w, 12, item.position.lon_deg);
-        store::bind_double(w, 13, item.position.lat_deg);
-        if (existing != 0) store::bind_int(w, 14, existing);
-        if (auto ok = store::step_done(db, w); !ok)
-            return tl::unexpected(ok.error().with_context(m_path + ": item " + item.source_id));
-        (existing != 0 ? updated : imported) += 1;
-    }
-    if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(m_path));
-    report.imported += imported;
-    report.updated += updated;
-    progress(done, done);
-    return {};
-}
-
 Result<void> Catalogue::upsert_territories(const SourceInfo& source,
                                            const std::vector<Territory>& territories,
                                            ImportReport& report, Progress progress) {
     if (m_read_only) return fail(m_path + ": catalogue is read-only; nothing was imported");
     sqlite3* db = m_db.get();
-    auto tx = store::Transaction::begin(db);
+    auto tx = store::begin_import(db, source);
     if (!tx) return tl::unexpected(tx.error().with_context(m_path));
-    if (auto ok = upsert_source(db, source); !ok) return tl::unexpected(ok.error().with_context(m_path));
     auto find = store::prepare(db,
         "SELECT id FROM territories WHERE level=?1 AND "
         "((?2 <> '' AND code=?2) OR (?2 = '' AND code='' AND name=?3))");

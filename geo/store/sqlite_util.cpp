@@ -61,8 +61,11 @@ Result<Transaction> Transaction::begin(sqlite3* db) {
     return Transaction(db);
 }
 
-Transaction::~Transaction() {
+Transaction::~Transaction() { rollback(); }
+
+void Transaction::rollback() {
     if (m_open) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    m_open = false;
 }
 
 Result<void> Transaction::commit() {

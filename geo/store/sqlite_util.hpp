@@ -42,6 +42,8 @@ public:
     Transaction& operator=(Transaction&&) = delete;
     ~Transaction();
     Result<void> commit();
+    // Rolls back now (before the connection closes); the destructor then does nothing.
+    void rollback();
 
 private:
     explicit Transaction(sqlite3* db) : m_db(db), m_open(true) {}

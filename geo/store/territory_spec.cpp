@@ -50,7 +50,8 @@ Result<Territory> destination(const Catalogue& catalogue, const std::string& spe
                               const ItemFilter& filter, const Audience& audience, double level) {
     auto items = catalogue.items(filter);
     if (!items) return tl::unexpected(items.error());
-    if (items->empty()) return fail(fmt::format("{}: no offer item for \"{}\"", catalogue.path(), spec));
+    if (items->empty())
+        return fail(fmt::format("{}: no offer item for \"{}\"", catalogue.path(), spec));
     auto t = offer_destination(*items, audience, level, spec, spec);
     if (!t) return tl::unexpected(t.error().with_context(catalogue.path()));
     return t;
@@ -72,16 +73,18 @@ Result<Territory> resolve_territory(const Catalogue& catalogue, const std::strin
             const auto c2 = rest.find(':');
             const auto lv = territory_level_from_id(rest.substr(0, c2));
             if (c2 == std::string::npos || !lv)
-                return fail(fmt::format("territory \"{}\": expected offer:LEVEL:CODE, e.g. "
-                                        "offer:departement:41",
-                                        spec));
+                return fail(
+                    fmt::format("territory \"{}\": expected offer:LEVEL:CODE, e.g. "
+                                "offer:departement:41",
+                                spec));
             auto inside = by_level_code(catalogue, spec, *lv, rest.substr(c2 + 1));
             if (!inside) return tl::unexpected(inside.error());
             ItemFilter filter;
             filter.territory_id = inside->id;
             return destination(catalogue, spec, filter, audience, level);
         }
-        if (auto lv = territory_level_from_id(head)) return by_level_code(catalogue, spec, *lv, rest);
+        if (auto lv = territory_level_from_id(head))
+            return by_level_code(catalogue, spec, *lv, rest);
     }
     TerritoryFilter filter;
     filter.name = spec;
@@ -89,13 +92,14 @@ Result<Territory> resolve_territory(const Catalogue& catalogue, const std::strin
     if (!found) return tl::unexpected(found.error());
     if (found->size() == 1) return std::move(found->front());
     if (found->empty())
-        return fail(fmt::format("{}: no territory named \"{}\" (expected LEVEL:CODE, a name, "
-                                "producer:NAME, source:KEY or offer:LEVEL:CODE); it holds: {}",
-                                catalogue.path(), spec, known_at(catalogue, std::nullopt)));
+        return fail(
+            fmt::format("{}: no territory named \"{}\" (expected LEVEL:CODE, a name, "
+                        "producer:NAME, source:KEY or offer:LEVEL:CODE); it holds: {}",
+                        catalogue.path(), spec, known_at(catalogue, std::nullopt)));
     std::string choices;
     for (const Territory& t : *found) choices += (choices.empty() ? "" : ", ") + spec_of(t);
-    return fail(fmt::format("{}: \"{}\" names {} territories; say which: {}", catalogue.path(), spec,
-                            found->size(), choices));
+    return fail(fmt::format("{}: \"{}\" names {} territories; say which: {}", catalogue.path(),
+                            spec, found->size(), choices));
 }
 
 }  // namespace geo

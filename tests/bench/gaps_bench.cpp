@@ -1,6 +1,6 @@
 // Offer gaps: a catalogue of N items (clustered like a real offer: 60 % in 40
-// towns, 40 % scattered without nature, outdoor or family leisure) over a ~5,000 km² star-shaped perimeter in Touraine
-// (Lambert-93), audience "familles-nature", hexagonal cells of 1 or 2 km.
+// towns, 40 % scattered without nature, outdoor or family leisure) over a ~5,000 km² star-shaped
+// perimeter in Touraine (Lambert-93), audience "familles-nature", hexagonal cells of 1 or 2 km.
 // Counters: cells, zones, peak RSS (MiB, whole process).
 // Run: build/release/tests/bench/gaps_bench --benchmark_repetitions=7
 #include <benchmark/benchmark.h>

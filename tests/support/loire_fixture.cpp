@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "geo/analysis/offer_inside.hpp"
 #include "geo/core/taxonomy.hpp"
+#include "geo/io/audience_presets.hpp"
 #include "geo/io/datatourisme_importer.hpp"
 #include "geo/io/import.hpp"
 #include "geo/io/territory_importer.hpp"
@@ -80,6 +83,24 @@ const std::vector<geo::Territory>& loire_territories() {
         return out;
     }();
     return territories;
+}
+
+const std::vector<double>& loire_weights(const std::string& audience_id) {
+    static std::map<std::string, std::vector<double>> cache;
+    if (auto it = cache.find(audience_id); it != cache.end()) return it->second;
+    auto audience = geo::resolve_audience(audience_id, nullptr);
+    if (!audience) ADD_FAILURE() << audience.error().message;
+    return cache[audience_id] =
+               audience ? geo::item_weights(*audience, loire_items()) : std::vector<double>{};
+}
+
+const geo::PerimeterResult& loire_perimeter(const std::string& audience_id) {
+    static std::map<std::string, geo::PerimeterResult> cache;
+    if (auto it = cache.find(audience_id); it != cache.end()) return it->second;
+    auto perimeter =
+        geo::compute_perimeter(geo::item_positions(loire_items()), loire_weights(audience_id), {});
+    if (!perimeter) ADD_FAILURE() << perimeter.error().message;
+    return cache[audience_id] = perimeter ? std::move(*perimeter) : geo::PerimeterResult{};
 }
 
 void make_loire_catalogue(const fs::path& path) {

@@ -11,12 +11,19 @@
 #include <string>
 #include <vector>
 
+#include "geo/analysis/perimeter.hpp"
 #include "geo/core/offer.hpp"
 
 namespace test {
 
 const std::vector<geo::OfferItem>& loire_items();
 const std::vector<geo::Territory>& loire_territories();  // communes, départements, PNR
+
+// loire_items() weighed for an audience preset (empty, with a test failure,
+// when unknown), and its perimeter with default parameters (level 0.8);
+// both cached per audience.
+const std::vector<double>& loire_weights(const std::string& audience_id);
+const geo::PerimeterResult& loire_perimeter(const std::string& audience_id);
 
 // Imports the feed and the territories into the catalogue at `path` (created
 // when missing), as `territoire import` does.

@@ -73,4 +73,14 @@ geo::LonLat l93_point_km(double x_km, double y_km) {
     return to_wgs84(x_km, y_km);
 }
 
+geo::OfferItem synthetic_item(std::int64_t id, std::string name, geo::Family family,
+                              geo::LonLat at) {
+    geo::OfferItem it;
+    it.id = id;
+    it.name = std::move(name);
+    it.family = family;
+    it.position = at;
+    return it;
+}
+
 }  // namespace test

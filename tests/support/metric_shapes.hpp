@@ -3,8 +3,12 @@
 // discs drawn in Lambert-93 (EPSG:2154) kilometres around an origin near
 // Tours, returned in WGS 84 with their edges sampled every 250 m, so that
 // areas measured back in Lambert-93 equal the drawn ones to well under
-// 1e-6 km².
+// 1e-6 km²; and bare offer items placed on them.
+#include <cstdint>
+#include <string>
+
 #include "geo/core/geometry.hpp"
+#include "geo/core/offer.hpp"
 
 namespace test {
 
@@ -21,5 +25,9 @@ geo::MultiPolygon l93_disc_km(double cx_km, double cy_km, double r_km, int n = 2
 geo::MultiPolygon merged(geo::MultiPolygon a, const geo::MultiPolygon& b);
 // A WGS 84 point at (x_km, y_km) from the origin.
 geo::LonLat l93_point_km(double x_km, double y_km);
+
+// A bare offer item (id, name, family, position) for the overlay tests.
+geo::OfferItem synthetic_item(std::int64_t id, std::string name, geo::Family family,
+                              geo::LonLat at);
 
 }  // namespace test

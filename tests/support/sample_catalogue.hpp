@@ -6,6 +6,8 @@
 // REQUIRE_SHARED_DATA().
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,8 +20,7 @@ namespace test {
 
 inline std::string departement_path(const std::string& folder, const std::string& kind) {
     // kind: "departement" or "communes"; folder: "37-indre-et-loire"
-    return (shared_data() / "admin/departements" / folder /
-            (kind + "-" + folder + ".geojson"))
+    return (shared_data() / "admin/departements" / folder / (kind + "-" + folder + ".geojson"))
         .string();
 }
 
@@ -39,12 +40,20 @@ inline geo::Catalogue sample_catalogue(const std::string& path, bool with_commun
     auto cat = geo::Catalogue::open(path);
     EXPECT_TRUE(cat) << cat.error().message;
     geo::ImportReport report;
-    const geo::SourceInfo dt{"datatourisme", "datatourisme", "poi/datatourisme-touraine-2020",
-                             geo::kDatatourismeLicence, geo::kDatatourismeAttribution, ""};
+    const geo::SourceInfo dt{"datatourisme",
+                             "datatourisme",
+                             "poi/datatourisme-touraine-2020",
+                             geo::kDatatourismeLicence,
+                             geo::kDatatourismeAttribution,
+                             ""};
     auto up = cat->upsert_items(dt, datatourisme_items(), report);
     EXPECT_TRUE(up) << up.error().message;
-    const geo::SourceInfo admin{"admin", "territories", "admin/departements",
-                                "Licence Ouverte (Etalab)", "IGN Admin Express, INSEE COG 2018", ""};
+    const geo::SourceInfo admin{"admin",
+                                "territories",
+                                "admin/departements",
+                                "Licence Ouverte (Etalab)",
+                                "IGN Admin Express, INSEE COG 2018",
+                                ""};
     std::vector<geo::Territory> territories;
     for (const char* folder : {"37-indre-et-loire", "41-loir-et-cher"}) {
         for (auto& t : read_territories(departement_path(folder, "departement"), "code", "nom",
@@ -58,6 +67,19 @@ inline geo::Catalogue sample_catalogue(const std::string& path, bool with_commun
     auto tu = cat->upsert_territories(admin, territories, report);
     EXPECT_TRUE(tu) << tu.error().message;
     return std::move(*cat);
+}
+
+// The sample catalogue built once per process, in the temporary folder of the
+// first test that asks (ctest runs each test in its own process, possibly in
+// parallel, so nothing is shared between processes); returns its path.
+inline std::string cached_sample_catalogue(bool with_communes) {
+    static std::map<bool, std::string> built;
+    if (auto it = built.find(with_communes); it != built.end()) return it->second;
+    const auto dir = temp_dir() / (with_communes ? "sample-communes" : "sample");
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "sample.sqlite").string();
+    sample_catalogue(path, with_communes);
+    return built[with_communes] = path;
 }
 
 }  // namespace test

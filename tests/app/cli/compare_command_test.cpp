@@ -6,8 +6,8 @@
 #include <fstream>
 
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include "geo/io/rfc7946_check.hpp"
 #include "tests/support/cli_run.hpp"
@@ -20,41 +20,32 @@ namespace fs = std::filesystem;
 
 class CompareCommand : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        if (!fs::exists(test::shared_data())) return;
-        s_dir = new fs::path(fs::path(TERRITOIRE_BINARY_DIR) / "test-tmp" / "CompareCommand");
-        fs::remove_all(*s_dir);
-        fs::create_directories(*s_dir);
-        test::sample_catalogue((*s_dir / "sample.sqlite").string(), false);
-    }
-    static void TearDownTestSuite() { delete s_dir; }
     void SetUp() override {
         REQUIRE_SHARED_DATA();
         m_out = test::temp_dir();
-        m_catalogue = (*s_dir / "sample.sqlite").string();
+        m_catalogue = test::cached_sample_catalogue(false);
     }
     static nlohmann::json read_json(const fs::path& path) {
         std::ifstream in(path);
         return nlohmann::json::parse(in);
     }
 
-    static fs::path* s_dir;
     fs::path m_out;
     std::string m_catalogue;
 };
-fs::path* CompareCommand::s_dir = nullptr;
 
 TEST_F(CompareCommand, IndreEtLoireAgainstLoirEtCherAsGeoJsonCsvAndJson) {
     const auto geojson = m_out / "b.geojson";
     ::testing::internal::CaptureStdout();
-    const int code = test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "patrimoine",
-                                    "--territory", "departement:37", "--against", "departement:41",
-                                    "-o", geojson.string()});
+    const int code = test::run_cli({"compare", "--catalogue", m_catalogue, "--audience",
+                                    "patrimoine", "--territory", "departement:37", "--against",
+                                    "departement:41", "-o", geojson.string()});
     const std::string out = ::testing::internal::GetCapturedStdout();
     ASSERT_EQ(code, 0);
     EXPECT_NE(out.find("Forces / Strengths:"), std::string::npos) << out;
     EXPECT_NE(out.find(" × la moyenne des concurrents  |  "), std::string::npos) << out;
-    EXPECT_EQ(geo::check_rfc7946(geojson.string(), {.require_bbox = true}), std::vector<std::string>{});
+    EXPECT_EQ(geo::check_rfc7946(geojson.string(), {.require_bbox = true}),
+              std::vector<std::string>{});
     const auto doc = read_json(geojson);
     ASSERT_EQ(doc["features"].size(), 2U);
     EXPECT_EQ(doc["features"][0]["properties"]["role"], "ours");
@@ -116,11 +107,15 @@ TEST_F(CompareCommand, BadArgumentsExitTwoAndWriteNothing) {
         const char* message;
     };
     const std::vector<Case> cases = {
-        {{"--audience", "patrimoine", "--territory", "departement:99", "--against", "departement:41"},
-         2, "departement:37 Indre-et-Loire"},
-        {{"--audience", "nobody", "--territory", "departement:37", "--against", "departement:41"}, 2,
+        {{"--audience", "patrimoine", "--territory", "departement:99", "--against",
+          "departement:41"},
+         2,
+         "departement:37 Indre-et-Loire"},
+        {{"--audience", "nobody", "--territory", "departement:37", "--against", "departement:41"},
+         2,
          "unknown audience"},
-        {{"--audience", "patrimoine", "--territory", "departement:37", "--against", "Atlantide"}, 2,
+        {{"--audience", "patrimoine", "--territory", "departement:37", "--against", "Atlantide"},
+         2,
          "Atlantide"},
     };
     for (const Case& c : cases) {
@@ -140,9 +135,9 @@ TEST_F(CompareCommand, BadArgumentsExitTwoAndWriteNothing) {
               2);
     EXPECT_NE(::testing::internal::GetCapturedStderr().find("b.shp"), std::string::npos);
     ::testing::internal::CaptureStderr();
-    EXPECT_EQ(test::run_cli({"compare", "--catalogue", (m_out / "none.sqlite").string(), "--audience",
-                             "patrimoine", "--territory", "departement:37", "--against",
-                             "departement:41", "-o", out.string()}),
+    EXPECT_EQ(test::run_cli({"compare", "--catalogue", (m_out / "none.sqlite").string(),
+                             "--audience", "patrimoine", "--territory", "departement:37",
+                             "--against", "departement:41", "-o", out.string()}),
               1);
     EXPECT_NE(::testing::internal::GetCapturedStderr().find("none.sqlite"), std::string::npos);
 }

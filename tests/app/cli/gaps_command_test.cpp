@@ -7,8 +7,8 @@
 #include <map>
 
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include "geo/io/rfc7946_check.hpp"
 #include "tests/support/cli_run.hpp"
@@ -21,36 +21,28 @@ namespace fs = std::filesystem;
 
 class GapsCommand : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() {
-        if (!fs::exists(test::shared_data())) return;
-        s_dir = new fs::path(fs::path(TERRITOIRE_BINARY_DIR) / "test-tmp" / "GapsCommand");
-        fs::remove_all(*s_dir);
-        fs::create_directories(*s_dir);
-        test::sample_catalogue((*s_dir / "sample.sqlite").string(), true);
-    }
-    static void TearDownTestSuite() { delete s_dir; }
     void SetUp() override {
         REQUIRE_SHARED_DATA();
         m_out = test::temp_dir();
-        m_catalogue = (*s_dir / "sample.sqlite").string();
+        m_catalogue = test::cached_sample_catalogue(true);
     }
 
-    static fs::path* s_dir;
     fs::path m_out;
     std::string m_catalogue;
 };
-fs::path* GapsCommand::s_dir = nullptr;
 
 TEST_F(GapsCommand, FamillesNatureCellsAndZonesAsGeoJsonAndCsv) {
     const auto geojson = m_out / "gaps.geojson";
     const auto csv = m_out / "zones.csv";
     ::testing::internal::CaptureStdout();
-    const int code = test::run_cli({"gaps", "--catalogue", m_catalogue, "--audience", "Familles nature",
-                                    "-o", geojson.string(), "--zones-csv", csv.string()});
+    const int code =
+        test::run_cli({"gaps", "--catalogue", m_catalogue, "--audience", "Familles nature", "-o",
+                       geojson.string(), "--zones-csv", csv.string()});
     const std::string out = ::testing::internal::GetCapturedStdout();
     ASSERT_EQ(code, 0) << out;
     std::printf("%s", out.c_str());
-    EXPECT_EQ(geo::check_rfc7946(geojson.string(), {.require_bbox = true}), std::vector<std::string>{});
+    EXPECT_EQ(geo::check_rfc7946(geojson.string(), {.require_bbox = true}),
+              std::vector<std::string>{});
 
     std::ifstream in(geojson);
     const auto doc = nlohmann::json::parse(in);
@@ -87,15 +79,18 @@ TEST_F(GapsCommand, FamillesNatureCellsAndZonesAsGeoJsonAndCsv) {
     EXPECT_EQ(ds->GetLayer(0)->GetFeatureCount(), kinds["zone"]);
     OGRFeatureUniquePtr first(ds->GetLayer(0)->GetNextFeature());
     EXPECT_STREQ(first->GetFieldAsString("rank"), "1");
-    EXPECT_NE(out.find(std::string("1. ") + first->GetFieldAsString("family_fr")), std::string::npos) << out;
+    EXPECT_NE(out.find(std::string("1. ") + first->GetFieldAsString("family_fr")),
+              std::string::npos)
+        << out;
 }
 
 TEST_F(GapsCommand, FinerCellsWithoutCellFeatures) {
     const auto geojson = m_out / "gaps.geojson";
     ::testing::internal::CaptureStdout();
-    ASSERT_EQ(test::run_cli({"gaps", "--catalogue", m_catalogue, "--audience", "oenotourisme", "--level",
-                             "0.5", "--cell-m", "1000", "--no-cells", "-o", geojson.string()}),
-              0);
+    ASSERT_EQ(
+        test::run_cli({"gaps", "--catalogue", m_catalogue, "--audience", "oenotourisme", "--level",
+                       "0.5", "--cell-m", "1000", "--no-cells", "-o", geojson.string()}),
+        0);
     ::testing::internal::GetCapturedStdout();
     EXPECT_EQ(geo::check_rfc7946(geojson.string()), std::vector<std::string>{});
     std::ifstream in(geojson);
@@ -115,8 +110,8 @@ TEST_F(GapsCommand, BadArgumentsExitTwoAndWriteNothing) {
                                            {"patrimoine", {"--cell-m", "1"}, "--cell-m"},
                                            {"patrimoine", {"--min-score", "-1"}, "--min-score"},
                                            {"nobody", {}, "nobody"}}) {
-        std::vector<std::string> args = {"gaps", "--catalogue", m_catalogue, "--audience", c.audience,
-                                         "-o", out.string()};
+        std::vector<std::string> args = {"gaps",     "--catalogue", m_catalogue, "--audience",
+                                         c.audience, "-o",          out.string()};
         args.insert(args.end(), c.extra.begin(), c.extra.end());
         ::testing::internal::CaptureStderr();
         EXPECT_EQ(test::run_cli(args), 2) << c.message;

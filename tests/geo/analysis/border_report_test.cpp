@@ -8,7 +8,6 @@
 
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter.hpp"
-#include "geo/io/audience_presets.hpp"
 #include "tests/support/loire_fixture.hpp"
 #include "tests/support/metric_shapes.hpp"
 #include "tests/support/test_support.hpp"
@@ -218,13 +217,9 @@ TEST(BorderReport, PatrimoinePerimeterCrossesTheBorderOf37And41) {
     REQUIRE_SHARED_DATA();
     const auto& items = test::loire_items();
     ASSERT_EQ(items.size(), 1399u);
-    auto audience = geo::resolve_audience("patrimoine", nullptr);
-    ASSERT_TRUE(audience) << audience.error().message;
-    auto perimeter =
-        geo::compute_perimeter(geo::item_positions(items), geo::item_weights(*audience, items), {});
-    ASSERT_TRUE(perimeter) << perimeter.error().message;
-    ASSERT_EQ(perimeter->levels.size(), 1u);
-    auto r = geo::border_report(perimeter->levels[0].geometry, test::loire_territories());
+    const auto& perimeter = test::loire_perimeter("patrimoine");
+    ASSERT_EQ(perimeter.levels.size(), 1u);
+    auto r = geo::border_report(perimeter.levels[0].geometry, test::loire_territories());
     ASSERT_TRUE(r) << r.error().message;
 
     const auto* d37 = find_unit(*r, "Indre-et-Loire");

@@ -70,7 +70,9 @@ geo::ProjectedMultiPolygon square(Projected c, double half_m) {
                                      {c.x_m - half_m, c.y_m + half_m}}}}}};
 }
 
-double dist(Projected a, Projected b) { return std::hypot(a.x_m - b.x_m, a.y_m - b.y_m); }
+double dist(Projected a, Projected b) {
+    return std::hypot(a.x_m - b.x_m, a.y_m - b.y_m);
+}
 
 geo::Audience all_weights(double w) {
     geo::Audience a;
@@ -165,7 +167,8 @@ TEST(Gaps, GridCoversThePerimeter) {
         const double a = 2.0 * M_PI * k / 40.0;
         const double r = radius(rng);
         outer.push_back({kCentre.x_m + r * std::cos(a), kCentre.y_m + r * std::sin(a)});
-        hole.push_back({kCentre.x_m + 4'000.0 * std::cos(-a), kCentre.y_m + 4'000.0 * std::sin(-a)});
+        hole.push_back(
+            {kCentre.x_m + 4'000.0 * std::cos(-a), kCentre.y_m + 4'000.0 * std::sin(-a)});
     }
     const geo::ProjectedMultiPolygon area{{geo::ProjectedPolygon{{outer, hole}}}};
     const geo::MultiPolygon perimeter = to_wgs84(proj, area);
@@ -186,7 +189,8 @@ TEST(Gaps, GridCoversThePerimeter) {
         ASSERT_EQ(c.hexagon.size(), 7U);
     }
     const double area_km2 = geo::area_m2(area) * 1e-6;
-    EXPECT_NEAR(static_cast<double>(res->cells.size()) * res->cell_area_km2, area_km2, 0.03 * area_km2);
+    EXPECT_NEAR(static_cast<double>(res->cells.size()) * res->cell_area_km2, area_km2,
+                0.03 * area_km2);
     // Every point inside, farther than one side from the boundary, lies in a cell.
     auto boundary_distance = [&](Projected p) {
         double best = kInf;
@@ -194,8 +198,8 @@ TEST(Gaps, GridCoversThePerimeter) {
             for (std::size_t i = 0; i < ring->size(); ++i) {
                 const Projected a = (*ring)[i], b = (*ring)[(i + 1) % ring->size()];
                 const double dx = b.x_m - a.x_m, dy = b.y_m - a.y_m;
-                const double t = std::clamp(((p.x_m - a.x_m) * dx + (p.y_m - a.y_m) * dy) /
-                                                (dx * dx + dy * dy), 0.0, 1.0);
+                const double t = std::clamp(
+                    ((p.x_m - a.x_m) * dx + (p.y_m - a.y_m) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
                 best = std::min(best, dist(p, {a.x_m + t * dx, a.y_m + t * dy}));
             }
         return best;
@@ -270,7 +274,8 @@ TEST(Gaps, PunchedHoleIsFoundAsAZoneAtTheRightPlace) {
     EXPECT_LE(zone.max_score, 1.0);
     EXPECT_NEAR(zone.rank_value, zone.score * zone.area_km2, 1e-9);
     EXPECT_LT(std::hypot(zone.label_point.lon_deg - centre.lon_deg,
-                         zone.label_point.lat_deg - centre.lat_deg), 0.03);
+                         zone.label_point.lat_deg - centre.lat_deg),
+              0.03);
 }
 
 TEST(Gaps, NoGapWhereAnItemIsWithinTheAcceptableDistance) {
@@ -293,7 +298,8 @@ TEST(Gaps, NoGapWhereAnItemIsWithinTheAcceptableDistance) {
         for (double& x : audience.family_weights) x = w(rng);
         audience.family_weights[static_cast<std::size_t>(Family::services)] = 0.0;
         const geo::GapParams params = default_params(2'000.0);
-        auto res = geo::compute_gaps(to_wgs84(proj, square(kCentre, 25'000.0)), items, audience, params);
+        auto res =
+            geo::compute_gaps(to_wgs84(proj, square(kCentre, 25'000.0)), items, audience, params);
         ASSERT_TRUE(res.has_value()) << res.error().message;
         ASSERT_GT(res->cells.size(), 400U);
         for (const geo::GapCell& c : res->cells) {
@@ -309,8 +315,9 @@ TEST(Gaps, NoGapWhereAnItemIsWithinTheAcceptableDistance) {
                 if (brute <= params.acceptable_m[k]) {
                     EXPECT_EQ(c.score[k], 0.0);
                 }
-                EXPECT_DOUBLE_EQ(c.score[k], geo::gap_score(audience.family_weights[k], c.distance_m[k],
-                                                            params.acceptable_m[k]));
+                EXPECT_DOUBLE_EQ(c.score[k],
+                                 geo::gap_score(audience.family_weights[k], c.distance_m[k],
+                                                params.acceptable_m[k]));
             }
             if (c.gap_family) {
                 const auto k = static_cast<std::size_t>(*c.gap_family);
@@ -354,9 +361,9 @@ TEST(Gaps, ZonesAreNamedAfterTheCommuneTheyMostlyCover) {
     east.code = "37002";
     auto half = [&](double x0, double x1) {
         return to_wgs84(proj, {{geo::ProjectedPolygon{{{{x0, kCentre.y_m - 40'000.0},
-                                                         {x1, kCentre.y_m - 40'000.0},
-                                                         {x1, kCentre.y_m + 40'000.0},
-                                                         {x0, kCentre.y_m + 40'000.0}}}}}});
+                                                        {x1, kCentre.y_m - 40'000.0},
+                                                        {x1, kCentre.y_m + 40'000.0},
+                                                        {x0, kCentre.y_m + 40'000.0}}}}}});
     };
     west.geometry = half(kCentre.x_m - 40'000.0, kCentre.x_m);
     east.geometry = half(kCentre.x_m, kCentre.x_m + 40'000.0);
@@ -463,7 +470,8 @@ TEST(GapsRealSample, FamillesNatureGapsAndBenchmarkExport) {
         // A zone is unnamed only when it lies outside the communes loaded (37
         // and 41): the perimeter reaches into the Sarthe.
         if (z.commune_name.empty()) {
-            for (std::size_t i : z.cells) EXPECT_FALSE(in_any(*communes, gaps->cells[i].centre_lonlat));
+            for (std::size_t i : z.cells)
+                EXPECT_FALSE(in_any(*communes, gaps->cells[i].centre_lonlat));
         } else {
             EXPECT_GE(z.commune_count, 1);
         }
@@ -478,7 +486,8 @@ TEST(GapsRealSample, FamillesNatureGapsAndBenchmarkExport) {
                     g.commune_code.c_str(), g.area_km2, g.score, g.rank_value, g.mean_distance_m);
     }
 
-    const nlohmann::json provenance = {{"audience", audience->id}, {"level", 0.8}, {"cell_m", 2000}};
+    const nlohmann::json provenance = {
+        {"audience", audience->id}, {"level", 0.8}, {"cell_m", 2000}};
     const auto gaps_geojson = dir / "gaps.geojson";
     auto written = geo::write_gaps_geojson(gaps_geojson.string(), *gaps, provenance);
     ASSERT_TRUE(written) << written.error().message;
@@ -510,12 +519,14 @@ TEST(GapsRealSample, FamillesNatureGapsAndBenchmarkExport) {
     EXPECT_EQ(*rows, 2 * geo::kFamilyCount);
     EXPECT_EQ(ogr_feature_count(bench_csv), 2 * geo::kFamilyCount);
     // The CSV's heritage count for 37 is the benchmark's.
-    GDALDatasetUniquePtr ds(GDALDataset::Open(bench_csv.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(bench_csv.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     ASSERT_TRUE(ds);
     OGRFeatureUniquePtr first(ds->GetLayer(0)->GetNextFeature());
     EXPECT_STREQ(first->GetFieldAsString("code"), "37");
     EXPECT_STREQ(first->GetFieldAsString("family"), "heritage");
-    EXPECT_EQ(first->GetFieldAsInteger64("item_count"), bench->territories[0].families[0].item_count);
+    EXPECT_EQ(first->GetFieldAsInteger64("item_count"),
+              bench->territories[0].families[0].item_count);
 }
 
 }  // namespace

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "geo/analysis/perimeter.hpp"
-#include "geo/io/audience_presets.hpp"
 #include "tests/support/loire_fixture.hpp"
 #include "tests/support/metric_shapes.hpp"
 #include "tests/support/test_support.hpp"
@@ -13,17 +11,9 @@ namespace {
 using geo::Family;
 using test::l93_point_km;
 using test::l93_rect_km;
+constexpr auto item = test::synthetic_item;
 
 constexpr double kTolKm2 = 1e-4;
-
-geo::OfferItem item(std::int64_t id, std::string name, Family family, geo::LonLat at) {
-    geo::OfferItem it;
-    it.id = id;
-    it.name = std::move(name);
-    it.family = family;
-    it.position = at;
-    return it;
-}
 
 std::int64_t count(const geo::FamilyCounts& c, Family f) {
     return c[static_cast<std::size_t>(f)];
@@ -118,23 +108,19 @@ TEST(PerimeterCompare, PatrimoineAndOenotourismeDiffer) {
     REQUIRE_SHARED_DATA();
     const auto& items = test::loire_items();
     ASSERT_EQ(items.size(), 1399u);
-    auto patrimoine = geo::resolve_audience("patrimoine", nullptr);
-    auto oeno = geo::resolve_audience("oenotourisme", nullptr);
-    ASSERT_TRUE(patrimoine && oeno);
-    const auto wa = geo::item_weights(*patrimoine, items);
-    const auto wb = geo::item_weights(*oeno, items);
-    const auto positions = geo::item_positions(items);
-    auto pa = geo::compute_perimeter(positions, wa, {});
-    auto pb = geo::compute_perimeter(positions, wb, {});
-    ASSERT_TRUE(pa) << pa.error().message;
-    ASSERT_TRUE(pb) << pb.error().message;
-    auto c = geo::compare_perimeters(pa->levels[0].geometry, pb->levels[0].geometry, items, wa, wb);
+    const auto& wa = test::loire_weights("patrimoine");
+    const auto& wb = test::loire_weights("oenotourisme");
+    const auto& pa = test::loire_perimeter("patrimoine");
+    const auto& pb = test::loire_perimeter("oenotourisme");
+    ASSERT_EQ(pa.levels.size(), 1u);
+    ASSERT_EQ(pb.levels.size(), 1u);
+    auto c = geo::compare_perimeters(pa.levels[0].geometry, pb.levels[0].geometry, items, wa, wb);
     ASSERT_TRUE(c) << c.error().message;
 
     EXPECT_GT(c->area_a_km2, 100.0);
     EXPECT_GT(c->area_b_km2, 100.0);
     // Planar Lambert-93 areas agree with the geodesic ones within 0.5 %.
-    EXPECT_NEAR(c->area_a_km2, pa->levels[0].area_km2, 0.005 * pa->levels[0].area_km2);
+    EXPECT_NEAR(c->area_a_km2, pa.levels[0].area_km2, 0.005 * pa.levels[0].area_km2);
     EXPECT_LT(c->jaccard, 0.95);
     EXPECT_GT(c->intersection_km2, 0.0);
     EXPECT_LE(c->intersection_km2, std::min(c->area_a_km2, c->area_b_km2) + 1e-6);

@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include "geo/io/audience_presets.hpp"
 #include "tests/support/loire_fixture.hpp"
 #include "tests/support/metric_shapes.hpp"
 #include "tests/support/test_support.hpp"
@@ -17,11 +16,7 @@ using test::l93_point_km;
 using test::l93_rect_km;
 
 geo::OfferItem item(std::string name, Family family, geo::LonLat at) {
-    geo::OfferItem it;
-    it.name = std::move(name);
-    it.family = family;
-    it.position = at;
-    return it;
+    return test::synthetic_item(0, std::move(name), family, at);
 }
 
 std::int64_t count(const geo::FamilyCounts& c, Family f) {
@@ -176,13 +171,10 @@ TEST(PerimeterStats, PatrimoinePerimeterHoldsTheFlagshipChateaux) {
     REQUIRE_SHARED_DATA();
     const auto& items = test::loire_items();
     ASSERT_EQ(items.size(), 1399u);
-    auto audience = geo::resolve_audience("patrimoine", nullptr);
-    ASSERT_TRUE(audience) << audience.error().message;
-    const auto weights = geo::item_weights(*audience, items);
-    auto p = geo::compute_perimeter(geo::item_positions(items), weights, {});
-    ASSERT_TRUE(p) << p.error().message;
-    ASSERT_EQ(p->levels.size(), 1u);
-    EXPECT_TRUE(p->bandwidth_from_data);
+    const auto& weights = test::loire_weights("patrimoine");
+    const auto& p = test::loire_perimeter("patrimoine");
+    ASSERT_EQ(p.levels.size(), 1u);
+    EXPECT_TRUE(p.bandwidth_from_data);
 
     const auto& chateaux = test::loire_chateaux();
     ASSERT_EQ(chateaux.size(), 7u);
@@ -190,7 +182,7 @@ TEST(PerimeterStats, PatrimoinePerimeterHoldsTheFlagshipChateaux) {
     EXPECT_NEAR(chateaux[0].position.lon_deg, 1.517218, 1e-9);
     std::vector<geo::LonLat> at;
     for (const auto& c : chateaux) at.push_back(c.position);
-    auto inside = geo::points_inside(p->levels[0].geometry, at);
+    auto inside = geo::points_inside(p.levels[0].geometry, at);
     ASSERT_TRUE(inside) << inside.error().message;
     std::string held;
     int n = 0;
@@ -201,7 +193,7 @@ TEST(PerimeterStats, PatrimoinePerimeterHoldsTheFlagshipChateaux) {
         }
     EXPECT_GE(n, 5) << "inside: " << held;
 
-    auto s = geo::perimeter_stats(*p, items, weights);
+    auto s = geo::perimeter_stats(p, items, weights);
     ASSERT_TRUE(s) << s.error().message;
     const auto& lv = s->levels[0];
     EXPECT_EQ(s->items_total, 1399);

@@ -57,6 +57,15 @@ TEST(OsmImporter, ToursExtractHasSensibleFamilies) {
     ASSERT_NE(office, nullptr);
     EXPECT_EQ(office->family, geo::Family::services);
 
+    // The station building is a listed monument mapped without a name tag:
+    // named after its Wikipedia article, heritage, labelled.
+    const auto* station = test::item_named(*parsed, "Gare de Tours");
+    ASSERT_NE(station, nullptr);
+    EXPECT_EQ(station->source_id, "w69782137");
+    EXPECT_EQ(station->family, geo::Family::heritage);
+    EXPECT_NE(std::find(station->labels.begin(), station->labels.end(), "monument_historique"),
+              station->labels.end());
+
     // No bicycle parking, bench or pharmacy: no tourism meaning.
     EXPECT_FALSE(has_subtype(*parsed, "bicycle_parking"));
     EXPECT_EQ(test::item_named(*parsed, "Pharmacie Vinci"), nullptr);

@@ -1,10 +1,36 @@
-#include "app/cli/analysis_provenance.hpp"
+#include "app/cli/analysis_support.hpp"
 
+#include <cstdio>
 #include <set>
 
+#include <fmt/core.h>
+
+#include "geo/io/audience_presets.hpp"
 #include "geo/store/catalogue_codec.hpp"
 
 namespace app::cli {
+
+void add_analysis_options(CLI::App& cmd, CommonOptions& common, std::string& audience) {
+    cmd.add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
+    cmd.add_option("--audience", audience, "Audience: preset id or name, JSON file, or saved id")
+        ->required();
+}
+
+tl::expected<AnalysisInputs, int> open_analysis_inputs(std::string_view command,
+                                                       const CommonOptions& common,
+                                                       const std::string& audience) {
+    auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
+    if (!catalogue) {
+        fmt::print(stderr, "territoire {}: {}\n", command, catalogue.error().message);
+        return tl::unexpected(1);
+    }
+    auto resolved = geo::resolve_audience(audience, &*catalogue);
+    if (!resolved) {
+        fmt::print(stderr, "territoire {}: {}\n", command, resolved.error().message);
+        return tl::unexpected(2);
+    }
+    return AnalysisInputs{std::move(*catalogue), std::move(*resolved)};
+}
 
 nlohmann::json analysis_provenance(std::string_view generator, const geo::Catalogue& catalogue,
                                    const geo::Audience& audience, nlohmann::json parameters,

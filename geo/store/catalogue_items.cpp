@@ -1,0 +1,231 @@
+// Catalogue::upsert_items: the offer items of one import, in one transaction.
+//
+// Speed for bulk loads (issue 2: at least as fast as ogr2ogr to SpatiaLite):
+// - a source the catalogue does not hold yet skips the per-row lookup;
+// - points are written as SpatiaLite geometry blobs built here, not through
+//   MakePoint();
+// - SpatiaLite keeps the R*Tree in step through per-row triggers whose
+//   RTreeAlign() prepares SQL on every call; above kBulkRows the triggers are
+//   dropped and put back at the end and the R*Tree is packed once
+//   (rtree_bulk.hpp), inside the same transaction, so a failed import leaves
+//   index, triggers and table as they were.
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+#include <optional>
+#include <unordered_set>
+
+#include "geo/store/catalogue.hpp"
+#include "geo/store/catalogue_codec.hpp"
+#include "geo/store/catalogue_writes.hpp"
+#include "geo/store/rtree_bulk.hpp"
+#include "geo/store/sqlite_util.hpp"
+
+namespace geo {
+namespace {
+
+constexpr std::size_t kBulkRows = 20'000;
+constexpr std::int32_t kWgs84Srid = 4326;
+
+// SpatiaLite's internal BLOB-Geometry for a POINT: start 0x00, byte order
+// 0x01 (little-endian), SRID, MBR (4 doubles), 0x7C, class 1, x, y, end 0xFE.
+using PointBlob = std::array<unsigned char, 60>;
+
+PointBlob spatialite_point(LonLat p) {
+    static_assert(sizeof(double) == 8 && sizeof(std::int32_t) == 4);
+    static_assert(std::endian::native == std::endian::little, "the blob is marked little-endian");
+    PointBlob blob{};
+    std::size_t at = 0;
+    const auto put = [&](const void* bytes, std::size_t n) {
+        std::memcpy(blob.data() + at, bytes, n);
+        at += n;
+    };
+    const unsigned char start = 0x00, little_endian = 0x01, mbr_end = 0x7C, end = 0xFE;
+    const std::int32_t srid = kWgs84Srid, point_class = 1;
+    put(&start, 1);
+    put(&little_endian, 1);
+    put(&srid, 4);
+    for (double v : {p.lon_deg, p.lat_deg, p.lon_deg, p.lat_deg}) put(&v, 8);
+    put(&mbr_end, 1);
+    put(&point_class, 4);
+    put(&p.lon_deg, 8);
+    put(&p.lat_deg, 8);
+    put(&end, 1);
+    return blob;
+}
+
+// Reads every row of a statement, failing on any SQLite error (a partial
+// read must never pass for the whole table).
+template <typename Row>
+Result<void> each_row(sqlite3* db, sqlite3_stmt* st, Row&& row) {
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) row(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return fail(std::string("SQLite: ") + sqlite3_errmsg(db));
+    return {};
+}
+
+// SpatiaLite's eight triggers on offer_items.geom: geometry type/SRID check
+// (ggi/ggu), last insert/update/delete times (tmi/tmu/tmd) and the R*Tree
+// kept in step row by row (gii/giu/gid). A bulk load drops those present
+// (their SQL kept), writes the rows, puts them back, and does once what they
+// would have done per row: packs the R*Tree from every row's geometry and
+// stamps the times. Other triggers on the table are left alone and fire as
+// usual. The blobs written here are always WGS 84 POINTs, so the type check
+// skipped cannot fail.
+class SuspendedTriggers {
+public:
+    static Result<SuspendedTriggers> suspend(sqlite3* db) {
+        auto list = store::prepare(db,
+            "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND tbl_name='offer_items' AND name IN "
+            "('ggi_offer_items_geom','ggu_offer_items_geom','tmi_offer_items_geom','tmu_offer_items_geom',"
+            "'tmd_offer_items_geom','gii_offer_items_geom','giu_offer_items_geom','gid_offer_items_geom')");
+        if (!list) return tl::unexpected(list.error());
+        SuspendedTriggers saved;
+        auto read = each_row(db, list->get(), [&](sqlite3_stmt* st) {
+            saved.m_triggers.push_back({store::column_text(st, 0), store::column_text(st, 1)});
+        });
+        if (!read) return tl::unexpected(read.error());
+        for (const auto& t : saved.m_triggers)
+            if (auto ok = store::exec(db, "DROP TRIGGER \"" + t.name + "\""); !ok) return tl::unexpected(ok.error());
+        return saved;
+    }
+
+    Result<void> restore(sqlite3* db, bool inserted, bool updated) const {
+        for (const auto& t : m_triggers)
+            if (auto ok = store::exec(db, t.sql); !ok) return ok;
+        if (had("gii_"))
+            if (auto ok = repack_index(db); !ok) return ok;
+        const std::string now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+        const std::string which = " WHERE Lower(f_table_name) = 'offer_items' AND Lower(f_geometry_column) = 'geom'";
+        if (inserted && had("tmi_"))
+            if (auto ok = store::exec(db, "UPDATE geometry_columns_time SET last_insert = " + now + which); !ok) return ok;
+        if (updated && had("tmu_"))
+            if (auto ok = store::exec(db, "UPDATE geometry_columns_time SET last_update = " + now + which); !ok) return ok;
+        return {};
+    }
+
+private:
+    struct Trigger {
+        std::string name, sql;
+    };
+
+    [[nodiscard]] bool had(std::string_view prefix) const {
+        return std::any_of(m_triggers.begin(), m_triggers.end(),
+                           [&](const Trigger& t) { return t.name.starts_with(prefix); });
+    }
+
+    // The boxes SpatiaLite itself would index: every non-NULL geometry's MBR.
+    static Result<void> repack_index(sqlite3* db) {
+        auto rows = store::prepare(db,
+            "SELECT id, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM offer_items "
+            "WHERE geom IS NOT NULL");
+        if (!rows) return tl::unexpected(rows.error());
+        std::vector<store::RtreeBox> boxes;
+        auto read = each_row(db, rows->get(), [&](sqlite3_stmt* st) {
+            if (sqlite3_column_type(st, 1) == SQLITE_NULL) return;  // not a geometry SpatiaLite reads
+            boxes.push_back({sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1), sqlite3_column_double(st, 2),
+                             sqlite3_column_double(st, 3), sqlite3_column_double(st, 4)});
+        });
+        if (!read) return read;
+        return store::bulk_load_rtree(db, "idx_offer_items_geom", std::move(boxes));
+    }
+
+    std::vector<Trigger> m_triggers;
+};
+
+}  // namespace
+
+Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
+                                     ImportReport& report, Progress progress) {
+    if (m_read_only) return fail(m_path + ": catalogue is read-only; nothing was imported");
+    sqlite3* db = m_db.get();
+    auto tx = store::begin_import(db, source);
+    if (!tx) return tl::unexpected(tx.error().with_context(m_path));
+
+    auto held = store::prepare(db, "SELECT EXISTS(SELECT 1 FROM offer_items WHERE source=?)");
+    auto find = store::prepare(db, "SELECT id FROM offer_items WHERE source=? AND source_id=?");
+    auto insert = store::prepare(db,
+        "INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
+        "opening_months, producer, commune_insee, extra, lon, lat, geom) "
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
+    auto update = store::prepare(db,
+        "UPDATE offer_items SET name=?3, family=?4, subtypes=?5, labels=?6, themes=?7, "
+        "opening_months=?8, producer=?9, commune_insee=?10, extra=?11, lon=?12, lat=?13, "
+        "geom=?14 WHERE id=?15");
+    for (auto* st : {&held, &find, &insert, &update})
+        if (!*st) return tl::unexpected(st->error().with_context(m_path));
+
+    store::bind_text(held->get(), 1, source.key);
+    bool source_held = false;
+    if (auto ok = each_row(db, held->get(), [&](sqlite3_stmt* st) { source_held = sqlite3_column_int(st, 0) != 0; }); !ok)
+        return tl::unexpected(ok.error().with_context(m_path));
+    auto rows_before = store::query_int(db, "SELECT count(*) FROM offer_items");
+    if (!rows_before) return tl::unexpected(rows_before.error().with_context(m_path));
+    // Packing the index reads every row: worth it when this import is a
+    // large share of the table, not for 20,000 rows into millions.
+    const bool bulk = items.size() >= kBulkRows && static_cast<std::int64_t>(items.size()) * 4 >= *rows_before;
+    std::optional<SuspendedTriggers> suspended;
+    if (bulk) {
+        auto s = SuspendedTriggers::suspend(db);
+        if (!s) return tl::unexpected(s.error().with_context(m_path));
+        suspended = std::move(*s);
+    }
+
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(items.size());
+    std::int64_t imported = 0;
+    std::int64_t updated = 0;
+    std::int64_t done = 0;
+    for (const OfferItem& item : items) {
+        if (++done % 4096 == 0 && !progress(done, static_cast<std::int64_t>(items.size())))
+            return fail(m_path + ": import cancelled; the catalogue is unchanged");
+        if (!seen.insert(item.source_id).second) {
+            report.skipped.push_back({item.source_id, "duplicate id \"" + item.source_id +
+                                                          "\" within " + source.key + ": kept the first"});
+            continue;
+        }
+        if (!is_valid_lonlat(item.position))
+            return fail(m_path + ": item " + item.source_id + " has invalid coordinates");
+        std::int64_t existing = 0;
+        if (source_held) {
+            sqlite3_stmt* f = find->get();
+            store::bind_text(f, 1, source.key);
+            store::bind_text(f, 2, item.source_id);
+            if (sqlite3_step(f) == SQLITE_ROW) existing = sqlite3_column_int64(f, 0);
+            sqlite3_reset(f);
+        }
+
+        sqlite3_stmt* w = existing != 0 ? update->get() : insert->get();
+        const PointBlob geom = spatialite_point(item.position);
+        store::bind_text(w, 1, source.key);
+        store::bind_text(w, 2, item.source_id);
+        store::bind_text(w, 3, item.name);
+        store::bind_text(w, 4, family_id(item.family));
+        store::bind_text(w, 5, store::encode_string_list(item.subtypes));
+        store::bind_text(w, 6, store::encode_string_list(item.labels));
+        store::bind_text(w, 7, store::encode_string_list(item.themes));
+        store::bind_int(w, 8, static_cast<std::int64_t>(item.opening_months));
+        store::bind_text(w, 9, item.producer);
+        store::bind_text(w, 10, item.commune_insee);
+        store::bind_text(w, 11, item.extra_json.empty() ? std::string_view("{}") : std::string_view(item.extra_json));
+        store::bind_double(w, 12, item.position.lon_deg);
+        store::bind_double(w, 13, item.position.lat_deg);
+        store::bind_blob(w, 14, geom.data(), static_cast<int>(geom.size()));
+        if (existing != 0) store::bind_int(w, 15, existing);
+        if (auto ok = store::step_done(db, w); !ok)
+            return tl::unexpected(ok.error().with_context(m_path + ": item " + item.source_id));
+        (existing != 0 ? updated : imported) += 1;
+    }
+    if (suspended)
+        if (auto ok = suspended->restore(db, imported > 0, updated > 0); !ok)
+            return tl::unexpected(ok.error().with_context(m_path + ": rebuilding the spatial index"));
+    if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(m_path));
+    report.imported += imported;
+    report.updated += updated;
+    progress(done, done);
+    return {};
+}
+
+}  // namespace geo

@@ -1,0 +1,20 @@
+#pragma once
+// Internal to geo/store: writes shared by the catalogue's import paths.
+// Each runs on the caller's connection, inside its transaction unless it
+// opens one.
+#include <sqlite3.h>
+
+#include "geo/core/error.hpp"
+#include "geo/store/catalogue.hpp"
+#include "geo/store/sqlite_util.hpp"
+
+namespace geo::store {
+
+// Inserts or refreshes the row of `source` in the sources table.
+Result<void> upsert_source(sqlite3* db, const SourceInfo& source);
+
+// Opens an import's transaction (rolled back unless committed) and records
+// its source in it.
+Result<Transaction> begin_import(sqlite3* db, const SourceInfo& source);
+
+}  // namespace geo::store
