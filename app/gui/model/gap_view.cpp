@@ -33,14 +33,7 @@ bool ring_contains(const geo::Ring& ring, geo::LonLat p) {
 
 Rgba8 gap_colour(double score) {
     if (!(score > 0.0)) return {0, 0, 0, 0};
-    const double t = std::min(score, 1.0) * static_cast<double>(kGapRamp.size() - 1);
-    const auto i = std::min(static_cast<std::size_t>(t), kGapRamp.size() - 2);
-    const double f = t - static_cast<double>(i);
-    const Rgba8 a = kGapRamp[i], b = kGapRamp[i + 1];
-    const auto mix = [f](std::uint8_t x, std::uint8_t y) {
-        return static_cast<std::uint8_t>(std::lround(x + (y - x) * f));
-    };
-    return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
+    return ramp_colour(kGapRamp, score);
 }
 
 std::optional<std::size_t> pick_gap_cell(const geo::GapResult& gaps, geo::LonLat point) {

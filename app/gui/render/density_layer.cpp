@@ -21,16 +21,7 @@ const void* at(std::size_t offset) { return reinterpret_cast<const void*>(offset
 
 }  // namespace
 
-Rgba8 density_ramp(float t) {
-    t = std::clamp(t, 0.0f, 1.0f) * static_cast<float>(kDensityRamp.size() - 1);
-    const auto i = std::min(static_cast<std::size_t>(t), kDensityRamp.size() - 2);
-    const float f = t - static_cast<float>(i);
-    const Rgba8 a = kDensityRamp[i], b = kDensityRamp[i + 1];
-    const auto mix = [f](std::uint8_t x, std::uint8_t y) {
-        return static_cast<std::uint8_t>(std::lround(x + (y - x) * f));
-    };
-    return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
-}
+Rgba8 density_ramp(float t) { return ramp_colour(kDensityRamp, t); }
 
 GpuDensity::GpuDensity()
     : m_vao(gl::make_vertex_array()), m_vbo(gl::make_buffer()), m_ibo(gl::make_buffer()),

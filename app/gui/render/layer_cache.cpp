@@ -7,27 +7,15 @@ namespace app::gui {
 bool LayerCache::rebuild(const Camera& camera, const Key& key,
                          const std::function<void(const Camera&)>& draw) {
     const int w = camera.width_px() + 2 * kMarginPx, h = camera.height_px() + 2 * kMarginPx;
-    if (!m_fbo || w > m_tex_w || h > m_tex_h) {
-        m_fbo = gl::make_framebuffer();
-        m_colour = gl::make_texture();
-        glBindTexture(GL_TEXTURE_2D, m_colour.get());
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_colour.get(), 0);
-        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-            m_fbo.reset();
-            m_colour.reset();
-            return false;
-        }
+    if (!m_target || w > m_tex_w || h > m_tex_h) {
+        m_target = make_texture_target(w, h);
+        if (!m_target) return false;
         m_tex_w = w;
         m_tex_h = h;
     }
     Camera big = camera;
     big.set_viewport(w, h);
-    glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
+    glBindFramebuffer(GL_FRAMEBUFFER, m_target.fbo.get());
     glViewport(0, 0, w, h);
     glScissor(0, 0, w, h);
     draw(big);
@@ -49,7 +37,7 @@ bool LayerCache::scaled_blit(const Camera& camera, const Key& key, GLint target,
     const int x0 = static_cast<int>(std::lround(cx - hw)), x1 = static_cast<int>(std::lround(cx + hw));
     const int y0 = static_cast<int>(std::lround(cy - hh)), y1 = static_cast<int>(std::lround(cy + hh));
     if (x0 < 0 || y0 < 0 || x1 > key.width_px + 2 * kMarginPx || y1 > key.height_px + 2 * kMarginPx) return false;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_target.fbo.get());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
     glViewport(fb_x, fb_y, camera.width_px(), camera.height_px());
     glScissor(fb_x, fb_y, camera.width_px(), camera.height_px());
@@ -91,7 +79,7 @@ bool LayerCache::present(const Camera& camera, unsigned content, int fb_x, int f
     }
     const int x0 = kMarginPx + static_cast<int>(std::lround(sx));
     const int y0 = kMarginPx + static_cast<int>(std::lround(sy));
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_target.fbo.get());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
     glBlitFramebuffer(x0, y0, x0 + camera.width_px(), y0 + camera.height_px(), fb_x, fb_y,
                       fb_x + camera.width_px(), fb_y + camera.height_px(), GL_COLOR_BUFFER_BIT, GL_NEAREST);

@@ -17,6 +17,7 @@
 
 #include "app/gui/model/camera.hpp"
 #include "app/gui/render/gl.hpp"
+#include "app/gui/render/offscreen.hpp"
 
 namespace app::gui {
 
@@ -43,8 +44,7 @@ private:
     bool scaled_blit(const Camera& camera, const Key& key, GLint target, int fb_x, int fb_y);
     bool rebuild(const Camera& camera, const Key& key, const std::function<void(const Camera&)>& draw);
 
-    gl::Framebuffer m_fbo;
-    gl::Texture m_colour;
+    TextureTarget m_target;
     int m_tex_w = 0, m_tex_h = 0;
     std::optional<Key> m_key;  // of the picture
     Mercator m_centre;         // of the picture

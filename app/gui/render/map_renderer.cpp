@@ -158,24 +158,24 @@ void MapRenderer::update_points(const MapModel& model) {
     m_stats.points_rebuilt = true;
 }
 
+void MapRenderer::draw_mesh(const GpuMesh& mesh, const Camera& view, float opacity) {
+    mesh.draw_fill(*m_fill_program, view, opacity);
+    m_stats.segments += mesh.draw_lines(*m_line_program, view, opacity);
+    m_stats.triangles += mesh.fill_triangles();
+}
+
 void MapRenderer::draw_layer(const Layer& layer, const Camera& view) {
     switch (layer.kind) {
         case LayerKind::context:
             if (auto it = m_context_meshes.find(layer.id); it != m_context_meshes.end()) {
-                it->second->draw_fill(*m_fill_program, view, layer.opacity);
-                m_stats.segments += it->second->draw_lines(*m_line_program, view, layer.opacity);
-                m_stats.triangles += it->second->fill_triangles();
+                draw_mesh(*it->second, view, layer.opacity);
             }
             break;
         case LayerKind::territories:
-            m_territory_mesh->draw_fill(*m_fill_program, view, layer.opacity);
-            m_stats.segments += m_territory_mesh->draw_lines(*m_line_program, view, layer.opacity);
-            m_stats.triangles += m_territory_mesh->fill_triangles();
+            draw_mesh(*m_territory_mesh, view, layer.opacity);
             break;
         case LayerKind::perimeters:
-            m_perimeter_mesh->draw_fill(*m_fill_program, view, layer.opacity);
-            m_stats.segments += m_perimeter_mesh->draw_lines(*m_line_program, view, layer.opacity);
-            m_stats.triangles += m_perimeter_mesh->fill_triangles();
+            draw_mesh(*m_perimeter_mesh, view, layer.opacity);
             break;
         case LayerKind::items:
             m_points->draw(*m_points_program, view, layer.opacity);
@@ -184,9 +184,7 @@ void MapRenderer::draw_layer(const Layer& layer, const Camera& view) {
             m_density->draw(*m_density_program, view, layer.opacity);
             break;
         case LayerKind::gaps:
-            m_gaps_mesh->draw_fill(*m_fill_program, view, layer.opacity);
-            m_stats.segments += m_gaps_mesh->draw_lines(*m_line_program, view, layer.opacity);
-            m_stats.triangles += m_gaps_mesh->fill_triangles();
+            draw_mesh(*m_gaps_mesh, view, layer.opacity);
             break;
     }
 }

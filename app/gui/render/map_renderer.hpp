@@ -65,6 +65,7 @@ private:
     MapRenderer() = default;
     void update_points(const MapModel& model);
     void draw_layer(const Layer& layer, const Camera& view);
+    void draw_mesh(const GpuMesh& mesh, const Camera& view, float opacity);  // fill, outlines, stats
 
     struct TerritoryJob {
         std::vector<geo::Territory> territories;

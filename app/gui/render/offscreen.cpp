@@ -38,6 +38,22 @@ void Offscreen::bind() const {
     glReadBuffer(GL_COLOR_ATTACHMENT0);
 }
 
+TextureTarget make_texture_target(int width_px, int height_px) {
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    TextureTarget t{gl::make_framebuffer(), gl::make_texture()};
+    glBindTexture(GL_TEXTURE_2D, t.colour.get());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width_px, height_px, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, t.fbo.get());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.colour.get(), 0);
+    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    return complete ? std::move(t) : TextureTarget{};
+}
+
 Image read_pixels(int x_px, int y_px, int width_px, int height_px) {
     Image image{width_px, height_px, {}};
     const std::size_t row = static_cast<std::size_t>(width_px) * 4;

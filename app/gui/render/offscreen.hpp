@@ -38,6 +38,16 @@ private:
     int m_height_px = 0;
 };
 
+// A framebuffer whose colour buffer is an RGBA8 texture (nearest filtering),
+// for pictures kept between frames (LayerCache, UiCache). Leaves the
+// framebuffer binding as it was. Empty (false) when incomplete.
+struct TextureTarget {
+    gl::Framebuffer fbo;
+    gl::Texture colour;
+    [[nodiscard]] explicit operator bool() const { return static_cast<bool>(fbo); }
+};
+TextureTarget make_texture_target(int width_px, int height_px);
+
 // Reads the bound read framebuffer's rectangle (GL lower-left origin) into
 // a top-down image, alpha forced opaque.
 Image read_pixels(int x_px, int y_px, int width_px, int height_px);

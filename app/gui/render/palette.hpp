@@ -3,7 +3,10 @@
 // Families use the Okabe-Ito palette (distinguishable with the common forms
 // of colour blindness); black is replaced by a dark grey so it reads as a
 // colour on the light map. Plain constants: thread-safe, no GL.
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <span>
 #include <cstdint>
 
 #include "geo/core/offer.hpp"
@@ -49,6 +52,18 @@ inline constexpr Rgba8 kContextOutline{176, 170, 158, 255};
 inline constexpr Rgba8 kContextLine{98, 160, 210, 255};  // rivers
 inline constexpr Rgba8 kSelectionRing{20, 20, 20, 255};
 inline constexpr Rgba8 kGapZoneOutline{60, 20, 30, 230};  // gap zones, over the score colours
+
+// The colour at t in [0, 1] along `stops` (at least two), linear between them.
+inline Rgba8 ramp_colour(std::span<const Rgba8> stops, double t) {
+    t = std::clamp(t, 0.0, 1.0) * static_cast<double>(stops.size() - 1);
+    const auto i = std::min(static_cast<std::size_t>(t), stops.size() - 2);
+    const double f = t - static_cast<double>(i);
+    const Rgba8 a = stops[i], b = stops[i + 1];
+    const auto mix = [f](std::uint8_t x, std::uint8_t y) {
+        return static_cast<std::uint8_t>(std::lround(x + (y - x) * f));
+    };
+    return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
+}
 
 // Sequential ramp for the density surface (viridis, light end transparent).
 inline constexpr std::array<Rgba8, 6> kDensityRamp = {{

@@ -70,20 +70,9 @@ bool UiCache::render(ImDrawData* data, const std::vector<UiRect>& rects, ImVec4 
     }
     GLint target = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
-    if (!m_fbo || m_w != fb_w || m_h != fb_h) {
-        m_fbo = gl::make_framebuffer();
-        m_colour = gl::make_texture();
-        glBindTexture(GL_TEXTURE_2D, m_colour.get());
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, fb_w, fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_colour.get(), 0);
-        const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
-        if (!complete) {
-            m_fbo.reset();
+    if (!m_target || m_w != fb_w || m_h != fb_h) {
+        m_target = make_texture_target(fb_w, fb_h);
+        if (!m_target) {
             ImGui_ImplOpenGL3_RenderDrawData(data);
             return false;
         }
@@ -94,7 +83,7 @@ bool UiCache::render(ImDrawData* data, const std::vector<UiRect>& rects, ImVec4 
     const std::uint64_t hash = hash_draw_lists({panels.begin(), panels.end()});
     const bool reused = m_valid && hash == m_hash;
     if (!reused) {
-        glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.get());
+        glBindFramebuffer(GL_FRAMEBUFFER, m_target.fbo.get());
         glViewport(0, 0, fb_w, fb_h);
         glDisable(GL_SCISSOR_TEST);
         glClearColor(clear.x, clear.y, clear.z, 1.0f);
@@ -104,7 +93,7 @@ bool UiCache::render(ImDrawData* data, const std::vector<UiRect>& rects, ImVec4 
         m_hash = hash;
         m_valid = true;
     }
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_fbo.get());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_target.fbo.get());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
     glDisable(GL_SCISSOR_TEST);
     for (const UiRect& r : rects) {

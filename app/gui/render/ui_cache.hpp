@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include "app/gui/render/gl.hpp"
+#include "app/gui/render/offscreen.hpp"
 
 namespace app::gui {
 
@@ -34,8 +35,7 @@ private:
     [[nodiscard]] bool is_panel(const ImDrawList* list) const;
 
     std::vector<std::string> m_prefixes;
-    gl::Framebuffer m_fbo;
-    gl::Texture m_colour;
+    TextureTarget m_target;
     int m_w = 0, m_h = 0;
     std::uint64_t m_hash = 0;
     bool m_valid = false;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/views/export_row.hpp"
 #include "geo/io/exporters.hpp"
 
 namespace app::gui {
@@ -141,13 +142,7 @@ void ExportDialog::draw(const MapModel& model, const AudienceController& audienc
     if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::save_file, m_path);
     if (auto chosen = m_browser.draw()) m_path = *chosen;
 
-    if (m_job.running()) {
-        ImGui::TextDisabled("%s", tr(Text::computing));
-    } else if (!m_outcome.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, m_outcome_is_error ? ImVec4(0.65f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.4f, 0.2f, 1));
-        ImGui::TextWrapped("%s", m_outcome.c_str());
-        ImGui::PopStyleColor();
-    }
+    draw_export_outcome(m_job.running(), m_outcome, m_outcome_is_error);
     ImGui::Separator();
     ImGui::BeginDisabled(m_job.running() || m_path.empty());
     if (ImGui::Button(tr(Text::run_export))) start(model, audience, sources);

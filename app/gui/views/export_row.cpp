@@ -10,6 +10,16 @@
 
 namespace app::gui {
 
+void draw_export_outcome(bool running, const std::string& outcome, bool is_error) {
+    if (running) {
+        ImGui::TextDisabled("%s", tr(Text::computing));
+    } else if (!outcome.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, is_error ? ImVec4(0.65f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.4f, 0.2f, 1));
+        ImGui::TextWrapped("%s", outcome.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
 ExportRow::ExportRow(std::string stem, std::vector<ExportFormat> formats)
     : m_formats(std::move(formats)), m_path(stem + (m_formats.empty() ? "" : m_formats[0].extension)) {}
 
@@ -42,13 +52,7 @@ void ExportRow::draw(const char* id, const char* button, bool enabled, const Mak
         m_job.start([writer = make(m_path, m_format)](const geo::Progress&) { return writer(); });
     }
     ImGui::EndDisabled();
-    if (m_job.running()) {
-        ImGui::TextDisabled("%s", tr(Text::computing));
-    } else if (!m_outcome.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, m_outcome_is_error ? ImVec4(0.65f, 0.1f, 0.1f, 1) : ImVec4(0.1f, 0.4f, 0.2f, 1));
-        ImGui::TextWrapped("%s", m_outcome.c_str());
-        ImGui::PopStyleColor();
-    }
+    draw_export_outcome(m_job.running(), m_outcome, m_outcome_is_error);
     ImGui::PopID();
 }
 

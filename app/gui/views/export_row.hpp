@@ -21,6 +21,10 @@ struct ExportFormat {
     std::string extension;  // ".csv"
 };
 
+// "Computing…" while `running`, else the outcome of the last export, in
+// green or (error) red. Shared with the export dialog.
+void draw_export_outcome(bool running, const std::string& outcome, bool is_error);
+
 class ExportRow {
 public:
     using Writer = std::function<geo::Result<std::int64_t>()>;
