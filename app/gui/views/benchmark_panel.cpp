@@ -7,7 +7,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "app/cli/analysis_provenance.hpp"
+#include "app/cli/analysis_support.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/radar_view.hpp"

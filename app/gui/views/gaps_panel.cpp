@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
-#include "app/cli/analysis_provenance.hpp"
+#include "app/cli/analysis_support.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
 #include "geo/io/gaps_export.hpp"
