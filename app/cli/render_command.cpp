@@ -18,6 +18,8 @@ void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--audience", options->audience, "Audience id or JSON file");
     cmd->add_option("--bbox", *bbox, "View W,S,E,N in degrees (default: fit the data)");
     cmd->add_option("--size", *size, "Image size WIDTHxHEIGHT")->capture_default_str();
+    cmd->add_option("--context", options->context, "Vector files drawn as context layers (countries, rivers…)")
+        ->check(CLI::ExistingFile);
     cmd->add_option("-o,--output", options->output, "PNG file to write")->required();
     cmd->callback([&common, &exit_code, options, bbox, size] {
         if (!bbox->empty()) {

@@ -22,6 +22,7 @@
 #include "app/gui/model/background_job.hpp"
 #include "app/gui/model/gaps_job.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
+#include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/demo_catalogue.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
@@ -43,6 +44,7 @@
 #include "app/gui/views/map_image.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/audience_presets.hpp"
+#include "geo/core/data_dir.hpp"
 #include "geo/io/context_layer.hpp"
 #include "geo/store/catalogue.hpp"
 
@@ -72,18 +74,19 @@ public:
         if (options.open == "gaps") m_tab_request = RightTab::gaps;
         if (options.open == "import") m_import.open(ImportKind::items);
         if (options.open == "export") m_export.open();
-        for (const std::string& path : options.context) {
-            auto context = geo::read_context_layer(path);
-            if (!context) {
-                m_ui.set_status(context.error().message, true);
-                continue;
-            }
-            const std::string id = m_model.layers().add_context(path);
-            m_model.set_context(id, std::move(*context));
-            // Natural Earth files keep their "ne_" names: credit them (public domain).
-            if (std::filesystem::path(path).filename().string().rfind("ne_", 0) == 0) m_context_credit = "Natural Earth";
+        std::vector<std::string> context = options.context;
+        if (options.demo && context.empty()) {  // the demo's rivers, for orientation
+            const std::string rivers = geo::data_dir() + "/demo/rivers.geojson";
+            if (std::filesystem::exists(rivers)) context.push_back(rivers);
         }
-        m_ui.attribution = attribution_for({}) + (m_context_credit.empty() ? "" : ", " + m_context_credit);
+        for (const std::string& path : context) {
+            auto credit = load_context_layer(m_model, path);
+            if (!credit)
+                m_ui.set_status(credit.error().message, true);
+            else if (!credit->empty())
+                m_context_credit = *credit;
+        }
+        m_ui.attribution = m_context_credit;
         if (options.demo)
             start_loading_demo();
         else if (!options.catalogue.empty())
@@ -177,7 +180,7 @@ bool GuiApp::collect_jobs() {
         m_ui.set_status(loaded->error().message, true);
         return true;
     }
-    m_ui.attribution = attribution_for((*loaded)->sources) + (m_context_credit.empty() ? "" : ", " + m_context_credit);
+    m_ui.attribution = join_credits(attribution_for((*loaded)->sources), m_context_credit);
     m_sources = (*loaded)->sources;
     m_model.set_catalogue_path((*loaded)->path);
     m_model.set_items(std::move((*loaded)->items));

@@ -11,6 +11,7 @@
 
 #include "app/gui/model/audience_job.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
+#include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/render/headless_gl.hpp"
 #include "app/gui/render/map_renderer.hpp"
@@ -81,6 +82,13 @@ geo::Result<void> render_map_png(const RenderOptions& options) {
         model.set_items(std::move(snapshot->items));
         model.set_territories(std::move(snapshot->territories));
     }
+    std::string credits;
+    for (const std::string& path : options.context) {
+        auto credit = load_context_layer(model, path);
+        if (!credit) return tl::unexpected(credit.error());
+        if (credits.find(*credit) == std::string::npos) credits = join_credits(credits, *credit);
+    }
+    attribution = join_credits(attribution, credits);
     if (!options.audience.empty()) {
         std::optional<geo::Catalogue> catalogue;
         if (!options.catalogue.empty())

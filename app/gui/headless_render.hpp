@@ -6,6 +6,7 @@
 // Failure: catalogue, GL or file errors, with the file named.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "geo/core/coords.hpp"
 #include "geo/core/error.hpp"
@@ -16,6 +17,7 @@ struct RenderOptions {
     std::string catalogue;
     std::string audience;  // audience id or JSON file; empty: none
     std::optional<geo::LonLatBox> bbox;  // default: fit the data
+    std::vector<std::string> context;    // vector files drawn as context layers
     int width_px = 1600;
     int height_px = 900;
     std::string output;  // PNG path

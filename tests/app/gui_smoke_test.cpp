@@ -163,6 +163,34 @@ TEST(GuiSmoke, RenderDrawsFamilyColoursAtItemPositionsWithoutADisplay) {
     }
 }
 
+TEST(GuiSmoke, RenderDrawsTheDemoPerimeterAndRiversAsTheReadmeCommandDoes) {
+    const fs::path dir = test::temp_dir();
+    const fs::path catalogue = demo_catalogue(dir);
+    const fs::path png = dir / "demo.png";
+    const std::string cmd = "env -u DISPLAY " + kBinary + " render --catalogue " + catalogue.string() +
+                            " --audience patrimoine --context " + geo::data_dir() + "/demo/rivers.geojson" +
+                            " --bbox " + bbox_arg(kView) + " --size 1200x800 -o " + png.string();
+    ASSERT_EQ(run(cmd), 0) << cmd;
+    const Picture p = load_png(png);
+    ASSERT_EQ(p.width, 1200);
+    Camera camera;
+    camera.set_viewport(1200, 800);
+    camera.fit(kView, 0.0);
+    // The Loire between Amboise and Tours: vertices of the demo's river line.
+    for (const geo::LonLat on_loire : {geo::LonLat{0.900, 47.402}, geo::LonLat{0.750, 47.398}}) {
+        const ScreenPx s = camera.to_screen(on_loire);
+        EXPECT_LT(nearest_match(p, static_cast<int>(s.x_px), static_cast<int>(s.y_px), kContextLine, 2), 60)
+            << on_loire.lon_deg << ", " << on_loire.lat_deg;
+    }
+    // The perimeter fill covers the countryside between the Loire châteaux:
+    // away from any item, the pixel is the background tinted by the fill.
+    const ScreenPx inside = camera.to_screen(geo::LonLat{1.10, 47.50});
+    const std::uint8_t* px = p.at(static_cast<int>(inside.x_px), static_cast<int>(inside.y_px));
+    const std::uint8_t* corner = p.at(1190, 400);  // far east of the demo, outside the perimeter
+    EXPECT_GT(std::abs(px[0] - corner[0]) + std::abs(px[1] - corner[1]) + std::abs(px[2] - corner[2]), 20)
+        << "no perimeter fill at 1.10 E 47.50 N";
+}
+
 TEST(GuiSmoke, RenderRefusesBadInput) {
     const fs::path dir = test::temp_dir();
     EXPECT_EQ(run("env -u DISPLAY " + kBinary + " render --catalogue " + (dir / "missing.sqlite").string() +

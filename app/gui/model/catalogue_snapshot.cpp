@@ -22,18 +22,25 @@ geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path) 
 }
 
 std::string attribution_for(const std::vector<geo::SourceInfo>& sources) {
-    std::vector<std::string> parts = {"© OpenStreetMap contributors",
-                                      "DATAtourisme / Licence Ouverte"};
+    // The credit of each source shown, once: "DATAtourisme" with its licence,
+    // "© OpenStreetMap contributors" as the ODbL asks, others as they say.
+    std::vector<std::string> parts;
     for (const auto& s : sources) {
-        if (s.attribution.empty()) continue;
-        const bool known = std::any_of(parts.begin(), parts.end(), [&](const std::string& p) {
-            return p.find(s.attribution) != std::string::npos || s.attribution.find(p) != std::string::npos;
-        });
-        if (!known) parts.push_back(s.attribution);
+        std::string credit = s.attribution;
+        if (s.kind == "datatourisme") credit = "DATAtourisme / Licence Ouverte";
+        if (credit.empty()) continue;
+        const bool known = std::any_of(parts.begin(), parts.end(), [&](const std::string& p) { return p == credit; });
+        if (!known) parts.push_back(credit);
     }
     std::string out;
     for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
     return out;
+}
+
+std::string join_credits(const std::string& a, const std::string& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return a + ", " + b;
 }
 
 }  // namespace app::gui

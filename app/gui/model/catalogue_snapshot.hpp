@@ -21,8 +21,11 @@ struct CatalogueSnapshot {
 
 geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path);
 
-// The attribution line for these sources: the fixed credits (OpenStreetMap,
-// DATAtourisme / Licence Ouverte) plus each source's own attribution.
+// The attribution line for these sources: each source's own credit, once
+// ("© OpenStreetMap contributors", "DATAtourisme / Licence Ouverte", …);
+// empty when no source asks for one.
 std::string attribution_for(const std::vector<geo::SourceInfo>& sources);
+// "a, b", or whichever is not empty.
+std::string join_credits(const std::string& a, const std::string& b);
 
 }  // namespace app::gui

@@ -129,7 +129,7 @@ void draw_map_overlay(ImDrawList* draw, ImVec2 origin, const MapModel& model,
     const Layer* territories = model.layers().find(LayerKind::territories);
     if (options.labels && territories && territories->visible) draw_labels(draw, origin, model, renderer);
     if (options.scale_bar) draw_scale_bar(draw, origin, camera);
-    if (options.attribution) draw_attribution(draw, origin, camera, attribution);
+    if (options.attribution && !attribution.empty()) draw_attribution(draw, origin, camera, attribution);
     if (options.legend) draw_legend_box(draw, origin, model);
     draw->PopClipRect();
 }
