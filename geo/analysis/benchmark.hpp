@@ -19,9 +19,10 @@
 // Comparison per family: competitors' mean = unweighted mean of each
 // competitor's density; ratio = our density / that mean (nullopt when the
 // mean is 0). Strengths: families the audience weighs > 0 with ratio ≥
-// strength_ratio (or ours > 0 and the competitors' 0), highest first;
-// weaknesses: ratio ≤ weakness_ratio, lowest first; at most max_statements
-// each. Competitive gaps: every family whose competitors' mean density exceeds
+// strength_ratio (or ours > 0 and the competitors' 0); weaknesses: ratio ≤
+// weakness_ratio; both ranked by what they mean to the audience, family
+// weight × |ln ratio| (an offer absent at the competitors first); at most
+// max_statements each. Competitive gaps: every family whose competitors' mean density exceeds
 // ours, the largest audience-weighted shortfall first.
 // Sentences: "Patrimoine : 2,1 × la moyenne des concurrents" /
 // "Heritage: 2.1 × the competitors' average" (one decimal, French decimal comma);

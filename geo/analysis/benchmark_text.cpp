@@ -1,6 +1,7 @@
 #include "geo/analysis/benchmark_text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include <fmt/format.h>
@@ -61,13 +62,21 @@ std::string format_decimal_fr(double x, int decimals) {
     return s;
 }
 
+// What a family's lead or lag means to the audience: its weight times the
+// log of the ratio (2 × on a family weighted 1 outranks 3 × on one weighted 0.1).
+double audience_relevance(const FamilyComparison& c) {
+    const double key = sort_key(c);
+    if (std::isinf(key)) return key;
+    return c.audience_weight * std::log(std::max(key, 1e-9));
+}
+
 std::vector<BenchmarkStatement> strength_statements(
     const std::array<FamilyComparison, kFamilyCount>& families, const BenchmarkParams& params) {
     return select(
         families, params.max_statements,
         [&](const FamilyComparison& c) { return sort_key(c) >= params.strength_ratio; },
         [](const FamilyComparison& a, const FamilyComparison& b) {
-            return sort_key(a) > sort_key(b);
+            return audience_relevance(a) > audience_relevance(b);
         });
 }
 
@@ -76,7 +85,9 @@ std::vector<BenchmarkStatement> weakness_statements(
     return select(
         families, params.max_statements,
         [&](const FamilyComparison& c) { return c.ratio && *c.ratio <= params.weakness_ratio; },
-        [](const FamilyComparison& a, const FamilyComparison& b) { return *a.ratio < *b.ratio; });
+        [](const FamilyComparison& a, const FamilyComparison& b) {
+            return audience_relevance(a) < audience_relevance(b);
+        });
 }
 
 std::vector<BenchmarkStatement> competitive_gap_statements(

@@ -2,6 +2,7 @@
 // the real sample per-family counts for Indre-et-Loire against Loir-et-Cher
 // checked against an independent point-in-polygon count with GDAL/OGR.
 #include "geo/analysis/benchmark.hpp"
+#include "geo/analysis/benchmark_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -236,3 +237,35 @@ TEST(BenchmarkRealSample, TerritorySpecsResolveOrExplain) {
 }
 
 }  // namespace
+
+// The audience decides which leads and lags are worth saying first: a 1.3 ×
+// lead on the family it weighs 1 outranks a 3 × lead on one it weighs 0.05.
+TEST(BenchmarkText, StatementsAreRankedByWhatTheyMeanToTheAudience) {
+    std::array<geo::FamilyComparison, geo::kFamilyCount> families{};
+    for (geo::Family f : geo::kAllFamilies) {
+        auto& c = families[static_cast<std::size_t>(f)];
+        c.family = f;
+        c.audience_weight = 0.05;
+        c.ratio = 1.0;
+    }
+    auto& heritage = families[static_cast<std::size_t>(geo::Family::heritage)];
+    heritage.audience_weight = 1.0;
+    heritage.ratio = 1.3;
+    families[static_cast<std::size_t>(geo::Family::services)].ratio = 3.0;
+    auto& gastronomy = families[static_cast<std::size_t>(geo::Family::gastronomy)];
+    gastronomy.audience_weight = 0.8;
+    gastronomy.ratio = 0.7;
+    families[static_cast<std::size_t>(geo::Family::outdoor)].ratio = 0.2;
+    families[static_cast<std::size_t>(geo::Family::nature)].audience_weight = 0.0;  // not counted at all
+    families[static_cast<std::size_t>(geo::Family::nature)].ratio = 5.0;
+
+    const geo::BenchmarkParams params;
+    const auto strengths = geo::strength_statements(families, params);
+    ASSERT_EQ(strengths.size(), 2U);
+    EXPECT_EQ(strengths[0].family, geo::Family::heritage);
+    EXPECT_EQ(strengths[1].family, geo::Family::services);
+    const auto weaknesses = geo::weakness_statements(families, params);
+    ASSERT_EQ(weaknesses.size(), 2U);
+    EXPECT_EQ(weaknesses[0].family, geo::Family::gastronomy);  // 0.8 × ln 0.7 < 0.05 × ln 0.2
+    EXPECT_EQ(weaknesses[1].family, geo::Family::outdoor);
+}
