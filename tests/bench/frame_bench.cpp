@@ -20,6 +20,7 @@
 #include <benchmark/benchmark.h>
 
 #include "geo/core/taxonomy.hpp"
+#include "tests/bench/bench_support.hpp"
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
 
@@ -31,16 +32,8 @@ const std::string kBinary = std::string(TERRITOIRE_BINARY_DIR) + "/app/territoir
 const fs::path kShared = TERRITOIRE_SHARED_DATA_DIR;
 constexpr const char* kTours = "0.62,47.36,0.78,47.43";
 
-fs::path bench_dir() {
-    auto dir = fs::path(TERRITOIRE_BINARY_DIR) / "bench-tmp";
-    fs::create_directories(dir);
-    return dir;
-}
-
-const geo::Taxonomy& taxonomy() {
-    static const geo::Taxonomy tax = *geo::Taxonomy::load_default();
-    return tax;
-}
+using bench::bench_dir;
+using bench::taxonomy;
 
 // A catalogue built once per run; empty string (and a message) on failure.
 std::string demo_catalogue(std::string& error) {

@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 
 #include "geo/core/taxonomy.hpp"
+#include "tests/bench/bench_support.hpp"
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
 
@@ -22,16 +23,8 @@ namespace {
 
 constexpr int kGeneratedPoints = 500'000;
 
-fs::path bench_dir() {
-    auto dir = fs::path(TERRITOIRE_BINARY_DIR) / "bench-tmp";
-    fs::create_directories(dir);
-    return dir;
-}
-
-const geo::Taxonomy& taxonomy() {
-    static const geo::Taxonomy tax = *geo::Taxonomy::load_default();
-    return tax;
-}
+using bench::bench_dir;
+using bench::taxonomy;
 
 // 500k points over metropolitan France, eight families, seeded: written once.
 std::string generated_geojson() {
