@@ -3,6 +3,7 @@
 #include "app/gui/model/map_model.hpp"
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/render/map_meshes.hpp"
 
 #include <gtest/gtest.h>
 
@@ -153,3 +154,36 @@ TEST(I18n, EveryTextHasBothLanguagesInEnumOrder) { EXPECT_TRUE(i18n_table_is_con
 
 }  // namespace
 }  // namespace app::gui
+
+namespace {
+
+geo::Territory square_unit(const std::string& code, geo::TerritoryLevel level, double west, double size_deg) {
+    geo::Territory t;
+    t.name = "Unit " + code;
+    t.code = code;
+    t.level = level;
+    t.geometry.polygons.push_back(
+        {{{{west, 47.0}, {west + size_deg, 47.0}, {west + size_deg, 47.0 + size_deg}, {west, 47.0 + size_deg}}}});
+    return t;
+}
+
+}  // namespace
+
+// Commune borders go to their own mesh, drawn only from kCommuneOutlineZoom
+// on; départements stay in the main mesh at every zoom.
+TEST(TerritoryMesh, CommuneOutlinesAreSeparateFromOtherLevels) {
+    const std::vector<geo::Territory> communes = {square_unit("37001", geo::TerritoryLevel::commune, 0.0, 0.1),
+                                                  square_unit("37002", geo::TerritoryLevel::commune, 0.1, 0.1)};
+    auto only_communes = app::gui::build_territory_mesh(communes);
+    EXPECT_FALSE(only_communes.commune_outlines.empty());
+    EXPECT_TRUE(only_communes.mesh.line_lods.empty() || only_communes.mesh.line_lods.back().lines.empty());
+    EXPECT_EQ(only_communes.labels.size(), 2U);  // labels keep their own zoom rule
+
+    auto with_departement = communes;
+    with_departement.push_back(square_unit("37", geo::TerritoryLevel::departement, 0.0, 0.2));
+    auto both = app::gui::build_territory_mesh(with_departement);
+    EXPECT_FALSE(both.commune_outlines.empty());
+    ASSERT_FALSE(both.mesh.line_lods.empty());
+    EXPECT_FALSE(both.mesh.line_lods.back().lines.empty());
+    EXPECT_GT(app::gui::kCommuneOutlineZoom, 6.5);  // France-wide views (zoom ≈ 6) show no commune border
+}

@@ -19,6 +19,7 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
     geo::LonLatBox box;
     for (const auto& t : territories) box.extend(t.geometry.bounds());
     MeshBuilder builder(centre_of(box));
+    MeshBuilder communes(centre_of(box));
     TerritoryMesh out;
     // Finer levels first, so that département and region outlines cover them.
     for (int level = static_cast<int>(geo::TerritoryLevel::reference); level >= 0; --level) {
@@ -45,12 +46,14 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
         }
         // Administrative units tile the land: draw each border once. Areas
         // that may overlap (competitors, reference areas) keep their own outline.
+        MeshBuilder& target = level == geo::TerritoryLevel::commune ? communes : builder;
         if (level <= geo::TerritoryLevel::region)
-            builder.add_shared_outlines(polygons, style.outline, style.line);
+            target.add_shared_outlines(polygons, style.outline, style.line);
         else
-            for (const auto* p : polygons) builder.add_outline(*p, style.outline, style.line);
+            for (const auto* p : polygons) target.add_outline(*p, style.outline, style.line);
     }
     out.mesh = builder.take();
+    out.commune_outlines = communes.take();
     return out;
 }
 

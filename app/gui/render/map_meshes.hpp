@@ -19,10 +19,15 @@ struct TerritoryLabel {
 };
 
 struct TerritoryMesh {
-    PolygonMesh mesh;
+    PolygonMesh mesh;              // every level but the commune outlines
+    PolygonMesh commune_outlines;  // drawn only from kCommuneOutlineZoom on
     std::vector<TerritoryLabel> labels;
     std::vector<std::string> errors;  // "territory <name>: <problem>"
 };
+
+// Commune borders France-wide would be a grey patch: they appear from this
+// Web Mercator zoom on (a département fills about a quarter of the view).
+inline constexpr double kCommuneOutlineZoom = 8.0;
 
 TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territories);
 PolygonMesh build_perimeter_mesh(const std::vector<PerimeterLevel>& levels);

@@ -51,6 +51,7 @@ geo::Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
         return out;
     });
     r->m_territory_mesh = std::make_unique<GpuMesh>();
+    r->m_commune_mesh = std::make_unique<GpuMesh>();
     r->m_perimeter_mesh = std::make_unique<GpuMesh>();
     r->m_gaps_mesh = std::make_unique<GpuMesh>();
     r->m_points = std::make_unique<GpuPoints>();
@@ -88,6 +89,7 @@ bool MapRenderer::poll(const MapModel& model) {
     for (auto& d : m_territory_worker->poll()) {
         ++m_mesh_generation;
         m_territory_mesh->upload(d.result.mesh);
+        m_commune_mesh->upload(d.result.commune_outlines);
         m_labels = std::move(d.result.labels);
         arrived = true;
     }
@@ -172,6 +174,7 @@ void MapRenderer::draw_layer(const Layer& layer, const Camera& view) {
             }
             break;
         case LayerKind::territories:
+            if (view.zoom() >= kCommuneOutlineZoom) draw_mesh(*m_commune_mesh, view, layer.opacity);
             draw_mesh(*m_territory_mesh, view, layer.opacity);
             break;
         case LayerKind::perimeters:

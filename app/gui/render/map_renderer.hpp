@@ -90,7 +90,7 @@ private:
     std::unique_ptr<Recompute<ContextJob, ContextMeshes>> m_context_worker;
     std::optional<unsigned> m_territories_rev, m_perimeters_rev, m_context_rev;
 
-    std::unique_ptr<GpuMesh> m_territory_mesh, m_perimeter_mesh, m_gaps_mesh;
+    std::unique_ptr<GpuMesh> m_territory_mesh, m_commune_mesh, m_perimeter_mesh, m_gaps_mesh;
     std::map<std::string, std::unique_ptr<GpuMesh>> m_context_meshes;
     std::vector<TerritoryLabel> m_labels;
     std::unique_ptr<GpuDensity> m_density;

@@ -46,7 +46,7 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model,
                 continue;
             taken.push_back(box);
             const Rgba8 c = territory_style(level).outline;
-            draw_halo_text(draw, at, big ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(90, 90, 90, 255),
+            draw_halo_text(draw, at, big ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(60, 60, 60, 255),
                            label.name.c_str());
         }
     }
@@ -115,8 +115,11 @@ void draw_legend_box(ImDrawList* draw, ImVec2 origin, const MapModel& model) {
 }  // namespace
 
 void draw_halo_text(ImDrawList* draw, ImVec2 at, ImU32 colour, const char* text) {
-    const ImU32 halo = IM_COL32(255, 255, 255, 200);
-    for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+    // A full white halo (eight directions): labels stay readable over item
+    // discs and dark fills, which they are drawn above.
+    const ImU32 halo = IM_COL32(255, 255, 255, 235);
+    for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1), ImVec2(-1, -1),
+                           ImVec2(1, -1), ImVec2(-1, 1), ImVec2(1, 1)})
         draw->AddText(ImVec2(at.x + d.x, at.y + d.y), halo, text);
     draw->AddText(at, colour, text);
 }
