@@ -178,6 +178,7 @@ bool GuiApp::collect_jobs() {
     if (!loaded) return false;
     if (!*loaded) {
         m_ui.set_status(loaded->error().message, true);
+        m_benchmark.cancel_preset();  // else the app would wait for it for ever
         return true;
     }
     m_ui.attribution = join_credits(attribution_for((*loaded)->sources), m_context_credit);

@@ -151,6 +151,7 @@ constexpr Entry kTable[] = {
     {Text::col_fit, "Adéq. /km²", "Fit /km²"},
     {Text::radar_title, "Densité relative par famille (bord = le mieux doté)", "Relative density per family (rim = the best endowed)"},
     {Text::no_territories, "Importez des territoires (départements, communes…) pour comparer.", "Import territories (départements, communes…) to compare."},
+    {Text::no_offer_items, "Le catalogue ne contient aucun élément d'offre à comparer.", "The catalogue holds no offer item to compare."},
     {Text::col_area, "km²", "km²"},
     {Text::show_gaps, "Afficher les manques sur la carte", "Show the gaps on the map"},
     {Text::cell_size, "Maille", "Cell size"},

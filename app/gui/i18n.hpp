@@ -50,7 +50,7 @@ enum class Text {
     // benchmark
     panel_benchmark, our_territory, competitors, other_competitors, run_benchmark, benchmark_audience,
     strengths, weaknesses, competitive_gaps, col_territory, col_items, col_density, col_competitors,
-    col_ratio, col_labelled, col_diversity, col_fit, radar_title, no_territories, col_area,
+    col_ratio, col_labelled, col_diversity, col_fit, radar_title, no_territories, no_offer_items, col_area,
     // gaps
     show_gaps, cell_size, gap_zones, col_rank, col_where, col_score, col_distance, gap_cell,
     gaps_need_perimeter, gaps_summary, no_gap, gap_family, export_gaps_geojson, export_gaps_csv,

@@ -75,15 +75,17 @@ void GapsController::request(const MapModel& model, const std::optional<geo::Aud
 }
 
 bool GapsController::poll(MapModel& model) {
+    // Always drain the worker: a result finished for an earlier audience or
+    // perimeter must never be shown over the current one.
+    auto done = m_worker.poll();
     if (!m_enabled || !m_audience) {
         if (model.gaps()) {
             model.set_gaps(nullptr);
             return true;
         }
-        if (!m_enabled) (void)m_worker.poll();  // drop results of a disabled analysis
         return false;
     }
-    auto done = m_worker.poll();
+    std::erase_if(done, [&](const auto& d) { return d.result.perimeters_revision != model.perimeters_revision(); });
     if (done.empty()) return false;
     GapsOutcome& r = done.back().result;  // the newest wins
     m_error = r.error;

@@ -62,7 +62,7 @@ void BenchmarkPanel::start(const MapModel& model, const AudienceController& audi
     request.level = audience.params().level;
     request.items = model.shared_items();
     m_running_audience = request.audience;
-    m_result_against = request.against;
+    m_running_against = request.against;  // the result's, once it succeeds
     m_error.clear();
     m_job.start([request](const geo::Progress&) { return run_benchmark(request); });
 }
@@ -184,12 +184,20 @@ void BenchmarkPanel::update(const MapModel& model, const AudienceController& aud
         if (*done) {
             m_result = std::move(**done);
             m_result_audience = m_running_audience;
+            m_result_against = m_running_against;
             m_error.clear();
         } else {
             m_error = done->error().message;
         }
     }
-    if (model.catalogue_path().empty() || model.items().empty()) return;
+    if (model.catalogue_path().empty()) return;  // not loaded yet
+    if (model.items().empty()) {
+        if (m_autostart) {  // nothing to compare: say so instead of waiting
+            m_autostart = false;
+            m_error = tr(Text::no_offer_items);
+        }
+        return;
+    }
     // Preset competitors: ticked when loaded, else typed.
     for (auto& spec : m_pending) {
         const bool loaded = std::any_of(model.territories().begin(), model.territories().end(),

@@ -32,6 +32,11 @@ public:
     void draw(const MapModel& model, const AudienceController& audience, UiState& ui);
     // Starts the benchmark with the current choice.
     void start(const MapModel& model, const AudienceController& audience);
+    // Forgets a preset benchmark (the catalogue failed to load).
+    void cancel_preset() {
+        m_autostart = false;
+        m_pending.clear();
+    }
     [[nodiscard]] bool busy() const { return m_job.running() || m_export.busy() || m_autostart; }
     [[nodiscard]] const std::optional<geo::BenchmarkResult>& result() const { return m_result; }
     [[nodiscard]] const std::string& error() const { return m_error; }
@@ -47,6 +52,7 @@ private:
     bool m_autostart = false;
     BackgroundJob<geo::Result<geo::BenchmarkResult>> m_job;
     geo::Audience m_running_audience;
+    std::vector<std::string> m_running_against;
     std::optional<geo::BenchmarkResult> m_result;
     geo::Audience m_result_audience;
     std::vector<std::string> m_result_against;
