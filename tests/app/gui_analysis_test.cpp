@@ -233,5 +233,40 @@ TEST_F(SampleAnalyses, GapsControllerFillsTheModelFromThePerimeterAndClearsWhenD
     EXPECT_FALSE(model.gaps());
 }
 
+// A result finished for an earlier perimeter is never shown over the new one.
+TEST_F(SampleAnalyses, GapsControllerDropsResultsOfAnOlderPerimeter) {
+    MapModel model;
+    model.set_items(std::vector<geo::OfferItem>(*m_items));
+    model.set_territories(std::vector<geo::Territory>(*m_territories));
+    const auto find = [&](const char* code) {
+        return std::find_if(m_territories->begin(), m_territories->end(),
+                            [&](const geo::Territory& t) { return t.code == code; });
+    };
+    ASSERT_NE(find("37"), m_territories->end());
+    ASSERT_NE(find("41"), m_territories->end());
+    geo::Audience audience;
+    audience.id = "nature";
+    audience.family_weights[static_cast<std::size_t>(geo::Family::nature)] = 1.0;
+
+    model.set_perimeters({{0.8, find("37")->geometry, true}});
+    GapsController gaps(1ms);
+    gaps.set_cell_m(4000.0, model, audience);
+    gaps.set_enabled(true, model, audience);
+    ASSERT_TRUE(gaps.wait_idle(60s));  // done for Indre-et-Loire, not collected yet
+    model.set_perimeters({{0.8, find("41")->geometry, true}});
+    EXPECT_FALSE(gaps.poll(model));
+    EXPECT_FALSE(model.gaps());
+
+    gaps.on_perimeter_changed(model, audience);
+    ASSERT_TRUE(gaps.wait_idle(60s));
+    ASSERT_TRUE(gaps.poll(model));
+    ASSERT_TRUE(model.gaps());
+    ASSERT_FALSE(model.gaps()->cells.empty());
+    // Cells of the Loir-et-Cher perimeter: east of Indre-et-Loire's centre.
+    double lon_sum = 0.0;
+    for (const auto& c : model.gaps()->cells) lon_sum += c.centre_lonlat.lon_deg;
+    EXPECT_GT(lon_sum / static_cast<double>(model.gaps()->cells.size()), 1.0);
+}
+
 }  // namespace
 }  // namespace app::gui
