@@ -6,7 +6,7 @@
 #include <fmt/core.h>
 
 #include "geo/io/audience_presets.hpp"
-#include "geo/store/catalogue_codec.hpp"
+#include "geo/core/clock.hpp"
 
 namespace app::cli {
 
@@ -51,7 +51,7 @@ nlohmann::json analysis_provenance(std::string_view generator, const geo::Catalo
                                    {"attribution", s.attribution},
                                    {"imported_at", s.imported_at}});
     return {{"generator", std::string("territoire ") + std::string(generator)},
-            {"created_at", geo::store::utc_now_iso8601()},
+            {"created_at", geo::utc_now_iso8601()},
             {"catalogue", catalogue.path()},
             {"audience",
              {{"id", audience.id},

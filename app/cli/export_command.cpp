@@ -7,13 +7,13 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <set>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
+#include "geo/core/clock.hpp"
 #include "geo/io/exporters.hpp"
 #include "geo/store/catalogue.hpp"
 
@@ -127,21 +127,12 @@ tl::expected<geo::Territory, Usage> find_territory(const geo::Catalogue& catalog
                           geo::territory_level_id(*level), catalogue.path())});
 }
 
-std::string utc_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 // Provenance: what was exported, from where, under which licences.
 nlohmann::json provenance(const geo::Catalogue& catalogue, const ExportArgs& args,
                           const std::set<std::string>& used_sources) {
     nlohmann::json j;
     j["generator"] = "territoire export";
-    j["created_at"] = utc_now();
+    j["created_at"] = geo::utc_now_iso8601();
     j["catalogue"] = catalogue.path();
     j["kind"] = args.items ? "items" : "territories";
     nlohmann::json filter = nlohmann::json::object();

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "geo/store/catalogue_codec.hpp"
+#include "geo/core/clock.hpp"
 #include "geo/store/catalogue_writes.hpp"
 #include "geo/store/schema.hpp"
 #include "geo/store/sqlite_util.hpp"
@@ -53,7 +53,7 @@ Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
     store::bind_text(st->get(), 3, source.path);
     store::bind_text(st->get(), 4, source.licence);
     store::bind_text(st->get(), 5, source.attribution);
-    store::bind_text(st->get(), 6, store::utc_now_iso8601());
+    store::bind_text(st->get(), 6, utc_now_iso8601());
     return store::step_done(db, st->get());
 }
 
@@ -205,7 +205,7 @@ Result<std::int64_t> Catalogue::save_perimeter(const StoredPerimeter& perimeter)
     store::bind_double(st->get(), 2, perimeter.level);
     store::bind_text(st->get(), 3, perimeter.params_json.empty() ? std::string("{}") : perimeter.params_json);
     store::bind_text(st->get(), 4, perimeter.stats_json.empty() ? std::string("{}") : perimeter.stats_json);
-    store::bind_text(st->get(), 5, perimeter.created_at.empty() ? store::utc_now_iso8601() : perimeter.created_at);
+    store::bind_text(st->get(), 5, perimeter.created_at.empty() ? utc_now_iso8601() : perimeter.created_at);
     store::bind_blob(st->get(), 6, wkb.data(), static_cast<int>(wkb.size()));
     if (auto ok = store::step_done(m_db.get(), st->get()); !ok)
         return tl::unexpected(ok.error().with_context(m_path));

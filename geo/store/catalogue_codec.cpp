@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "geo/core/clock.hpp"
 
 namespace geo::store {
 
@@ -32,7 +31,5 @@ std::vector<std::string> decode_string_list(std::string_view text) {
         if (v.is_string()) out.push_back(v.get<std::string>());
     return out;
 }
-
-std::string utc_now_iso8601() { return geo::utc_now_iso8601(); }
 
 }  // namespace geo::store

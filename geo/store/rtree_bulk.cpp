@@ -70,8 +70,11 @@ std::vector<std::vector<RtreeBox>> str_pack(std::vector<RtreeBox> boxes, std::si
         const auto begin = boxes.begin() + static_cast<std::ptrdiff_t>(s);
         const auto end = boxes.begin() + static_cast<std::ptrdiff_t>(std::min(boxes.size(), s + per_slice));
         std::sort(begin, end, [&](const auto& a, const auto& b) { return cy(a) < cy(b); });
-        for (auto it = begin; it < end; it += static_cast<std::ptrdiff_t>(std::min<std::size_t>(per_node, static_cast<std::size_t>(end - it))))
-            groups.emplace_back(it, it + static_cast<std::ptrdiff_t>(std::min<std::size_t>(per_node, static_cast<std::size_t>(end - it))));
+        for (auto it = begin; it < end;) {
+            const auto next = it + std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(per_node), end - it);
+            groups.emplace_back(it, next);
+            it = next;
+        }
     }
     return groups;
 }

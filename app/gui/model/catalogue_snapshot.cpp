@@ -33,7 +33,7 @@ std::string attribution_for(const std::vector<geo::SourceInfo>& sources) {
         if (!known) parts.push_back(credit);
     }
     std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    for (const auto& p : parts) out = join_credits(out, p);
     return out;
 }
 

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -12,6 +11,7 @@
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/export_row.hpp"
+#include "geo/core/clock.hpp"
 #include "geo/io/exporters.hpp"
 
 namespace app::gui {
@@ -20,15 +20,6 @@ namespace {
 constexpr const char* kPopup = "##export";
 constexpr const char* kFormats[] = {"GeoJSON (.geojson)", "GeoPackage (.gpkg)", "CSV (.csv)", "KML (.kml)"};
 constexpr const char* kExtensions[] = {".geojson", ".gpkg", ".csv", ".kml"};
-
-std::string utc_now_iso8601() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 std::string with_extension(const std::string& path, const char* extension) {
     std::filesystem::path p(path);
@@ -59,7 +50,7 @@ void ExportDialog::start(const MapModel& model, const AudienceController& audien
                          const std::vector<geo::SourceInfo>& sources) {
     nlohmann::json meta;
     meta["generator"] = "territoire gui";
-    meta["created_at"] = utc_now_iso8601();
+    meta["created_at"] = geo::utc_now_iso8601();
     meta["catalogue"] = model.catalogue_path();
     meta["sources"] = nlohmann::json::array();
     for (const auto& s : sources)
