@@ -9,7 +9,7 @@ PACKAGES=(
   libsqlite3-dev libsqlite3-mod-spatialite libspatialite-dev
   libimgui-dev libglfw3-dev libgl-dev libegl-dev libstb-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev libtbb-dev
-  libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
+  libfftw3-dev libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth fonts-dejavu-core libgl1-mesa-dri mesa-utils
   python3

@@ -13,10 +13,6 @@
 namespace geo {
 namespace {
 
-// Ratio of the quartic radius to the Gaussian σ with the same smoothing
-// (canonical bandwidths in 2-D): (576/(5π) / (1/(4π)))^(1/6) = 460.8^(1/6).
-const double kQuarticPerGaussian = std::pow(460.8, 1.0 / 6.0);
-constexpr double kGaussianSupportSigmas = 4.0;
 constexpr double kPerM2ToPerKm2 = 1e6;
 
 // --- Kernel evaluation, shared by the grid and by density_at so that each
@@ -66,101 +62,9 @@ void add_gaussian_row(double* __restrict row, const double* __restrict gx, std::
     for (std::size_t k = 0; k < n; ++k) row[k] += wy * gx[k];
 }
 
-struct Spread {
-    double total_w = 0.0;
-    double sum_w2 = 0.0;
-    double sd_x = 0.0, sd_y = 0.0;
-    double iqr_x = 0.0, iqr_y = 0.0;
-};
-
-// Weighted quartiles by a histogram of 4096 bins, linear inside a bin.
-std::array<double, 2> weighted_quartiles(const std::vector<Projected>& points,
-                                         const std::vector<double>& weights, bool along_x,
-                                         double lo, double hi, double total_w) {
-    constexpr int kBins = 4096;
-    if (!(hi > lo)) return {lo, lo};
-    std::vector<double> hist(kBins, 0.0);
-    const double scale = kBins / (hi - lo);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        if (weights[i] <= 0.0) continue;
-        const double v = along_x ? points[i].x_m : points[i].y_m;
-        const int b = std::min(kBins - 1, static_cast<int>((v - lo) * scale));
-        hist[static_cast<std::size_t>(b)] += weights[i];
-    }
-    std::array<double, 2> out{};
-    const std::array<double, 2> targets{0.25 * total_w, 0.75 * total_w};
-    double cum = 0.0;
-    int q = 0;
-    for (int b = 0; b < kBins && q < 2; ++b) {
-        const double h = hist[static_cast<std::size_t>(b)];
-        while (q < 2 && cum + h >= targets[static_cast<std::size_t>(q)]) {
-            const double frac = h > 0.0 ? (targets[static_cast<std::size_t>(q)] - cum) / h : 0.0;
-            out[static_cast<std::size_t>(q)] = lo + (b + frac) / scale;
-            ++q;
-        }
-        cum += h;
-    }
-    if (q < 2) out[1] = hi;
-    return out;
-}
-
-Spread measure_spread(const std::vector<Projected>& points, const std::vector<double>& weights) {
-    Spread s;
-    // Moments about the first weighted point, to keep the squares small.
-    Projected ref{};
-    bool have_ref = false;
-    double sx = 0, sy = 0, sxx = 0, syy = 0;
-    double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const double w = weights[i];
-        if (w <= 0.0) continue;
-        if (!have_ref) ref = points[i], have_ref = true;
-        const double dx = points[i].x_m - ref.x_m, dy = points[i].y_m - ref.y_m;
-        s.total_w += w;
-        s.sum_w2 += w * w;
-        sx += w * dx;
-        sy += w * dy;
-        sxx += w * dx * dx;
-        syy += w * dy * dy;
-        xmin = std::min(xmin, points[i].x_m);
-        xmax = std::max(xmax, points[i].x_m);
-        ymin = std::min(ymin, points[i].y_m);
-        ymax = std::max(ymax, points[i].y_m);
-    }
-    if (s.total_w <= 0.0) return s;
-    const double mx = sx / s.total_w, my = sy / s.total_w;
-    s.sd_x = std::sqrt(std::max(0.0, sxx / s.total_w - mx * mx));
-    s.sd_y = std::sqrt(std::max(0.0, syy / s.total_w - my * my));
-    const auto qx = weighted_quartiles(points, weights, true, xmin, xmax, s.total_w);
-    const auto qy = weighted_quartiles(points, weights, false, ymin, ymax, s.total_w);
-    s.iqr_x = qx[1] - qx[0];
-    s.iqr_y = qy[1] - qy[0];
-    return s;
-}
-
-Result<double> validate(const std::vector<Projected>& points, const std::vector<double>& weights) {
-    if (points.size() != weights.size())
-        return fail(fmt::format("density: {} points but {} weights", points.size(),
-                                weights.size()));
-    double total = 0.0;
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const double w = weights[i];
-        if (!std::isfinite(w) || w < 0.0)
-            return fail(fmt::format("density: weight of point {} is {}, expected a finite "
-                                    "number >= 0",
-                                    i, w));
-        if (w > 0.0 && (!std::isfinite(points[i].x_m) || !std::isfinite(points[i].y_m)))
-            return fail(fmt::format("density: point {} has coordinates ({}, {}) m, expected "
-                                    "finite numbers",
-                                    i, points[i].x_m, points[i].y_m));
-        total += w;
-    }
-    if (!(total > 0.0)) return fail("density: no offer item with a positive weight");
-    return total;
-}
-
 struct WeightedPoint {
     double x_m, y_m, w;
+    double factor;  // bandwidth factor (1 unless adaptive)
 };
 
 // The positive-weight points sorted by the grid row holding them (counting
@@ -171,7 +75,8 @@ struct RowSortedPoints {
 };
 
 RowSortedPoints sort_by_row(const std::vector<Projected>& points,
-                            const std::vector<double>& weights, const DensityGrid& g) {
+                            const std::vector<double>& weights,
+                            const std::vector<double>& factors, const DensityGrid& g) {
     auto row_of = [&](const Projected& p) {
         return static_cast<std::size_t>(
             std::clamp(static_cast<int>((p.y_m - g.origin.y_m) / g.cell_m), 0, g.height - 1));
@@ -184,20 +89,27 @@ RowSortedPoints sort_by_row(const std::vector<Projected>& points,
     s.points.resize(s.start.back());
     std::vector<std::size_t> next(s.start.begin(), s.start.end() - 1);
     for (std::size_t i = 0; i < points.size(); ++i)
-        if (weights[i] > 0.0) s.points[next[row_of(points[i])]++] = {points[i].x_m, points[i].y_m, weights[i]};
+        if (weights[i] > 0.0)
+            s.points[next[row_of(points[i])]++] = {points[i].x_m, points[i].y_m, weights[i],
+                                                   factors.empty() ? 1.0 : factors[i]};
     return s;
 }
 
 // Adds the (unnormalised) kernels of points [first, last) to rows
 // [row_lo, row_hi) of the grid.
+// Terms are normalised per point (adaptive bandwidths differ), so the grid
+// holds weight per km² directly.
 void splat_band(const WeightedPoint* first, const WeightedPoint* last, int row_lo, int row_hi,
-                const KernelTerms& kt, double support_m, const std::vector<double>& cx,
+                const KernelTerms& fixed, const std::vector<double>& cx,
                 const std::vector<double>& cy, DensityGrid& g) {
     std::vector<double> along_x;  // dx² (quartic) or exp(−dx²/2σ²) (gaussian) per column
     std::vector<double> dx2;
     const double inv_cell = 1.0 / g.cell_m;
     for (const WeightedPoint* pt = first; pt != last; ++pt) {
-        const double px = pt->x_m, py = pt->y_m, w = pt->w;
+        const KernelTerms kt =
+            pt->factor == 1.0 ? fixed : KernelTerms::make(fixed.kernel, g.bandwidth_m * pt->factor);
+        const double support_m = std::sqrt(kt.support2_m2);
+        const double px = pt->x_m, py = pt->y_m, w = pt->w * kt.norm_km2;
         // Cells whose centre may lie within the support, widened by one.
         const int c0 = std::max(0, static_cast<int>(std::floor((px - support_m - g.origin.x_m) * inv_cell - 0.5)));
         const int c1 = std::min(g.width - 1, static_cast<int>(std::ceil((px + support_m - g.origin.x_m) * inv_cell - 0.5)));
@@ -238,18 +150,6 @@ void splat_band(const WeightedPoint* first, const WeightedPoint* last, int row_l
 
 }  // namespace
 
-std::string_view kernel_id(Kernel k) { return k == Kernel::quartic ? "quartic" : "gaussian"; }
-
-Result<Kernel> kernel_from_id(std::string_view id) {
-    if (id == "quartic") return Kernel::quartic;
-    if (id == "gaussian") return Kernel::gaussian;
-    return fail(fmt::format("kernel \"{}\": expected \"quartic\" or \"gaussian\"", id));
-}
-
-double kernel_support_m(Kernel k, double bandwidth_m) {
-    return k == Kernel::quartic ? bandwidth_m : kGaussianSupportSigmas * bandwidth_m;
-}
-
 double DensityGrid::total_mass() const {
     double sum = 0.0;
     for (double v : values) sum += v;
@@ -258,89 +158,59 @@ double DensityGrid::total_mass() const {
 
 namespace {
 
-// The rule of default_bandwidth_m, on validated input.
-double bandwidth_rule(const std::vector<Projected>& points, const std::vector<double>& weights,
-                      Kernel kernel) {
-    const Spread s = measure_spread(points, weights);
-    auto robust = [](double sd, double iqr) {
-        const double r = iqr / 1.349;
-        return r > 0.0 ? std::min(sd, r) : sd;
-    };
-    const double ax = robust(s.sd_x, s.iqr_x), ay = robust(s.sd_y, s.iqr_y);
-    const double sigma = std::sqrt(ax * ay);
-    const double n_eff = s.total_w * s.total_w / s.sum_w2;
-    const double gaussian = sigma * std::pow(n_eff, -1.0 / 6.0);
-    const double quartic =
-        std::clamp(gaussian * kQuarticPerGaussian, kMinQuarticBandwidthM, kMaxQuarticBandwidthM);
-    return kernel == Kernel::quartic ? quartic : quartic / kQuarticPerGaussian;
-}
-
-}  // namespace
-
-Result<double> default_bandwidth_m(const std::vector<Projected>& points,
-                                   const std::vector<double>& weights, Kernel kernel) {
-    if (auto v = validate(points, weights); !v) return tl::unexpected(v.error());
-    return bandwidth_rule(points, weights, kernel);
-}
-
-Result<DensityGrid> compute_density(const std::vector<Projected>& points,
-                                    const std::vector<double>& weights,
-                                    const DensityParams& params) {
-    if (auto v = validate(points, weights); !v) return tl::unexpected(v.error());
-    DensityGrid g;
-    g.kernel = params.kernel;
-    if (params.bandwidth_m) {
-        if (!std::isfinite(*params.bandwidth_m) || *params.bandwidth_m <= 0.0)
-            return fail(fmt::format("density: bandwidth_m {} must be a positive number",
-                                    *params.bandwidth_m));
-        g.bandwidth_m = *params.bandwidth_m;
-    } else {
-        g.bandwidth_m = bandwidth_rule(points, weights, params.kernel);
-        g.bandwidth_from_data = true;
-    }
-    double cell = params.cell_m.value_or(g.bandwidth_m / (params.kernel == Kernel::quartic ? 4.0 : 2.0));
-    if (!std::isfinite(cell) || cell <= 0.0)
-        return fail(fmt::format("density: cell_m {} must be a positive number", cell));
-    if (params.max_cells < 16 || params.max_cells > kMaxGridCells)
-        return fail(fmt::format("density: max_cells {} must be in [16, {}]", params.max_cells,
-                                kMaxGridCells));
-
+struct Extent {
     double xmin = INFINITY, xmax = -INFINITY, ymin = INFINITY, ymax = -INFINITY;
+};
+
+Extent weighted_extent(const std::vector<Projected>& points, const std::vector<double>& weights) {
+    Extent e;
     for (std::size_t i = 0; i < points.size(); ++i) {
         if (weights[i] <= 0.0) continue;
-        xmin = std::min(xmin, points[i].x_m);
-        xmax = std::max(xmax, points[i].x_m);
-        ymin = std::min(ymin, points[i].y_m);
-        ymax = std::max(ymax, points[i].y_m);
+        e.xmin = std::min(e.xmin, points[i].x_m);
+        e.xmax = std::max(e.xmax, points[i].x_m);
+        e.ymin = std::min(e.ymin, points[i].y_m);
+        e.ymax = std::max(e.ymax, points[i].y_m);
     }
-    const double support = kernel_support_m(params.kernel, g.bandwidth_m);
-    // Grow the cell until the padded grid fits in max_cells.
-    for (;;) {
-        const double pad = support + cell;
-        const double w = std::ceil((xmax - xmin + 2 * pad) / cell);
-        const double h = std::ceil((ymax - ymin + 2 * pad) / cell);
-        if (w * h <= static_cast<double>(params.max_cells)) {
+    return e;
+}
+
+// Sizes the grid: the cell grows until the padded grid fits in max_cells.
+Result<void> fit_grid(const Extent& e, double support_m, double cell, std::size_t max_cells,
+                      DensityGrid& g) {
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        const double pad = support_m + cell;
+        const double w = std::ceil((e.xmax - e.xmin + 2 * pad) / cell);
+        const double h = std::ceil((e.ymax - e.ymin + 2 * pad) / cell);
+        if (std::isfinite(w * h) && w * h <= static_cast<double>(max_cells)) {
             g.width = static_cast<int>(w);
             g.height = static_cast<int>(h);
-            g.origin = {xmin - pad, ymin - pad};
-            break;
+            g.origin = {e.xmin - pad, e.ymin - pad};
+            g.cell_m = cell;
+            return {};
         }
-        cell *= std::max(1.001, std::sqrt(w * h / static_cast<double>(params.max_cells)));
+        // At least the cell that fits the unpadded box, then 0.1 % steps.
+        const double fit = std::sqrt((e.xmax - e.xmin + 2 * pad) * (e.ymax - e.ymin + 2 * pad) /
+                                     static_cast<double>(max_cells));
+        cell = std::max(cell * 1.001, fit);
     }
-    g.cell_m = cell;
-    g.values.assign(static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height), 0.0);
+    return fail(fmt::format("density: no grid of at most {} cells fits the points", max_cells));
+}
 
+// Splats every positive-weight point (bandwidth factors optional) onto g,
+// whose geometry and bandwidth are set.
+void splat(const std::vector<Projected>& points, const std::vector<double>& weights,
+           const std::vector<double>& factors, double max_support_m, DensityGrid& g) {
+    g.values.assign(static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height), 0.0);
     std::vector<double> cx(static_cast<std::size_t>(g.width)), cy(static_cast<std::size_t>(g.height));
     for (int c = 0; c < g.width; ++c) cx[static_cast<std::size_t>(c)] = g.cell_centre(c, 0).x_m;
     for (int r = 0; r < g.height; ++r) cy[static_cast<std::size_t>(r)] = g.cell_centre(0, r).y_m;
-
-    const KernelTerms kt = KernelTerms::make(params.kernel, g.bandwidth_m);
+    const KernelTerms kt = KernelTerms::make(g.kernel, g.bandwidth_m);
     // Bands of rows, each written by one task: no locks. Each cell sums its
     // points in row-sorted order whatever the bands, so results do not depend
     // on the number of threads. A band takes the points of the rows within
     // reach of its own.
-    const RowSortedPoints pts = sort_by_row(points, weights, g);
-    const int reach = static_cast<int>(std::ceil(support / cell)) + 2;
+    const RowSortedPoints pts = sort_by_row(points, weights, factors, g);
+    const int reach = static_cast<int>(std::ceil(max_support_m / g.cell_m)) + 2;
     const int workers = tbb::this_task_arena::max_concurrency();
     const int band = std::max(1, (g.height + 4 * workers - 1) / (4 * workers));
     const int bands = (g.height + band - 1) / band;
@@ -349,29 +219,102 @@ Result<DensityGrid> compute_density(const std::vector<Projected>& points,
             const int row_lo = b * band, row_hi = std::min(g.height, row_lo + band);
             const auto first = pts.start[static_cast<std::size_t>(std::max(0, row_lo - reach))];
             const auto last = pts.start[static_cast<std::size_t>(std::min(g.height, row_hi + reach))];
-            splat_band(pts.points.data() + first, pts.points.data() + last, row_lo, row_hi, kt,
-                       support, cx, cy, g);
+            splat_band(pts.points.data() + first, pts.points.data() + last, row_lo, row_hi, kt, cx,
+                       cy, g);
         }
     });
-    for (double& v : g.values) v *= kt.norm_km2;
+}
+
+Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::vector<double>& weights,
+                               const DensityParams& params, const BandwidthSelection& selection,
+                               const std::vector<double>& factors) {
+    DensityGrid g;
+    g.kernel = params.kernel;
+    g.bandwidth_m = selection.bandwidth_m;
+    g.selection = selection;
+    g.bandwidth_from_data = selection.selector != BandwidthSelector::fixed;
+    double min_factor = 1.0, max_factor = 1.0;
+    for (std::size_t i = 0; i < factors.size(); ++i)
+        if (weights[i] > 0.0) {
+            min_factor = std::min(min_factor, factors[i]);
+            max_factor = std::max(max_factor, factors[i]);
+        }
+    const double cell = params.cell_m.value_or(equivalent_sigma_m(params.kernel, g.bandwidth_m) *
+                                               std::max(min_factor, 0.5) / kDefaultCellsPerSigma);
+    if (!std::isfinite(cell) || cell < kMinCellM)
+        return fail(fmt::format("density: cell_m {} must be a number >= {} m", cell, kMinCellM));
+    const double support = kernel_support_m(params.kernel, g.bandwidth_m) * max_factor;
+    if (auto r = fit_grid(weighted_extent(points, weights), support, cell, params.max_cells, g); !r)
+        return tl::unexpected(r.error());
+    splat(points, weights, factors, support, g);
+    g.bandwidth_factors = factors;
     return g;
+}
+
+}  // namespace
+
+Result<DensityGrid> compute_density(const std::vector<Projected>& points,
+                                    const std::vector<double>& weights,
+                                    const DensityParams& params) {
+    if (params.max_cells < 16 || params.max_cells > kMaxGridCells)
+        return fail(fmt::format("density: max_cells {} must be in [16, {}]", params.max_cells,
+                                kMaxGridCells));
+    if (params.bandwidth_m &&
+        !(*params.bandwidth_m >= kMinFixedBandwidthM && *params.bandwidth_m <= kMaxFixedBandwidthM))
+        return fail(fmt::format("density: bandwidth_m {} must be a number of metres in [{}, {}]",
+                                *params.bandwidth_m, kMinFixedBandwidthM, kMaxFixedBandwidthM));
+    BandwidthChoice choice{params.selector, 0.0};
+    if (params.bandwidth_m) choice = {BandwidthSelector::fixed, *params.bandwidth_m};
+    auto selection = select_bandwidth(points, weights, params.kernel, choice);
+    if (!selection) return tl::unexpected(selection.error());
+    if (choice.selector != BandwidthSelector::adaptive)
+        return fixed_grid(points, weights, params, *selection, {});
+    // Adaptive: a pilot grid at the plug-in bandwidth, Abramson factors at
+    // the items, then the grid with one bandwidth per item.
+    auto pilot = fixed_grid(points, weights, params, *selection, {});
+    if (!pilot) return tl::unexpected(pilot.error());
+    std::vector<double> at_items(points.size(), 0.0);
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (weights[i] > 0.0) at_items[i] = grid_value_at(*pilot, points[i]);
+    return fixed_grid(points, weights, params, *selection, abramson_factors(at_items, weights));
+}
+
+double grid_value_at(const DensityGrid& g, Projected at) {
+    if (g.width <= 0 || g.height <= 0) return 0.0;
+    const double fx = (at.x_m - g.origin.x_m) / g.cell_m - 0.5;
+    const double fy = (at.y_m - g.origin.y_m) / g.cell_m - 0.5;
+    if (!(fx >= 0.0 && fy >= 0.0 && fx <= g.width - 1.0 && fy <= g.height - 1.0)) return 0.0;
+    const int c = std::min(static_cast<int>(fx), std::max(0, g.width - 2));
+    const int r = std::min(static_cast<int>(fy), std::max(0, g.height - 2));
+    const double tx = fx - c, ty = fy - r;
+    const int c1 = std::min(c + 1, g.width - 1), r1 = std::min(r + 1, g.height - 1);
+    return (1 - tx) * (1 - ty) * g.at(c, r) + tx * (1 - ty) * g.at(c1, r) +
+           (1 - tx) * ty * g.at(c, r1) + tx * ty * g.at(c1, r1);
 }
 
 double density_at(const std::vector<Projected>& points, const std::vector<double>& weights,
                   Projected at, Kernel kernel, double bandwidth_m) {
-    const KernelTerms kt = KernelTerms::make(kernel, bandwidth_m);
+    return density_at(points, weights, {}, at, kernel, bandwidth_m);
+}
+
+double density_at(const std::vector<Projected>& points, const std::vector<double>& weights,
+                  const std::vector<double>& factors, Projected at, Kernel kernel,
+                  double bandwidth_m) {
+    const KernelTerms fixed = KernelTerms::make(kernel, bandwidth_m);
     double sum = 0.0;
     for (std::size_t i = 0; i < points.size(); ++i) {
         const double w = weights[i];
         if (w <= 0.0) continue;
+        const double f = factors.empty() ? 1.0 : factors[i];
+        const KernelTerms kt = f == 1.0 ? fixed : KernelTerms::make(kernel, bandwidth_m * f);
         const double dx = at.x_m - points[i].x_m, dy = at.y_m - points[i].y_m;
         const double d2 = dx * dx + dy * dy;
         if (kernel == Kernel::quartic)
-            sum += w * quartic_term(d2, kt.inv_h2);
+            sum += w * kt.norm_km2 * quartic_term(d2, kt.inv_h2);
         else if (d2 <= kt.support2_m2)
-            sum += w * std::exp(-d2 * kt.inv_2s2);
+            sum += w * kt.norm_km2 * std::exp(-d2 * kt.inv_2s2);
     }
-    return sum * kt.norm_km2;
+    return sum;
 }
 
 }  // namespace geo

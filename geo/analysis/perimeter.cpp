@@ -9,6 +9,7 @@
 #include "geo/analysis/geometry_measure.hpp"
 #include "geo/analysis/geos_convert.hpp"
 #include "geo/analysis/hdr.hpp"
+#include "geo/analysis/kernel_mass.hpp"
 #include "geo/analysis/planar_geometry.hpp"
 
 namespace geo {
@@ -161,6 +162,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
 
     DensityParams dp;
     dp.bandwidth_m = params.bandwidth_m;
+    dp.selector = params.bandwidth_selector;
     dp.cell_m = params.cell_m;
     dp.kernel = params.kernel;
     dp.max_cells = params.max_cells;
@@ -172,6 +174,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
     res.kernel = params.kernel;
     res.bandwidth_m = grid->bandwidth_m;
     res.bandwidth_from_data = grid->bandwidth_from_data;
+    res.bandwidth = grid->selection;
     res.cell_m = grid->cell_m;
     res.simplify_m = params.simplify_m.value_or(grid->cell_m * kDefaultSimplifyCells);
     for (double w : weights)
@@ -180,19 +183,43 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
             ++res.items_used;
         }
 
-    const std::vector<double> thresholds = hdr_thresholds(*grid, *levels);
     const double total_mass = grid->total_mass();
+    // The exact share of the kernel density inside a region (kernel_mass.hpp).
+    auto exact_share = [&](const ProjectedMultiPolygon& mp) {
+        return kernel_mass_inside(points, weights, grid->bandwidth_factors, grid->kernel,
+                                  grid->bandwidth_m, mp) /
+               res.total_weight;
+    };
     GeosContext ctx;
     std::vector<GeosGeom> geoms;
-    std::vector<double> simplify_used;
-    for (double t : thresholds) {
-        ProjectedMultiPolygon region =
-            drop_small_parts(contour_region(*grid, t), params.min_area_km2 * kM2PerKm2,
-                             params.min_hole_km2 * kM2PerKm2);
-        auto g = simplify_region(ctx, *grid, region, res.simplify_m, total_mass);
-        if (!g) return tl::unexpected(g.error().with_context("perimeter"));
-        geoms.push_back(std::move(g->geom));
-        simplify_used.push_back(g->tolerance_m);
+    std::vector<double> simplify_used, thresholds;
+    for (double level : *levels) {
+        // Grid levels tried: the level, then secant corrections on the exact share.
+        double grid_level = level, prev_level = 0.0, prev_share = 0.0;
+        for (int attempt = 0;; ++attempt) {
+            const double t = hdr_thresholds(*grid, {grid_level}).front();
+            ProjectedMultiPolygon region =
+                drop_small_parts(contour_region(*grid, t), params.min_area_km2 * kM2PerKm2,
+                                 params.min_hole_km2 * kM2PerKm2);
+            auto g = simplify_region(ctx, *grid, region, res.simplify_m, total_mass);
+            if (!g) return tl::unexpected(g.error().with_context("perimeter"));
+            auto planar = projected_multipolygon_from_geos(ctx, g->geom.get());
+            if (!planar) return tl::unexpected(planar.error().with_context("perimeter"));
+            const double share = exact_share(*planar);
+            const bool last = attempt == 2 || std::abs(share - level) <= kLevelTolerance || level >= 1.0;
+            if (last || planar->empty()) {
+                geoms.push_back(std::move(g->geom));
+                simplify_used.push_back(g->tolerance_m);
+                thresholds.push_back(t);
+                break;
+            }
+            double next = grid_level + (level - share);
+            if (attempt > 0 && std::abs(share - prev_share) > 1e-9)
+                next = grid_level + (level - share) * (grid_level - prev_level) / (share - prev_share);
+            prev_level = grid_level;
+            prev_share = share;
+            grid_level = std::clamp(next, 1e-6, 1.0);
+        }
     }
     if (auto r = nest_levels(ctx, geoms); !r) return tl::unexpected(r.error());
 
@@ -205,7 +232,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
         lv.density_threshold = thresholds[k];
         lv.simplify_m = simplify_used[k];
         lv.components = static_cast<int>(planar->polygons.size());
-        lv.captured_mass_share = total_mass > 0.0 ? mass_inside(*grid, *planar) / total_mass : 0.0;
+        lv.captured_mass_share = exact_share(*planar);
         lv.compactness = polsby_popper(*planar);
         auto wgs = to_wgs84(projector, *planar);
         if (!wgs) return tl::unexpected(wgs.error());

@@ -19,10 +19,17 @@
 // Statistics per level:
 //   area_km2            geodesic area on the WGS 84 ellipsoid (geometry_measure.hpp)
 //   components          number of polygons
-//   captured_mass_share grid mass of the cells whose centre lies in the final
-//                       (cleaned, simplified) polygons / the grid's total mass;
-//                       before cleaning it is the level plus less than one
-//                       cell's mass (cells are taken whole)
+//   captured_mass_share the exact kernel-density mass inside the final
+//                       (cleaned, simplified, nested) polygons / Σ weights,
+//                       whatever the cell: each item's kernel is integrated
+//                       over the polygons (kernel_mass.hpp, Green's theorem
+//                       along the boundary). The region itself is drawn on the
+//                       grid (cells of σ/4 by default, contours interpolated
+//                       within cells); when the exact mass misses the level by
+//                       more than kLevelTolerance, the threshold is corrected
+//                       once (secant on the grid's mass curve) and the region
+//                       redrawn, so the share reported is close to the level
+//                       asked for and always the true one
 //   density_threshold   iso-value of the contour, weight per km²
 //   compactness         Polsby-Popper 4πA/P² of the level as a whole (A total
 //                       area, P total boundary length including holes, both in
@@ -54,10 +61,15 @@ namespace geo {
 // vertices, and the 0.2 % mass guard above bounds what is left.
 inline constexpr double kDefaultSimplifyCells = 0.1;
 
+// Largest accepted gap between the exact captured share and the level before
+// the threshold is corrected.
+inline constexpr double kLevelTolerance = 0.005;
+
 struct PerimeterParams {
     std::vector<double> levels{0.8};    // shares of mass in (0, 1]; sorted, deduplicated
-    std::optional<double> bandwidth_m;  // default: derived from the data (density.hpp)
-    std::optional<double> cell_m;       // default: bandwidth / 4 (quartic), σ / 2 (gaussian)
+    std::optional<double> bandwidth_m;  // fixed (kernel's unit); when absent `bandwidth_selector` decides
+    BandwidthSelector bandwidth_selector = BandwidthSelector::plugin;  // bandwidth.hpp
+    std::optional<double> cell_m;       // default: σ / kDefaultCellsPerSigma (density.hpp)
     Kernel kernel = Kernel::quartic;
     double min_area_km2 = 0.5;          // smaller components are dropped
     double min_hole_km2 = 0.5;          // smaller holes are filled
@@ -81,6 +93,7 @@ struct PerimeterResult {
     Kernel kernel = Kernel::quartic;
     double bandwidth_m = 0.0;
     bool bandwidth_from_data = false;
+    BandwidthSelection bandwidth;  // selector, rule applied, diagonal plug-in, notes
     double cell_m = 0.0;       // the cell used (may exceed the one asked for)
     double simplify_m = 0.0;   // the tolerance asked for (or its default)
     double total_weight = 0.0;        // Σ weights

@@ -18,4 +18,9 @@ GeosContext::GeosContext()
 
 GeosContext::~GeosContext() { GEOS_finish_r(m_handle); }
 
+std::mutex& fftw_planner_mutex() {
+    static std::mutex m;
+    return m;
+}
+
 }  // namespace geo::detail

@@ -6,10 +6,12 @@
 // All owners are move-only. GEOS and PROJ contexts are not thread-safe: one
 // per thread.
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 
 #include <cpl_vsi.h>
+#include <fftw3.h>
 #include <geos_c.h>
 #include <proj.h>
 #include <sqlite3.h>
@@ -99,6 +101,31 @@ struct GeosSTRtreeDeleter {
     void operator()(GEOSSTRtree* t) const { GEOSSTRtree_destroy_r(ctx, t); }
 };
 using GeosSTRtree = std::unique_ptr<GEOSSTRtree, GeosSTRtreeDeleter>;
+
+// --- FFTW -------------------------------------------------------------------
+// FFTW's planner (plan creation and destruction) is not thread-safe: every
+// plan is made and destroyed under fftw_planner_mutex(); fftw_execute_* on an
+// existing plan is thread-safe.
+std::mutex& fftw_planner_mutex();
+struct FftwPlanDeleter {
+    void operator()(fftw_plan_s* plan) const {
+        std::lock_guard lock(fftw_planner_mutex());
+        fftw_destroy_plan(plan);
+    }
+};
+using FftwPlan = std::unique_ptr<fftw_plan_s, FftwPlanDeleter>;
+struct FftwFree {
+    void operator()(void* p) const { fftw_free(p); }
+};
+// SIMD-aligned arrays from fftw_malloc, as the planner expects.
+using FftwReals = std::unique_ptr<double[], FftwFree>;
+using FftwComplexes = std::unique_ptr<fftw_complex[], FftwFree>;
+inline FftwReals fftw_reals(std::size_t n) {
+    return FftwReals(static_cast<double*>(fftw_malloc(sizeof(double) * n)));
+}
+inline FftwComplexes fftw_complexes(std::size_t n) {
+    return FftwComplexes(static_cast<fftw_complex*>(fftw_malloc(sizeof(fftw_complex) * n)));
+}
 
 // --- GDAL virtual file system (plain files, /vsizip/, …) --------------------
 struct VsiFileCloser {

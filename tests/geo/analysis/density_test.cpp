@@ -92,7 +92,7 @@ TEST(Density, GaussianGridEqualsClosedFormSum) {
     p.bandwidth_m = 2000.0;
     auto g = geo::compute_density(s.points, s.weights, p);
     ASSERT_TRUE(g) << g.error().message;
-    EXPECT_DOUBLE_EQ(g->cell_m, 1000.0);  // σ / 2
+    EXPECT_DOUBLE_EQ(g->cell_m, 500.0);  // σ / kDefaultCellsPerSigma
     double peak = 0;
     for (double v : g->values) peak = std::max(peak, v);
     for (int r = 0; r < g->height; r += 3)
@@ -138,7 +138,7 @@ TEST(Density, DeterministicWhateverTheThreadCount) {
     EXPECT_EQ(a->values, b->values);
 }
 
-TEST(Density, DefaultBandwidthFollowsScottRuleWithinClamp) {
+TEST(Density, ScottRuleWithinClamp) {
     // One round Gaussian cluster, σ = 10 km, n = 10 000 equal weights:
     // Gaussian bandwidth 10 000 × n^(-1/6) = 2154 m, quartic × 2.7793 = 5987 m.
     std::mt19937_64 rng(1);
@@ -146,25 +146,30 @@ TEST(Density, DefaultBandwidthFollowsScottRuleWithinClamp) {
     std::vector<geo::Projected> pts(10'000);
     for (auto& p : pts) p = {600'000 + n(rng), 6'600'000 + n(rng)};
     std::vector<double> ones(pts.size(), 1.0), twos(pts.size(), 2.0);
-    auto q = geo::default_bandwidth_m(pts, ones, geo::Kernel::quartic);
+    const geo::BandwidthChoice scott{geo::BandwidthSelector::scott, 0.0};
+    auto q = geo::select_bandwidth(pts, ones, geo::Kernel::quartic, scott);
     ASSERT_TRUE(q);
-    EXPECT_NEAR(*q, 5987.0, 0.03 * 5987.0);
-    EXPECT_NEAR(*geo::default_bandwidth_m(pts, twos, geo::Kernel::quartic), *q, 1e-6);
-    EXPECT_NEAR(*geo::default_bandwidth_m(pts, ones, geo::Kernel::gaussian), 2154.0, 0.03 * 2154.0);
+    EXPECT_NEAR(q->bandwidth_m, 5987.0, 0.03 * 5987.0);
+    EXPECT_NEAR(geo::select_bandwidth(pts, twos, geo::Kernel::quartic, scott)->bandwidth_m, q->bandwidth_m, 1e-6);
+    EXPECT_NEAR(geo::select_bandwidth(pts, ones, geo::Kernel::gaussian, scott)->bandwidth_m, 2154.0, 0.03 * 2154.0);
     // Tightly packed points hit the 2 km floor, France-wide spread the 30 km cap.
     std::vector<geo::Projected> tight{{0, 0}, {10, 0}, {0, 10}, {10, 10}};
-    EXPECT_DOUBLE_EQ(*geo::default_bandwidth_m(tight, {1, 1, 1, 1}, geo::Kernel::quartic),
-                     geo::kMinQuarticBandwidthM);
+    auto t = geo::select_bandwidth(tight, {1, 1, 1, 1}, geo::Kernel::quartic, scott);
+    EXPECT_NEAR(t->bandwidth_m, geo::kMinQuarticBandwidthM, 1e-6);
+    EXPECT_TRUE(t->clamped);
     std::vector<geo::Projected> wide{{0, 0}, {900'000, 0}, {0, 900'000}, {900'000, 900'000}};
-    EXPECT_DOUBLE_EQ(*geo::default_bandwidth_m(wide, {1, 1, 1, 1}, geo::Kernel::quartic),
-                     geo::kMaxQuarticBandwidthM);
+    EXPECT_NEAR(geo::select_bandwidth(wide, {1, 1, 1, 1}, geo::Kernel::quartic, scott)->bandwidth_m,
+                geo::kMaxQuarticBandwidthM, 1e-6);
 
+    // The default grid: plug-in bandwidth (a normal sample: close to Scott's
+    // normal-reference value), cell σ/4.
     geo::DensityParams p;
     auto g = geo::compute_density(pts, ones, p);
     ASSERT_TRUE(g);
     EXPECT_TRUE(g->bandwidth_from_data);
-    EXPECT_DOUBLE_EQ(g->bandwidth_m, *q);
-    EXPECT_DOUBLE_EQ(g->cell_m, *q / 4.0);
+    EXPECT_EQ(g->selection.rule, geo::BandwidthSelector::plugin);
+    EXPECT_NEAR(g->bandwidth_m, q->bandwidth_m, 0.1 * q->bandwidth_m);
+    EXPECT_NEAR(g->cell_m, g->bandwidth_m / geo::kQuarticPerGaussian / 4.0, 1e-9);
 }
 
 TEST(Density, GridIsCappedByGrowingTheCell) {

@@ -121,7 +121,7 @@ TEST(Perimeter, PropertiesOnClusterMixtures) {
         EXPECT_TRUE(res->bandwidth_from_data);
         EXPECT_GE(res->bandwidth_m, geo::kMinQuarticBandwidthM);
         EXPECT_LE(res->bandwidth_m, geo::kMaxQuarticBandwidthM);
-        EXPECT_DOUBLE_EQ(res->cell_m, res->bandwidth_m / 4.0);
+        EXPECT_NEAR(res->cell_m, res->bandwidth_m / geo::kQuarticPerGaussian / geo::kDefaultCellsPerSigma, 1e-9);
         EXPECT_DOUBLE_EQ(res->simplify_m, res->cell_m * geo::kDefaultSimplifyCells);
         EXPECT_EQ(res->items_used, m.positions.size() - 200);
         ASSERT_EQ(res->levels.size(), 3u);

@@ -1,0 +1,34 @@
+#pragma once
+// Density kernels shared by the density grid, the bandwidth selectors and the
+// exact kernel mass. Units: metres of one metric CRS.
+//   quartic (biweight): bandwidth_m is the radius h, K(d) = 3/(πh²)(1 − d²/h²)²
+//     for d < h; mass within r: 1 − (1 − r²/h²)³.
+//   gaussian: bandwidth_m is σ, truncated at 4σ and renormalised so that each
+//     point still carries exactly its weight; mass within r:
+//     (1 − exp(−r²/2σ²)) / (1 − e⁻⁸).
+// Both kernels are compared through their canonical bandwidths: a quartic
+// radius of kQuarticPerGaussian × σ smooths like a Gaussian σ (2-D).
+// Pure, thread-safe.
+#include <string_view>
+
+#include "geo/core/error.hpp"
+
+namespace geo {
+
+enum class Kernel { quartic, gaussian };
+
+std::string_view kernel_id(Kernel k);  // "quartic", "gaussian"
+Result<Kernel> kernel_from_id(std::string_view id);
+
+// (R(K)/μ₂(K)²)^(1/6) ratio of the 2-D quartic and Gaussian kernels:
+// (576/(5π) / (1/(4π)))^(1/6) = 460.8^(1/6) ≈ 2.7793.
+inline constexpr double kQuarticPerGaussian = 2.779327039;
+inline constexpr double kGaussianSupportSigmas = 4.0;
+
+// Radius beyond which the kernel is zero: h (quartic) or 4σ (gaussian).
+double kernel_support_m(Kernel k, double bandwidth_m);
+// The Gaussian σ that smooths like `bandwidth_m` of kernel k, and back.
+double equivalent_sigma_m(Kernel k, double bandwidth_m);
+double bandwidth_from_sigma_m(Kernel k, double sigma_m);
+
+}  // namespace geo
