@@ -1,6 +1,8 @@
 #include "geo/analysis/audience.hpp"
 
+#include <algorithm>
 #include <bit>
+#include <set>
 #include <cctype>
 #include <cmath>
 
@@ -30,8 +32,31 @@ double season_factor(MonthMask item_open, MonthMask audience_season) {
            static_cast<double>(std::popcount(static_cast<unsigned>(season)));
 }
 
+OfferRole default_role(Family f) {
+    return f == Family::accommodation || f == Family::services ? OfferRole::support
+                                                               : OfferRole::attraction;
+}
+
+OfferRole item_role(const Audience& audience, const OfferItem& item) {
+    auto listed = [](const std::vector<std::string>& ids, const std::string& id) {
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    };
+    for (const std::string& s : item.subtypes)
+        if (listed(audience.attractions, s)) return OfferRole::attraction;
+    for (const std::string& s : item.subtypes)
+        if (listed(audience.support, s)) return OfferRole::support;
+    const std::string family(family_id(item.family));
+    if (listed(audience.attractions, family)) return OfferRole::attraction;
+    if (listed(audience.support, family)) return OfferRole::support;
+    return default_role(item.family);
+}
+
 double item_weight(const Audience& audience, const OfferItem& item) {
-    double weight = audience.family_weight(item.family);
+    double weight = -1.0;
+    for (const std::string& s : item.subtypes)
+        if (auto it = audience.subtype_weights.find(s); it != audience.subtype_weights.end())
+            weight = std::max(weight, it->second);
+    if (weight < 0.0) weight = audience.family_weight(item.family);
     if (weight <= 0.0) return 0.0;
     for (const std::string& label : item.labels)
         if (auto it = audience.label_multipliers.find(label); it != audience.label_multipliers.end())
@@ -51,7 +76,47 @@ std::vector<double> item_weights(const Audience& audience, const std::vector<Off
     return out;
 }
 
+std::vector<double> perimeter_weights(const Audience& audience, const std::vector<OfferItem>& items) {
+    std::vector<double> out;
+    out.reserve(items.size());
+    for (const OfferItem& item : items)
+        out.push_back(audience.support_shapes_perimeter || item_role(audience, item) == OfferRole::attraction
+                          ? item_weight(audience, item)
+                          : 0.0);
+    return out;
+}
+
+std::vector<std::string> modified_weights(const Audience& audience, const Audience& preset) {
+    std::vector<std::string> out;
+    for (Family f : kAllFamilies)
+        if (std::abs(audience.family_weight(f) - preset.family_weight(f)) > 1e-9)
+            out.emplace_back(family_id(f));
+    std::set<std::string> subtypes;
+    for (const auto& [k, v] : audience.subtype_weights) subtypes.insert(k);
+    for (const auto& [k, v] : preset.subtype_weights) subtypes.insert(k);
+    for (const std::string& k : subtypes) {
+        auto a = audience.subtype_weights.find(k), p = preset.subtype_weights.find(k);
+        const bool same = a != audience.subtype_weights.end() && p != preset.subtype_weights.end() &&
+                          std::abs(a->second - p->second) <= 1e-9;
+        if (!same) out.push_back(k);
+    }
+    return out;
+}
+
 namespace {
+
+Result<std::vector<std::string>> read_ids(const nlohmann::json& j, const char* key, const std::string& origin) {
+    std::vector<std::string> out;
+    if (!j.contains(key)) return out;
+    if (!j[key].is_array()) return fail(origin + ": \"" + key + "\" must be an array of family or subtype ids");
+    for (const auto& v : j[key]) {
+        if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 64)
+            return fail(origin + ": " + key + " entry " + v.dump(-1, ' ', true).substr(0, 80) +
+                        ", expected a family or subtype id");
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
 
 Result<std::map<std::string, double>> read_multipliers(const nlohmann::json& j, const char* key,
                                                        const std::string& origin, bool themes) {
@@ -104,6 +169,27 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
     auto themes = read_multipliers(j, "theme_multipliers", where, true);
     if (!themes) return tl::unexpected(themes.error());
     a.theme_multipliers = std::move(*themes);
+    if (j.contains("subtype_weights")) {
+        if (!j["subtype_weights"].is_object())
+            return fail(where + ": \"subtype_weights\" must be an object {subtype: weight}");
+        for (const auto& [name, value] : j["subtype_weights"].items()) {
+            if (!value.is_number() || !(value.get<double>() >= 0.0 && value.get<double>() <= 1.0))
+                return fail(where + ": subtype_weights." + name + " = " + value.dump(-1, ' ', true).substr(0, 80) +
+                            ", expected a number in [0, 1]");
+            a.subtype_weights[name] = value.get<double>();
+        }
+    }
+    auto attractions = read_ids(j, "attractions", where);
+    if (!attractions) return tl::unexpected(attractions.error());
+    a.attractions = std::move(*attractions);
+    auto support = read_ids(j, "support", where);
+    if (!support) return tl::unexpected(support.error());
+    a.support = std::move(*support);
+    if (j.contains("support_shapes_perimeter")) {
+        if (!j["support_shapes_perimeter"].is_boolean())
+            return fail(where + ": \"support_shapes_perimeter\" must be true or false");
+        a.support_shapes_perimeter = j["support_shapes_perimeter"].get<bool>();
+    }
     if (j.contains("season_months")) {
         if (!j["season_months"].is_array()) return fail(where + ": \"season_months\" must be an array of months 1–12");
         for (const auto& m : j["season_months"]) {
@@ -127,6 +213,10 @@ std::string audience_to_json(const Audience& a) {
     for (Family f : kAllFamilies) j["family_weights"][std::string(family_id(f))] = a.family_weight(f);
     j["label_multipliers"] = a.label_multipliers;
     j["theme_multipliers"] = a.theme_multipliers;
+    j["subtype_weights"] = a.subtype_weights;
+    j["attractions"] = a.attractions;
+    j["support"] = a.support;
+    j["support_shapes_perimeter"] = a.support_shapes_perimeter;
     j["season_months"] = nlohmann::json::array();
     for (int m = 0; m < 12; ++m)
         if ((a.season & (1u << m)) != 0) j["season_months"].push_back(m + 1);
