@@ -87,11 +87,9 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
                                  {"strength_ratio", params.strength_ratio},
                                  {"weakness_ratio", params.weakness_ratio},
                                  {"max_statements", params.max_statements}};
-    const auto provenance =
-        analysis_provenance("compare", *catalogue, *audience, parameters, *items,
-                            args.provenance_paths);
-    auto written =
-        geo::write_benchmark(args.output, *result, provenance, csv_cells(args.csv_raw));
+    const auto provenance = analysis_provenance("compare", *catalogue, *audience, parameters,
+                                                *items, args.provenance_paths);
+    auto written = geo::write_benchmark(args.output, *result, provenance, csv_cells(args.csv_raw));
     if (!written) return fail_with(1, written.error().message);
 
     fmt::print("{} ({}) — {} / {}\n", ours->name, args.territory, audience->name_fr,

@@ -138,9 +138,9 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     auto gaps = geo::compute_gaps(area, *items, *audience, params, *communes);
     if (!gaps) return fail_with(1, gaps.error().message);
 
-    const auto provenance = analysis_provenance(
-        "gaps", *catalogue, *audience, parameters_json(params, level, *perimeter, *gaps), *items,
-        args.provenance_paths);
+    const auto provenance = analysis_provenance("gaps", *catalogue, *audience,
+                                                parameters_json(params, level, *perimeter, *gaps),
+                                                *items, args.provenance_paths);
     std::vector<geo::GeoJsonFeature> features = geo::gap_features(*gaps, !args.no_cells);
     features.push_back({area,
                         {{"kind", "perimeter"},

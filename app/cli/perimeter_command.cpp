@@ -165,8 +165,8 @@ void print_json(const PerimeterCommand& cmd, const PerimeterRun& run,
 
 CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common) {
     PerimeterRun run;
-    if (auto safe = geo::check_output_path({"-o", cmd.output}, {{"--catalogue", common.catalogue},
-                                                                 {"--audience", cmd.audience}});
+    if (auto safe = geo::check_output_path(
+            {"-o", cmd.output}, {{"--catalogue", common.catalogue}, {"--audience", cmd.audience}});
         !safe)
         return tl::unexpected(CliError{2, safe.error().message});
     auto params = perimeter_params(cmd.options);

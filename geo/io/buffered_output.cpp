@@ -19,8 +19,8 @@ Result<BufferedOutput> BufferedOutput::create(const std::string& path) {
     if (!file) return tl::unexpected(file.error());
     const int fd = ::open(file->temp_path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0)
-        return fail(fmt::format("{}: cannot create {}: {}", path, file->temp_path(),
-                                std::strerror(errno)));
+        return fail(
+            fmt::format("{}: cannot create {}: {}", path, file->temp_path(), std::strerror(errno)));
     BufferedOutput out(std::move(*file), fd);
     out.m_buffer.reserve(kFlushBytes + 64 * 1024);
     return out;

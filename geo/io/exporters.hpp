@@ -40,7 +40,7 @@ enum class ExportFormat : std::uint8_t { geojson, gpkg, csv, kml };
 struct ExportOptions {
     nlohmann::json
         metadata;  // provenance object (audience, parameters, sources, date…); null: none
-    std::string layer_name;  // empty: "items" / "territories"
+    std::string layer_name;                      // empty: "items" / "territories"
     CsvCells csv_cells = CsvCells::neutralised;  // CSV only
 };
 

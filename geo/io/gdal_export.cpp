@@ -124,8 +124,7 @@ Result<std::int64_t> write_gpkg(const std::string& path, const std::vector<Recor
 
 }  // namespace
 
-Result<std::int64_t> write_gpkg_items(const std::string& path,
-                                      const std::vector<OfferItem>& items,
+Result<std::int64_t> write_gpkg_items(const std::string& path, const std::vector<OfferItem>& items,
                                       const ExportOptions& options) {
     return write_gpkg(path, items, options);
 }

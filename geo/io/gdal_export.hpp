@@ -18,8 +18,7 @@
 
 namespace geo {
 
-Result<std::int64_t> write_gpkg_items(const std::string& path,
-                                      const std::vector<OfferItem>& items,
+Result<std::int64_t> write_gpkg_items(const std::string& path, const std::vector<OfferItem>& items,
                                       const ExportOptions& options);
 Result<std::int64_t> write_gpkg_territories(const std::string& path,
                                             const std::vector<Territory>& territories,

@@ -13,8 +13,8 @@ namespace fs = std::filesystem;
 namespace {
 
 bool same_file(const std::string& a, const std::string& b) {
-    struct stat sa{};
-    struct stat sb{};
+    struct stat sa {};
+    struct stat sb {};
     const bool a_exists = ::stat(a.c_str(), &sa) == 0;
     const bool b_exists = ::stat(b.c_str(), &sb) == 0;
     if (a_exists && b_exists) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
@@ -23,7 +23,8 @@ bool same_file(const std::string& a, const std::string& b) {
     std::error_code ec_b;
     const fs::path ca = fs::weakly_canonical(a, ec_a);
     const fs::path cb = fs::weakly_canonical(b, ec_b);
-    if (ec_a || ec_b) return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
+    if (ec_a || ec_b)
+        return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
     return ca == cb;
 }
 
@@ -43,9 +44,10 @@ Result<void> check_output_path(const NamedPath& output, const std::vector<NamedP
                                     output.role, output.path, describe(input)));
         for (const char* suffix : {"-journal", "-wal", "-shm"})
             if (same_file(output.path, input.path + suffix))
-                return fail(fmt::format("{} {} is the SQLite {} file of {}: refusing to write "
-                                        "over it; nothing was written",
-                                        output.role, output.path, suffix + 1, describe(input)));
+                return fail(
+                    fmt::format("{} {} is the SQLite {} file of {}: refusing to write "
+                                "over it; nothing was written",
+                                output.role, output.path, suffix + 1, describe(input)));
     }
     return {};
 }

@@ -10,9 +10,9 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -37,7 +37,9 @@ std::string read_file(const fs::path& path) {
     return s.str();
 }
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
+std::string quote(const std::string& s) {
+    return "'" + s + "'";
+}
 
 // Runs `territoire ARGS` in `dir` through bash, after `prefix` (e.g. "ulimit -f 2;").
 CliRun territoire(const fs::path& dir, const std::string& args, const std::string& prefix = "") {
@@ -45,8 +47,8 @@ CliRun territoire(const fs::path& dir, const std::string& args, const std::strin
     const auto err = dir / "stderr.txt";
     const std::string script = "cd " + quote(dir.string()) + " && " + prefix + " exec " +
                                quote(TERRITOIRE_BINARY_DIR "/app/territoire") + " " + args;
-    const std::string cmd = "bash -c " + quote(script) + " >" + quote(out.string()) + " 2>" +
-                            quote(err.string());
+    const std::string cmd =
+        "bash -c " + quote(script) + " >" + quote(out.string()) + " 2>" + quote(err.string());
     const int status = std::system(cmd.c_str());
     CliRun run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -81,8 +83,9 @@ protected:
         auto items = test::sample_items();
         items[4].name = "=HYPERLINK(\"http://x.invalid\",\"clic\")";
         geo::ImportReport report;
-        const geo::SourceInfo source{"datatourisme", "datatourisme", "test",
-                                     "Licence Ouverte 2.0 (Etalab)", "DATAtourisme", ""};
+        const geo::SourceInfo source{"datatourisme", "datatourisme",
+                                     "test",         "Licence Ouverte 2.0 (Etalab)",
+                                     "DATAtourisme", ""};
         auto ok = catalogue->upsert_items(source, items, report);
         EXPECT_TRUE(ok) << ok.error().message;
         return path;
@@ -121,8 +124,9 @@ TEST_F(OutputSafety, RenderOverTheCatalogueIsRefused) {
 
 TEST_F(OutputSafety, ExportOverItsCatalogueIsRefused) {
     make_catalogue("partage.gpkg");
-    expect_refused("export --catalogue partage.gpkg --items -o partage.gpkg",
-                   "territoire export: -o partage.gpkg is the catalogue (--catalogue partage.gpkg)");
+    expect_refused(
+        "export --catalogue partage.gpkg --items -o partage.gpkg",
+        "territoire export: -o partage.gpkg is the catalogue (--catalogue partage.gpkg)");
     fs::create_symlink(m_dir / "territoire.sqlite", m_dir / "link.geojson");
     expect_refused("export --items -o link.geojson",
                    "territoire export: -o link.geojson is the catalogue");
@@ -130,17 +134,19 @@ TEST_F(OutputSafety, ExportOverItsCatalogueIsRefused) {
 
 TEST_F(OutputSafety, GapsZonesCsvOverTheCatalogueIsRefused) {
     make_catalogue("CAT.csv");
-    expect_refused("gaps --catalogue CAT.csv --audience patrimoine -o gaps.geojson --zones-csv "
-                   "CAT.csv",
-                   "territoire gaps: --zones-csv CAT.csv is the catalogue (--catalogue CAT.csv)");
+    expect_refused(
+        "gaps --catalogue CAT.csv --audience patrimoine -o gaps.geojson --zones-csv "
+        "CAT.csv",
+        "territoire gaps: --zones-csv CAT.csv is the catalogue (--catalogue CAT.csv)");
     EXPECT_FALSE(fs::exists(m_dir / "gaps.geojson"));
 }
 
 TEST_F(OutputSafety, CompareOverTheCatalogueIsRefused) {
     make_catalogue("CAT.json");
-    expect_refused("compare --catalogue CAT.json --audience patrimoine --territory "
-                   "departement:37 --against departement:41 -o CAT.json",
-                   "territoire compare: -o CAT.json is the catalogue (--catalogue CAT.json)");
+    expect_refused(
+        "compare --catalogue CAT.json --audience patrimoine --territory "
+        "departement:37 --against departement:41 -o CAT.json",
+        "territoire compare: -o CAT.json is the catalogue (--catalogue CAT.json)");
 }
 
 TEST_F(OutputSafety, ImportOfTheCatalogueIntoItselfIsRefused) {
@@ -163,14 +169,16 @@ TEST_F(OutputSafety, CsvCellsNeutralisedUnlessRaw) {
     CliRun run = territoire(m_dir, "export --items -o items.csv");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     std::string csv = read_file(m_dir / "items.csv");
-    EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"clic\"\")\","), std::string::npos)
+    EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"clic\"\")\","),
+              std::string::npos)
         << csv;
     EXPECT_EQ(csv.find(",\"=HYPERLINK"), std::string::npos) << csv;
     EXPECT_NE(csv.find("\r\n0,-0.0000001,"), std::string::npos) << "negative latitude as is";
     run = territoire(m_dir, "export --items --csv-raw -o items.csv");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     csv = read_file(m_dir / "items.csv");
-    EXPECT_NE(csv.find(",\"=HYPERLINK(\"\"http://x.invalid\"\",\"\"clic\"\")\","), std::string::npos)
+    EXPECT_NE(csv.find(",\"=HYPERLINK(\"\"http://x.invalid\"\",\"\"clic\"\")\","),
+              std::string::npos)
         << csv;
     for (const char* command : {"gaps", "compare"}) {
         run = territoire(m_dir, std::string(command) + " --help");
@@ -181,7 +189,8 @@ TEST_F(OutputSafety, CsvCellsNeutralisedUnlessRaw) {
 
 TEST_F(OutputSafety, ProvenanceNamesTheCatalogueByItsBaseNameUnlessAsked) {
     const std::string catalogue = (m_dir / "territoire.sqlite").string();
-    CliRun run = territoire(m_dir, "export --catalogue " + quote(catalogue) + " --items -o items.geojson");
+    CliRun run =
+        territoire(m_dir, "export --catalogue " + quote(catalogue) + " --items -o items.geojson");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     auto doc = nlohmann::json::parse(read_file(m_dir / "items.geojson"));
     EXPECT_EQ(doc["territoire"]["catalogue"], "territoire.sqlite");

@@ -20,8 +20,8 @@
 #include <vector>
 
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include "geo/io/exporters.hpp"
 #include "geo/io/table_output.hpp"
@@ -114,8 +114,8 @@ std::vector<geo::Territory> hostile_territories() {
         t.level = geo::TerritoryLevel::commune;
         t.source = "hostile";
         const double x = 0.5 + 0.01 * static_cast<double>(t.id);
-        t.geometry.polygons.push_back(
-            geo::Polygon{{geo::Ring{{x, 47.0}, {x + 0.005, 47.0}, {x + 0.005, 47.005}, {x, 47.0}}}});
+        t.geometry.polygons.push_back(geo::Polygon{
+            {geo::Ring{{x, 47.0}, {x + 0.005, 47.0}, {x + 0.005, 47.005}, {x, 47.0}}}});
         out.push_back(std::move(t));
     }
     return out;
@@ -123,8 +123,8 @@ std::vector<geo::Territory> hostile_territories() {
 
 GDALDatasetUniquePtr open_vector(const fs::path& path) {
     GDALAllRegister();
-    return GDALDatasetUniquePtr(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                  nullptr, nullptr, nullptr));
 }
 
 // The values of `field` in every feature of the first layer, in order.
@@ -156,8 +156,8 @@ void expect_same(const std::vector<std::string>& got, const std::vector<std::str
                  const std::string& what) {
     ASSERT_EQ(got.size(), want.size()) << what;
     for (std::size_t i = 0; i < want.size(); ++i)
-        EXPECT_TRUE(got[i] == want[i]) << what << " #" << i << ": got " << shown(got[i])
-                                       << ", want " << shown(want[i]);
+        EXPECT_TRUE(got[i] == want[i])
+            << what << " #" << i << ": got " << shown(got[i]) << ", want " << shown(want[i]);
 }
 
 std::string read_file(const fs::path& path) {
@@ -298,7 +298,9 @@ TEST(HostileNames, GeoJsonGeoPackageReadBackIdentical) {
     const auto path = test::temp_dir() / "items.geojson";
     ASSERT_TRUE(geo::export_items(items, path.string()));
     const std::string text = read_file(path);
-    for (char c : text) ASSERT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << "raw control character in the GeoJSON";
+    for (char c : text)
+        ASSERT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20)
+            << "raw control character in the GeoJSON";
     const auto doc = nlohmann::json::parse(text);  // throws on invalid JSON or UTF-8
     std::vector<std::string> names;
     for (const auto& f : doc["features"]) names.push_back(f["properties"]["name"]);
@@ -345,8 +347,9 @@ TEST(HostileNames, CsvHasNoLiveFormulaAndReadsBackAfterRemovingThePrefix) {
                 EXPECT_FALSE(live_formula(cell)) << path << ": " << shown(cell);
                 stripped.emplace_back(geo::strip_csv_neutraliser(cell));
             }
-            expect_same(stripped, gdal ? want_gdal : want,
-                         path.filename().string() + " " + field + (gdal ? " (GDAL)" : " (RFC 4180)"));
+            expect_same(
+                stripped, gdal ? want_gdal : want,
+                path.filename().string() + " " + field + (gdal ? " (GDAL)" : " (RFC 4180)"));
         }
     };
     const auto items = dir / "items.csv";

@@ -83,8 +83,7 @@ TEST(ProvenancePaths, BaseNameByDefaultFullPathOnRequest) {
     EXPECT_EQ(geo::provenance_path("/home/alice/clients/loire/territoire.sqlite",
                                    geo::ProvenancePaths::name),
               "territoire.sqlite");
-    EXPECT_EQ(geo::provenance_path("data/../cat.sqlite", geo::ProvenancePaths::name),
-              "cat.sqlite");
+    EXPECT_EQ(geo::provenance_path("data/../cat.sqlite", geo::ProvenancePaths::name), "cat.sqlite");
     EXPECT_EQ(geo::provenance_path("cat.sqlite", geo::ProvenancePaths::name), "cat.sqlite");
     EXPECT_EQ(geo::provenance_path("", geo::ProvenancePaths::name), "");
     EXPECT_EQ(geo::provenance_path("/srv/x/../cat.sqlite", geo::ProvenancePaths::full),

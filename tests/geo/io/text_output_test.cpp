@@ -40,7 +40,7 @@ TEST(CsvCell, FormulaTriggersGetAnApostrophe) {
     EXPECT_EQ(csv("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
     EXPECT_EQ(csv("@SUM(A1:A9)"), "'@SUM(A1:A9)");
     EXPECT_EQ(csv("\tTab"), "'\tTab");
-    EXPECT_EQ(csv("\rCR"), "\"'\rCR\"");  // CR also forces quoting
+    EXPECT_EQ(csv("\rCR"), "\"'\rCR\"");    // CR also forces quoting
     EXPECT_EQ(csv("'quoted"), "''quoted");  // so that one apostrophe always comes off
     EXPECT_EQ(csv("-"), "'-");
     EXPECT_EQ(csv("-1e5"), "'-1e5");
