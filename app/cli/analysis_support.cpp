@@ -34,7 +34,8 @@ tl::expected<AnalysisInputs, int> open_analysis_inputs(std::string_view command,
 
 nlohmann::json analysis_provenance(std::string_view generator, const geo::Catalogue& catalogue,
                                    const geo::Audience& audience, nlohmann::json parameters,
-                                   const std::vector<geo::OfferItem>& items) {
+                                   const std::vector<geo::OfferItem>& items,
+                                   geo::ProvenancePaths paths) {
     nlohmann::json weights = nlohmann::json::object();
     for (geo::Family f : geo::kAllFamilies) weights[geo::family_id(f)] = audience.family_weight(f);
     nlohmann::json months = nlohmann::json::array();
@@ -52,7 +53,7 @@ nlohmann::json analysis_provenance(std::string_view generator, const geo::Catalo
                                    {"imported_at", s.imported_at}});
     return {{"generator", std::string("territoire ") + std::string(generator)},
             {"created_at", geo::utc_now_iso8601()},
-            {"catalogue", catalogue.path()},
+            {"catalogue", geo::provenance_path(catalogue.path(), paths)},
             {"audience",
              {{"id", audience.id},
               {"name_fr", audience.name_fr},

@@ -14,6 +14,7 @@
 
 #include "geo/analysis/audience.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/io/output_paths.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::cli {
@@ -35,9 +36,11 @@ tl::expected<AnalysisInputs, int> open_analysis_inputs(std::string_view command,
 
 // Provenance: generator, date (UTC), catalogue, audience (id, names, family
 // weights, season), parameters, and the sources of `items` with their
-// licences and attributions.
+// licences and attributions. The catalogue path as `paths` says (base name
+// by default, geo::provenance_path).
 nlohmann::json analysis_provenance(std::string_view generator, const geo::Catalogue& catalogue,
                                    const geo::Audience& audience, nlohmann::json parameters,
-                                   const std::vector<geo::OfferItem>& items);
+                                   const std::vector<geo::OfferItem>& items,
+                                   geo::ProvenancePaths paths = geo::ProvenancePaths::name);
 
 }  // namespace app::cli

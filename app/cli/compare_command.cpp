@@ -11,6 +11,7 @@
 
 #include "app/cli/analysis_support.hpp"
 #include "app/cli/commands.hpp"
+#include "app/cli/output_options.hpp"
 #include "geo/analysis/benchmark.hpp"
 #include "geo/io/benchmark_export.hpp"
 #include "geo/store/catalogue.hpp"
@@ -26,6 +27,8 @@ struct CompareArgs {
     double level = 0.8;
     int max_statements = 3;
     std::string output;
+    bool csv_raw = false;
+    geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
 };
 
 int fail_with(int code, const std::string& message) {
@@ -47,6 +50,9 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
     if (!(args.level > 0.0 && args.level <= 1.0))
         return fail_with(2, fmt::format("--level {}: expected a share in (0, 1]", args.level));
     if (args.against.empty()) return fail_with(2, "--against: give at least one competitor");
+    if (!output_is_safe("compare", {"-o", args.output},
+                        {{"--catalogue", common.catalogue}, {"--audience", args.audience}}))
+        return 2;
 
     auto inputs = open_analysis_inputs("compare", common, args.audience);
     if (!inputs) return inputs.error();
@@ -81,9 +87,9 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
                                  {"strength_ratio", params.strength_ratio},
                                  {"weakness_ratio", params.weakness_ratio},
                                  {"max_statements", params.max_statements}};
-    const auto provenance =
-        analysis_provenance("compare", *catalogue, *audience, parameters, *items);
-    auto written = geo::write_benchmark(args.output, *result, provenance);
+    const auto provenance = analysis_provenance("compare", *catalogue, *audience, parameters,
+                                                *items, args.provenance_paths);
+    auto written = geo::write_benchmark(args.output, *result, provenance, csv_cells(args.csv_raw));
     if (!written) return fail_with(1, written.error().message);
 
     fmt::print("{} ({}) — {} / {}\n", ours->name, args.territory, audience->name_fr,
@@ -123,6 +129,8 @@ void add_compare_command(CLI::App& app, CommonOptions& common, int& exit_code) {
                     "At most this many strengths and weaknesses")
         ->capture_default_str();
     cmd->add_option("-o,--output", args->output, "OUT.geojson | OUT.csv | OUT.json")->required();
+    add_csv_raw_option(*cmd, args->csv_raw);
+    add_provenance_paths_option(*cmd, args->provenance_paths);
     cmd->callback([&common, &exit_code, args] { exit_code = run_compare(common, *args); });
 }
 

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/output_options.hpp"
 #include "geo/core/clock.hpp"
 #include "geo/io/exporters.hpp"
 #include "geo/store/catalogue.hpp"
@@ -30,6 +31,8 @@ struct ExportArgs {
     std::string bbox;
     std::string territory;
     std::string output;
+    bool csv_raw = false;
+    geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
 };
 
 // A command-line value that is not what was expected (exit code 2).
@@ -133,7 +136,7 @@ nlohmann::json provenance(const geo::Catalogue& catalogue, const ExportArgs& arg
     nlohmann::json j;
     j["generator"] = "territoire export";
     j["created_at"] = geo::utc_now_iso8601();
-    j["catalogue"] = catalogue.path();
+    j["catalogue"] = geo::provenance_path(catalogue.path(), args.provenance_paths);
     j["kind"] = args.items ? "items" : "territories";
     nlohmann::json filter = nlohmann::json::object();
     if (!args.families.empty()) filter["families"] = args.families;
@@ -167,6 +170,8 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
         return fail_with(2, "--family and --label go with --items");
     if (auto format = geo::export_format_for(args.output); !format)
         return fail_with(2, format.error().message);
+    if (!output_is_safe("export", {"-o", args.output}, {{"--catalogue", common.catalogue}}))
+        return 2;
 
     geo::ItemFilter item_filter;
     geo::TerritoryFilter territory_filter;
@@ -198,6 +203,7 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
 
     std::set<std::string> used_sources;
     geo::ExportOptions options;
+    options.csv_cells = csv_cells(args.csv_raw);
     geo::Result<std::int64_t> written = 0;
     if (args.items) {
         auto items = catalogue->items(item_filter);
@@ -251,6 +257,8 @@ void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code) {
                     "Only inside this territory: LEVEL:CODE or LEVEL:NAME, e.g. commune:37261");
     cmd->add_option("-o,--output", args->output, "OUT.geojson | .json | .gpkg | .csv | .kml")
         ->required();
+    add_csv_raw_option(*cmd, args->csv_raw);
+    add_provenance_paths_option(*cmd, args->provenance_paths);
     cmd->callback([&common, &exit_code, args] { exit_code = run_export(common, *args); });
 }
 

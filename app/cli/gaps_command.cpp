@@ -14,6 +14,7 @@
 
 #include "app/cli/analysis_support.hpp"
 #include "app/cli/commands.hpp"
+#include "app/cli/output_options.hpp"
 #include "geo/analysis/benchmark.hpp"
 #include "geo/analysis/gaps.hpp"
 #include "geo/analysis/perimeter.hpp"
@@ -32,6 +33,8 @@ struct GapsArgs {
     bool no_cells = false;
     std::string output;
     std::string zones_csv;
+    bool csv_raw = false;
+    geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
     int show = 5;
 };
 
@@ -88,6 +91,11 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
         return fail_with(2, fmt::format("-o {}: expected OUT.geojson", args.output));
     if (!args.zones_csv.empty() && !has_extension(args.zones_csv, {".csv"}))
         return fail_with(2, fmt::format("--zones-csv {}: expected OUT.csv", args.zones_csv));
+    for (const geo::NamedPath& output :
+         {geo::NamedPath{"-o", args.output}, geo::NamedPath{"--zones-csv", args.zones_csv}})
+        if (!output_is_safe("gaps", output,
+                            {{"--catalogue", common.catalogue}, {"--audience", args.audience}}))
+            return 2;
     auto defaults = geo::load_gap_defaults();
     if (!defaults) return fail_with(1, defaults.error().message);
     const double level = args.level.value_or(defaults->level);
@@ -130,8 +138,9 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     auto gaps = geo::compute_gaps(area, *items, *audience, params, *communes);
     if (!gaps) return fail_with(1, gaps.error().message);
 
-    const auto provenance = analysis_provenance(
-        "gaps", *catalogue, *audience, parameters_json(params, level, *perimeter, *gaps), *items);
+    const auto provenance = analysis_provenance("gaps", *catalogue, *audience,
+                                                parameters_json(params, level, *perimeter, *gaps),
+                                                *items, args.provenance_paths);
     std::vector<geo::GeoJsonFeature> features = geo::gap_features(*gaps, !args.no_cells);
     features.push_back({area,
                         {{"kind", "perimeter"},
@@ -143,7 +152,8 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     auto written = geo::write_geojson(args.output, features, options);
     if (!written) return fail_with(1, written.error().message);
     if (!args.zones_csv.empty())
-        if (auto rows = geo::write_gap_zones_csv(args.zones_csv, *gaps); !rows)
+        if (auto rows = geo::write_gap_zones_csv(args.zones_csv, *gaps, csv_cells(args.csv_raw));
+            !rows)
             return fail_with(1, rows.error().message);
 
     fmt::print("{} / {}: perimeter {} km² at level {}\n", audience->name_fr, audience->name_en,
@@ -174,6 +184,8 @@ void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--show", args->show, "Print this many zones")->capture_default_str();
     cmd->add_option("-o,--output", args->output, "OUT.geojson (RFC 7946)")->required();
     cmd->add_option("--zones-csv", args->zones_csv, "Also write the ranked zones to OUT.csv");
+    add_csv_raw_option(*cmd, args->csv_raw);
+    add_provenance_paths_option(*cmd, args->provenance_paths);
     cmd->callback([&common, &exit_code, args] { exit_code = run_gaps(common, *args); });
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/output_options.hpp"
 #include "app/cli/view_options.hpp"
 #include "app/gui/gui_app.hpp"
 #include "app/gui/i18n.hpp"
@@ -56,6 +57,11 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
         if (!options->screenshot.empty() && options->frames == 0 && options->bench_frames == 0)
             options->frames = 2;
         options->catalogue = common.catalogue;
+        if (!output_is_safe("gui", {"--screenshot", options->screenshot},
+                            map_inputs(common.catalogue, options->audience, options->context))) {
+            exit_code = 2;
+            return;
+        }
         std::error_code ec;
         if (catalogue_option->count() == 0 && !std::filesystem::exists(common.catalogue, ec)) {
             options->demo = true;

@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/output_options.hpp"
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
 
@@ -122,6 +123,10 @@ int run_import(const CommonOptions& common, const ImportArgs& args) {
         return 2;
     }
     const std::string& path = common.catalogue;
+    std::vector<geo::NamedPath> inputs;
+    for (const auto& source : args.sources) inputs.push_back({"SOURCE", source});
+    for (const auto& file : args.territories) inputs.push_back({"--territories", file});
+    if (!output_is_safe("import", {"--catalogue", path}, inputs)) return 2;
     if (read_only_file(path)) {
         fmt::print(stderr, "territoire import: {}: the catalogue file is read-only; nothing was imported\n", path);
         return 1;

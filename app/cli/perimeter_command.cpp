@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/output_options.hpp"
 #include "app/cli/perimeter_report.hpp"
 #include "app/cli/perimeter_support.hpp"
 #include "geo/analysis/border_report.hpp"
@@ -25,6 +26,7 @@ struct PerimeterCommand {
     std::string audience;
     std::string output;
     bool report = false;
+    geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
 };
 
 CliError failure(const geo::Error& e) {
@@ -64,7 +66,7 @@ CliResult<void> compute(const PerimeterCommand& cmd, const geo::Catalogue& catal
     run.provenance = {{"audience", geo::audience_provenance_json(run.offer.audience)},
                       {"parameters", geo::perimeter_parameters_json(run.params, run.stats)},
                       {"sources", sources_json(catalogue, items, run.offer.weights)},
-                      {"catalogue", catalogue.path()},
+                      {"catalogue", geo::provenance_path(catalogue.path(), cmd.provenance_paths)},
                       {"created_at", geo::utc_now_iso8601()},
                       {"generator", generator_name()}};
     return {};
@@ -163,6 +165,10 @@ void print_json(const PerimeterCommand& cmd, const PerimeterRun& run,
 
 CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common) {
     PerimeterRun run;
+    if (auto safe = geo::check_output_path(
+            {"-o", cmd.output}, {{"--catalogue", common.catalogue}, {"--audience", cmd.audience}});
+        !safe)
+        return tl::unexpected(CliError{2, safe.error().message});
     auto params = perimeter_params(cmd.options);
     if (!params) return tl::unexpected(params.error());
     run.params = std::move(*params);
@@ -195,6 +201,7 @@ void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code)
     sub->add_option("-o,--output", cmd->output, "Output GeoJSON file (RFC 7946)")->required();
     sub->add_flag("--report", cmd->report,
                   "Print the border table: administrative and reference territories crossed");
+    add_provenance_paths_option(*sub, cmd->provenance_paths);
     sub->callback(
         [cmd, &common, &exit_code] { exit_code = finish("perimeter", execute(*cmd, common)); });
 }

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/output_options.hpp"
 #include "app/cli/view_options.hpp"
 #include "app/gui/headless_render.hpp"
 #include "app/gui/i18n.hpp"
@@ -39,6 +40,11 @@ void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code) {
         }
         std::tie(options->width_px, options->height_px) = *wh;
         options->catalogue = common.catalogue;
+        if (!output_is_safe("render", {"-o", options->output},
+                            map_inputs(common.catalogue, options->audience, options->context))) {
+            exit_code = 2;
+            return;
+        }
         gui::set_language(gui::language_from_environment());
         if (auto ok = gui::render_map_png(*options); !ok) {
             std::fprintf(stderr, "territoire render: %s\n", ok.error().message.c_str());

@@ -1,6 +1,10 @@
 #include "geo/io/atomic_file.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <atomic>
 #include <filesystem>
@@ -14,7 +18,21 @@ namespace fs = std::filesystem;
 
 namespace {
 std::atomic<unsigned> g_counter{0};
+
+// fsync(2) of a file or folder by path; the errno on failure, else 0.
+int sync_path(const std::string& path, int flags) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) return errno;
+    int error = 0;
+    while (::fsync(fd) != 0) {
+        if (errno == EINTR) continue;
+        error = errno;
+        break;
+    }
+    if (::close(fd) != 0 && error == 0) error = errno;
+    return error;
 }
+}  // namespace
 
 AtomicFile::AtomicFile(std::string final_path, std::string temp_path)
     : m_final_path(std::move(final_path)), m_temp_path(std::move(temp_path)), m_active(true) {}
@@ -59,6 +77,13 @@ Result<AtomicFile> AtomicFile::prepare(const std::string& final_path) {
 
 Result<void> AtomicFile::commit() {
     if (!m_active) return fail(fmt::format("{}: nothing to commit", m_final_path));
+    // The data reaches the disk before the name does: after a crash the
+    // destination is the old file or the whole new one.
+    if (const int error = sync_path(m_temp_path, O_RDONLY); error != 0) {
+        discard();
+        return fail(fmt::format("{}: cannot flush {} to disk: {}", m_final_path, m_temp_path,
+                                std::strerror(error)));
+    }
     std::error_code ec;
     fs::rename(m_temp_path, m_final_path, ec);
     if (ec) {
@@ -67,6 +92,8 @@ Result<void> AtomicFile::commit() {
                                 ec.message()));
     }
     m_active = false;
+    const fs::path folder = fs::path(m_final_path).parent_path();
+    sync_path(folder.empty() ? std::string(".") : folder.string(), O_RDONLY | O_DIRECTORY);
     return {};
 }
 

@@ -8,8 +8,11 @@
 // Ownership: an uncommitted AtomicFile removes its temporary file (and the
 // SQLite side files "-journal", "-wal", "-shm") when destroyed. Move-only.
 // Thread-safety: distinct instances may be used on distinct threads.
+// commit() flushes the temporary file to disk (fsync) before the rename and
+// the folder after it, so that a crash leaves the old file or the new one.
 // Failure: prepare() fails when the folder does not exist or the destination
-// is a folder; commit() fails when the rename fails (both name the path).
+// is a folder; commit() fails when the flush or the rename fails (both name
+// the path).
 #include <string>
 
 #include "geo/core/error.hpp"

@@ -8,7 +8,8 @@
 //             F_count, F_density_per_100km2, F_labelled_share, F_diversity,
 //             F_audience_fit_per_km2, F_density_ratio); provenance under
 //             "territoire", plus the sentences.
-//   .csv      one row per territory × family (benchmark_csv_table()).
+//   .csv      one row per territory × family (benchmark_csv_table()); text
+//             cells formula-neutralised unless `csv_cells` is raw.
 //   .json     the whole result (benchmark_to_json()) with the provenance;
 //             territory polygons are left to the GeoJSON.
 // Numbers are rounded for reports (densities and shares to 4 decimals, areas
@@ -36,6 +37,7 @@ nlohmann::json benchmark_to_json(const BenchmarkResult& result);
 // sources and licences, date) goes into the GeoJSON and JSON. Returns the
 // number of features or rows written (1 for JSON).
 Result<std::int64_t> write_benchmark(const std::string& path, const BenchmarkResult& result,
-                                     const nlohmann::json& provenance);
+                                     const nlohmann::json& provenance,
+                                     CsvCells csv_cells = CsvCells::neutralised);
 
 }  // namespace geo

@@ -48,7 +48,8 @@ void append_geometry(std::string& out, const Territory& territory) {
 }
 
 template <class Record>
-Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record>& records) {
+Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record>& records,
+                               CsvCells cells) {
     for (const auto& record : records)
         if (auto ok = check_exportable(record); !ok)
             return tl::unexpected(ok.error().with_context(path));
@@ -69,7 +70,10 @@ Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record
             out.push_back(',');
             cell.clear();
             append_field_text(cell, fields[i].type, ExportSchema<Record>::value(record, i));
-            append_csv_field(out, cell);
+            if (fields[i].type == FieldType::integer)
+                append_csv_field(out, cell);
+            else
+                append_csv_cell(out, cell, cells);
         }
         out.append("\r\n");
         if (auto ok = file->flush_if_full(); !ok) return tl::unexpected(ok.error());
@@ -80,13 +84,15 @@ Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record
 
 }  // namespace
 
-Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items) {
-    return write_csv(path, items);
+Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items,
+                                     CsvCells cells) {
+    return write_csv(path, items, cells);
 }
 
 Result<std::int64_t> write_csv_territories(const std::string& path,
-                                           const std::vector<Territory>& territories) {
-    return write_csv(path, territories);
+                                           const std::vector<Territory>& territories,
+                                           CsvCells cells) {
+    return write_csv(path, territories, cells);
 }
 
 }  // namespace geo

@@ -4,6 +4,9 @@
 // ExportSchema. Items: "lon","lat" first (degrees, ≤ 7 decimals).
 // Territories: "wkt" first, a WGS 84 MULTIPOLYGON (rings oriented as in
 // GeoJSON, ≤ 7 decimals; "MULTIPOLYGON EMPTY" when there is none).
+// Text cells are formula-neutralised unless `cells` is raw (CsvCells in
+// geo/io/text_output.hpp: a leading apostrophe before = + - @ TAB CR ');
+// lon, lat, id and wkt are numbers / geometry we write, never prefixed.
 // Written atomically (BufferedOutput). Returns the number of rows.
 // Failure: bad position (the record is named), unwritable file.
 #include <cstdint>
@@ -12,11 +15,14 @@
 
 #include "geo/core/error.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/io/text_output.hpp"
 
 namespace geo {
 
-Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items);
+Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items,
+                                     CsvCells cells = CsvCells::neutralised);
 Result<std::int64_t> write_csv_territories(const std::string& path,
-                                           const std::vector<Territory>& territories);
+                                           const std::vector<Territory>& territories,
+                                           CsvCells cells = CsvCells::neutralised);
 
 }  // namespace geo

@@ -9,6 +9,7 @@
 #include "geo/io/csv_writer.hpp"
 #include "geo/io/gdal_export.hpp"
 #include "geo/io/geojson_writer.hpp"
+#include "geo/io/kml_writer.hpp"
 
 namespace geo {
 
@@ -45,10 +46,11 @@ Result<std::int64_t> export_items(const std::vector<OfferItem>& items, const std
         case ExportFormat::geojson:
             return write_geojson_items(out_path, items, geojson_options(options));
         case ExportFormat::csv:
-            return write_csv_items(out_path, items);
+            return write_csv_items(out_path, items, options.csv_cells);
         case ExportFormat::gpkg:
+            return write_gpkg_items(out_path, items, options);
         case ExportFormat::kml:
-            return write_gdal_items(out_path, *format, items, options);
+            return write_kml_items(out_path, items, options.layer_name);
     }
     return fail("unreachable export format");
 }
@@ -61,10 +63,11 @@ Result<std::int64_t> export_territories(const std::vector<Territory>& territorie
         case ExportFormat::geojson:
             return write_geojson_territories(out_path, territories, geojson_options(options));
         case ExportFormat::csv:
-            return write_csv_territories(out_path, territories);
+            return write_csv_territories(out_path, territories, options.csv_cells);
         case ExportFormat::gpkg:
+            return write_gpkg_territories(out_path, territories, options);
         case ExportFormat::kml:
-            return write_gdal_territories(out_path, *format, territories, options);
+            return write_kml_territories(out_path, territories, options.layer_name);
     }
     return fail("unreachable export format");
 }

@@ -8,9 +8,11 @@
 //                   layer metadata item TERRITOIRE_PROVENANCE
 //   .csv            RFC 4180, UTF-8, CRLF; items: lon, lat then the
 //                   properties; territories: wkt (MULTIPOLYGON, WGS 84) then
-//                   the properties (GDAL and QGIS read the wkt column)
-//   .kml            KML (GDAL LIBKML, else KML): placemark name and a
-//                   description, the properties as extended data
+//                   the properties (GDAL and QGIS read the wkt column); text
+//                   cells formula-neutralised unless csv_cells is raw
+//                   (geo/io/text_output.hpp, CsvCells)
+//   .kml            KML 2.2 (geo/io/kml_writer.hpp): placemark name and a
+//                   description, the properties as extended data, XML-escaped
 // Properties: ExportSchema (geo/io/export_schema.hpp): lists as JSON arrays
 // in GeoJSON, ";"-joined elsewhere.
 // Coordinates: WGS 84 lon/lat degrees, at most 7 decimals in text formats.
@@ -29,6 +31,7 @@
 
 #include "geo/core/error.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/io/text_output.hpp"
 
 namespace geo {
 
@@ -37,7 +40,8 @@ enum class ExportFormat : std::uint8_t { geojson, gpkg, csv, kml };
 struct ExportOptions {
     nlohmann::json
         metadata;  // provenance object (audience, parameters, sources, date…); null: none
-    std::string layer_name;  // empty: "items" / "territories"
+    std::string layer_name;                      // empty: "items" / "territories"
+    CsvCells csv_cells = CsvCells::neutralised;  // CSV only
 };
 
 // The format for a path's extension; fails naming the extension and the

@@ -47,62 +47,21 @@ std::unique_ptr<OGRGeometry> make_geometry(const Territory& territory) {
     return multi;
 }
 
-// The placemark balloon text of a KML export.
-std::string kml_description(const OfferItem& item) {
-    std::string out(family_name_fr(item.family));
-    if (!item.subtypes.empty()) {
-        out += " (";
-        for (std::size_t i = 0; i < item.subtypes.size(); ++i)
-            out += (i > 0 ? ", " : "") + item.subtypes[i];
-        out += ")";
-    }
-    if (!item.labels.empty()) {
-        out += "\nLabels : ";
-        for (std::size_t i = 0; i < item.labels.size(); ++i)
-            out += (i > 0 ? ", " : "") + item.labels[i];
-    }
-    if (!item.commune_insee.empty()) out += "\nCommune INSEE " + item.commune_insee;
-    if (!item.producer.empty()) out += "\n" + item.producer;
-    return out;
-}
-
-std::string kml_description(const Territory& territory) {
-    std::string out(territory_level_id(territory.level));
-    if (!territory.code.empty()) out += " " + territory.code;
-    return out;
-}
-
-GDALDriver* driver_for(ExportFormat format) {
-    auto* manager = GetGDALDriverManager();
-    if (format == ExportFormat::gpkg) return manager->GetDriverByName("GPKG");
-    if (auto* libkml = manager->GetDriverByName("LIBKML")) return libkml;
-    return manager->GetDriverByName("KML");
-}
-
 template <class Record>
-Result<std::int64_t> write_gdal(const std::string& path, ExportFormat format,
-                                const std::vector<Record>& records, const ExportOptions& options) {
+Result<std::int64_t> write_gpkg(const std::string& path, const std::vector<Record>& records,
+                                const ExportOptions& options) {
     for (const auto& record : records)
         if (auto ok = check_exportable(record); !ok)
             return tl::unexpected(ok.error().with_context(path));
     GDALAllRegister();
     detail::GdalErrorCapture capture;
-    GDALDriver* driver = driver_for(format);
-    if (driver == nullptr)
-        return fail(fmt::format("{}: this GDAL has no {} driver", path,
-                                format == ExportFormat::gpkg ? "GPKG" : "KML"));
-    const bool kml = format == ExportFormat::kml;
-    const bool plain_kml = kml && std::string_view(driver->GetDescription()) == "KML";
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (driver == nullptr) return fail(fmt::format("{}: this GDAL has no GPKG driver", path));
     auto file = AtomicFile::prepare(path);
     if (!file) return tl::unexpected(file.error());
 
-    CPLStringList dataset_options;
-    if (plain_kml) {
-        dataset_options.SetNameValue("NameField", "name");
-        dataset_options.SetNameValue("DescriptionField", "description");
-    }
     GDALDatasetUniquePtr dataset(
-        driver->Create(file->temp_path().c_str(), 0, 0, 0, GDT_Unknown, dataset_options.List()));
+        driver->Create(file->temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!dataset)
         return fail(fmt::format("{}: cannot create the {} file: {}", path, driver->GetDescription(),
                                 capture.message()));
@@ -127,13 +86,7 @@ Result<std::int64_t> write_gdal(const std::string& path, ExportFormat format,
             return fail(
                 fmt::format("{}: cannot create field {}: {}", path, field.name, capture.message()));
     }
-    if (kml) {
-        OGRFieldDefn description("description", OFTString);
-        if (layer->CreateField(&description) != OGRERR_NONE)
-            return fail(
-                fmt::format("{}: cannot create field description: {}", path, capture.message()));
-    }
-    if (!options.metadata.is_null() && format == ExportFormat::gpkg)
+    if (!options.metadata.is_null())
         layer->SetMetadataItem(
             kProvenanceItem,
             options.metadata.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
@@ -155,9 +108,6 @@ Result<std::int64_t> write_gdal(const std::string& path, ExportFormat format,
             text = valid_utf8(field_text(fields[i].type, value));
             feature->SetField(index, text.c_str());
         }
-        if (kml)
-            feature->SetField(static_cast<int>(fields.size()),
-                              valid_utf8(kml_description(record)).c_str());
         if (auto geometry = make_geometry(record)) feature->SetGeometryDirectly(geometry.release());
         if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
             return fail(fmt::format("{}: {}: cannot write the feature: {}", path,
@@ -165,7 +115,7 @@ Result<std::int64_t> write_gdal(const std::string& path, ExportFormat format,
     }
     if (transaction && dataset->CommitTransaction() != OGRERR_NONE)
         return fail(fmt::format("{}: cannot commit: {}", path, capture.message()));
-    dataset.reset();  // closes and flushes (KML is written here)
+    dataset.reset();  // closes and flushes
     if (capture.has_errors())
         return fail(fmt::format("{}: GDAL reported: {}", path, capture.message()));
     if (auto ok = file->commit(); !ok) return tl::unexpected(ok.error());
@@ -174,16 +124,15 @@ Result<std::int64_t> write_gdal(const std::string& path, ExportFormat format,
 
 }  // namespace
 
-Result<std::int64_t> write_gdal_items(const std::string& path, ExportFormat format,
-                                      const std::vector<OfferItem>& items,
+Result<std::int64_t> write_gpkg_items(const std::string& path, const std::vector<OfferItem>& items,
                                       const ExportOptions& options) {
-    return write_gdal(path, format, items, options);
+    return write_gpkg(path, items, options);
 }
 
-Result<std::int64_t> write_gdal_territories(const std::string& path, ExportFormat format,
+Result<std::int64_t> write_gpkg_territories(const std::string& path,
                                             const std::vector<Territory>& territories,
                                             const ExportOptions& options) {
-    return write_gdal(path, format, territories, options);
+    return write_gpkg(path, territories, options);
 }
 
 }  // namespace geo

@@ -1,8 +1,10 @@
 #pragma once
-// GDAL-backed exporters (GeoPackage, KML) behind geo/io/exporters.hpp.
+// GDAL-backed GeoPackage exporter behind geo/io/exporters.hpp (KML has its
+// own writer, geo/io/kml_writer.hpp: GDAL's LIBKML driver writes names in
+// CDATA unsplit and does not report a full disk).
 // Layer in EPSG:4326 (traditional GIS order), fields of ExportSchema (lists
-// ";"-joined), GPKG written in one transaction; KML gets a "description"
-// field for the placemark balloon. Full double precision is kept.
+// ";"-joined), written in one transaction. Full double precision is kept.
+// Text: invalid UTF-8 and NUL become U+FFFD (geo/io/text_output.hpp).
 // Written under a temporary name and renamed on success (AtomicFile).
 // GDAL messages are captured into the returned error, never printed.
 // Thread-safety: one call per thread (GDAL datasets are not shared).
@@ -16,11 +18,9 @@
 
 namespace geo {
 
-// `format` is ExportFormat::gpkg or ExportFormat::kml.
-Result<std::int64_t> write_gdal_items(const std::string& path, ExportFormat format,
-                                      const std::vector<OfferItem>& items,
+Result<std::int64_t> write_gpkg_items(const std::string& path, const std::vector<OfferItem>& items,
                                       const ExportOptions& options);
-Result<std::int64_t> write_gdal_territories(const std::string& path, ExportFormat format,
+Result<std::int64_t> write_gpkg_territories(const std::string& path,
                                             const std::vector<Territory>& territories,
                                             const ExportOptions& options);
 

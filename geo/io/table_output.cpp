@@ -11,14 +11,15 @@
 
 namespace geo {
 
-Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table) {
+Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table,
+                                     CsvCells cells) {
     auto file = BufferedOutput::create(path);
     if (!file) return tl::unexpected(file.error());
     std::string& out = file->buffer();
-    auto append_row = [&out](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
+    auto append_row = [&out, cells](const std::vector<std::string>& row) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
             if (i > 0) out.push_back(',');
-            append_csv_field(out, cells[i]);
+            append_csv_cell(out, row[i], cells);
         }
         out.append("\r\n");
     };

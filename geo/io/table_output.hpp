@@ -1,6 +1,8 @@
 #pragma once
 // Writing analysis reports (benchmark tables, gap zones): a CSV table of text
-// cells (RFC 4180, UTF-8, CRLF, like csv_writer.hpp) and a JSON document, both
+// cells (RFC 4180, UTF-8, CRLF, like csv_writer.hpp; cells formula-neutralised
+// unless CsvCells::raw, see geo/io/text_output.hpp — the numbers csv_number()
+// writes, -12.5 included, are never prefixed) and a JSON document, both
 // written atomically (BufferedOutput: a failed write leaves the destination as
 // it was); numbers rounded for reports, with non-finite values (e.g. an
 // infinite distance: no item within reach) as an empty cell / JSON null.
@@ -13,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/core/error.hpp"
+#include "geo/io/text_output.hpp"
 
 namespace geo {
 
@@ -22,7 +25,8 @@ struct TextTable {
 };
 
 // Returns the number of rows written.
-Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table);
+Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table,
+                                     CsvCells cells = CsvCells::neutralised);
 // Pretty-printed (2 spaces), UTF-8, ending with a newline.
 Result<void> write_json_file(const std::string& path, const nlohmann::json& document);
 

@@ -36,9 +36,8 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
     return 0;
 }
 
-// Calls plain(begin, end) for runs of bytes to copy as they are and
-// special(c) for ASCII bytes that need escaping per `needs_escape`;
-// invalid UTF-8 bytes are replaced by U+FFFD.
+// Copies s to out, calling special(c) for the ASCII bytes that need escaping
+// per `needs_escape`; invalid UTF-8 bytes and NUL are replaced by U+FFFD.
 template <class NeedsEscape, class Special>
 void append_escaped(std::string& out, std::string_view s, NeedsEscape needs_escape,
                     Special special) {
@@ -46,6 +45,12 @@ void append_escaped(std::string& out, std::string_view s, NeedsEscape needs_esca
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0) {
+            out.append(s.data() + run, i - run);
+            out.append(kReplacement);
+            run = ++i;
+            continue;
+        }
         if (c < 0x80) {
             if (needs_escape(c)) {
                 out.append(s.data() + run, i - run);
@@ -146,6 +151,112 @@ std::string valid_utf8(std::string_view s) {
     append_escaped(
         out, s, [](unsigned char) { return false; }, [](unsigned char) {});
     return out;
+}
+
+namespace {
+// -?digits[.digits]: what csv_number() and append_degrees() write.
+bool is_plain_decimal(std::string_view s) {
+    std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
+    const auto digits = [&] {
+        const std::size_t start = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        return i > start;
+    };
+    if (!digits()) return false;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        if (!digits()) return false;
+    }
+    return i == s.size();
+}
+}  // namespace
+
+bool csv_needs_neutralising(std::string_view s) {
+    if (s.empty()) return false;
+    switch (s[0]) {
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r':
+        case '\'':
+            return !is_plain_decimal(s);
+        default:
+            return false;
+    }
+}
+
+std::string_view strip_csv_neutraliser(std::string_view cell) {
+    return !cell.empty() && cell[0] == '\'' ? cell.substr(1) : cell;
+}
+
+void append_csv_cell(std::string& out, std::string_view s, CsvCells cells) {
+    if (cells == CsvCells::raw || !csv_needs_neutralising(s)) {
+        append_csv_field(out, s);
+        return;
+    }
+    std::string prefixed;
+    prefixed.reserve(s.size() + 1);
+    prefixed.push_back('\'');
+    prefixed.append(s);
+    append_csv_field(out, prefixed);
+}
+
+void append_xml_text(std::string& out, std::string_view s) {
+    std::size_t run = 0;
+    std::size_t i = 0;
+    const auto replace = [&](std::size_t length, std::string_view with) {
+        out.append(s.data() + run, i - run);
+        out.append(with);
+        i += length;
+        run = i;
+    };
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const std::size_t n = utf8_length(s, i);
+            if (n == 0) {
+                replace(1, kReplacement);
+            } else if (n == 3 && c == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                       static_cast<unsigned char>(s[i + 2]) >= 0xBE) {
+                replace(3, kReplacement);  // U+FFFE, U+FFFF: not XML characters
+            } else {
+                i += n;
+            }
+            continue;
+        }
+        switch (c) {
+            case '&':
+                replace(1, "&amp;");
+                break;
+            case '<':
+                replace(1, "&lt;");
+                break;
+            case '>':
+                replace(1, "&gt;");
+                break;
+            case '"':
+                replace(1, "&quot;");
+                break;
+            case '\'':
+                replace(1, "&apos;");
+                break;
+            case '\r':
+                replace(1, "&#13;");
+                break;
+            case '\t':
+            case '\n':
+                ++i;
+                break;
+            default:
+                if (c < 0x20)
+                    replace(1, kReplacement);
+                else
+                    ++i;
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
 }
 
 void append_csv_field(std::string& out, std::string_view s) {

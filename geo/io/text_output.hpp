@@ -1,9 +1,16 @@
 #pragma once
-// Fast text building blocks shared by the exporters (GeoJSON, CSV, WKT):
-// coordinates in degrees with at most 7 decimals, JSON string literals and
-// RFC 4180 CSV fields, all appended to a caller-owned std::string so that a
-// writer can reuse one buffer for millions of values (no iostream).
+// The one text-escaping layer of every text export (GeoJSON, CSV, KML, WKT):
+// coordinates in degrees with at most 7 decimals, JSON string literals,
+// RFC 4180 CSV cells (formula-neutralised) and XML character data, all
+// appended to a caller-owned std::string so that a writer can reuse one
+// buffer for millions of values (no iostream).
+//
+// Text from third-party feeds is hostile until written here. In every format:
+// invalid UTF-8 bytes become U+FFFD, and so does NUL (C readers such as GDAL
+// take it for the end of the string), so what a reader gets back is
+// deterministic: the text, with those replaced.
 // Units: degrees (WGS 84). Pure functions, thread-safe.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -24,15 +31,45 @@ void append_degrees(std::string& out, double deg);
 void append_integer(std::string& out, long long value);
 
 // Appends s as a JSON string literal, quotes included: escapes '"', '\\' and
-// control characters; invalid UTF-8 bytes become U+FFFD so the output is
-// always valid UTF-8 JSON.
+// control characters (\n, \r, \t, \b, \f, else \u00XX); invalid UTF-8 bytes
+// and NUL become U+FFFD so the output is always valid UTF-8 JSON.
 void append_json_string(std::string& out, std::string_view s);
 
-// s with every invalid UTF-8 sequence replaced by U+FFFD.
+// s with every invalid UTF-8 sequence and NUL replaced by U+FFFD.
 std::string valid_utf8(std::string_view s);
 
-// Appends s as one RFC 4180 field: quoted (inner quotes doubled) when it holds
-// a comma, a quote, CR or LF; invalid UTF-8 becomes U+FFFD.
+// Appends s as one RFC 4180 field, as is: quoted (inner quotes doubled) when
+// it holds a comma, a quote, CR or LF; invalid UTF-8 and NUL become U+FFFD.
+// For cells we produce ourselves (numbers, WKT); text goes through
+// append_csv_cell.
 void append_csv_field(std::string& out, std::string_view s);
+
+// CSV formula injection (OWASP "CSV Injection"): a spreadsheet that opens a
+// CSV runs a cell starting with = + - @ TAB or CR as a formula
+// (=HYPERLINK("http://…") in an item name from a third-party feed).
+//   neutralised (default): such a cell is written with a leading apostrophe
+//     ('=HYPERLINK(…)), which spreadsheets show as text; so is a cell that
+//     itself starts with an apostrophe ('' + rest), so that the rule can be
+//     undone exactly: remove one leading apostrophe from every cell that
+//     starts with one (strip_csv_neutraliser). Cells that are a plain decimal
+//     number (-?digits[.digits], e.g. a longitude -0.5) are left as they are:
+//     no spreadsheet reads a formula in them.
+//   raw: every cell as is (`--csv-raw`), for tools that read CSV as data.
+enum class CsvCells : std::uint8_t { neutralised, raw };
+
+// Appends s as one CSV cell: neutralised per `cells`, then as append_csv_field.
+void append_csv_cell(std::string& out, std::string_view s, CsvCells cells);
+// True when append_csv_cell(…, neutralised) prefixes s with an apostrophe.
+bool csv_needs_neutralising(std::string_view s);
+// The inverse of neutralisation, for a cell as read back: s without its first
+// character when that is an apostrophe, else s.
+std::string_view strip_csv_neutraliser(std::string_view cell);
+
+// Appends s as XML 1.0 character data, usable in element content and in
+// attribute values: & < > " ' as entities (so "]]>" cannot end anything), CR
+// as &#13; (parsers would turn a raw CR into LF), TAB and LF as they are.
+// Characters XML 1.0 cannot carry at all (C0 controls other than TAB, LF,
+// CR; U+FFFE, U+FFFF), invalid UTF-8 and NUL become U+FFFD.
+void append_xml_text(std::string& out, std::string_view s);
 
 }  // namespace geo

@@ -1,11 +1,11 @@
 #include "app/gui/render/offscreen.hpp"
 
-#include <cerrno>
 #include <cstring>
-#include <fstream>
 
 #include <fmt/format.h>
 #include <stb_image_write.h>
+
+#include "geo/io/buffered_output.hpp"
 
 namespace app::gui {
 
@@ -71,15 +71,19 @@ Image read_pixels(int x_px, int y_px, int width_px, int height_px) {
 geo::Result<void> write_png(const std::string& path, const Image& image) {
     if (image.width_px <= 0 || image.height_px <= 0)
         return geo::fail(path + ": empty image, nothing to write");
-    // stb reports failure without a reason: check that the file can be opened first.
-    {
-        std::ofstream probe(path, std::ios::binary | std::ios::app);
-        if (!probe) return geo::fail(path + ": cannot write PNG: " + std::strerror(errno));
-    }
-    if (stbi_write_png(path.c_str(), image.width_px, image.height_px, 4, image.rgba.data(),
-                       image.width_px * 4) == 0)
-        return geo::fail(path + ": cannot write PNG");
-    return {};
+    // Encoded in memory, then written like every export (BufferedOutput:
+    // checked writes, fsync, rename), so that a full disk fails with a
+    // message and leaves a previous picture as it was.
+    auto file = geo::BufferedOutput::create(path);
+    if (!file) return tl::unexpected(file.error());
+    const auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data),
+                                                   static_cast<std::size_t>(size));
+    };
+    if (stbi_write_png_to_func(append, &file->buffer(), image.width_px, image.height_px, 4,
+                               image.rgba.data(), image.width_px * 4) == 0)
+        return geo::fail(path + ": cannot encode the PNG");
+    return file->commit();
 }
 
 }  // namespace app::gui

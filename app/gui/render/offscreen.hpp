@@ -52,6 +52,9 @@ TextureTarget make_texture_target(int width_px, int height_px);
 // a top-down image, alpha forced opaque.
 Image read_pixels(int x_px, int y_px, int width_px, int height_px);
 
+// Writes the image as PNG under a temporary name, synced and renamed into
+// place (geo/io/buffered_output.hpp): on failure (full disk, file size limit)
+// the message names the file and the reason, and `path` is left as it was.
 geo::Result<void> write_png(const std::string& path, const Image& image);
 
 }  // namespace app::gui

@@ -13,6 +13,7 @@
 #include "app/gui/views/export_row.hpp"
 #include "geo/core/clock.hpp"
 #include "geo/io/exporters.hpp"
+#include "geo/io/output_paths.hpp"
 
 namespace app::gui {
 namespace {
@@ -51,7 +52,7 @@ void ExportDialog::start(const MapModel& model, const AudienceController& audien
     nlohmann::json meta;
     meta["generator"] = "territoire gui";
     meta["created_at"] = geo::utc_now_iso8601();
-    meta["catalogue"] = model.catalogue_path();
+    meta["catalogue"] = geo::provenance_path(model.catalogue_path(), geo::ProvenancePaths::name);
     meta["sources"] = nlohmann::json::array();
     for (const auto& s : sources)
         meta["sources"].push_back({{"key", s.key}, {"licence", s.licence}, {"attribution", s.attribution}});

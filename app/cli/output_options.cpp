@@ -1,0 +1,45 @@
+#include "app/cli/output_options.hpp"
+
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include <fmt/core.h>
+
+namespace app::cli {
+
+void add_csv_raw_option(CLI::App& cmd, bool& raw) {
+    cmd.add_flag("--csv-raw", raw,
+                 "CSV: write text cells as they are (by default a cell starting with = + - @ "
+                 "tab, CR or ' gets a leading ' so that spreadsheets do not run it as a formula)");
+}
+
+geo::CsvCells csv_cells(bool raw) {
+    return raw ? geo::CsvCells::raw : geo::CsvCells::neutralised;
+}
+
+void add_provenance_paths_option(CLI::App& cmd, geo::ProvenancePaths& style) {
+    static const std::map<std::string, geo::ProvenancePaths> kStyles = {
+        {"name", geo::ProvenancePaths::name}, {"full", geo::ProvenancePaths::full}};
+    cmd.add_option("--provenance-paths", style,
+                   "File names in the provenance: name (base name, the default) or full "
+                   "(absolute path)")
+        ->transform(CLI::CheckedTransformer(kStyles));
+}
+
+bool output_is_safe(std::string_view command, const geo::NamedPath& output,
+                    const std::vector<geo::NamedPath>& inputs) {
+    auto ok = geo::check_output_path(output, inputs);
+    if (ok) return true;
+    fmt::print(stderr, "territoire {}: {}\n", command, ok.error().message);
+    return false;
+}
+
+std::vector<geo::NamedPath> map_inputs(const std::string& catalogue, const std::string& audience,
+                                       const std::vector<std::string>& context) {
+    std::vector<geo::NamedPath> inputs = {{"--catalogue", catalogue}, {"--audience", audience}};
+    for (const auto& file : context) inputs.push_back({"--context", file});
+    return inputs;
+}
+
+}  // namespace app::cli

@@ -1,0 +1,34 @@
+#pragma once
+// What every subcommand that writes files shares: --csv-raw (CSV text cells
+// as they are, no formula neutralising), --provenance-paths (name | full), and
+// the refusal to write an output over the catalogue or an input (exit code 2,
+// geo/io/output_paths.hpp).
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "geo/io/output_paths.hpp"
+#include "geo/io/text_output.hpp"
+
+namespace app::cli {
+
+// --csv-raw into `raw`.
+void add_csv_raw_option(CLI::App& cmd, bool& raw);
+geo::CsvCells csv_cells(bool raw);
+
+// --provenance-paths name|full into `style` (default name: base names only).
+void add_provenance_paths_option(CLI::App& cmd, geo::ProvenancePaths& style);
+
+// True when `output` is none of `inputs`; otherwise prints
+// "territoire COMMAND: message" on stderr and returns false (the caller exits
+// with 2, having written nothing).
+bool output_is_safe(std::string_view command, const geo::NamedPath& output,
+                    const std::vector<geo::NamedPath>& inputs);
+
+// The inputs of a map picture (render, gui --screenshot): --catalogue,
+// --audience (when a file) and every --context file.
+std::vector<geo::NamedPath> map_inputs(const std::string& catalogue, const std::string& audience,
+                                       const std::vector<std::string>& context);
+
+}  // namespace app::cli
