@@ -16,6 +16,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "geo/analysis/benchmark.hpp"
+#include "geo/analysis/audience_perimeter.hpp"
 #include "geo/analysis/gaps.hpp"
 #include "geo/analysis/perimeter.hpp"
 #include "geo/io/gap_defaults.hpp"
@@ -63,6 +64,8 @@ nlohmann::json parameters_json(const geo::GapParams& params, double level,
             {"items_used", gaps.items_used},
             {"perimeter_area_km2", perimeter.levels.front().area_km2},
             {"perimeter_bandwidth_m", perimeter.bandwidth_m},
+            {"perimeter_bandwidth_selector", geo::bandwidth_selector_id(perimeter.bandwidth.selector)},
+            {"perimeter_bandwidth_rule", geo::bandwidth_selector_id(perimeter.bandwidth.rule)},
             {"cells", gaps.cells.size()},
             {"zones", gaps.zones.size()}};
 }
@@ -120,14 +123,14 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     auto items = catalogue->items();
     if (!items) return fail_with(1, items.error().message);
 
-    std::vector<geo::LonLat> positions;
-    positions.reserve(items->size());
-    for (const geo::OfferItem& item : *items) positions.push_back(item.position);
+    const auto shared_items = std::make_shared<const std::vector<geo::OfferItem>>(*items);
+    auto use_case = geo::AudiencePerimeter::create(shared_items, nullptr);
+    if (!use_case) return fail_with(1, use_case.error().message);
     geo::PerimeterParams pp;
     pp.levels = {level};
-    auto perimeter = geo::compute_perimeter(positions, geo::item_weights(*audience, *items), pp);
+    auto perimeter = use_case->run(*audience, pp, false);
     if (!perimeter) return fail_with(1, perimeter.error().message);
-    const geo::MultiPolygon& area = perimeter->levels.front().geometry;
+    const geo::MultiPolygon& area = perimeter->result.levels.front().geometry;
     if (area.empty()) return fail_with(1, fmt::format("the perimeter at level {} is empty", level));
 
     geo::TerritoryFilter communes_filter;
@@ -139,13 +142,13 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     if (!gaps) return fail_with(1, gaps.error().message);
 
     const auto provenance = analysis_provenance("gaps", *catalogue, *audience,
-                                                parameters_json(params, level, *perimeter, *gaps),
+                                                parameters_json(params, level, perimeter->result, *gaps),
                                                 *items, args.provenance_paths);
     std::vector<geo::GeoJsonFeature> features = geo::gap_features(*gaps, !args.no_cells);
     features.push_back({area,
                         {{"kind", "perimeter"},
                          {"level", level},
-                         {"area_km2", perimeter->levels.front().area_km2}}});
+                         {"area_km2", perimeter->result.levels.front().area_km2}}});
     geo::GeoJsonOptions options;
     options.layer_name = "gaps";
     options.metadata = provenance;
@@ -157,7 +160,7 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
             return fail_with(1, rows.error().message);
 
     fmt::print("{} / {}: perimeter {} km² at level {}\n", audience->name_fr, audience->name_en,
-               geo::format_decimal_fr(perimeter->levels.front().area_km2, 0), level);
+               geo::format_decimal_fr(perimeter->result.levels.front().area_km2, 0), level);
     print_zones(*gaps, args.show);
     fmt::print("Wrote {} features to {}{}\n", *written, args.output,
                args.zones_csv.empty() ? "" : " and the zones to " + args.zones_csv);

@@ -11,6 +11,7 @@
 #include "app/cli/output_options.hpp"
 #include "app/cli/perimeter_report.hpp"
 #include "app/cli/perimeter_support.hpp"
+#include "geo/analysis/audience_perimeter.hpp"
 #include "geo/analysis/border_report.hpp"
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
@@ -44,28 +45,23 @@ struct PerimeterRun {
 };
 
 CliResult<void> compute(const PerimeterCommand& cmd, const geo::Catalogue& catalogue,
-                        const std::vector<geo::OfferItem>& items, PerimeterRun& run) {
-    auto offer = weigh_offer(cmd.audience, catalogue, items);
-    if (!offer) return tl::unexpected(offer.error());
-    run.offer = std::move(*offer);
-    auto result = geo::compute_perimeter(geo::item_positions(items), run.offer.weights, run.params);
-    if (!result) return tl::unexpected(failure(result.error()));
-    run.result = std::move(*result);
-    auto stats = geo::perimeter_stats(run.result, items, run.offer.weights);
-    if (!stats) return tl::unexpected(failure(stats.error()));
-    run.stats = std::move(*stats);
-
+                        std::shared_ptr<const std::vector<geo::OfferItem>> items, PerimeterRun& run) {
+    auto audience = resolve_audience(cmd.audience, catalogue);
+    if (!audience) return tl::unexpected(audience.error());
     auto territories = catalogue.territories();
     if (!territories) return tl::unexpected(failure(territories.error()));
-    if (!territories->empty())
-        for (const geo::PerimeterLevel& lv : run.result.levels) {
-            auto report = geo::border_report(lv.geometry, *territories);
-            if (!report) return tl::unexpected(failure(report.error()));
-            run.borders.push_back(std::move(*report));
-        }
+    auto use_case = geo::AudiencePerimeter::create(
+        items, std::make_shared<const std::vector<geo::Territory>>(std::move(*territories)));
+    if (!use_case) return tl::unexpected(failure(use_case.error()));
+    auto done = use_case->run(*audience, run.params);
+    if (!done) return tl::unexpected(failure(done.error().with_context(catalogue.path())));
+    run.offer = {done->audience, done->perimeter_weights};
+    run.result = std::move(done->result);
+    run.stats = std::move(done->stats);
+    run.borders = std::move(done->borders);
     run.provenance = {{"audience", geo::audience_provenance_json(run.offer.audience)},
                       {"parameters", geo::perimeter_parameters_json(run.params, run.stats)},
-                      {"sources", sources_json(catalogue, items, run.offer.weights)},
+                      {"sources", sources_json(catalogue, *items, run.offer.weights)},
                       {"catalogue", geo::provenance_path(catalogue.path(), cmd.provenance_paths)},
                       {"created_at", geo::utc_now_iso8601()},
                       {"generator", generator_name()}};
@@ -124,9 +120,8 @@ void print_text(const PerimeterCommand& cmd, const PerimeterRun& run,
                run.offer.audience.id, run.offer.audience.name_fr, run.offer.audience.name_en,
                s.items_total, s.weighted_items);
     fmt::print("  {} kernel, bandwidth {:.0f} m ({}), cell {:.0f} m, in {}\n",
-               geo::kernel_id(s.kernel), s.bandwidth_m,
-               s.bandwidth_from_data ? "derived from the data" : "as given", s.cell_m,
-               s.metric_crs);
+               geo::kernel_id(s.kernel), s.bandwidth_m, bandwidth_description(run.result.bandwidth),
+               s.cell_m, s.metric_crs);
     for (std::size_t k = 0; k < s.levels.size(); ++k) {
         print_level_summary(s.levels[k]);
         if (cmd.report) {
@@ -176,7 +171,8 @@ CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common
     if (!catalogue) return tl::unexpected(catalogue.error());
     auto items = catalogue_items(*catalogue);
     if (!items) return tl::unexpected(items.error());
-    if (auto r = compute(cmd, *catalogue, *items, run); !r) return r;
+    const auto shared_items = std::make_shared<const std::vector<geo::OfferItem>>(std::move(*items));
+    if (auto r = compute(cmd, *catalogue, shared_items, run); !r) return r;
     if (auto r = write_output(cmd, run); !r) return r;
     auto ids = store(*catalogue, run);
     if (!ids) return tl::unexpected(ids.error());

@@ -9,6 +9,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/perimeter_report.hpp"
 #include "app/cli/perimeter_support.hpp"
+#include "geo/analysis/audience_perimeter.hpp"
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter_compare.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
@@ -25,18 +26,12 @@ struct Side {
 };
 
 CliResult<Side> compute_side(const std::string& audience, const geo::Catalogue& catalogue,
-                             const std::vector<geo::OfferItem>& items,
-                             const std::vector<geo::LonLat>& positions,
-                             const geo::PerimeterParams& params) {
-    auto offer = weigh_offer(audience, catalogue, items);
-    if (!offer) return tl::unexpected(offer.error());
-    auto result = geo::compute_perimeter(positions, offer->weights, params);
-    if (!result)
-        return tl::unexpected(CliError{
-            1, fmt::format("audience \"{}\": {}", offer->audience.id, result.error().message)});
-    auto stats = geo::perimeter_stats(*result, items, offer->weights);
-    if (!stats) return tl::unexpected(CliError{1, stats.error().message});
-    return Side{std::move(*offer), std::move(*result), std::move(*stats)};
+                             const geo::AudiencePerimeter& use_case, const geo::PerimeterParams& params) {
+    auto resolved = resolve_audience(audience, catalogue);
+    if (!resolved) return tl::unexpected(resolved.error());
+    auto run = use_case.run(*resolved, params, false);
+    if (!run) return tl::unexpected(CliError{1, run.error().with_context(catalogue.path()).message});
+    return Side{{run->audience, run->perimeter_weights}, std::move(run->result), std::move(run->stats)};
 }
 
 std::string side_name(const Side& s) {
@@ -62,20 +57,22 @@ CliResult<void> execute(const PerimeterOptions& o, const CommonOptions& common) 
     if (!catalogue) return tl::unexpected(catalogue.error());
     auto items = catalogue_items(*catalogue);
     if (!items) return tl::unexpected(items.error());
-    const auto positions = geo::item_positions(*items);
-    auto a = compute_side(o.audiences[0], *catalogue, *items, positions, *params);
+    const auto shared_items = std::make_shared<const std::vector<geo::OfferItem>>(std::move(*items));
+    auto use_case = geo::AudiencePerimeter::create(shared_items, nullptr);
+    if (!use_case) return tl::unexpected(CliError{1, use_case.error().message});
+    auto a = compute_side(o.audiences[0], *catalogue, *use_case, *params);
     if (!a) return tl::unexpected(a.error());
-    auto b = compute_side(o.audiences[1], *catalogue, *items, positions, *params);
+    auto b = compute_side(o.audiences[1], *catalogue, *use_case, *params);
     if (!b) return tl::unexpected(b.error());
     auto c = geo::compare_perimeters(a->result.levels.front().geometry,
-                                     b->result.levels.front().geometry, *items, a->offer.weights,
+                                     b->result.levels.front().geometry, *shared_items, a->offer.weights,
                                      b->offer.weights);
     if (!c) return tl::unexpected(CliError{1, c.error().message});
     if (o.json) {
         nlohmann::json j = {{"a", side_json(*a, *params)},
                             {"b", side_json(*b, *params)},
                             {"comparison", geo::comparison_json(*c)},
-                            {"sources", sources_json(*catalogue, *items, a->offer.weights)},
+                            {"sources", sources_json(*catalogue, *shared_items, a->offer.weights)},
                             {"catalogue", catalogue->path()},
                             {"created_at", geo::utc_now_iso8601()},
                             {"generator", generator_name()}};

@@ -42,10 +42,15 @@ void add_perimeter_options(CLI::App* cmd, PerimeterOptions& o, bool several_leve
         o.levels_opt->excludes(o.level_opt);
     }
     o.bandwidth_opt = cmd->add_option("--bandwidth-m", o.bandwidth_m,
-                                      "Kernel bandwidth in metres (default: derived from the data)")
+                                      "Kernel bandwidth in metres (same as --bandwidth METRES)")
                           ->check(CLI::PositiveNumber);
+    o.bandwidth_choice_opt =
+        cmd->add_option("--bandwidth", o.bandwidth,
+                        "plugin (default: two-stage plug-in), scott, adaptive (Abramson, plug-in "
+                        "pilot) or a number of metres (quartic radius / Gaussian sigma)");
+    o.bandwidth_choice_opt->excludes(o.bandwidth_opt);
     o.cell_opt =
-        cmd->add_option("--cell-m", o.cell_m, "Grid cell in metres (default: bandwidth / 4)")
+        cmd->add_option("--cell-m", o.cell_m, "Grid cell in metres (default: sigma / 4)")
             ->check(CLI::PositiveNumber);
     cmd->add_option("--min-area-km2", o.min_area_km2, "Drop perimeter components smaller than this")
         ->check(CLI::NonNegativeNumber)
@@ -83,6 +88,12 @@ CliResult<geo::PerimeterParams> perimeter_params(const PerimeterOptions& o) {
     if (!(p.levels.front() > 0.0))
         return tl::unexpected(usage(fmt::format("--level {} outside (0, 1]", p.levels.front())));
     if (o.bandwidth_opt != nullptr && o.bandwidth_opt->count() > 0) p.bandwidth_m = o.bandwidth_m;
+    if (o.bandwidth_choice_opt != nullptr && o.bandwidth_choice_opt->count() > 0) {
+        auto choice = geo::bandwidth_choice_from_text(o.bandwidth);
+        if (!choice) return tl::unexpected(usage("--bandwidth: " + choice.error().message));
+        p.bandwidth_selector = choice->selector;
+        if (choice->selector == geo::BandwidthSelector::fixed) p.bandwidth_m = choice->fixed_m;
+    }
     if (o.cell_opt != nullptr && o.cell_opt->count() > 0) p.cell_m = o.cell_m;
     p.min_area_km2 = o.min_area_km2;
     auto kernel = geo::kernel_from_id(o.kernel);
@@ -107,19 +118,25 @@ CliResult<std::vector<geo::OfferItem>> catalogue_items(const geo::Catalogue& cat
     return std::move(*items);
 }
 
-CliResult<WeighedOffer> weigh_offer(const std::string& audience, const geo::Catalogue& catalogue,
-                                    const std::vector<geo::OfferItem>& items) {
+CliResult<geo::Audience> resolve_audience(const std::string& audience, const geo::Catalogue& catalogue) {
     auto resolved = geo::resolve_audience(audience, &catalogue);
     if (!resolved) return tl::unexpected(failure(resolved.error().message));
-    WeighedOffer out{std::move(*resolved), {}};
-    out.weights = geo::item_weights(out.audience, items);
-    bool any = false;
-    for (double w : out.weights) any = any || w > 0.0;
-    if (!any)
-        return tl::unexpected(failure(fmt::format(
-            "{}: none of the {} offer items has a positive weight for audience \"{}\" (its "
-            "families, season and labels exclude them all)",
-            catalogue.path(), items.size(), out.audience.id)));
+    return std::move(*resolved);
+}
+
+std::string bandwidth_description(const geo::BandwidthSelection& s) {
+    std::string out;
+    switch (s.rule) {
+        case geo::BandwidthSelector::plugin:
+            out = fmt::format("plug-in, diagonal optimum {:.0f} × {:.0f} m", s.diag_sigma_x_m, s.diag_sigma_y_m);
+            break;
+        case geo::BandwidthSelector::scott: out = "Scott's rule"; break;
+        case geo::BandwidthSelector::adaptive: out = "adaptive"; break;
+        case geo::BandwidthSelector::fixed: out = "as given"; break;
+    }
+    if (s.selector == geo::BandwidthSelector::adaptive)
+        out = fmt::format("adaptive (Abramson, factors in [1/{0:g}, {0:g}]) around a {1}", geo::kAdaptiveTrim, out);
+    if (!s.note.empty()) out += "; " + s.note;
     return out;
 }
 

@@ -37,6 +37,7 @@ struct PerimeterOptions {
     double level = 0.8;
     std::string levels;  // "0.5,0.8,0.95"
     double bandwidth_m = 0.0;
+    std::string bandwidth;  // plugin | scott | adaptive | METRES
     double cell_m = 0.0;
     double min_area_km2 = geo::PerimeterParams{}.min_area_km2;
     std::string kernel = "quartic";
@@ -44,6 +45,7 @@ struct PerimeterOptions {
     CLI::Option* level_opt = nullptr;
     CLI::Option* levels_opt = nullptr;
     CLI::Option* bandwidth_opt = nullptr;
+    CLI::Option* bandwidth_choice_opt = nullptr;
     CLI::Option* cell_opt = nullptr;
 };
 
@@ -65,9 +67,12 @@ struct WeighedOffer {
 CliResult<geo::Catalogue> open_catalogue(const std::string& path, geo::Catalogue::Mode mode);
 CliResult<std::vector<geo::OfferItem>> catalogue_items(const geo::Catalogue& catalogue);
 // Resolves the audience (preset id or name, JSON file, or saved in the
-// catalogue) and weighs the items; fails when no item has a positive weight.
-CliResult<WeighedOffer> weigh_offer(const std::string& audience, const geo::Catalogue& catalogue,
-                                    const std::vector<geo::OfferItem>& items);
+// catalogue).
+CliResult<geo::Audience> resolve_audience(const std::string& audience, const geo::Catalogue& catalogue);
+
+// "plug-in (Wand & Jones), diagonal 6,650 × 5,755 m" and the like: how the
+// bandwidth was chosen, for stdout.
+std::string bandwidth_description(const geo::BandwidthSelection& selection);
 
 // Provenance: the sources of the items that count (key, kind, licence,
 // attribution) and the program version (the time: geo::utc_now_iso8601).

@@ -74,7 +74,7 @@ std::vector<double> perimeter_weights(const Audience& audience, const std::vecto
 // weights in [0, 1], multipliers finite and > 0, months 1–12, unknown
 // families and labels-as-numbers rejected; subtype_weights, attractions,
 // support and support_shapes_perimeter are optional (older files load, with
-// the default roles). `known_subtype` (optional) rejects unknown subtype ids.
+// the default roles).
 Result<Audience> audience_from_json(const std::string& json_text, const std::string& origin);
 // The ids whose weight differs from `preset` (families and subtypes), for the
 // "modified" mark; empty when they are the same audience.

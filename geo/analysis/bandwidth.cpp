@@ -380,6 +380,7 @@ Result<BandwidthSelection> select_bandwidth(const std::vector<Projected>& points
         const PluginOutcome p = plugin_sigma(points, weights, *m);
         if (p.ok) {
             sigma = p.sigma_m;
+            s.rule = BandwidthSelector::plugin;
             s.diag_sigma_x_m = p.diag_x_m;
             s.diag_sigma_y_m = p.diag_y_m;
         } else {

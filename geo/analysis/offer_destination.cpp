@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "geo/analysis/perimeter.hpp"
+#include "geo/analysis/audience_perimeter.hpp"
 
 namespace geo {
 
@@ -11,21 +11,21 @@ Result<Territory> offer_destination(const std::vector<OfferItem>& items, const A
                                     const std::string& code) {
     const std::string what =
         fmt::format("destination \"{}\" ({} items, audience {})", name, items.size(), audience.id);
-    std::vector<LonLat> positions;
-    positions.reserve(items.size());
-    for (const OfferItem& item : items) positions.push_back(item.position);
+    auto use_case = AudiencePerimeter::create(std::make_shared<const std::vector<OfferItem>>(items), nullptr);
+    if (!use_case) return tl::unexpected(use_case.error().with_context(what));
     PerimeterParams params;
     params.levels = {level};
-    auto perimeter = compute_perimeter(positions, item_weights(audience, items), params);
-    if (!perimeter) return tl::unexpected(perimeter.error().with_context(what));
-    if (perimeter->levels.empty() || perimeter->levels.front().geometry.empty())
+    auto run = use_case->run(audience, params, false);
+    if (!run) return tl::unexpected(run.error().with_context(what));
+    auto& perimeter = run->result;
+    if (perimeter.levels.empty() || perimeter.levels.front().geometry.empty())
         return fail(fmt::format("{}: no polygon at level {}", what, level));
     Territory t;
     t.name = name;
     t.code = code;
     t.level = TerritoryLevel::competitor;
     t.source = "perimeter";
-    t.geometry = std::move(perimeter->levels.front().geometry);
+    t.geometry = std::move(perimeter.levels.front().geometry);
     return t;
 }
 

@@ -17,6 +17,7 @@ Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter,
     stats.kernel = perimeter.kernel;
     stats.bandwidth_m = perimeter.bandwidth_m;
     stats.bandwidth_from_data = perimeter.bandwidth_from_data;
+    stats.bandwidth = perimeter.bandwidth;
     stats.cell_m = perimeter.cell_m;
     stats.simplify_m = perimeter.simplify_m;
     stats.items_total = static_cast<std::int64_t>(items.size());

@@ -45,6 +45,7 @@ struct PerimeterStats {
     Kernel kernel = Kernel::quartic;
     double bandwidth_m = 0.0;  // used
     bool bandwidth_from_data = false;
+    BandwidthSelection bandwidth;  // how it was chosen (bandwidth.hpp)
     double cell_m = 0.0;      // used
     double simplify_m = 0.0;  // asked for (or its default); per level: what was applied
     double total_weight = 0.0;

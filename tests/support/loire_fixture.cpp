@@ -1,5 +1,7 @@
 #include "tests/support/loire_fixture.hpp"
 
+#include "geo/analysis/audience_perimeter.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -91,16 +93,21 @@ const std::vector<double>& loire_weights(const std::string& audience_id) {
     auto audience = geo::resolve_audience(audience_id, nullptr);
     if (!audience) ADD_FAILURE() << audience.error().message;
     return cache[audience_id] =
-               audience ? geo::item_weights(*audience, loire_items()) : std::vector<double>{};
+               audience ? geo::perimeter_weights(*audience, loire_items()) : std::vector<double>{};
 }
 
 const geo::PerimeterResult& loire_perimeter(const std::string& audience_id) {
     static std::map<std::string, geo::PerimeterResult> cache;
     if (auto it = cache.find(audience_id); it != cache.end()) return it->second;
-    auto perimeter =
-        geo::compute_perimeter(geo::item_positions(loire_items()), loire_weights(audience_id), {});
-    if (!perimeter) ADD_FAILURE() << perimeter.error().message;
-    return cache[audience_id] = perimeter ? std::move(*perimeter) : geo::PerimeterResult{};
+    auto audience = geo::resolve_audience(audience_id, nullptr);
+    if (!audience) ADD_FAILURE() << audience.error().message;
+    auto use_case = geo::AudiencePerimeter::create(
+        std::make_shared<const std::vector<geo::OfferItem>>(loire_items()), nullptr);
+    if (!use_case) ADD_FAILURE() << use_case.error().message;
+    auto run = audience && use_case ? use_case->run(*audience, {}, false)
+                                    : geo::Result<geo::AudiencePerimeterRun>(geo::fail("no use case"));
+    if (!run) ADD_FAILURE() << run.error().message;
+    return cache[audience_id] = run ? std::move(run->result) : geo::PerimeterResult{};
 }
 
 void make_loire_catalogue(const fs::path& path) {

@@ -19,9 +19,10 @@ namespace test {
 const std::vector<geo::OfferItem>& loire_items();
 const std::vector<geo::Territory>& loire_territories();  // communes, départements, PNR
 
-// loire_items() weighed for an audience preset (empty, with a test failure,
-// when unknown), and its perimeter with default parameters (level 0.8);
-// both cached per audience.
+// loire_items() weighed for an audience preset as its perimeter weighs them
+// (geo::perimeter_weights: attractions only; empty, with a test failure, when
+// unknown), and its perimeter with default parameters (level 0.8) through the
+// audience-perimeter use case; both cached per audience.
 const std::vector<double>& loire_weights(const std::string& audience_id);
 const geo::PerimeterResult& loire_perimeter(const std::string& audience_id);
 
