@@ -58,58 +58,54 @@ AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
     result.audience_id = request.audience.id;
     result.items_revision = request.items_revision;
     if (!request.items) return result;
-    const auto& items = *request.items;
-    const std::vector<double> weights = geo::item_weights(request.audience, items);
+    const std::vector<double> weights = geo::item_weights(request.audience, *request.items);
     result.weights.assign(weights.begin(), weights.end());
     result.weighted_items = static_cast<std::size_t>(
         std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0.0; }));
 
-    // Project the catalogue once per item set.
-    if (m_items_revision != request.items_revision) {
+    // The use case once per item set (and territory set).
+    if (m_items_revision != request.items_revision || m_territories != request.territories.get()) {
         m_items_revision = request.items_revision;
-        m_projector.reset();
-        m_points.clear();
+        m_territories = request.territories.get();
+        m_use_case.reset();
         m_projection_error.clear();
-        geo::LonLatBox box;
-        std::vector<geo::LonLat> positions;
-        positions.reserve(items.size());
-        for (const auto& item : items) {
-            box.extend(item.position);
-            positions.push_back(item.position);
-        }
-        auto crs = geo::choose_metric_crs(box);
-        auto projector = crs ? geo::Projector::create(crs->code) : geo::Result<geo::Projector>(tl::unexpected(crs.error()));
-        auto points = projector ? geo::project_all(*projector, positions)
-                                : geo::Result<std::vector<geo::Projected>>(tl::unexpected(projector.error()));
-        if (points) {
-            m_projector.emplace(std::move(*projector));
-            m_points = std::move(*points);
-        } else {
-            m_projection_error = points.error().message;
-        }
+        auto use_case = geo::AudiencePerimeter::create(request.items, request.territories);
+        if (use_case)
+            m_use_case.emplace(std::move(*use_case));
+        else
+            m_projection_error = use_case.error().message;
     }
-    if (!m_projector) {
+    if (!m_use_case) {
         result.error = m_projection_error.empty() ? "no offer item" : m_projection_error;
         return result;
     }
     geo::PerimeterParams params;
     params.levels = request.params.levels();
     params.bandwidth_m = request.params.bandwidth_m;
-    auto perimeter = geo::compute_perimeter(*m_projector, m_points, weights, params);
-    if (!perimeter) {
-        result.error = perimeter.error().message;
+    params.bandwidth_selector = request.params.bandwidth_selector;
+    auto run = m_use_case->run(request.audience, params, false);
+    if (!run) {
+        result.error = run.error().message;
         return result;
     }
-    for (auto it = perimeter->levels.rbegin(); it != perimeter->levels.rend(); ++it)  // widest first
+    const geo::PerimeterResult& perimeter = run->result;
+    result.bandwidth = perimeter.bandwidth;
+    for (auto it = perimeter.levels.rbegin(); it != perimeter.levels.rend(); ++it)  // widest first
         result.perimeters.push_back({it->level, it->geometry, std::abs(it->level - request.params.level) < 1e-9});
-    if (auto stats = geo::perimeter_stats(*perimeter, items, weights)) result.stats = std::move(*stats);
-    const auto main = std::find_if(perimeter->levels.begin(), perimeter->levels.end(), [&](const auto& l) {
+    result.stats = std::move(run->stats);
+    const auto main = std::find_if(perimeter.levels.begin(), perimeter.levels.end(), [&](const auto& l) {
         return std::abs(l.level - request.params.level) < 1e-9;
     });
-    if (request.territories && !request.territories->empty() && main != perimeter->levels.end())
-        if (auto borders = geo::border_report(main->geometry, *request.territories))
-            result.borders = std::move(*borders);
-    result.density = density_surface(*perimeter, *m_projector);
+    // The border report of the main level only (the panel shows one).
+    if (request.territories && !request.territories->empty() && main != perimeter.levels.end()) {
+        auto borders = geo::border_report(main->geometry, *request.territories);
+        if (!borders) {
+            result.error = borders.error().message;
+            return result;
+        }
+        result.borders = std::move(*borders);
+    }
+    result.density = density_surface(perimeter, m_use_case->projector());
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }

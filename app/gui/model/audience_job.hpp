@@ -5,8 +5,8 @@
 // loaded territories and the density surface for the density layer.
 // AudienceComputer runs on a worker (AudienceController's Recompute, latest
 // request wins, debounced so that a moving slider never blocks a frame); it
-// projects the catalogue once per item set and reuses it for every weight
-// change. The controller hands results to the main thread's model.
+// is a thin wrapper of geo::AudiencePerimeter, the use case the command line
+// runs too, built once per item set and reused for every weight change. The controller hands results to the main thread's model.
 // AudienceController is main-thread only; the worker reads only requests.
 #include <chrono>
 #include <memory>
@@ -17,6 +17,7 @@
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/recompute.hpp"
 #include "geo/analysis/audience.hpp"
+#include "geo/analysis/audience_perimeter.hpp"
 #include "geo/analysis/border_report.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
 #include "geo/crs/metric_crs.hpp"
@@ -26,7 +27,8 @@ namespace app::gui {
 struct AudienceParams {
     double level = 0.8;                 // share of the weighted offer, (0, 1]: the main level
     bool nested = false;                // also the 50 % and 95 % levels around it
-    std::optional<double> bandwidth_m;  // nullopt: derived from the data
+    std::optional<double> bandwidth_m;  // nullopt: derived from the data by `bandwidth_selector`
+    geo::BandwidthSelector bandwidth_selector = geo::BandwidthSelector::plugin;
     // The levels to compute, ascending, without duplicates.
     [[nodiscard]] std::vector<double> levels() const;
 };
@@ -50,6 +52,7 @@ struct AudienceResult {
     DensitySurface density;
     std::string error;  // why there is no perimeter, if so
     double seconds = 0.0;  // time the computation took
+    geo::BandwidthSelection bandwidth;  // how the bandwidth was chosen
 };
 
 // Computes an AudienceResult; keeps the projected positions of the last item
@@ -60,8 +63,8 @@ public:
 
 private:
     std::optional<unsigned> m_items_revision;
-    std::optional<geo::Projector> m_projector;
-    std::vector<geo::Projected> m_points;
+    const std::vector<geo::Territory>* m_territories = nullptr;
+    std::optional<geo::AudiencePerimeter> m_use_case;  // geo's audience-perimeter use case
     std::string m_projection_error;
 };
 
