@@ -17,6 +17,12 @@ constexpr double kWheelZoomStep = 0.5;  // zoom levels per wheel notch
 constexpr double kKeyPanPx = 80.0;
 constexpr float kMargin = 10.0f;
 
+// The last item's rectangle.
+UiRect item_rect() {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    return {min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
 std::string format_lonlat(geo::LonLat p) {
     return fmt::format("{:.4f}° {}, {:.4f}° {}", std::abs(p.lat_deg), p.lat_deg >= 0 ? "N" : "S",
                        std::abs(p.lon_deg), p.lon_deg >= 0 ? "E" : "O");
@@ -147,10 +153,13 @@ void MapCanvas::draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState&
     Camera& camera = model.camera();
     const ScreenPx centre{camera.width_px() / 2.0, camera.height_px() / 2.0};
     if (ImGui::Button(tr(Text::fit), ImVec2(fit_w, button))) fit_view(model, ui, false);
+    m_controls.fit = item_rect();
     ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - button - kMargin, pos.y + kMargin + button + 6));
     if (ImGui::Button("+", ImVec2(button, button))) camera.zoom_around(centre, 2.0);
+    m_controls.zoom_in = item_rect();
     ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - button - kMargin, pos.y + kMargin + 2 * button + 10));
     if (ImGui::Button("\xE2\x88\x92", ImVec2(button, button))) camera.zoom_around(centre, 0.5);  // −
+    m_controls.zoom_out = item_rect();
 }
 
 void MapCanvas::draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model,
