@@ -1,5 +1,6 @@
 #include "app/gui/views/map_canvas.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -147,19 +148,35 @@ void MapCanvas::handle_input(ImVec2 pos, MapModel& model, const MapRenderer& ren
 }
 
 void MapCanvas::draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState& ui) {
+    // The buttons sit in a child window of their own. Drawn over the canvas's
+    // InvisibleButton in the same window they could never be pressed: ImGui
+    // gives the hover to the first item submitted under the mouse, and the
+    // canvas comes first. A child window is hovered instead of its parent, so
+    // the canvas neither pans nor picks under the buttons.
     const float button = ImGui::GetFrameHeight() + 6;
+    const float gap = 6;
     const float fit_w = ImGui::CalcTextSize(tr(Text::fit)).x + 16;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - fit_w - kMargin, pos.y + kMargin));
+    const ImVec2 box(std::max(fit_w, button), 3 * button + 2 * gap);
+    const ImVec2 corner(pos.x + size.x - box.x - kMargin, pos.y + kMargin);
+    ImGui::SetCursorScreenPos(corner);
+    ImGui::BeginChild("##map_controls", box, false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
+                          ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
     Camera& camera = model.camera();
     const ScreenPx centre{camera.width_px() / 2.0, camera.height_px() / 2.0};
+    const auto place = [&](float width, int row) {
+        ImGui::SetCursorScreenPos(ImVec2(corner.x + box.x - width, corner.y + static_cast<float>(row) * (button + gap)));
+    };
+    place(fit_w, 0);
     if (ImGui::Button(tr(Text::fit), ImVec2(fit_w, button))) fit_view(model, ui, false);
     m_controls.fit = item_rect();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - button - kMargin, pos.y + kMargin + button + 6));
+    place(button, 1);
     if (ImGui::Button("+", ImVec2(button, button))) camera.zoom_around(centre, 2.0);
     m_controls.zoom_in = item_rect();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - button - kMargin, pos.y + kMargin + 2 * button + 10));
+    place(button, 2);
     if (ImGui::Button("\xE2\x88\x92", ImVec2(button, button))) camera.zoom_around(centre, 0.5);  // −
     m_controls.zoom_out = item_rect();
+    ImGui::EndChild();
 }
 
 void MapCanvas::draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model,
