@@ -133,9 +133,9 @@ void MapCanvas::handle_input(ImVec2 pos, MapModel& model, const MapRenderer& ren
     }
     model.hover(m_hovered && !ImGui::IsItemActive() ? renderer.pick(model, cursor) : std::nullopt);
 
-    // Keyboard, when no text field has the focus: + / − by character (any
-    // keyboard layout), arrows by key.
-    if (io.WantTextInput) return;
+    // Keyboard, when no text field has the focus and no menu or dialog is
+    // open: + / − by character (any keyboard layout), arrows by key.
+    if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     const ScreenPx centre{camera.width_px() / 2.0, camera.height_px() / 2.0};
     for (ImWchar ch : io.InputQueueCharacters) {
         if (ch == '+' || ch == '=') camera.zoom_around(centre, 2.0);
