@@ -24,6 +24,7 @@
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/demo_catalogue.hpp"
+#include "app/gui/model/main_loop_wake.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/render/gl.hpp"
@@ -422,6 +423,7 @@ int GuiApp::run() {
         else
             glfwWaitEventsTimeout(busy() ? 0.03 : 0.5);  // sleep until input, or poll work
         if (m_window->take_event_count() > 0) pending = std::max(pending, 3);
+        if (take_main_loop_wake()) pending = std::max(pending, 2);  // a background task finished
         for (auto& path : m_window->take_dropped()) m_ui.dropped_path = std::move(path);
         if (collect_jobs()) pending = std::max(pending, 2);
         if (poll_analyses()) pending = std::max(pending, 2);
@@ -578,10 +580,12 @@ int run_gui(const GuiOptions& options) {
         if (!renderer) {
             std::fprintf(stderr, "territoire gui: %s\n", renderer.error().message.c_str());
         } else {
+            set_main_loop_waker(glfwPostEmptyEvent);
             GuiApp app(options, **window, std::move(*renderer));
             code = app.run();
         }
     }
+    set_main_loop_waker(nullptr);  // the jobs have stopped with the app; GLFW goes with the window
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
