@@ -348,7 +348,7 @@ Rect GuiApp::frame() {
                      {right, top, m_ui.show_right ? io.DisplaySize.x - right : 0.0f, height}};
     m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
     draw_dialogs();
-    m_popups = open_popup_names();
+    if (m_state_file) m_popups = open_popup_names();
     m_map = map;
     ImGui::Render();
     ++m_frames;

@@ -104,14 +104,27 @@ TEST_F(GuiInput, EscapeClosesTheOpenMenu) {
         << "Escape left the menu open: " << state().dump();
 }
 
-TEST_F(GuiInput, EscapeClosesTheImportDialog) {
+// Each dialog that --open can show first: its option and its popup's name.
+struct Dialog {
+    const char* open;
+    const char* popup;
+};
+
+class GuiDialog : public GuiInput, public ::testing::WithParamInterface<Dialog> {};
+
+TEST_P(GuiDialog, EscapeClosesIt) {
     REQUIRE_X_INPUT();
-    ASSERT_TRUE(start({"--open", "import"}));
-    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return popup_open(s, "##import"); }, kEffectTimeout));
+    ASSERT_TRUE(start({"--open", GetParam().open}));
+    const std::string popup = GetParam().popup;
+    ASSERT_TRUE(m_gui->wait_for([&](const json& s) { return popup_open(s, popup); }, kEffectTimeout));
     m_gui->key("Escape");
     EXPECT_TRUE(m_gui->wait_for([](const json& s) { return s.at("popups").empty(); }, kEffectTimeout))
         << "Escape left the dialog open: " << state().dump();
 }
+
+INSTANTIATE_TEST_SUITE_P(Dialogs, GuiDialog,
+                         ::testing::Values(Dialog{"import", "##import"}, Dialog{"export", "##export"}),
+                         [](const ::testing::TestParamInfo<Dialog>& info) { return std::string(info.param.open); });
 
 // Enter runs the import typed into the dialog; when it finishes in the
 // background, the map shows the new items with no further input (the frame
