@@ -37,6 +37,9 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
         ->check(CLI::ExistingFile);
     cmd->add_option("--open", options->open, "Panel or dialog shown first")
         ->check(CLI::IsMember({"catalogue", "benchmark", "gaps", "import", "export"}));
+    cmd->add_option("--state-file", options->state_file,
+                    "Test hook: write the interface state (camera, open popups, on-map buttons) as JSON "
+                    "to this file whenever it changes");
     cmd->callback([&common, &exit_code, options, bbox, size, catalogue_option] {
         if (!bbox->empty()) {
             auto box = parse_bbox(*bbox);

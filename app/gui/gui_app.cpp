@@ -24,12 +24,14 @@
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/demo_catalogue.hpp"
+#include "app/gui/model/main_loop_wake.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/render/gl.hpp"
 #include "app/gui/render/map_renderer.hpp"
 #include "app/gui/render/offscreen.hpp"
 #include "app/gui/render/ui_cache.hpp"
+#include "app/gui/state_file.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/audience_panel.hpp"
 #include "app/gui/views/benchmark_panel.hpp"
@@ -42,6 +44,7 @@
 #include "app/gui/views/layers_panel.hpp"
 #include "app/gui/views/map_canvas.hpp"
 #include "app/gui/views/map_image.hpp"
+#include "app/gui/views/popup_keys.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/core/data_dir.hpp"
@@ -87,6 +90,7 @@ public:
                 m_context_credit = *credit;
         }
         m_ui.attribution = m_context_credit;
+        if (!options.state_file.empty()) m_state_file.emplace(options.state_file);
         if (options.demo)
             start_loading_demo();
         else if (!options.catalogue.empty())
@@ -141,6 +145,7 @@ private:
     void draw_menu();
     void draw_dialogs();
     void take_snapshot();
+    void write_state();  // the --state-file test hook, after a frame
     int run_headless();
     void bench(const char* what, const std::function<void(Camera&, int)>& move);
 
@@ -171,6 +176,10 @@ private:
     bool m_quit = false;
     bool m_audience_applied = false;
     std::string m_context_credit;  // attribution of the context layers given at start-up
+    std::optional<StateFile> m_state_file;
+    std::vector<std::string> m_popups;  // open popups at the end of the last frame
+    Rect m_map;                         // the map canvas, last frame
+    long m_frames = 0;
 };
 
 bool GuiApp::collect_jobs() {
@@ -263,6 +272,23 @@ void GuiApp::draw_dialogs() {
     }
 }
 
+void GuiApp::write_state() {
+    if (!m_state_file) return;
+    const auto rect = [](const UiRect& r) { return nlohmann::json::array({r.x, r.y, r.w, r.h}); };
+    const geo::LonLat centre = lonlat_from_mercator(m_model.camera().center());
+    const MapCanvas::Controls& controls = m_canvas.controls();
+    const nlohmann::json state = {
+        {"items", m_model.items().size()},
+        {"busy", busy()},
+        {"camera", {{"lon_deg", centre.lon_deg}, {"lat_deg", centre.lat_deg}, {"zoom", m_model.camera().zoom()}}},
+        {"popups", m_popups},
+        {"canvas", rect({m_map.x, m_map.y, m_map.w, m_map.h})},
+        {"controls",
+         {{"fit", rect(controls.fit)}, {"zoom_in", rect(controls.zoom_in)}, {"zoom_out", rect(controls.zoom_out)}}},
+        {"status", m_ui.status}};
+    m_state_file->update(state, m_frames);
+}
+
 void GuiApp::take_snapshot() {
     if (!m_ui.snapshot_path) return;
     if (m_snapshot_delay-- > 0) return;
@@ -281,6 +307,7 @@ Rect GuiApp::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    close_menu_on_escape();
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
 
@@ -321,7 +348,10 @@ Rect GuiApp::frame() {
                      {right, top, m_ui.show_right ? io.DisplaySize.x - right : 0.0f, height}};
     m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
     draw_dialogs();
+    if (m_state_file) m_popups = open_popup_names();
+    m_map = map;
     ImGui::Render();
+    ++m_frames;
     return map;
 }
 
@@ -393,6 +423,7 @@ int GuiApp::run() {
         else
             glfwWaitEventsTimeout(busy() ? 0.03 : 0.5);  // sleep until input, or poll work
         if (m_window->take_event_count() > 0) pending = std::max(pending, 3);
+        if (take_main_loop_wake()) pending = std::max(pending, 2);  // a background task finished
         for (auto& path : m_window->take_dropped()) m_ui.dropped_path = std::move(path);
         if (collect_jobs()) pending = std::max(pending, 2);
         if (poll_analyses()) pending = std::max(pending, 2);
@@ -404,6 +435,7 @@ int GuiApp::run() {
         draw_gl(map);
         take_snapshot();
         glfwSwapBuffers(m_window->get());
+        write_state();
         // A frame that changed the model (or left ImGui animating) needs a follow-up.
         pending = m_model.revision() != before ? 2 : pending - 1;
     }
@@ -548,10 +580,12 @@ int run_gui(const GuiOptions& options) {
         if (!renderer) {
             std::fprintf(stderr, "territoire gui: %s\n", renderer.error().message.c_str());
         } else {
+            set_main_loop_waker(glfwPostEmptyEvent);
             GuiApp app(options, **window, std::move(*renderer));
             code = app.run();
         }
     }
+    set_main_loop_waker(nullptr);  // the jobs have stopped with the app; GLFW goes with the window
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -28,6 +28,7 @@ struct GuiOptions {
     std::vector<std::string> against;  // and the competitors, run once loaded
     std::string open;        // panel or dialog shown first: catalogue, benchmark, gaps, import, export
     std::vector<std::string> context;  // vector files shown as context layers (countries, rivers…)
+    std::string state_file;  // test hook: the interface state as JSON, rewritten on change (state_file.hpp)
 };
 
 int run_gui(const GuiOptions& options);

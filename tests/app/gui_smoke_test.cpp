@@ -17,7 +17,6 @@
 #include "app/gui/views/radar_view.hpp"
 #include "geo/core/data_dir.hpp"
 #include "geo/core/taxonomy.hpp"
-#include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
 #include "tests/support/sample_catalogue.hpp"
 #include "tests/support/test_support.hpp"
@@ -28,7 +27,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::string kBinary = std::string(TERRITOIRE_BINARY_DIR) + "/app/territoire";
-const std::string kDemoItems = geo::data_dir() + "/demo/items.geojson";
 // Touraine and western Loir-et-Cher, where the demo's items sit.
 constexpr geo::LonLatBox kView{0.05, 46.95, 1.95, 47.80};
 
@@ -73,17 +71,6 @@ std::vector<geo::OfferItem> items_of(const fs::path& catalogue) {
     auto items = c->items();
     EXPECT_TRUE(items);
     return items ? *items : std::vector<geo::OfferItem>{};
-}
-
-// The demo items in a fresh catalogue, imported as the GUI and CLI do.
-fs::path demo_catalogue(const fs::path& dir) {
-    const fs::path path = dir / "demo.sqlite";
-    auto catalogue = geo::Catalogue::open(path.string());
-    auto taxonomy = geo::Taxonomy::load_default();
-    EXPECT_TRUE(catalogue && taxonomy);
-    auto report = geo::import_source(*catalogue, kDemoItems, {}, *taxonomy);
-    EXPECT_TRUE(report) << report.error().message;
-    return path;
 }
 
 bool have_xvfb() { return std::system("command -v xvfb-run > /dev/null 2>&1") == 0; }
@@ -136,7 +123,7 @@ std::string bbox_arg(const geo::LonLatBox& b) {
 
 TEST(GuiSmoke, RenderDrawsFamilyColoursAtItemPositionsWithoutADisplay) {
     const fs::path dir = test::temp_dir();
-    const fs::path catalogue = demo_catalogue(dir);
+    const fs::path catalogue = test::demo_catalogue(dir);
     std::set<geo::Family> checked;
     Picture p;
     for (std::size_t v = kViews.size(); v-- > 0;) {  // the region last: its picture is kept
@@ -165,7 +152,7 @@ TEST(GuiSmoke, RenderDrawsFamilyColoursAtItemPositionsWithoutADisplay) {
 
 TEST(GuiSmoke, RenderDrawsTheDemoPerimeterAndRiversAsTheReadmeCommandDoes) {
     const fs::path dir = test::temp_dir();
-    const fs::path catalogue = demo_catalogue(dir);
+    const fs::path catalogue = test::demo_catalogue(dir);
     const fs::path png = dir / "demo.png";
     const std::string cmd = "env -u DISPLAY " + kBinary + " render --catalogue " + catalogue.string() +
                             " --audience patrimoine --context " + geo::data_dir() + "/demo/rivers.geojson" +
@@ -210,7 +197,7 @@ TEST(GuiSmoke, GuiScreenshotUnderXvfbShowsMapPanelsAndLegend) {
         GTEST_SKIP() << "xvfb-run missing";
     }
     const fs::path dir = test::temp_dir();
-    const fs::path catalogue = demo_catalogue(dir);
+    const fs::path catalogue = test::demo_catalogue(dir);
     std::set<geo::Family> checked;
     Picture p;
     int x0 = -1, y0 = -1, w = 0, h = 0;

@@ -12,6 +12,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "geo/core/data_dir.hpp"
+#include "geo/io/import.hpp"
+#include "geo/store/catalogue.hpp"
+
 namespace test {
 
 std::filesystem::path shared_data() { return TERRITOIRE_SHARED_DATA_DIR; }
@@ -27,6 +31,16 @@ std::filesystem::path temp_dir() {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
+}
+
+std::filesystem::path demo_catalogue(const std::filesystem::path& dir) {
+    const std::filesystem::path path = dir / "demo.sqlite";
+    auto catalogue = geo::Catalogue::open(path.string());
+    EXPECT_TRUE(catalogue) << catalogue.error().message;
+    if (!catalogue) return path;
+    auto report = geo::import_source(*catalogue, geo::data_dir() + "/demo/items.geojson", {}, default_taxonomy());
+    EXPECT_TRUE(report) << report.error().message;
+    return path;
 }
 
 const geo::Taxonomy& default_taxonomy() {

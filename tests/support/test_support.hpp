@@ -32,17 +32,26 @@ std::vector<geo::Territory> read_territories(const std::filesystem::path& path,
 std::filesystem::path communes37_path();
 std::vector<geo::Territory> communes37();
 
+// The demo's offer items (data/demo/items.geojson) imported, as the GUI and
+// the CLI do, into a fresh catalogue `dir`/demo.sqlite; returns its path.
+std::filesystem::path demo_catalogue(const std::filesystem::path& dir);
+
 // Six offer items in Touraine with accents, quotes, commas, a newline and
 // lists, for exporter round trips. Ids 1…6; item 3 lies in Tours (37261).
 std::vector<geo::OfferItem> sample_items();
 
 }  // namespace test
 
+// Skips the test, or fails it under CI=true, where every test must run.
+#define SKIP_OR_FAIL_IN_CI(message)                                             \
+    do {                                                                        \
+        if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") \
+            FAIL() << "in CI: " << message;                                     \
+        GTEST_SKIP() << message;                                                \
+    } while (0)
+
 #define REQUIRE_SHARED_DATA()                                                   \
     do {                                                                        \
-        if (!std::filesystem::exists(test::shared_data())) {                    \
-            if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") \
-                FAIL() << "shared data missing in CI: " << test::shared_data(); \
-            GTEST_SKIP() << "shared data missing: " << test::shared_data();     \
-        }                                                                       \
+        if (!std::filesystem::exists(test::shared_data()))                      \
+            SKIP_OR_FAIL_IN_CI("shared data missing: " << test::shared_data()); \
     } while (0)

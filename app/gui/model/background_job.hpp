@@ -6,6 +6,7 @@
 // about cancellation (its callback returns false once cancel() was called).
 // Thread-safety: all members are for the main thread; the task runs on the
 // job's thread. Destroying a running job cancels it and waits for it.
+// A finished task wakes the GUI frame loop (main_loop_wake.hpp).
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -14,6 +15,7 @@
 #include <thread>
 #include <utility>
 
+#include "app/gui/model/main_loop_wake.hpp"
 #include "geo/core/offer.hpp"
 
 namespace app::gui {
@@ -41,9 +43,12 @@ public:
         m_thread = std::jthread([this, task = std::move(task)] {
             const geo::Progress progress{&BackgroundJob::report, this};
             Result r = task(progress);
-            std::lock_guard lock(m_mutex);
-            m_result.emplace(std::move(r));
-            m_finished = true;
+            {
+                std::lock_guard lock(m_mutex);
+                m_result.emplace(std::move(r));
+                m_finished = true;
+            }
+            wake_main_loop();  // the view that takes the result draws only in a frame
         });
     }
 

@@ -11,7 +11,8 @@
 // The task runs on the worker thread: it must only read what it is given.
 // Thread-safety: request(), poll(), idle() and wait_idle() may be called from
 // any thread; typically the main thread. The destructor waits for a running
-// task to finish (tasks should be short or check `superseded`).
+// task to finish (tasks should be short or check `superseded`). A finished
+// task wakes the GUI frame loop (main_loop_wake.hpp).
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -25,6 +26,8 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "app/gui/model/main_loop_wake.hpp"
 
 namespace app::gui {
 
@@ -148,6 +151,7 @@ private:
             }
             if (!error.empty()) m_last_error = std::move(error);
             if (!m_pending) m_idle_cv.notify_all();
+            wake_main_loop();  // the loop polls the result at once, not on its next timeout
         }
     }
 

@@ -11,6 +11,7 @@
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/export_row.hpp"
+#include "app/gui/views/popup_keys.hpp"
 #include "geo/core/clock.hpp"
 #include "geo/io/exporters.hpp"
 #include "geo/io/output_paths.hpp"
@@ -136,11 +137,15 @@ void ExportDialog::draw(const MapModel& model, const AudienceController& audienc
 
     draw_export_outcome(m_job.running(), m_outcome, m_outcome_is_error);
     ImGui::Separator();
-    ImGui::BeginDisabled(m_job.running() || m_path.empty());
-    if (ImGui::Button(tr(Text::run_export))) start(model, audience, sources);
+    // Enter exports; once the export succeeded, Enter closes the dialog.
+    const bool exported = !m_job.running() && !m_outcome.empty() && !m_outcome_is_error;
+    const bool enter = dialog_confirmed();
+    const bool can_run = !m_job.running() && !m_path.empty();
+    ImGui::BeginDisabled(!can_run);
+    if (ImGui::Button(tr(Text::run_export)) || (enter && can_run && !exported)) start(model, audience, sources);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::cancel))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr(Text::cancel)) || dialog_cancelled() || (enter && exported)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/views/popup_keys.hpp"
 
 namespace app::gui {
 namespace fs = std::filesystem;
@@ -104,14 +105,15 @@ std::optional<std::string> FileBrowser::draw() {
 
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##name", tr(Text::path), &m_name);
-    if (ImGui::Button(tr(Text::choose)) && !m_name.empty()) chosen = (m_folder / m_name).string();
+    const bool confirmed = dialog_confirmed();
+    if ((ImGui::Button(tr(Text::choose)) || confirmed) && !m_name.empty()) chosen = (m_folder / m_name).string();
     if (m_mode == Mode::open_file_or_folder) {
         ImGui::SameLine();
         if (ImGui::Button(m_folder.filename().string().empty() ? "/" : ("[+] " + m_folder.filename().string()).c_str()))
             chosen = m_folder.string();
     }
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::cancel))) {
+    if (ImGui::Button(tr(Text::cancel)) || dialog_cancelled()) {
         m_open = false;
         ImGui::CloseCurrentPopup();
     }

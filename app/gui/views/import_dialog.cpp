@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/views/popup_keys.hpp"
 #include "geo/core/taxonomy.hpp"
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
@@ -92,6 +93,7 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
         }
     }
     ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(Text::browse)).x - 24);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // type or paste the path at once
     ImGui::InputTextWithHint("##path", tr(Text::path), &m_path);
     ImGui::SameLine();
     if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::open_file_or_folder, m_path);
@@ -136,8 +138,12 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
         }
     }
     ImGui::Separator();
-    ImGui::BeginDisabled(m_job.running() || m_path.empty());
-    if (ImGui::Button(tr(Text::run_import))) {
+    // Enter runs the import; once it succeeded, Enter closes the dialog.
+    const bool imported = !m_job.running() && m_last && m_last->error.empty();
+    const bool enter = dialog_confirmed();
+    const bool can_run = !m_job.running() && !m_path.empty();
+    ImGui::BeginDisabled(!can_run);
+    if (ImGui::Button(tr(Text::run_import)) || (enter && can_run && !imported)) {
         m_last.reset();
         m_job.start([kind = m_kind, path = m_path, catalogue, level = m_level](const geo::Progress& progress) {
             return run_import(kind, path, catalogue, level, progress);
@@ -145,7 +151,7 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::cancel))) {
+    if (ImGui::Button(tr(Text::cancel)) || dialog_cancelled() || (enter && imported)) {
         if (m_job.running()) m_job.cancel();
         ImGui::CloseCurrentPopup();
     }

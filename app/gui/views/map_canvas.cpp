@@ -1,5 +1,6 @@
 #include "app/gui/views/map_canvas.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -16,6 +17,12 @@ namespace {
 constexpr double kWheelZoomStep = 0.5;  // zoom levels per wheel notch
 constexpr double kKeyPanPx = 80.0;
 constexpr float kMargin = 10.0f;
+
+// The last item's rectangle.
+UiRect item_rect() {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    return {min.x, min.y, max.x - min.x, max.y - min.y};
+}
 
 std::string format_lonlat(geo::LonLat p) {
     return fmt::format("{:.4f}° {}, {:.4f}° {}", std::abs(p.lat_deg), p.lat_deg >= 0 ? "N" : "S",
@@ -126,9 +133,9 @@ void MapCanvas::handle_input(ImVec2 pos, MapModel& model, const MapRenderer& ren
     }
     model.hover(m_hovered && !ImGui::IsItemActive() ? renderer.pick(model, cursor) : std::nullopt);
 
-    // Keyboard, when no text field has the focus: + / − by character (any
-    // keyboard layout), arrows by key.
-    if (io.WantTextInput) return;
+    // Keyboard, when no text field has the focus and no menu or dialog is
+    // open: + / − by character (any keyboard layout), arrows by key.
+    if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     const ScreenPx centre{camera.width_px() / 2.0, camera.height_px() / 2.0};
     for (ImWchar ch : io.InputQueueCharacters) {
         if (ch == '+' || ch == '=') camera.zoom_around(centre, 2.0);
@@ -141,16 +148,35 @@ void MapCanvas::handle_input(ImVec2 pos, MapModel& model, const MapRenderer& ren
 }
 
 void MapCanvas::draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState& ui) {
+    // The buttons sit in a child window of their own. Drawn over the canvas's
+    // InvisibleButton in the same window they could never be pressed: ImGui
+    // gives the hover to the first item submitted under the mouse, and the
+    // canvas comes first. A child window is hovered instead of its parent, so
+    // the canvas neither pans nor picks under the buttons.
     const float button = ImGui::GetFrameHeight() + 6;
+    const float gap = 6;
     const float fit_w = ImGui::CalcTextSize(tr(Text::fit)).x + 16;
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - fit_w - kMargin, pos.y + kMargin));
+    const ImVec2 box(std::max(fit_w, button), 3 * button + 2 * gap);
+    const ImVec2 corner(pos.x + size.x - box.x - kMargin, pos.y + kMargin);
+    ImGui::SetCursorScreenPos(corner);
+    ImGui::BeginChild("##map_controls", box, false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar |
+                          ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
     Camera& camera = model.camera();
     const ScreenPx centre{camera.width_px() / 2.0, camera.height_px() / 2.0};
+    const auto place = [&](float width, int row) {
+        ImGui::SetCursorScreenPos(ImVec2(corner.x + box.x - width, corner.y + static_cast<float>(row) * (button + gap)));
+    };
+    place(fit_w, 0);
     if (ImGui::Button(tr(Text::fit), ImVec2(fit_w, button))) fit_view(model, ui, false);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - button - kMargin, pos.y + kMargin + button + 6));
+    m_controls.fit = item_rect();
+    place(button, 1);
     if (ImGui::Button("+", ImVec2(button, button))) camera.zoom_around(centre, 2.0);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - button - kMargin, pos.y + kMargin + 2 * button + 10));
+    m_controls.zoom_in = item_rect();
+    place(button, 2);
     if (ImGui::Button("\xE2\x88\x92", ImVec2(button, button))) camera.zoom_around(centre, 0.5);  // −
+    m_controls.zoom_out = item_rect();
+    ImGui::EndChild();
 }
 
 void MapCanvas::draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model,

@@ -10,6 +10,7 @@
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/render/map_renderer.hpp"
+#include "app/gui/render/ui_cache.hpp"
 
 namespace app::gui {
 
@@ -19,12 +20,19 @@ public:
     // viewport to `size`.
     void draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer& renderer, UiState& ui);
 
+    // Where the on-map buttons were drawn this frame (window pixels).
+    struct Controls {
+        UiRect fit, zoom_in, zoom_out;
+    };
+    [[nodiscard]] const Controls& controls() const { return m_controls; }
+
 private:
     void handle_input(ImVec2 pos, MapModel& model, const MapRenderer& renderer, UiState& ui);
     void draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState& ui);
     void draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model,
                      const MapRenderer& renderer, const UiState& ui) const;
 
+    Controls m_controls;
     bool m_hovered = false;
     ImVec2 m_cursor_local{-1, -1};
 };

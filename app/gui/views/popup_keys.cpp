@@ -1,0 +1,51 @@
+#include "app/gui/views/popup_keys.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // the popup stack: ImGui 1.86 has no public API for it
+
+namespace app::gui {
+namespace {
+
+// The frame whose press of each key a popup took.
+int g_escape_taken = -1;
+int g_enter_taken = -1;
+
+ImGuiWindow* top_popup() {
+    const auto& stack = GImGui->OpenPopupStack;
+    return stack.empty() ? nullptr : stack.back().Window;
+}
+
+bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+
+// True once per frame for a press of the key: the first caller takes it.
+bool take(bool is_pressed, int& taken_frame) {
+    if (!is_pressed || taken_frame == ImGui::GetFrameCount()) return false;
+    taken_frame = ImGui::GetFrameCount();
+    return true;
+}
+
+bool is_top_dialog() { return top_popup() != nullptr && top_popup() == ImGui::GetCurrentWindow(); }
+
+}  // namespace
+
+void close_menu_on_escape() {
+    ImGuiWindow* top = top_popup();
+    if (top == nullptr || (top->Flags & ImGuiWindowFlags_Modal) != 0) return;
+    if (take(pressed(ImGuiKey_Escape), g_escape_taken))
+        ImGui::ClosePopupToLevel(GImGui->OpenPopupStack.Size - 1, true);
+}
+
+bool dialog_cancelled() { return is_top_dialog() && take(pressed(ImGuiKey_Escape), g_escape_taken); }
+
+bool dialog_confirmed() {
+    return is_top_dialog() && take(pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter), g_enter_taken);
+}
+
+std::vector<std::string> open_popup_names() {
+    std::vector<std::string> names;
+    for (const ImGuiPopupData& popup : GImGui->OpenPopupStack)
+        names.emplace_back(popup.Window != nullptr ? popup.Window->Name : "(opening)");
+    return names;
+}
+
+}  // namespace app::gui

@@ -1,0 +1,29 @@
+#pragma once
+// The keyboard for menus and dialogs: Escape closes the top-most popup (a
+// menu, a combo box, a dialog), Enter confirms the top-most dialog. ImGui
+// 1.86 closes popups with Escape only under keyboard navigation, which the
+// app keeps off (the arrow keys pan the map), and never closes a modal.
+// Each key press goes to one popup only: the dialog under a file browser
+// closed by Escape stays open.
+// Main thread, inside an ImGui frame.
+#include <string>
+#include <vector>
+
+namespace app::gui {
+
+// Once per frame, after ImGui::NewFrame: on Escape, closes the top-most
+// popup when it is a menu or a combo box (dialogs close themselves, through
+// dialog_cancelled(), so that they can cancel their work).
+void close_menu_on_escape();
+
+// Between BeginPopupModal and EndPopup, outside child windows: true when
+// Escape (cancelled) or Enter (confirmed) was pressed this frame and this
+// dialog is the top-most popup. Call after drawing the dialog's nested
+// popups, which get the key first.
+bool dialog_cancelled();
+bool dialog_confirmed();
+
+// The window names of the open popups, bottom to top ("##Menu_00", "##import").
+std::vector<std::string> open_popup_names();
+
+}  // namespace app::gui

@@ -1,0 +1,146 @@
+// Interaction tests with real input: the built `territoire gui` on the
+// current X display (the suite runs under xvfb-run), driven by xdotool
+// (tests/support/gui_driver.hpp), its effect read from the --state-file
+// hook (app/gui/state_file.hpp). Skipped without a display or xdotool,
+// except under CI=true, where they fail.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "tests/support/gui_driver.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace app::gui {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+constexpr auto kLoadTimeout = 60s;
+constexpr auto kEffectTimeout = 5s;  // a click or key shows its effect within a few frames
+constexpr double kZoomTolerance = 1e-6;  // zoom levels
+
+double zoom_of(const json& s) { return s.at("camera").at("zoom").get<double>(); }
+
+bool popup_open(const json& s, const std::string& name) {
+    const auto& popups = s.at("popups");
+    return std::find(popups.begin(), popups.end(), name) != popups.end();
+}
+
+// The catalogue loaded and drawn, the camera fitted, nothing running.
+bool settled(const json& s) { return s.at("items").get<int>() > 0 && !s.at("busy").get<bool>(); }
+
+class GuiInput : public ::testing::Test {
+protected:
+    // Starts the app on the demo items (a fresh catalogue) and waits until
+    // it has settled; false (with a failure) otherwise.
+    bool start(std::vector<std::string> args = {}) {
+        m_dir = test::temp_dir();
+        args.insert(args.begin(), {"--catalogue", test::demo_catalogue(m_dir).string(), "--size", "1280x800"});
+        std::string error;
+        m_gui = test::GuiDriver::start(m_dir, args, error);
+        if (!m_gui) {
+            ADD_FAILURE() << error;
+            return false;
+        }
+        if (!m_gui->wait_for(settled, kLoadTimeout)) {
+            ADD_FAILURE() << "not settled: " << m_gui->last_state().dump() << "\n" << m_gui->log();
+            return false;
+        }
+        return true;
+    }
+    [[nodiscard]] const json& state() const { return m_gui->last_state(); }
+    // The centre of the map canvas, clear of the on-map buttons and overlays.
+    [[nodiscard]] std::pair<double, double> map_centre() const {
+        const json& c = state().at("canvas");
+        return {c.at(0).get<double>() + c.at(2).get<double>() / 2, c.at(1).get<double>() + c.at(3).get<double>() / 2};
+    }
+
+    std::filesystem::path m_dir;
+    std::unique_ptr<test::GuiDriver> m_gui;
+};
+
+TEST_F(GuiInput, OnMapButtonsZoomInZoomOutAndFit) {
+    REQUIRE_X_INPUT();
+    ASSERT_TRUE(start());
+    const json fitted = state();
+    const double zoom = zoom_of(fitted);
+    const json controls = fitted.at("controls");
+
+    m_gui->click_centre(controls.at("zoom_in"));
+    EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return std::abs(zoom_of(s) - (zoom + 1)) < kZoomTolerance; },
+                                kEffectTimeout))
+        << "+ ignored: " << state().dump();
+
+    m_gui->click_centre(controls.at("zoom_out"));
+    m_gui->click_centre(controls.at("zoom_out"));
+    EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return std::abs(zoom_of(s) - (zoom - 1)) < kZoomTolerance; },
+                                kEffectTimeout))
+        << "− ignored: " << state().dump();
+
+    // Dragging the map moves the centre; Fit brings back the fitted view.
+    const auto [x, y] = map_centre();
+    m_gui->drag(x, y, x + 200, y + 120);
+    const json& fitted_camera = fitted.at("camera");
+    EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return s.at("camera") != fitted_camera; }, kEffectTimeout));
+    EXPECT_NEAR(zoom_of(state()), zoom - 1, kZoomTolerance) << "a drag pans, it does not zoom";
+    EXPECT_LT(state().at("camera").at("lon_deg").get<double>(), fitted_camera.at("lon_deg").get<double>())
+        << "dragging the map east shows what lies west of it";
+
+    m_gui->click_centre(controls.at("fit"));
+    EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return s.at("camera") == fitted_camera; }, kEffectTimeout))
+        << "Fit ignored: " << state().dump() << " fitted: " << fitted_camera.dump();
+}
+
+TEST_F(GuiInput, EscapeClosesTheOpenMenu) {
+    REQUIRE_X_INPUT();
+    ASSERT_TRUE(start());
+    m_gui->click(25, 10);  // "Fichier" / "File", the first menu of the menu bar
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return !s.at("popups").empty(); }, kEffectTimeout))
+        << "the File menu did not open: " << state().dump();
+    m_gui->key("Escape");
+    EXPECT_TRUE(m_gui->wait_for([](const json& s) { return s.at("popups").empty(); }, kEffectTimeout))
+        << "Escape left the menu open: " << state().dump();
+}
+
+// Each dialog that --open can show first: its option and its popup's name.
+struct Dialog {
+    const char* open;
+    const char* popup;
+};
+
+class GuiDialog : public GuiInput, public ::testing::WithParamInterface<Dialog> {};
+
+TEST_P(GuiDialog, EscapeClosesIt) {
+    REQUIRE_X_INPUT();
+    ASSERT_TRUE(start({"--open", GetParam().open}));
+    const std::string popup = GetParam().popup;
+    ASSERT_TRUE(m_gui->wait_for([&](const json& s) { return popup_open(s, popup); }, kEffectTimeout));
+    m_gui->key("Escape");
+    EXPECT_TRUE(m_gui->wait_for([](const json& s) { return s.at("popups").empty(); }, kEffectTimeout))
+        << "Escape left the dialog open: " << state().dump();
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialogs, GuiDialog,
+                         ::testing::Values(Dialog{"import", "##import"}, Dialog{"export", "##export"}),
+                         [](const ::testing::TestParamInfo<Dialog>& info) { return std::string(info.param.open); });
+
+// Enter runs the import typed into the dialog; when it finishes in the
+// background, the map shows the new items with no further input (the frame
+// loop sleeps until an event: the finished task must post one).
+TEST_F(GuiInput, EnterRunsTheImportAndTheMapShowsItWithoutFurtherInput) {
+    REQUIRE_X_INPUT();
+    REQUIRE_SHARED_DATA();
+    ASSERT_TRUE(start({"--open", "import"}));
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return popup_open(s, "##import"); }, kEffectTimeout));
+    const int items = state().at("items").get<int>();
+    m_gui->type((test::shared_data() / "poi/datatourisme-touraine-2020").string());
+    m_gui->key("Return");
+    EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return s.at("items").get<int>() > items && settled(s); },
+                                kLoadTimeout))
+        << "the import's items are not on the map: " << state().dump() << "\n" << m_gui->log();
+}
+
+}  // namespace
+}  // namespace app::gui

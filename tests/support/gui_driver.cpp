@@ -1,0 +1,165 @@
+#include "tests/support/gui_driver.hpp"
+
+#include <fcntl.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+extern char** environ;
+
+namespace test {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+const std::string kBinary = std::string(TERRITOIRE_BINARY_DIR) + "/app/territoire";
+
+// Single quotes for /bin/sh.
+std::string quoted(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string output_of(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buffer[256];
+        while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) out += buffer;
+        pclose(pipe);
+    }
+    return out;
+}
+
+bool exited_within(pid_t pid, std::chrono::milliseconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    while (Clock::now() < deadline) {
+        int status = 0;
+        if (waitpid(pid, &status, WNOHANG) == pid) return true;
+        std::this_thread::sleep_for(20ms);
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string x_input_missing() {
+    const char* display = std::getenv("DISPLAY");
+    if (display == nullptr || *display == '\0') return "no X display (run under xvfb-run -a)";
+    if (std::system("command -v xdotool > /dev/null 2>&1") != 0) return "xdotool not installed";
+    return "";
+}
+
+std::unique_ptr<GuiDriver> GuiDriver::start(const std::filesystem::path& dir,
+                                            const std::vector<std::string>& args, std::string& error) {
+    std::unique_ptr<GuiDriver> driver(new GuiDriver());
+    driver->m_state_path = dir / "state.json";
+    driver->m_log_path = dir / "gui.log";
+    std::vector<std::string> argv = {kBinary, "gui"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.insert(argv.end(), {"--state-file", driver->m_state_path.string()});
+    std::vector<char*> c_argv;
+    for (auto& a : argv) c_argv.push_back(a.data());
+    c_argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, 1, driver->m_log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&files, 1, 2);
+    const int spawned = posix_spawn(&driver->m_pid, kBinary.c_str(), &files, nullptr, c_argv.data(), environ);
+    posix_spawn_file_actions_destroy(&files);
+    if (spawned != 0) {
+        error = fmt::format("cannot start {}: {}", kBinary, std::strerror(spawned));
+        driver->m_pid = -1;
+        return nullptr;
+    }
+    std::istringstream windows(
+        output_of(fmt::format("timeout 60 xdotool search --sync --onlyvisible --pid {} 2>/dev/null", driver->m_pid)));
+    std::getline(windows, driver->m_window);
+    if (driver->m_window.empty()) {
+        error = "no window within 60 s; the app said: " + driver->log();
+        return nullptr;
+    }
+    // Without a window manager, keys go where the input focus is set.
+    driver->xdotool("windowfocus " + driver->m_window);
+    if (!driver->wait_for([](const nlohmann::json&) { return true; }, 30s)) {
+        error = "no state file within 30 s; the app said: " + driver->log();
+        return nullptr;
+    }
+    return driver;
+}
+
+GuiDriver::~GuiDriver() {
+    if (m_pid <= 0) return;
+    kill(m_pid, SIGTERM);
+    if (!exited_within(m_pid, 5s)) {
+        kill(m_pid, SIGKILL);
+        waitpid(m_pid, nullptr, 0);
+    }
+}
+
+bool GuiDriver::wait_for(const Predicate& done, std::chrono::milliseconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    do {
+        std::ifstream file(m_state_path);
+        if (file) {
+            nlohmann::json state = nlohmann::json::parse(file, nullptr, false);
+            if (!state.is_discarded()) {
+                m_state = std::move(state);
+                if (done(m_state)) return true;
+            }
+        }
+        std::this_thread::sleep_for(25ms);
+    } while (Clock::now() < deadline);
+    return false;
+}
+
+void GuiDriver::xdotool(const std::string& arguments) {
+    // XTEST events, then a pause: each event wakes the app for a few frames.
+    std::system(("xdotool " + arguments + " > /dev/null 2>&1").c_str());
+    std::this_thread::sleep_for(150ms);
+}
+
+void GuiDriver::move_to(double x, double y) {
+    xdotool(fmt::format("mousemove --window {} {:.0f} {:.0f}", m_window, x, y));
+}
+
+void GuiDriver::click(double x, double y) {
+    move_to(x, y);
+    xdotool("click 1");
+}
+
+void GuiDriver::click_centre(const nlohmann::json& rect) {
+    click(rect.at(0).get<double>() + rect.at(2).get<double>() / 2,
+          rect.at(1).get<double>() + rect.at(3).get<double>() / 2);
+}
+
+void GuiDriver::drag(double x0, double y0, double x1, double y1) {
+    move_to(x0, y0);
+    xdotool("mousedown 1");
+    constexpr int kSteps = 8;
+    for (int i = 1; i <= kSteps; ++i)
+        move_to(x0 + (x1 - x0) * i / kSteps, y0 + (y1 - y0) * i / kSteps);
+    xdotool("mouseup 1");
+}
+
+void GuiDriver::key(const std::string& keysym) { xdotool("key " + keysym); }
+
+void GuiDriver::type(const std::string& text) { xdotool("type --delay 20 " + quoted(text)); }
+
+std::string GuiDriver::log() const {
+    std::ifstream file(m_log_path);
+    return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace test
