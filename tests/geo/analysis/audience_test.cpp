@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "geo/core/taxonomy.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -30,6 +31,7 @@ TEST(Audience, ItemWeightMultipliesFamilyLabelsThemesAndSeason) {
     ASSERT_TRUE(a);
     geo::OfferItem cellar;
     cellar.family = geo::Family::gastronomy;
+    cellar.subtypes = {"wine_cellar", "producer"};  // the largest named subtype weight
     EXPECT_DOUBLE_EQ(geo::item_weight(*a, cellar), 1.0);
     cellar.labels = {"vignobles_decouvertes"};
     cellar.themes = {"kb:Wine"};
@@ -37,6 +39,18 @@ TEST(Audience, ItemWeightMultipliesFamilyLabelsThemesAndSeason) {
     geo::OfferItem campsite;
     campsite.family = geo::Family::outdoor;
     EXPECT_DOUBLE_EQ(geo::item_weight(*a, campsite), 0.0);
+
+    // Subtypes, not the coarse family, say what attracts wine lovers.
+    geo::OfferItem restaurant;
+    restaurant.family = geo::Family::gastronomy;
+    restaurant.subtypes = {"restaurant"};
+    EXPECT_DOUBLE_EQ(geo::item_weight(*a, restaurant), 0.2);
+    EXPECT_EQ(geo::item_role(*a, restaurant), geo::OfferRole::support);
+    EXPECT_EQ(geo::item_role(*a, cellar), geo::OfferRole::attraction);
+    EXPECT_EQ(geo::perimeter_weights(*a, {cellar, restaurant}), (std::vector<double>{1.5 * 1.5, 0.0}));
+    geo::Audience shaping = *a;
+    shaping.support_shapes_perimeter = true;
+    EXPECT_EQ(geo::perimeter_weights(shaping, {restaurant}), (std::vector<double>{0.2}));
 
     geo::Audience summer = *a;
     summer.season = 0b000111000000;  // July–September
@@ -54,6 +68,21 @@ TEST(Audience, JsonRoundTripAndValidation) {
     EXPECT_EQ(back->family_weights, a->family_weights);
     EXPECT_EQ(back->season, a->season);
     EXPECT_EQ(back->label_multipliers, a->label_multipliers);
+    EXPECT_EQ(*back, *a);  // subtype weights and roles too
+    EXPECT_TRUE(geo::modified_weights(*back, *a).empty());
+    back->subtype_weights["zoo"] = 0.1;
+    back->family_weights[0] = 0.5;
+    EXPECT_EQ(geo::modified_weights(*back, *a), (std::vector<std::string>{"heritage", "zoo"}));
+
+    // An audience file of the first format (no subtypes, no roles) still loads
+    // with the default roles: accommodation is support.
+    auto old = geo::audience_from_json(
+        R"({"id":"old","family_weights":{"heritage":1,"accommodation":0.5}})", "old.json");
+    ASSERT_TRUE(old) << old.error().message;
+    geo::OfferItem hotel;
+    hotel.family = geo::Family::accommodation;
+    EXPECT_DOUBLE_EQ(geo::item_weight(*old, hotel), 0.5);
+    EXPECT_EQ(geo::perimeter_weights(*old, {hotel}), (std::vector<double>{0.0}));
 
     auto bad = geo::audience_from_json(R"({"id":"x","family_weights":{"heritage":1.7}})", "aud.json");
     ASSERT_FALSE(bad);
@@ -74,4 +103,20 @@ TEST(Audience, JsonRoundTripAndValidation) {
 TEST(Audience, ThemesAreNormalised) {
     EXPECT_EQ(geo::normalise_theme("kb:BicycleTouring"), "bicycletouring");
     EXPECT_EQ(geo::normalise_theme("Loire à Vélo"), "loireàvélo");
+}
+
+// Every subtype, attraction and support id of the presets exists in the taxonomy.
+TEST(Audience, PresetIdsExistInTheTaxonomy) {
+    auto taxonomy = geo::Taxonomy::load_default();
+    ASSERT_TRUE(taxonomy) << taxonomy.error().message;
+    auto presets = geo::load_audience_presets();
+    ASSERT_TRUE(presets) << presets.error().message;
+    for (const geo::Audience& a : *presets) {
+        auto known = [&](const std::string& id) {
+            return geo::family_from_id(id).has_value() || taxonomy->subtype(id) != nullptr;
+        };
+        for (const auto& [id, w] : a.subtype_weights) EXPECT_TRUE(known(id)) << a.id << ": " << id;
+        for (const auto& id : a.attractions) EXPECT_TRUE(known(id)) << a.id << ": " << id;
+        for (const auto& id : a.support) EXPECT_TRUE(known(id)) << a.id << ": " << id;
+    }
 }
