@@ -40,7 +40,8 @@ enum class Text {
     zoom_to,
     // audience
     panel_audience, audience_none, audience_preset, family_weights, perimeter_level, nested_levels,
-    bandwidth, bandwidth_auto, computing, perimeter_stats, area, components, captured,
+    bandwidth, bandwidth_auto, bandwidth_plugin, bandwidth_adaptive, bandwidth_scott, bandwidth_manual,
+    bandwidth_fallback, modified_mark, reset_to_preset, subtype_weights, computing, perimeter_stats, area, components, captured,
     items_inside, weighted_items, border_table, unit, share_of_perimeter, share_of_unit, no_perimeter,
     // import / export
     import_title, export_title, path, browse, parent_folder, choose, cancel, run_import,

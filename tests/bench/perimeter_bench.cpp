@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/analysis/bandwidth.hpp"
 #include "geo/analysis/perimeter.hpp"
 
 namespace {
@@ -235,6 +236,19 @@ void BM_PerimeterPreprojected(benchmark::State& state) {
     run(state, [&] { return geo::compute_perimeter(*projector, *pts, w, params); });
 }
 
+// Bandwidth selection alone (the default plug-in), positions projected.
+void BM_BandwidthPlugin(benchmark::State& state) {
+    const Catalogue& c = catalogue(static_cast<std::size_t>(state.range(0)));
+    auto projector = geo::Projector::create("EPSG:2154");
+    auto pts = geo::project_all(*projector, c.positions);
+    geo::Result<geo::BandwidthSelection> s;
+    for (auto _ : state) {
+        s = geo::select_bandwidth(*pts, c.weights, geo::Kernel::quartic, {});
+        benchmark::DoNotOptimize(s);
+    }
+    if (s) state.counters["sigma_m"] = s->sigma_m;
+}
+
 // Three nested levels at once.
 void BM_PerimeterThreeLevels(benchmark::State& state) {
     const Catalogue& c = catalogue(static_cast<std::size_t>(state.range(0)));
@@ -249,5 +263,6 @@ void BM_PerimeterThreeLevels(benchmark::State& state) {
 BENCHMARK(BM_Perimeter) PERIMETER_SIZES PERIMETER_RUNS;
 BENCHMARK(BM_PerimeterPreprojected) PERIMETER_SIZES PERIMETER_RUNS;
 BENCHMARK(BM_PerimeterThreeLevels) PERIMETER_SIZES PERIMETER_RUNS;
+BENCHMARK(BM_BandwidthPlugin) PERIMETER_SIZES PERIMETER_RUNS;
 
 }  // namespace

@@ -122,7 +122,32 @@ AudienceController::AudienceController(std::chrono::milliseconds debounce)
                debounce) {}
 
 void AudienceController::set_audience(std::optional<geo::Audience> audience, const MapModel& model) {
+    m_preset = audience;
     m_audience = std::move(audience);
+    request(model);
+}
+
+void AudienceController::reset_to_preset(const MapModel& model) {
+    m_audience = m_preset;
+    request(model);
+}
+
+std::vector<std::string> AudienceController::modified() const {
+    if (!m_audience || !m_preset) return {};
+    return geo::modified_weights(*m_audience, *m_preset);
+}
+
+void AudienceController::mark_modified() {
+    if (!m_audience || !m_preset) return;
+    const bool changed = !modified().empty();
+    m_audience->name_fr = m_preset->name_fr + (changed ? " (modifié)" : "");
+    m_audience->name_en = m_preset->name_en + (changed ? " (modified)" : "");
+}
+
+void AudienceController::set_subtype_weight(const std::string& subtype, double weight, const MapModel& model) {
+    if (!m_audience) return;
+    m_audience->subtype_weights[subtype] = std::clamp(weight, 0.0, 1.0);
+    mark_modified();
     request(model);
 }
 
@@ -134,6 +159,7 @@ void AudienceController::set_params(AudienceParams params, const MapModel& model
 void AudienceController::set_family_weight(geo::Family family, double weight, const MapModel& model) {
     if (!m_audience) return;
     m_audience->family_weights[static_cast<std::size_t>(family)] = std::clamp(weight, 0.0, 1.0);
+    mark_modified();
     request(model);
 }
 

@@ -82,6 +82,13 @@ public:
     void set_audience(std::optional<geo::Audience> audience, const MapModel& model);
     void set_params(AudienceParams params, const MapModel& model);
     void set_family_weight(geo::Family family, double weight, const MapModel& model);
+    void set_subtype_weight(const std::string& subtype, double weight, const MapModel& model);
+    // The preset the audience was chosen from, its weights back.
+    void reset_to_preset(const MapModel& model);
+    // Family and subtype ids whose weight differs from the preset; the
+    // audience's names then end in " (modifié)" / " (modified)", which the
+    // exports and provenance carry.
+    [[nodiscard]] std::vector<std::string> modified() const;
     // Files a recompute when the items or territories changed since the last request.
     void on_data_changed(const MapModel& model);
 
@@ -94,7 +101,10 @@ public:
 private:
     void request(const MapModel& model);
 
+    void mark_modified();
+
     std::optional<geo::Audience> m_audience;
+    std::optional<geo::Audience> m_preset;  // as chosen
     AudienceParams m_params;
     std::optional<unsigned> m_items_revision, m_territories_revision;
     Recompute<AudienceRequest, AudienceResult> m_worker;

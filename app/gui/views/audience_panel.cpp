@@ -15,7 +15,112 @@ const std::string& audience_name(const geo::Audience& a) {
     return language() == Language::fr || a.name_en.empty() ? a.name_fr : a.name_en;
 }
 
+bool weight_slider(const char* id, const std::string& name, double value, double& out) {
+    float w = static_cast<float>(value);
+    ImGui::SetNextItemWidth(-1);
+    const bool changed = ImGui::SliderFloat(id, &w, 0.0f, 1.0f, (name + " " + format_number(w, 2)).c_str());
+    out = w;
+    return changed;
+}
+
 }  // namespace
+
+AudiencePanel::AudiencePanel(std::vector<geo::Audience> presets) : m_presets(std::move(presets)) {
+    if (auto taxonomy = geo::Taxonomy::load_default())
+        for (const geo::SubtypeInfo& s : taxonomy->subtypes())
+            if (!s.generic) m_subtypes.push_back(s);
+}
+
+void AudiencePanel::draw_weights(const geo::Audience& active, MapModel& model, AudienceController& controller) {
+    const std::vector<std::string> modified = controller.modified();
+    ImGui::TextDisabled("%s", tr(Text::family_weights));
+    if (!modified.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1.0f), "(%s)", tr(Text::modified_mark));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(Text::reset_to_preset))) controller.reset_to_preset(model);
+    }
+    for (const geo::Family f : geo::kAllFamilies) {
+        ImGui::PushID(static_cast<int>(f));
+        const Rgba8 c = family_colour(f);
+        const float h = ImGui::GetTextLineHeight();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h / 2, p.y + ImGui::GetFrameHeight() / 2),
+                                                    h * 0.33f, packed(c));
+        ImGui::Dummy(ImVec2(h, ImGui::GetFrameHeight()));
+        ImGui::SameLine(0, 4);
+        const std::string name(family_name(f));
+        double w = 0.0;
+        if (weight_slider("##w", name, active.family_weight(f), w)) controller.set_family_weight(f, w, model);
+        // The family's subtypes, folded: a subtype the audience names overrides
+        // the family weight for its items.
+        ImGui::Indent(h + 4);
+        if (ImGui::TreeNode("##sub", "%s", tr(Text::subtype_weights))) {
+            for (const geo::SubtypeInfo& st : m_subtypes) {
+                if (st.family != f) continue;
+                const auto it = active.subtype_weights.find(st.id);
+                const double value = it != active.subtype_weights.end() ? it->second : active.family_weight(f);
+                const std::string label = language() == Language::fr ? st.name_fr : st.name_en;
+                ImGui::PushID(st.id.c_str());
+                if (it == active.subtype_weights.end())
+                    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+                double sw = 0.0;
+                if (weight_slider("##sw", label, value, sw)) controller.set_subtype_weight(st.id, sw, model);
+                if (it == active.subtype_weights.end()) ImGui::PopStyleColor();
+                ImGui::PopID();
+            }
+            ImGui::TreePop();
+        }
+        ImGui::Unindent(h + 4);
+        ImGui::PopID();
+    }
+}
+
+void AudiencePanel::draw_smoothing(MapModel& model, AudienceController& controller) {
+    AudienceParams params = controller.params();
+    float level = static_cast<float>(params.level) * 100.0f;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderFloat("##level", &level, 30.0f, 99.0f,
+                           fmt::format("{} %.0f %%", tr(Text::perimeter_level)).c_str())) {
+        params.level = level / 100.0;
+        controller.set_params(params, model);
+    }
+    if (ImGui::Checkbox(tr(Text::nested_levels), &params.nested)) controller.set_params(params, model);
+    // Smoothing: a named selector, or a manual radius (kept from the last value).
+    const Text choices[] = {Text::bandwidth_plugin, Text::bandwidth_adaptive, Text::bandwidth_scott,
+                            Text::bandwidth_manual};
+    const geo::BandwidthSelector selectors[] = {geo::BandwidthSelector::plugin, geo::BandwidthSelector::adaptive,
+                                                geo::BandwidthSelector::scott, geo::BandwidthSelector::fixed};
+    int current = params.bandwidth_m ? 3 : params.bandwidth_selector == geo::BandwidthSelector::adaptive ? 1
+                                         : params.bandwidth_selector == geo::BandwidthSelector::scott  ? 2
+                                                                                                        : 0;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##smoothing", tr(choices[current]))) {
+        for (int k = 0; k < 4; ++k)
+            if (ImGui::Selectable(tr(choices[k]), k == current) && k != current) {
+                const auto& last = controller.last_result();
+                const double used = last && last->stats ? last->stats->bandwidth_m : 8000.0;
+                params.bandwidth_m = k == 3 ? std::optional<double>(used) : std::nullopt;
+                if (k != 3) params.bandwidth_selector = selectors[k];
+                controller.set_params(params, model);
+            }
+        ImGui::EndCombo();
+    }
+    if (params.bandwidth_m) {
+        float km = static_cast<float>(*params.bandwidth_m / 1000.0);
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::SliderFloat("##bandwidth", &km, 1.0f, 30.0f,
+                               fmt::format("{} {} km", tr(Text::bandwidth), format_number(km, 1)).c_str())) {
+            params.bandwidth_m = km * 1000.0;
+            controller.set_params(params, model);
+        }
+    }
+    if (const auto& last = controller.last_result(); last && !last->bandwidth.note.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s : %s", tr(Text::bandwidth_fallback), last->bandwidth.note.c_str());
+        ImGui::PopStyleColor();
+    }
+}
 
 void AudiencePanel::draw(MapModel& model, AudienceController& controller) {
     const auto& active = controller.audience();
@@ -38,49 +143,8 @@ void AudiencePanel::draw(MapModel& model, AudienceController& controller) {
         return;
     }
 
-    ImGui::TextDisabled("%s", tr(Text::family_weights));
-    for (const geo::Family f : geo::kAllFamilies) {
-        ImGui::PushID(static_cast<int>(f));
-        const Rgba8 c = family_colour(f);
-        const float h = ImGui::GetTextLineHeight();
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h / 2, p.y + ImGui::GetFrameHeight() / 2),
-                                                    h * 0.33f, packed(c));
-        ImGui::Dummy(ImVec2(h, ImGui::GetFrameHeight()));
-        ImGui::SameLine(0, 4);
-        float w = static_cast<float>(active->family_weight(f));
-        const std::string name(family_name(f));
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderFloat("##w", &w, 0.0f, 1.0f, (name + " %.2f").c_str()))
-            controller.set_family_weight(f, w, model);
-        ImGui::PopID();
-    }
-
-    AudienceParams params = controller.params();
-    float level = static_cast<float>(params.level) * 100.0f;
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##level", &level, 30.0f, 99.0f,
-                           fmt::format("{} %.0f %%", tr(Text::perimeter_level)).c_str())) {
-        params.level = level / 100.0;
-        controller.set_params(params, model);
-    }
-    if (ImGui::Checkbox(tr(Text::nested_levels), &params.nested)) controller.set_params(params, model);
-    bool automatic = !params.bandwidth_m.has_value();
-    if (ImGui::Checkbox(tr(Text::bandwidth_auto), &automatic)) {
-        const auto& last = controller.last_result();
-        const double used = last && last->stats ? last->stats->bandwidth_m : 8000.0;
-        params.bandwidth_m = automatic ? std::nullopt : std::optional<double>(used);
-        controller.set_params(params, model);
-    }
-    if (params.bandwidth_m) {
-        float km = static_cast<float>(*params.bandwidth_m / 1000.0);
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderFloat("##bandwidth", &km, 1.0f, 30.0f,
-                               fmt::format("{} %.1f km", tr(Text::bandwidth)).c_str())) {
-            params.bandwidth_m = km * 1000.0;
-            controller.set_params(params, model);
-        }
-    }
+    draw_weights(*active, model, controller);
+    draw_smoothing(model, controller);
     const auto& r = controller.last_result();
     if (controller.busy()) ImGui::TextDisabled("%s", tr(Text::computing));
     if (!r) return;
@@ -123,8 +187,12 @@ void AudiencePanel::draw_stats(const AudienceResult& r, const MapModel& model) c
     row(Text::items_inside, [](const geo::PerimeterLevelStats& l) { return std::to_string(l.items_inside); });
     ImGui::EndTable();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("%s %s · %s : %zu / %zu", tr(Text::bandwidth), format_distance(st.bandwidth_m).c_str(),
-                       tr(Text::weighted_items), r.weighted_items, model.items().size());
+    const Text rule = st.bandwidth.rule == geo::BandwidthSelector::scott  ? Text::bandwidth_scott
+                      : st.bandwidth.rule == geo::BandwidthSelector::fixed ? Text::bandwidth_manual
+                      : st.bandwidth.selector == geo::BandwidthSelector::adaptive ? Text::bandwidth_adaptive
+                                                                                   : Text::bandwidth_plugin;
+    ImGui::TextWrapped("%s %s (%s) · %s : %zu / %zu", tr(Text::bandwidth), format_distance(st.bandwidth_m).c_str(),
+                       tr(rule), tr(Text::weighted_items), r.weighted_items, model.items().size());
     ImGui::PopStyleColor();
 }
 

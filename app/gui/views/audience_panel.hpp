@@ -1,6 +1,8 @@
 #pragma once
-// The audience panel: pick a preset, edit the family weights with sliders,
-// the captured share (level) and the smoothing radius (bandwidth). Every
+// The audience panel: pick a preset, edit the family weights with sliders
+// (and, folded under each family, its subtypes' weights), see a "modified"
+// mark and reset to the preset, the captured share (level) and the smoothing
+// (plug-in, adaptive, Scott or a manual radius, with the value chosen). Every
 // change files a debounced background recompute (AudienceController), so a
 // slider never blocks a frame; the perimeter's statistics and the table of
 // the territories it crosses show below.
@@ -11,18 +13,24 @@
 #include "app/gui/model/audience_job.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "geo/analysis/audience.hpp"
+#include "geo/core/taxonomy.hpp"
 
 namespace app::gui {
 
 class AudiencePanel {
 public:
     // `presets`: the audiences offered in the combo (data/audiences.json).
-    explicit AudiencePanel(std::vector<geo::Audience> presets) : m_presets(std::move(presets)) {}
+    // The taxonomy's subtypes (names of the subtype sliders) are read once.
+    explicit AudiencePanel(std::vector<geo::Audience> presets);
     void draw(MapModel& model, AudienceController& controller);
 
 private:
     void draw_stats(const AudienceResult& result, const MapModel& model) const;
     void draw_borders(const geo::BorderReport& report) const;
+    void draw_weights(const geo::Audience& audience, MapModel& model, AudienceController& controller);
+    void draw_smoothing(MapModel& model, AudienceController& controller);
+
+    std::vector<geo::SubtypeInfo> m_subtypes;
 
     std::vector<geo::Audience> m_presets;
 };
