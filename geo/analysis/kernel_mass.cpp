@@ -95,9 +95,12 @@ public:
     [[nodiscard]] bool empty() const { return m_edges.empty(); }
     [[nodiscard]] const Edge& edge(std::uint32_t id) const { return m_edges[id]; }
 
+    [[nodiscard]] std::size_t size() const { return m_edges.size(); }
+
     // Inside test; appends to `near` the edges of the 3×3 buckets around p
-    // (each once).
-    bool locate(Projected p, std::vector<std::uint32_t>& near) const {
+    // (each once: `stamp` has one entry per edge, `epoch` is new per call).
+    bool locate(Projected p, std::vector<std::uint32_t>& near, std::vector<std::uint32_t>& stamp,
+                std::uint32_t epoch) const {
         near.clear();
         const double fc = (p.x_m - m_x0) / m_bucket, fr = (p.y_m - m_y0) / m_bucket;
         if (!(fc >= 1.0 && fr >= 1.0 && fc < m_nx - 1.0 && fr < m_ny - 1.0)) return false;
@@ -117,12 +120,13 @@ public:
         for (int rr = r - 1; rr <= r + 1; ++rr)
             for (int cc = c - 1; cc <= c + 1; ++cc) {
                 const std::size_t b = bucket(cc, rr);
-                near.insert(near.end(), m_ids.begin() + m_start[b], m_ids.begin() + m_start[b + 1]);
+                for (std::uint32_t k = m_start[b]; k < m_start[b + 1]; ++k) {
+                    const std::uint32_t id = m_ids[k];
+                    if (stamp[id] == epoch) continue;
+                    stamp[id] = epoch;
+                    near.push_back(id);
+                }
             }
-        if (near.size() > 1) {
-            std::sort(near.begin(), near.end());
-            near.erase(std::unique(near.begin(), near.end()), near.end());
-        }
         return inside;
     }
 
@@ -233,11 +237,13 @@ double kernel_mass_inside(const std::vector<Projected>& points, const std::vecto
     std::vector<double> partial(chunks, 0.0);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, chunks), [&](const tbb::blocked_range<std::size_t>& r) {
         std::vector<std::uint32_t> near;
+        std::vector<std::uint32_t> stamp(index.size(), 0);
+        std::uint32_t epoch = 0;
         for (std::size_t ch = r.begin(); ch < r.end(); ++ch) {
             double sum = 0.0;
             for (std::size_t i = ch * kChunk; i < std::min(points.size(), (ch + 1) * kChunk); ++i) {
                 if (!(weights[i] > 0.0)) continue;
-                const bool inside = index.locate(points[i], near);
+                const bool inside = index.locate(points[i], near, stamp, ++epoch);
                 if (near.empty()) {
                     if (inside) sum += weights[i];
                     continue;

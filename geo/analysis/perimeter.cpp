@@ -114,9 +114,11 @@ Result<Simplified> simplify_region(const GeosContext& ctx, const DensityGrid& gr
 }
 
 // Clips each level to the next larger one where it is not already covered by
-// it (simplification moves boundaries by up to its tolerance).
-Result<void> nest_levels(const GeosContext& ctx, std::vector<GeosGeom>& geoms) {
+// it (simplification moves boundaries by up to its tolerance). Says which
+// levels it clipped.
+Result<std::vector<bool>> nest_levels(const GeosContext& ctx, std::vector<GeosGeom>& geoms) {
     GEOSContextHandle_t h = ctx.get();
+    std::vector<bool> was_clipped(geoms.size(), false);
     for (std::size_t k = geoms.size(); k-- > 1;) {
         GeosGeom& inner = geoms[k - 1];
         const GeosGeom& outer = geoms[k];
@@ -125,8 +127,9 @@ Result<void> nest_levels(const GeosContext& ctx, std::vector<GeosGeom>& geoms) {
         GeosGeom clipped(h, GEOSIntersection_r(h, inner.get(), outer.get()));
         if (!clipped) return fail("GEOS intersection of nested levels failed: " + ctx.last_error());
         inner = std::move(clipped);
+        was_clipped[k - 1] = true;
     }
-    return {};
+    return was_clipped;
 }
 
 Result<MultiPolygon> to_wgs84(const Projector& projector, const ProjectedMultiPolygon& mp) {
@@ -192,7 +195,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
     };
     GeosContext ctx;
     std::vector<GeosGeom> geoms;
-    std::vector<double> simplify_used, thresholds;
+    std::vector<double> simplify_used, thresholds, shares;
     for (double level : *levels) {
         // Grid levels tried: the level, then secant corrections on the exact share.
         double grid_level = level, prev_level = 0.0, prev_share = 0.0;
@@ -208,6 +211,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
             const double share = exact_share(*planar);
             const bool last = attempt == 2 || std::abs(share - level) <= kLevelTolerance || level >= 1.0;
             if (last || planar->empty()) {
+                shares.push_back(share);
                 geoms.push_back(std::move(g->geom));
                 simplify_used.push_back(g->tolerance_m);
                 thresholds.push_back(t);
@@ -221,7 +225,8 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
             grid_level = std::clamp(next, 1e-6, 1.0);
         }
     }
-    if (auto r = nest_levels(ctx, geoms); !r) return tl::unexpected(r.error());
+    auto clipped = nest_levels(ctx, geoms);
+    if (!clipped) return tl::unexpected(clipped.error());
 
     for (std::size_t k = 0; k < levels->size(); ++k) {
         auto planar = projected_multipolygon_from_geos(ctx, geoms[k].get());
@@ -232,7 +237,8 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
         lv.density_threshold = thresholds[k];
         lv.simplify_m = simplify_used[k];
         lv.components = static_cast<int>(planar->polygons.size());
-        lv.captured_mass_share = exact_share(*planar);
+        // Measured again only where nesting clipped the level.
+        lv.captured_mass_share = (*clipped)[k] ? exact_share(*planar) : shares[k];
         lv.compactness = polsby_popper(*planar);
         auto wgs = to_wgs84(projector, *planar);
         if (!wgs) return tl::unexpected(wgs.error());
