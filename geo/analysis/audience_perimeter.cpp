@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "geo/analysis/metric_overlay.hpp"
+
 namespace geo {
 
 Result<AudiencePerimeter> AudiencePerimeter::create(std::shared_ptr<const std::vector<OfferItem>> items,
@@ -18,9 +20,7 @@ Result<AudiencePerimeter> AudiencePerimeter::create(std::shared_ptr<const std::v
         box.extend(item.position);
         positions.push_back(item.position);
     }
-    auto crs = choose_metric_crs(box);
-    if (!crs) return tl::unexpected(crs.error());
-    auto projector = Projector::create(crs->code);
+    auto projector = metric_projector_for(box);
     if (!projector) return tl::unexpected(projector.error());
     auto points = project_all(*projector, positions);
     if (!points) return tl::unexpected(points.error().with_context("perimeter (offer items)"));

@@ -10,6 +10,7 @@
 #include "geo/analysis/geos_convert.hpp"
 #include "geo/analysis/hdr.hpp"
 #include "geo/analysis/kernel_mass.hpp"
+#include "geo/analysis/metric_overlay.hpp"
 #include "geo/analysis/planar_geometry.hpp"
 
 namespace geo {
@@ -279,9 +280,7 @@ Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions,
     if (kept.empty()) return fail("perimeter: no offer item with a positive weight");
     if (auto l = checked_levels(params); !l) return tl::unexpected(l.error());
 
-    auto crs = choose_metric_crs(box);
-    if (!crs) return tl::unexpected(crs.error());
-    auto projector = Projector::create(crs->code);
+    auto projector = metric_projector_for(box);
     if (!projector) return tl::unexpected(projector.error());
     auto points = project_all(*projector, kept);
     if (!points) return tl::unexpected(points.error().with_context("perimeter (items with a positive weight)"));

@@ -58,10 +58,13 @@ AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
     result.audience_id = request.audience.id;
     result.items_revision = request.items_revision;
     if (!request.items) return result;
-    const std::vector<double> weights = geo::item_weights(request.audience, *request.items);
-    result.weights.assign(weights.begin(), weights.end());
-    result.weighted_items = static_cast<std::size_t>(
-        std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0.0; }));
+    // The weights size the points: those of the run, or computed here when
+    // there is no run to take them from.
+    auto set_weights = [&](const std::vector<double>& weights) {
+        result.weights.assign(weights.begin(), weights.end());
+        result.weighted_items = static_cast<std::size_t>(
+            std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0.0; }));
+    };
 
     // The use case once per item set (and territory set).
     if (m_items_revision != request.items_revision || m_territories != request.territories.get()) {
@@ -76,6 +79,7 @@ AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
             m_projection_error = use_case.error().message;
     }
     if (!m_use_case) {
+        set_weights(geo::item_weights(request.audience, *request.items));
         result.error = m_projection_error.empty() ? "no offer item" : m_projection_error;
         return result;
     }
@@ -85,9 +89,11 @@ AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
     params.bandwidth_selector = request.params.bandwidth_selector;
     auto run = m_use_case->run(request.audience, params, false);
     if (!run) {
+        set_weights(geo::item_weights(request.audience, *request.items));
         result.error = run.error().message;
         return result;
     }
+    set_weights(run->offer_weights);
     const geo::PerimeterResult& perimeter = run->result;
     result.bandwidth = perimeter.bandwidth;
     for (auto it = perimeter.levels.rbegin(); it != perimeter.levels.rend(); ++it)  // widest first
