@@ -16,6 +16,7 @@
 #include "geo/io/audience_presets.hpp"
 #include "geo/io/rfc7946_check.hpp"
 #include "geo/store/catalogue.hpp"
+#include "tests/support/cli_process.hpp"
 #include "tests/support/loire_fixture.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -24,34 +25,14 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
+using test::CliRun;
 
 std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string quoted(const std::string& s) {
-    return "'" + s + "'";
+    return test::read_text(p);
 }
 
 CliRun territoire(const fs::path& dir, const std::vector<std::string>& args) {
-    std::string cmd = quoted(std::string(TERRITOIRE_BINARY_DIR) + "/app/territoire");
-    for (const auto& a : args) cmd += " " + quoted(a);
-    cmd += " > " + quoted((dir / "stdout.txt").string()) + " 2> " +
-           quoted((dir / "stderr.txt").string());
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir / "stdout.txt");
-    r.err = slurp(dir / "stderr.txt");
-    return r;
+    return test::run_territoire(dir, args);
 }
 
 class PerimeterCli : public ::testing::Test {

@@ -18,45 +18,25 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/store/catalogue.hpp"
+#include "tests/support/cli_process.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
+using test::CliRun;
 
 std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return test::read_text(path);
 }
 
 std::string quote(const std::string& s) {
-    return "'" + s + "'";
+    return test::shell_quoted(s);
 }
 
-// Runs `territoire ARGS` in `dir` through bash, after `prefix` (e.g. "ulimit -f 2;").
 CliRun territoire(const fs::path& dir, const std::string& args, const std::string& prefix = "") {
-    const auto out = dir / "stdout.txt";
-    const auto err = dir / "stderr.txt";
-    const std::string script = "cd " + quote(dir.string()) + " && " + prefix + " exec " +
-                               quote(TERRITOIRE_BINARY_DIR "/app/territoire") + " " + args;
-    const std::string cmd =
-        "bash -c " + quote(script) + " >" + quote(out.string()) + " 2>" + quote(err.string());
-    const int status = std::system(cmd.c_str());
-    CliRun run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = read_file(out);
-    run.err = read_file(err);
-    fs::remove(out);
-    fs::remove(err);
-    return run;
+    return test::run_territoire_shell(dir, args, prefix);
 }
 
 // Files in `dir` (names), to prove no temporary is left behind.
