@@ -24,6 +24,7 @@
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/demo_catalogue.hpp"
+#include "app/gui/key_latch.hpp"
 #include "app/gui/model/main_loop_wake.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
@@ -307,6 +308,7 @@ Rect GuiApp::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    release_latched_keys();
     close_menu_on_escape();
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
@@ -572,6 +574,7 @@ int run_gui(const GuiOptions& options) {
     load_fonts();
     apply_light_theme();
     ImGui_ImplGlfw_InitForOpenGL((*window)->get(), true);
+    install_key_latch((*window)->get());
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     int code = 1;

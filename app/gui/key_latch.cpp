@@ -1,0 +1,48 @@
+#include "app/gui/key_latch.hpp"
+
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+
+#include <vector>
+
+namespace app::gui {
+namespace {
+
+struct HeldRelease {
+    GLFWwindow* window;
+    int key;
+    int scancode;
+    int mods;
+};
+
+// Main thread only (GLFW calls key callbacks from glfwPollEvents).
+std::vector<int> g_pressed_since_frame;  // keys pressed since the last NewFrame
+std::vector<HeldRelease> g_held;
+
+bool pressed_since_frame(int key) {
+    for (int k : g_pressed_since_frame)
+        if (k == key) return true;
+    return false;
+}
+
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
+    if (action == GLFW_RELEASE && pressed_since_frame(key)) {
+        g_held.push_back({window, key, scancode, mods});
+        return;
+    }
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
+
+}  // namespace
+
+void install_key_latch(GLFWwindow* window) { glfwSetKeyCallback(window, on_key); }
+
+void release_latched_keys() {
+    g_pressed_since_frame.clear();
+    std::vector<HeldRelease> held;
+    held.swap(g_held);
+    for (const HeldRelease& r : held) ImGui_ImplGlfw_KeyCallback(r.window, r.key, r.scancode, GLFW_RELEASE, r.mods);
+}
+
+}  // namespace app::gui

@@ -1,0 +1,21 @@
+#pragma once
+// Key presses shorter than a frame. ImGui 1.86 reads keys as "down now"
+// (io.KeysDown) when a frame starts, so a press and its release that arrive
+// in the same batch of events — a quick tap on a busy machine, xdotool's
+// `key` — never reach a frame and the key is lost (1.87's input queue fixes
+// this upstream). The latch holds such a release back until one frame has
+// seen the key down.
+#include <GLFW/glfw3.h>
+
+namespace app::gui {
+
+// Wraps ImGui's GLFW key callback on `window`; call after
+// ImGui_ImplGlfw_InitForOpenGL(window, true). ImGui_ImplGlfw_Shutdown
+// restores the callback it found, so no uninstall is needed.
+void install_key_latch(GLFWwindow* window);
+
+// After ImGui::NewFrame(): releases held back for this frame are passed on,
+// and take effect at the next frame (which the key event already asked for).
+void release_latched_keys();
+
+}  // namespace app::gui
