@@ -10,45 +10,14 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "geo/analysis/density_fft.hpp"
+#include "geo/analysis/kernel_terms.hpp"
+
 namespace geo {
 namespace {
 
-constexpr double kPerM2ToPerKm2 = 1e6;
-
-// --- Kernel evaluation, shared by the grid and by density_at so that each
-// point's term is computed with the same floating-point operations. ----------
-struct KernelTerms {
-    Kernel kernel;
-    double support2_m2;  // squared support radius
-    double inv_h2;       // quartic: 1/h²
-    double inv_2s2;      // gaussian: 1/(2σ²)
-    double norm_km2;     // constant factor, weight per km²
-
-    static KernelTerms make(Kernel k, double bandwidth_m) {
-        KernelTerms t{k, 0.0, 0.0, 0.0, 0.0};
-        const double h2 = bandwidth_m * bandwidth_m;
-        const double support = kernel_support_m(k, bandwidth_m);
-        t.support2_m2 = support * support;
-        if (k == Kernel::quartic) {
-            t.inv_h2 = 1.0 / h2;
-            t.norm_km2 = 3.0 / (std::numbers::pi * h2) * kPerM2ToPerKm2;
-        } else {
-            t.inv_2s2 = 1.0 / (2.0 * h2);
-            const double kept = 1.0 - std::exp(-kGaussianSupportSigmas * kGaussianSupportSigmas / 2);
-            t.norm_km2 = 1.0 / (2.0 * std::numbers::pi * h2 * kept) * kPerM2ToPerKm2;
-        }
-        return t;
-    }
-};
-
-// Unnormalised quartic term (1 − d²/h²)² for d < h, else 0. max(t, 0) is
-// written (t + |t|) / 2, which is exact and branch-free, so that the row loop
-// below vectorises (a compare-and-select does not under -ftrapping-math).
-inline double quartic_term(double d2, double inv_h2) {
-    const double t = 1.0 - d2 * inv_h2;
-    const double c = 0.5 * (t + std::fabs(t));
-    return c * c;
-}
+using detail::KernelTerms;
+using detail::quartic_term;
 
 // row[k] += w · quartic(dx2[k] + dy2), k < n.
 void add_quartic_row(double* __restrict row, const double* __restrict dx2, std::size_t n,
@@ -174,6 +143,10 @@ Extent weighted_extent(const std::vector<Projected>& points, const std::vector<d
     return e;
 }
 
+std::size_t positive_count(const std::vector<double>& weights) {
+    return static_cast<std::size_t>(std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0.0; }));
+}
+
 // Sizes the grid: the cell grows until the padded grid fits in max_cells.
 Result<void> fit_grid(const Extent& e, double support_m, double cell, std::size_t max_cells,
                       DensityGrid& g) {
@@ -244,9 +217,20 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
     if (!std::isfinite(cell) || cell < kMinCellM)
         return fail(fmt::format("density: cell_m {} must be a number >= {} m", cell, kMinCellM));
     const double support = kernel_support_m(params.kernel, g.bandwidth_m) * max_factor;
-    if (auto r = fit_grid(weighted_extent(points, weights), support, cell, params.max_cells, g); !r)
-        return tl::unexpected(r.error());
-    splat(points, weights, factors, support, g);
+    const Extent extent = weighted_extent(points, weights);
+    if (auto r = fit_grid(extent, support, cell, params.max_cells, g); !r) return tl::unexpected(r.error());
+    const bool binned = factors.empty() && (params.method == DensityMethod::binned_fft ||
+                                            (params.method == DensityMethod::automatic &&
+                                             detail::binned_cost(g) < detail::direct_cost(g, positive_count(weights))));
+    g.binned = binned;
+    if (binned) {
+        // Linear binning moves weight by up to one cell: one more cell of
+        // margin keeps every kernel inside the grid.
+        if (auto r = fit_grid(extent, support + g.cell_m, g.cell_m, params.max_cells, g); !r)
+            return tl::unexpected(r.error());
+        detail::convolve_binned(points, weights, g);
+    } else
+        splat(points, weights, factors, support, g);
     g.bandwidth_factors = factors;
     return g;
 }
@@ -308,11 +292,7 @@ double density_at(const std::vector<Projected>& points, const std::vector<double
         const double f = factors.empty() ? 1.0 : factors[i];
         const KernelTerms kt = f == 1.0 ? fixed : KernelTerms::make(kernel, bandwidth_m * f);
         const double dx = at.x_m - points[i].x_m, dy = at.y_m - points[i].y_m;
-        const double d2 = dx * dx + dy * dy;
-        if (kernel == Kernel::quartic)
-            sum += w * kt.norm_km2 * quartic_term(d2, kt.inv_h2);
-        else if (d2 <= kt.support2_m2)
-            sum += w * kt.norm_km2 * std::exp(-d2 * kt.inv_2s2);
+        sum += w * detail::kernel_value_km2(kt, dx * dx + dy * dy);
     }
     return sum;
 }

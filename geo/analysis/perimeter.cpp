@@ -8,10 +8,12 @@
 #include "geo/analysis/contour.hpp"
 #include "geo/analysis/geometry_measure.hpp"
 #include "geo/analysis/geos_convert.hpp"
+#include "geo/analysis/grid_integral.hpp"
 #include "geo/analysis/hdr.hpp"
 #include "geo/analysis/kernel_mass.hpp"
 #include "geo/analysis/metric_overlay.hpp"
 #include "geo/analysis/planar_geometry.hpp"
+#include "geo/analysis/ring_simplify.hpp"
 
 namespace geo {
 namespace {
@@ -21,6 +23,18 @@ using detail::GeosGeom;
 
 constexpr double kM2PerKm2 = 1e6;
 constexpr double kMaxSimplifyMassShift = 0.002;
+// Threshold corrections per level at most (each one contour and one share).
+constexpr int kMaxLevelCorrections = 3;
+
+// The coarsest cell at which the grid's bilinear surface is integrated
+// instead of every kernel: the default cell (σ / kDefaultCellsPerSigma, σ the
+// smallest bandwidth's equivalent Gaussian σ), with room for rounding.
+double fine_cell_limit_m(const DensityGrid& g, const std::vector<double>& weights) {
+    double min_factor = 1.0;
+    for (std::size_t i = 0; i < g.bandwidth_factors.size(); ++i)
+        if (weights[i] > 0.0) min_factor = std::min(min_factor, g.bandwidth_factors[i]);
+    return equivalent_sigma_m(g.kernel, g.bandwidth_m) * std::max(min_factor, 0.5) / kDefaultCellsPerSigma * 1.001;
+}
 
 Result<std::vector<double>> checked_levels(const PerimeterParams& p) {
     if (p.levels.empty()) return fail("perimeter: no level given, expected at least one in (0, 1]");
@@ -56,11 +70,25 @@ ProjectedMultiPolygon drop_small_parts(ProjectedMultiPolygon mp, double min_area
                 kept.rings.push_back(std::move(poly.rings[i]));
         if (area_m2(kept) >= min_area_m2) sized.polygons.push_back(std::move(kept));
     }
-    // Contour rings never cross, so one vertex tells where an island lies.
+    // Contour rings never cross, so one vertex tells where an island lies;
+    // outer-ring boxes rule out most candidates before the ring test.
+    struct Box {
+        double xmin = INFINITY, ymin = INFINITY, xmax = -INFINITY, ymax = -INFINITY;
+    };
+    std::vector<Box> boxes(sized.polygons.size());
+    for (std::size_t i = 0; i < sized.polygons.size(); ++i)
+        for (const Projected& v : sized.polygons[i].rings[0]) {
+            boxes[i].xmin = std::min(boxes[i].xmin, v.x_m), boxes[i].xmax = std::max(boxes[i].xmax, v.x_m);
+            boxes[i].ymin = std::min(boxes[i].ymin, v.y_m), boxes[i].ymax = std::max(boxes[i].ymax, v.y_m);
+        }
     auto covered = [&](const ProjectedPolygon& island) {
         const Projected probe = island.rings[0][0];
-        for (const auto& other : sized.polygons) {
-            if (&other == &island || !ring_contains(other.rings[0], probe)) continue;
+        for (std::size_t i = 0; i < sized.polygons.size(); ++i) {
+            const auto& other = sized.polygons[i];
+            const Box& b = boxes[i];
+            if (&other == &island || probe.x_m < b.xmin || probe.x_m > b.xmax || probe.y_m < b.ymin ||
+                probe.y_m > b.ymax || !ring_contains(other.rings[0], probe))
+                continue;
             bool in_hole = false;
             for (std::size_t i = 1; i < other.rings.size() && !in_hole; ++i)
                 in_hole = ring_contains(other.rings[i], probe);
@@ -84,34 +112,48 @@ Result<GeosGeom> make_valid(const GeosContext& ctx, GeosGeom geom) {
 
 struct Simplified {
     GeosGeom geom;
+    ProjectedMultiPolygon planar;  // the same polygons
     double tolerance_m;
 };
 
-// Topology-preserving simplification that may not move the captured mass by
-// more than kMaxSimplifyMassShift of the total: Douglas-Peucker moves the
-// boundary by up to the tolerance, and on a coarse grid one cell centre
-// crossing it is worth up to ~0.5 % of the mass. The tolerance is halved until
-// the shift is small enough (three times at most, then no simplification).
-Result<Simplified> simplify_region(const GeosContext& ctx, const DensityGrid& grid,
+// Simplification that may not move the captured mass by more than
+// kMaxSimplifyMassShift of the total (mass measured on the grid's bilinear
+// surface, grid_integral.hpp): Douglas-Peucker ring by ring
+// (ring_simplify.hpp), or GEOS's topology-preserving simplifier where that
+// leaves an invalid polygon (rings that came within the tolerance of each
+// other). The tolerance is halved until the shift is small enough (three
+// times at most, then no simplification).
+Result<Simplified> simplify_region(const GeosContext& ctx, const GridIntegrator& grid,
                                    const ProjectedMultiPolygon& region, double tolerance_m,
                                    double total_mass) {
     GEOSContextHandle_t h = ctx.get();
+    const double raw_mass = grid.integrate(region);
+    for (int attempt = 0; attempt < 4 && tolerance_m > 0.0; ++attempt, tolerance_m /= 2.0) {
+        ProjectedMultiPolygon planar = simplify_rings(region, tolerance_m);
+        auto geom = to_geos(ctx, planar);
+        if (!geom) return tl::unexpected(geom.error());
+        if (GEOSisValid_r(h, geom->get()) != 1) {
+            auto raw = to_geos(ctx, region);
+            if (!raw) return tl::unexpected(raw.error());
+            GeosGeom s(h, GEOSTopologyPreserveSimplify_r(h, raw->get(), tolerance_m));
+            if (!s) return fail("GEOS simplification failed: " + ctx.last_error());
+            auto valid = make_valid(ctx, std::move(s));
+            if (!valid) return tl::unexpected(valid.error());
+            auto back = projected_multipolygon_from_geos(ctx, valid->get());
+            if (!back) return tl::unexpected(back.error());
+            geom = std::move(*valid);
+            planar = std::move(*back);
+        }
+        if (std::abs(grid.integrate(planar) - raw_mass) <= kMaxSimplifyMassShift * total_mass)
+            return Simplified{std::move(*geom), std::move(planar), tolerance_m};
+    }
     auto raw = to_geos(ctx, region);
     if (!raw) return tl::unexpected(raw.error());
-    const double raw_mass = mass_inside(grid, region);
-    for (int attempt = 0; attempt < 4 && tolerance_m > 0.0; ++attempt, tolerance_m /= 2.0) {
-        GeosGeom s(h, GEOSTopologyPreserveSimplify_r(h, raw->get(), tolerance_m));
-        if (!s) return fail("GEOS simplification failed: " + ctx.last_error());
-        auto valid = make_valid(ctx, std::move(s));
-        if (!valid) return tl::unexpected(valid.error());
-        auto planar = projected_multipolygon_from_geos(ctx, valid->get());
-        if (!planar) return tl::unexpected(planar.error());
-        if (std::abs(mass_inside(grid, *planar) - raw_mass) <= kMaxSimplifyMassShift * total_mass)
-            return Simplified{std::move(*valid), tolerance_m};
-    }
     auto valid = make_valid(ctx, std::move(*raw));
     if (!valid) return tl::unexpected(valid.error());
-    return Simplified{std::move(*valid), 0.0};
+    auto back = projected_multipolygon_from_geos(ctx, valid->get());
+    if (!back) return tl::unexpected(back.error());
+    return Simplified{std::move(*valid), std::move(*back), 0.0};
 }
 
 // Clips each level to the next larger one where it is not already covered by
@@ -188,8 +230,14 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
         }
 
     const double total_mass = grid->total_mass();
-    // The exact share of the kernel density inside a region (kernel_mass.hpp).
-    auto exact_share = [&](const ProjectedMultiPolygon& mp) {
+    const GridIntegrator integrator(*grid);
+    // The share of the kernel density inside a region: the integral of the
+    // grid's bilinear surface where the cell is fine enough for it to be
+    // within ~0.1 % of the kernel density's (grid_integral.hpp), else each
+    // item's kernel integrated exactly (kernel_mass.hpp).
+    const bool fine_cell = grid->cell_m <= fine_cell_limit_m(*grid, weights);
+    auto share_of = [&](const ProjectedMultiPolygon& mp) {
+        if (fine_cell) return integrator.integrate(mp) / res.total_weight;
         return kernel_mass_inside(points, weights, grid->bandwidth_factors, grid->kernel,
                                   grid->bandwidth_m, mp) /
                res.total_weight;
@@ -198,20 +246,19 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
     std::vector<GeosGeom> geoms;
     std::vector<double> simplify_used, thresholds, shares;
     for (double level : *levels) {
-        // Grid levels tried: the level, then secant corrections on the exact share.
+        // Grid levels tried: the level, then secant corrections on the share.
         double grid_level = level, prev_level = 0.0, prev_share = 0.0;
         for (int attempt = 0;; ++attempt) {
             const double t = hdr_thresholds(*grid, {grid_level}).front();
             ProjectedMultiPolygon region =
                 drop_small_parts(contour_region(*grid, t), params.min_area_km2 * kM2PerKm2,
                                  params.min_hole_km2 * kM2PerKm2);
-            auto g = simplify_region(ctx, *grid, region, res.simplify_m, total_mass);
+            auto g = simplify_region(ctx, integrator, region, res.simplify_m, total_mass);
             if (!g) return tl::unexpected(g.error().with_context("perimeter"));
-            auto planar = projected_multipolygon_from_geos(ctx, g->geom.get());
-            if (!planar) return tl::unexpected(planar.error().with_context("perimeter"));
-            const double share = exact_share(*planar);
-            const bool last = attempt == 2 || std::abs(share - level) <= kLevelTolerance || level >= 1.0;
-            if (last || planar->empty()) {
+            const double share = share_of(g->planar);
+            const bool last = attempt == kMaxLevelCorrections || std::abs(share - level) <= kLevelTolerance / 2 ||
+                              level >= 1.0;
+            if (last || g->planar.empty()) {
                 shares.push_back(share);
                 geoms.push_back(std::move(g->geom));
                 simplify_used.push_back(g->tolerance_m);
@@ -239,7 +286,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
         lv.simplify_m = simplify_used[k];
         lv.components = static_cast<int>(planar->polygons.size());
         // Measured again only where nesting clipped the level.
-        lv.captured_mass_share = (*clipped)[k] ? exact_share(*planar) : shares[k];
+        lv.captured_mass_share = (*clipped)[k] ? share_of(*planar) : shares[k];
         lv.compactness = polsby_popper(*planar);
         auto wgs = to_wgs84(projector, *planar);
         if (!wgs) return tl::unexpected(wgs.error());

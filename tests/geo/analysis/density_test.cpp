@@ -205,3 +205,53 @@ TEST(Density, BadInputIsRejectedWithAMessage) {
     EXPECT_EQ(geo::kernel_from_id("gaussian").value(), geo::Kernel::gaussian);
     EXPECT_FALSE(geo::kernel_from_id("epanechnikov"));
 }
+
+namespace {
+
+double peak_of(const geo::DensityGrid& g) {
+    double peak = 0;
+    for (double v : g.values) peak = std::max(peak, v);
+    return peak;
+}
+
+}  // namespace
+
+// The binned FFT convolution against the direct sum on the same grid: same
+// geometry, values within half a percent of the peak, mass within 0.1 %.
+TEST(Density, BinnedConvolutionAgreesWithTheDirectSum) {
+    const Sample s = clusters(5, 3000, 4000.0);
+    for (auto kernel : {geo::Kernel::quartic, geo::Kernel::gaussian}) {
+        SCOPED_TRACE(geo::kernel_id(kernel));
+        geo::DensityParams p;
+        p.kernel = kernel;
+        p.bandwidth_m = kernel == geo::Kernel::quartic ? 6000.0 : 2200.0;
+        p.method = geo::DensityMethod::binned_fft;
+        auto binned = geo::compute_density(s.points, s.weights, p);
+        ASSERT_TRUE(binned);
+        EXPECT_TRUE(binned->binned);
+        const double peak = peak_of(*binned);
+        for (int r = 0; r < binned->height; r += 2)
+            for (int c = 0; c < binned->width; c += 2) {
+                const double want = geo::density_at(s.points, s.weights, binned->cell_centre(c, r), kernel, *p.bandwidth_m);
+                ASSERT_NEAR(binned->at(c, r), want, 0.005 * peak) << c << "," << r;
+            }
+        p.method = geo::DensityMethod::direct;
+        auto direct = geo::compute_density(s.points, s.weights, p);
+        ASSERT_TRUE(direct);
+        EXPECT_FALSE(direct->binned);
+        EXPECT_NEAR(binned->total_mass(), direct->total_mass(), 1e-3 * direct->total_mass());
+    }
+}
+
+TEST(Density, AutomaticBinsManyPointsAndSumsFewDirectly) {
+    geo::DensityParams p;
+    p.bandwidth_m = 6000.0;
+    const Sample many = clusters(6, 20000, 4000.0);
+    auto g = geo::compute_density(many.points, many.weights, p);
+    ASSERT_TRUE(g);
+    EXPECT_TRUE(g->binned);
+    const Sample few = clusters(6, 30, 4000.0);
+    g = geo::compute_density(few.points, few.weights, p);
+    ASSERT_TRUE(g);
+    EXPECT_FALSE(g->binned);
+}
