@@ -4,7 +4,6 @@
 // provenance (catalogue, filters, sources and licences, date) in the file.
 // Exit codes: 0 written, 1 catalogue or write error, 2 bad arguments.
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -14,6 +13,7 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
+#include "geo/core/box_text.hpp"
 #include "geo/core/clock.hpp"
 #include "geo/io/exporters.hpp"
 #include "geo/store/catalogue.hpp"
@@ -71,32 +71,11 @@ tl::expected<geo::TerritoryLevel, Usage> parse_level(const std::string& option,
         option, value)});
 }
 
-// "W,S,E,N" in degrees, west < east, south < north, inside WGS 84.
+// "W,S,E,N" in degrees (geo/core/box_text.hpp); a bad box is bad usage.
 tl::expected<geo::LonLatBox, Usage> parse_bbox(const std::string& text) {
-    double v[4] = {};
-    const char* p = text.data();
-    const char* end = text.data() + text.size();
-    for (int i = 0; i < 4; ++i) {
-        while (p < end && *p == ' ') ++p;
-        const auto [next, ec] = std::from_chars(p, end, v[i]);
-        const bool separator_ok = i < 3 ? (next < end && *next == ',') : next == end;
-        if (ec != std::errc() || !separator_ok || !std::isfinite(v[i]))
-            return tl::unexpected(
-                Usage{fmt::format("--bbox \"{}\": expected four numbers W,S,E,N in degrees, e.g. "
-                                  "0.05,46.7,1.37,47.71",
-                                  text)});
-        p = next + 1;
-    }
-    const geo::LonLatBox box{v[0], v[1], v[2], v[3]};
-    if (!geo::is_valid_lonlat({box.west_deg, box.south_deg}) ||
-        !geo::is_valid_lonlat({box.east_deg, box.north_deg}))
-        return tl::unexpected(Usage{fmt::format(
-            "--bbox \"{}\": outside WGS 84 (longitudes in [-180, 180], latitudes in [-90, 90])",
-            text)});
-    if (box.west_deg >= box.east_deg || box.south_deg >= box.north_deg)
-        return tl::unexpected(Usage{fmt::format(
-            "--bbox \"{}\": expected west < east and south < north (order W,S,E,N)", text)});
-    return box;
+    auto box = geo::parse_lonlat_box(text);
+    if (!box) return tl::unexpected(Usage{"--" + box.error().message});
+    return *box;
 }
 
 // LEVEL:CODE or LEVEL:NAME → the territory's id in the catalogue.
