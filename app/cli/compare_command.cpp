@@ -9,6 +9,7 @@
 // Exit codes: 0 written, 1 catalogue, analysis or write error, 2 bad arguments.
 #include <fmt/core.h>
 
+#include "app/cli/cli_error.hpp"
 #include "app/cli/analysis_support.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
@@ -31,11 +32,6 @@ struct CompareArgs {
     geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
 };
 
-int fail_with(int code, const std::string& message) {
-    fmt::print(stderr, "territoire compare: {}\n", message);
-    return code;
-}
-
 void print_statements(const char* title, const std::vector<geo::BenchmarkStatement>& list) {
     fmt::print("{}\n", title);
     if (list.empty()) fmt::print("  —\n");
@@ -45,11 +41,11 @@ void print_statements(const char* title, const std::vector<geo::BenchmarkStateme
 int run_compare(const CommonOptions& common, const CompareArgs& args) {
     const std::string ext = geo::lower_extension(args.output);
     if (ext != ".csv" && ext != ".json" && ext != ".geojson")
-        return fail_with(
+        return cli_fail("compare", 
             2, fmt::format("-o {}: expected OUT.csv, OUT.json or OUT.geojson", args.output));
     if (!(args.level > 0.0 && args.level <= 1.0))
-        return fail_with(2, fmt::format("--level {}: expected a share in (0, 1]", args.level));
-    if (args.against.empty()) return fail_with(2, "--against: give at least one competitor");
+        return cli_fail("compare", 2, fmt::format("--level {}: expected a share in (0, 1]", args.level));
+    if (args.against.empty()) return cli_fail("compare", 2, "--against: give at least one competitor");
     if (!output_is_safe("compare", {"-o", args.output},
                         {{"--catalogue", common.catalogue}, {"--audience", args.audience}}))
         return 2;
@@ -60,11 +56,11 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
     const geo::Audience* audience = &inputs->audience;
 
     auto ours = geo::resolve_territory(*catalogue, args.territory, *audience, args.level);
-    if (!ours) return fail_with(2, "--territory: " + ours.error().message);
+    if (!ours) return cli_fail("compare", 2, "--territory: " + ours.error().message);
     std::vector<geo::Territory> competitors;
     for (const std::string& spec : args.against) {
         auto t = geo::resolve_territory(*catalogue, spec, *audience, args.level);
-        if (!t) return fail_with(2, "--against: " + t.error().message);
+        if (!t) return cli_fail("compare", 2, "--against: " + t.error().message);
         competitors.push_back(std::move(*t));
     }
 
@@ -73,12 +69,12 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
     geo::ItemFilter filter;
     filter.bbox = box;
     auto items = catalogue->items(filter);
-    if (!items) return fail_with(1, items.error().message);
+    if (!items) return cli_fail("compare", 1, items.error().message);
 
     geo::BenchmarkParams params;
     params.max_statements = args.max_statements;
     auto result = geo::compute_benchmark(*ours, competitors, *items, *audience, params);
-    if (!result) return fail_with(1, result.error().message);
+    if (!result) return cli_fail("compare", 1, result.error().message);
 
     nlohmann::json parameters = {{"territory", args.territory},
                                  {"against", args.against},
@@ -90,7 +86,7 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
     const auto provenance = analysis_provenance("compare", *catalogue, *audience, parameters,
                                                 *items, args.provenance_paths);
     auto written = geo::write_benchmark(args.output, *result, provenance, csv_cells(args.csv_raw));
-    if (!written) return fail_with(1, written.error().message);
+    if (!written) return cli_fail("compare", 1, written.error().message);
 
     fmt::print("{} ({}) — {} / {}\n", ours->name, args.territory, audience->name_fr,
                audience->name_en);

@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "app/cli/cli_error.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "geo/core/box_text.hpp"
@@ -136,19 +137,14 @@ nlohmann::json provenance(const geo::Catalogue& catalogue, const ExportArgs& arg
     return j;
 }
 
-int fail_with(int code, const std::string& message) {
-    fmt::print(stderr, "territoire export: {}\n", message);
-    return code;
-}
-
 int run_export(const CommonOptions& common, const ExportArgs& args) {
     if (args.items == args.territories)
-        return fail_with(2, "give exactly one of --items or --territories");
-    if (args.items && !args.level.empty()) return fail_with(2, "--level goes with --territories");
+        return cli_fail("export", 2, "give exactly one of --items or --territories");
+    if (args.items && !args.level.empty()) return cli_fail("export", 2, "--level goes with --territories");
     if (args.territories && (!args.families.empty() || !args.labels.empty()))
-        return fail_with(2, "--family and --label go with --items");
+        return cli_fail("export", 2, "--family and --label go with --items");
     if (auto format = geo::export_format_for(args.output); !format)
-        return fail_with(2, format.error().message);
+        return cli_fail("export", 2, format.error().message);
     if (!output_is_safe("export", {"-o", args.output}, {{"--catalogue", common.catalogue}}))
         return 2;
 
@@ -156,26 +152,26 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
     geo::TerritoryFilter territory_filter;
     for (const auto& value : args.families) {
         auto family = parse_family(value);
-        if (!family) return fail_with(2, family.error().message);
+        if (!family) return cli_fail("export", 2, family.error().message);
         item_filter.families.push_back(*family);
     }
     item_filter.labels = args.labels;
     if (!args.level.empty()) {
         auto level = parse_level("--level", args.level);
-        if (!level) return fail_with(2, level.error().message);
+        if (!level) return cli_fail("export", 2, level.error().message);
         territory_filter.level = *level;
     }
     if (!args.bbox.empty()) {
         auto box = parse_bbox(args.bbox);
-        if (!box) return fail_with(2, box.error().message);
+        if (!box) return cli_fail("export", 2, box.error().message);
         item_filter.bbox = *box;
     }
 
     auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
-    if (!catalogue) return fail_with(1, catalogue.error().message);
+    if (!catalogue) return cli_fail("export", 1, catalogue.error().message);
     if (!args.territory.empty()) {
         auto territory = find_territory(*catalogue, args.territory);
-        if (!territory) return fail_with(2, territory.error().message);
+        if (!territory) return cli_fail("export", 2, territory.error().message);
         item_filter.territory_id = territory->id;
         territory_filter.id = territory->id;
     }
@@ -186,13 +182,13 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
     geo::Result<std::int64_t> written = 0;
     if (args.items) {
         auto items = catalogue->items(item_filter);
-        if (!items) return fail_with(1, items.error().message);
+        if (!items) return cli_fail("export", 1, items.error().message);
         for (const auto& item : *items) used_sources.insert(item.source);
         options.metadata = provenance(*catalogue, args, used_sources);
         written = geo::export_items(*items, args.output, options);
     } else {
         auto territories = catalogue->territories(territory_filter);
-        if (!territories) return fail_with(1, territories.error().message);
+        if (!territories) return cli_fail("export", 1, territories.error().message);
         if (item_filter.bbox) {  // keep the territories whose extent meets the box
             const geo::LonLatBox box = *item_filter.bbox;
             std::erase_if(*territories, [&](const geo::Territory& t) {
@@ -205,7 +201,7 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
         options.metadata = provenance(*catalogue, args, used_sources);
         written = geo::export_territories(*territories, args.output, options);
     }
-    if (!written) return fail_with(1, written.error().message);
+    if (!written) return cli_fail("export", 1, written.error().message);
     fmt::print("Exported {} {} to {}\n", *written, args.items ? "items" : "territories",
                args.output);
     return 0;

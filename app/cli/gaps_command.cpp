@@ -12,6 +12,7 @@
 
 #include <fmt/core.h>
 
+#include "app/cli/cli_error.hpp"
 #include "app/cli/analysis_support.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
@@ -38,11 +39,6 @@ struct GapsArgs {
     geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
     int show = 5;
 };
-
-int fail_with(int code, const std::string& message) {
-    fmt::print(stderr, "territoire gaps: {}\n", message);
-    return code;
-}
 
 bool has_extension(const std::string& path, std::initializer_list<const char*> wanted) {
     const std::string ext = geo::lower_extension(path);
@@ -91,29 +87,29 @@ void print_zones(const geo::GapResult& gaps, int show) {
 
 int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     if (!has_extension(args.output, {".geojson", ".json"}))
-        return fail_with(2, fmt::format("-o {}: expected OUT.geojson", args.output));
+        return cli_fail("gaps", 2, fmt::format("-o {}: expected OUT.geojson", args.output));
     if (!args.zones_csv.empty() && !has_extension(args.zones_csv, {".csv"}))
-        return fail_with(2, fmt::format("--zones-csv {}: expected OUT.csv", args.zones_csv));
+        return cli_fail("gaps", 2, fmt::format("--zones-csv {}: expected OUT.csv", args.zones_csv));
     for (const geo::NamedPath& output :
          {geo::NamedPath{"-o", args.output}, geo::NamedPath{"--zones-csv", args.zones_csv}})
         if (!output_is_safe("gaps", output,
                             {{"--catalogue", common.catalogue}, {"--audience", args.audience}}))
             return 2;
     auto defaults = geo::load_gap_defaults();
-    if (!defaults) return fail_with(1, defaults.error().message);
+    if (!defaults) return cli_fail("gaps", 1, defaults.error().message);
     const double level = args.level.value_or(defaults->level);
     if (!(level > 0.0 && level <= 1.0))
-        return fail_with(2, fmt::format("--level {}: expected a share in (0, 1]", level));
+        return cli_fail("gaps", 2, fmt::format("--level {}: expected a share in (0, 1]", level));
     geo::GapParams params;
     params.cell_m = args.cell_m.value_or(defaults->cell_m);
     params.acceptable_m = defaults->acceptable_m;
     params.min_score = args.min_score;
     params.cell_polygons = !args.no_cells;
     if (!(params.min_score >= 0.0))
-        return fail_with(2,
+        return cli_fail("gaps", 2,
                          fmt::format("--min-score {}: expected a number >= 0", params.min_score));
     if (!(params.cell_m >= 10.0 && params.cell_m <= 100'000.0))
-        return fail_with(
+        return cli_fail("gaps", 
             2, fmt::format("--cell-m {}: expected metres in [10, 100000]", params.cell_m));
 
     auto inputs = open_analysis_inputs("gaps", common, args.audience);
@@ -121,25 +117,25 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     const geo::Catalogue* catalogue = &inputs->catalogue;
     const geo::Audience* audience = &inputs->audience;
     auto items = catalogue->items();
-    if (!items) return fail_with(1, items.error().message);
+    if (!items) return cli_fail("gaps", 1, items.error().message);
 
     const auto shared_items = std::make_shared<const std::vector<geo::OfferItem>>(*items);
     auto use_case = geo::AudiencePerimeter::create(shared_items, nullptr);
-    if (!use_case) return fail_with(1, use_case.error().message);
+    if (!use_case) return cli_fail("gaps", 1, use_case.error().message);
     geo::PerimeterParams pp;
     pp.levels = {level};
     auto perimeter = use_case->run(*audience, pp, false);
-    if (!perimeter) return fail_with(1, perimeter.error().message);
+    if (!perimeter) return cli_fail("gaps", 1, perimeter.error().message);
     const geo::MultiPolygon& area = perimeter->result.levels.front().geometry;
-    if (area.empty()) return fail_with(1, fmt::format("the perimeter at level {} is empty", level));
+    if (area.empty()) return cli_fail("gaps", 1, fmt::format("the perimeter at level {} is empty", level));
 
     geo::TerritoryFilter communes_filter;
     communes_filter.level = geo::TerritoryLevel::commune;
     auto communes = catalogue->territories(communes_filter);
-    if (!communes) return fail_with(1, communes.error().message);
+    if (!communes) return cli_fail("gaps", 1, communes.error().message);
 
     auto gaps = geo::compute_gaps(area, *items, *audience, params, *communes);
-    if (!gaps) return fail_with(1, gaps.error().message);
+    if (!gaps) return cli_fail("gaps", 1, gaps.error().message);
 
     const auto provenance = analysis_provenance("gaps", *catalogue, *audience,
                                                 parameters_json(params, level, perimeter->result, *gaps),
@@ -153,11 +149,11 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     options.layer_name = "gaps";
     options.metadata = provenance;
     auto written = geo::write_geojson(args.output, features, options);
-    if (!written) return fail_with(1, written.error().message);
+    if (!written) return cli_fail("gaps", 1, written.error().message);
     if (!args.zones_csv.empty())
         if (auto rows = geo::write_gap_zones_csv(args.zones_csv, *gaps, csv_cells(args.csv_raw));
             !rows)
-            return fail_with(1, rows.error().message);
+            return cli_fail("gaps", 1, rows.error().message);
 
     fmt::print("{} / {}: perimeter {} km² at level {}\n", audience->name_fr, audience->name_en,
                geo::format_decimal_fr(perimeter->result.levels.front().area_km2, 0), level);

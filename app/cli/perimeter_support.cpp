@@ -25,12 +25,6 @@ CliError failure(std::string message) {
 
 }  // namespace
 
-int finish(const char* command, const CliResult<void>& outcome) {
-    if (outcome) return 0;
-    fmt::print(stderr, "territoire {}: {}\n", command, outcome.error().message);
-    return outcome.error().exit_code;
-}
-
 void add_perimeter_options(CLI::App* cmd, PerimeterOptions& o, bool several_levels) {
     o.level_opt = cmd->add_option("--level", o.level,
                                   "Share of the audience-weighted offer mass to enclose, in (0, 1]")

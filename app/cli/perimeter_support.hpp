@@ -2,9 +2,7 @@
 // Shared by `territoire perimeter` and `territoire perimeter-compare`: the
 // perimeter parameter options, loading the offer and weighing it for an
 // audience, and the provenance written with every result.
-// Errors come back as CliError with the exit code to use: 2 for bad usage,
-// 1 for everything else (unknown audience, empty catalogue, no positive
-// weight, analysis failures). Messages name the file and the problem.
+// Errors come back as CliError (cli_error.hpp) with the exit code to use.
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,23 +11,13 @@
 #include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
 
+#include "app/cli/cli_error.hpp"
 #include "geo/analysis/audience.hpp"
 #include "geo/analysis/perimeter.hpp"
 #include "geo/core/offer.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::cli {
-
-struct CliError {
-    int exit_code = 1;
-    std::string message;
-};
-template <class T>
-using CliResult = tl::expected<T, CliError>;
-
-// The exit code of a command's outcome; prints the error, prefixed with
-// "territoire <command>: ", on stderr.
-int finish(const char* command, const CliResult<void>& outcome);
 
 // The options both commands share; filled by CLI11.
 struct PerimeterOptions {
