@@ -219,9 +219,11 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
     const double support = kernel_support_m(params.kernel, g.bandwidth_m) * max_factor;
     const Extent extent = weighted_extent(points, weights);
     if (auto r = fit_grid(extent, support, cell, params.max_cells, g); !r) return tl::unexpected(r.error());
-    const bool binned = factors.empty() && (params.method == DensityMethod::binned_fft ||
-                                            (params.method == DensityMethod::automatic &&
-                                             detail::binned_cost(g) < detail::direct_cost(g, positive_count(weights))));
+    const double cells = static_cast<double>(g.width) * static_cast<double>(g.height);
+    const bool binned = factors.empty() && cells <= static_cast<double>(kMaxBinnedCells) &&
+                        (params.method == DensityMethod::binned_fft ||
+                         (params.method == DensityMethod::automatic &&
+                          detail::binned_cost(g) < detail::direct_cost(g, positive_count(weights))));
     g.binned = binned;
     if (binned) {
         // Linear binning moves weight by up to one cell: one more cell of

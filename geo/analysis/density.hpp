@@ -54,7 +54,10 @@ inline constexpr std::size_t kMaxGridCells = 100'000'000;
 //     independent of the number of points, within a fraction of a percent of
 //     the peak of the direct sum at the default cell;
 //   automatic: the cheaper of the two for these points and this grid.
+// Grids over kMaxBinnedCells are always summed directly: the transforms need
+// four times the grid's memory (32 bytes a cell).
 enum class DensityMethod { automatic, direct, binned_fft };
+inline constexpr std::size_t kMaxBinnedCells = 16'000'000;
 
 struct DensityParams {
     std::optional<double> bandwidth_m;  // fixed; when absent, `selector` decides

@@ -90,8 +90,8 @@ ProjectedMultiPolygon drop_small_parts(ProjectedMultiPolygon mp, double min_area
                 probe.y_m > b.ymax || !ring_contains(other.rings[0], probe))
                 continue;
             bool in_hole = false;
-            for (std::size_t i = 1; i < other.rings.size() && !in_hole; ++i)
-                in_hole = ring_contains(other.rings[i], probe);
+            for (std::size_t k = 1; k < other.rings.size() && !in_hole; ++k)
+                in_hole = ring_contains(other.rings[k], probe);
             if (!in_hole) return true;
         }
         return false;
