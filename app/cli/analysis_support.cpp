@@ -1,9 +1,6 @@
 #include "app/cli/analysis_support.hpp"
 
-#include <cstdio>
 #include <set>
-
-#include <fmt/core.h>
 
 #include "geo/io/audience_presets.hpp"
 #include "geo/core/clock.hpp"
@@ -16,19 +13,11 @@ void add_analysis_options(CLI::App& cmd, CommonOptions& common, std::string& aud
         ->required();
 }
 
-tl::expected<AnalysisInputs, int> open_analysis_inputs(std::string_view command,
-                                                       const CommonOptions& common,
-                                                       const std::string& audience) {
+CliResult<AnalysisInputs> open_analysis_inputs(const CommonOptions& common, const std::string& audience) {
     auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
-    if (!catalogue) {
-        fmt::print(stderr, "territoire {}: {}\n", command, catalogue.error().message);
-        return tl::unexpected(1);
-    }
+    if (!catalogue) return tl::unexpected(CliError{1, catalogue.error().message});
     auto resolved = geo::resolve_audience(audience, &*catalogue);
-    if (!resolved) {
-        fmt::print(stderr, "territoire {}: {}\n", command, resolved.error().message);
-        return tl::unexpected(2);
-    }
+    if (!resolved) return tl::unexpected(CliError{2, resolved.error().message});
     return AnalysisInputs{std::move(*catalogue), std::move(*resolved)};
 }
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
 
+#include "app/cli/cli_error.hpp"
 #include "app/cli/commands.hpp"
 
 #include "geo/analysis/audience.hpp"
@@ -28,11 +29,9 @@ struct AnalysisInputs {
 };
 
 // Opens the catalogue read-only and resolves the audience (preset, file or
-// saved in the catalogue). On failure prints "territoire COMMAND: message" to
-// stderr and returns the exit code: 1 for the catalogue, 2 for the audience.
-tl::expected<AnalysisInputs, int> open_analysis_inputs(std::string_view command,
-                                                       const CommonOptions& common,
-                                                       const std::string& audience);
+// saved in the catalogue). Failures (cli_error.hpp): exit code 1 for the
+// catalogue, 2 for the audience.
+CliResult<AnalysisInputs> open_analysis_inputs(const CommonOptions& common, const std::string& audience);
 
 // Provenance: generator, date (UTC), catalogue, audience (id, names, family
 // weights, season), parameters, and the sources of `items` with their

@@ -50,8 +50,8 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
                         {{"--catalogue", common.catalogue}, {"--audience", args.audience}}))
         return 2;
 
-    auto inputs = open_analysis_inputs("compare", common, args.audience);
-    if (!inputs) return inputs.error();
+    auto inputs = open_analysis_inputs(common, args.audience);
+    if (!inputs) return cli_fail("compare", inputs.error().exit_code, inputs.error().message);
     const geo::Catalogue* catalogue = &inputs->catalogue;
     const geo::Audience* audience = &inputs->audience;
 

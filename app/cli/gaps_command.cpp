@@ -112,8 +112,8 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
         return cli_fail("gaps", 
             2, fmt::format("--cell-m {}: expected metres in [10, 100000]", params.cell_m));
 
-    auto inputs = open_analysis_inputs("gaps", common, args.audience);
-    if (!inputs) return inputs.error();
+    auto inputs = open_analysis_inputs(common, args.audience);
+    if (!inputs) return cli_fail("gaps", inputs.error().exit_code, inputs.error().message);
     const geo::Catalogue* catalogue = &inputs->catalogue;
     const geo::Audience* audience = &inputs->audience;
     auto items = catalogue->items();
