@@ -1,8 +1,8 @@
 #include "geo/analysis/grid_integral.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
+#include <vector>
 
 namespace geo {
 namespace {
@@ -60,14 +60,16 @@ GridIntegrator::EdgeSums GridIntegrator::edge_integral(Projected a, Projected b)
     const DensityGrid& g = m_grid;
     // Parameters where the edge crosses a lattice line (x or y of a node).
     std::vector<double> cuts{0.0, 1.0};
-    auto add_crossings = [&](double p0, double p1, double origin) {
+    // Only lines inside the lattice break the integrand (it is zero or
+    // constant beyond), which also bounds the work for far-away vertices.
+    auto add_crossings = [&](double p0, double p1, double origin, int nodes) {
         const double u0 = (p0 - origin) / g.cell_m - 0.5, u1 = (p1 - origin) / g.cell_m - 0.5;
         if (u0 == u1) return;
-        const double lo = std::min(u0, u1), hi = std::max(u0, u1);
+        const double lo = std::max(std::min(u0, u1), -1.0), hi = std::min(std::max(u0, u1), static_cast<double>(nodes));
         for (double k = std::floor(lo) + 1.0; k < hi; k += 1.0) cuts.push_back((k - u0) / (u1 - u0));
     };
-    add_crossings(a.x_m, b.x_m, g.origin.x_m);
-    add_crossings(a.y_m, b.y_m, g.origin.y_m);
+    add_crossings(a.x_m, b.x_m, g.origin.x_m, g.width);
+    add_crossings(a.y_m, b.y_m, g.origin.y_m, g.height);
     std::sort(cuts.begin(), cuts.end());
     // On each piece F is a cubic in t and ∇f̃ linear: 2-point Gauss-Legendre
     // is exact for both.
