@@ -45,7 +45,7 @@ bool is_administrative(geo::TerritoryLevel level) {
 void print_level_summary(const geo::PerimeterLevelStats& s) {
     fmt::print(
         "  level {:.2f}: {:.1f} km², {} component{}, compactness {:.2f}, {} items inside, "
-        "{:.1f} % of the weighted offer (grid mass {:.1f} %)\n",
+        "{:.1f} % of the weighted items, {:.1f} % of their smoothed density\n",
         s.level, s.area_km2, s.components, s.components == 1 ? "" : "s", s.compactness,
         s.items_inside, 100.0 * s.captured_offer_share, 100.0 * s.captured_mass_share);
     fmt::print("    inside per family: {}\n", family_counts_text(s.items_inside_per_family));

@@ -2,7 +2,7 @@
 // Statistics of a destination perimeter against the offer it was drawn from:
 // per level, the items inside per family and the share of the audience-weighted
 // offer captured, next to what compute_perimeter() measured (area, components,
-// compactness, captured grid mass) and the parameters it used.
+// compactness, captured kernel-density mass) and the parameters it used.
 //
 // Units: areas in km² (geodesic, from compute_perimeter), bandwidth_m, cell_m
 //   and simplify_m in metres of result.metric_crs; shares in [0, 1].
@@ -10,7 +10,7 @@
 //   WGS 84 polygons or on their boundary (offer_inside.hpp). Every item is
 //   counted, whatever its weight; captured_offer_share weighs them:
 //   Σ weights of the items inside / Σ weights of all items. It differs from
-//   captured_mass_share (density grid mass) because kernels spread each item's
+//   captured_mass_share (kernel-density mass) because kernels spread each item's
 //   weight over a disc of radius bandwidth_m that the perimeter cuts.
 // Pure: inputs const&, result by value; thread-safe.
 // Failures: items and weights of different sizes, a weight negative or not
