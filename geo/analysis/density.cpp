@@ -212,8 +212,8 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
             min_factor = std::min(min_factor, factors[i]);
             max_factor = std::max(max_factor, factors[i]);
         }
-    const double cell = params.cell_m.value_or(equivalent_sigma_m(params.kernel, g.bandwidth_m) *
-                                               std::max(min_factor, 0.5) / kDefaultCellsPerSigma);
+    g.default_cell_m = equivalent_sigma_m(params.kernel, g.bandwidth_m) * std::max(min_factor, 0.5) / kDefaultCellsPerSigma;
+    const double cell = params.cell_m.value_or(g.default_cell_m);
     if (!std::isfinite(cell) || cell < kMinCellM)
         return fail(fmt::format("density: cell_m {} must be a number >= {} m", cell, kMinCellM));
     const double support = kernel_support_m(params.kernel, g.bandwidth_m) * max_factor;

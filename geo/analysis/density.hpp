@@ -79,6 +79,7 @@ struct DensityGrid {
     bool bandwidth_from_data = false;  // true when a selector derived bandwidth_m
     BandwidthSelection selection;      // how bandwidth_m was chosen
     bool binned = false;               // summed by binned FFT convolution (DensityMethod)
+    double default_cell_m = 0.0;       // the default cell for this bandwidth (σ / kDefaultCellsPerSigma)
     // Adaptive only: one factor per input point (the point's bandwidth is
     // bandwidth_m × factor); empty for a fixed bandwidth.
     std::vector<double> bandwidth_factors;

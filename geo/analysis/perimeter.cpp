@@ -26,16 +26,6 @@ constexpr double kMaxSimplifyMassShift = 0.002;
 // Threshold corrections per level at most (each one contour and one share).
 constexpr int kMaxLevelCorrections = 3;
 
-// The coarsest cell at which the grid's bilinear surface is integrated
-// instead of every kernel: the default cell (σ / kDefaultCellsPerSigma, σ the
-// smallest bandwidth's equivalent Gaussian σ), with room for rounding.
-double fine_cell_limit_m(const DensityGrid& g, const std::vector<double>& weights) {
-    double min_factor = 1.0;
-    for (std::size_t i = 0; i < g.bandwidth_factors.size(); ++i)
-        if (weights[i] > 0.0) min_factor = std::min(min_factor, g.bandwidth_factors[i]);
-    return equivalent_sigma_m(g.kernel, g.bandwidth_m) * std::max(min_factor, 0.5) / kDefaultCellsPerSigma * 1.001;
-}
-
 Result<std::vector<double>> checked_levels(const PerimeterParams& p) {
     if (p.levels.empty()) return fail("perimeter: no level given, expected at least one in (0, 1]");
     for (double l : p.levels)
@@ -235,7 +225,8 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
     // grid's bilinear surface where the cell is fine enough for it to be
     // within ~0.1 % of the kernel density's (grid_integral.hpp), else each
     // item's kernel integrated exactly (kernel_mass.hpp).
-    const bool fine_cell = grid->cell_m <= fine_cell_limit_m(*grid, weights);
+    // Fine enough: the default cell or finer (with room for rounding).
+    const bool fine_cell = grid->cell_m <= grid->default_cell_m * 1.001;
     auto share_of = [&](const ProjectedMultiPolygon& mp) {
         if (fine_cell) return integrator.integrate(mp) / res.total_weight;
         return kernel_mass_inside(points, weights, grid->bandwidth_factors, grid->kernel,
