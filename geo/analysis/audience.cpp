@@ -1,4 +1,5 @@
 #include "geo/analysis/audience.hpp"
+#include "geo/core/json_text.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -111,7 +112,7 @@ Result<std::vector<std::string>> read_ids(const nlohmann::json& j, const char* k
     if (!j[key].is_array()) return fail(origin + ": \"" + key + "\" must be an array of family or subtype ids");
     for (const auto& v : j[key]) {
         if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 64)
-            return fail(origin + ": " + key + " entry " + v.dump(-1, ' ', true).substr(0, 80) +
+            return fail(origin + ": " + key + " entry " + json_excerpt(v) +
                         ", expected a family or subtype id");
         out.push_back(v.get<std::string>());
     }
@@ -126,7 +127,7 @@ Result<std::map<std::string, double>> read_multipliers(const nlohmann::json& j, 
     for (const auto& [name, value] : j[key].items()) {
         if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() <= 0.0 ||
             value.get<double>() > 100.0)
-            return fail(origin + ": " + key + "." + name + " = " + value.dump() +
+            return fail(origin + ": " + key + "." + name + " = " + json_excerpt(value) +
                         ", expected a number in (0, 100]");
         out[themes ? normalise_theme(name) : name] = value.get<double>();
     }
@@ -140,8 +141,9 @@ std::string text_or_empty(const nlohmann::json& j, const char* key) {
 }  // namespace
 
 Result<Audience> audience_from_json(const std::string& json_text, const std::string& origin) {
-    const auto j = nlohmann::json::parse(json_text, nullptr, false);
-    if (j.is_discarded()) return fail(origin + ": malformed JSON");
+    auto parsed = parse_json(json_text, origin);
+    if (!parsed) return tl::unexpected(parsed.error());
+    const nlohmann::json& j = *parsed;
     if (!j.is_object()) return fail(origin + ": expected an audience object");
     Audience a;
     a.id = text_or_empty(j, "id");
@@ -160,7 +162,7 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
         const auto family = family_from_id(name);
         if (!family) return fail(where + ": unknown family \"" + name + "\"");
         if (!value.is_number() || !(value.get<double>() >= 0.0 && value.get<double>() <= 1.0))
-            return fail(where + ": family_weights." + name + " = " + value.dump() + ", expected a number in [0, 1]");
+            return fail(where + ": family_weights." + name + " = " + json_excerpt(value) + ", expected a number in [0, 1]");
         a.family_weights[static_cast<size_t>(*family)] = value.get<double>();
     }
     auto labels = read_multipliers(j, "label_multipliers", where, false);
@@ -174,7 +176,7 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
             return fail(where + ": \"subtype_weights\" must be an object {subtype: weight}");
         for (const auto& [name, value] : j["subtype_weights"].items()) {
             if (!value.is_number() || !(value.get<double>() >= 0.0 && value.get<double>() <= 1.0))
-                return fail(where + ": subtype_weights." + name + " = " + value.dump(-1, ' ', true).substr(0, 80) +
+                return fail(where + ": subtype_weights." + name + " = " + json_excerpt(value) +
                             ", expected a number in [0, 1]");
             a.subtype_weights[name] = value.get<double>();
         }
@@ -194,7 +196,7 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
         if (!j["season_months"].is_array()) return fail(where + ": \"season_months\" must be an array of months 1–12");
         for (const auto& m : j["season_months"]) {
             if (!m.is_number_integer() || m.get<int>() < 1 || m.get<int>() > 12)
-                return fail(where + ": season month " + m.dump() + " outside 1–12");
+                return fail(where + ": season month " + json_excerpt(m) + " outside 1–12");
             a.season |= static_cast<MonthMask>(1u << (m.get<int>() - 1));
         }
     }

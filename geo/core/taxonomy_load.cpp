@@ -10,6 +10,7 @@
 #include "geo/core/data_dir.hpp"
 #include "geo/core/taxonomy.hpp"
 #include "geo/core/taxonomy_keys.hpp"
+#include "geo/core/json_text.hpp"
 
 namespace geo {
 
@@ -220,7 +221,7 @@ struct TaxonomyLoader {
             for (const auto& r : *refines) {
                 if (!r.is_string() || tax.m_subtype_index.count(r.get<std::string>()) == 0)
                     return tl::unexpected(error(
-                        where, fmt::format("\"refines\" names unknown subtype {}", r.dump())));
+                        where, fmt::format("\"refines\" names unknown subtype {}", json_excerpt(r))));
                 out.refines.push_back(r.get<std::string>());
             }
             tax.m_themes.push_back(std::move(out));
@@ -260,7 +261,7 @@ struct TaxonomyLoader {
                         if (!fresh && it->second != info.id)
                             return tl::unexpected(
                                 error(where, fmt::format("review id {} already maps to \"{}\"",
-                                                         d.dump(), it->second)));
+                                                         json_excerpt(d), it->second)));
                     }
                 }
                 if (auto osm = l.find("osm"); osm != l.end()) {
@@ -284,12 +285,9 @@ Result<Taxonomy> Taxonomy::load(const std::string& path) {
     if (!in) return fail(fmt::format("{}: cannot open the taxonomy file", path));
     std::stringstream buffer;
     buffer << in.rdbuf();
-    json doc;
-    try {
-        doc = json::parse(buffer.str());
-    } catch (const json::exception& e) {
-        return fail(fmt::format("{}: invalid JSON: {}", path, e.what()));
-    }
+    auto parsed = parse_json(buffer.str(), path);
+    if (!parsed) return tl::unexpected(parsed.error());
+    json doc = std::move(*parsed);
     if (!doc.is_object())
         return fail(fmt::format("{}: expected a JSON object at the top level", path));
 

@@ -9,6 +9,7 @@
 
 #include "geo/core/data_dir.hpp"
 #include "geo/store/catalogue.hpp"
+#include "geo/core/json_text.hpp"
 
 namespace geo {
 namespace {
@@ -32,8 +33,9 @@ bool same_text_ci(const std::string& a, const std::string& b) {
 Result<std::vector<Audience>> load_audiences(const std::string& path) {
     auto text = read_text(path);
     if (!text) return tl::unexpected(text.error());
-    const auto j = nlohmann::json::parse(*text, nullptr, false);
-    if (j.is_discarded()) return fail(path + ": malformed JSON");
+    auto parsed = parse_json(*text, path);
+    if (!parsed) return tl::unexpected(parsed.error());
+    const nlohmann::json& j = *parsed;
     std::vector<Audience> out;
     if (j.is_object() && j.contains("audiences")) {
         if (!j["audiences"].is_array()) return fail(path + ": \"audiences\" must be an array");

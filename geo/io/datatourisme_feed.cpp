@@ -11,6 +11,7 @@
 
 #include "geo/detail/gdal_errors.hpp"
 #include "geo/detail/handles.hpp"
+#include "geo/core/json_text.hpp"
 
 namespace geo::detail {
 namespace {
@@ -80,18 +81,29 @@ bool escapes_feed(const std::string& file) {
 Result<std::string> read_feed_file(const std::string& root, const std::string& relative) {
     GdalErrorCapture capture;
     const std::string path = root + "/" + relative;
+    // Stat before opening: a FIFO would block the open forever, a device
+    // (a link to /dev/zero) would never end, and a zip entry states its
+    // uncompressed size, so a zip bomb is refused before it is inflated.
+    VSIStatBufL st;
+    if (VSIStatL(path.c_str(), &st) != 0) return fail(fmt::format("{}: cannot open{}", relative, gdal_detail(capture)));
+    if (!VSI_ISREG(st.st_mode)) return fail(fmt::format("{}: not a regular file (a pipe, a device or a folder)", relative));
+    if (st.st_size < 0 || static_cast<std::size_t>(st.st_size) > kMaxFeedFileBytes)
+        return fail(fmt::format("{}: {} bytes, over the limit of {} MiB for one feed file", relative,
+                                st.st_size, kMaxFeedFileBytes >> 20));
     VsiFile f(VSIFOpenL(path.c_str(), "rb"));
     if (!f) {
         return fail(fmt::format("{}: cannot open{}", relative, gdal_detail(capture)));
     }
     // VSIFEofL is unreliable on /vsizip/ handles: compare with the listed size.
-    VSIStatBufL st;
-    const bool sized = VSIStatL(path.c_str(), &st) == 0;
     std::string bytes;
-    if (sized) bytes.reserve(static_cast<size_t>(st.st_size));
+    bytes.reserve(static_cast<size_t>(st.st_size));
     char buf[1 << 16];
-    for (size_t n = 0; (n = VSIFReadL(buf, 1, sizeof buf, f.get())) > 0;) bytes.append(buf, n);
-    if (sized && bytes.size() != static_cast<size_t>(st.st_size))
+    for (size_t n = 0; (n = VSIFReadL(buf, 1, sizeof buf, f.get())) > 0;) {
+        bytes.append(buf, n);
+        if (bytes.size() > static_cast<size_t>(st.st_size))  // the file grew, or its size lied
+            return fail(fmt::format("{}: more than the {} bytes listed", relative, st.st_size));
+    }
+    if (bytes.size() != static_cast<size_t>(st.st_size))
         return fail(fmt::format("{}: read {} of {} bytes{}", relative, bytes.size(), st.st_size,
                                 gdal_detail(capture)));
     return bytes;
@@ -126,7 +138,8 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     } else {
         auto bytes = read_feed_file(feed.root, "index.json");
         nlohmann::json index;
-        if (bytes) index = nlohmann::json::parse(*bytes, nullptr, false);
+        if (bytes && json_depth(*bytes) <= kMaxJsonDepth) index = nlohmann::json::parse(*bytes, nullptr, false);
+        else if (bytes) index = nlohmann::json(nlohmann::json::value_t::discarded);
         if (!bytes || index.is_discarded() || !index.is_array()) {
             feed.warnings.push_back(
                 "index.json: " +

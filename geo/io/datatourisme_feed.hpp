@@ -5,6 +5,7 @@
 // and zip share one code path. GDAL messages are captured (GdalErrorCapture), never printed.
 // Thread-safety: read_file() may be called from several threads at once (each
 // call opens its own VSI handle).
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,13 @@ struct DatatourismeFeed {
 // Fails when `path` does not exist or holds neither index.json nor objects/.
 Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path);
 
-// The bytes of `root/relative`; fails with the relative path and the reason.
+// Largest feed file read (index.json or one object; the largest real object
+// is ~100 KB): 64 MiB, checked against the listed size before reading, also
+// inside a zip (the uncompressed size).
+inline constexpr std::size_t kMaxFeedFileBytes = std::size_t{64} << 20;
+
+// The bytes of `root/relative`; fails with the relative path and the reason
+// (missing, not a regular file, over kMaxFeedFileBytes, short read).
 Result<std::string> read_feed_file(const std::string& root, const std::string& relative);
 
 }  // namespace geo::detail

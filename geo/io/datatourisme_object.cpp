@@ -1,4 +1,5 @@
 #include "geo/io/datatourisme_object.hpp"
+#include "geo/core/json_text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -43,11 +44,7 @@ const std::string* string_of(const json* v) {
 }
 
 // A short rendering of a bad value for messages.
-std::string show(const json& v) {
-    std::string s = v.dump(-1, ' ', false, json::error_handler_t::replace);
-    if (s.size() > 60) s = s.substr(0, 57) + "...";
-    return s;
-}
+std::string show(const json& v) { return json_excerpt(v, 60); }
 
 std::string trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0)
@@ -273,7 +270,7 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
     for (const auto& t : types)
         if (!taxonomy.is_known_datatourisme_type(t)) push_unique(out.unknown_types, t);
     auto cls = taxonomy.classify_datatourisme(types, item.themes);
-    if (!cls) return fmt::format("unknown types {}", json(out.unknown_types).dump());
+    if (!cls) return fmt::format("unknown types {}", json_excerpt(json(out.unknown_types), 200));
     item.family = cls->family;
     item.subtypes.push_back(cls->subtype);
     for (auto& s : taxonomy.datatourisme_subtypes(types, cls->family))
@@ -376,6 +373,10 @@ ParsedObject parse_datatourisme_object(std::string_view bytes, const Taxonomy& t
     ParsedObject out;
     try {
         json doc;
+        if (json_depth(bytes) > kMaxJsonDepth) {
+            out.skip_reason = fmt::format("nesting deeper than {} levels", kMaxJsonDepth);
+            return out;
+        }
         try {
             doc = json::parse(bytes);
         } catch (const json::parse_error& e) {

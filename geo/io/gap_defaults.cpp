@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/core/data_dir.hpp"
+#include "geo/core/json_text.hpp"
 
 namespace geo {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 Result<double> positive(const nlohmann::json& j, const std::string& where, double max) {
     if (!j.is_number() || !std::isfinite(j.get<double>()) || j.get<double>() <= 0.0 ||
         j.get<double>() > max)
-        return fail(fmt::format("{}: {} is not a number in (0, {}]", where, j.dump(), max));
+        return fail(fmt::format("{}: {} is not a number in (0, {}]", where, json_excerpt(j), max));
     return j.get<double>();
 }
 
@@ -23,9 +24,11 @@ Result<double> positive(const nlohmann::json& j, const std::string& where, doubl
 Result<GapDefaults> load_gap_defaults(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(path + ": cannot read the file");
-    const auto j = nlohmann::json::parse(in, nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-        return fail(path + ": malformed JSON, expected an object");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto parsed = parse_json(text, path);
+    if (!parsed) return tl::unexpected(parsed.error());
+    nlohmann::json& j = *parsed;
+    if (!j.is_object()) return fail(path + ": expected a JSON object");
     for (const char* key : {"cell_m", "level", "acceptable_distance_m"})
         if (!j.contains(key)) return fail(fmt::format("{}: missing \"{}\"", path, key));
     GapDefaults out;

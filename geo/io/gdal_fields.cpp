@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "geo/io/text_encoding.hpp"
+#include "geo/core/json_text.hpp"
 
 namespace geo::gdal {
 namespace {
@@ -77,11 +78,11 @@ std::vector<std::string> FieldReader::list(const OGRFeature& feature, int index)
         default: break;
     }
     const std::string value = text(feature, index);
-    if (value.starts_with('[')) {
+    if (value.starts_with('[') && json_depth(value) <= kMaxJsonDepth) {
         const auto parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
         if (parsed.is_array()) {
             for (const auto& element : parsed) {
-                std::string s = element.is_string() ? element.get<std::string>() : element.dump();
+                std::string s = element.is_string() ? element.get<std::string>() : json_excerpt(element, 256);
                 if (!s.empty()) out.push_back(std::move(s));
             }
             return out;
@@ -114,7 +115,7 @@ nlohmann::json FieldReader::json(const OGRFeature& feature, int index) {
         default: break;
     }
     std::string value = text(feature, index);
-    if (defn.GetSubType() == OFSTJSON) {
+    if (defn.GetSubType() == OFSTJSON && json_depth(value) <= kMaxJsonDepth) {
         auto parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
         if (!parsed.is_discarded()) return parsed;
     }

@@ -11,6 +11,7 @@
 #include "geo/io/gdal_fields.hpp"
 #include "geo/io/gdal_support.hpp"
 #include "geo/io/months.hpp"
+#include "geo/core/json_text.hpp"
 
 namespace geo {
 namespace {
@@ -305,7 +306,9 @@ void LayerReader::read_details(const OGRFeature& feature, OfferItem& item) {
     if (m_fields.extra >= 0) {
         auto parsed = m_reader.json(feature, m_fields.extra);
         if (parsed.is_string())
-            parsed = nlohmann::json::parse(parsed.get<std::string>(), nullptr, false);
+            parsed = json_depth(parsed.get_ref<const std::string&>()) > kMaxJsonDepth
+                         ? nlohmann::json()
+                         : nlohmann::json::parse(parsed.get<std::string>(), nullptr, false);
         if (parsed.is_object()) extra = std::move(parsed);
     }
     const OGRFeatureDefn& defn = *m_layer.GetLayerDefn();

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/core/geometry.hpp"
+#include "geo/core/json_text.hpp"
 
 namespace geo {
 namespace {
@@ -143,7 +144,7 @@ public:
         } else if (type == "MultiPolygon") {
             each(c, at, [&](const json& p, const std::string& w) { polygon(p, w, box); });
         } else {
-            m_report.add(where, fmt::format("unknown geometry type {}", type.dump()));
+            m_report.add(where, fmt::format("unknown geometry type {}", json_excerpt(type)));
         }
         bbox(g, where, box);
         return box;
@@ -163,14 +164,14 @@ public:
         bool numbers = b.is_array() && (b.size() == 4 || b.size() == 6);
         for (std::size_t i = 0; numbers && i < b.size(); ++i) numbers = b[i].is_number();
         if (!numbers) {
-            m_report.add(at, fmt::format("{} is not an array of 4 (or 6) numbers", b.dump()));
+            m_report.add(at, fmt::format("{} is not an array of 4 (or 6) numbers", json_excerpt(b)));
             return;
         }
         const std::size_t dims = b.size() / 2;
         const double west = b[0], south = b[1], east = b[dims], north = b[dims + 1];
         if (south > north) m_report.add(at, fmt::format("south {} > north {}", south, north));
         if (!is_valid_lonlat({west, south}) || !is_valid_lonlat({east, north}))
-            m_report.add(at, fmt::format("{} outside lon [-180, 180], lat [-90, 90]", b.dump()));
+            m_report.add(at, fmt::format("{} outside lon [-180, 180], lat [-90, 90]", json_excerpt(b)));
         if (content.empty()) return;
         const double tol = kBboxTolerance_deg;
         const bool lat_ok = content.south_deg >= south - tol && content.north_deg <= north + tol;
@@ -180,7 +181,7 @@ public:
         if (!lat_ok || !lon_ok)
             m_report.add(
                 at, fmt::format("{} does not contain the coordinates (extent [{}, {}, {}, {}])",
-                                b.dump(), content.west_deg, content.south_deg, content.east_deg,
+                                json_excerpt(b), content.west_deg, content.south_deg, content.east_deg,
                                 content.north_deg));
     }
 
@@ -200,7 +201,7 @@ private:
         bool numbers = p.is_array() && p.size() >= 2 && p.size() <= 3;
         for (std::size_t i = 0; numbers && i < p.size(); ++i) numbers = p[i].is_number();
         if (!numbers) {
-            m_report.add(where, fmt::format("position {} is not 2 or 3 numbers", p.dump()));
+            m_report.add(where, fmt::format("position {} is not 2 or 3 numbers", json_excerpt(p)));
             return false;
         }
         const LonLat lonlat{p[0].get<double>(), p[1].get<double>()};
@@ -375,6 +376,11 @@ private:
         return true;
     }
     bool open(json&& v) {
+        if (m_stack.size() >= static_cast<std::size_t>(kMaxJsonDepth)) {
+            m_parse_error = fmt::format("nesting deeper than {} levels at {}", kMaxJsonDepth,
+                                        text_excerpt(path()));
+            return false;
+        }
         const bool coordinates = member_is_coordinates();
         json* slot = insert(std::move(v));
         m_stack.push_back(Frame{slot, {}, 0, coordinates});
@@ -431,8 +437,9 @@ std::vector<std::string> check_rfc7946(const std::string& geojson_path,
     StreamingChecker checker(report, rules);
     const bool parsed = json::sax_parse(in, &checker);
     if (!parsed) {
-        report.add("",
-                   fmt::format("not valid JSON (or not UTF-8): {}", checker.parse_error_message()));
+        report.add("", checker.parse_error_message().starts_with("nesting")
+                           ? checker.parse_error_message()
+                           : fmt::format("not valid JSON (or not UTF-8): {}", checker.parse_error_message()));
         return std::move(report).finish();
     }
     check_root(checker.root(), rules, report, checker.features_extent(), options);

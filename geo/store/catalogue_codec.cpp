@@ -1,4 +1,5 @@
 #include "geo/store/catalogue_codec.hpp"
+#include "geo/core/json_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,7 @@ std::vector<std::string> decode_string_list(std::string_view text) {
         }
         return out;
     }
+    if (json_depth(text) > kMaxJsonDepth) return out;
     auto parsed = nlohmann::json::parse(text, nullptr, false);
     if (!parsed.is_array()) return out;
     for (const auto& v : parsed)

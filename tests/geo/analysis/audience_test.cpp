@@ -120,3 +120,18 @@ TEST(Audience, PresetIdsExistInTheTaxonomy) {
         for (const auto& id : a.support) EXPECT_TRUE(known(id)) << a.id << ": " << id;
     }
 }
+
+TEST(Audience, HostileJsonGivesShortMessages) {
+    // Nested 40,000 levels deep: refused by the parser, no recursion.
+    const std::string deep = std::string(40'000, '[') + std::string(40'000, ']');
+    auto a = geo::audience_from_json(R"({"id":"x","family_weights":{"heritage":)" + deep + "}}", "deep.json");
+    ASSERT_FALSE(a);
+    EXPECT_EQ(a.error().message, "deep.json: nesting deeper than 64 levels");
+    // A 10 MB bad weight: the message quotes at most 80 bytes of it.
+    auto b = geo::audience_from_json(R"({"id":"x","family_weights":{"heritage":")" + std::string(10'000'000, '9') +
+                                         "\"}}",
+                                     "big.json");
+    ASSERT_FALSE(b);
+    EXPECT_LT(b.error().message.size(), 250u) << b.error().message.substr(0, 300);
+    EXPECT_NE(b.error().message.find("family_weights.heritage"), std::string::npos);
+}

@@ -178,4 +178,17 @@ TEST(Rfc7946Check, WriterOutputOfRandomPolygonsConforms) {
     EXPECT_TRUE(messages.empty()) << joined(messages);
 }
 
+TEST(Rfc7946Check, DeeplyNestedCoordinatesGiveOneShortMessage) {
+    // 40,000 nested arrays: refused at 64 levels, the message stays short.
+    const auto path = test::temp_dir() / "deep.geojson";
+    std::ofstream(path) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                        << R"("geometry":{"type":"Point","coordinates":)" << std::string(40'000, '[')
+                        << std::string(40'000, ']') << "}}]}";
+    const auto messages = geo::check_rfc7946(path.string());
+    ASSERT_EQ(messages.size(), 1u);
+    EXPECT_NE(messages[0].find("nesting deeper than 64 levels at features[0].geometry.coordinates[0]"),
+              std::string::npos) << messages[0];
+    EXPECT_LT(messages[0].size(), 300u);
+}
+
 }  // namespace
