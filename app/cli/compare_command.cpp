@@ -17,6 +17,7 @@
 #include "geo/io/benchmark_export.hpp"
 #include "geo/store/catalogue.hpp"
 #include "geo/store/territory_spec.hpp"
+#include "geo/analysis/perimeter.hpp"
 
 namespace app::cli {
 namespace {
@@ -43,8 +44,8 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
     if (ext != ".csv" && ext != ".json" && ext != ".geojson")
         return cli_fail("compare", 
             2, fmt::format("-o {}: expected OUT.csv, OUT.json or OUT.geojson", args.output));
-    if (!(args.level > 0.0 && args.level <= 1.0))
-        return cli_fail("compare", 2, fmt::format("--level {}: expected a share in (0, 1]", args.level));
+    if (!(args.level >= geo::kMinLevel && args.level <= 1.0))
+        return cli_fail("compare", 2, fmt::format("--level {}: expected a share in [0.01, 1]", args.level));
     if (args.against.empty()) return cli_fail("compare", 2, "--against: give at least one competitor");
     if (!output_is_safe("compare", {"-o", args.output},
                         {{"--catalogue", common.catalogue}, {"--audience", args.audience}}))

@@ -98,8 +98,8 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     auto defaults = geo::load_gap_defaults();
     if (!defaults) return cli_fail("gaps", 1, defaults.error().message);
     const double level = args.level.value_or(defaults->level);
-    if (!(level > 0.0 && level <= 1.0))
-        return cli_fail("gaps", 2, fmt::format("--level {}: expected a share in (0, 1]", level));
+    if (!(level >= geo::kMinLevel && level <= 1.0))
+        return cli_fail("gaps", 2, fmt::format("--level {}: expected a share in [0.01, 1]", level));
     geo::GapParams params;
     params.cell_m = args.cell_m.value_or(defaults->cell_m);
     params.acceptable_m = defaults->acceptable_m;

@@ -27,8 +27,8 @@ CliError failure(std::string message) {
 
 void add_perimeter_options(CLI::App* cmd, PerimeterOptions& o, bool several_levels) {
     o.level_opt = cmd->add_option("--level", o.level,
-                                  "Share of the audience-weighted offer mass to enclose, in (0, 1]")
-                      ->check(CLI::Range(0.0, 1.0))
+                                  "Share of the audience-weighted offer mass to enclose, in [0.01, 1]")
+                      ->check(CLI::Range(geo::kMinLevel, 1.0))
                       ->capture_default_str();
     if (several_levels) {
         o.levels_opt = cmd->add_option("--levels", o.levels,
@@ -71,16 +71,16 @@ CliResult<geo::PerimeterParams> perimeter_params(const PerimeterOptions& o) {
                 used = 0;
             }
             if (used == 0 || part.find_first_not_of(" \t", used) != std::string::npos ||
-                !(v > 0.0 && v <= 1.0))
+                !(v >= geo::kMinLevel && v <= 1.0))
                 return tl::unexpected(usage(fmt::format(
-                    "--levels \"{}\": \"{}\" is not a level in (0, 1]", o.levels, part)));
+                    "--levels \"{}\": \"{}\" is not a level in [0.01, 1]", o.levels, part)));
             p.levels.push_back(v);
         }
         if (p.levels.empty())
             return tl::unexpected(usage("--levels is empty, expected e.g. 0.5,0.8,0.95"));
     }
-    if (!(p.levels.front() > 0.0))
-        return tl::unexpected(usage(fmt::format("--level {} outside (0, 1]", p.levels.front())));
+    if (!(p.levels.front() >= geo::kMinLevel))
+        return tl::unexpected(usage(fmt::format("--level {} outside [0.01, 1]", p.levels.front())));
     if (o.bandwidth_opt != nullptr && o.bandwidth_opt->count() > 0) p.bandwidth_m = o.bandwidth_m;
     if (o.bandwidth_choice_opt != nullptr && o.bandwidth_choice_opt->count() > 0) {
         auto choice = geo::bandwidth_choice_from_text(o.bandwidth);

@@ -27,10 +27,11 @@ constexpr double kMaxSimplifyMassShift = 0.002;
 constexpr int kMaxLevelCorrections = 3;
 
 Result<std::vector<double>> checked_levels(const PerimeterParams& p) {
-    if (p.levels.empty()) return fail("perimeter: no level given, expected at least one in (0, 1]");
+    if (p.levels.empty()) return fail("perimeter: no level given, expected at least one in [0.01, 1]");
     for (double l : p.levels)
-        if (!std::isfinite(l) || l <= 0.0 || l > 1.0)
-            return fail(fmt::format("perimeter: level {} outside (0, 1]", l));
+        if (!std::isfinite(l) || l < kMinLevel || l > 1.0)
+            return fail(fmt::format("perimeter: level {} outside [{}, 1] (under 1 % of the mass the perimeter is a point)",
+                                    l, kMinLevel));
     auto checked = [](const char* name, double v) -> Result<void> {
         if (!std::isfinite(v) || v < 0.0)
             return fail(fmt::format("perimeter: {} {} must be a number >= 0", name, v));

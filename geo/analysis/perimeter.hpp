@@ -44,7 +44,7 @@
 // Failures: sizes differ, a weight negative or not finite, a positive-weight
 //   position outside [-180, 180] x [-90, 90], no positive weight ("no offer
 //   item with a positive weight"), a parameter out of range (level outside
-//   (0, 1], non-positive bandwidth or cell, negative areas), PROJ/GEOS errors.
+//   [kMinLevel, 1], non-positive bandwidth or cell, negative areas), PROJ/GEOS errors.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -70,8 +70,12 @@ inline constexpr double kDefaultSimplifyCells = 0.1;
 // the threshold is corrected.
 inline constexpr double kLevelTolerance = 0.005;
 
+// The smallest level accepted: under 1 % of the mass the region shrinks to a
+// point and every component falls under the minimum area (an empty perimeter).
+inline constexpr double kMinLevel = 0.01;
+
 struct PerimeterParams {
-    std::vector<double> levels{0.8};    // shares of mass in (0, 1]; sorted, deduplicated
+    std::vector<double> levels{0.8};    // shares of mass in [kMinLevel, 1]; sorted, deduplicated
     std::optional<double> bandwidth_m;  // fixed (kernel's unit); when absent `bandwidth_selector` decides
     BandwidthSelector bandwidth_selector = BandwidthSelector::plugin;  // bandwidth.hpp
     std::optional<double> cell_m;       // default: σ / kDefaultCellsPerSigma (density.hpp)
