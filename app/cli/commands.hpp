@@ -15,6 +15,7 @@ struct CommonOptions {
 
 
 void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_check_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_validate_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code);

@@ -8,6 +8,7 @@
 
 #include "app/cli/commands.hpp"
 #include "geo/store/catalogue.hpp"
+#include "geo/store/catalogue_writes.hpp"
 
 namespace app::cli {
 
@@ -86,6 +87,12 @@ void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code) {
         auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
         if (!catalogue) {
             fmt::print(stderr, "territoire info: {}\n", catalogue.error().message);
+            exit_code = 1;
+            return;
+        }
+        // A damaged file is said so, not summarised as if it were sound.
+        if (auto sound = geo::store::check_integrity(catalogue->db()); !sound) {
+            fmt::print(stderr, "territoire info: {}: {}\n", common.catalogue, sound.error().message);
             exit_code = 1;
             return;
         }

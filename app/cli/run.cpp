@@ -10,6 +10,7 @@ int run(int argc, char** argv) {
     int exit_code = 0;
     // Each subcommand registers itself here (one file per subcommand).
     add_info_command(app, common, exit_code);
+    add_check_command(app, common, exit_code);
     add_audiences_command(app, common, exit_code);
     add_import_command(app, common, exit_code);
     add_export_command(app, common, exit_code);

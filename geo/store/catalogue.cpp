@@ -5,7 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fmt/format.h>
+
 #include "geo/core/clock.hpp"
+#include "geo/core/json_text.hpp"
 #include "geo/store/catalogue_writes.hpp"
 #include "geo/store/schema.hpp"
 #include "geo/store/sqlite_util.hpp"
@@ -38,9 +41,44 @@ bool looks_like_sqlite(const fs::path& path) {
     return in.gcount() == 16 && std::string(header, 16) == std::string("SQLite format 3\0", 16);
 }
 
+// A journal left by an interrupted write is "hot": SQLite rolls it back on
+// the next read, which needs a writable connection. Read-only openers would
+// get "attempt to write a readonly database"; roll it back here instead.
+Result<void> roll_back_hot_journal(const std::string& path) {
+    std::error_code ec;
+    const std::string journal = path + "-journal";
+    if (!fs::exists(journal, ec) || fs::file_size(journal, ec) == 0) return {};
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    detail::SqliteDb db(raw);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(db.get(), 5000);
+        if (store::query_int(db.get(), "SELECT count(*) FROM sqlite_master")) return {};
+    }
+    return fail(path + ": an interrupted write left " + journal +
+                ", which must be rolled back before the catalogue can be read; open it once with "
+                "write access to the file and its folder (e.g. `territoire check --catalogue " + path +
+                "`). Nothing was read");
+}
+
 }  // namespace
 
 namespace store {
+
+Result<void> check_integrity(sqlite3* db) {
+    auto st = prepare(db, "PRAGMA integrity_check(5)");
+    if (!st) return tl::unexpected(st.error());
+    std::string found;
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(st->get())) == SQLITE_ROW) {
+        const std::string row = column_text(st->get(), 0);
+        if (row != "ok") found += (found.empty() ? "" : "; ") + row;
+    }
+    if (rc != SQLITE_DONE) found += (found.empty() ? "" : "; ") + std::string(sqlite3_errmsg(db));
+    if (found.empty()) return {};
+    return fail("the catalogue file is damaged (" + text_excerpt(found, 200) +
+                "); `territoire check` tells more; restore a backup");
+}
 
 Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
     auto st = store::prepare(db,
@@ -58,6 +96,8 @@ Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
 }
 
 Result<Transaction> begin_import(sqlite3* db, const SourceInfo& source) {
+    // Never write into a damaged file: SQLite could spread the damage.
+    if (auto ok = check_integrity(db); !ok) return fail(ok.error().message + ". Nothing was written");
     auto tx = Transaction::begin(db);
     if (!tx) return tl::unexpected(tx.error());
     if (auto ok = upsert_source(db, source); !ok) return tl::unexpected(ok.error());
@@ -77,6 +117,8 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
     if (existed && !looks_like_sqlite(path))
         return fail(path + ": not a Territoire catalogue (not an SQLite database); the file was left untouched");
 
+    if (existed && mode == Mode::read_only)
+        if (auto ok = roll_back_hot_journal(path); !ok) return tl::unexpected(ok.error());
     const int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY
                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     sqlite3* raw = nullptr;
@@ -210,6 +252,55 @@ Result<std::int64_t> Catalogue::save_perimeter(const StoredPerimeter& perimeter)
     if (auto ok = store::step_done(m_db.get(), st->get()); !ok)
         return tl::unexpected(ok.error().with_context(m_path));
     return sqlite3_last_insert_rowid(m_db.get());
+}
+
+Result<CatalogueCheck> Catalogue::check() const {
+    sqlite3* db = m_db.get();
+    CatalogueCheck out;
+    auto st = store::prepare(db, "PRAGMA integrity_check(20)");
+    if (!st) return tl::unexpected(st.error().with_context(m_path));
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(st->get())) == SQLITE_ROW)
+        if (const std::string row = store::column_text(st->get(), 0); row != "ok")
+            out.problems.push_back("integrity_check: " + row);
+    if (rc != SQLITE_DONE) out.problems.push_back(std::string("integrity_check: ") + sqlite3_errmsg(db));
+    // The R*Tree of each geometry table, compared with the geometries here
+    // rather than with SpatiaLite's CheckSpatialIndex, which writes to its
+    // history table (impossible read-only) and prints to stderr.
+    for (const char* table : {"offer_items", "territories", "perimeters"}) {
+        const std::string index = fmt::format("idx_{}_geom", table);
+        auto structure = store::prepare(db, fmt::format("SELECT rtreecheck('{}')", index));
+        if (!structure || sqlite3_step(structure->get()) != SQLITE_ROW) {
+            out.problems.push_back(fmt::format("{}: spatial index {} unreadable: {}", table, index, sqlite3_errmsg(db)));
+            continue;
+        }
+        if (const std::string verdict = store::column_text(structure->get(), 0); verdict != "ok")
+            out.problems.push_back(fmt::format("{}: spatial index {}: {}", table, index, text_excerpt(verdict, 200)));
+        // Boxes are stored as 32-bit floats, rounded outwards: a tolerance of 1e-4°.
+        auto mismatched = store::query_int(db, fmt::format(
+            "SELECT (SELECT count(*) FROM {0} t WHERE t.geom IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM {1} r WHERE r.pkid = t.rowid AND abs(r.xmin - MbrMinX(t.geom)) < 1e-4 "
+            "AND abs(r.xmax - MbrMaxX(t.geom)) < 1e-4 AND abs(r.ymin - MbrMinY(t.geom)) < 1e-4 "
+            "AND abs(r.ymax - MbrMaxY(t.geom)) < 1e-4)) + "
+            "(SELECT count(*) FROM {1} r WHERE NOT EXISTS (SELECT 1 FROM {0} t WHERE t.rowid = r.pkid "
+            "AND t.geom IS NOT NULL))",
+            table, index));
+        if (!mismatched)
+            out.problems.push_back(fmt::format("{}: spatial index not compared: {}", table, mismatched.error().message));
+        else if (*mismatched > 0)
+            out.problems.push_back(fmt::format("{}: spatial index disagrees with {} geometries", table, *mismatched));
+    }
+    struct Count {
+        const char* table;
+        std::int64_t* value;
+    };
+    for (const Count& c : {Count{"offer_items", &out.items}, Count{"territories", &out.territories},
+                           Count{"perimeters", &out.perimeters}, Count{"sources", &out.sources}}) {
+        auto n = store::query_int(db, fmt::format("SELECT count(*) FROM {}", c.table));
+        if (n) *c.value = *n;
+        else out.problems.push_back(fmt::format("{}: cannot count the rows: {}", c.table, n.error().message));
+    }
+    return out;
 }
 
 }  // namespace geo

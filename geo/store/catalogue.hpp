@@ -67,13 +67,25 @@ struct StoredPerimeter {
     MultiPolygon geometry;    // WGS 84
 };
 
+// What `territoire check` reports: SQLite's integrity check, SpatiaLite's
+// spatial index consistency per geometry table, and the row counts.
+struct CatalogueCheck {
+    std::vector<std::string> problems;  // empty: the catalogue is sound
+    std::int64_t items = 0, territories = 0, perimeters = 0, sources = 0;
+    [[nodiscard]] bool ok() const { return problems.empty(); }
+};
+
 class Catalogue {
 public:
     static constexpr int kSchemaVersion = 2;
     enum class Mode { create_or_open, open_existing, read_only };
 
     // Opens (and in create_or_open mode creates, or migrates to the current
-    // schema) a catalogue file.
+    // schema) a catalogue file. A hot journal left by a writer that was killed
+    // (PATH-journal) is rolled back first, also for read_only (SQLite's own
+    // recovery, which needs write access once); when the file cannot be
+    // written the message says so instead of "attempt to write a readonly
+    // database".
     static Result<Catalogue> open(const std::string& path, Mode mode = Mode::create_or_open);
 
     Catalogue(Catalogue&&) noexcept = default;
@@ -107,6 +119,10 @@ public:
     Result<std::int64_t> save_perimeter(const StoredPerimeter& perimeter);
     [[nodiscard]] Result<std::vector<StoredPerimeter>> perimeters(
         const std::optional<std::string>& audience_id = std::nullopt) const;
+
+    // Full consistency check (PRAGMA integrity_check, CheckSpatialIndex on
+    // every geometry table, counts). Reads only; may take seconds on a large file.
+    [[nodiscard]] Result<CatalogueCheck> check() const;
 
     // Raw handle for geo/store internals and tests.
     [[nodiscard]] sqlite3* db() const { return m_db.get(); }

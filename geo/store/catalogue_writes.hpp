@@ -13,8 +13,13 @@ namespace geo::store {
 // Inserts or refreshes the row of `source` in the sources table.
 Result<void> upsert_source(sqlite3* db, const SourceInfo& source);
 
-// Opens an import's transaction (rolled back unless committed) and records
-// its source in it.
+// PRAGMA integrity_check (5 problems at most): fails with what it found when
+// the file is damaged. ~1.5 ms per MB of catalogue here, so every import and
+// `info` afford it (quick_check would miss an index that lost rows).
+Result<void> check_integrity(sqlite3* db);
+
+// Checks the file (integrity_check), then opens an import's transaction (rolled
+// back unless committed) and records its source in it.
 Result<Transaction> begin_import(sqlite3* db, const SourceInfo& source);
 
 }  // namespace geo::store
