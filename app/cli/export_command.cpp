@@ -18,6 +18,8 @@
 #include "geo/core/clock.hpp"
 #include "geo/io/exporters.hpp"
 #include "geo/store/catalogue.hpp"
+#include "geo/core/taxonomy.hpp"
+#include "geo/core/json_text.hpp"
 
 namespace app::cli {
 
@@ -169,6 +171,22 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
 
     auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
     if (!catalogue) return cli_fail("export", 1, catalogue.error().message);
+    if (!args.labels.empty()) {
+        // A mistyped label would silently export nothing: it must be a label
+        // of the taxonomy or one that items of this catalogue carry.
+        auto info = catalogue->info();
+        if (!info) return cli_fail("export", 1, info.error().message);
+        auto taxonomy = geo::Taxonomy::load_default();
+        if (!taxonomy) return cli_fail("export", 1, taxonomy.error().message);
+        for (const auto& label : args.labels)
+            if (taxonomy->label(label) == nullptr && !info->items_per_label.contains(label)) {
+                std::string known;
+                for (const auto& [id, n] : info->items_per_label) known += (known.empty() ? "" : ", ") + id;
+                return cli_fail("export", 2, fmt::format("--label \"{}\": no such label in the taxonomy or in {}{}",
+                                                         geo::text_excerpt(label), common.catalogue,
+                                                         known.empty() ? "" : " (its items carry: " + known + ")"));
+            }
+    }
     if (!args.territory.empty()) {
         auto territory = find_territory(*catalogue, args.territory);
         if (!territory) return cli_fail("export", 2, territory.error().message);

@@ -125,6 +125,7 @@ TEST_F(ExportCommand, BadArgumentsExitWithTwoAndWriteNothing) {
         {"--items", "--bbox", "0,95,1,96", "-o", out},
         {"--items", "--bbox", "a,b,c,d", "-o", out},
         {"--items", "--family", "castles", "-o", out},
+        {"--items", "--label", "unseco", "-o", out},  // mistyped: would export nothing (issue 16)
         {"--territories", "--level", "county", "-o", out},
         {"--items", "--territory", "commune:99999", "-o", out},
         {"--items", "--territory", "37261", "-o", out},
