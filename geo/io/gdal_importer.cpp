@@ -98,6 +98,8 @@ private:
     std::optional<Classification> m_fixed;
     std::optional<gdal::ToWgs84> m_to_wgs84;
     gdal::FieldReader m_reader;
+    std::size_t m_decimal_commas = 0;  // coordinates written "47,39", read as 47.39
+    std::string m_first_decimal_comma;  // its record and text, for the warning
     std::set<std::string> m_unknown;
     // classify_value results by value: a layer repeats a handful of values.
     std::unordered_map<std::string, std::optional<Classification>> m_classified;
@@ -215,6 +217,11 @@ std::optional<std::string> LayerReader::read_position(const OGRFeature& feature,
         if (!x) return fmt::format("longitude \"{}\" is not a number", lon);
         const auto y = gdal::parse_number(lat);
         if (!y) return fmt::format("latitude \"{}\" is not a number", lat);
+        if (lon.find(',') != std::string::npos || lat.find(',') != std::string::npos) {
+            if (m_decimal_commas++ == 0)
+                m_first_decimal_comma = fmt::format("{} (\"{}\", \"{}\" read as {}, {})", m_record,
+                                                    text_excerpt(lon, 24), text_excerpt(lat, 24), *x, *y);
+        }
         xy = {*x, *y};
     } else {
         const OGRGeometry* geom = feature.GetGeometryRef();
@@ -362,6 +369,10 @@ Result<void> LayerReader::read(bool prefix_ids, const Progress& progress, std::i
         if ((++done & 0xFF) == 0 && !progress(done, total))
             return fail(m_where + ": import cancelled");
     }
+    if (m_decimal_commas > 0)
+        m_out.report.warnings.push_back(fmt::format(
+            "{}: {} positions have a decimal comma and were read as decimals, first {}", m_where,
+            m_decimal_commas, m_first_decimal_comma));
     if (m_reader.recoded_count() > 0)
         m_out.report.warnings.push_back(fmt::format(
             "{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,

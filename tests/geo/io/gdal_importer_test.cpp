@@ -147,6 +147,11 @@ TEST(GdalImporter, CsvWithLonLatColumnsAndFrenchHeaders) {
     EXPECT_EQ(parsed->report.skipped[0].record, "items.csv:items:FID 4");
     EXPECT_EQ(parsed->report.skipped[0].reason, "unknown family \"spaceport\"");
     EXPECT_TRUE(contains(parsed->report.unknown_types, "spaceport"));
+    // Decimal commas are read as decimals, and the report says so (issue 16).
+    ASSERT_EQ(parsed->report.warnings.size(), 1u);
+    EXPECT_EQ(parsed->report.warnings[0],
+              "items.csv:items: 4 positions have a decimal comma and were read as decimals, first "
+              "items.csv:items:FID 1 (\"1,517218\", \"47,616126\" read as 1.517218, 47.616126)");
 }
 
 TEST(GdalImporter, Lambert93GeoPackageIsReprojectedToWgs84) {
@@ -330,8 +335,9 @@ TEST(GdalImporter, NonUtf8CsvIsReadAsWindows1252) {
     ASSERT_EQ(parsed->items.size(), 2u);
     EXPECT_EQ(parsed->items[0].name, "Château de Chambord");
     EXPECT_NEAR(parsed->items[1].position.lon_deg, 0.7988, 1e-12);
-    ASSERT_EQ(parsed->report.warnings.size(), 1u);
-    EXPECT_NE(parsed->report.warnings[0].find("latin1.csv:latin1:FID 1"), std::string::npos)
-        << parsed->report.warnings[0];
-    EXPECT_NE(parsed->report.warnings[0].find("Windows-1252"), std::string::npos);
+    ASSERT_EQ(parsed->report.warnings.size(), 2u);  // decimal commas, then the encoding
+    EXPECT_NE(parsed->report.warnings[0].find("decimal comma"), std::string::npos) << parsed->report.warnings[0];
+    EXPECT_NE(parsed->report.warnings[1].find("latin1.csv:latin1:FID 1"), std::string::npos)
+        << parsed->report.warnings[1];
+    EXPECT_NE(parsed->report.warnings[1].find("Windows-1252"), std::string::npos);
 }
