@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -197,10 +198,22 @@ Result<void> Catalogue::upsert_territories(const SourceInfo& source,
         if (!*st) return tl::unexpected(st->error().with_context(m_path));
 
     std::int64_t done = 0;
+    // Key (level, code or name) → the record that first used it in this file:
+    // a repeat would silently overwrite it, so it is skipped with a reason.
+    std::map<std::pair<std::string, std::string>, std::string> seen;
     for (const Territory& t : territories) {
         if (++done % 256 == 0 && !progress(done, static_cast<std::int64_t>(territories.size())))
             return fail(m_path + ": import cancelled; the catalogue is unchanged");
         const std::string level(territory_level_id(t.level));
+        const std::string record = t.code.empty() ? t.name : t.code + " " + t.name;
+        const auto [first, fresh] = seen.emplace(std::pair{level, t.code.empty() ? "name:" + t.name : t.code}, record);
+        if (!fresh) {
+            report.skipped.push_back({record, fmt::format("duplicate {} {} \"{}\" in this file (already read as \"{}\")",
+                                                          level, t.code.empty() ? "name" : "code",
+                                                          text_excerpt(t.code.empty() ? t.name : t.code),
+                                                          text_excerpt(first->second))});
+            continue;
+        }
         sqlite3_stmt* f = find->get();
         store::bind_text(f, 1, level);
         store::bind_text(f, 2, t.code);
@@ -217,7 +230,6 @@ Result<void> Catalogue::upsert_territories(const SourceInfo& source,
         store::bind_text(w, 4, source.key);
         store::bind_blob(w, 5, wkb.data(), static_cast<int>(wkb.size()));
         if (existing != 0) store::bind_int(w, 6, existing);
-        const std::string record = t.code.empty() ? t.name : t.code + " " + t.name;
         if (auto ok = store::step_done(db, w); !ok)
             return tl::unexpected(ok.error().with_context(m_path + ": territory " + record));
         (existing != 0 ? report.updated : report.imported) += 1;

@@ -152,6 +152,24 @@ TEST(Catalogue, TerritoriesRoundTripAndUpsertByLevelAndCode) {
     EXPECT_DOUBLE_EQ(back->front().geometry.polygons[0].rings[1][2].lat_deg, 47.34);
 }
 
+TEST(Catalogue, DuplicateCodesInOneImportAreSkippedNotOverwritten) {
+    auto cat = geo::Catalogue::open((test::temp_dir() / "c.sqlite").string());
+    ASSERT_TRUE(cat);
+    geo::Territory a = square("37001", 0.5, 47.0, 0.1), b = square("37002", 0.7, 47.0, 0.1),
+                   c = square("37001", 0.9, 47.0, 0.1);
+    a.name = "A", b.name = "B", c.name = "C";
+    geo::ImportReport report;
+    ASSERT_TRUE(cat->upsert_territories(test_source(), {a, b, c}, report));
+    EXPECT_EQ(report.imported, 2);
+    ASSERT_EQ(report.skipped.size(), 1u);
+    EXPECT_EQ(report.skipped[0].record, "37001 C");
+    EXPECT_EQ(report.skipped[0].reason, "duplicate commune code \"37001\" in this file (already read as \"37001 A\")");
+    geo::TerritoryFilter filter;
+    filter.code = "37001";
+    ASSERT_EQ(cat->territories(filter)->size(), 1u);
+    EXPECT_EQ(cat->territories(filter)->front().name, "A");
+}
+
 TEST(Catalogue, AudiencesAndPerimetersAreStored) {
     auto cat = geo::Catalogue::open((test::temp_dir() / "c.sqlite").string());
     ASSERT_TRUE(cat);
