@@ -136,10 +136,14 @@ void print_text(const PerimeterCommand& cmd, const PerimeterRun& run,
             print_border_table(run.borders[k], false);
         }
     }
-    fmt::print("Written {} ({} feature{}); stored in {} as perimeter{} {}\n", cmd.output,
-               s.levels.size(), s.levels.size() == 1 ? "" : "s",
-               run.provenance["catalogue"].get<std::string>(), ids.size() == 1 ? "" : "s",
-               fmt::join(ids, ", "));
+    if (ids.empty())
+        fmt::print("Written {} ({} feature{}); not stored (read-only catalogue)\n", cmd.output,
+                   s.levels.size(), s.levels.size() == 1 ? "" : "s");
+    else
+        fmt::print("Written {} ({} feature{}); stored in {} as perimeter{} {}\n", cmd.output,
+                   s.levels.size(), s.levels.size() == 1 ? "" : "s",
+                   run.provenance["catalogue"].get<std::string>(), ids.size() == 1 ? "" : "s",
+                   fmt::join(ids, ", "));
 }
 
 void print_json(const PerimeterCommand& cmd, const PerimeterRun& run,
@@ -149,7 +153,7 @@ void print_json(const PerimeterCommand& cmd, const PerimeterRun& run,
         nlohmann::json l = level_json(run, k);
         l["border"] =
             run.borders.empty() ? nlohmann::json() : geo::border_report_json(run.borders[k]);
-        l["stored_perimeter_id"] = ids[k];
+        l["stored_perimeter_id"] = k < ids.size() ? nlohmann::json(ids[k]) : nlohmann::json();
         levels.push_back(std::move(l));
     }
     nlohmann::json j = run.provenance;
@@ -174,7 +178,14 @@ CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common
     const auto shared_items = std::make_shared<const std::vector<geo::OfferItem>>(std::move(*items));
     if (auto r = compute(cmd, *catalogue, shared_items, run); !r) return r;
     if (auto r = write_output(cmd, run); !r) return r;
-    auto ids = store(*catalogue, run);
+    // A catalogue that cannot be written still gives its perimeter: the file
+    // is written, the catalogue is left as it is, and stderr says so.
+    CliResult<std::vector<std::int64_t>> ids = std::vector<std::int64_t>{};
+    if (catalogue->read_only())
+        fmt::print(stderr, "territoire perimeter: {} is read-only: the perimeter was written to {} but not stored in it\n",
+                   common.catalogue, cmd.output);
+    else
+        ids = store(*catalogue, run);
     if (!ids) return tl::unexpected(ids.error());
     if (cmd.options.json)
         print_json(cmd, run, *ids);

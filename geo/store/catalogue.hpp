@@ -93,6 +93,8 @@ public:
     ~Catalogue() = default;
 
     [[nodiscard]] const std::string& path() const { return m_path; }
+    // Opened read-only, or the file (or its folder) cannot be written.
+    [[nodiscard]] bool read_only() const { return m_read_only; }
 
     // Inserts or updates (key: source.key + source_id) the items of one
     // import in one transaction: all land, or none. Items whose source_id

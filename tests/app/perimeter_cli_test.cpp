@@ -2,6 +2,7 @@
 // the built binary on a catalogue of the DATAtourisme sample and the communes
 // and départements of 37 and 41.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -289,3 +290,33 @@ TEST_F(PerimeterCli, GuiAudienceControllerDrawsTheSamePolygonsAsTheCommand) {
         }
     }
 }
+
+namespace {
+
+// Issue 16: on a catalogue that cannot be written, `perimeter` writes its
+// GeoJSON, says it did not store it, exits 0 and leaves the catalogue as it
+// was (it used to fail after writing the file). Root writes any file, so
+// under root the command runs as nobody (setpriv).
+TEST_F(PerimeterCli, ReadOnlyCatalogueGivesThePerimeterWithoutStoringIt) {
+    const fs::path ro = fs::temp_directory_path() / ("territoire-ro-" + std::to_string(::getpid()));
+    fs::remove_all(ro);
+    fs::create_directories(ro);
+    fs::permissions(ro, fs::perms::all);
+    fs::copy_file(catalogue, ro / "ro.sqlite");
+    fs::permissions(ro / "ro.sqlite", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    const std::string before = test::file_checksum(ro / "ro.sqlite");
+    const std::string as_nobody = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    const std::string cmd = "cd " + test::shell_quoted(ro.string()) + " && " + as_nobody +
+                            test::shell_quoted(TERRITOIRE_BINARY_DIR "/app/territoire") +
+                            " perimeter --catalogue ro.sqlite --audience patrimoine -o out.geojson >out.txt 2>err.txt";
+    const int status = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << test::read_text(ro / "err.txt");
+    EXPECT_NE(test::read_text(ro / "err.txt").find("is read-only: the perimeter was written to out.geojson but not stored"),
+              std::string::npos) << test::read_text(ro / "err.txt");
+    EXPECT_TRUE(geo::check_rfc7946((ro / "out.geojson").string()).empty());
+    EXPECT_EQ(test::file_checksum(ro / "ro.sqlite"), before);
+    fs::remove_all(ro);
+}
+
+}  // namespace
