@@ -53,8 +53,10 @@ RawPosition representative_point(const OGRGeometry& geom) {
         return gdal::RawXY{p->toPoint()->getX(), p->toPoint()->getY()};
     };
     if (auto p = on_surface(geom)) return {p, {}};
-    if (OGRGeometryUniquePtr valid(geom.MakeValid()); valid && !valid->IsEmpty()) {
-        if (auto p = on_surface(*valid)) return {p, {}};
+    if (auto valid = gdal::make_valid_bounded(geom); valid) {
+        if (auto p = on_surface(**valid)) return {p, {}};
+    } else {
+        return {std::nullopt, valid.error().message};
     }
     return {std::nullopt, fmt::format("invalid {} geometry: no point can be taken from it",
                                       OGRGeometryTypeToName(geom.getGeometryType()))};

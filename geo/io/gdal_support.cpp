@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "geo/analysis/self_crossings.hpp"
 #include "geo/core/coords.hpp"
 
 namespace geo::gdal {
@@ -236,6 +237,21 @@ bool is_polygonal(OGRwkbGeometryType type) {
 bool is_pointlike(OGRwkbGeometryType type) {
     const auto flat = wkbFlatten(type);
     return flat == wkbPoint || flat == wkbMultiPoint;
+}
+
+Result<OGRGeometryUniquePtr> make_valid_bounded(const OGRGeometry& geom) {
+    MultiPolygon polygons;
+    append_polygons(geom, polygons);
+    std::vector<std::vector<LonLat>> rings;
+    for (const auto& polygon : polygons.polygons)
+        for (const auto& ring : polygon.rings) rings.push_back(ring);
+    if (count_self_crossings(rings, kMaxRepairCrossings) > kMaxRepairCrossings)
+        return fail(fmt::format("invalid polygon with more than {} self-crossings: not repaired (repair it "
+                                "in a GIS first)",
+                                kMaxRepairCrossings));
+    OGRGeometryUniquePtr valid(geom.MakeValid());
+    if (!valid || valid->IsEmpty() || !valid->IsValid()) return fail("invalid polygon that cannot be repaired");
+    return valid;
 }
 
 }  // namespace geo::gdal

@@ -95,12 +95,11 @@ private:
         OGRGeometryUniquePtr geom(source_geom->clone());
         if (!m_to_wgs84->geometry(*geom)) return "geometry cannot be transformed to WGS 84";
         if (!geom->IsValid()) {
-            OGRGeometryUniquePtr valid(geom->MakeValid());
-            if (!valid || valid->IsEmpty() || !valid->IsValid())
-                return "invalid polygon that cannot be repaired";
+            auto valid = gdal::make_valid_bounded(*geom);
+            if (!valid) return valid.error().message;
             m_out.report.warnings.push_back(record + " " + label +
                                             ": invalid polygon (e.g. self-intersecting) made valid");
-            geom = std::move(valid);
+            geom = std::move(*valid);
         }
         if (gdal::append_polygons(*geom, territory.geometry) == 0)
             return "no polygon left after repair";

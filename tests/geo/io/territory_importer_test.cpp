@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <fstream>
 
 #include "tests/support/test_support.hpp"
 
@@ -143,3 +145,37 @@ TEST(TerritoryImporter, UnusableInputsNameTheFile) {
         }
     }
 }
+
+namespace {
+
+// Issue 16: a self-crossing star of 1,001 vertices (249,249 crossings) took
+// over 120 s and 1.8 GB to repair; it is now skipped at once, naming the
+// record, while a bow tie is still repaired.
+TEST(TerritoryImporter, RepairHasABudget) {
+    const auto path = test::temp_dir() / "stars.geojson";
+    std::ofstream out(path);
+    out << R"({"type":"FeatureCollection","features":[)";
+    auto feature = [&](const char* code, int n, int k, double lon) {
+        out << R"({"type":"Feature","properties":{"code":")" << code << R"(","nom":")" << code
+            << R"("},"geometry":{"type":"Polygon","coordinates":[[)";
+        for (int i = 0; i <= n; ++i) {
+            const double a = 2 * 3.141592653589793 * (i % n) * k / n;
+            out << (i ? "," : "") << "[" << lon + 0.1 * std::cos(a) << "," << 47.3 + 0.1 * std::sin(a) << "]";
+        }
+        out << "]]}}";
+    };
+    feature("STAR", 1001, 500, 0.7);
+    out << ",";
+    feature("TIE", 5, 2, 1.2);  // a pentagram: 5 crossings, repaired
+    out << "]}";
+    out.close();
+    auto parsed = geo::parse_territories(path.string(), geo::TerritoryLevel::commune, {});
+    ASSERT_TRUE(parsed) << parsed.error().message;
+    ASSERT_EQ(parsed->report.skipped.size(), 1u);
+    EXPECT_NE(parsed->report.skipped[0].reason.find("more than 2000 self-crossings"), std::string::npos)
+        << parsed->report.skipped[0].reason;
+    ASSERT_EQ(parsed->territories.size(), 1u);
+    EXPECT_EQ(parsed->territories[0].code, "TIE");
+}
+
+}  // namespace
