@@ -1,6 +1,7 @@
 #include "geo/io/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -56,6 +57,31 @@ AtomicFile::~AtomicFile() {
     discard();
 }
 
+namespace {
+
+// Removes the temporaries of `name` left in `folder` by processes that no
+// longer exist (killed with SIGKILL, or by a power cut, before they could
+// clean up): ".NAME.tmp<pid>-<n>EXT" and their SQLite side files.
+void remove_stale_temporaries(const fs::path& folder, const std::string& name) {
+    const std::string prefix = "." + name + ".tmp";
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string entry = it->path().filename().string();
+        if (!entry.starts_with(prefix)) continue;
+        const std::string rest = entry.substr(prefix.size());
+        const std::size_t dash = rest.find('-');
+        if (dash == 0 || dash == std::string::npos || dash > 10) continue;
+        if (rest.find_first_not_of("0123456789") < dash) continue;
+        const auto pid = static_cast<pid_t>(std::stol(rest.substr(0, dash)));
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+        std::error_code ignored;
+        fs::remove(it->path(), ignored);
+    }
+}
+
+}  // namespace
+
 Result<AtomicFile> AtomicFile::prepare(const std::string& final_path) {
     if (final_path.empty()) return fail("output path is empty");
     const fs::path target(final_path);
@@ -66,6 +92,7 @@ Result<AtomicFile> AtomicFile::prepare(const std::string& final_path) {
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec))
         return fail(fmt::format("{}: folder {} does not exist", final_path, folder.string()));
+    remove_stale_temporaries(folder, target.filename().string());
     for (int attempt = 0; attempt < 1000; ++attempt) {
         const fs::path temp =
             folder / fmt::format(".{}.tmp{}-{}{}", target.filename().string(), ::getpid(),
