@@ -1,5 +1,7 @@
 #include "geo/detail/handles.hpp"
 
+#include <unistd.h>
+
 #include <string>
 
 namespace geo::detail {
@@ -21,6 +23,11 @@ GeosContext::~GeosContext() { GEOS_finish_r(m_handle); }
 std::mutex& fftw_planner_mutex() {
     static std::mutex m;
     return m;
+}
+
+void UniqueFd::reset(int fd) {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = fd;
 }
 
 }  // namespace geo::detail

@@ -70,6 +70,25 @@ std::vector<std::string> scan_objects(const std::string& root) {
     return out;
 }
 
+// Every *.json under objects/ in a zipped feed, from the archive's directory
+// (GDAL's recursive listing of /vsizip/ stats each entry: quadratic).
+std::vector<std::string> zip_objects(const DatatourismeFeed& feed) {
+    std::vector<std::string> out;
+    const std::string folder = feed.zip_prefix + "objects/";
+    for (const auto& e : feed.zip->entries())
+        if (e.name.size() > folder.size() && e.name.starts_with(folder) && e.name.back() != '/' &&
+            ends_with_nocase(e.name, ".json"))
+            out.push_back(e.name.substr(feed.zip_prefix.size()));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The feed holds the file `relative` (a regular file for folders).
+bool feed_has(const DatatourismeFeed& feed, const std::string& relative) {
+    if (feed.zip) return feed.zip->find(feed.zip_prefix + relative) != nullptr;
+    return stat_kind(feed.root + "/" + relative) == Kind::file;
+}
+
 // An index entry must stay inside objects/.
 bool escapes_feed(const std::string& file) {
     return file.empty() || file.front() == '/' || file.front() == '\\' ||
@@ -78,7 +97,9 @@ bool escapes_feed(const std::string& file) {
 
 }  // namespace
 
-Result<std::string> read_feed_file(const std::string& root, const std::string& relative) {
+namespace {
+
+Result<std::string> read_vsi_file(const std::string& root, const std::string& relative) {
     GdalErrorCapture capture;
     const std::string path = root + "/" + relative;
     // Stat before opening: a FIFO would block the open forever, a device
@@ -109,13 +130,38 @@ Result<std::string> read_feed_file(const std::string& root, const std::string& r
     return bytes;
 }
 
+}  // namespace
+
+Result<std::string> read_feed_file(const DatatourismeFeed& feed, const std::string& relative) {
+    if (!feed.zip) return read_vsi_file(feed.root, relative);
+    const std::string name = feed.zip_prefix + relative;
+    const ZipReader::Entry* entry = feed.zip->find(name);
+    if (entry == nullptr) return fail(relative + ": cannot open (not in the archive)");
+    auto bytes = feed.zip->read(*entry, kMaxFeedFileBytes);
+    if (!bytes) {  // "<name in the zip>: why" → "<relative>: why"
+        const std::string& m = bytes.error().message;
+        return fail(relative + ": " + (m.rfind(name + ": ", 0) == 0 ? m.substr(name.size() + 2) : m));
+    }
+    return bytes;
+}
+
+bool holds_datatourisme_feed(const std::string& path) {
+    std::string top = path;
+    while (top.size() > 1 && (top.back() == '/' || top.back() == '\\')) top.pop_back();
+    const Kind kind = stat_kind(top);
+    if (kind == Kind::file && top.rfind("/vsi", 0) != 0) top = "/vsizip/" + top;
+    return stat_kind(top) == Kind::dir && !feed_root(top).empty();
+}
+
 Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     GdalErrorCapture capture;
     std::string top = path;
     while (top.size() > 1 && (top.back() == '/' || top.back() == '\\')) top.pop_back();
     Kind kind = stat_kind(top);
     if (kind == Kind::missing) return fail(fmt::format("{}: no such file or folder", path));
-    if (kind == Kind::file && top.rfind("/vsi", 0) != 0) {
+    const bool zipped = kind == Kind::file && top.rfind("/vsi", 0) != 0;
+    const std::string archive = top;
+    if (zipped) {
         top = "/vsizip/" + top;
         if (stat_kind(top) != Kind::dir)
             return fail(fmt::format("{}: not a folder nor a readable .zip archive{}", path,
@@ -127,16 +173,26 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     if (feed.root.empty())
         return fail(fmt::format(
             "{}: not a DATAtourisme feed (expected index.json or an objects/ folder)", path));
+    if (zipped) {
+        // Listing stays with GDAL (one pass); reading goes through our own
+        // directory, O(1) per file instead of GDAL's linear lookup.
+        auto zip = ZipReader::open(archive);
+        if (!zip) return tl::unexpected(zip.error());
+        feed.zip = std::make_shared<const ZipReader>(std::move(*zip));
+        feed.zip_prefix = feed.root.substr(top.size());
+        if (!feed.zip_prefix.empty() && feed.zip_prefix.front() == '/') feed.zip_prefix.erase(0, 1);
+        if (!feed.zip_prefix.empty()) feed.zip_prefix += '/';
+    }
 
     bool scan = false;
     std::set<std::string> listed;
-    const std::vector<std::string> objects = scan_objects(feed.root);
+    const std::vector<std::string> objects = feed.zip ? zip_objects(feed) : scan_objects(feed.root);
     const std::unordered_set<std::string> present(objects.begin(), objects.end());
-    if (stat_kind(feed.root + "/index.json") != Kind::file) {
+    if (!feed_has(feed, "index.json")) {
         feed.warnings.push_back("index.json: missing; the objects/ folder was scanned instead");
         scan = true;
     } else {
-        auto bytes = read_feed_file(feed.root, "index.json");
+        auto bytes = read_feed_file(feed, "index.json");
         nlohmann::json index;
         if (bytes && json_depth(*bytes) <= kMaxJsonDepth) index = nlohmann::json::parse(*bytes, nullptr, false);
         else if (bytes) index = nlohmann::json(nlohmann::json::value_t::discarded);
@@ -158,12 +214,12 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
                 if (escapes_feed(file->get<std::string>())) {
                     feed.warnings.push_back(
                         fmt::format("index.json: entry {} names {} outside objects/; ignored", i,
-                                    file->dump()));
+                                    json_excerpt(*file)));
                     continue;
                 }
                 std::string rel = "objects/" + file->get<std::string>();
                 if (!listed.insert(rel).second) continue;  // listed twice: read once
-                if (present.count(rel) != 0 || stat_kind(feed.root + "/" + rel) == Kind::file) {
+                if (present.count(rel) != 0 || feed_has(feed, rel)) {
                     feed.files.push_back(std::move(rel));
                 } else {
                     feed.missing.push_back(std::move(rel));

@@ -46,7 +46,7 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
         parsed.assign(end - begin, {});
         tbb::parallel_for(size_t{0}, end - begin, [&](size_t i) {
             const std::string& file = feed->files[begin + i];
-            auto bytes = detail::read_feed_file(feed->root, file);
+            auto bytes = detail::read_feed_file(*feed, file);
             if (!bytes) {  // the message starts with the file name, which the record carries
                 const std::string& msg = bytes.error().message;
                 parsed[i].skip_reason =

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "geo/core/data_dir.hpp"
+#include "geo/io/datatourisme_feed.hpp"
 #include "geo/io/datatourisme_importer.hpp"
 #include "geo/io/osm_importer.hpp"
 
@@ -14,11 +15,6 @@ namespace geo {
 
 namespace {
 namespace fs = std::filesystem;
-
-bool vsi_exists(const std::string& path) {
-    VSIStatBufL stat;
-    return VSIStatL(path.c_str(), &stat) == 0;
-}
 
 bool has_suffix_ci(const std::string& path, std::string_view suffix) {
     if (path.size() < suffix.size()) return false;
@@ -54,16 +50,8 @@ Error nothing_usable(const std::string& path, const ImportReport& report, const 
 
 SourceFormat detect_source_format(const std::string& path) {
     std::error_code ec;
-    if (fs::is_directory(path, ec))
-        return fs::exists(fs::path(path) / "index.json", ec) || fs::is_directory(fs::path(path) / "objects", ec)
-                   ? SourceFormat::datatourisme
-                   : SourceFormat::gdal;
-    if (has_suffix_ci(path, ".zip")) {
-        const std::string zip = "/vsizip/" + path;
-        if (vsi_exists(zip + "/index.json") || vsi_exists(zip + "/objects"))
-            return SourceFormat::datatourisme;
-        return SourceFormat::gdal;
-    }
+    if (fs::is_directory(path, ec) || has_suffix_ci(path, ".zip"))
+        return detail::holds_datatourisme_feed(path) ? SourceFormat::datatourisme : SourceFormat::gdal;
     if (is_osm_file(path)) return SourceFormat::osm;
     return SourceFormat::gdal;
 }
