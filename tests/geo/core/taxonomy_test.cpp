@@ -313,7 +313,7 @@ TEST(Taxonomy, LoadErrorsNameFileAndEntry) {
 
     auto broken = geo::Taxonomy::load(write("broken.json", "{\"families\": ["));
     ASSERT_FALSE(broken);
-    EXPECT_NE(broken.error().message.find("broken.json: invalid JSON"), std::string::npos)
+    EXPECT_NE(broken.error().message.find("broken.json: not valid JSON"), std::string::npos)
         << broken.error().message;
 
     // A subtype naming an unknown family.
