@@ -148,9 +148,11 @@ Result<std::string> read_feed_file(const DatatourismeFeed& feed, const std::stri
 bool holds_datatourisme_feed(const std::string& path) {
     std::string top = path;
     while (top.size() > 1 && (top.back() == '/' || top.back() == '\\')) top.pop_back();
-    const Kind kind = stat_kind(top);
-    if (kind == Kind::file && top.rfind("/vsi", 0) != 0) top = "/vsizip/" + top;
-    return stat_kind(top) == Kind::dir && !feed_root(top).empty();
+    const bool zipped = stat_kind(top) == Kind::file && top.rfind("/vsi", 0) != 0;
+    if (zipped) top = "/vsizip/" + top;
+    // GDAL reports the root of a one-entry zip as that entry, not a folder.
+    const Kind inside = stat_kind(top);
+    return (inside == Kind::dir || (zipped && inside == Kind::file)) && !feed_root(top).empty();
 }
 
 Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
@@ -163,7 +165,7 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     const std::string archive = top;
     if (zipped) {
         top = "/vsizip/" + top;
-        if (stat_kind(top) != Kind::dir)
+        if (stat_kind(top) == Kind::missing)  // a one-entry zip's root reads as a file
             return fail(fmt::format("{}: not a folder nor a readable .zip archive{}", path,
                                     gdal_detail(capture)));
     }
