@@ -15,6 +15,7 @@
 #include "app/cli/output_options.hpp"
 #include "geo/analysis/benchmark.hpp"
 #include "geo/io/benchmark_export.hpp"
+#include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
 #include "geo/store/territory_spec.hpp"
 #include "geo/analysis/perimeter.hpp"
@@ -84,8 +85,8 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
                                  {"strength_ratio", params.strength_ratio},
                                  {"weakness_ratio", params.weakness_ratio},
                                  {"max_statements", params.max_statements}};
-    const auto provenance = analysis_provenance("compare", *catalogue, *audience, parameters,
-                                                *items, args.provenance_paths);
+    const auto provenance = geo::analysis_provenance("compare", *catalogue, *audience, parameters, *items,
+                                                     geo::item_weights(*audience, *items), args.provenance_paths);
     auto written = geo::write_benchmark(args.output, *result, provenance, csv_cells(args.csv_raw));
     if (!written) return cli_fail("compare", 1, written.error().message);
 

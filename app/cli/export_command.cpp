@@ -15,7 +15,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "geo/core/box_text.hpp"
-#include "geo/core/clock.hpp"
+#include "geo/io/provenance.hpp"
 #include "geo/io/exporters.hpp"
 #include "geo/store/catalogue.hpp"
 #include "geo/core/taxonomy.hpp"
@@ -115,10 +115,7 @@ tl::expected<geo::Territory, Usage> find_territory(const geo::Catalogue& catalog
 // Provenance: what was exported, from where, under which licences.
 nlohmann::json provenance(const geo::Catalogue& catalogue, const ExportArgs& args,
                           const std::set<std::string>& used_sources) {
-    nlohmann::json j;
-    j["generator"] = "territoire export";
-    j["created_at"] = geo::utc_now_iso8601();
-    j["catalogue"] = geo::provenance_path(catalogue.path(), args.provenance_paths);
+    nlohmann::json j = geo::base_provenance("export", catalogue, used_sources, args.provenance_paths);
     j["kind"] = args.items ? "items" : "territories";
     nlohmann::json filter = nlohmann::json::object();
     if (!args.families.empty()) filter["families"] = args.families;
@@ -127,15 +124,6 @@ nlohmann::json provenance(const geo::Catalogue& catalogue, const ExportArgs& arg
     if (!args.territory.empty()) filter["territory"] = args.territory;
     if (!args.level.empty()) filter["level"] = args.level;
     j["filter"] = filter;
-    j["sources"] = nlohmann::json::array();
-    if (auto sources = catalogue.sources()) {
-        for (const auto& s : *sources)
-            if (used_sources.count(s.key))
-                j["sources"].push_back({{"key", s.key},
-                                        {"licence", s.licence},
-                                        {"attribution", s.attribution},
-                                        {"imported_at", s.imported_at}});
-    }
     return j;
 }
 
@@ -201,7 +189,7 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
     if (args.items) {
         auto items = catalogue->items(item_filter);
         if (!items) return cli_fail("export", 1, items.error().message);
-        for (const auto& item : *items) used_sources.insert(item.source);
+        used_sources = geo::used_sources(*items);
         options.metadata = provenance(*catalogue, args, used_sources);
         written = geo::export_items(*items, args.output, options);
     } else {
@@ -209,13 +197,10 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
         if (!territories) return cli_fail("export", 1, territories.error().message);
         if (item_filter.bbox) {  // keep the territories whose extent meets the box
             const geo::LonLatBox box = *item_filter.bbox;
-            std::erase_if(*territories, [&](const geo::Territory& t) {
-                const geo::LonLatBox b = t.geometry.bounds();
-                return b.empty() || b.east_deg < box.west_deg || b.west_deg > box.east_deg ||
-                       b.north_deg < box.south_deg || b.south_deg > box.north_deg;
-            });
+            std::erase_if(*territories,
+                          [&](const geo::Territory& t) { return !t.geometry.bounds().intersects(box); });
         }
-        for (const auto& t : *territories) used_sources.insert(t.source);
+        used_sources = geo::used_sources(*territories);
         options.metadata = provenance(*catalogue, args, used_sources);
         written = geo::export_territories(*territories, args.output, options);
     }

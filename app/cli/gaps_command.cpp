@@ -22,6 +22,7 @@
 #include "geo/analysis/perimeter.hpp"
 #include "geo/io/gap_defaults.hpp"
 #include "geo/io/gaps_export.hpp"
+#include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::cli {
@@ -137,9 +138,9 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     auto gaps = geo::compute_gaps(area, *items, *audience, params, *communes);
     if (!gaps) return cli_fail("gaps", 1, gaps.error().message);
 
-    const auto provenance = analysis_provenance("gaps", *catalogue, *audience,
-                                                parameters_json(params, level, perimeter->result, *gaps),
-                                                *items, args.provenance_paths);
+    const auto provenance = geo::analysis_provenance(
+        "gaps", *catalogue, *audience, parameters_json(params, level, perimeter->result, *gaps), *items,
+        geo::item_weights(*audience, *items), args.provenance_paths);
     std::vector<geo::GeoJsonFeature> features = geo::gap_features(*gaps, !args.no_cells);
     features.push_back({area,
                         {{"kind", "perimeter"},

@@ -15,7 +15,7 @@
 #include "geo/analysis/border_report.hpp"
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
-#include "geo/core/clock.hpp"
+#include "geo/io/provenance.hpp"
 #include "geo/io/geojson_writer.hpp"
 #include "geo/io/perimeter_json.hpp"
 
@@ -59,12 +59,9 @@ CliResult<void> compute(const PerimeterCommand& cmd, const geo::Catalogue& catal
     run.result = std::move(done->result);
     run.stats = std::move(done->stats);
     run.borders = std::move(done->borders);
-    run.provenance = {{"audience", geo::audience_provenance_json(run.offer.audience)},
-                      {"parameters", geo::perimeter_parameters_json(run.params, run.stats)},
-                      {"sources", sources_json(catalogue, *items, run.offer.weights)},
-                      {"catalogue", geo::provenance_path(catalogue.path(), cmd.provenance_paths)},
-                      {"created_at", geo::utc_now_iso8601()},
-                      {"generator", generator_name()}};
+    run.provenance = geo::analysis_provenance("perimeter", catalogue, run.offer.audience,
+                                              geo::perimeter_parameters_json(run.params, run.stats), *items,
+                                              run.offer.weights, cmd.provenance_paths);
     return {};
 }
 

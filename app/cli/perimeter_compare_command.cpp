@@ -13,7 +13,7 @@
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter_compare.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
-#include "geo/core/clock.hpp"
+#include "geo/io/provenance.hpp"
 #include "geo/io/perimeter_json.hpp"
 
 namespace app::cli {
@@ -69,13 +69,12 @@ CliResult<void> execute(const PerimeterOptions& o, const CommonOptions& common) 
                                      b->offer.weights);
     if (!c) return tl::unexpected(CliError{1, c.error().message});
     if (o.json) {
-        nlohmann::json j = {{"a", side_json(*a, *params)},
-                            {"b", side_json(*b, *params)},
-                            {"comparison", geo::comparison_json(*c)},
-                            {"sources", sources_json(*catalogue, *shared_items, a->offer.weights)},
-                            {"catalogue", catalogue->path()},
-                            {"created_at", geo::utc_now_iso8601()},
-                            {"generator", generator_name()}};
+        std::set<std::string> used = geo::used_sources(*shared_items, a->offer.weights);
+        used.merge(geo::used_sources(*shared_items, b->offer.weights));
+        nlohmann::json j = geo::base_provenance("perimeter-compare", *catalogue, used, geo::ProvenancePaths::name);
+        j["a"] = side_json(*a, *params);
+        j["b"] = side_json(*b, *params);
+        j["comparison"] = geo::comparison_json(*c);
         fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     } else {
         print_comparison(*c, side_name(*a), side_name(*b));

@@ -9,9 +9,6 @@
 
 #include "geo/io/audience_presets.hpp"
 
-#ifndef TERRITOIRE_VERSION
-#define TERRITOIRE_VERSION "unknown"
-#endif
 
 namespace app::cli {
 namespace {
@@ -132,39 +129,6 @@ std::string bandwidth_description(const geo::BandwidthSelection& s) {
         out = fmt::format("adaptive (Abramson, factors in [1/{0:g}, {0:g}]) around a {1}", geo::kAdaptiveTrim, out);
     if (!s.note.empty()) out += "; " + s.note;
     return out;
-}
-
-nlohmann::json sources_json(const geo::Catalogue& catalogue,
-                            const std::vector<geo::OfferItem>& items,
-                            const std::vector<double>& weights) {
-    std::set<std::string> used;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (weights[i] > 0.0) used.insert(items[i].source);
-    nlohmann::json out = nlohmann::json::array();
-    auto sources = catalogue.sources();
-    std::set<std::string> described;
-    if (sources)
-        for (const geo::SourceInfo& s : *sources)
-            if (used.count(s.key) > 0) {
-                described.insert(s.key);
-                out.push_back({{"key", s.key},
-                               {"kind", s.kind},
-                               {"licence", s.licence},
-                               {"attribution", s.attribution},
-                               {"imported_at", s.imported_at}});
-            }
-    for (const std::string& key : used)
-        if (described.count(key) == 0)
-            out.push_back({{"key", key},
-                           {"kind", ""},
-                           {"licence", ""},
-                           {"attribution", ""},
-                           {"imported_at", ""}});
-    return out;
-}
-
-std::string generator_name() {
-    return std::string("Territoire ") + TERRITOIRE_VERSION;
 }
 
 }  // namespace app::cli

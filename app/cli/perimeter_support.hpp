@@ -62,11 +62,4 @@ CliResult<geo::Audience> resolve_audience(const std::string& audience, const geo
 // bandwidth was chosen, for stdout.
 std::string bandwidth_description(const geo::BandwidthSelection& selection);
 
-// Provenance: the sources of the items that count (key, kind, licence,
-// attribution) and the program version (the time: geo::utc_now_iso8601).
-nlohmann::json sources_json(const geo::Catalogue& catalogue,
-                            const std::vector<geo::OfferItem>& items,
-                            const std::vector<double>& weights);
-std::string generator_name();  // "Territoire 0.1.0"
-
 }  // namespace app::cli

@@ -49,6 +49,12 @@ struct LonLatBox {
         return p.lon_deg >= west_deg && p.lon_deg <= east_deg && p.lat_deg >= south_deg &&
                p.lat_deg <= north_deg;
     }
+    // Whether the two boxes share at least one point (edges included); an
+    // empty box meets nothing.
+    [[nodiscard]] bool intersects(const LonLatBox& o) const {
+        return !empty() && !o.empty() && west_deg <= o.east_deg && o.west_deg <= east_deg &&
+               south_deg <= o.north_deg && o.south_deg <= north_deg;
+    }
     [[nodiscard]] LonLat center() const {
         return {(west_deg + east_deg) / 2.0, (south_deg + north_deg) / 2.0};
     }

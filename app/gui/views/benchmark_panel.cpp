@@ -7,7 +7,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "app/cli/analysis_support.hpp"
+#include "geo/io/provenance.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/radar_view.hpp"
@@ -232,9 +232,10 @@ void BenchmarkPanel::draw(const MapModel& model, const AudienceController& audie
             if (!cat) return tl::unexpected(cat.error());
             const nlohmann::json parameters = {{"territory", result.territories.front().territory.name},
                                                {"against", against},
-                                               {"metric_crs", result.metric_crs},
-                                               {"generator", "territoire gui (Benchmark panel)"}};
-            return geo::write_benchmark(path, result, cli::analysis_provenance("compare", *cat, audience, parameters, *items));
+                                               {"metric_crs", result.metric_crs}};
+            return geo::write_benchmark(path, result, geo::analysis_provenance("gui: Benchmark panel", *cat, audience, parameters,
+                                                                              *items, geo::item_weights(audience, *items),
+                                                                              geo::ProvenancePaths::name));
         };
     };
     m_export.draw("benchmark", tr(Text::run_export), true, make, ui);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -12,7 +13,8 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/export_row.hpp"
 #include "app/gui/views/popup_keys.hpp"
-#include "geo/core/clock.hpp"
+#include "geo/io/perimeter_json.hpp"
+#include "geo/io/provenance.hpp"
 #include "geo/io/exporters.hpp"
 #include "geo/io/output_paths.hpp"
 
@@ -50,13 +52,15 @@ std::vector<geo::Territory> perimeters_as_territories(const std::vector<Perimete
 
 void ExportDialog::start(const MapModel& model, const AudienceController& audience,
                          const std::vector<geo::SourceInfo>& sources) {
-    nlohmann::json meta;
-    meta["generator"] = "territoire gui";
-    meta["created_at"] = geo::utc_now_iso8601();
-    meta["catalogue"] = geo::provenance_path(model.catalogue_path(), geo::ProvenancePaths::name);
-    meta["sources"] = nlohmann::json::array();
-    for (const auto& s : sources)
-        meta["sources"].push_back({{"key", s.key}, {"licence", s.licence}, {"attribution", s.attribution}});
+    // Only the sources of what is written (the perimeters: of the items
+    // that shaped them).
+    std::set<std::string> used;
+    if (m_what == ExportWhat::items) used = geo::used_sources(*model.shared_items());
+    if (m_what == ExportWhat::territories) used = geo::used_sources(*model.shared_territories());
+    if (m_what == ExportWhat::perimeters && audience.audience())
+        used = geo::used_sources(*model.shared_items(), geo::perimeter_weights(*audience.audience(), *model.shared_items()));
+    nlohmann::json meta = geo::base_provenance("gui: Export", model.catalogue_path(), sources, used,
+                                               geo::ProvenancePaths::name);
     geo::ExportOptions options;
     const std::string path = m_path;
     switch (m_what) {
@@ -80,7 +84,7 @@ void ExportDialog::start(const MapModel& model, const AudienceController& audien
             const auto& a = audience.audience();
             const std::string name = a ? a->name_fr : "";
             const std::string id = a ? a->id : "";
-            if (a) meta["audience"] = nlohmann::json::parse(geo::audience_to_json(*a));
+            if (a) meta["audience"] = geo::audience_provenance_json(*a);
             meta["levels"] = audience.params().levels();
             if (audience.params().bandwidth_m) meta["bandwidth_m"] = *audience.params().bandwidth_m;
             options.metadata = meta;

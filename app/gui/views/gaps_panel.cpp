@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
-#include "app/cli/analysis_support.hpp"
+#include "geo/io/provenance.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
 #include "geo/io/gaps_export.hpp"
@@ -33,8 +33,7 @@ nlohmann::json gap_parameters(const GapsController& gaps, const geo::GapResult& 
     return {{"level", gaps.level()},         {"cell_m", result.cell_m},
             {"acceptable_distance_m", acceptable}, {"metric_crs", result.metric_crs},
             {"reach_m", result.reach_m},     {"items_used", result.items_used},
-            {"cells", result.cells.size()},  {"zones", result.zones.size()},
-            {"generator", "territoire gui (Gaps layer)"}};
+            {"cells", result.cells.size()},  {"zones", result.zones.size()}};
 }
 
 }  // namespace
@@ -190,7 +189,9 @@ void GapsPanel::draw(MapModel& model, GapsController& gaps, const AudienceContro
             auto cat = geo::Catalogue::open(catalogue, geo::Catalogue::Mode::read_only);
             if (!cat) return tl::unexpected(cat.error());
             const geo::Audience a = audience.value_or(geo::Audience{});
-            return geo::write_gaps_geojson(path, *result, cli::analysis_provenance("gaps", *cat, a, parameters, *items));
+            return geo::write_gaps_geojson(path, *result, geo::analysis_provenance("gui: Gaps layer", *cat, a, parameters, *items,
+                                                                                  geo::item_weights(a, *items),
+                                                                                  geo::ProvenancePaths::name));
         };
     };
     m_export.draw("gaps", tr(Text::run_export), true, make, ui);
