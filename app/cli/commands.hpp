@@ -3,6 +3,7 @@
 // over geo/ functions. add_*_command() declares the subcommand and its
 // options on `app`; the callback stores the exit code in `exit_code`.
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -18,11 +19,6 @@ void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_check_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_validate_command(CLI::App& app, CommonOptions& common, int& exit_code);
-void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code);
-void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code);
-
-// `territoire` with no argument: the map window on the demo catalogue.
-int run_default_gui();
 
 void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_import_command(CLI::App& app, CommonOptions& common, int& exit_code);
@@ -34,6 +30,9 @@ void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code)
 void add_perimeter_compare_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 // Runs the command line; returns the process exit code (2 for bad usage).
-int run(int argc, char** argv);
+// Subcommands registered from outside app/cli (the map window's gui and
+// render, app/launch), after the CLI's own.
+using CommandRegistrar = void (*)(CLI::App& app, CommonOptions& common, int& exit_code);
+int run(int argc, char** argv, const std::vector<CommandRegistrar>& extra = {});
 
 }  // namespace app::cli

@@ -2,7 +2,7 @@
 
 namespace app::cli {
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const std::vector<CommandRegistrar>& extra) {
     CLI::App app{"Territoire — destination perimeters, benchmarks and offer gaps for "
                  "territorial marketing"};
     app.require_subcommand(0, 1);
@@ -19,8 +19,7 @@ int run(int argc, char** argv) {
     add_perimeter_compare_command(app, common, exit_code);
     add_compare_command(app, common, exit_code);
     add_gaps_command(app, common, exit_code);
-    add_gui_command(app, common, exit_code);
-    add_render_command(app, common, exit_code);
+    for (CommandRegistrar add : extra) add(app, common, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

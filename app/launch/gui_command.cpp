@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "app/cli/commands.hpp"
+#include "app/launch/launch_commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "app/cli/view_options.hpp"
 #include "app/gui/gui_app.hpp"

@@ -2,7 +2,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "app/cli/commands.hpp"
+#include "app/launch/launch_commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "app/cli/view_options.hpp"
 #include "app/gui/headless_render.hpp"
