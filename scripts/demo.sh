@@ -6,7 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh release
-bin=build/release/app/territoire
+# Installed into a folder of the build (bin/ and share/territoire/), as a
+# package would be: the binary finds its data beside it.
+cmake --install build/release --prefix "$PWD/build/release/stage" >/dev/null
+bin=build/release/stage/bin/territoire
 out=${TERRITOIRE_DEMO_OUT:-$PWD/out/demo}
 mkdir -p "$out"
 catalogue="$out/demo.sqlite"
