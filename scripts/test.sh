@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, and runs the whole test suite in the dev
-# build (warnings as errors) and in the sanitizer build (ASan + UBSan).
+# build (warnings as errors), in the command-line-only build (no GL, EGL, GLFW
+# or ImGui: its tests) and in the sanitizer build (ASan + UBSan).
 # GUI tests run under xvfb-run (a virtual display). Exit code 0 only if all pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,5 +16,6 @@ run_suite() {
 }
 
 run_suite dev
+run_suite cli
 run_suite asan
-echo "== all test suites passed (dev and asan)"
+echo "== all test suites passed (dev, cli and asan)"

@@ -138,6 +138,16 @@ private:
         m_benchmark.update(m_model, m_audience);
         return arrived;
     }
+    // Polygons the mesh workers could not draw: the status line (and stderr
+    // when headless), never dropped.
+    void report_mesh_errors() {
+        const std::vector<std::string> errors = m_renderer->take_errors();
+        if (errors.empty()) return;
+        for (const std::string& e : errors) std::fprintf(stderr, "territoire gui: %s\n", e.c_str());
+        m_ui.set_status(errors.size() == 1 ? errors.front()
+                                           : fmt::format("{} (+{})", errors.front(), errors.size() - 1),
+                        true);
+    }
     void draw_right_panel(float height);
     Rect frame();  // one ImGui frame; returns the map canvas rectangle
     void draw_gl_map(const Rect& map);  // clears the window, draws the map
@@ -430,6 +440,7 @@ int GuiApp::run() {
         if (collect_jobs()) pending = std::max(pending, 2);
         if (poll_analyses()) pending = std::max(pending, 2);
         if (m_renderer->poll(m_model)) pending = std::max(pending, 2);
+        report_mesh_errors();
         if (busy()) pending = std::max(pending, 1);
         if (pending == 0) continue;
         const unsigned before = m_model.revision();
@@ -511,6 +522,7 @@ int GuiApp::run_headless() {
         collect_jobs();
         poll_analyses();
         m_renderer->poll(m_model);
+        report_mesh_errors();
         draw_gl(frame());
         glfwSwapBuffers(m_window->get());
         settled = busy() ? 0 : settled + 1;

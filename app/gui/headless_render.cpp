@@ -1,5 +1,7 @@
 #include "app/gui/headless_render.hpp"
 
+#include <cstdio>
+
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -60,6 +62,8 @@ geo::Result<void> render_with_current_context(const RenderOptions& options, MapM
     if (!imgui.ok()) return geo::fail("cannot initialise the ImGui OpenGL 3 renderer");
 
     if (!(*renderer)->wait_until_idle(model, 120s)) return geo::fail("building the map meshes timed out");
+    // What could not be drawn is said, and the picture is still written.
+    for (const std::string& e : (*renderer)->take_errors()) std::fprintf(stderr, "territoire render: %s\n", e.c_str());
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     auto image = render_map_image(model, **renderer, attribution);
@@ -91,8 +95,11 @@ geo::Result<void> render_map_png(const RenderOptions& options) {
     attribution = join_credits(attribution, credits);
     if (!options.audience.empty()) {
         std::optional<geo::Catalogue> catalogue;
-        if (!options.catalogue.empty())
-            if (auto c = geo::Catalogue::open(options.catalogue, geo::Catalogue::Mode::read_only)) catalogue.emplace(std::move(*c));
+        if (!options.catalogue.empty()) {
+            auto c = geo::Catalogue::open(options.catalogue, geo::Catalogue::Mode::read_only);
+            if (!c) return tl::unexpected(c.error());
+            catalogue.emplace(std::move(*c));
+        }
         auto audience = geo::resolve_audience(options.audience, catalogue ? &*catalogue : nullptr);
         if (!audience) return tl::unexpected(audience.error());
         AudienceComputer compute;

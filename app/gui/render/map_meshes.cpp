@@ -3,6 +3,8 @@
 #include "app/gui/model/gap_view.hpp"
 #include "app/gui/render/map_style.hpp"
 
+#include <fmt/format.h>
+
 namespace app::gui {
 namespace {
 
@@ -57,37 +59,51 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
     return out;
 }
 
-PolygonMesh build_perimeter_mesh(const std::vector<PerimeterLevel>& levels) {
+MeshResult build_perimeter_mesh(const std::vector<PerimeterLevel>& levels) {
     geo::LonLatBox box;
     for (const auto& l : levels) box.extend(l.geometry.bounds());
     MeshBuilder builder(centre_of(box));
-    for (const auto& l : levels) (void)builder.add_fill(l.geometry, perimeter_style(l.main).fill);
+    MeshResult out;
+    for (const auto& l : levels)
+        if (auto ok = builder.add_fill(l.geometry, perimeter_style(l.main).fill); !ok)
+            out.errors.push_back(
+                fmt::format("perimeter level {:g}: {}", l.level, ok.error().message));
     for (const auto& l : levels) {
         const AreaStyle style = perimeter_style(l.main);
         builder.add_outline(l.geometry, style.outline, style.line);
     }
-    return builder.take();
+    out.mesh = builder.take();
+    return out;
 }
 
-PolygonMesh build_context_mesh(const ContextGeometry& geometry) {
+MeshResult build_context_mesh(const ContextGeometry& geometry) {
     geo::LonLatBox box = geometry.polygons.bounds();
     for (const auto& line : geometry.lines)
         for (const auto& p : line) box.extend(p);
     MeshBuilder builder(centre_of(box));
     const AreaStyle poly = context_polygon_style();
-    (void)builder.add_fill(geometry.polygons, poly.fill);
+    MeshResult out;
+    if (auto ok = builder.add_fill(geometry.polygons, poly.fill); !ok)
+        out.errors.push_back("context layer: " + ok.error().message);
     builder.add_outline(geometry.polygons, poly.outline, poly.line);
-    for (const auto& line : geometry.lines) builder.add_line(line, kContextLine, context_line_style());
-    return builder.take();
+    for (const auto& line : geometry.lines)
+        builder.add_line(line, kContextLine, context_line_style());
+    out.mesh = builder.take();
+    return out;
 }
 
 bool label_shown_at(geo::TerritoryLevel level, double zoom) {
     switch (level) {
-        case geo::TerritoryLevel::commune: return zoom >= 10.5;
-        case geo::TerritoryLevel::epci: return zoom >= 9.0 && zoom < 12.0;
-        case geo::TerritoryLevel::departement: return zoom >= 6.5 && zoom < 10.5;
-        case geo::TerritoryLevel::region: return zoom >= 4.5 && zoom < 8.0;
-        default: return zoom >= 6.0;
+        case geo::TerritoryLevel::commune:
+            return zoom >= 10.5;
+        case geo::TerritoryLevel::epci:
+            return zoom >= 9.0 && zoom < 12.0;
+        case geo::TerritoryLevel::departement:
+            return zoom >= 6.5 && zoom < 10.5;
+        case geo::TerritoryLevel::region:
+            return zoom >= 4.5 && zoom < 8.0;
+        default:
+            return zoom >= 6.0;
     }
 }
 
@@ -97,7 +113,8 @@ PolygonMesh build_gaps_mesh(const geo::GapResult& gaps) {
     for (const auto& c : gaps.cells) box.extend(c.centre_lonlat);
     const Mercator origin = centre_of(box);
     MeshBuilder builder(origin);
-    for (const auto& z : gaps.zones) builder.add_outline(z.geometry, kGapZoneOutline, {1.6f, 0.0f, 0.0f});
+    for (const auto& z : gaps.zones)
+        builder.add_outline(z.geometry, kGapZoneOutline, {1.6f, 0.0f, 0.0f});
     PolygonMesh mesh = builder.take();
     for (const auto& c : gaps.cells) {
         const Rgba8 colour = gap_colour(c.gap_score);
@@ -105,7 +122,8 @@ PolygonMesh build_gaps_mesh(const geo::GapResult& gaps) {
         std::vector<FillVertex> ring;
         for (std::size_t i = 0; i + 1 < c.hexagon.size(); ++i) {  // closed ring: skip the repeat
             const Mercator m = mercator_from_lonlat(c.hexagon[i]);
-            ring.push_back({static_cast<float>(m.x_m - origin.x_m), static_cast<float>(m.y_m - origin.y_m), colour});
+            ring.push_back({static_cast<float>(m.x_m - origin.x_m),
+                            static_cast<float>(m.y_m - origin.y_m), colour});
         }
         for (std::size_t i = 1; i + 1 < ring.size(); ++i)
             for (const FillVertex& v : {ring[0], ring[i], ring[i + 1]}) mesh.fill.push_back(v);

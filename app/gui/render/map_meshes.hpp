@@ -30,8 +30,14 @@ struct TerritoryMesh {
 inline constexpr double kCommuneOutlineZoom = 8.0;
 
 TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territories);
-PolygonMesh build_perimeter_mesh(const std::vector<PerimeterLevel>& levels);
-PolygonMesh build_context_mesh(const ContextGeometry& geometry);
+// A mesh and the polygons it could not fill ("perimeter level 0.8: …"),
+// which the map shows in the status line.
+struct MeshResult {
+    PolygonMesh mesh;
+    std::vector<std::string> errors;
+};
+MeshResult build_perimeter_mesh(const std::vector<PerimeterLevel>& levels);
+MeshResult build_context_mesh(const ContextGeometry& geometry);
 // The Gaps layer: every gap cell filled with gap_colour(score) (hexagons are
 // convex: fanned directly, no triangulation), the zones outlined.
 PolygonMesh build_gaps_mesh(const geo::GapResult& gaps);

@@ -41,13 +41,16 @@ geo::Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
 
     r->m_territory_worker = make_worker<TerritoryJob, TerritoryMesh>(
         [](const TerritoryJob& job) { return build_territory_mesh(job.territories); });
-    r->m_perimeter_worker = make_worker<PerimeterJob, PolygonMesh>(
+    r->m_perimeter_worker = make_worker<PerimeterJob, MeshResult>(
         [](const PerimeterJob& job) { return build_perimeter_mesh(job.levels); });
     r->m_gaps_worker = make_worker<GapsJob, PolygonMesh>(
         [](const GapsJob& job) { return job.gaps ? build_gaps_mesh(*job.gaps) : PolygonMesh{}; });
     r->m_context_worker = make_worker<ContextJob, ContextMeshes>([](const ContextJob& job) {
         ContextMeshes out;
-        for (const auto& [id, geometry] : job.layers) out[id] = build_context_mesh(geometry);
+        for (const auto& [id, geometry] : job.layers) {
+            out[id] = build_context_mesh(geometry);
+            for (std::string& e : out[id].errors) e = id + ": " + e;
+        }
         return out;
     });
     r->m_territory_mesh = std::make_unique<GpuMesh>();
@@ -89,13 +92,15 @@ bool MapRenderer::poll(const MapModel& model) {
     for (auto& d : m_territory_worker->poll()) {
         ++m_mesh_generation;
         m_territory_mesh->upload(d.result.mesh);
+        m_errors.insert(m_errors.end(), d.result.errors.begin(), d.result.errors.end());
         m_commune_mesh->upload(d.result.commune_outlines);
         m_labels = std::move(d.result.labels);
         arrived = true;
     }
     for (auto& d : m_perimeter_worker->poll()) {
         ++m_mesh_generation;
-        m_perimeter_mesh->upload(d.result);
+        m_perimeter_mesh->upload(d.result.mesh);
+        m_errors.insert(m_errors.end(), d.result.errors.begin(), d.result.errors.end());
         arrived = true;
     }
     for (auto& d : m_gaps_worker->poll()) {
@@ -108,7 +113,8 @@ bool MapRenderer::poll(const MapModel& model) {
         m_context_meshes.clear();
         for (const auto& [id, mesh] : d.result) {
             auto gpu = std::make_unique<GpuMesh>();
-            gpu->upload(mesh);
+            gpu->upload(mesh.mesh);
+            m_errors.insert(m_errors.end(), mesh.errors.begin(), mesh.errors.end());
             m_context_meshes[id] = std::move(gpu);
         }
         arrived = true;

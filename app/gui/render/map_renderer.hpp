@@ -25,6 +25,7 @@
 #include "app/gui/render/map_meshes.hpp"
 #include "app/gui/render/shader_program.hpp"
 #include "geo/core/error.hpp"
+#include <utility>
 
 namespace app::gui {
 
@@ -58,6 +59,9 @@ public:
 
     [[nodiscard]] const MapDrawStats& stats() const { return m_stats; }
     [[nodiscard]] const std::vector<TerritoryLabel>& territory_labels() const { return m_labels; }
+    // What the mesh workers could not draw since the last call ("territory
+    // Tours: …", "perimeter level 0.8: …"), for the status line.
+    [[nodiscard]] std::vector<std::string> take_errors() { return std::exchange(m_errors, {}); }
     // The item under the cursor (canvas pixels), if any.
     [[nodiscard]] std::optional<std::size_t> pick(const MapModel& model, ScreenPx cursor) const;
 
@@ -79,12 +83,12 @@ private:
     struct ContextJob {
         std::map<std::string, ContextGeometry> layers;
     };
-    using ContextMeshes = std::map<std::string, PolygonMesh>;
+    using ContextMeshes = std::map<std::string, MeshResult>;
 
     std::optional<ShaderProgram> m_points_program, m_fill_program, m_line_program, m_density_program;
 
     std::unique_ptr<Recompute<TerritoryJob, TerritoryMesh>> m_territory_worker;
-    std::unique_ptr<Recompute<PerimeterJob, PolygonMesh>> m_perimeter_worker;
+    std::unique_ptr<Recompute<PerimeterJob, MeshResult>> m_perimeter_worker;
     std::unique_ptr<Recompute<GapsJob, PolygonMesh>> m_gaps_worker;
     const geo::GapResult* m_gaps_requested = nullptr;  // the result whose mesh was last requested
     std::unique_ptr<Recompute<ContextJob, ContextMeshes>> m_context_worker;
@@ -93,6 +97,7 @@ private:
     std::unique_ptr<GpuMesh> m_territory_mesh, m_commune_mesh, m_perimeter_mesh, m_gaps_mesh;
     std::map<std::string, std::unique_ptr<GpuMesh>> m_context_meshes;
     std::vector<TerritoryLabel> m_labels;
+    std::vector<std::string> m_errors;  // polygons the meshes could not fill, since take_errors()
     std::unique_ptr<GpuDensity> m_density;
     std::optional<unsigned> m_density_rev;
 
