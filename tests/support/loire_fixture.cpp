@@ -104,8 +104,9 @@ const geo::PerimeterResult& loire_perimeter(const std::string& audience_id) {
     auto use_case = geo::AudiencePerimeter::create(
         std::make_shared<const std::vector<geo::OfferItem>>(loire_items()), nullptr);
     if (!use_case) ADD_FAILURE() << use_case.error().message;
-    auto run = audience && use_case ? use_case->run(*audience, {}, false)
-                                    : geo::Result<geo::AudiencePerimeterRun>(geo::fail("no use case"));
+    auto run = audience && use_case
+                   ? use_case->run(*audience, {}, false)
+                   : geo::Result<geo::AudiencePerimeterRun>(geo::fail("no use case"));
     if (!run) ADD_FAILURE() << run.error().message;
     return cache[audience_id] = run ? std::move(run->result) : geo::PerimeterResult{};
 }
@@ -142,6 +143,13 @@ const std::vector<Landmark>& loire_chateaux() {
         return out;
     }();
     return landmarks;
+}
+
+void LoireCatalogueTest::SetUp() {
+    REQUIRE_SHARED_DATA();
+    dir = temp_dir();
+    catalogue = dir / "loire.sqlite";
+    make_loire_catalogue(catalogue);
 }
 
 }  // namespace test

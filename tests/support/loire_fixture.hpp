@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "geo/analysis/perimeter.hpp"
 #include "geo/core/offer.hpp"
 
@@ -29,6 +31,15 @@ const geo::PerimeterResult& loire_perimeter(const std::string& audience_id);
 // Imports the feed and the territories into the catalogue at `path` (created
 // when missing), as `territoire import` does.
 void make_loire_catalogue(const std::filesystem::path& path);
+
+// A test with a fresh catalogue of the sample in its own temporary folder
+// (skipped without ../shared/data, failed under CI=true).
+class LoireCatalogueTest : public ::testing::Test {
+protected:
+    void SetUp() override;
+    std::filesystem::path dir;
+    std::filesystem::path catalogue;  // dir / "loire.sqlite"
+};
 
 struct Landmark {
     std::string name;

@@ -34,17 +34,7 @@ CliRun territoire(const fs::path& dir, const std::vector<std::string>& args) {
     return test::run_territoire(dir, args);
 }
 
-class PerimeterCli : public ::testing::Test {
-protected:
-    void SetUp() override {
-        REQUIRE_SHARED_DATA();
-        dir = test::temp_dir();
-        catalogue = dir / "loire.sqlite";
-        test::make_loire_catalogue(catalogue);
-    }
-    fs::path dir;
-    fs::path catalogue;
-};
+using PerimeterCli = test::LoireCatalogueTest;
 
 const json* unit_named(const json& units, const std::string& name) {
     for (const auto& u : units)

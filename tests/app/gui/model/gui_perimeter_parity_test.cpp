@@ -19,17 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class PerimeterParity : public ::testing::Test {
-protected:
-    void SetUp() override {
-        REQUIRE_SHARED_DATA();
-        dir = test::temp_dir();
-        catalogue = dir / "loire.sqlite";
-        test::make_loire_catalogue(catalogue);
-    }
-    fs::path dir;
-    fs::path catalogue;
-};
+using PerimeterParity = test::LoireCatalogueTest;
 
 }  // namespace
 
