@@ -140,6 +140,7 @@ TEST_F(OutputSafety, ImportOfTheCatalogueIntoItselfIsRefused) {
 }
 
 TEST_F(OutputSafety, RenderOverAContextLayerIsRefused) {
+    if (!TERRITOIRE_HAS_GUI) GTEST_SKIP() << "render is not in a command-line-only build";
     std::ofstream(m_dir / "rivers.geojson") << R"({"type":"FeatureCollection","features":[]})";
     expect_refused("render --context rivers.geojson -o rivers.geojson",
                    "territoire render: -o rivers.geojson is an input (--context rivers.geojson)");
