@@ -20,6 +20,7 @@ void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_validate_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_search_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 // `territoire` with no argument: the map window on the demo catalogue.
 int run_default_gui();

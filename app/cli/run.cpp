@@ -21,6 +21,7 @@ int run(int argc, char** argv) {
     add_gaps_command(app, common, exit_code);
     add_gui_command(app, common, exit_code);
     add_render_command(app, common, exit_code);
+    add_search_command(app, common, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

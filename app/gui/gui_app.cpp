@@ -46,10 +46,12 @@
 #include "app/gui/views/map_canvas.hpp"
 #include "app/gui/views/map_image.hpp"
 #include "app/gui/views/popup_keys.hpp"
+#include "app/gui/views/search_box.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/core/data_dir.hpp"
 #include "geo/io/context_layer.hpp"
+#include "geo/io/places_file.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
@@ -91,6 +93,14 @@ public:
                 m_context_credit = *credit;
         }
         m_ui.attribution = m_context_credit;
+        std::string places = options.places;
+        if (options.demo && places.empty()) places = geo::data_dir() + "/demo/places.geojson";
+        if (!places.empty()) {
+            if (auto read = geo::read_places_file(places))
+                m_model.set_places(std::move(*read));
+            else
+                m_ui.set_status(read.error().message, true);
+        }
         if (!options.state_file.empty()) m_state_file.emplace(options.state_file);
         if (options.demo)
             start_loading_demo();
@@ -169,6 +179,7 @@ private:
     FileBrowser m_browser;
     ExportDialog m_export;
     ImportDialog m_import;
+    SearchBox m_search;
     std::vector<geo::SourceInfo> m_sources;
     enum class BrowsePurpose { snapshot } m_browse_purpose = BrowsePurpose::snapshot;
     int m_snapshot_delay = 0;
@@ -242,6 +253,7 @@ void GuiApp::draw_menu() {
         }
         ImGui::EndMenu();
     }
+    m_search.draw(m_model, m_ui);
     ImGui::EndMainMenuBar();
 }
 
@@ -287,7 +299,20 @@ void GuiApp::write_state() {
         {"controls",
          {{"fit", rect(controls.fit)}, {"zoom_in", rect(controls.zoom_in)}, {"zoom_out", rect(controls.zoom_out)}}},
         {"status", m_ui.status}};
-    m_state_file->update(state, m_frames);
+    nlohmann::json labels = nlohmann::json::array();
+    for (const DrawnLabel& l : m_canvas.labels())
+        labels.push_back({{"text", l.text}, {"place", l.place}, {"box", rect(l.box)}});
+    nlohmann::json hits = nlohmann::json::array();
+    for (const geo::SearchHit& h : m_search.search().hits())
+        hits.push_back({{"kind", geo::search_kind_id(h.kind)}, {"name", h.name}, {"code", h.code}});
+    nlohmann::json full = state;
+    full["labels"] = std::move(labels);
+    full["search"] = {{"query", m_search.search().query()},
+                      {"focused", m_search.focused()},
+                      {"field", rect(m_search.field_rect())},
+                      {"hits", std::move(hits)},
+                      {"selected", m_search.search().selected()}};
+    m_state_file->update(full, m_frames);
 }
 
 void GuiApp::take_snapshot() {
@@ -312,6 +337,7 @@ Rect GuiApp::frame() {
     close_menu_on_escape();
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) m_search.focus();
 
     draw_menu();
     const float top = ImGui::GetFrameHeight();

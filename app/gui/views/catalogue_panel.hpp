@@ -1,6 +1,7 @@
 #pragma once
 // The catalogue panel: a searchable, sortable table of the offer items
-// (name, family, labels, commune, producer) with family and label filters;
+// (name, family, labels, commune, producer) with family and label filters,
+// which also narrow the items drawn on the map (MapModel::set_item_filter);
 // clicking a row selects the item and flies the map to it. Handles
 // hundreds of thousands of rows (list clipper; the filtered, sorted row list
 // is rebuilt only when the items, the filters or the sort change).
@@ -20,7 +21,7 @@ public:
     void draw(MapModel& model, UiState& ui);
 
 private:
-    void rebuild_rows(const MapModel& model);
+    void rebuild_rows(MapModel& model);  // also sets the map's item filter
 
     std::string m_search;
     int m_family = -1;    // -1: all
@@ -33,8 +34,5 @@ private:
     bool m_dirty = true;
     std::optional<std::size_t> m_scrolled_to;
 };
-
-// Lower-case ASCII with French accents folded (é → e, œ → oe), for search.
-std::string fold_for_search(const std::string& utf8);
 
 }  // namespace app::gui
