@@ -253,7 +253,6 @@ void GuiApp::draw_menu() {
         }
         ImGui::EndMenu();
     }
-    m_search.draw(m_model, m_ui);
     ImGui::EndMainMenuBar();
 }
 
@@ -336,8 +335,11 @@ Rect GuiApp::frame() {
     release_latched_keys();
     close_menu_on_escape();
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) m_search.focus();
+    // Ctrl as NewFrame saw it (io.KeyMods): a latched release (key_latch.hpp)
+    // may already have cleared io.KeyCtrl by now.
+    const bool ctrl = (io.KeyMods & ImGuiKeyModFlags_Ctrl) != 0;
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_F)) m_search.focus();
 
     draw_menu();
     const float top = ImGui::GetFrameHeight();
@@ -375,6 +377,7 @@ Rect GuiApp::frame() {
                      {0, top, m_ui.show_left ? left : 0.0f, height},
                      {right, top, m_ui.show_right ? io.DisplaySize.x - right : 0.0f, height}};
     m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
+    m_search.draw(ImVec2(map.x, map.y), map.w, m_model, m_ui);
     draw_dialogs();
     if (m_state_file) m_popups = open_popup_names();
     m_map = map;

@@ -1,5 +1,7 @@
 #include "app/gui/views/search_box.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -22,9 +24,16 @@ const char* kind_text(geo::SearchKind kind) {
 
 }  // namespace
 
-void SearchBox::draw(MapModel& model, UiState& ui) {
-    ImGui::SameLine(ImGui::GetWindowWidth() - kFieldWidth - 12.0f);
-    ImGui::SetNextItemWidth(kFieldWidth);
+void SearchBox::draw(ImVec2 canvas, float canvas_w, MapModel& model, UiState& ui) {
+    const float width = std::min(kFieldWidth, canvas_w - 260.0f);  // clear of the zoom line and the buttons
+    if (width < 80.0f) return;
+    ImGui::SetNextWindowPos(ImVec2(canvas.x + (canvas_w - width) / 2, canvas.y + 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##search", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
+    ImGui::SetNextItemWidth(width);
     if (m_focus_request) {
         ImGui::SetKeyboardFocusHere();
         m_focus_request = false;
@@ -35,7 +44,9 @@ void SearchBox::draw(MapModel& model, UiState& ui) {
                                                     ImGuiInputTextFlags_AutoSelectAll);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     m_field = {min.x, min.y, max.x - min.x, max.y - min.y};
+    ui.search_box_px = {m_field.x, m_field.y, m_field.w, m_field.h};
     m_active = ImGui::IsItemActive();
+    ImGui::End();
     m_search.set_query(m_text, model);
     if (m_active) {
         m_list_open = true;

@@ -1,9 +1,12 @@
 #pragma once
-// The search field of the menu bar and its result list: type a commune, a
-// place, a territory or an item; Ctrl+F focuses it, Up/Down move in the
-// list, Enter (or a click) flies the map there, Escape closes the list.
-// Reads and drives a SearchModel. Main thread, inside the main menu bar.
+// The search field over the top of the map and its result list: type a
+// commune, a place, a territory or an item; Ctrl+F focuses it, Up/Down move
+// in the list, Enter (or a click) flies the map there, Escape closes the
+// list. Reads and drives a SearchModel. Main thread, inside an ImGui frame,
+// after the map canvas (so that it is drawn over it).
 #include <string>
+
+#include <imgui.h>
 
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/search_model.hpp"
@@ -15,8 +18,9 @@ namespace app::gui {
 class SearchBox {
 public:
     void focus() { m_focus_request = true; }
-    // Draws the field at the right end of the menu bar, and the list below it.
-    void draw(MapModel& model, UiState& ui);
+    // Draws the field centred at the top of the map canvas (`canvas`: its
+    // top-left corner, window pixels; `canvas_w`: its width), the list below.
+    void draw(ImVec2 canvas, float canvas_w, MapModel& model, UiState& ui);
 
     [[nodiscard]] const SearchModel& search() const { return m_search; }
     [[nodiscard]] bool focused() const { return m_active; }
