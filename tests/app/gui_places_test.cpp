@@ -139,5 +139,25 @@ TEST_F(GuiPlaces, CtrlFTypeArrowsAndEnterFlyToTheTown) {
         << "Down + Enter did not fly to Montlouis-sur-Loire: " << state().dump();
 }
 
+TEST_F(GuiPlaces, CatalogueSearchNarrowsTheItemsOnTheMap) {
+    REQUIRE_X_INPUT();
+    ASSERT_TRUE(start_demo());
+    const int items = state().at("items").get<int>();
+    EXPECT_EQ(state().at("items_shown").get<int>(), items);
+    m_gui->click_centre(state().at("catalogue_search"));
+    m_gui->type("chateau");
+    // The demo's 179 items hold a few dozen châteaux: the map draws those only.
+    EXPECT_TRUE(m_gui->wait_for(
+        [&](const json& s) {
+            const int shown = s.at("items_shown").get<int>();
+            return shown > 10 && shown < items / 2;
+        },
+        kEffectTimeout))
+        << state().dump();
+    m_gui->type(" de chenonceau");
+    EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return s.at("items_shown").get<int>() == 1; }, kEffectTimeout))
+        << "\"chateau de chenonceau\" should leave one item on the map: " << state().dump();
+}
+
 }  // namespace
 }  // namespace app::gui

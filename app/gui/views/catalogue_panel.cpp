@@ -72,6 +72,8 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
 
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##search", tr(Text::search), &m_search)) m_dirty = true;
+    const ImVec2 field_min = ImGui::GetItemRectMin(), field_max = ImGui::GetItemRectMax();
+    m_search_rect = {field_min.x, field_min.y, field_max.x - field_min.x, field_max.y - field_min.y};
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::SetNextItemWidth(half);
     const std::string family_preview =

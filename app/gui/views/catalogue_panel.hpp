@@ -13,12 +13,15 @@
 
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
+#include "app/gui/render/ui_cache.hpp"
 
 namespace app::gui {
 
 class CataloguePanel {
 public:
     void draw(MapModel& model, UiState& ui);
+    // Where the search field was drawn (window pixels), for the --state-file hook.
+    [[nodiscard]] const UiRect& search_rect() const { return m_search_rect; }
 
 private:
     void rebuild_rows(MapModel& model);  // also sets the map's item filter
@@ -33,6 +36,7 @@ private:
     std::optional<unsigned> m_items_rev;
     bool m_dirty = true;
     std::optional<std::size_t> m_scrolled_to;
+    UiRect m_search_rect;
 };
 
 }  // namespace app::gui

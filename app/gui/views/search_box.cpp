@@ -11,6 +11,7 @@ namespace app::gui {
 namespace {
 
 constexpr float kFieldWidth = 300.0f;
+constexpr float kButtonsWidth = 70.0f;  // the map canvas's Fit / + / − column and its margins
 
 const char* kind_text(geo::SearchKind kind) {
     switch (kind) {
@@ -25,14 +26,16 @@ const char* kind_text(geo::SearchKind kind) {
 }  // namespace
 
 void SearchBox::draw(ImVec2 canvas, float canvas_w, MapModel& model, UiState& ui) {
-    const float width = std::min(kFieldWidth, canvas_w - 260.0f);  // clear of the zoom line and the buttons
+    // Top right, beside the on-map buttons, clear of the zoom and cursor line on the left.
+    const float width = std::min(kFieldWidth, canvas_w - 420.0f);
     if (width < 80.0f) return;
-    ImGui::SetNextWindowPos(ImVec2(canvas.x + (canvas_w - width) / 2, canvas.y + 8));
+    ImGui::SetNextWindowPos(ImVec2(canvas.x + canvas_w - width - kButtonsWidth, canvas.y + 10));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 240));
     ImGui::Begin("##search", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground);
-    ImGui::PopStyleVar();
     ImGui::SetNextItemWidth(width);
     if (m_focus_request) {
         ImGui::SetKeyboardFocusHere();
@@ -47,6 +50,8 @@ void SearchBox::draw(ImVec2 canvas, float canvas_w, MapModel& model, UiState& ui
     ui.search_box_px = {m_field.x, m_field.y, m_field.w, m_field.h};
     m_active = ImGui::IsItemActive();
     ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
     m_search.set_query(m_text, model);
     if (m_active) {
         m_list_open = true;
