@@ -10,7 +10,9 @@ namespace {
 ImFont* g_bold_font = nullptr;
 }  // namespace
 
-ImFont* bold_font() { return g_bold_font != nullptr ? g_bold_font : ImGui::GetFont(); }
+ImFont* bold_font() {
+    return g_bold_font != nullptr ? g_bold_font : ImGui::GetFont();
+}
 
 bool load_fonts(const std::string& path, float size_px) {
     g_bold_font = nullptr;  // a font of an earlier ImGui context is gone
@@ -41,7 +43,8 @@ bool load_fonts(const std::string& path, float size_px) {
         return false;
     }
     // The bold face of the map's main place names, beside the regular one.
-    const std::filesystem::path bold = std::filesystem::path(path).parent_path() / "DejaVuSans-Bold.ttf";
+    const std::filesystem::path bold =
+        std::filesystem::path(path).parent_path() / "DejaVuSans-Bold.ttf";
     if (std::filesystem::is_regular_file(bold, ec))
         g_bold_font = io.Fonts->AddFontFromFileTTF(bold.c_str(), size_px + 1.0f, &config, kRanges);
     return true;

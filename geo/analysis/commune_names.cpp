@@ -2,7 +2,8 @@
 
 namespace geo {
 
-CommuneNames::CommuneNames(const std::vector<Territory>& territories, const std::vector<Place>& places) {
+CommuneNames::CommuneNames(const std::vector<Territory>& territories,
+                           const std::vector<Place>& places) {
     for (const Territory& t : territories)
         if (t.level == TerritoryLevel::commune && !t.code.empty() && !t.name.empty())
             m_names.emplace(t.code, t.name);

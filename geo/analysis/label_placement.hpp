@@ -45,20 +45,21 @@ struct LabelRequest {
 
 struct LabelViewPx {
     double width_px = 0, height_px = 0;
-    double gap_px = 4.0;     // between a dot and its label
-    double dot_px = 6.0;     // the dot's reserved square
-    double padding_px = 2.0; // around every box, so that labels never touch
+    double gap_px = 4.0;      // between a dot and its label
+    double dot_px = 6.0;      // the dot's reserved square
+    double padding_px = 2.0;  // around every box, so that labels never touch
 };
 
 struct PlacedLabel {
     std::size_t request = 0;  // index into the requests
     LabelPosition position = LabelPosition::right;
-    LabelBox box;             // the text box (without padding), view pixels
+    LabelBox box;  // the text box (without padding), view pixels
 };
 
 // Placed labels in placement order. `obstacles`: boxes nothing may cover
 // (e.g. a legend), view pixels.
-std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests, const LabelViewPx& view,
+std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
+                                      const LabelViewPx& view,
                                       const std::vector<LabelBox>& obstacles = {});
 
 // A lon/lat view: what a map of `width_px` × `height_px` pixels shows of

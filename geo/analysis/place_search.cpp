@@ -16,8 +16,8 @@ std::string_view trimmed(std::string_view s) {
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-std::optional<SearchMatch> match_of(const std::string& folded, const std::string& code, std::string_view raw,
-                                    const std::string& q) {
+std::optional<SearchMatch> match_of(const std::string& folded, const std::string& code,
+                                    std::string_view raw, const std::string& q) {
     if (folded == q || (!code.empty() && code == raw)) return SearchMatch::exact;
     const auto at = folded.find(q);
     if (at == std::string::npos) return std::nullopt;
@@ -30,26 +30,34 @@ std::optional<SearchMatch> match_of(const std::string& folded, const std::string
 
 std::string_view search_kind_id(SearchKind kind) {
     switch (kind) {
-        case SearchKind::commune: return "commune";
-        case SearchKind::place: return "place";
-        case SearchKind::territory: return "territory";
-        case SearchKind::item: return "item";
+        case SearchKind::commune:
+            return "commune";
+        case SearchKind::place:
+            return "place";
+        case SearchKind::territory:
+            return "territory";
+        case SearchKind::item:
+            return "item";
     }
     return "item";
 }
 
 std::string_view search_match_id(SearchMatch match) {
     switch (match) {
-        case SearchMatch::exact: return "exact";
-        case SearchMatch::prefix: return "prefix";
-        case SearchMatch::word_prefix: return "word_prefix";
-        case SearchMatch::contains: return "contains";
+        case SearchMatch::exact:
+            return "exact";
+        case SearchMatch::prefix:
+            return "prefix";
+        case SearchMatch::word_prefix:
+            return "word_prefix";
+        case SearchMatch::contains:
+            return "contains";
     }
     return "contains";
 }
 
-SearchIndex::SearchIndex(const std::vector<Territory>& territories, const std::vector<Place>& places,
-                         const std::vector<OfferItem>& items) {
+SearchIndex::SearchIndex(const std::vector<Territory>& territories,
+                         const std::vector<Place>& places, const std::vector<OfferItem>& items) {
     m_entries.reserve(territories.size() + places.size() + items.size());
     // The place of each commune code, to put the commune's hit on its town centre.
     std::unordered_map<std::string, const Place*> place_of;
@@ -74,7 +82,8 @@ SearchIndex::SearchIndex(const std::vector<Territory>& territories, const std::v
                 t.geometry.bounds()};
         e.position = e.extent.empty() ? LonLat{} : e.extent.center();
         if (commune) {
-            if (auto it = place_of.find(t.code); it != place_of.end()) e.position = it->second->position;
+            if (auto it = place_of.find(t.code); it != place_of.end())
+                e.position = it->second->position;
             commune_folded.emplace(t.code, e.folded);
         }
         m_entries.push_back(std::move(e));
@@ -82,16 +91,31 @@ SearchIndex::SearchIndex(const std::vector<Territory>& territories, const std::v
     for (std::size_t i = 0; i < places.size(); ++i) {
         const Place& p = places[i];
         std::string folded = fold_text(p.name);
-        if (auto it = commune_folded.find(p.insee); it != commune_folded.end() && it->second == folded)
+        if (auto it = commune_folded.find(p.insee);
+            it != commune_folded.end() && it->second == folded)
             continue;  // the commune's hit stands for it
-        m_entries.push_back({SearchKind::place, p.rank, static_cast<std::uint32_t>(i), std::move(folded), p.name,
-                             p.insee, "place", p.position, {}});
+        m_entries.push_back({SearchKind::place,
+                             p.rank,
+                             static_cast<std::uint32_t>(i),
+                             std::move(folded),
+                             p.name,
+                             p.insee,
+                             "place",
+                             p.position,
+                             {}});
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
         const OfferItem& it = items[i];
         if (it.name.empty()) continue;
-        m_entries.push_back({SearchKind::item, 0, static_cast<std::uint32_t>(i), fold_text(it.name), it.name,
-                             it.commune_insee, std::string(family_id(it.family)), it.position, {}});
+        m_entries.push_back({SearchKind::item,
+                             0,
+                             static_cast<std::uint32_t>(i),
+                             fold_text(it.name),
+                             it.name,
+                             it.commune_insee,
+                             std::string(family_id(it.family)),
+                             it.position,
+                             {}});
     }
 }
 
@@ -119,7 +143,8 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
     hits.reserve(n);
     for (std::size_t k = 0; k < n; ++k) {
         const Entry& e = *found[k].entry;
-        hits.push_back({e.kind, e.index, found[k].match, e.name, e.code, e.level, e.position, e.extent});
+        hits.push_back(
+            {e.kind, e.index, found[k].match, e.name, e.code, e.level, e.position, e.extent});
     }
     return hits;
 }

@@ -12,11 +12,11 @@
 namespace geo {
 
 struct Place {
-    std::string name;           // as written on the map (UTF-8)
-    std::string insee;          // INSEE code of its commune, "" when unknown
-    int rank = 3;               // 1 = most important (labelled first); kPlaceRankMax the least
+    std::string name;             // as written on the map (UTF-8)
+    std::string insee;            // INSEE code of its commune, "" when unknown
+    int rank = 3;                 // 1 = most important (labelled first); kPlaceRankMax the least
     std::int64_t population = 0;  // inhabitants, 0 when unknown: orders places of one rank
-    LonLat position;            // WGS 84
+    LonLat position;              // WGS 84
 };
 
 inline constexpr int kPlaceRankMax = 9;

@@ -9,10 +9,10 @@ namespace {
 const char* fold_latin(std::uint32_t cp) {
     // U+00C0 … U+00FF (Latin-1 Supplement, letters).
     static constexpr const char* kLatin1[64] = {
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  //
-        "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
-        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  //
-        "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
+        "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",  //
+        "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c",     "e", "e", "e", "e", "i", "i", "i",  "i",  //
+        "d", "n", "o", "o", "o", "o", "o",  nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
     if (cp >= 0xC0 && cp <= 0xFF) return kLatin1[cp - 0xC0];
     if (cp == 0x152 || cp == 0x153) return "oe";
     if (cp == 0x178) return "y";
@@ -22,11 +22,12 @@ const char* fold_latin(std::uint32_t cp) {
         static constexpr struct {
             std::uint32_t from, to;
             const char* base;
-        } kRanges[] = {{0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
-                       {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x134, 0x135, "j"},
-                       {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"},
-                       {0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"},
-                       {0x174, 0x175, "w"}, {0x176, 0x177, "y"}, {0x179, 0x17E, "z"}};
+        } kRanges[] = {
+            {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
+            {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x134, 0x135, "j"},
+            {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"},
+            {0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"},
+            {0x174, 0x175, "w"}, {0x176, 0x177, "y"}, {0x179, 0x17E, "z"}};
         for (const auto& r : kRanges)
             if (cp >= r.from && cp <= r.to) return r.base;
     }
@@ -54,7 +55,11 @@ std::string fold_text(std::string_view utf8) {
         // Decode one UTF-8 sequence; an invalid one is kept byte by byte.
         const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(utf8[k]); };
         const auto c = byte(i);
-        std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+        std::size_t len = c < 0x80                ? 1
+                          : c >= 0xC2 && c < 0xE0 ? 2
+                          : c >= 0xE0 && c < 0xF0 ? 3
+                          : c >= 0xF0 && c < 0xF5 ? 4
+                                                  : 0;
         bool valid = len > 0 && i + len <= utf8.size();
         for (std::size_t k = 1; valid && k < len; ++k) valid = (byte(i + k) & 0xC0) == 0x80;
         if (!valid) {
@@ -64,7 +69,8 @@ std::string fold_text(std::string_view utf8) {
         }
         std::uint32_t cp = c;
         if (len == 2) cp = ((c & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
-        if (len == 3) cp = ((c & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
+        if (len == 3)
+            cp = ((c & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
         if (len == 4) cp = 0x10000;  // beyond the folded ranges: kept as it is
         if (is_separator(cp)) {
             pending_space = true;

@@ -147,9 +147,9 @@ public:
     [[nodiscard]] unsigned weights_revision() const { return m_weights_revision; }
     // Moves whenever anything drawn may have changed.
     [[nodiscard]] unsigned revision() const {
-        return m_items_revision + m_style_revision + m_territories_revision + m_perimeters_revision +
-               m_context_revision + m_density_revision + m_gaps_revision + m_places_revision + m_filter_revision +
-               m_camera.revision() + m_layers.revision();
+        return m_items_revision + m_style_revision + m_territories_revision +
+               m_perimeters_revision + m_context_revision + m_density_revision + m_gaps_revision +
+               m_places_revision + m_filter_revision + m_camera.revision() + m_layers.revision();
     }
 
 private:

@@ -33,7 +33,8 @@ float ItemPointIndex::base_size_px(double zoom) {
     return static_cast<float>(std::clamp(0.9 * zoom - 2.5, 3.0, 11.0));  // 3 px France-wide, 9 px in a town
 }
 
-void ItemPointIndex::rebuild(const std::vector<geo::OfferItem>& items, std::span<const float> weights,
+void ItemPointIndex::rebuild(const std::vector<geo::OfferItem>& items,
+                             std::span<const float> weights,
                              const std::vector<std::uint32_t>* shown) {
     const std::size_t n = items.size();
     m_shown.clear();
@@ -186,7 +187,8 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
         const double cell_px = std::max(style.aggregate_cell_px, 2.0);
         if (build_from_pyramid(camera, lo, hi, cell_px, out)) {
             for (const auto& emphasised : {style.hovered, style.selected})
-                if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised)) emit_item(*emphasised, true);
+                if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised))
+                    emit_item(*emphasised, true);
             return;
         }
         const int gcols = static_cast<int>(std::ceil((hi.x_m - lo.x_m) / mpp / cell_px)) + 1;
@@ -225,7 +227,8 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
     }
     // Hovered and selected items on top, even when aggregated or off-grid.
     for (const auto& emphasised : {style.hovered, style.selected})
-        if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised)) emit_item(*emphasised, true);
+        if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised))
+            emit_item(*emphasised, true);
 }
 
 std::size_t ItemPointIndex::count_in(Mercator lo, Mercator hi) const {

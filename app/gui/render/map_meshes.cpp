@@ -42,7 +42,8 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
         for (const auto& t : territories) {
             if (t.level != level) continue;
             polygons.push_back(&t.geometry);
-            if (auto at = label_point(t.geometry)) out.labels.push_back({*at, t.name, t.level, t.code});
+            if (auto at = label_point(t.geometry))
+                out.labels.push_back({*at, t.name, t.level, t.code});
         }
         // Administrative units tile the land: draw each border once. Areas
         // that may overlap (competitors, reference areas) keep their own outline.

@@ -37,7 +37,8 @@ void CataloguePanel::rebuild_rows(MapModel& model) {
         if (!m_label.empty() && std::find(it.labels.begin(), it.labels.end(), m_label) == it.labels.end())
             continue;
         if (!needle.empty() && geo::fold_text(it.name).find(needle) == std::string::npos &&
-            geo::fold_text(it.producer).find(needle) == std::string::npos && it.commune_insee != m_search &&
+            geo::fold_text(it.producer).find(needle) == std::string::npos &&
+            it.commune_insee != m_search &&
             geo::fold_text(model.commune_names().name(it.commune_insee)) != needle)
             continue;
         m_rows.push_back(static_cast<std::uint32_t>(i));
@@ -54,9 +55,11 @@ void CataloguePanel::rebuild_rows(MapModel& model) {
         switch (m_sort_column) {
             case 1: return std::string(family_name(it.family));
             case 2: return label_names(it.labels);
-            case 3: return geo::fold_text(model.commune_names().display(it.commune_insee));
+            case 3:
+                return geo::fold_text(model.commune_names().display(it.commune_insee));
             case 4: return it.producer;
-            default: return geo::fold_text(it.name);
+            default:
+                return geo::fold_text(it.name);
         }
     };
     std::vector<std::string> keys(items.size());
@@ -73,7 +76,8 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##search", tr(Text::search), &m_search)) m_dirty = true;
     const ImVec2 field_min = ImGui::GetItemRectMin(), field_max = ImGui::GetItemRectMax();
-    m_search_rect = {field_min.x, field_min.y, field_max.x - field_min.x, field_max.y - field_min.y};
+    m_search_rect = {field_min.x, field_min.y, field_max.x - field_min.x,
+                     field_max.y - field_min.y};
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::SetNextItemWidth(half);
     const std::string family_preview =

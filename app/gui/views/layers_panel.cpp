@@ -72,7 +72,8 @@ std::string layer_title(const Layer& layer) {
         case LayerKind::territories: return tr(Text::layer_territories);
         case LayerKind::density: return tr(Text::layer_density);
         case LayerKind::gaps: return tr(Text::layer_gaps);
-        case LayerKind::places: return tr(Text::layer_places);
+        case LayerKind::places:
+            return tr(Text::layer_places);
         case LayerKind::context:
             return fmt::format("{} : {}", tr(Text::layer_context),
                                std::filesystem::path(layer.path).filename().string());

@@ -80,10 +80,11 @@ void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer
     overlay.obstacles.push_back({0, 0, kMargin + 8 + status.x + 6, kMargin + 5 + status.y});
     const UiRect& fit = m_controls.fit;
     if (fit.w > 0)
-        overlay.obstacles.push_back({fit.x - pos.x - 4, fit.y - pos.y - 4, size.x, m_controls.zoom_out.y +
-                                     m_controls.zoom_out.h - pos.y + 4});
+        overlay.obstacles.push_back({fit.x - pos.x - 4, fit.y - pos.y - 4, size.x,
+                                     m_controls.zoom_out.y + m_controls.zoom_out.h - pos.y + 4});
     if (const auto& b = ui.search_box_px; b[2] > 0)
-        overlay.obstacles.push_back({b[0] - pos.x - 4, b[1] - pos.y - 4, b[0] + b[2] - pos.x + 4, b[1] + b[3] - pos.y + 4});
+        overlay.obstacles.push_back(
+            {b[0] - pos.x - 4, b[1] - pos.y - 4, b[0] + b[2] - pos.x + 4, b[1] + b[3] - pos.y + 4});
     overlay.drawn_labels = &m_labels;
     draw_map_overlay(draw, pos, model, renderer, ui.attribution, overlay);
     draw_gap_selection(draw, pos, model);

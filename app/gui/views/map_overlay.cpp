@@ -32,8 +32,9 @@ struct LabelStyle {
 // Territory labels (centred on their area) and place names (beside their
 // dot) placed in one pass (geo::place_labels), so that none covers another
 // nor the legend, scale bar or attribution (`obstacles`, canvas pixels).
-void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model, const MapRenderer& renderer,
-                 const std::vector<geo::LabelBox>& obstacles, std::vector<DrawnLabel>* drawn) {
+void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model,
+                 const MapRenderer& renderer, const std::vector<geo::LabelBox>& obstacles,
+                 std::vector<DrawnLabel>* drawn) {
     const Camera& camera = model.camera();
     const double zoom = camera.zoom();
     const Layer* territories_layer = model.layers().find(LayerKind::territories);
@@ -42,9 +43,12 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model, const M
     const bool places = places_layer != nullptr && places_layer->visible && !model.places().empty();
     std::vector<geo::LabelRequest> requests;
     std::vector<LabelStyle> styles;
-    const auto add = [&](ScreenPx s, const LabelStyle& style, int priority, double weight, bool centred) {
-        if (s.x_px < 0 || s.y_px < 0 || s.x_px > camera.width_px() || s.y_px > camera.height_px()) return;
-        const ImVec2 size = style.font->CalcTextSizeA(style.font->FontSize, FLT_MAX, 0.0f, style.text->c_str());
+    const auto add = [&](ScreenPx s, const LabelStyle& style, int priority, double weight,
+                         bool centred) {
+        if (s.x_px < 0 || s.y_px < 0 || s.x_px > camera.width_px() || s.y_px > camera.height_px())
+            return;
+        const ImVec2 size =
+            style.font->CalcTextSizeA(style.font->FontSize, FLT_MAX, 0.0f, style.text->c_str());
         geo::LabelRequest r;
         r.x_px = s.x_px;
         r.y_px = s.y_px;
@@ -56,7 +60,8 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model, const M
         requests.push_back(r);
         styles.push_back(style);
     };
-    std::unordered_set<std::string_view> named_by_place;  // communes whose town is labelled as a place
+    std::unordered_set<std::string_view>
+        named_by_place;  // communes whose town is labelled as a place
     if (places) {
         const int max_rank = place_rank_shown_at(zoom);
         for (const geo::Place& p : model.places()) {
@@ -64,28 +69,47 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model, const M
             if (!p.insee.empty()) named_by_place.insert(p.insee);
             const bool main = p.rank <= 2;
             const LabelStyle style{&p.name, main ? bold_font() : ImGui::GetFont(),
-                                   p.rank <= 3 ? kInk : IM_COL32(74, 80, 88, 255), true, main ? 3.5f : 2.5f};
-            add(camera.to_screen(p.position), style, 10 + p.rank, static_cast<double>(p.population), false);
+                                   p.rank <= 3 ? kInk : IM_COL32(74, 80, 88, 255), true,
+                                   main ? 3.5f : 2.5f};
+            add(camera.to_screen(p.position), style, 10 + p.rank, static_cast<double>(p.population),
+                false);
         }
     }
     if (territories) {
         // Larger units first: when labels collide, the département wins over the commune.
         for (const auto& label : renderer.territory_labels()) {
             if (label.name.empty() || !label_shown_at(label.level, zoom)) continue;
-            if (label.level == geo::TerritoryLevel::commune && named_by_place.contains(label.code)) continue;
-            const bool big = label.level != geo::TerritoryLevel::commune && label.level != geo::TerritoryLevel::epci;
+            if (label.level == geo::TerritoryLevel::commune && named_by_place.contains(label.code))
+                continue;
+            const bool big = label.level != geo::TerritoryLevel::commune &&
+                             label.level != geo::TerritoryLevel::epci;
             const Rgba8 c = territory_style(label.level).outline;
             const LabelStyle style{&label.name, ImGui::GetFont(),
-                                   big ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(60, 60, 60, 255), false, 0};
+                                   big ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(60, 60, 60, 255),
+                                   false, 0};
             int priority = 0;
             switch (label.level) {
-                case geo::TerritoryLevel::destination: priority = 0; break;
-                case geo::TerritoryLevel::competitor: priority = 1; break;
-                case geo::TerritoryLevel::reference: priority = 2; break;
-                case geo::TerritoryLevel::region: priority = 3; break;
-                case geo::TerritoryLevel::departement: priority = 4; break;
-                case geo::TerritoryLevel::epci: priority = 25; break;    // after the towns of rank ≤ 4…
-                case geo::TerritoryLevel::commune: priority = 35; break; // …and before the villages
+                case geo::TerritoryLevel::destination:
+                    priority = 0;
+                    break;
+                case geo::TerritoryLevel::competitor:
+                    priority = 1;
+                    break;
+                case geo::TerritoryLevel::reference:
+                    priority = 2;
+                    break;
+                case geo::TerritoryLevel::region:
+                    priority = 3;
+                    break;
+                case geo::TerritoryLevel::departement:
+                    priority = 4;
+                    break;
+                case geo::TerritoryLevel::epci:
+                    priority = 25;
+                    break;  // after the towns of rank ≤ 4…
+                case geo::TerritoryLevel::commune:
+                    priority = 35;
+                    break;  // …and before the villages
             }
             add(camera.to_screen(label.at), style, priority, 0.0, true);
         }
@@ -97,14 +121,17 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model, const M
         const LabelStyle& style = styles[placed.request];
         const geo::LabelRequest& r = requests[placed.request];
         if (style.place) {
-            const ImVec2 dot(origin.x + static_cast<float>(r.x_px), origin.y + static_cast<float>(r.y_px));
+            const ImVec2 dot(origin.x + static_cast<float>(r.x_px),
+                             origin.y + static_cast<float>(r.y_px));
             draw->AddCircleFilled(dot, style.dot_px + 1.2f, IM_COL32(255, 255, 255, 230));
             draw->AddCircleFilled(dot, style.dot_px, style.colour);
         }
-        const ImVec2 at(origin.x + static_cast<float>(placed.box.x0_px), origin.y + static_cast<float>(placed.box.y0_px));
+        const ImVec2 at(origin.x + static_cast<float>(placed.box.x0_px),
+                        origin.y + static_cast<float>(placed.box.y0_px));
         draw_halo_text(draw, at, style.colour, style.text->c_str(), style.font);
         if (drawn != nullptr)
-            drawn->push_back({*style.text, style.place,
+            drawn->push_back({*style.text,
+                              style.place,
                               {at.x, at.y, static_cast<float>(placed.box.x1_px - placed.box.x0_px),
                                static_cast<float>(placed.box.y1_px - placed.box.y0_px)}});
     }

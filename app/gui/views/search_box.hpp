@@ -32,7 +32,7 @@ private:
     SearchModel m_search;
     std::string m_text;
     bool m_focus_request = false;
-    bool m_active = false;       // the field has the keyboard
+    bool m_active = false;        // the field has the keyboard
     bool m_list_hovered = false;  // the pointer is over the list (last frame)
     bool m_list_open = false;
     UiRect m_field;

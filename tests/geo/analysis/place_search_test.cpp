@@ -27,7 +27,8 @@ const SearchIndex& sample_index() {
     return index;
 }
 
-void expect_commune_first(const std::string& query, const std::string& code, const std::string& name) {
+void expect_commune_first(const std::string& query, const std::string& code,
+                          const std::string& name) {
     const auto hits = sample_index().search(query);
     ASSERT_FALSE(hits.empty()) << query;
     EXPECT_EQ(hits[0].kind, SearchKind::commune) << query << " → " << hits[0].name;
@@ -57,7 +58,8 @@ TEST(PlaceSearch, TheCommuneHitStandsAtItsTownCentre) {
     EXPECT_FALSE(hits[0].extent.empty());
     EXPECT_TRUE(hits[0].extent.contains(hits[0].position));
     // One hit for the town: the demo place named like the commune is merged into it.
-    for (std::size_t i = 1; i < hits.size(); ++i) EXPECT_FALSE(hits[i].kind == SearchKind::place && hits[i].name == "Chinon");
+    for (std::size_t i = 1; i < hits.size(); ++i)
+        EXPECT_FALSE(hits[i].kind == SearchKind::place && hits[i].name == "Chinon");
     // Then the offer items named after Chinon (three tourist-office desks in the sample).
     std::size_t items = 0;
     for (const auto& h : hits) items += h.kind == SearchKind::item;
@@ -107,8 +109,9 @@ TEST(CommuneNames, TerritoriesFirstThenPlaces) {
     REQUIRE_SHARED_DATA();
     const CommuneNames names(test::loire_territories(), demo_places());
     EXPECT_EQ(names.display("37261"), "Tours");
-    EXPECT_EQ(names.display("41151"), "Montrichard Val de Cher");  // the commune's name, not the town's
-    EXPECT_EQ(names.display("49328"), "Saumur");                    // from the places (49 not loaded)
+    EXPECT_EQ(names.display("41151"),
+              "Montrichard Val de Cher");         // the commune's name, not the town's
+    EXPECT_EQ(names.display("49328"), "Saumur");  // from the places (49 not loaded)
     EXPECT_EQ(names.display("99999"), "99999");
     EXPECT_EQ(names.display(""), "");
     const CommuneNames places_only({}, demo_places());

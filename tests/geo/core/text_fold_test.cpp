@@ -27,8 +27,12 @@ TEST(TextFold, SeparatorsBecomeOneSpace) {
 TEST(TextFold, KeepsDigitsOtherScriptsAndInvalidBytes) {
     EXPECT_EQ(fold_text("37261"), "37261");
     EXPECT_EQ(fold_text("Αθήνα"), "Αθήνα");  // Greek is not folded, nor lost
-    EXPECT_EQ(fold_text(std::string("a\xFF" "b")), std::string("a\xFF" "b"));
-    EXPECT_EQ(fold_text(std::string("caf\xC3")), std::string("caf\xC3"));  // truncated sequence kept
+    EXPECT_EQ(fold_text(std::string("a\xFF"
+                                    "b")),
+              std::string("a\xFF"
+                          "b"));
+    EXPECT_EQ(fold_text(std::string("caf\xC3")),
+              std::string("caf\xC3"));  // truncated sequence kept
 }
 
 }  // namespace

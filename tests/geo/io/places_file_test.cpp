@@ -23,8 +23,9 @@ std::string collection(const std::string& features) {
 }
 
 std::string point(const std::string& properties, double lon = 0.6892, double lat = 47.3941) {
-    return R"({"type":"Feature","properties":{)" + properties + R"(},"geometry":{"type":"Point","coordinates":[)" +
-           std::to_string(lon) + "," + std::to_string(lat) + "]}}";
+    return R"({"type":"Feature","properties":{)" + properties +
+           R"(},"geometry":{"type":"Point","coordinates":[)" + std::to_string(lon) + "," +
+           std::to_string(lat) + "]}}";
 }
 
 TEST(PlacesFile, ReadsTheDemoPlaces) {
@@ -32,7 +33,8 @@ TEST(PlacesFile, ReadsTheDemoPlaces) {
     ASSERT_TRUE(places) << places.error().message;
     EXPECT_EQ(places->size(), 75u);
     const auto find = [&](const std::string& name) {
-        return std::find_if(places->begin(), places->end(), [&](const Place& p) { return p.name == name; });
+        return std::find_if(places->begin(), places->end(),
+                            [&](const Place& p) { return p.name == name; });
     };
     const auto tours = find("Tours");
     ASSERT_NE(tours, places->end());
@@ -41,9 +43,10 @@ TEST(PlacesFile, ReadsTheDemoPlaces) {
     EXPECT_GT(tours->population, 100'000);
     EXPECT_NEAR(tours->position.lon_deg, 0.6892, 1e-9);
     EXPECT_NEAR(tours->position.lat_deg, 47.3941, 1e-9);
-    for (const char* name : {"Blois", "Amboise", "Chinon", "Saumur", "Loches", "Vendôme", "Romorantin-Lanthenay",
-                             "Chambord", "Chenonceaux", "Azay-le-Rideau", "Villandry", "Cheverny", "Vouvray",
-                             "Montlouis-sur-Loire", "Bourgueil", "Langeais", "Montrichard"})
+    for (const char* name :
+         {"Blois", "Amboise", "Chinon", "Saumur", "Loches", "Vendôme", "Romorantin-Lanthenay",
+          "Chambord", "Chenonceaux", "Azay-le-Rideau", "Villandry", "Cheverny", "Vouvray",
+          "Montlouis-sur-Loire", "Bourgueil", "Langeais", "Montrichard"})
         EXPECT_NE(find(name), places->end()) << name;
     for (const Place& p : *places) {
         EXPECT_EQ(p.insee.size(), 5u) << p.name;
@@ -53,9 +56,10 @@ TEST(PlacesFile, ReadsTheDemoPlaces) {
 }
 
 TEST(PlacesFile, RankFromPopulationWhenAbsent) {
-    const auto path = write_file("p.geojson", collection(point(R"("nom":"Tours","population":136000)") + "," +
-                                                         point(R"("nom":"Candes","population":200)") + "," +
-                                                         point(R"("nom":"Nowhere")")));
+    const auto path =
+        write_file("p.geojson", collection(point(R"("nom":"Tours","population":136000)") + "," +
+                                           point(R"("nom":"Candes","population":200)") + "," +
+                                           point(R"("nom":"Nowhere")")));
     auto places = read_places_file(path);
     ASSERT_TRUE(places) << places.error().message;
     ASSERT_EQ(places->size(), 3u);
@@ -70,17 +74,20 @@ TEST(PlacesFile, BadInputNamesTheFileAndTheRecord) {
         std::string text, expected;
     };
     const std::vector<Case> cases = {
-        {collection(point(R"("name":"Tours","rank":0)")), "places.geojson:places:FID 0: rank \"0\": expected a whole number 1…9"},
+        {collection(point(R"("name":"Tours","rank":0)")),
+         "places.geojson:places:FID 0: rank \"0\": expected a whole number 1…9"},
         {collection(point(R"("name":"Tours")") + "," + point(R"("name":"Blois","rank":"big")")),
          "places.geojson:places:FID 1: rank \"big\""},
         {collection(point(R"("name":"Tours","population":-3)")), "population \"-3\""},
         {collection(point(R"("name":"  ")")), "FID 0: empty name"},
         {collection(point(R"("name":"Tours")", 0.69, 147.61)), "FID 0: latitude"},
-        {collection(R"({"type":"Feature","properties":{"name":"Loire"},"geometry":{"type":"LineString","coordinates":[[0,47],[1,47]]}})"),
+        {collection(
+             R"({"type":"Feature","properties":{"name":"Loire"},"geometry":{"type":"LineString","coordinates":[[0,47],[1,47]]}})"),
          "FID 0: LINESTRING geometry (expected a point)"},
         {collection(R"({"type":"Feature","properties":{"name":"Tours"},"geometry":null})"),
          "FID 0: no geometry (expected a point)"},
-        {collection(point(R"("ville":"Tours")")), "places.geojson:places: no name field (tried name, nom"},
+        {collection(point(R"("ville":"Tours")")),
+         "places.geojson:places: no name field (tried name, nom"},
         {collection(""), "no place"},
         {"{not json", "places.geojson"},
     };
@@ -93,7 +100,8 @@ TEST(PlacesFile, BadInputNamesTheFileAndTheRecord) {
     }
     auto missing = read_places_file((test::temp_dir() / "absent.geojson").string());
     ASSERT_FALSE(missing);
-    EXPECT_NE(missing.error().message.find("absent.geojson"), std::string::npos) << missing.error().message;
+    EXPECT_NE(missing.error().message.find("absent.geojson"), std::string::npos)
+        << missing.error().message;
 }
 
 }  // namespace
