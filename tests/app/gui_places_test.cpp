@@ -46,17 +46,8 @@ protected:
         m_dir = test::temp_dir();
         setenv("XDG_CACHE_HOME", (m_dir / "cache").c_str(), 1);
         if (chdir(m_dir.c_str()) != 0) return false;
-        std::string error;
-        m_gui = test::GuiDriver::start(m_dir, {"--size", "1600x900"}, error);
-        if (!m_gui) {
-            ADD_FAILURE() << error;
-            return false;
-        }
-        if (!m_gui->wait_for(settled, kLoadTimeout)) {
-            ADD_FAILURE() << "not settled: " << m_gui->last_state().dump() << "\n" << m_gui->log();
-            return false;
-        }
-        return true;
+        m_gui = test::GuiDriver::start_until(m_dir, {"--size", "1600x900"}, settled, kLoadTimeout);
+        return m_gui != nullptr;
     }
     [[nodiscard]] const json& state() const { return m_gui->last_state(); }
 

@@ -19,6 +19,16 @@ constexpr ImU32 kInk = IM_COL32(40, 46, 54, 255);
 constexpr ImU32 kPanelFill = IM_COL32(255, 255, 255, 215);
 constexpr ImU32 kPanelBorder = IM_COL32(190, 196, 204, 255);
 
+// Territory labels by level (geo::TerritoryLevel order), lower first: the
+// areas and larger units before the towns (place ranks r give 10 + r), EPCI
+// after the towns of rank ≤ 4, communes before the villages.
+constexpr int kTerritoryLabelPriority[] = {
+    /*commune*/ 35, /*epci*/ 25,       /*departement*/ 4,
+    /*region*/ 3,   /*destination*/ 0, /*competitor*/ 1,
+    /*reference*/ 2};
+static_assert(std::size(kTerritoryLabelPriority) ==
+              static_cast<std::size_t>(geo::TerritoryLevel::reference) + 1);
+
 // One label to draw: its text, font, colour and whether it marks a place
 // with a dot.
 struct LabelStyle {
@@ -87,30 +97,7 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model,
             const LabelStyle style{&label.name, ImGui::GetFont(),
                                    big ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(60, 60, 60, 255),
                                    false, 0};
-            int priority = 0;
-            switch (label.level) {
-                case geo::TerritoryLevel::destination:
-                    priority = 0;
-                    break;
-                case geo::TerritoryLevel::competitor:
-                    priority = 1;
-                    break;
-                case geo::TerritoryLevel::reference:
-                    priority = 2;
-                    break;
-                case geo::TerritoryLevel::region:
-                    priority = 3;
-                    break;
-                case geo::TerritoryLevel::departement:
-                    priority = 4;
-                    break;
-                case geo::TerritoryLevel::epci:
-                    priority = 25;
-                    break;  // after the towns of rank ≤ 4…
-                case geo::TerritoryLevel::commune:
-                    priority = 35;
-                    break;  // …and before the villages
-            }
+            const int priority = kTerritoryLabelPriority[static_cast<std::size_t>(label.level)];
             add(camera.to_screen(label.at), style, priority, 0.0, true);
         }
     }
