@@ -204,12 +204,12 @@ void draw_legend_box(ImDrawList* draw, ImVec2 origin, const LegendLayout& layout
 }  // namespace
 
 void draw_halo_text(ImDrawList* draw, ImVec2 at, ImU32 colour, const char* text, ImFont* font) {
-    // A full white halo (eight directions): labels stay readable over item
-    // discs and dark fills, which they are drawn above.
+    // A white halo (the four diagonals: as readable as eight directions at
+    // this size, half the glyphs for llvmpipe): labels stay readable over
+    // item discs and dark fills, which they are drawn above.
     if (font == nullptr) font = ImGui::GetFont();
     const ImU32 halo = IM_COL32(255, 255, 255, 235);
-    for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1), ImVec2(-1, -1),
-                           ImVec2(1, -1), ImVec2(-1, 1), ImVec2(1, 1)})
+    for (const ImVec2 d : {ImVec2(-1, -1), ImVec2(1, -1), ImVec2(-1, 1), ImVec2(1, 1)})
         draw->AddText(font, font->FontSize, ImVec2(at.x + d.x, at.y + d.y), halo, text);
     draw->AddText(font, font->FontSize, at, colour, text);
 }
