@@ -16,12 +16,12 @@ catalogue="$out/demo.sqlite"
 rm -f "$catalogue"
 "$bin" import --catalogue "$catalogue" data/demo/items.geojson
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
-  exec "$bin" gui --catalogue "$catalogue" --audience patrimoine --context data/demo/rivers.geojson
+  exec "$bin" gui --catalogue "$catalogue" --audience patrimoine --context data/demo/rivers.geojson --places data/demo/places.geojson
 fi
 echo "No display: rendering the demo headless."
 "$bin" perimeter --catalogue "$catalogue" --audience patrimoine -o "$out/perimeter-patrimoine.geojson"
 xvfb-run -a -s "-screen 0 1920x1080x24" \
-  "$bin" render --catalogue "$catalogue" --audience patrimoine --context data/demo/rivers.geojson \
+  "$bin" render --catalogue "$catalogue" --audience patrimoine --context data/demo/rivers.geojson --places data/demo/places.geojson \
     --size 1600x900 -o "$out/demo-map.png"
 echo "Map:       $out/demo-map.png"
 echo "Perimeter: $out/perimeter-patrimoine.geojson"

@@ -15,6 +15,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "geo/core/box_text.hpp"
+#include "geo/core/text_fold.hpp"
 #include "geo/io/provenance.hpp"
 #include "geo/io/exporters.hpp"
 #include "geo/store/catalogue.hpp"
@@ -43,19 +44,12 @@ struct Usage {
     std::string message;
 };
 
-std::string lower_ascii(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-// A family id ("heritage"), or its French / English name, any case.
+// A family id ("heritage"), or its French / English name, any case and accents.
 tl::expected<geo::Family, Usage> parse_family(const std::string& value) {
-    const std::string wanted = lower_ascii(value);
+    const std::string wanted = geo::fold_text(value);
     for (geo::Family f : geo::kAllFamilies) {
-        if (wanted == geo::family_id(f) ||
-            wanted == lower_ascii(std::string(geo::family_name_fr(f))) ||
-            wanted == lower_ascii(std::string(geo::family_name_en(f))))
+        if (wanted == geo::family_id(f) || wanted == geo::fold_text(geo::family_name_fr(f)) ||
+            wanted == geo::fold_text(geo::family_name_en(f)))
             return f;
     }
     std::string ids;

@@ -36,9 +36,11 @@ bool output_is_safe(std::string_view command, const geo::NamedPath& output,
 }
 
 std::vector<geo::NamedPath> map_inputs(const std::string& catalogue, const std::string& audience,
-                                       const std::vector<std::string>& context) {
+                                       const std::vector<std::string>& context,
+                                       const std::string& places) {
     std::vector<geo::NamedPath> inputs = {{"--catalogue", catalogue}, {"--audience", audience}};
     for (const auto& file : context) inputs.push_back({"--context", file});
+    if (!places.empty()) inputs.push_back({"--places", places});
     return inputs;
 }
 

@@ -27,8 +27,9 @@ bool output_is_safe(std::string_view command, const geo::NamedPath& output,
                     const std::vector<geo::NamedPath>& inputs);
 
 // The inputs of a map picture (render, gui --screenshot): --catalogue,
-// --audience (when a file) and every --context file.
+// --audience (when a file), every --context file and --places.
 std::vector<geo::NamedPath> map_inputs(const std::string& catalogue, const std::string& audience,
-                                       const std::vector<std::string>& context);
+                                       const std::vector<std::string>& context,
+                                       const std::string& places = "");
 
 }  // namespace app::cli

@@ -46,10 +46,12 @@
 #include "app/gui/views/map_canvas.hpp"
 #include "app/gui/views/map_image.hpp"
 #include "app/gui/views/popup_keys.hpp"
+#include "app/gui/views/search_box.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/core/data_dir.hpp"
 #include "geo/io/context_layer.hpp"
+#include "geo/io/places_file.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
@@ -91,6 +93,14 @@ public:
                 m_context_credit = *credit;
         }
         m_ui.attribution = m_context_credit;
+        std::string places = options.places;
+        if (options.demo && places.empty()) places = geo::data_dir() + "/demo/places.geojson";
+        if (!places.empty()) {
+            if (auto read = geo::read_places_file(places))
+                m_model.set_places(std::move(*read));
+            else
+                m_ui.set_status(read.error().message, true);
+        }
         if (!options.state_file.empty()) m_state_file.emplace(options.state_file);
         if (options.demo)
             start_loading_demo();
@@ -179,6 +189,7 @@ private:
     FileBrowser m_browser;
     ExportDialog m_export;
     ImportDialog m_import;
+    SearchBox m_search;
     std::vector<geo::SourceInfo> m_sources;
     enum class BrowsePurpose { snapshot } m_browse_purpose = BrowsePurpose::snapshot;
     int m_snapshot_delay = 0;
@@ -297,7 +308,23 @@ void GuiApp::write_state() {
         {"controls",
          {{"fit", rect(controls.fit)}, {"zoom_in", rect(controls.zoom_in)}, {"zoom_out", rect(controls.zoom_out)}}},
         {"status", m_ui.status}};
-    m_state_file->update(state, m_frames);
+    nlohmann::json labels = nlohmann::json::array();
+    for (const DrawnLabel& l : m_canvas.labels())
+        labels.push_back({{"text", l.text}, {"place", l.place}, {"box", rect(l.box)}});
+    nlohmann::json hits = nlohmann::json::array();
+    for (const geo::SearchHit& h : m_search.search().hits())
+        hits.push_back({{"kind", geo::search_kind_id(h.kind)}, {"name", h.name}, {"code", h.code}});
+    nlohmann::json full = state;
+    full["labels"] = std::move(labels);
+    full["items_shown"] =
+        m_model.item_filter() ? m_model.item_filter()->size() : m_model.items().size();
+    full["catalogue_search"] = rect(m_catalogue.search_rect());
+    full["search"] = {{"query", m_search.search().query()},
+                      {"focused", m_search.focused()},
+                      {"field", rect(m_search.field_rect())},
+                      {"hits", std::move(hits)},
+                      {"selected", m_search.search().selected()}};
+    m_state_file->update(full, m_frames);
 }
 
 void GuiApp::take_snapshot() {
@@ -321,7 +348,11 @@ Rect GuiApp::frame() {
     release_latched_keys();
     close_menu_on_escape();
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
+    // Ctrl as NewFrame saw it (io.KeyMods): a latched release (key_latch.hpp)
+    // may already have cleared io.KeyCtrl by now.
+    const bool ctrl = (io.KeyMods & ImGuiKeyModFlags_Ctrl) != 0;
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_F)) m_search.focus();
 
     draw_menu();
     const float top = ImGui::GetFrameHeight();
@@ -359,6 +390,7 @@ Rect GuiApp::frame() {
                      {0, top, m_ui.show_left ? left : 0.0f, height},
                      {right, top, m_ui.show_right ? io.DisplaySize.x - right : 0.0f, height}};
     m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
+    m_search.draw(ImVec2(map.x, map.y), map.w, m_model, m_ui);
     draw_dialogs();
     if (m_state_file) m_popups = open_popup_names();
     m_map = map;

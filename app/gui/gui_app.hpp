@@ -28,6 +28,7 @@ struct GuiOptions {
     std::vector<std::string> against;  // and the competitors, run once loaded
     std::string open;        // panel or dialog shown first: catalogue, benchmark, gaps, import, export
     std::vector<std::string> context;  // vector files shown as context layers (countries, rivers…)
+    std::string places;  // place-name file (towns); the demo's data/demo/places.geojson by default
     std::string state_file;  // test hook: the interface state as JSON, rewritten on change (state_file.hpp)
 };
 

@@ -22,6 +22,7 @@
 #include "app/gui/views/map_image.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/audience_presets.hpp"
+#include "geo/io/places_file.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
@@ -93,6 +94,11 @@ geo::Result<void> render_map_png(const RenderOptions& options) {
         if (credits.find(*credit) == std::string::npos) credits = join_credits(credits, *credit);
     }
     attribution = join_credits(attribution, credits);
+    if (!options.places.empty()) {
+        auto places = geo::read_places_file(options.places);
+        if (!places) return tl::unexpected(places.error());
+        model.set_places(std::move(*places));
+    }
     if (!options.audience.empty()) {
         std::optional<geo::Catalogue> catalogue;
         if (!options.catalogue.empty()) {

@@ -42,6 +42,7 @@ constexpr Entry kTable[] = {
     {Text::layer_territories, "Territoires", "Territories"},
     {Text::layer_density, "Densité de l'offre", "Offer density"},
     {Text::layer_gaps, "Manques d'offre", "Offer gaps"},
+    {Text::layer_places, "Noms de lieux", "Place names"},
     {Text::layer_context, "Fond", "Context"},
     {Text::move_up, "Monter", "Move up"},
     {Text::move_down, "Descendre", "Move down"},
@@ -185,8 +186,14 @@ constexpr Entry kTable[] = {
     {Text::aggregated_note, "Éléments regroupés à cette échelle", "Items grouped at this scale"},
     {Text::status_items, "%zu éléments", "%zu items"},
     {Text::status_visible, "%zu visibles", "%zu visible"},
+    {Text::search_hint, "Commune, lieu, élément… (Ctrl+F)", "Commune, place, item… (Ctrl+F)"},
+    {Text::search_no_match, "Aucun résultat", "No match"},
+    {Text::kind_commune, "commune", "commune"},
+    {Text::kind_place, "lieu", "place"},
+    {Text::kind_territory, "territoire", "territory"},
+    {Text::kind_item, "élément", "item"},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::status_visible) + 1,
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::kind_item) + 1,
               "one entry per Text");
 
 std::atomic<Language> g_language{Language::fr};

@@ -27,6 +27,7 @@ enum class Text {
     menu_language,
     // layers and legend
     panel_layers, layer_items, layer_perimeters, layer_territories, layer_density, layer_gaps,
+    layer_places,
     layer_context, move_up, move_down, opacity, visible, remove, add_context_layer, legend,
     legend_families, legend_perimeter, legend_territories, legend_size_by_weight,
     level_commune, level_epci, level_departement, level_region, level_destination,
@@ -60,6 +61,8 @@ enum class Text {
     cursor, zoom_level, fit, attribution, loading, aggregated_note,
     // status
     status_items, status_visible,
+    // search
+    search_hint, search_no_match, kind_commune, kind_place, kind_territory, kind_item,
 };
 
 // The string for `text` in the current language.

@@ -19,15 +19,12 @@ struct HeldRelease {
 std::vector<int> g_pressed_since_frame;  // keys pressed since the last NewFrame
 std::vector<HeldRelease> g_held;
 
-bool pressed_since_frame(int key) {
-    for (int k : g_pressed_since_frame)
-        if (k == key) return true;
-    return false;
-}
-
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
     if (action == GLFW_PRESS) g_pressed_since_frame.push_back(key);
-    if (action == GLFW_RELEASE && pressed_since_frame(key)) {
+    // Once a key went down since the last frame, every release waits for the
+    // frame: Ctrl held before F and let go with it (xdotool's `ctrl+f`, a
+    // quick chord) must still be down when the frame sees F.
+    if (action == GLFW_RELEASE && !g_pressed_since_frame.empty()) {
         g_held.push_back({window, key, scancode, mods});
         return;
     }

@@ -4,7 +4,9 @@
 // in the same batch of events — a quick tap on a busy machine, xdotool's
 // `key` — never reach a frame and the key is lost (1.87's input queue fixes
 // this upstream). The latch holds such a release back until one frame has
-// seen the key down.
+// seen the key down; so does any release after a press since the last
+// frame, so that a modifier let go together with its key (Ctrl+F) is still
+// down when the frame sees the key.
 #include <GLFW/glfw3.h>
 
 namespace app::gui {

@@ -10,7 +10,14 @@
 //    "popups": ["##Menu_00"],            open menus, combos and dialogs, bottom to top
 //    "canvas": [x, y, w, h],             the map, window pixels, top-left origin
 //    "controls": {"fit": [x, y, w, h], …} the on-map buttons, idem
-//    "status": "…"}
+//    "status": "…",
+//    "labels": [{"text": "Tours", "place": true, "box": [x, y, w, h]}, …]
+//                                        the map labels drawn, window pixels
+//    "items_shown": 35,                  items the map draws (the catalogue's filters)
+//    "catalogue_search": [x, y, w, h],   the catalogue panel's search field
+//    "search": {"query": "chinon", "focused": true, "field": [x, y, w, h],
+//               "hits": [{"kind": "commune", "name": "Chinon", "code": "37072"}, …],
+//               "selected": 0}}          the search field over the map
 //
 // The file is replaced atomically (written beside it, then renamed): a
 // reader never sees half of it. "frame" alone changing does not rewrite it.

@@ -6,7 +6,16 @@
 
 namespace app::gui {
 
+namespace {
+ImFont* g_bold_font = nullptr;
+}  // namespace
+
+ImFont* bold_font() {
+    return g_bold_font != nullptr ? g_bold_font : ImGui::GetFont();
+}
+
 bool load_fonts(const std::string& path, float size_px) {
+    g_bold_font = nullptr;  // a font of an earlier ImGui context is gone
     ImGuiIO& io = ImGui::GetIO();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
@@ -33,6 +42,11 @@ bool load_fonts(const std::string& path, float size_px) {
         io.Fonts->AddFontDefault();
         return false;
     }
+    // The bold face of the map's main place names, beside the regular one.
+    const std::filesystem::path bold =
+        std::filesystem::path(path).parent_path() / "DejaVuSans-Bold.ttf";
+    if (std::filesystem::is_regular_file(bold, ec))
+        g_bold_font = io.Fonts->AddFontFromFileTTF(bold.c_str(), size_px + 1.0f, &config, kRanges);
     return true;
 }
 

@@ -17,6 +17,9 @@ inline constexpr float kFontSizePx = 15.0f;
 // the French interface needs. Returns false (and keeps ImGui's built-in
 // font, which lacks accents) when the file cannot be read.
 bool load_fonts(const std::string& path = kDefaultFontPath, float size_px = kFontSizePx);
+// The bold face loaded beside it (DejaVuSans-Bold.ttf, one pixel larger),
+// for the map's main place names; the current font when it was not found.
+ImFont* bold_font();
 
 void apply_light_theme();
 

@@ -35,6 +35,11 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
         ->delimiter(',');
     cmd->add_option("--context", options->context, "Vector files shown as context layers (countries, rivers…)")
         ->check(CLI::ExistingFile);
+    cmd->add_option(
+           "--places", options->places,
+           "Place-name file: towns and villages labelled on the map (default with the demo: "
+           "data/demo/places.geojson)")
+        ->check(CLI::ExistingFile);
     cmd->add_option("--open", options->open, "Panel or dialog shown first")
         ->check(CLI::IsMember({"catalogue", "benchmark", "gaps", "import", "export"}));
     cmd->add_option("--state-file", options->state_file,
@@ -61,7 +66,8 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
             options->frames = 2;
         options->catalogue = common.catalogue;
         if (!output_is_safe("gui", {"--screenshot", options->screenshot},
-                            map_inputs(common.catalogue, options->audience, options->context))) {
+                            map_inputs(common.catalogue, options->audience, options->context,
+                                       options->places))) {
             exit_code = 2;
             return;
         }

@@ -21,6 +21,9 @@ void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--size", *size, "Image size WIDTHxHEIGHT")->capture_default_str();
     cmd->add_option("--context", options->context, "Vector files drawn as context layers (countries, rivers…)")
         ->check(CLI::ExistingFile);
+    cmd->add_option("--places", options->places,
+                    "Place-name file: towns and villages labelled on the map")
+        ->check(CLI::ExistingFile);
     cmd->add_option("-o,--output", options->output, "PNG file to write")->required();
     cmd->callback([&common, &exit_code, options, bbox, size] {
         if (!bbox->empty()) {
@@ -41,7 +44,8 @@ void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code) {
         std::tie(options->width_px, options->height_px) = *wh;
         options->catalogue = common.catalogue;
         if (!output_is_safe("render", {"-o", options->output},
-                            map_inputs(common.catalogue, options->audience, options->context))) {
+                            map_inputs(common.catalogue, options->audience, options->context,
+                                       options->places))) {
             exit_code = 2;
             return;
         }

@@ -1,5 +1,7 @@
 #include "tests/support/gui_driver.hpp"
 
+#include <gtest/gtest.h>
+
 #include <fcntl.h>
 
 #include <csignal>
@@ -94,6 +96,23 @@ std::unique_ptr<GuiDriver> GuiDriver::start(const std::filesystem::path& dir,
     driver->xdotool("windowfocus " + driver->m_window);
     if (!driver->wait_for([](const nlohmann::json&) { return true; }, 30s)) {
         error = "no state file within 30 s; the app said: " + driver->log();
+        return nullptr;
+    }
+    return driver;
+}
+
+std::unique_ptr<GuiDriver> GuiDriver::start_until(const std::filesystem::path& dir,
+                                                  const std::vector<std::string>& args,
+                                                  const Predicate& ready,
+                                                  std::chrono::milliseconds timeout) {
+    std::string error;
+    auto driver = start(dir, args, error);
+    if (!driver) {
+        ADD_FAILURE() << error;
+        return nullptr;
+    }
+    if (!driver->wait_for(ready, timeout)) {
+        ADD_FAILURE() << "not ready: " << driver->last_state().dump() << "\n" << driver->log();
         return nullptr;
     }
     return driver;

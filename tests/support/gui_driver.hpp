@@ -37,6 +37,12 @@ public:
     // `error` set, when the window did not appear within 60 s.
     static std::unique_ptr<GuiDriver> start(const std::filesystem::path& dir,
                                             const std::vector<std::string>& args, std::string& error);
+    // start(), then wait_for(`ready`); null, with a test failure naming the
+    // state and the app's output, when either fails.
+    static std::unique_ptr<GuiDriver> start_until(const std::filesystem::path& dir,
+                                                  const std::vector<std::string>& args,
+                                                  const Predicate& ready,
+                                                  std::chrono::milliseconds timeout);
     ~GuiDriver();
     GuiDriver(const GuiDriver&) = delete;
     GuiDriver& operator=(const GuiDriver&) = delete;

@@ -12,6 +12,7 @@ LayerStack::LayerStack() {
         {LayerKind::perimeters, "perimeters", "", true, 1.0f},
         {LayerKind::gaps, "gaps", "", false, 0.8f},
         {LayerKind::items, "items", "", true, 1.0f},
+        {LayerKind::places, "places", "", true, 1.0f},
     };
 }
 
@@ -40,6 +41,10 @@ std::ptrdiff_t LayerStack::index_of(std::string_view id) const {
 bool LayerStack::move_up(std::string_view id) {
     const auto i = index_of(id);
     if (i < 0 || i + 1 >= static_cast<std::ptrdiff_t>(m_layers.size())) return false;
+    // The place names stay on top: labels are drawn over the whole map.
+    if (m_layers[static_cast<size_t>(i)].kind == LayerKind::places ||
+        m_layers[static_cast<size_t>(i + 1)].kind == LayerKind::places)
+        return false;
     std::swap(m_layers[static_cast<size_t>(i)], m_layers[static_cast<size_t>(i + 1)]);
     ++m_revision;
     return true;
@@ -47,7 +52,7 @@ bool LayerStack::move_up(std::string_view id) {
 
 bool LayerStack::move_down(std::string_view id) {
     const auto i = index_of(id);
-    if (i <= 0) return false;
+    if (i <= 0 || m_layers[static_cast<size_t>(i)].kind == LayerKind::places) return false;
     std::swap(m_layers[static_cast<size_t>(i)], m_layers[static_cast<size_t>(i - 1)]);
     ++m_revision;
     return true;

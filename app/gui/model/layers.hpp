@@ -18,6 +18,7 @@ enum class LayerKind : std::uint8_t {
     perimeters,   // destination perimeter(s), nested levels
     gaps,         // offer gaps (later)
     items,        // offer items, coloured by family
+    places,       // place names (towns, villages), drawn with the labels over the map
 };
 
 struct Layer {
@@ -30,7 +31,7 @@ struct Layer {
 
 class LayerStack {
 public:
-    // territories, density (hidden), perimeters, items — bottom to top.
+    // territories, density (hidden), perimeters, gaps (hidden), items, places — bottom to top.
     LayerStack();
 
     [[nodiscard]] const std::vector<Layer>& layers() const { return m_layers; }  // bottom → top
@@ -38,7 +39,8 @@ public:
     [[nodiscard]] const Layer* find(LayerKind kind) const;  // the first of that kind
     [[nodiscard]] std::ptrdiff_t index_of(std::string_view id) const;  // -1 when absent
 
-    // Towards the top (drawn later) / the bottom. False when already there.
+    // Towards the top (drawn later) / the bottom. False when already there;
+    // the places layer stays on top (its labels are drawn over everything).
     bool move_up(std::string_view id);
     bool move_down(std::string_view id);
     void set_visible(std::string_view id, bool visible);

@@ -15,13 +15,28 @@ void MapModel::set_items(std::vector<geo::OfferItem> items) {
     m_audience_id.clear();
     m_selected.reset();
     m_hovered.reset();
+    m_item_filter.reset();
     ++m_items_revision;
     ++m_style_revision;
+    ++m_filter_revision;
 }
 
 void MapModel::set_territories(std::vector<geo::Territory> territories) {
     m_territories = std::make_shared<const std::vector<geo::Territory>>(std::move(territories));
+    m_commune_names = geo::CommuneNames(*m_territories, m_places);
     ++m_territories_revision;
+}
+
+void MapModel::set_places(std::vector<geo::Place> places) {
+    m_places = std::move(places);
+    m_commune_names = geo::CommuneNames(*m_territories, m_places);
+    ++m_places_revision;
+}
+
+void MapModel::set_item_filter(std::optional<std::vector<std::uint32_t>> shown) {
+    if (shown == m_item_filter) return;
+    m_item_filter = std::move(shown);
+    ++m_filter_revision;
 }
 
 void MapModel::set_perimeters(std::vector<PerimeterLevel> levels) {

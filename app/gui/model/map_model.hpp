@@ -20,9 +20,11 @@
 
 #include "app/gui/model/camera.hpp"
 #include "app/gui/model/layers.hpp"
+#include "geo/analysis/commune_names.hpp"
 #include "geo/analysis/gaps.hpp"
 #include "geo/core/geometry.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/core/place.hpp"
 #include "geo/io/context_layer.hpp"
 
 namespace app::gui {
@@ -73,6 +75,19 @@ public:
         return m_territories;
     }
     void set_territories(std::vector<geo::Territory> territories);
+
+    // The place-name layer (towns and villages, data/demo/places.geojson).
+    [[nodiscard]] const std::vector<geo::Place>& places() const { return m_places; }
+    void set_places(std::vector<geo::Place> places);
+    // Commune names by INSEE code, from the territories, else the places.
+    [[nodiscard]] const geo::CommuneNames& commune_names() const { return m_commune_names; }
+
+    // The items the map draws when the catalogue's filters narrow them:
+    // sorted indices into items(), or null for all of them.
+    [[nodiscard]] const std::vector<std::uint32_t>* item_filter() const {
+        return m_item_filter ? &*m_item_filter : nullptr;
+    }
+    void set_item_filter(std::optional<std::vector<std::uint32_t>> shown);  // nullopt: all
 
     [[nodiscard]] const std::vector<PerimeterLevel>& perimeters() const { return m_perimeters; }
     void set_perimeters(std::vector<PerimeterLevel> levels);  // sorted from the widest level
@@ -126,12 +141,15 @@ public:
     [[nodiscard]] unsigned context_revision() const { return m_context_revision; }
     [[nodiscard]] unsigned density_revision() const { return m_density_revision; }
     [[nodiscard]] unsigned gaps_revision() const { return m_gaps_revision; }
+    [[nodiscard]] unsigned places_revision() const { return m_places_revision; }
+    [[nodiscard]] unsigned filter_revision() const { return m_filter_revision; }
     // Moves with the audience weights only (not with hover or selection).
     [[nodiscard]] unsigned weights_revision() const { return m_weights_revision; }
     // Moves whenever anything drawn may have changed.
     [[nodiscard]] unsigned revision() const {
-        return m_items_revision + m_style_revision + m_territories_revision + m_perimeters_revision +
-               m_context_revision + m_density_revision + m_gaps_revision + m_camera.revision() + m_layers.revision();
+        return m_items_revision + m_style_revision + m_territories_revision +
+               m_perimeters_revision + m_context_revision + m_density_revision + m_gaps_revision +
+               m_places_revision + m_filter_revision + m_camera.revision() + m_layers.revision();
     }
 
 private:
@@ -141,6 +159,9 @@ private:
     std::array<std::size_t, geo::kFamilyCount> m_family_counts{};
     std::shared_ptr<const std::vector<geo::Territory>> m_territories =
         std::make_shared<const std::vector<geo::Territory>>();
+    std::vector<geo::Place> m_places;
+    geo::CommuneNames m_commune_names;
+    std::optional<std::vector<std::uint32_t>> m_item_filter;
     std::vector<PerimeterLevel> m_perimeters;
     DensitySurface m_density;
     std::shared_ptr<const geo::GapResult> m_gaps;
@@ -159,6 +180,8 @@ private:
     unsigned m_context_revision = 0;
     unsigned m_density_revision = 0;
     unsigned m_gaps_revision = 0;
+    unsigned m_places_revision = 0;
+    unsigned m_filter_revision = 0;
     unsigned m_weights_revision = 0;  // also moves with the gap selection
 };
 

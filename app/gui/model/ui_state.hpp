@@ -3,6 +3,7 @@
 // which panels show, a camera flight in progress, requests made by one view
 // for the frame loop (snapshot, fit), and the status line. No ImGui types.
 // Main thread only.
+#include <array>
 #include <optional>
 #include <string>
 
@@ -29,6 +30,9 @@ struct UiState {
     std::string status;
     bool status_is_error = false;
     double now_s = 0.0;  // time of the current frame
+    // The search field over the map (window pixels x, y, w, h; zero before
+    // the first frame), which map labels leave free.
+    std::array<float, 4> search_box_px{};
 
     void set_status(std::string message, bool is_error = false) {
         status = std::move(message);

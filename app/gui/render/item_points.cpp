@@ -33,8 +33,16 @@ float ItemPointIndex::base_size_px(double zoom) {
     return static_cast<float>(std::clamp(0.9 * zoom - 2.5, 3.0, 11.0));  // 3 px France-wide, 9 px in a town
 }
 
-void ItemPointIndex::rebuild(const std::vector<geo::OfferItem>& items, std::span<const float> weights) {
+void ItemPointIndex::rebuild(const std::vector<geo::OfferItem>& items,
+                             std::span<const float> weights,
+                             const std::vector<std::uint32_t>* shown) {
     const std::size_t n = items.size();
+    m_shown.clear();
+    if (shown != nullptr) {
+        m_shown.assign(n, 0);
+        for (const std::uint32_t i : *shown)
+            if (i < n) m_shown[i] = 1;
+    }
     m_x.resize(n);
     m_y.resize(n);
     m_family.resize(n);
@@ -71,30 +79,47 @@ void ItemPointIndex::rebuild(const std::vector<geo::OfferItem>& items, std::span
     };
     const std::size_t cell_count = static_cast<std::size_t>(m_cols) * static_cast<std::size_t>(m_rows);
     m_cell_start.assign(cell_count + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) ++m_cell_start[cell_of(i) + 1];
+    for (std::size_t i = 0; i < n; ++i)
+        if (is_shown(i)) ++m_cell_start[cell_of(i) + 1];
     for (std::size_t c = 0; c < cell_count; ++c) m_cell_start[c + 1] += m_cell_start[c];
     std::vector<std::uint32_t> fill(m_cell_start.begin(), m_cell_start.end() - 1);
-    m_order.resize(n);
-    for (std::size_t i = 0; i < n; ++i) m_order[fill[cell_of(i)]++] = static_cast<std::uint32_t>(i);
+    m_order.resize(m_cell_start.back());
+    for (std::size_t i = 0; i < n; ++i)
+        if (is_shown(i)) m_order[fill[cell_of(i)]++] = static_cast<std::uint32_t>(i);
 }
 
 void ItemPointIndex::set_weights(std::span<const float> weights) {
+    m_max_weight = 0.0f;
     if (weights.size() != m_x.size()) {
         m_weight.clear();
-        m_max_weight = 0.0f;
-        if (m_x.size() > kPyramidItems)
-            m_pyramid.rebuild(m_x, m_y, m_family, m_weight);
-        else
-            m_pyramid.clear();
+    } else {
+        m_weight.assign(weights.begin(), weights.end());
+        for (float w : m_weight) m_max_weight = std::max(m_max_weight, w);
+    }
+    rebuild_pyramid();
+}
+
+void ItemPointIndex::rebuild_pyramid() {
+    if (m_x.size() <= kPyramidItems) {
+        m_pyramid.clear();
         return;
     }
-    m_weight.assign(weights.begin(), weights.end());
-    m_max_weight = 0.0f;
-    for (float w : m_weight) m_max_weight = std::max(m_max_weight, w);
-    if (m_x.size() > kPyramidItems)
+    if (m_shown.empty()) {
         m_pyramid.rebuild(m_x, m_y, m_family, m_weight);
-    else
-        m_pyramid.clear();
+        return;
+    }
+    // Only the items shown make the aggregates.
+    std::vector<double> x, y;
+    std::vector<geo::Family> family;
+    std::vector<float> weight;
+    for (std::size_t i = 0; i < m_x.size(); ++i) {
+        if (!m_shown[i]) continue;
+        x.push_back(m_x[i]);
+        y.push_back(m_y[i]);
+        family.push_back(m_family[i]);
+        if (!m_weight.empty()) weight.push_back(m_weight[i]);
+    }
+    m_pyramid.rebuild(x, y, family, weight);
 }
 
 template <class Fn>
@@ -162,7 +187,8 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
         const double cell_px = std::max(style.aggregate_cell_px, 2.0);
         if (build_from_pyramid(camera, lo, hi, cell_px, out)) {
             for (const auto& emphasised : {style.hovered, style.selected})
-                if (emphasised && *emphasised < m_x.size()) emit_item(*emphasised, true);
+                if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised))
+                    emit_item(*emphasised, true);
             return;
         }
         const int gcols = static_cast<int>(std::ceil((hi.x_m - lo.x_m) / mpp / cell_px)) + 1;
@@ -201,7 +227,8 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
     }
     // Hovered and selected items on top, even when aggregated or off-grid.
     for (const auto& emphasised : {style.hovered, style.selected})
-        if (emphasised && *emphasised < m_x.size()) emit_item(*emphasised, true);
+        if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised))
+            emit_item(*emphasised, true);
 }
 
 std::size_t ItemPointIndex::count_in(Mercator lo, Mercator hi) const {

@@ -54,10 +54,15 @@ class ItemPointIndex {
 public:
     ItemPointIndex() = default;
     // `weights`: one per item (audience weights) or empty for none.
-    void rebuild(const std::vector<geo::OfferItem>& items, std::span<const float> weights);
+    // `shown`: the sorted indices of the items to draw and pick (the
+    // catalogue's filters), or null for all; the others are left out of
+    // the grid and the aggregates.
+    void rebuild(const std::vector<geo::OfferItem>& items, std::span<const float> weights,
+                 const std::vector<std::uint32_t>* shown = nullptr);
     void set_weights(std::span<const float> weights);
 
     [[nodiscard]] std::size_t size() const { return m_x.size(); }
+    [[nodiscard]] std::size_t shown() const { return m_order.size(); }
 
     // Vertices for what `camera` shows.
     void build(const Camera& camera, const PointStyle& style, PointBatch& out) const;
@@ -73,6 +78,8 @@ private:
     template <class Fn>
     void for_each_in(Mercator lo, Mercator hi, Fn&& fn) const;
     [[nodiscard]] float size_of(std::size_t i, float base) const;
+    [[nodiscard]] bool is_shown(std::size_t i) const { return m_shown.empty() || m_shown[i] != 0; }
+    void rebuild_pyramid();
     // Items inside [lo, hi]: whole grid cells counted at once, only the
     // border cells item by item.
     [[nodiscard]] std::size_t count_in(Mercator lo, Mercator hi) const;
@@ -82,6 +89,7 @@ private:
     std::vector<double> m_x, m_y;  // Mercator metres, by item index
     std::vector<geo::Family> m_family;
     std::vector<float> m_weight;   // empty when no audience
+    std::vector<std::uint8_t> m_shown;  // by item index; empty: all shown
     float m_max_weight = 0.0f;
     // Grid: cell (cx, cy) holds m_order[m_cell_start[c] .. m_cell_start[c+1]).
     Mercator m_min, m_max;

@@ -44,7 +44,8 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
         for (const auto& t : territories) {
             if (t.level != level) continue;
             polygons.push_back(&t.geometry);
-            if (auto at = label_point(t.geometry)) out.labels.push_back({*at, t.name, t.level});
+            if (auto at = label_point(t.geometry))
+                out.labels.push_back({*at, t.name, t.level, t.code});
         }
         // Administrative units tile the land: draw each border once. Areas
         // that may overlap (competitors, reference areas) keep their own outline.
@@ -105,6 +106,14 @@ bool label_shown_at(geo::TerritoryLevel level, double zoom) {
         default:
             return zoom >= 6.0;
     }
+}
+
+int place_rank_shown_at(double zoom) {
+    if (zoom < 6.5) return 1;
+    if (zoom < 7.5) return 2;
+    if (zoom < 8.5) return 3;
+    if (zoom < 9.5) return 4;
+    return geo::kPlaceRankMax;
 }
 
 PolygonMesh build_gaps_mesh(const geo::GapResult& gaps) {

@@ -16,6 +16,7 @@ struct TerritoryLabel {
     geo::LonLat at;
     std::string name;
     geo::TerritoryLevel level = geo::TerritoryLevel::commune;
+    std::string code;  // INSEE or territory code
 };
 
 struct TerritoryMesh {
@@ -45,5 +46,8 @@ PolygonMesh build_gaps_mesh(const geo::GapResult& gaps);
 // Whether a territory label of `level` reads well at `zoom` (communes only
 // when zoomed in, regions only when zoomed out).
 bool label_shown_at(geo::TerritoryLevel level, double zoom);
+// The least important place rank (geo::Place::rank) labelled at `zoom`:
+// cities France-wide, towns over a département, villages closer in.
+int place_rank_shown_at(double zoom);
 
 }  // namespace app::gui

@@ -143,15 +143,18 @@ bool MapRenderer::wait_until_idle(const MapModel& model, std::chrono::millisecon
 
 void MapRenderer::update_points(const MapModel& model) {
     m_stats.points_rebuilt = false;
-    const bool items_changed = m_items_rev != model.items_revision();
+    const bool items_changed =
+        m_items_rev != model.items_revision() || m_filter_rev != model.filter_revision();
     const bool style_changed = m_style_rev != model.style_revision();
     const bool camera_changed = m_camera_rev != model.camera().revision();
     if (!items_changed && !style_changed && !camera_changed) return;
     // Weights re-index (and re-aggregate) the items; hover and selection only restyle them.
-    if (items_changed) m_index.rebuild(model.items(), model.item_weights());
+    if (items_changed)
+        m_index.rebuild(model.items(), model.item_weights(), model.item_filter());
     else if (m_weights_rev != model.weights_revision()) m_index.set_weights(model.item_weights());
     m_weights_rev = model.weights_revision();
     m_items_rev = model.items_revision();
+    m_filter_rev = model.filter_revision();
     m_style_rev = model.style_revision();
     m_camera_rev = model.camera().revision();
 
@@ -195,6 +198,8 @@ void MapRenderer::draw_layer(const Layer& layer, const Camera& view) {
         case LayerKind::gaps:
             draw_mesh(*m_gaps_mesh, view, layer.opacity);
             break;
+        case LayerKind::places:  // labels, drawn by the overlay
+            break;
     }
 }
 
@@ -212,7 +217,8 @@ void MapRenderer::draw(const MapModel& model, int fb_x, int fb_y) {
 
     std::vector<const Layer*> visible;
     for (const Layer& layer : model.layers().layers())
-        if (layer.visible && layer.opacity > 0.0f) visible.push_back(&layer);
+        if (layer.visible && layer.opacity > 0.0f && layer.kind != LayerKind::places)
+            visible.push_back(&layer);
     const auto items = std::find_if(visible.begin(), visible.end(),
                                     [](const Layer* l) { return l->kind == LayerKind::items; });
     // The layers under the items, or all of them: what the picture can hold.

@@ -104,7 +104,7 @@ private:
     ItemPointIndex m_index;
     PointBatch m_batch;
     std::unique_ptr<GpuPoints> m_points;
-    std::optional<unsigned> m_items_rev, m_style_rev, m_camera_rev, m_weights_rev;
+    std::optional<unsigned> m_items_rev, m_filter_rev, m_style_rev, m_camera_rev, m_weights_rev;
 
     LayerCache m_cache;
     unsigned m_mesh_generation = 0;  // bumped at every mesh upload

@@ -8,6 +8,7 @@
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/render/palette.hpp"
+#include "geo/core/text_fold.hpp"
 
 namespace app::gui {
 namespace {
@@ -20,41 +21,7 @@ void fly_to(MapModel& model, UiState& ui, std::size_t index) {
 
 }  // namespace
 
-std::string fold_for_search(const std::string& utf8) {
-    std::string out;
-    out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(std::tolower(c)));
-            continue;
-        }
-        if (i + 1 < utf8.size()) {
-            const unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu);
-            const char* folded = nullptr;
-            if ((c & 0xE0) == 0xC0) {
-                if ((cp >= 0xC0 && cp <= 0xC5) || (cp >= 0xE0 && cp <= 0xE5)) folded = "a";
-                else if (cp == 0xC7 || cp == 0xE7) folded = "c";
-                else if ((cp >= 0xC8 && cp <= 0xCB) || (cp >= 0xE8 && cp <= 0xEB)) folded = "e";
-                else if ((cp >= 0xCC && cp <= 0xCF) || (cp >= 0xEC && cp <= 0xEF)) folded = "i";
-                else if ((cp >= 0xD2 && cp <= 0xD6) || (cp >= 0xF2 && cp <= 0xF6)) folded = "o";
-                else if ((cp >= 0xD9 && cp <= 0xDC) || (cp >= 0xF9 && cp <= 0xFC)) folded = "u";
-                else if (cp == 0x152 || cp == 0x153) folded = "oe";
-                else if (cp == 0xC6 || cp == 0xE6) folded = "ae";
-                else if (cp == 0xFF || cp == 0x178) folded = "y";
-            }
-            if (folded != nullptr) {
-                out += folded;
-                ++i;
-                continue;
-            }
-        }
-        out.push_back(static_cast<char>(c));
-    }
-    return out;
-}
-
-void CataloguePanel::rebuild_rows(const MapModel& model) {
+void CataloguePanel::rebuild_rows(MapModel& model) {
     const auto& items = model.items();
     if (m_items_rev != model.items_revision()) {
         std::set<std::string> labels;
@@ -62,26 +29,37 @@ void CataloguePanel::rebuild_rows(const MapModel& model) {
         m_labels.assign(labels.begin(), labels.end());
         m_items_rev = model.items_revision();
     }
-    const std::string needle = fold_for_search(m_search);
+    const std::string needle = geo::fold_text(m_search);
     m_rows.clear();
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& it = items[i];
         if (m_family >= 0 && static_cast<int>(it.family) != m_family) continue;
         if (!m_label.empty() && std::find(it.labels.begin(), it.labels.end(), m_label) == it.labels.end())
             continue;
-        if (!needle.empty() && fold_for_search(it.name).find(needle) == std::string::npos &&
-            fold_for_search(it.producer).find(needle) == std::string::npos && it.commune_insee != m_search)
+        if (!needle.empty() && geo::fold_text(it.name).find(needle) == std::string::npos &&
+            geo::fold_text(it.producer).find(needle) == std::string::npos &&
+            it.commune_insee != m_search &&
+            geo::fold_text(model.commune_names().name(it.commune_insee)) != needle)
             continue;
         m_rows.push_back(static_cast<std::uint32_t>(i));
+    }
+    // The map draws what the filters keep (all items when none is set).
+    if (m_family >= 0 || !m_label.empty() || !needle.empty()) {
+        std::vector<std::uint32_t> shown = m_rows;
+        model.set_item_filter(std::move(shown));
+    } else {
+        model.set_item_filter(std::nullopt);
     }
     auto key = [&](std::uint32_t i) -> std::string {
         const auto& it = items[i];
         switch (m_sort_column) {
             case 1: return std::string(family_name(it.family));
             case 2: return label_names(it.labels);
-            case 3: return it.commune_insee;
+            case 3:
+                return geo::fold_text(model.commune_names().display(it.commune_insee));
             case 4: return it.producer;
-            default: return fold_for_search(it.name);
+            default:
+                return geo::fold_text(it.name);
         }
     };
     std::vector<std::string> keys(items.size());
@@ -97,6 +75,9 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
 
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##search", tr(Text::search), &m_search)) m_dirty = true;
+    const ImVec2 field_min = ImGui::GetItemRectMin(), field_max = ImGui::GetItemRectMax();
+    m_search_rect = {field_min.x, field_min.y, field_max.x - field_min.x,
+                     field_max.y - field_min.y};
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::SetNextItemWidth(half);
     const std::string family_preview =
@@ -191,7 +172,7 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(label_names(it.labels).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(it.commune_insee.c_str());
+                ImGui::TextUnformatted(model.commune_names().display(it.commune_insee).c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(it.producer.c_str());
                 ImGui::PopID();

@@ -76,7 +76,10 @@ void draw_details_panel(MapModel& model, UiState& ui) {
         field(Text::field_themes, join(item.themes));
         field(Text::field_months, format_months(item.opening_months));
         field(Text::field_producer, item.producer);
-        field(Text::field_commune, item.commune_insee);
+        const std::string_view commune = model.commune_names().name(item.commune_insee);
+        field(Text::field_commune, commune.empty()
+                                       ? item.commune_insee
+                                       : fmt::format("{} ({})", commune, item.commune_insee));
         field(Text::field_source, item.source_id.empty() ? item.source : item.source + " · " + item.source_id);
         field(Text::field_position,
               fmt::format("{:.5f}, {:.5f}", item.position.lat_deg, item.position.lon_deg));

@@ -72,6 +72,8 @@ std::string layer_title(const Layer& layer) {
         case LayerKind::territories: return tr(Text::layer_territories);
         case LayerKind::density: return tr(Text::layer_density);
         case LayerKind::gaps: return tr(Text::layer_gaps);
+        case LayerKind::places:
+            return tr(Text::layer_places);
         case LayerKind::context:
             return fmt::format("{} : {}", tr(Text::layer_context),
                                std::filesystem::path(layer.path).filename().string());
@@ -92,6 +94,7 @@ void draw_layers_panel(MapModel& model, UiState& ui) {
             // Layers with nothing to show are not offered.
             if (layer.kind == LayerKind::gaps && model.perimeters().empty() && !model.gaps()) continue;
             if (layer.kind == LayerKind::density && model.density().empty()) continue;
+            if (layer.kind == LayerKind::places && model.places().empty()) continue;
             ImGui::PushID(layer.id.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -74,7 +74,19 @@ void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer
     handle_input(pos, model, renderer, ui);
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw_map_overlay(draw, pos, model, renderer, ui.attribution, OverlayOptions{});
+    OverlayOptions overlay;
+    // Labels leave the status line and the on-map buttons (last frame's place) free.
+    const ImVec2 status = ImGui::CalcTextSize(status_text(model, renderer).c_str());
+    overlay.obstacles.push_back({0, 0, kMargin + 8 + status.x + 6, kMargin + 5 + status.y});
+    const UiRect& fit = m_controls.fit;
+    if (fit.w > 0)
+        overlay.obstacles.push_back({fit.x - pos.x - 4, fit.y - pos.y - 4, size.x,
+                                     m_controls.zoom_out.y + m_controls.zoom_out.h - pos.y + 4});
+    if (const auto& b = ui.search_box_px; b[2] > 0)
+        overlay.obstacles.push_back(
+            {b[0] - pos.x - 4, b[1] - pos.y - 4, b[0] + b[2] - pos.x + 4, b[1] + b[3] - pos.y + 4});
+    overlay.drawn_labels = &m_labels;
+    draw_map_overlay(draw, pos, model, renderer, ui.attribution, overlay);
     draw_gap_selection(draw, pos, model);
     draw_status(draw, pos, size, model, renderer, ui);
     draw_controls(pos, size, model, ui);
@@ -86,7 +98,8 @@ void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer
         ImGui::TextColored(family_text_colour(item.family),
                            "%.*s", static_cast<int>(family_name(item.family).size()),
                            family_name(item.family).data());
-        if (!item.commune_insee.empty()) ImGui::TextDisabled("%s", item.commune_insee.c_str());
+        if (!item.commune_insee.empty())
+            ImGui::TextDisabled("%s", model.commune_names().display(item.commune_insee).c_str());
         ImGui::EndTooltip();
     } else if (m_hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) && model.gaps()) {
         if (auto cell = gap_cell_at(model, model.camera().to_lonlat({m_cursor_local.x, m_cursor_local.y}))) {
@@ -179,13 +192,18 @@ void MapCanvas::draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState&
     ImGui::EndChild();
 }
 
-void MapCanvas::draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model,
-                            const MapRenderer& renderer, const UiState& ui) const {
+std::string MapCanvas::status_text(const MapModel& model, const MapRenderer& renderer) const {
     std::string text = fmt::format("{} {:.1f}", tr(Text::zoom_level), model.camera().zoom());
     if (m_hovered)
         text = fmt::format("{}  ·  {}", format_lonlat(model.camera().to_lonlat(
                                             {m_cursor_local.x, m_cursor_local.y})), text);
     if (renderer.stats().aggregated) text += fmt::format("  ·  {}", tr(Text::aggregated_note));
+    return text;
+}
+
+void MapCanvas::draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model,
+                            const MapRenderer& renderer, const UiState& ui) const {
+    const std::string text = status_text(model, renderer);
     const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     const ImVec2 at(pos.x + kMargin + 2, pos.y + kMargin + 2);
     draw->AddRectFilled(ImVec2(at.x - 6, at.y - 2), ImVec2(at.x + ts.x + 6, at.y + ts.y + 3),

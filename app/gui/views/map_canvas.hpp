@@ -11,6 +11,7 @@
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/render/map_renderer.hpp"
 #include "app/gui/render/ui_cache.hpp"
+#include "app/gui/views/map_overlay.hpp"
 
 namespace app::gui {
 
@@ -25,14 +26,18 @@ public:
         UiRect fit, zoom_in, zoom_out;
     };
     [[nodiscard]] const Controls& controls() const { return m_controls; }
+    // The labels drawn this frame (window pixels), for the --state-file hook.
+    [[nodiscard]] const std::vector<DrawnLabel>& labels() const { return m_labels; }
 
 private:
     void handle_input(ImVec2 pos, MapModel& model, const MapRenderer& renderer, UiState& ui);
     void draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState& ui);
+    [[nodiscard]] std::string status_text(const MapModel& model, const MapRenderer& renderer) const;
     void draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model,
                      const MapRenderer& renderer, const UiState& ui) const;
 
     Controls m_controls;
+    std::vector<DrawnLabel> m_labels;
     bool m_hovered = false;
     ImVec2 m_cursor_local{-1, -1};
 };

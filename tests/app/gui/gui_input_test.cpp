@@ -38,17 +38,8 @@ protected:
     bool start(std::vector<std::string> args = {}) {
         m_dir = test::temp_dir();
         args.insert(args.begin(), {"--catalogue", test::demo_catalogue(m_dir).string(), "--size", "1280x800"});
-        std::string error;
-        m_gui = test::GuiDriver::start(m_dir, args, error);
-        if (!m_gui) {
-            ADD_FAILURE() << error;
-            return false;
-        }
-        if (!m_gui->wait_for(settled, kLoadTimeout)) {
-            ADD_FAILURE() << "not settled: " << m_gui->last_state().dump() << "\n" << m_gui->log();
-            return false;
-        }
-        return true;
+        m_gui = test::GuiDriver::start_until(m_dir, args, settled, kLoadTimeout);
+        return m_gui != nullptr;
     }
     [[nodiscard]] const json& state() const { return m_gui->last_state(); }
     // The centre of the map canvas, clear of the on-map buttons and overlays.

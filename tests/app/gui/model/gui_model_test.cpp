@@ -21,8 +21,8 @@ std::vector<std::string> ids(const LayerStack& stack) {
 
 TEST(LayerStack, DefaultOrderBottomToTop) {
     LayerStack stack;
-    EXPECT_EQ(ids(stack),
-              (std::vector<std::string>{"territories", "density", "perimeters", "gaps", "items"}));
+    EXPECT_EQ(ids(stack), (std::vector<std::string>{"territories", "density", "perimeters", "gaps",
+                                                    "items", "places"}));
     ASSERT_NE(stack.find(LayerKind::density), nullptr);
     EXPECT_FALSE(stack.find(LayerKind::density)->visible);
     EXPECT_TRUE(stack.find("items")->visible);
@@ -32,16 +32,19 @@ TEST(LayerStack, MoveUpAndDown) {
     LayerStack stack;
     const unsigned rev = stack.revision();
     EXPECT_TRUE(stack.move_up("territories"));
-    EXPECT_EQ(ids(stack),
-              (std::vector<std::string>{"density", "territories", "perimeters", "gaps", "items"}));
+    EXPECT_EQ(ids(stack), (std::vector<std::string>{"density", "territories", "perimeters", "gaps",
+                                                    "items", "places"}));
     EXPECT_NE(stack.revision(), rev);
-    EXPECT_FALSE(stack.move_up("items"));   // already on top
+    EXPECT_FALSE(
+        stack.move_up("items"));  // already on top (below the place names, which stay there)
+    EXPECT_FALSE(stack.move_up("places"));
+    EXPECT_FALSE(stack.move_down("places"));
     EXPECT_FALSE(stack.move_down("density"));  // already at the bottom
     EXPECT_FALSE(stack.move_up("nope"));
     EXPECT_TRUE(stack.move_down("items"));
     EXPECT_TRUE(stack.move_down("items"));
-    EXPECT_EQ(ids(stack),
-              (std::vector<std::string>{"density", "territories", "items", "perimeters", "gaps"}));
+    EXPECT_EQ(ids(stack), (std::vector<std::string>{"density", "territories", "items", "perimeters",
+                                                    "gaps", "places"}));
     EXPECT_EQ(stack.index_of("items"), 2);
     EXPECT_EQ(stack.index_of("nope"), -1);
 }
@@ -69,7 +72,7 @@ TEST(LayerStack, VisibilityOpacityAndContextLayers) {
     EXPECT_FALSE(stack.remove_context("items"));  // built-in layers stay
     EXPECT_TRUE(stack.remove_context(a));
     EXPECT_EQ(stack.find(a), nullptr);
-    EXPECT_EQ(stack.layers().size(), 6u);
+    EXPECT_EQ(stack.layers().size(), 7u);
 }
 
 geo::OfferItem item(const char* name, geo::Family family, double lon, double lat) {
