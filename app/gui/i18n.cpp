@@ -185,8 +185,17 @@ constexpr Entry kTable[] = {
     {Text::aggregated_note, "Éléments regroupés à cette échelle", "Items grouped at this scale"},
     {Text::status_items, "%zu éléments", "%zu items"},
     {Text::status_visible, "%zu visibles", "%zu visible"},
+    {Text::print_title, "Carte de l'offre touristique", "Tourism offer map"},
+    {Text::print_audience, "Cible : ", "Audience: "},
+    {Text::print_level, "niveau", "level"},
+    {Text::print_share_of_offer, "de l'offre pondérée", "of the weighted offer"},
+    {Text::print_main_level, "niveau choisi", "chosen level"},
+    {Text::print_gaps, "Manques d'offre (score)", "Offer gaps (score)"},
+    {Text::print_gap_ramp, "faible → fort", "low → high"},
+    {Text::print_context, "Couches de contexte", "Context layers"},
+    {Text::print_sources, "Sources : ", "Sources: "},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::status_visible) + 1,
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::print_sources) + 1,
               "one entry per Text");
 
 std::atomic<Language> g_language{Language::fr};

@@ -60,6 +60,9 @@ enum class Text {
     cursor, zoom_level, fit, attribution, loading, aggregated_note,
     // status
     status_items, status_visible,
+    // print layout
+    print_title, print_audience, print_level, print_share_of_offer, print_main_level, print_gaps,
+    print_gap_ramp, print_context, print_sources,
 };
 
 // The string for `text` in the current language.
