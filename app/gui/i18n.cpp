@@ -194,8 +194,19 @@ constexpr Entry kTable[] = {
     {Text::print_gap_ramp, "faible → fort", "low → high"},
     {Text::print_context, "Couches de contexte", "Context layers"},
     {Text::print_sources, "Sources : ", "Sources: "},
+    {Text::menu_export_map, "Exporter la carte (PDF, PNG)…", "Export map (PDF, PNG)…"},
+    {Text::print_dialog_title, "Exporter la carte : page imprimable", "Export map: a printable page"},
+    {Text::print_paper, "Papier", "Paper"},
+    {Text::print_portrait, "Portrait", "Portrait"},
+    {Text::print_landscape, "Paysage", "Landscape"},
+    {Text::print_dpi, "Résolution (dpi)", "Resolution (dpi)"},
+    {Text::print_current_view, "Vue actuelle", "Current view"},
+    {Text::print_all_data, "Toutes les données", "All the data"},
+    {Text::print_title_field, "Titre", "Title"},
+    {Text::print_subtitle_field, "Sous-titre", "Subtitle"},
+    {Text::print_subtitle_hint, "cible · niveau · date", "audience · level · date"},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::print_sources) + 1,
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::print_subtitle_hint) + 1,
               "one entry per Text");
 
 std::atomic<Language> g_language{Language::fr};
