@@ -6,8 +6,8 @@
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
 
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/render/headless_gl.hpp"
@@ -55,8 +55,7 @@ geo::Result<void> render_with_current_context(const RenderOptions& options, MapM
     ImGuiOffscreen imgui(options.width_px, options.height_px);
     if (!imgui.ok()) return geo::fail("cannot initialise the ImGui OpenGL 3 renderer");
 
-    if (!(*renderer)->wait_until_idle(model, 120s))
-        return geo::fail("building the map meshes timed out");
+    if (!(*renderer)->wait_until_idle(model, 120s)) return geo::fail("building the map meshes timed out");
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     auto image = render_map_image(model, **renderer, attribution);
@@ -80,7 +79,8 @@ geo::Result<void> render_map_png(const RenderOptions& options) {
     auto headless = HeadlessGl::create();
     if (headless) return render_with_current_context(options, model, attribution);
     auto window = Window::create(64, 64, "territoire render", false);
-    if (!window) return geo::fail(headless.error().message + "; and " + window.error().message);
+    if (!window)
+        return geo::fail(headless.error().message + "; and " + window.error().message);
     return render_with_current_context(options, model, attribution);
 }
 

@@ -8,48 +8,32 @@ namespace {
 
 using PageRing = std::vector<PagePoint>;
 
-// Sutherland–Hodgman against one edge of the box: `inside` and `cross` say
-// which side a point is on and where a segment crosses the edge.
-template <typename Inside, typename Cross>
-PageRing clip_edge(const PageRing& ring, Inside inside, Cross cross) {
+// Sutherland–Hodgman against one edge of the box: keeps the part of `ring`
+// where sign × (coordinate − value) ≥ 0, the coordinate being x (axis 0) or y.
+PageRing clip_half_plane(const PageRing& ring, int axis, double value, double sign) {
+    const auto coord = [axis](const PagePoint& p) { return axis == 0 ? p.x_mm : p.y_mm; };
     PageRing out;
     const std::size_t n = ring.size();
     for (std::size_t i = 0; i < n; ++i) {
         const PagePoint& a = ring[i];
         const PagePoint& b = ring[(i + 1) % n];
-        const bool ia = inside(a), ib = inside(b);
+        const bool ia = sign * (coord(a) - value) >= 0.0, ib = sign * (coord(b) - value) >= 0.0;
         if (ia) out.push_back(a);
-        if (ia != ib) out.push_back(cross(a, b));
+        if (ia == ib) continue;
+        const double t = (value - coord(a)) / (coord(b) - coord(a));
+        out.push_back(axis == 0 ? PagePoint{value, a.y_mm + t * (b.y_mm - a.y_mm)}
+                                : PagePoint{a.x_mm + t * (b.x_mm - a.x_mm), value});
     }
     return out;
-}
-
-PagePoint at_x(const PagePoint& a, const PagePoint& b, double x) {
-    const double t = (x - a.x_mm) / (b.x_mm - a.x_mm);
-    return {x, a.y_mm + t * (b.y_mm - a.y_mm)};
-}
-PagePoint at_y(const PagePoint& a, const PagePoint& b, double y) {
-    const double t = (y - a.y_mm) / (b.y_mm - a.y_mm);
-    return {a.x_mm + t * (b.x_mm - a.x_mm), y};
 }
 
 // The area of `ring` clipped to `box` (a convex clip window: the result of
 // clipping a concave ring may hold zero-width bridges, of zero area).
 double clipped_area(const PageRing& ring, const BoxMm& box) {
-    PageRing r = ring;
-    const double x0 = box.x_mm, x1 = box.right_mm(), y0 = box.y_mm, y1 = box.bottom_mm();
-    r = clip_edge(
-        r, [&](const PagePoint& p) { return p.x_mm >= x0; },
-        [&](const PagePoint& a, const PagePoint& b) { return at_x(a, b, x0); });
-    r = clip_edge(
-        r, [&](const PagePoint& p) { return p.x_mm <= x1; },
-        [&](const PagePoint& a, const PagePoint& b) { return at_x(a, b, x1); });
-    r = clip_edge(
-        r, [&](const PagePoint& p) { return p.y_mm >= y0; },
-        [&](const PagePoint& a, const PagePoint& b) { return at_y(a, b, y0); });
-    r = clip_edge(
-        r, [&](const PagePoint& p) { return p.y_mm <= y1; },
-        [&](const PagePoint& a, const PagePoint& b) { return at_y(a, b, y1); });
+    PageRing r = clip_half_plane(ring, 0, box.x_mm, 1.0);
+    r = clip_half_plane(r, 0, box.right_mm(), -1.0);
+    r = clip_half_plane(r, 1, box.y_mm, 1.0);
+    r = clip_half_plane(r, 1, box.bottom_mm(), -1.0);
     double twice = 0.0;
     for (std::size_t i = 0; i < r.size(); ++i) {
         const PagePoint& a = r[i];
