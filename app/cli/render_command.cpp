@@ -2,6 +2,7 @@
 // as a printed page (a PDF or a PNG at a paper size and resolution, with
 // title, legend, scale bar, north arrow and sources, drawn with cairo).
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "app/cli/cli_error.hpp"
@@ -39,6 +40,10 @@ CliResult<print::PrintOptions> print_options(const RenderArgs& args) {
     const auto usage = [](std::string message) {
         return tl::unexpected(CliError{2, std::move(message)});
     };
+    if (args.pdf && print::format_for(args.options.output, false) != print::PrintFormat::pdf &&
+        std::filesystem::path(args.options.output).extension() == ".png")
+        return usage("--pdf writes a PDF: give -o " +
+                     std::filesystem::path(args.options.output).replace_extension(".pdf").string());
     if (args.paper_opt->count() > 0 && args.size_opt->count() > 0)
         return usage("give a paper size (--paper) or a pixel size (--size), not both");
     if (args.size_opt->count() > 0) {

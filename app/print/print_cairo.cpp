@@ -10,13 +10,13 @@
 #include "app/gui/render/item_points.hpp"
 #include "app/gui/render/map_style.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/print/print_labels.hpp"
 
 namespace app::print {
 namespace {
 
 using gui::Rgba8;
 
-constexpr double kMmPerScreenPx = 25.4 / 96.0;  // line widths of the screen map, at 96 dpi
 constexpr Rgba8 kInk{40, 46, 54, 255};
 constexpr Rgba8 kGreyInk{90, 96, 104, 255};
 constexpr Rgba8 kPanelFill{255, 255, 255, 235};
@@ -344,6 +344,10 @@ void draw_north_arrow(cairo_t* cr, const geo::PrintLayout& layout) {
 
 }  // namespace
 
+double equivalent_zoom(const geo::PrintMapView& view) {
+    return std::log2(gui::kZoom0MetresPerPx / (view.mercator_m_per_mm * kMmPerScreenPx));
+}
+
 double text_width_mm(cairo_t* cr, std::string_view text, double size_mm, bool bold) {
     const std::string s(text);
     set_font(cr, size_mm, bold);
@@ -356,6 +360,7 @@ void draw_print_page(cairo_t* cr, const geo::PrintLayout& layout, const gui::Ren
     cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
     cairo_paint(cr);
     draw_map(cr, layout.map, scene.model);
+    draw_territory_labels(cr, layout, scene.model);
     draw_legend(cr, layout);
     show_text(cr, layout.title, kInk, true);
     show_text(cr, layout.subtitle, kGreyInk, false);

@@ -15,6 +15,13 @@
 
 namespace app::print {
 
+// The screen map's pixel, 1/96 inch: its line widths and disc sizes print
+// at that size.
+inline constexpr double kMmPerScreenPx = 25.4 / 96.0;
+// The screen zoom whose pixels are this view's 96-dpi pixels (the scale at
+// which the screen map would show the same), for its size and label rules.
+double equivalent_zoom(const geo::PrintMapView& view);
+
 // Width in mm of `text` at `size_mm` with the page's font.
 double text_width_mm(cairo_t* cr, std::string_view text, double size_mm, bool bold = false);
 

@@ -167,7 +167,8 @@ TEST(RenderPrint, BadPageOptionsExitTwoWithAClearMessage) {
                           Case{"--dpi 100000", "resolution 100000 dpi outside [36, 1200]"},
                           Case{"--orientation sideways", "unknown orientation \"sideways\""},
                           Case{"--paper A3 --dpi 1200 -o x.png", "megapixels"},
-                          Case{"--paper A4 --size 800x600", "not both"}}) {
+                          Case{"--paper A4 --size 800x600", "not both"},
+                          Case{"--pdf -o x.png", "--pdf writes a PDF: give -o x.pdf"}}) {
         const std::string output = c.args.find(" -o ") == std::string::npos ? " -o " + q(out) : "";
         const auto run = render(dir, "--catalogue " + q(catalogue) + " " + c.args + output);
         EXPECT_EQ(run.exit_code, 2) << c.args << ": " << run.err;
@@ -193,7 +194,7 @@ TEST(RenderPrint, RealSampleA3PdfNamesItsSourcesAndTerritories) {
     for (const char* expected :
          {"Touraine — heritage", "Offer families", "Heritage (", "Accommodation (",
           "80 % of the weighted offer", "Territories", "Commune", "DATAtourisme", "Licence Ouverte",
-          "IGN Admin Express", "Sources: "})
+          "IGN Admin Express", "Sources: ", "Indre-et-Loire", "Loir-et-Cher"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in:\n" << text;
     const auto [w, h] = pdf_page_pt(pdf);
     EXPECT_NEAR(w, 297.0 * 72 / 25.4, 0.5);
