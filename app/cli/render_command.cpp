@@ -13,6 +13,7 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/render_scene.hpp"
 #include "app/print/print_map.hpp"
+#include "geo/analysis/perimeter.hpp"
 #include "geo/io/output_paths.hpp"
 
 namespace app::cli {
@@ -60,12 +61,12 @@ CliResult<print::PrintOptions> print_options(const RenderArgs& args) {
     auto orientation = geo::parse_orientation(args.orientation);
     if (!orientation) return usage("--orientation: " + orientation.error().message);
     out.page.orientation = *orientation;
-    if (auto page = geo::print_page(out.page); !page)
-        return usage("--dpi: " + page.error().message);
+    out.format = print::format_for(args.options.output, args.pdf);
+    out.page.raster = out.format == print::PrintFormat::png;
+    if (auto page = geo::print_page(out.page); !page) return usage(page.error().message);
     out.title = args.title;
     out.subtitle = args.subtitle;
     out.bbox = args.options.bbox;
-    out.format = print::format_for(args.options.output, args.pdf);
     out.output = args.options.output;
     return out;
 }
@@ -94,8 +95,8 @@ CliResult<void> run_render(RenderArgs& args, const CommonOptions& common) {
     }
     auto print_opts = print_options(args);
     if (!print_opts) return tl::unexpected(print_opts.error());
-    auto scene = gui::load_render_scene(
-        {options.catalogue, options.audience, options.context, options.gaps});
+    auto scene = gui::load_render_scene({options.catalogue, options.audience, options.context,
+                                         options.gaps, options.level, options.nested});
     if (!scene) return tl::unexpected(CliError{1, scene.error().message});
     if (auto ok = print::write_print_map(*scene, *print_opts); !ok)
         return tl::unexpected(CliError{1, ok.error().message});
@@ -112,6 +113,10 @@ void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     gui::RenderOptions& options = args->options;
     cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
     cmd->add_option("--audience", options.audience, "Audience id or JSON file");
+    cmd->add_option("--level", options.level, "Perimeter level: share of the weighted offer")
+        ->check(CLI::Range(geo::kMinLevel, 1.0))
+        ->capture_default_str();
+    cmd->add_flag("--nested", options.nested, "Also the 50 % and 95 % levels around it");
     cmd->add_flag("--gaps", options.gaps, "Draw the offer gaps inside the audience perimeter");
     cmd->add_option("--bbox", args->bbox, "View W,S,E,N in degrees (default: fit the data)");
     args->size_opt =

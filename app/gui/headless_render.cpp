@@ -68,8 +68,8 @@ geo::Result<void> render_with_current_context(const RenderOptions& options, MapM
 
 geo::Result<void> render_map_png(const RenderOptions& options) {
     if (options.output.empty()) return geo::fail("no output file given (-o map.png)");
-    auto scene =
-        load_render_scene({options.catalogue, options.audience, options.context, options.gaps});
+    auto scene = load_render_scene({options.catalogue, options.audience, options.context,
+                                    options.gaps, options.level, options.nested});
     if (!scene) return tl::unexpected(scene.error());
     MapModel& model = scene->model;
     const std::string& attribution = scene->attribution;

@@ -63,12 +63,12 @@ geo::Result<RenderScene> load_render_scene(const SceneOptions& options) {
                 catalogue.emplace(std::move(*c));
         auto audience = geo::resolve_audience(options.audience, catalogue ? &*catalogue : nullptr);
         if (!audience) return tl::unexpected(audience.error());
+        AudienceParams params;
+        params.level = options.level;
+        params.nested = options.nested;
         AudienceComputer compute;
-        const AudienceResult result = compute({*audience,
-                                               {},
-                                               model.shared_items(),
-                                               model.shared_territories(),
-                                               model.items_revision()});
+        const AudienceResult result = compute({*audience, params, model.shared_items(),
+                                               model.shared_territories(), model.items_revision()});
         if (!result.error.empty()) return geo::fail(options.audience + ": " + result.error);
         apply_audience_result(result, model);
         scene.audience = std::move(*audience);

@@ -23,6 +23,8 @@ struct SceneOptions {
     std::string audience;              // audience id or JSON file; empty: none
     std::vector<std::string> context;  // vector files drawn as context layers
     bool gaps = false;                 // offer gaps inside the perimeter (needs an audience)
+    double level = 0.8;                // the perimeter's share of the weighted offer, (0, 1)
+    bool nested = false;               // and the 50 % and 95 % levels around it
 };
 
 struct RenderScene {

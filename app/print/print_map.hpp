@@ -5,10 +5,11 @@
 // (audience, level, date), the full legend, a scale bar, a north arrow and
 // the attribution and sources, drawn with cairo into a PDF (vector: items
 // are circles, areas and lines paths, text is text) or a PNG at the page's
-// resolution. Main thread; reads the catalogue and context files, writes
-// the output through geo::BufferedOutput (a failed write leaves a previous
-// file as it was).
-// Failure: scene, page or layout errors, cairo or file errors, naming the file.
+// resolution. write_print_map runs on any thread (File › Export map runs it
+// on a worker): it reads only its arguments and the interface language, has
+// its own cairo surface, and writes the output through geo::BufferedOutput
+// (a failed write leaves a previous file as it was).
+// Failure: page or layout errors, cairo or file errors, naming the file.
 #include <optional>
 #include <string>
 

@@ -19,6 +19,7 @@
 // Pure: inputs by const&, result by value, no I/O; thread-safe.
 // Failure: a page too small for the title, footer and a map frame.
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -66,8 +67,10 @@ struct PageRings {
 };
 PageRings page_rings(const PrintMapView& view, const MultiPolygon& area);
 
-// What the legend may cover in each corner, least first: the perimeter area
-// under it, then the items under it, then the order of Corner.
+// What the legend may cover in each corner, least first: the area of the
+// `avoid` polygons under it (each nested perimeter level counts, so covering
+// the core weighs more than covering the fringe; differences under 0.5 mm²
+// do not count), then the items under it, then the order of Corner.
 struct CornerChoice {
     Corner corner = Corner::top_right;
     BoxMm box;

@@ -65,7 +65,7 @@ Result<PrintPage> print_page(const PageRequest& request) {
         page.height_mm = request.height_px / page.px_per_mm();
     }
     const double pixels = static_cast<double>(page.width_px) * page.height_px;
-    if (pixels > kMaxRasterPixels)
+    if (request.raster && pixels > kMaxRasterPixels)
         return fail(fmt::format(
             "page of {}x{} px ({:.0f} megapixels) above the {:.0f} megapixels a picture may have; "
             "lower the dpi",

@@ -15,7 +15,7 @@
 // latitude as 1 / cos(lat), which the scale bar accounts for at the frame
 // centre. Pure functions and value types: thread-safe, no I/O.
 // Failure: print_page refuses an unknown paper, a resolution outside
-// [kMinDpi, kMaxDpi] and rasters beyond kMaxRasterPixels, saying which value.
+// [kMinDpi, kMaxDpi] and raster pages beyond kMaxRasterPixels, saying which value.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +46,7 @@ struct PageRequest {
     PageOrientation orientation = PageOrientation::landscape;
     int width_px = 0, height_px = 0;  // without paper
     double dpi = 150.0;
+    bool raster = true;  // a PNG: kMaxRasterPixels applies (a PDF's pixels are only its scale)
 };
 
 struct PrintPage {

@@ -32,6 +32,7 @@ print::PrintOptions print_options(const PrintChoice& choice, const MapModel& mod
     options.title = choice.title;
     options.subtitle = choice.subtitle;
     options.format = choice.format;
+    options.page.raster = choice.format == print::PrintFormat::png;
     options.output = choice.path;
     if (choice.current_view) {
         const Camera& c = model.camera();

@@ -93,16 +93,17 @@ TEST(RenderPrint, DemoPdfReadsWithLegendAndAttributionRendersAndIsVector) {
     const fs::path dir = test::temp_dir();
     const fs::path catalogue = test::demo_catalogue(dir);
     const fs::path pdf = dir / "demo.pdf";
-    const auto run =
-        render(dir, "--catalogue " + q(catalogue) + " --audience patrimoine --gaps --context " +
-                        q(fs::path(geo::data_dir()) / "demo/rivers.geojson") +
-                        " --pdf --title \"Loire Valley heritage\" -o " + q(pdf));
+    const auto run = render(dir, "--catalogue " + q(catalogue) +
+                                     " --audience patrimoine --nested --gaps --context " +
+                                     q(fs::path(geo::data_dir()) / "demo/rivers.geojson") +
+                                     " --pdf --title \"Loire Valley heritage\" -o " + q(pdf));
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const std::string text = pdf_text(pdf);
     for (const char* expected :
          {"Loire Valley heritage", "Audience: ", "level 80 %", "Offer families", "Heritage (55)",
           "Nature & ecotourism (15)", "Services & information (22)", "Perimeter (nested levels)",
-          "80 % of the weighted offer", "Offer gaps (score)", "low → high", "Context layers",
+          "80 % of the weighted offer (chosen level)", "50 % of the weighted offer",
+          "95 % of the weighted offer", "Offer gaps (score)", "low → high", "Context layers",
           "rivers", "km", "1 : ", "Sources: ", "Territoire 0."})
         EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in:\n" << text;
     const auto [w, h] = pdf_page_pt(pdf);

@@ -74,6 +74,11 @@ TEST(PrintPage, RefusesUnknownPapersAndResolutionsSayingWhy) {
     auto huge = geo::print_page({geo::PaperSize::a3, geo::PageOrientation::portrait, 0, 0, 1200.0});
     ASSERT_FALSE(huge);
     EXPECT_NE(huge.error().message.find("megapixels"), std::string::npos) << huge.error().message;
+    // A PDF page is vector: its dpi only sets the pixels of a pixel-sized page.
+    auto pdf =
+        geo::print_page({geo::PaperSize::a3, geo::PageOrientation::portrait, 0, 0, 1200.0, false});
+    ASSERT_TRUE(pdf) << pdf.error().message;
+    EXPECT_EQ(pdf->height_px, 19843);
     EXPECT_FALSE(geo::print_page({std::nullopt, geo::PageOrientation::portrait, 10, 900, 96.0}));
 }
 
