@@ -103,6 +103,10 @@ void PrintDialog::draw(const MapModel& model, const std::optional<geo::Audience>
     const bool can_run = !m_job.running() && !c.path.empty();
     ImGui::BeginDisabled(!can_run);
     if (ImGui::Button(tr(Text::run_export)) || (enter && can_run && !exported)) {
+        // A file name alone goes beside the catalogue, where its other exports go.
+        if (std::filesystem::path(c.path).is_relative() && !model.catalogue_path().empty())
+            c.path =
+                (std::filesystem::path(model.catalogue_path()).parent_path() / c.path).string();
         auto scene =
             std::make_shared<const RenderScene>(print_scene(model, audience, attribution, sources));
         m_job.start([scene, options = print_options(c, model)](const geo::Progress&) {
