@@ -243,6 +243,18 @@ void draw_swatch(cairo_t* cr, const geo::PlacedLegendRow& row) {
             cairo_stroke(cr);
             break;
         }
+        case geo::LegendSwatch::item_size:
+            for (const auto& [x, r] :
+                 {std::pair{s.x_mm + h * 0.3, h * 0.2}, std::pair{cx + h * 0.2, h * 0.45}}) {
+                cairo_new_sub_path(cr);
+                cairo_arc(cr, x, cy, r, 0.0, 2.0 * M_PI);
+            }
+            set_colour(cr, {150, 150, 150, 255});
+            cairo_fill_preserve(cr);
+            set_colour(cr, {90, 90, 90, 255});
+            cairo_set_line_width(cr, kMmPerScreenPx);
+            cairo_stroke(cr);
+            break;
         case geo::LegendSwatch::perimeter_main:
         case geo::LegendSwatch::perimeter_nested:
         case geo::LegendSwatch::territory:

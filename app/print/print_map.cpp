@@ -48,6 +48,8 @@ void add_legend(const gui::RenderScene& scene, std::vector<geo::LegendRow>& rows
             if (const auto n = counts[static_cast<std::size_t>(f)]; n > 0)
                 rows.push_back({LegendSwatch::family, static_cast<int>(f),
                                 fmt::format("{} ({})", gui::family_name(f), n)});
+        if (!model.item_weights().empty())
+            rows.push_back({LegendSwatch::item_size, 0, tr(Text::legend_size_by_weight)});
     }
     if (visible(gui::LayerKind::perimeters) && !model.perimeters().empty()) {
         rows.push_back({LegendSwatch::heading, 0, tr(Text::legend_perimeter)});

@@ -40,6 +40,7 @@ double estimated_text_width_mm(std::string_view text, double size_mm, bool bold)
 enum class LegendSwatch : std::uint8_t {
     heading,           // a section title, no swatch
     family,            // a disc of the family's colour (key: Family index)
+    item_size,         // a small and a large disc: items sized by their weight
     perimeter_main,    // the chosen perimeter level: fill and bold outline
     perimeter_nested,  // a level around it: fill and thin dashed outline
     territory,         // an outline of a territory level (key: TerritoryLevel)
