@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 namespace geo {
 namespace {
@@ -70,6 +72,22 @@ std::string scale_text(double denominator) {
         out += digits[i];
     }
     return "1 : " + out;
+}
+
+// The legend box for `rows` at `style`: its widest row plus padding, and its
+// rows' heights (a heading after the first gets 30 % more room above).
+std::pair<double, double> legend_size(const std::vector<LegendRow>& rows, const PrintStyle& style,
+                                      const TextWidth& width) {
+    const double row_h = style.legend_mm * style.line_factor;
+    double text_w = 0.0, rows_h = 0.0;
+    for (const LegendRow& row : rows) {
+        const bool heading = row.swatch == LegendSwatch::heading;
+        const double indent = heading ? 0.0 : style.swatch_mm * 1.2;
+        const double extra = row.swatch == LegendSwatch::gap_ramp ? style.swatch_mm * 2.0 : 0.0;
+        text_w = std::max(text_w, indent + extra + width(row.text, style.legend_mm, heading));
+        rows_h += row_h * (heading && rows_h > 0.0 ? 1.3 : 1.0);
+    }
+    return {text_w + 2.0 * style.legend_padding_mm, rows_h + 2.0 * style.legend_padding_mm};
 }
 
 }  // namespace
@@ -211,22 +229,23 @@ Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& cont
                                    style.footer_mm});
     }
 
-    // The legend: rows of swatch and text, sized to its widest text.
-    const double row_h = style.legend_mm * style.line_factor;
-    double text_w = 0.0, rows_h = 0.0;
-    for (const LegendRow& row : content.legend) {
-        const bool heading = row.swatch == LegendSwatch::heading;
-        const double indent = heading ? 0.0 : style.swatch_mm + 1.5;
-        const double extra = row.swatch == LegendSwatch::gap_ramp ? style.swatch_mm * 2.0 : 0.0;
-        text_w = std::max(text_w, indent + extra + width(row.text, style.legend_mm, heading));
-        rows_h += row_h * (heading && rows_h > 0.0 ? 1.3 : 1.0);
-    }
+    // The legend: rows of swatch and text, sized to its widest text, and
+    // scaled down as a whole (text, swatches, padding) when it would not fit
+    // in the frame (in height, or in half its width).
     if (content.legend.empty()) return out;
-    const double pad = style.legend_padding_mm;
-    const double box_w = std::min(text_w + 2.0 * pad, frame.width_mm - 2.0 * style.legend_inset_mm);
-    const double box_h =
-        std::min(rows_h + 2.0 * pad, frame.height_mm - 2.0 * style.legend_inset_mm);
-    out.legend = least_covered_corner(out.map, box_w, box_h, style.legend_inset_mm, content.avoid,
+    const double avail_h = frame.height_mm - 2.0 * style.legend_inset_mm;
+    const double avail_w = frame.width_mm / 2.0;
+    auto [box_w, box_h] = legend_size(content.legend, style, width);
+    if (const double k = std::min({1.0, avail_h / box_h, avail_w / box_w}); k < 1.0) {
+        out.style.legend_mm *= k;
+        out.style.swatch_mm *= k;
+        out.style.legend_padding_mm *= k;
+        std::tie(box_w, box_h) = legend_size(content.legend, out.style, width);
+    }
+    const PrintStyle& ls = out.style;
+    const double row_h = ls.legend_mm * ls.line_factor;
+    const double pad = ls.legend_padding_mm;
+    out.legend = least_covered_corner(out.map, box_w, box_h, ls.legend_inset_mm, content.avoid,
                                       content.items);
     double row_top = out.legend.box.y_mm + pad;
     for (const LegendRow& row : content.legend) {
@@ -236,10 +255,10 @@ Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& cont
         placed.row = row;
         const double x = out.legend.box.x_mm + pad;
         const double swatch_w =
-            row.swatch == LegendSwatch::gap_ramp ? style.swatch_mm * 3.0 : style.swatch_mm;
+            row.swatch == LegendSwatch::gap_ramp ? ls.swatch_mm * 3.0 : ls.swatch_mm;
         if (!heading) placed.swatch = {x, row_top + row_h * 0.15, swatch_w, row_h * 0.7};
-        placed.baseline = {heading ? x : x + swatch_w + 1.5,
-                           row_top + row_h * 0.5 + style.legend_mm * 0.36};
+        placed.baseline = {heading ? x : x + swatch_w + ls.swatch_mm * 0.2,
+                           row_top + row_h * 0.5 + ls.legend_mm * 0.36};
         out.legend_rows.push_back(std::move(placed));
         row_top += row_h;
     }

@@ -235,3 +235,30 @@ TEST(PrintLayout, KeepsEveryPartOnThePageAndTheLegendInTheFrame) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(PrintLayout, ShrinksALegendTallerThanTheFrameToFitIt) {
+    auto page = geo::print_page({std::nullopt, geo::PageOrientation::landscape, 640, 400, 96.0});
+    ASSERT_TRUE(page);
+    geo::PrintContent content;
+    content.title = "Small";
+    content.extent = kLoire;
+    content.attribution = "Territoire 0.1.0";
+    content.legend.push_back({geo::LegendSwatch::heading, 0, "Offer families"});
+    for (int i = 0; i < 24; ++i)
+        content.legend.push_back(
+            {geo::LegendSwatch::context_line, i, "context layer " + std::to_string(i)});
+    auto layout = geo::layout_print(*page, content, geo::estimated_text_width_mm);
+    ASSERT_TRUE(layout) << layout.error().message;
+    const BoxMm& f = layout->map.frame;
+    const BoxMm& l = layout->legend.box;
+    EXPECT_LT(layout->style.legend_mm, geo::PrintStyle{}.legend_mm);
+    EXPECT_GE(l.y_mm, f.y_mm);
+    EXPECT_LE(l.bottom_mm(), f.bottom_mm() + 1e-9);
+    EXPECT_LE(layout->legend_rows.back().baseline.y_mm, l.bottom_mm());
+    EXPECT_GT(layout->legend_rows.back().baseline.y_mm,
+              l.bottom_mm() - 2.0 * layout->style.legend_mm);
+}
+
+}  // namespace
