@@ -92,11 +92,19 @@ void add_legend(const gui::RenderScene& scene, std::vector<geo::LegendRow>& rows
 }
 
 // "DATAtourisme / Licence Ouverte, Natural Earth — Sources : datatourisme
-// (Licence Ouverte 2.0 (Etalab)), … — Territoire 0.1.0"
+// (Licence Ouverte 2.0 (Etalab)), … — Territoire 0.1.0": the sources of the
+// items and territories drawn, as the export provenance lists them (a key the
+// catalogue does not describe is named alone).
 std::string attribution_text(const gui::RenderScene& scene) {
+    std::set<std::string> used;
+    for (const auto& item : scene.model.items()) used.insert(item.source);
+    for (const auto& t : scene.model.territories()) used.insert(t.source);
     std::vector<std::string> sources;
     for (const auto& s : scene.sources)
-        sources.push_back(s.licence.empty() ? s.key : fmt::format("{} ({})", s.key, s.licence));
+        if (used.erase(s.key) > 0)
+            sources.push_back(s.licence.empty() ? s.key : fmt::format("{} ({})", s.key, s.licence));
+    for (const auto& key : used)
+        if (!key.empty()) sources.push_back(key);
     std::string text = scene.attribution;
     if (!sources.empty()) text = join({text, tr(Text::print_sources) + join(sources, ", ")}, " — ");
     return join({text, std::string("Territoire ") + TERRITOIRE_VERSION}, " — ");
