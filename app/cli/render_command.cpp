@@ -78,6 +78,8 @@ CliResult<void> run_render(RenderArgs& args, const CommonOptions& common) {
         if (!box) return tl::unexpected(CliError{2, box.error().message});
         options.bbox = *box;
     }
+    if (options.gaps && options.audience.empty())
+        return tl::unexpected(CliError{2, "--gaps needs an audience perimeter (--audience)"});
     options.catalogue = common.catalogue;
     if (auto safe =
             geo::check_output_path({"-o", options.output},

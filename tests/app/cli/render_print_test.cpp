@@ -162,14 +162,16 @@ TEST(RenderPrint, BadPageOptionsExitTwoWithAClearMessage) {
     struct Case {
         std::string args, message;
     };
-    for (const Case& c : {Case{"--paper A5", "unknown paper size \"A5\" (expected A4 or A3)"},
-                          Case{"--paper letter --pdf", "\"letter\""},
-                          Case{"--dpi 0", "resolution 0 dpi outside [36, 1200]"},
-                          Case{"--dpi 100000", "resolution 100000 dpi outside [36, 1200]"},
-                          Case{"--orientation sideways", "unknown orientation \"sideways\""},
-                          Case{"--paper A3 --dpi 1200 -o x.png", "megapixels"},
-                          Case{"--paper A4 --size 800x600", "not both"},
-                          Case{"--pdf -o x.png", "--pdf writes a PDF: give -o x.pdf"}}) {
+    for (const Case& c :
+         {Case{"--paper A5", "unknown paper size \"A5\" (expected A4 or A3)"},
+          Case{"--paper letter --pdf", "\"letter\""},
+          Case{"--dpi 0", "resolution 0 dpi outside [36, 1200]"},
+          Case{"--dpi 100000", "resolution 100000 dpi outside [36, 1200]"},
+          Case{"--orientation sideways", "unknown orientation \"sideways\""},
+          Case{"--paper A3 --dpi 1200 -o x.png", "megapixels"},
+          Case{"--paper A4 --size 800x600", "not both"},
+          Case{"--pdf -o x.png", "--pdf writes a PDF: give -o x.pdf"},
+          Case{"--gaps --pdf", "--gaps needs an audience perimeter (--audience)"}}) {
         const std::string output = c.args.find(" -o ") == std::string::npos ? " -o " + q(out) : "";
         const auto run = render(dir, "--catalogue " + q(catalogue) + " " + c.args + output);
         EXPECT_EQ(run.exit_code, 2) << c.args << ": " << run.err;
