@@ -181,15 +181,23 @@ Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& cont
     out.style = style;
     const double m = std::min(style.margin_mm, std::min(page.width_mm, page.height_mm) * 0.05);
     const double inner_w = page.width_mm - 2.0 * m;
+    // A title or subtitle wider than the page is set smaller, down to 60 %
+    // (then it may run past the margin, never wrapped into the map).
+    const auto fitted = [&](const std::string& text, double size_mm, bool bold) {
+        const double w = width(text, size_mm, bold);
+        return w > inner_w ? size_mm * std::max(0.6, inner_w / w) : size_mm;
+    };
     double y = m;
     if (!content.title.empty()) {
-        y += style.title_mm;
-        out.title = {content.title, {m, y}, style.title_mm};
-        y += style.title_mm * (style.line_factor - 1.0);
+        const double size = fitted(content.title, style.title_mm, true);
+        y += size;
+        out.title = {content.title, {m, y}, size};
+        y += size * (style.line_factor - 1.0);
     }
     if (!content.subtitle.empty()) {
-        y += style.subtitle_mm * 1.2;
-        out.subtitle = {content.subtitle, {m, y}, style.subtitle_mm};
+        const double size = fitted(content.subtitle, style.subtitle_mm, false);
+        y += size * 1.2;
+        out.subtitle = {content.subtitle, {m, y}, size};
     }
     if (!content.title.empty() || !content.subtitle.empty()) y += style.subtitle_mm * 0.9;
 

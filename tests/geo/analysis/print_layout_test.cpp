@@ -262,3 +262,22 @@ TEST(PrintLayout, ShrinksALegendTallerThanTheFrameToFitIt) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(PrintLayout, SetsATitleWiderThanThePageSmaller) {
+    auto page = geo::print_page({geo::PaperSize::a4, geo::PageOrientation::portrait, 0, 0, 150.0});
+    ASSERT_TRUE(page);
+    geo::PrintContent content;
+    content.title = "Offre patrimoniale du Val de Loire entre Chinon, Tours et Blois";
+    content.extent = kLoire;
+    auto layout = geo::layout_print(*page, content, geo::estimated_text_width_mm);
+    ASSERT_TRUE(layout) << layout.error().message;
+    EXPECT_LT(layout->title.size_mm, geo::PrintStyle{}.title_mm);
+    EXPECT_LE(layout->title.baseline.x_mm +
+                  geo::estimated_text_width_mm(content.title, layout->title.size_mm, true),
+              page->width_mm - 10.0 + 1e-9);
+    EXPECT_GT(layout->map.frame.y_mm, layout->title.baseline.y_mm);
+}
+
+}  // namespace
