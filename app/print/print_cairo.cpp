@@ -10,6 +10,7 @@
 #include "app/gui/render/item_points.hpp"
 #include "app/gui/render/map_style.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/print/print_density.hpp"
 #include "app/print/print_labels.hpp"
 
 namespace app::print {
@@ -180,7 +181,7 @@ void draw_items(cairo_t* cr, const geo::PrintMapView& view, const Visible& visib
     }
 }
 
-void draw_map(cairo_t* cr, const geo::PrintMapView& view, const gui::MapModel& model) {
+void draw_map(cairo_t* cr, const geo::PrintMapView& view, double dpi, const gui::MapModel& model) {
     const geo::BoxMm& f = view.frame;
     Visible visible;
     visible.box.extend(view.to_lonlat({f.x_mm, f.y_mm}));
@@ -214,7 +215,8 @@ void draw_map(cairo_t* cr, const geo::PrintMapView& view, const gui::MapModel& m
             case gui::LayerKind::items:
                 draw_items(cr, view, visible, model, opacity);
                 break;
-            case gui::LayerKind::density:  // a raster surface: not printed
+            case gui::LayerKind::density:
+                draw_density(cr, view, dpi, model.density(), opacity);
                 break;
         }
     }
@@ -276,10 +278,13 @@ void draw_swatch(cairo_t* cr, const geo::PlacedLegendRow& row) {
             set_line(cr, {2.0f});
             cairo_stroke(cr);
             break;
-        case geo::LegendSwatch::gap_ramp: {
+        case geo::LegendSwatch::gap_ramp:
+        case geo::LegendSwatch::density_ramp: {
+            const bool gaps = row.row.swatch == geo::LegendSwatch::gap_ramp;
             cairo_pattern_t* ramp = cairo_pattern_create_linear(s.x_mm, 0.0, s.right_mm(), 0.0);
             for (int i = 0; i <= 10; ++i) {
-                const Rgba8 c = gui::gap_colour(std::max(0.02, i / 10.0));
+                const Rgba8 c = gaps ? gui::gap_colour(std::max(0.02, i / 10.0))
+                                     : gui::ramp_colour(gui::kDensityRamp, i / 10.0);
                 cairo_pattern_add_color_stop_rgba(ramp, i / 10.0, c.r / 255.0, c.g / 255.0,
                                                   c.b / 255.0, c.a / 255.0);
             }
@@ -371,7 +376,7 @@ double text_width_mm(cairo_t* cr, std::string_view text, double size_mm, bool bo
 void draw_print_page(cairo_t* cr, const geo::PrintLayout& layout, const gui::RenderScene& scene) {
     cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
     cairo_paint(cr);
-    draw_map(cr, layout.map, scene.model);
+    draw_map(cr, layout.map, layout.page.dpi, scene.model);
     draw_territory_labels(cr, layout, scene.model);
     draw_legend(cr, layout);
     show_text(cr, layout.title, kInk, true);

@@ -62,6 +62,10 @@ void add_legend(const gui::RenderScene& scene, std::vector<geo::LegendRow>& rows
                  text});
         }
     }
+    if (visible(gui::LayerKind::density) && !model.density().empty()) {
+        rows.push_back({LegendSwatch::heading, 0, tr(Text::layer_density)});
+        rows.push_back({LegendSwatch::density_ramp, 0, tr(Text::print_gap_ramp)});
+    }
     if (visible(gui::LayerKind::gaps) && model.gaps() && !model.gaps()->cells.empty()) {
         rows.push_back({LegendSwatch::heading, 0, tr(Text::print_gaps)});
         rows.push_back({LegendSwatch::gap_ramp, 0, tr(Text::print_gap_ramp)});

@@ -10,6 +10,11 @@ namespace {
 
 using PageRing = std::vector<PagePoint>;
 
+// Ramps get a swatch three times as wide as the others.
+bool is_ramp(LegendSwatch s) {
+    return s == LegendSwatch::gap_ramp || s == LegendSwatch::density_ramp;
+}
+
 // Sutherland–Hodgman against one edge of the box: keeps the part of `ring`
 // where sign × (coordinate − value) ≥ 0, the coordinate being x (axis 0) or y.
 PageRing clip_half_plane(const PageRing& ring, int axis, double value, double sign) {
@@ -83,7 +88,7 @@ std::pair<double, double> legend_size(const std::vector<LegendRow>& rows, const 
     for (const LegendRow& row : rows) {
         const bool heading = row.swatch == LegendSwatch::heading;
         const double indent = heading ? 0.0 : style.swatch_mm * 1.2;
-        const double extra = row.swatch == LegendSwatch::gap_ramp ? style.swatch_mm * 2.0 : 0.0;
+        const double extra = is_ramp(row.swatch) ? style.swatch_mm * 2.0 : 0.0;
         text_w = std::max(text_w, indent + extra + width(row.text, style.legend_mm, heading));
         rows_h += row_h * (heading && rows_h > 0.0 ? 1.3 : 1.0);
     }
@@ -262,8 +267,7 @@ Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& cont
         PlacedLegendRow placed;
         placed.row = row;
         const double x = out.legend.box.x_mm + pad;
-        const double swatch_w =
-            row.swatch == LegendSwatch::gap_ramp ? ls.swatch_mm * 3.0 : ls.swatch_mm;
+        const double swatch_w = is_ramp(row.swatch) ? ls.swatch_mm * 3.0 : ls.swatch_mm;
         if (!heading) placed.swatch = {x, row_top + row_h * 0.15, swatch_w, row_h * 0.7};
         placed.baseline = {heading ? x : x + swatch_w + ls.swatch_mm * 0.2,
                            row_top + row_h * 0.5 + ls.legend_mm * 0.36};

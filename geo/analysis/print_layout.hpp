@@ -47,6 +47,7 @@ enum class LegendSwatch : std::uint8_t {
     context_area,      // a context layer's polygons (key: context index)
     context_line,      // a context layer's lines (rivers, roads…)
     gap_ramp,          // the gap score ramp, low to high
+    density_ramp,      // the density surface's ramp, low to high
 };
 
 struct LegendRow {

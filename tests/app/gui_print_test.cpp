@@ -4,8 +4,10 @@
 // from a copy of the GUI's model.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/render_scene.hpp"
@@ -65,6 +67,58 @@ TEST(GuiPrint, ExportMapWritesThePageOfTheCurrentView) {
     EXPECT_EQ(layout->page.width_px, 1169);
     EXPECT_EQ(layout->page.height_px, 1654);
     EXPECT_GT(fs::file_size(choice.path), 10000u);
+}
+
+// The density layer, when shown, is a raster layer: one image in the PDF,
+// coloured where the surface is (the page rendered by pdftoppm differs from
+// the same page without it inside the perimeter).
+TEST(GuiPrint, DensityLayerPrintsAsOneImage) {
+    const fs::path dir = test::temp_dir();
+    auto loaded =
+        app::gui::load_render_scene({test::demo_catalogue(dir).string(), "patrimoine", {}, false});
+    ASSERT_TRUE(loaded) << loaded.error().message;
+    ASSERT_FALSE(loaded->model.density().empty());
+    app::gui::PrintChoice choice;
+    choice.current_view = false;
+    choice.path = (dir / "plain.pdf").string();
+    auto scene = app::gui::print_scene(loaded->model, loaded->audience, loaded->attribution,
+                                       loaded->sources);
+    ASSERT_TRUE(app::print::write_print_map(scene, app::gui::print_options(choice, scene.model)));
+    scene.model.layers().set_visible("density", true);
+    choice.path = (dir / "density.pdf").string();
+    ASSERT_TRUE(app::print::write_print_map(scene, app::gui::print_options(choice, scene.model)));
+    const auto images = [&](const std::string& pdf) {
+        const fs::path list = dir / "images.txt";
+        EXPECT_EQ(std::system(("pdfimages -list " + pdf + " > " + list.string()).c_str()), 0);
+        const std::string text = test::read_text(list);
+        int n = 0;  // lines of type "image" (an image's alpha is a line of type "smask")
+        std::istringstream lines(text);
+        std::string line;
+        std::getline(lines, line);  // the two header lines
+        std::getline(lines, line);
+        while (std::getline(lines, line)) {
+            std::istringstream fields(line);
+            std::string page, num, type;
+            fields >> page >> num >> type;
+            n += type == "image";
+        }
+        return n;
+    };
+    EXPECT_EQ(images((dir / "plain.pdf").string()), 0);
+    EXPECT_EQ(images(choice.path), 1);
+    // Rendered, the two pages differ (the surface is drawn), in some pixels only.
+    for (const char* name : {"plain", "density"})
+        ASSERT_EQ(std::system(("pdftoppm -r 20 -gray -singlefile " + (dir / name).string() +
+                               ".pdf " + (dir / name).string())
+                                  .c_str()),
+                  0);
+    const std::string a = test::read_text(dir / "plain.pgm"),
+                      b = test::read_text(dir / "density.pgm");
+    ASSERT_EQ(a.size(), b.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) differ += std::abs(a[i] - b[i]) > 8;
+    EXPECT_GT(differ, a.size() / 100);
+    EXPECT_LT(differ, a.size() / 2);
 }
 
 }  // namespace
