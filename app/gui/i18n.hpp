@@ -60,6 +60,11 @@ enum class Text {
     cursor, zoom_level, fit, attribution, loading, aggregated_note,
     // status
     status_items, status_visible,
+    // print layout
+    print_title, print_audience, print_level, print_share_of_offer, print_main_level, print_gaps,
+    print_gap_ramp, print_context, print_sources, menu_export_map, print_dialog_title, print_paper,
+    print_portrait, print_landscape, print_dpi, print_current_view, print_all_data, print_title_field,
+    print_subtitle_field, print_subtitle_hint,
 };
 
 // The string for `text` in the current language.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/render/map_meshes.hpp"
 #include "app/gui/render/map_style.hpp"
 #include "app/gui/render/palette.hpp"
 
@@ -24,13 +25,7 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model,
     const Camera& camera = model.camera();
     const double zoom = camera.zoom();
     std::vector<ImVec4> taken;
-    // Larger units first: when labels collide, the département wins over the commune.
-    static constexpr geo::TerritoryLevel kOrder[] = {
-        geo::TerritoryLevel::destination, geo::TerritoryLevel::competitor,
-        geo::TerritoryLevel::reference,   geo::TerritoryLevel::region,
-        geo::TerritoryLevel::departement, geo::TerritoryLevel::epci,
-        geo::TerritoryLevel::commune};
-    for (const auto level : kOrder) {
+    for (const auto level : kLabelOrder) {
         if (!label_shown_at(level, zoom)) continue;
         const bool big = level != geo::TerritoryLevel::commune && level != geo::TerritoryLevel::epci;
         for (const auto& label : renderer.territory_labels()) {
