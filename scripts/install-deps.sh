@@ -7,12 +7,12 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-data
   libsqlite3-dev libsqlite3-mod-spatialite libspatialite-dev
-  libimgui-dev libglfw3-dev libgl-dev libegl-dev libstb-dev
+  libimgui-dev libglfw3-dev libgl-dev libegl-dev libstb-dev libcairo2-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev libtbb-dev
   libfftw3-dev libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  xvfb xauth xdotool fonts-dejavu-core libgl1-mesa-dri mesa-utils
-  python3
+  xvfb xauth xdotool fonts-dejavu-core libgl1-mesa-dri mesa-utils poppler-utils
+  python3 clang-format
 )
 
 missing=()

@@ -47,6 +47,7 @@
 #include "app/gui/views/map_image.hpp"
 #include "app/gui/views/popup_keys.hpp"
 #include "app/gui/views/search_box.hpp"
+#include "app/gui/views/print_dialog.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/core/data_dir.hpp"
@@ -80,6 +81,7 @@ public:
         if (options.open == "gaps") m_tab_request = RightTab::gaps;
         if (options.open == "import") m_import.open(ImportKind::items);
         if (options.open == "export") m_export.open();
+        if (options.open == "export-map") m_print.open();
         std::vector<std::string> context = options.context;
         if (options.demo && context.empty()) {  // the demo's rivers, for orientation
             const std::string rivers = geo::data_dir() + "/demo/rivers.geojson";
@@ -135,7 +137,7 @@ private:
     bool collect_jobs();
     [[nodiscard]] bool busy() const {
         return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy() ||
-               m_export.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() || m_gaps_panel.busy();
+               m_export.busy() || m_print.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() || m_gaps_panel.busy();
     }
     // Results of the background analyses into the model; true when something arrived.
     bool poll_analyses() {
@@ -188,6 +190,7 @@ private:
     std::vector<UiRect> m_panel_rects;  // where the cached windows lie, this frame
     FileBrowser m_browser;
     ExportDialog m_export;
+    PrintDialog m_print;
     ImportDialog m_import;
     SearchBox m_search;
     std::vector<geo::SourceInfo> m_sources;
@@ -245,6 +248,7 @@ void GuiApp::draw_menu() {
             m_browse_purpose = BrowsePurpose::snapshot;
             m_browser.open(FileBrowser::Mode::save_file, "territoire-carte.png");
         }
+        if (ImGui::MenuItem(tr(Text::menu_export_map))) m_print.open();
         ImGui::Separator();
         if (ImGui::MenuItem(tr(Text::menu_quit), "Ctrl+Q")) m_quit = true;
         ImGui::EndMenu();
@@ -268,6 +272,7 @@ void GuiApp::draw_menu() {
 
 void GuiApp::draw_dialogs() {
     m_export.draw(m_model, m_audience, m_sources, m_ui);
+    m_print.draw(m_model, m_audience.audience(), m_ui.attribution, m_sources, m_ui);
     if (m_ui.open_import) {
         m_import.open(*m_ui.open_import);
         m_ui.open_import.reset();

@@ -11,19 +11,14 @@
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 
-#include "app/gui/model/audience_job.hpp"
-#include "app/gui/model/catalogue_snapshot.hpp"
-#include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/render/headless_gl.hpp"
 #include "app/gui/render/map_renderer.hpp"
 #include "app/gui/render/offscreen.hpp"
+#include "app/gui/render_scene.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/map_image.hpp"
 #include "app/gui/window.hpp"
-#include "geo/io/audience_presets.hpp"
-#include "geo/io/places_file.hpp"
-#include "geo/store/catalogue.hpp"
 
 namespace app::gui {
 namespace {
@@ -77,48 +72,12 @@ geo::Result<void> render_with_current_context(const RenderOptions& options, MapM
 
 geo::Result<void> render_map_png(const RenderOptions& options) {
     if (options.output.empty()) return geo::fail("no output file given (-o map.png)");
-    MapModel model;
-    std::string attribution = attribution_for({});
-    if (!options.catalogue.empty()) {
-        auto snapshot = load_catalogue_snapshot(options.catalogue);
-        if (!snapshot) return tl::unexpected(snapshot.error());
-        attribution = attribution_for(snapshot->sources);
-        model.set_catalogue_path(snapshot->path);
-        model.set_items(std::move(snapshot->items));
-        model.set_territories(std::move(snapshot->territories));
-    }
-    std::string credits;
-    for (const std::string& path : options.context) {
-        auto credit = load_context_layer(model, path);
-        if (!credit) return tl::unexpected(credit.error());
-        if (credits.find(*credit) == std::string::npos) credits = join_credits(credits, *credit);
-    }
-    attribution = join_credits(attribution, credits);
-    if (!options.places.empty()) {
-        auto places = geo::read_places_file(options.places);
-        if (!places) return tl::unexpected(places.error());
-        model.set_places(std::move(*places));
-    }
-    if (!options.audience.empty()) {
-        std::optional<geo::Catalogue> catalogue;
-        if (!options.catalogue.empty()) {
-            auto c = geo::Catalogue::open(options.catalogue, geo::Catalogue::Mode::read_only);
-            if (!c) return tl::unexpected(c.error());
-            catalogue.emplace(std::move(*c));
-        }
-        auto audience = geo::resolve_audience(options.audience, catalogue ? &*catalogue : nullptr);
-        if (!audience) return tl::unexpected(audience.error());
-        AudienceComputer compute;
-        const AudienceResult result = compute({*audience, {}, model.shared_items(), model.shared_territories(),
-                                               model.items_revision()});
-        if (!result.error.empty()) return geo::fail(options.audience + ": " + result.error);
-        apply_audience_result(result, model);
-    }
-    model.camera().set_viewport(options.width_px, options.height_px);
-    if (options.bbox)
-        model.camera().fit(*options.bbox, 0.0);
-    else if (const geo::LonLatBox extent = model.focus_extent(); !extent.empty())
-        model.camera().fit(extent, 40.0);
+    auto scene = load_render_scene({options.catalogue, options.audience, options.context,
+                                    options.gaps, options.level, options.nested, options.places});
+    if (!scene) return tl::unexpected(scene.error());
+    MapModel& model = scene->model;
+    const std::string& attribution = scene->attribution;
+    frame_scene(model, options.width_px, options.height_px, options.bbox);
 
     // No display needed with EGL; a hidden window otherwise.
     auto headless = HeadlessGl::create();

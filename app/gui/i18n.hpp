@@ -63,6 +63,11 @@ enum class Text {
     status_items, status_visible,
     // search
     search_hint, search_no_match, kind_commune, kind_place, kind_territory, kind_item,
+    // print layout
+    print_title, print_audience, print_level, print_share_of_offer, print_main_level, print_gaps,
+    print_gap_ramp, print_context, print_sources, menu_export_map, print_dialog_title, print_paper,
+    print_portrait, print_landscape, print_dpi, print_current_view, print_all_data, print_title_field,
+    print_subtitle_field, print_subtitle_hint,
 };
 
 // The string for `text` in the current language.

@@ -41,7 +41,7 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
            "data/demo/places.geojson)")
         ->check(CLI::ExistingFile);
     cmd->add_option("--open", options->open, "Panel or dialog shown first")
-        ->check(CLI::IsMember({"catalogue", "benchmark", "gaps", "import", "export"}));
+        ->check(CLI::IsMember({"catalogue", "benchmark", "gaps", "import", "export", "export-map"}));
     cmd->add_option("--state-file", options->state_file,
                     "Test hook: write the interface state (camera, open popups, on-map buttons) as JSON "
                     "to this file whenever it changes");

@@ -142,11 +142,15 @@ void ItemPointIndex::for_each_in(Mercator lo, Mercator hi, Fn&& fn) const {
     }
 }
 
+float item_size_px(float base, float weight, float max_weight) {
+    if (max_weight <= 0.0f) return base;
+    if (weight <= 0.0f) return base * 0.6f;
+    return base * (0.75f + 0.9f * std::sqrt(weight / max_weight));
+}
+
 float ItemPointIndex::size_of(std::size_t i, float base) const {
-    if (m_weight.empty() || m_max_weight <= 0.0f) return base;
-    const float w = m_weight[i];
-    if (w <= 0.0f) return base * 0.6f;
-    return base * (0.75f + 0.9f * std::sqrt(w / m_max_weight));
+    if (m_weight.empty()) return base;
+    return item_size_px(base, m_weight[i], m_max_weight);
 }
 
 void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointBatch& out) const {

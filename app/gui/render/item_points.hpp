@@ -26,6 +26,10 @@
 
 namespace app::gui {
 
+// The disc size of an item: `base` without audience weights (max_weight ≤ 0);
+// with them, 0.6 × base for a weight of 0, base × (0.75 + 0.9 √(w / max)) else.
+float item_size_px(float base, float weight, float max_weight);
+
 struct PointVertex {
     float x_m = 0.0f;  // relative to the batch origin
     float y_m = 0.0f;

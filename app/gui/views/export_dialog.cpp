@@ -106,15 +106,7 @@ void ExportDialog::draw(const MapModel& model, const AudienceController& audienc
                           : done->error().message;
         ui.set_status(m_outcome, m_outcome_is_error);
     }
-    if (m_open_requested) {
-        ImGui::OpenPopup(kPopup);
-        m_open_requested = false;
-        m_outcome.clear();
-    }
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) return;
+    if (!begin_dialog(kPopup, m_open_requested, 560.0f, [this] { m_outcome.clear(); })) return;
     ImGui::TextUnformatted(tr(Text::export_title));
     ImGui::Separator();
     int what = static_cast<int>(m_what);

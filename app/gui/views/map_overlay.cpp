@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/render/map_meshes.hpp"
 #include "app/gui/render/map_style.hpp"
 #include "app/gui/render/palette.hpp"
 #include "app/gui/ui_style.hpp"

@@ -48,4 +48,18 @@ std::vector<std::string> open_popup_names() {
     return names;
 }
 
+bool begin_dialog(const char* id, bool& open_requested, float width_px,
+                  const std::function<void()>& on_open) {
+    if (open_requested) {
+        ImGui::OpenPopup(id);
+        open_requested = false;
+        if (on_open) on_open();
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(width_px, 0), ImGuiCond_Appearing);
+    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar);
+}
+
 }  // namespace app::gui

@@ -7,6 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "tests/support/gui_driver.hpp"
 #include "tests/support/test_support.hpp"
@@ -114,8 +118,36 @@ TEST_P(GuiDialog, EscapeClosesIt) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialogs, GuiDialog,
-                         ::testing::Values(Dialog{"import", "##import"}, Dialog{"export", "##export"}),
-                         [](const ::testing::TestParamInfo<Dialog>& info) { return std::string(info.param.open); });
+                         ::testing::Values(Dialog{"import", "##import"},
+                                           Dialog{"export", "##export"},
+                                           Dialog{"export-map", "##export-map"}),
+                         [](const ::testing::TestParamInfo<Dialog>& info) {
+                             std::string name = info.param.open;
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+// File › Export map: Enter writes the page (A4 landscape PDF by default)
+// beside the catalogue, in the background, with the map's legend in it.
+TEST_F(GuiInput, EnterExportsTheMapAsAPdfBesideTheCatalogue) {
+    REQUIRE_X_INPUT();
+    ASSERT_TRUE(start({"--open", "export-map"}));
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return popup_open(s, "##export-map"); },
+                                kEffectTimeout));
+    m_gui->key("Return");
+    const std::filesystem::path pdf = m_dir / "territoire-carte.pdf";
+    EXPECT_TRUE(
+        m_gui->wait_for([&](const json&) { return std::filesystem::exists(pdf); }, kLoadTimeout))
+        << "no " << pdf << ": " << state().dump() << "\n"
+        << m_gui->log();
+    const std::filesystem::path text = m_dir / "carte.txt";
+    ASSERT_EQ(std::system(("pdftotext " + pdf.string() + " " + text.string()).c_str()), 0);
+    std::ifstream in(text);
+    const std::string words((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const char* expected : {"Heritage (55)", "Patrimoine (55)"})
+        if (words.find(expected) != std::string::npos) return;
+    ADD_FAILURE() << "no family legend in:\n" << words;
+}
 
 // Enter runs the import typed into the dialog; when it finishes in the
 // background, the map shows the new items with no further input (the frame
