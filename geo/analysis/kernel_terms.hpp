@@ -4,6 +4,10 @@
 // shared by the direct sum (density.cpp) and the binned FFT convolution
 // (density_fft.cpp), so that both evaluate a kernel with the same operations.
 // Units: metres in, weight per km² out (see kernel.hpp for the kernels).
+// Threads: inline pure arithmetic on plain values, safe on any thread (the
+//   density grid evaluates it from TBB workers).
+// Failures: none reported. Precondition, not checked: bandwidth_m finite and
+//   > 0 (density.hpp validates it first); otherwise the terms are inf / NaN.
 #include <cmath>
 #include <numbers>
 
