@@ -6,8 +6,8 @@
 // Context is prepended on the way up with with_context().
 // Threads: plain values, safe to copy and move between threads (a worker
 //   hands its Error to the GUI thread).
-// Failures: none of their own; geo/ reports failures through Result and does
-//   reports bad input by value rather than by exception. Reading value() of a
+// Failures: none of their own; geo/ reports failures through Result, by
+//   value rather than by exception. Reading value() of a
 //   Result holding an error throws tl::bad_expected_access: test it first.
 #include <string>
 #include <utility>
