@@ -2,7 +2,14 @@
 // Shared by `territoire perimeter` and `territoire perimeter-compare`: the
 // perimeter parameter options, loading the offer and weighing it for an
 // audience, and the provenance written with every result.
-// Errors come back as CliError (cli_error.hpp) with the exit code to use.
+// Errors come back as CliError (cli_error.hpp) with the exit code to use:
+//   2 from perimeter_params() (a bad --levels, --bandwidth or --kernel value,
+//   quoted), 1 from open_catalogue(), catalogue_items() (an empty catalogue:
+//   "PATH: the catalogue holds no offer item; import some first") and
+//   resolve_audience() (geo's message). Nothing is thrown (std::stod's
+//   exceptions are caught).
+// Threads: on the command's (main) thread. The Catalogue returned belongs to
+//   the caller and, like every Catalogue, is used by one thread at a time.
 #include <optional>
 #include <string>
 #include <vector>
