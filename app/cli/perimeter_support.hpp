@@ -2,7 +2,7 @@
 // Shared by `territoire perimeter` and `territoire perimeter-compare`: the
 // perimeter parameter options, loading the offer and weighing it for an
 // audience, and the provenance written with every result.
-// Errors come back as CliError (cli_error.hpp) with the exit code to use:
+// Failures: CliError (cli_error.hpp) with the exit code to use:
 //   2 from perimeter_params() (a bad --levels, --bandwidth or --kernel value,
 //   quoted), 1 from open_catalogue(), catalogue_items() (an empty catalogue:
 //   "PATH: the catalogue holds no offer item; import some first") and
