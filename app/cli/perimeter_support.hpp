@@ -1,7 +1,8 @@
 #pragma once
 // Shared by `territoire perimeter` and `territoire perimeter-compare`: the
-// perimeter parameter options, loading the offer and weighing it for an
-// audience, and the provenance written with every result.
+// perimeter parameter options, opening the catalogue, loading the offer and
+// resolving the audience it is weighed for (the provenance written with every
+// result is geo/io/provenance.hpp).
 // Failures: CliError (cli_error.hpp) with the exit code to use:
 //   2 from perimeter_params() (a bad --levels, --bandwidth or --kernel value,
 //   quoted), 1 from open_catalogue(), catalogue_items() (an empty catalogue:
