@@ -23,7 +23,6 @@ struct CommonOptions {
     std::string catalogue = "territoire.sqlite";
 };
 
-
 void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_check_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code);

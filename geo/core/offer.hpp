@@ -48,9 +48,9 @@ using MonthMask = std::uint16_t;
 inline constexpr MonthMask kAllMonths = 0x0FFF;
 
 struct OfferItem {
-    std::int64_t id = 0;          // catalogue row id; 0 before storage
-    std::string source;           // source key, e.g. "datatourisme", "osm", "file:poi.gpkg"
-    std::string source_id;        // id within the source (unique per source)
+    std::int64_t id = 0;    // catalogue row id; 0 before storage
+    std::string source;     // source key, e.g. "datatourisme", "osm", "file:poi.gpkg"
+    std::string source_id;  // id within the source (unique per source)
     std::string name;
     Family family = Family::services;
     std::vector<std::string> subtypes;  // taxonomy subtype ids, e.g. "castle"

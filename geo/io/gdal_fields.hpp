@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <ogr_feature.h>
+#include <nlohmann/json.hpp>
 
 namespace geo::gdal {
 
