@@ -2,6 +2,8 @@
 // What the analysis subcommands (compare, gaps) share: the --catalogue and
 // --audience options and opening those inputs (their provenance block is
 // geo/io/provenance.hpp).
+// Threads: on the command's (main) thread; AnalysisInputs owns its Catalogue
+// (read-only connection, one thread at a time). Nothing is thrown.
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -25,7 +27,9 @@ struct AnalysisInputs {
 
 // Opens the catalogue read-only and resolves the audience (preset, file or
 // saved in the catalogue). Failures (cli_error.hpp): exit code 1 for the
-// catalogue, 2 for the audience.
-CliResult<AnalysisInputs> open_analysis_inputs(const CommonOptions& common, const std::string& audience);
+// catalogue, 2 for the audience (whatever the audience error: an unreadable
+// file too; perimeter_support's resolve_audience() gives 1).
+CliResult<AnalysisInputs> open_analysis_inputs(const CommonOptions& common,
+                                               const std::string& audience);
 
 }  // namespace app::cli

@@ -4,6 +4,10 @@
 // malformed input, unknown audience, empty catalogue, analysis failures) and
 // one message on stderr, "territoire <command>: <message>", which names the
 // file, record or option and the problem.
+// Threads: CliError is a plain value; cli_fail() and finish() write one line
+//   to stderr in one fmt::print call, on the command's (main) thread.
+// Failures: none reported; fmt::print throws std::system_error when stderr
+//   cannot be written.
 #include <string>
 #include <string_view>
 

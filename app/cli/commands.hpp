@@ -2,6 +2,15 @@
 // The command line: one file per subcommand in app/cli/, each a thin layer
 // over geo/ functions. add_*_command() declares the subcommand and its
 // options on `app`; the callback stores the exit code in `exit_code`.
+// Threads: the command line runs on the main thread, one run() at a time: it
+//   owns its CLI::App, the commands print to stdout / stderr, and their geo/
+//   calls may use TBB workers inside. `common` and `exit_code` must outlive
+//   the parse.
+// Failures: run() returns 2 for a CLI11 parse error (0 for --help and
+//   --version), else the exit code the command stored (cli_error.hpp). It
+//   catches CLI::ParseError only: any other exception escaping a command
+//   reaches main() uncaught (none is expected; fmt::print throws
+//   std::system_error when stdout or stderr cannot be written).
 #include <string>
 #include <vector>
 
@@ -13,7 +22,6 @@ namespace app::cli {
 struct CommonOptions {
     std::string catalogue = "territoire.sqlite";
 };
-
 
 void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_check_command(CLI::App& app, CommonOptions& common, int& exit_code);

@@ -3,6 +3,12 @@
 // as they are, no formula neutralising), --provenance-paths (name | full), and
 // the refusal to write an output over the catalogue or an input (exit code 2,
 // geo/io/output_paths.hpp).
+// Threads: set-up and checks on the main thread. The add_*_option() functions
+//   bind CLI11 options to `raw` / `style`, which must outlive the parse;
+//   csv_cells() and map_inputs() are pure; output_is_safe() stats files.
+// Failures: output_is_safe() prints the reason (both files named) and returns
+//   false; a bad --provenance-paths value is a CLI11 parse error (exit 2).
+//   Nothing is thrown (fmt::print aside, on an unwritable stderr).
 #include <string_view>
 #include <vector>
 
@@ -27,7 +33,8 @@ bool output_is_safe(std::string_view command, const geo::NamedPath& output,
                     const std::vector<geo::NamedPath>& inputs);
 
 // The inputs of a map picture (render, gui --screenshot): --catalogue,
-// --audience (when a file), every --context file and --places.
+// --audience, every --context file and --places. The audience is listed even
+// when it is a preset id, not a file: `-o` spelled like that id is refused too.
 std::vector<geo::NamedPath> map_inputs(const std::string& catalogue, const std::string& audience,
                                        const std::vector<std::string>& context,
                                        const std::string& places = "");

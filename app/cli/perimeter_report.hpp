@@ -3,6 +3,11 @@
 // table (unit, level, code, intersected km², % of perimeter, % of unit) for
 // administrative territories and for reference territories, and the
 // comparison of two perimeters. Writes to stdout.
+// Threads: writes stdout line by line: call from one thread (the command's)
+//   at a time, or the lines interleave. The reports are only read.
+// Failures: none reported; fmt::print throws std::system_error when stdout
+//   cannot be written. Precondition: a BorderReport as border_report() builds
+//   it (BorderLevelSummary::largest indexes report.units).
 #include "geo/analysis/border_report.hpp"
 #include "geo/analysis/perimeter_compare.hpp"
 #include "geo/analysis/perimeter_stats.hpp"

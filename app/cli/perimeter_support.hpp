@@ -1,8 +1,16 @@
 #pragma once
 // Shared by `territoire perimeter` and `territoire perimeter-compare`: the
-// perimeter parameter options, loading the offer and weighing it for an
-// audience, and the provenance written with every result.
-// Errors come back as CliError (cli_error.hpp) with the exit code to use.
+// perimeter parameter options, opening the catalogue, loading the offer and
+// resolving the audience it is weighed for (the provenance written with every
+// result is geo/io/provenance.hpp).
+// Failures: CliError (cli_error.hpp) with the exit code to use:
+//   2 from perimeter_params() (a bad --levels, --bandwidth or --kernel value,
+//   quoted), 1 from open_catalogue(), catalogue_items() (an empty catalogue:
+//   "PATH: the catalogue holds no offer item; import some first") and
+//   resolve_audience() (geo's message). Nothing is thrown (std::stod's
+//   exceptions are caught).
+// Threads: on the command's (main) thread. The Catalogue returned belongs to
+//   the caller and, like every Catalogue, is used by one thread at a time.
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,7 +64,8 @@ CliResult<geo::Catalogue> open_catalogue(const std::string& path, geo::Catalogue
 CliResult<std::vector<geo::OfferItem>> catalogue_items(const geo::Catalogue& catalogue);
 // Resolves the audience (preset id or name, JSON file, or saved in the
 // catalogue).
-CliResult<geo::Audience> resolve_audience(const std::string& audience, const geo::Catalogue& catalogue);
+CliResult<geo::Audience> resolve_audience(const std::string& audience,
+                                          const geo::Catalogue& catalogue);
 
 // "plug-in (Wand & Jones), diagonal 6,650 × 5,755 m" and the like: how the
 // bandwidth was chosen, for stdout.

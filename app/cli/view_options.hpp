@@ -1,7 +1,10 @@
 #pragma once
 // Parsing of the map-view options shared by `territoire gui` and
 // `territoire render`: --bbox W,S,E,N (degrees) and --size WIDTHxHEIGHT.
-// Failure: the message quotes the bad value and says what was expected.
+// Failure: the message quotes the bad value and says what was expected
+// (parse_bbox: geo::parse_lonlat_box's message, prefixed with "--"); sizes
+// outside 16..8192 px are refused. Nothing is thrown.
+// Threads: pure functions, safe on any thread.
 #include <string>
 #include <utility>
 

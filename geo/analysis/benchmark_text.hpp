@@ -1,6 +1,10 @@
 #pragma once
 // Strength, weakness and competitive-gap statements of a benchmark, in French
 // and English (rules and wording: geo/analysis/benchmark.hpp). Pure functions.
+// Threads: pure (inputs const&, result by value), safe on any thread.
+// Failures: none: a family without a ratio reads "offre absente chez les
+//   concurrents" / "no such offer at the competitors"; a negative
+//   max_statements gives no statement. Nothing is thrown.
 #include <array>
 #include <vector>
 

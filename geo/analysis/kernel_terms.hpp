@@ -4,6 +4,10 @@
 // shared by the direct sum (density.cpp) and the binned FFT convolution
 // (density_fft.cpp), so that both evaluate a kernel with the same operations.
 // Units: metres in, weight per km² out (see kernel.hpp for the kernels).
+// Threads: inline pure arithmetic on plain values, safe on any thread (the
+//   density grid evaluates it from TBB workers).
+// Failures: none reported. Precondition, not checked: bandwidth_m finite and
+//   > 0 (density.hpp validates it first); otherwise the terms are inf / NaN.
 #include <cmath>
 #include <numbers>
 
@@ -30,7 +34,8 @@ struct KernelTerms {
             t.norm_km2 = 3.0 / (std::numbers::pi * h2) * kPerM2ToPerKm2;
         } else {
             t.inv_2s2 = 1.0 / (2.0 * h2);
-            const double kept = 1.0 - std::exp(-kGaussianSupportSigmas * kGaussianSupportSigmas / 2);
+            const double kept =
+                1.0 - std::exp(-kGaussianSupportSigmas * kGaussianSupportSigmas / 2);
             t.norm_km2 = 1.0 / (2.0 * std::numbers::pi * h2 * kept) * kPerM2ToPerKm2;
         }
         return t;

@@ -9,6 +9,10 @@
 //               -90                             (e.g. Lambert-93 EPSG:2154)
 //
 // x is always the longitude / easting (traditional GIS order).
+// Threads: plain values and pure inline functions, safe on any thread.
+// Failures: none: nothing is validated on construction; is_valid_lonlat()
+//   is the check. NaN coordinates are skipped by extend() (fmin / fmax) and
+//   never contained.
 #include <cmath>
 #include <limits>
 

@@ -4,6 +4,11 @@
 // record, the bad value and what was expected, e.g.
 //   objects/4/4c/15-….json: latitude "147.61" outside [-90, 90]
 // Context is prepended on the way up with with_context().
+// Threads: plain values, safe to copy and move between threads (a worker
+//   hands its Error to the GUI thread).
+// Failures: none of their own; geo/ reports failures through Result, by
+//   value rather than by exception. Reading value() of a
+//   Result holding an error throws tl::bad_expected_access: test it first.
 #include <string>
 #include <utility>
 

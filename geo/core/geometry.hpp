@@ -4,6 +4,11 @@
 // A ring is closed implicitly or explicitly (first == last both accepted);
 // Polygon::rings[0] is the outer ring, the others are holes. Winding is not
 // guaranteed here: exporters orient rings as their format requires.
+// Threads: plain values and pure inline functions, safe on any thread (const
+//   access shared, writes not synchronised).
+// Failures: none: nothing is validated here (check_wgs84 in
+//   geo/io/export_geometry.hpp checks coordinates); bounds() of an empty
+//   geometry is an empty box; signed_area() of fewer than 3 points is 0.
 #include <vector>
 
 #include "geo/core/coords.hpp"

@@ -1,6 +1,13 @@
 #pragma once
 // The domain records of the catalogue: offer items (élément d'offre),
 // families, territories and import reports. Positions are WGS 84 lon/lat.
+// Threads: plain values and pure lookups over constant tables, safe on any
+//   thread. Progress is called on whichever thread runs the import (the GUI's
+//   worker, the CLI's main thread); what `user` points to must outlive the
+//   call and be safe to touch from that thread.
+// Failures: the *_from_id lookups give nullopt for an unknown id; the id and
+//   name functions expect a valid enumerator (an out-of-range cast is
+//   undefined behaviour, not checked). Nothing is thrown.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -41,9 +48,9 @@ using MonthMask = std::uint16_t;
 inline constexpr MonthMask kAllMonths = 0x0FFF;
 
 struct OfferItem {
-    std::int64_t id = 0;          // catalogue row id; 0 before storage
-    std::string source;           // source key, e.g. "datatourisme", "osm", "file:poi.gpkg"
-    std::string source_id;        // id within the source (unique per source)
+    std::int64_t id = 0;    // catalogue row id; 0 before storage
+    std::string source;     // source key, e.g. "datatourisme", "osm", "file:poi.gpkg"
+    std::string source_id;  // id within the source (unique per source)
     std::string name;
     Family family = Family::services;
     std::vector<std::string> subtypes;  // taxonomy subtype ids, e.g. "castle"

@@ -15,7 +15,12 @@
 // Numbers are rounded for reports (densities and shares to 4 decimals, areas
 // to 3); an undefined ratio is null / an empty cell.
 // Files are written atomically. Failures: unknown extension (the supported
-// ones are named), unwritable file, a territory outside WGS 84.
+// ones are named), unwritable file or missing folder (the path and the system
+// reason), a territory outside WGS 84 (GeoJSON: the feature and the value);
+// the destination is then left as it was. Nothing is thrown.
+// Threads: the builders (benchmark_features, benchmark_csv_table,
+// benchmark_to_json) are pure; write_benchmark() touches only its own file:
+// distinct calls on distinct paths are safe on distinct threads.
 #include <cstdint>
 #include <string>
 #include <vector>

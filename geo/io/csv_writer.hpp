@@ -8,7 +8,12 @@
 // geo/io/text_output.hpp: a leading apostrophe before = + - @ TAB CR ');
 // lon, lat, id and wkt are numbers / geometry we write, never prefixed.
 // Written atomically (BufferedOutput). Returns the number of rows.
-// Failure: bad position (the record is named), unwritable file.
+// Failure: bad position (the record is named), unwritable file or missing
+// folder (the path and the system reason). Every record is checked before
+// anything is written; on failure the destination is left as it was. Nothing
+// is thrown.
+// Threads: each call owns its temporary file: distinct calls on distinct
+// paths are safe on distinct threads; the records are only read.
 #include <cstdint>
 #include <string>
 #include <vector>

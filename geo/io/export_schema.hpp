@@ -7,6 +7,12 @@
 // Lists are JSON arrays in GeoJSON and ";"-joined text elsewhere; opening
 // months are month numbers 1…12 (empty when unknown, i.e. all year).
 // Pure functions over the records; values borrow from the record.
+// Threads: pure, safe on any thread. A FieldValue points into its record
+//   (text, list): keep the record alive and unchanged while it is used.
+// Failures: only check_exportable(), through check_wgs84 (export_geometry.hpp):
+//   the message names the record (describe()) and the bad value or position.
+//   value() with an index past fields() gives an empty FieldValue. Nothing is
+//   thrown.
 #include <cstdint>
 #include <span>
 #include <string>

@@ -4,6 +4,9 @@
 // nearest item (see geo/analysis/gaps.hpp for the score). Reads a file; not pure.
 // Failures: unreadable file, not JSON, a family missing or unknown, a value
 // that is not a number > 0 (level in (0, 1]); the message names the file and key.
+// Nothing is thrown.
+// Threads: reads one file (and $TERRITOIRE_DATA_DIR through data_dir()) into a
+// plain value: safe on any thread.
 #include <array>
 #include <string>
 

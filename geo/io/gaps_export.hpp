@@ -14,7 +14,12 @@
 //     label_lon, label_lat.
 // Distances are in metres rounded to 1 m; an infinite distance (no item of the
 // family within reach) is null / an empty cell. Written atomically.
-// Failures: unwritable file, geometry outside WGS 84.
+// Threads: gap_features() and gap_zones_csv_table() are pure; the writers
+//   touch only their own (temporary, then renamed) file: distinct calls on
+//   distinct paths are safe on distinct threads.
+// Failures: unwritable file or missing folder (the path and the system
+//   reason), geometry outside WGS 84 (the feature and the value); on failure
+//   the destination is left as it was. Nothing is thrown.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,7 +33,8 @@
 
 namespace geo {
 
-// include_cells: also one feature per cell (needs GapParams::cell_polygons).
+// include_cells: also one feature per cell, its hexagon (GapParams::cell_polygons)
+// or, when the result has none, its centre point.
 std::vector<GeoJsonFeature> gap_features(const GapResult& result, bool include_cells = true);
 TextTable gap_zones_csv_table(const GapResult& result);
 

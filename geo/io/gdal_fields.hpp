@@ -3,14 +3,22 @@
 // shared by the GDAL importers. Text that is not valid UTF-8 (CSV or DBF
 // written in Windows-1252) is read as Windows-1252 and counted, so that the
 // importer can warn once per layer. Internal to geo/io; one reader per layer.
+// Threads: a FieldReader keeps counts (not synchronised): one per thread. The
+//   OGRFeature it reads belongs to the caller's GDAL dataset, itself used on
+//   one thread (GDAL datasets are not thread-safe). parse_number() is pure.
+// Failures: none reported: an absent, unset or null field reads as "" / an
+//   empty list / JSON null; embedded JSON that does not parse (or nests deeper
+//   than kMaxJsonDepth) is kept as text; undecodable text is recoded from
+//   Windows-1252 and counted (recoded_count()). Nothing is thrown on input
+//   data (list elements re-parsed by json() are numbers this reader wrote).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <ogr_feature.h>
+#include <nlohmann/json.hpp>
 
 namespace geo::gdal {
 

@@ -2,6 +2,15 @@
 // Internal to geo/store: writes shared by the catalogue's import paths.
 // Each runs on the caller's connection, inside its transaction unless it
 // opens one.
+// Threads: each call uses `db` on the calling thread. Catalogue opens its
+//   connection SQLITE_OPEN_NOMUTEX, so `db` (owned by one Catalogue, see
+//   catalogue.hpp) must not be in use on another thread meanwhile.
+// Failures: SQLite's message (sqlite3_errmsg) on a failed prepare or step;
+//   check_integrity: "the catalogue file is damaged (<at most 5 problems>);
+//   `territoire check` tells more; restore a backup"; begin_import adds
+//   ". Nothing was written", and when upsert_source fails its transaction is
+//   rolled back as it goes out of scope. No message names the file: callers
+//   add the catalogue path (with_context). Nothing is thrown.
 #include <sqlite3.h>
 
 #include "geo/core/error.hpp"

@@ -12,6 +12,15 @@
 // caller's transaction; on failure the caller rolls back. Coordinates are
 // whatever the index holds (lon/lat degrees for the catalogue). Writing the
 // shadow tables needs SQLite's defensive mode off (the default).
+// Threads: runs on the caller's connection and thread; `db` must not be in
+//   use on another thread meanwhile (NOMUTEX connection, one Catalogue per
+//   thread).
+// Failures: a missing root node or one too small for two cells ("R*Tree NAME:
+//   unexpected node size N"), SQLite errors on the shadow tables (their
+//   message, with "R*Tree NAME" for a failed prepare). On failure the shadow
+//   tables are left half written: the caller must roll back. `name` is put in
+//   double quotes but not escaped: pass only the catalogue's own index names
+//   (idx_offer_items_geom). Nothing is thrown.
 #include <cstdint>
 #include <string>
 #include <vector>

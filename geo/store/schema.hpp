@@ -5,6 +5,15 @@
 //   1: sources, offer_items (POINT 4326, spatial index), territories
 //      (MULTIPOLYGON 4326, spatial index)
 //   2: audiences, perimeters (MULTIPOLYGON 4326, spatial index)
+// Threads: runs on the caller's connection and thread; `db` (owned by one
+//   Catalogue, opened NOMUTEX) must not be in use on another thread meanwhile.
+// Failures: SQLite's message; a failed migration says which ("migration to
+//   schema N: …"); SpatiaLite functions that fail by value are caught by a
+//   final count ("SpatiaLite did not register the geometry columns (n of m)").
+//   The caller rolls back. Preconditions, not checked: 0 <= from_version and
+//   to_version <= kLatestSchemaVersion. schema_version() reads any failure to
+//   read the version key as version 1 (files written before the key existed).
+//   Nothing is thrown.
 #include "geo/core/error.hpp"
 #include "geo/detail/handles.hpp"
 

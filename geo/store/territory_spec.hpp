@@ -10,7 +10,11 @@
 // `audience` at `level`. Reads the catalogue; not pure.
 // Failures: nothing matches (the message lists what the catalogue holds at
 // that level), an ambiguous name (the message lists the LEVEL:CODE choices),
-// no item for a destination, catalogue errors.
+// no item for a destination, catalogue errors; messages start with the
+// catalogue's path (a malformed offer:… spec quotes the spec). Nothing is
+// thrown.
+// Threads: reads through `catalogue`, which is not thread-safe: call it on the
+// thread that uses that Catalogue (offer_destination itself is pure).
 #include <string>
 
 #include "geo/analysis/audience.hpp"
