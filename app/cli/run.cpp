@@ -1,5 +1,8 @@
 #include "app/cli/commands.hpp"
 
+#include <cstdio>
+#include <exception>
+
 namespace app::cli {
 
 int run(int argc, char** argv, const std::vector<CommandRegistrar>& extra) {
@@ -26,6 +29,11 @@ int run(int argc, char** argv, const std::vector<CommandRegistrar>& extra) {
     } catch (const CLI::ParseError& e) {
         // --help and --version exit 0; every other parse error is bad usage: 2.
         return app.exit(e) == 0 ? 0 : 2;
+    } catch (const std::exception& e) {
+        // Nothing below is meant to throw (errors are Results); if something
+        // does (out of memory, a failed write to stdout), say so and exit 1.
+        std::fprintf(stderr, "territoire: %s\n", e.what());
+        return 1;
     }
     return exit_code;
 }

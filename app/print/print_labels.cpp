@@ -61,18 +61,19 @@ void draw_territory_labels(cairo_t* cr, const geo::PrintLayout& layout,
             cairo_text_extents_t e;
             cairo_text_extents(cr, place->name.c_str(), &e);
             const double dot_mm = size_mm * 0.25;
-            const geo::BoxMm box{p.x_mm - dot_mm, p.y_mm - e.height / 2 - 0.5, e.x_advance + 2 * dot_mm + 1.5,
-                                 e.height + 1.0};
+            const geo::BoxMm box{p.x_mm - dot_mm, p.y_mm - e.height / 2 - 0.5,
+                                 e.x_advance + 2 * dot_mm + 1.5, e.height + 1.0};
             if (!inside(box, layout.map.frame)) continue;
-            if (std::any_of(taken.begin(), taken.end(), [&](const geo::BoxMm& b) { return overlaps(b, box); }))
+            if (std::any_of(taken.begin(), taken.end(),
+                            [&](const geo::BoxMm& b) { return overlaps(b, box); }))
                 continue;
             taken.push_back(box);
             cairo_new_path(cr);
             cairo_arc(cr, p.x_mm, p.y_mm, dot_mm, 0.0, 6.283185307179586);
             cairo_set_source_rgba(cr, 0.16, 0.18, 0.2, 1.0);
             cairo_fill(cr);
-            halo_text(p.x_mm + 2 * dot_mm, p.y_mm + e.height / 2 - (e.height + e.y_bearing), place->name,
-                      gui::Rgba8{40, 44, 50, 255});
+            halo_text(p.x_mm + 2 * dot_mm, p.y_mm + e.height / 2 - (e.height + e.y_bearing),
+                      place->name, gui::Rgba8{40, 44, 50, 255});
         }
     }
     const gui::Layer* layer = model.layers().find(gui::LayerKind::territories);
@@ -100,7 +101,8 @@ void draw_territory_labels(cairo_t* cr, const geo::PrintLayout& layout,
                             [&](const geo::BoxMm& b) { return overlaps(b, box); }))
                 continue;
             taken.push_back(box);
-            halo_text(p.x_mm - e.x_advance / 2, p.y_mm + e.height / 2 - (e.height + e.y_bearing), t.name, ink);
+            halo_text(p.x_mm - e.x_advance / 2, p.y_mm + e.height / 2 - (e.height + e.y_bearing),
+                      t.name, ink);
         }
     }
 }

@@ -1,5 +1,7 @@
 #include "geo/store/wkb.hpp"
 
+#include <fmt/format.h>
+
 #include <bit>
 #include <cstring>
 #include <string>
@@ -32,6 +34,7 @@ public:
     }
     bool u32(std::uint32_t& v) { return raw(&v, sizeof v); }
     bool f64(double& v) { return raw(&v, sizeof v); }
+    [[nodiscard]] size_t remaining() const { return m_size - m_pos; }
 
 private:
     bool raw(void* out, size_t n) {
@@ -75,6 +78,9 @@ Result<Polygon> read_polygon_body(Reader& r) {
     for (std::uint32_t i = 0; i < ring_count; ++i) {
         std::uint32_t n = 0;
         if (!r.u32(n)) return fail("truncated WKB ring");
+        // A damaged count is refused before any allocation for it.
+        if (n > r.remaining() / (2 * sizeof(double)))
+            return fail(fmt::format("WKB ring of {} points is longer than the {} bytes left", n, r.remaining()));
         Ring ring;
         ring.reserve(n);
         for (std::uint32_t k = 0; k < n; ++k) {
