@@ -98,6 +98,7 @@ TEST_F(OutputSafety, PerimeterOverTheDefaultCatalogueIsRefused) {
 }
 
 TEST_F(OutputSafety, RenderOverTheCatalogueIsRefused) {
+    if (!TERRITOIRE_HAS_GUI) GTEST_SKIP() << "render is not in a command-line-only build";
     expect_refused("render --catalogue territoire.sqlite -o ./territoire.sqlite",
                    "territoire render: -o ./territoire.sqlite is the catalogue");
 }
