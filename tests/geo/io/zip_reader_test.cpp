@@ -1,13 +1,13 @@
 // ZipReader on archives written by GDAL's zip writer: stored and deflated
 // entries, Zip64 (over 65,535 entries), damage found by the CRC, sizes
-// checked before inflating; and a zipped feed of 70,000 objects imports in
-// linear time through it (issue 16: 60,000 took 40 s through /vsizip/).
+// checked before inflating; and a zipped feed of 70,000 objects is listed
+// from the archive's central directory (issue 16: 60,000 took 40 s through
+// /vsizip/; the speed itself is measured in tests/bench/datatourisme_bench).
 #include "geo/io/zip_reader.hpp"
 
 #include <cpl_conv.h>
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -32,7 +32,7 @@ void write_zip(const fs::path& path, int entries, const std::string& body) {
     ASSERT_EQ(CPLCloseZip(z), CE_None);
 }
 
-TEST(ZipReader, ReadsEveryEntryOfAZip64ArchiveAndListsItsFeedLinearly) {
+TEST(ZipReader, ReadsEveryEntryOfAZip64ArchiveAndListsItsFeedFromTheDirectory) {
     const fs::path zip = test::temp_dir() / "many.zip";
     const std::string body(300, 'a');  // compresses: deflated entries
     write_zip(zip, 70'000, body);
@@ -51,7 +51,6 @@ TEST(ZipReader, ReadsEveryEntryOfAZip64ArchiveAndListsItsFeedLinearly) {
     EXPECT_EQ(small.error().message, "feed/objects/7/69847.json: 305 bytes, over the limit of 0 MiB for one feed file");
 
     // The feed on top of it: listed from the archive's directory, read by name.
-    const auto start = std::chrono::steady_clock::now();
     auto feed = geo::detail::open_datatourisme_feed(zip.string());
     ASSERT_TRUE(feed) << feed.error().message;
     EXPECT_EQ(feed->files.size(), 70'000u);
@@ -59,9 +58,6 @@ TEST(ZipReader, ReadsEveryEntryOfAZip64ArchiveAndListsItsFeedLinearly) {
     auto object = geo::detail::read_feed_file(*feed, "objects/3/100.json");
     ASSERT_TRUE(object) << object.error().message;
     EXPECT_EQ(*object, body + "100");
-    // Not a timing assertion, a complexity guard: the quadratic path took
-    // minutes at this size.
-    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
 }
 
 TEST(ZipReader, DamageIsFoundNotReturned) {
