@@ -2,10 +2,13 @@
 # Installs what is needed, builds, and runs the whole test suite in the dev
 # build (warnings as errors), in the command-line-only build (no GL, EGL, GLFW
 # or ImGui: its tests) and in the sanitizer build (ASan + UBSan).
+# Sources must match .clang-format first (scripts/check-format.sh).
 # GUI tests run under xvfb-run (a virtual display). Exit code 0 only if all pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+echo "== format (.clang-format, clang-format 14)"
+bash scripts/check-format.sh
 
 run_suite() {
   local preset=$1

@@ -6,8 +6,7 @@ namespace app::cli {
 
 void add_analysis_options(CLI::App& cmd, CommonOptions& common, std::string& audience) {
     cmd.add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
-    cmd.add_option("--audience", audience, "Audience: preset id or name, JSON file, or saved id")
-        ->required();
+    cmd.add_option("--audience", audience, "Audience: preset id or name, JSON file, or saved id")->required();
 }
 
 CliResult<AnalysisInputs> open_analysis_inputs(const CommonOptions& common, const std::string& audience) {

@@ -29,7 +29,6 @@ struct AnalysisInputs {
 // saved in the catalogue). Failures (cli_error.hpp): exit code 1 for the
 // catalogue, 2 for the audience (whatever the audience error: an unreadable
 // file too; perimeter_support's resolve_audience() gives 1).
-CliResult<AnalysisInputs> open_analysis_inputs(const CommonOptions& common,
-                                               const std::string& audience);
+CliResult<AnalysisInputs> open_analysis_inputs(const CommonOptions& common, const std::string& audience);
 
 }  // namespace app::cli

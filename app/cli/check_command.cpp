@@ -30,8 +30,8 @@ void add_check_command(CLI::App& app, CommonOptions& common, int& exit_code) {
             return;
         }
         if (*json) {
-            const nlohmann::json j = {{"catalogue", common.catalogue},     {"ok", report->ok()},
-                                      {"problems", report->problems},      {"items", report->items},
+            const nlohmann::json j = {{"catalogue", common.catalogue},      {"ok", report->ok()},
+                                      {"problems", report->problems},       {"items", report->items},
                                       {"territories", report->territories}, {"perimeters", report->perimeters},
                                       {"sources", report->sources}};
             fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));

@@ -9,16 +9,16 @@
 // Exit codes: 0 written, 1 catalogue, analysis or write error, 2 bad arguments.
 #include <fmt/core.h>
 
-#include "app/cli/cli_error.hpp"
 #include "app/cli/analysis_support.hpp"
+#include "app/cli/cli_error.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "geo/analysis/benchmark.hpp"
+#include "geo/analysis/perimeter.hpp"
 #include "geo/io/benchmark_export.hpp"
 #include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
 #include "geo/store/territory_spec.hpp"
-#include "geo/analysis/perimeter.hpp"
 
 namespace app::cli {
 namespace {
@@ -43,8 +43,7 @@ void print_statements(const char* title, const std::vector<geo::BenchmarkStateme
 int run_compare(const CommonOptions& common, const CompareArgs& args) {
     const std::string ext = geo::lower_extension(args.output);
     if (ext != ".csv" && ext != ".json" && ext != ".geojson")
-        return cli_fail("compare", 
-            2, fmt::format("-o {}: expected OUT.csv, OUT.json or OUT.geojson", args.output));
+        return cli_fail("compare", 2, fmt::format("-o {}: expected OUT.csv, OUT.json or OUT.geojson", args.output));
     if (!(args.level >= geo::kMinLevel && args.level <= 1.0))
         return cli_fail("compare", 2, fmt::format("--level {}: expected a share in [0.01, 1]", args.level));
     if (args.against.empty()) return cli_fail("compare", 2, "--against: give at least one competitor");
@@ -90,41 +89,35 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
     auto written = geo::write_benchmark(args.output, *result, provenance, csv_cells(args.csv_raw));
     if (!written) return cli_fail("compare", 1, written.error().message);
 
-    fmt::print("{} ({}) — {} / {}\n", ours->name, args.territory, audience->name_fr,
-               audience->name_en);
+    fmt::print("{} ({}) — {} / {}\n", ours->name, args.territory, audience->name_fr, audience->name_en);
     print_statements("Forces / Strengths:", result->strengths);
     print_statements("Faiblesses / Weaknesses:", result->weaknesses);
     print_statements("Écarts concurrentiels / Competitive gaps:", result->competitive_gaps);
-    fmt::print("Wrote {} to {}\n",
-               ext == ".json"
-                   ? "the benchmark"
-                   : fmt::format("{} {}", *written, ext == ".csv" ? "rows" : "territories"),
-               args.output);
+    fmt::print(
+        "Wrote {} to {}\n",
+        ext == ".json" ? "the benchmark" : fmt::format("{} {}", *written, ext == ".csv" ? "rows" : "territories"),
+        args.output);
     return 0;
 }
 
 }  // namespace
 
 void add_compare_command(CLI::App& app, CommonOptions& common, int& exit_code) {
-    auto* cmd = app.add_subcommand(
-        "compare",
-        "Benchmark a territory against competitors, family by family (strengths, "
-        "weaknesses, competitive gaps)");
+    auto* cmd = app.add_subcommand("compare",
+                                   "Benchmark a territory against competitors, family by family (strengths, "
+                                   "weaknesses, competitive gaps)");
     auto args = std::make_shared<CompareArgs>();
     add_analysis_options(*cmd, common, args->audience);
     cmd->add_option("--territory", args->territory,
                     "Our territory: LEVEL:CODE (departement:37), a name, producer:NAME, "
                     "source:KEY or offer:LEVEL:CODE")
         ->required();
-    cmd->add_option("--against", args->against, "Competitors, comma-separated, same forms")
-        ->required()
-        ->delimiter(',');
+    cmd->add_option("--against", args->against, "Competitors, comma-separated, same forms")->required()->delimiter(',');
     cmd->add_option("--level", args->level,
                     "Perimeter level for destinations drawn from an offer (share of the weighted "
                     "offer, 0-1)")
         ->capture_default_str();
-    cmd->add_option("--statements", args->max_statements,
-                    "At most this many strengths and weaknesses")
+    cmd->add_option("--statements", args->max_statements, "At most this many strengths and weaknesses")
         ->capture_default_str();
     cmd->add_option("-o,--output", args->output, "OUT.geojson | OUT.csv | OUT.json")->required();
     add_csv_raw_option(*cmd, args->csv_raw);

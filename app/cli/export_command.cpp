@@ -15,12 +15,12 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "geo/core/box_text.hpp"
-#include "geo/core/text_fold.hpp"
-#include "geo/io/provenance.hpp"
-#include "geo/io/exporters.hpp"
-#include "geo/store/catalogue.hpp"
-#include "geo/core/taxonomy.hpp"
 #include "geo/core/json_text.hpp"
+#include "geo/core/taxonomy.hpp"
+#include "geo/core/text_fold.hpp"
+#include "geo/io/exporters.hpp"
+#include "geo/io/provenance.hpp"
+#include "geo/store/catalogue.hpp"
 
 namespace app::cli {
 
@@ -53,19 +53,16 @@ tl::expected<geo::Family, Usage> parse_family(const std::string& value) {
             return f;
     }
     std::string ids;
-    for (geo::Family f : geo::kAllFamilies)
-        ids += (ids.empty() ? "" : ", ") + std::string(geo::family_id(f));
-    return tl::unexpected(
-        Usage{fmt::format("--family: unknown family \"{}\"; expected one of {}", value, ids)});
+    for (geo::Family f : geo::kAllFamilies) ids += (ids.empty() ? "" : ", ") + std::string(geo::family_id(f));
+    return tl::unexpected(Usage{fmt::format("--family: unknown family \"{}\"; expected one of {}", value, ids)});
 }
 
-tl::expected<geo::TerritoryLevel, Usage> parse_level(const std::string& option,
-                                                     const std::string& value) {
+tl::expected<geo::TerritoryLevel, Usage> parse_level(const std::string& option, const std::string& value) {
     if (auto level = geo::territory_level_from_id(value)) return *level;
-    return tl::unexpected(Usage{fmt::format(
-        "{}: unknown territory level \"{}\"; expected commune, epci, departement, region, "
-        "destination, competitor or reference",
-        option, value)});
+    return tl::unexpected(
+        Usage{fmt::format("{}: unknown territory level \"{}\"; expected commune, epci, departement, region, "
+                          "destination, competitor or reference",
+                          option, value)});
 }
 
 // "W,S,E,N" in degrees (geo/core/box_text.hpp); a bad box is bad usage.
@@ -76,12 +73,11 @@ tl::expected<geo::LonLatBox, Usage> parse_bbox(const std::string& text) {
 }
 
 // LEVEL:CODE or LEVEL:NAME → the territory's id in the catalogue.
-tl::expected<geo::Territory, Usage> find_territory(const geo::Catalogue& catalogue,
-                                                   const std::string& text) {
+tl::expected<geo::Territory, Usage> find_territory(const geo::Catalogue& catalogue, const std::string& text) {
     const auto colon = text.find(':');
     if (colon == std::string::npos || colon + 1 == text.size())
-        return tl::unexpected(Usage{fmt::format(
-            "--territory \"{}\": expected LEVEL:CODE or LEVEL:NAME, e.g. commune:37261", text)});
+        return tl::unexpected(
+            Usage{fmt::format("--territory \"{}\": expected LEVEL:CODE or LEVEL:NAME, e.g. commune:37261", text)});
     auto level = parse_level("--territory", text.substr(0, colon));
     if (!level) return tl::unexpected(level.error());
     const std::string key = text.substr(colon + 1);
@@ -96,14 +92,12 @@ tl::expected<geo::Territory, Usage> find_territory(const geo::Catalogue& catalog
         if (found->size() > 1) {
             std::string codes;
             for (const auto& t : *found) codes += (codes.empty() ? "" : ", ") + t.code;
-            return tl::unexpected(
-                Usage{fmt::format("--territory \"{}\": {} territories match ({}); give the code",
-                                  text, found->size(), codes)});
+            return tl::unexpected(Usage{fmt::format("--territory \"{}\": {} territories match ({}); give the code",
+                                                    text, found->size(), codes)});
         }
     }
-    return tl::unexpected(
-        Usage{fmt::format("--territory \"{}\": no {} with that code or name in {}", text,
-                          geo::territory_level_id(*level), catalogue.path())});
+    return tl::unexpected(Usage{fmt::format("--territory \"{}\": no {} with that code or name in {}", text,
+                                            geo::territory_level_id(*level), catalogue.path())});
 }
 
 // Provenance: what was exported, from where, under which licences.
@@ -122,15 +116,13 @@ nlohmann::json provenance(const geo::Catalogue& catalogue, const ExportArgs& arg
 }
 
 int run_export(const CommonOptions& common, const ExportArgs& args) {
-    if (args.items == args.territories)
-        return cli_fail("export", 2, "give exactly one of --items or --territories");
+    if (args.items == args.territories) return cli_fail("export", 2, "give exactly one of --items or --territories");
     if (args.items && !args.level.empty()) return cli_fail("export", 2, "--level goes with --territories");
     if (args.territories && (!args.families.empty() || !args.labels.empty()))
         return cli_fail("export", 2, "--family and --label go with --items");
     if (auto format = geo::export_format_for(args.output); !format)
         return cli_fail("export", 2, format.error().message);
-    if (!output_is_safe("export", {"-o", args.output}, {{"--catalogue", common.catalogue}}))
-        return 2;
+    if (!output_is_safe("export", {"-o", args.output}, {{"--catalogue", common.catalogue}})) return 2;
 
     geo::ItemFilter item_filter;
     geo::TerritoryFilter territory_filter;
@@ -164,9 +156,10 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
             if (taxonomy->label(label) == nullptr && !info->items_per_label.contains(label)) {
                 std::string known;
                 for (const auto& [id, n] : info->items_per_label) known += (known.empty() ? "" : ", ") + id;
-                return cli_fail("export", 2, fmt::format("--label \"{}\": no such label in the taxonomy or in {}{}",
-                                                         geo::text_excerpt(label), common.catalogue,
-                                                         known.empty() ? "" : " (its items carry: " + known + ")"));
+                return cli_fail(
+                    "export", 2,
+                    fmt::format("--label \"{}\": no such label in the taxonomy or in {}{}", geo::text_excerpt(label),
+                                common.catalogue, known.empty() ? "" : " (its items carry: " + known + ")"));
             }
     }
     if (!args.territory.empty()) {
@@ -191,44 +184,38 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
         if (!territories) return cli_fail("export", 1, territories.error().message);
         if (item_filter.bbox) {  // keep the territories whose extent meets the box
             const geo::LonLatBox box = *item_filter.bbox;
-            std::erase_if(*territories,
-                          [&](const geo::Territory& t) { return !t.geometry.bounds().intersects(box); });
+            std::erase_if(*territories, [&](const geo::Territory& t) { return !t.geometry.bounds().intersects(box); });
         }
         used_sources = geo::used_sources(*territories);
         options.metadata = provenance(*catalogue, args, used_sources);
         written = geo::export_territories(*territories, args.output, options);
     }
     if (!written) return cli_fail("export", 1, written.error().message);
-    fmt::print("Exported {} {} to {}\n", *written, args.items ? "items" : "territories",
-               args.output);
+    fmt::print("Exported {} {} to {}\n", *written, args.items ? "items" : "territories", args.output);
     return 0;
 }
 
 }  // namespace
 
 void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code) {
-    auto* cmd = app.add_subcommand(
-        "export", "Write offer items or territories to GeoJSON (RFC 7946), GeoPackage, CSV or KML");
+    auto* cmd =
+        app.add_subcommand("export", "Write offer items or territories to GeoJSON (RFC 7946), GeoPackage, CSV or KML");
     auto args = std::make_shared<ExportArgs>();
     cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
     auto* items = cmd->add_flag("--items", args->items, "Export offer items (points)");
-    auto* territories =
-        cmd->add_flag("--territories", args->territories, "Export territories (polygons)");
+    auto* territories = cmd->add_flag("--territories", args->territories, "Export territories (polygons)");
     items->excludes(territories);
     cmd->add_option("--level", args->level,
                     "With --territories: commune, epci, departement, region, destination, "
                     "competitor or reference");
-    cmd->add_option("--family", args->families,
-                    "Only this family (id, French or English name); repeatable")
+    cmd->add_option("--family", args->families, "Only this family (id, French or English name); repeatable")
         ->take_all()
         ->allow_extra_args(false);
-    cmd->add_option("--label", args->labels, "Only items with this label id; repeatable")
-        ->allow_extra_args(false);
+    cmd->add_option("--label", args->labels, "Only items with this label id; repeatable")->allow_extra_args(false);
     cmd->add_option("--bbox", args->bbox, "Only inside W,S,E,N (degrees, WGS 84)");
     cmd->add_option("--territory", args->territory,
                     "Only inside this territory: LEVEL:CODE or LEVEL:NAME, e.g. commune:37261");
-    cmd->add_option("-o,--output", args->output, "OUT.geojson | .json | .gpkg | .csv | .kml")
-        ->required();
+    cmd->add_option("-o,--output", args->output, "OUT.geojson | .json | .gpkg | .csv | .kml")->required();
     add_csv_raw_option(*cmd, args->csv_raw);
     add_provenance_paths_option(*cmd, args->provenance_paths);
     cmd->callback([&common, &exit_code, args] { exit_code = run_export(common, *args); });

@@ -12,12 +12,12 @@
 
 #include <fmt/core.h>
 
-#include "app/cli/cli_error.hpp"
 #include "app/cli/analysis_support.hpp"
+#include "app/cli/cli_error.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
-#include "geo/analysis/benchmark.hpp"
 #include "geo/analysis/audience_perimeter.hpp"
+#include "geo/analysis/benchmark.hpp"
 #include "geo/analysis/gaps.hpp"
 #include "geo/analysis/perimeter.hpp"
 #include "geo/io/gap_defaults.hpp"
@@ -46,8 +46,8 @@ bool has_extension(const std::string& path, std::initializer_list<const char*> w
     return std::any_of(wanted.begin(), wanted.end(), [&](const char* w) { return ext == w; });
 }
 
-nlohmann::json parameters_json(const geo::GapParams& params, double level,
-                               const geo::PerimeterResult& perimeter, const geo::GapResult& gaps) {
+nlohmann::json parameters_json(const geo::GapParams& params, double level, const geo::PerimeterResult& perimeter,
+                               const geo::GapResult& gaps) {
     nlohmann::json acceptable = nlohmann::json::object();
     for (geo::Family f : geo::kAllFamilies)
         acceptable[geo::family_id(f)] = params.acceptable_m[static_cast<std::size_t>(f)];
@@ -68,21 +68,17 @@ nlohmann::json parameters_json(const geo::GapParams& params, double level,
 }
 
 void print_zones(const geo::GapResult& gaps, int show) {
-    fmt::print("{} cells, {} gap zones (ranked by score × area)\n", gaps.cells.size(),
-               gaps.zones.size());
-    for (std::size_t z = 0;
-         z < gaps.zones.size() && z < static_cast<std::size_t>(std::max(0, show)); ++z) {
+    fmt::print("{} cells, {} gap zones (ranked by score × area)\n", gaps.cells.size(), gaps.zones.size());
+    for (std::size_t z = 0; z < gaps.zones.size() && z < static_cast<std::size_t>(std::max(0, show)); ++z) {
         const geo::GapZone& g = gaps.zones[z];
-        const std::string where =
-            g.commune_name.empty() ? "?"
-            : g.commune_count > 1
-                ? fmt::format("{} (+{} communes)", g.commune_name, g.commune_count - 1)
-                : g.commune_name;
-        fmt::print(
-            "  {}. {} / {} — {}: {} km², score {}, {} m to the nearest (mean)\n", z + 1,
-            geo::family_name_fr(g.family), geo::family_name_en(g.family), where,
-            geo::format_decimal_fr(g.area_km2, 1), geo::format_decimal_fr(g.score, 2),
-            std::isfinite(g.mean_distance_m) ? fmt::format("{:.0f}", g.mean_distance_m) : "∞");
+        const std::string where = g.commune_name.empty() ? "?"
+                                  : g.commune_count > 1
+                                      ? fmt::format("{} (+{} communes)", g.commune_name, g.commune_count - 1)
+                                      : g.commune_name;
+        fmt::print("  {}. {} / {} — {}: {} km², score {}, {} m to the nearest (mean)\n", z + 1,
+                   geo::family_name_fr(g.family), geo::family_name_en(g.family), where,
+                   geo::format_decimal_fr(g.area_km2, 1), geo::format_decimal_fr(g.score, 2),
+                   std::isfinite(g.mean_distance_m) ? fmt::format("{:.0f}", g.mean_distance_m) : "∞");
     }
 }
 
@@ -93,8 +89,7 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
         return cli_fail("gaps", 2, fmt::format("--zones-csv {}: expected OUT.csv", args.zones_csv));
     for (const geo::NamedPath& output :
          {geo::NamedPath{"-o", args.output}, geo::NamedPath{"--zones-csv", args.zones_csv}})
-        if (!output_is_safe("gaps", output,
-                            {{"--catalogue", common.catalogue}, {"--audience", args.audience}}))
+        if (!output_is_safe("gaps", output, {{"--catalogue", common.catalogue}, {"--audience", args.audience}}))
             return 2;
     auto defaults = geo::load_gap_defaults();
     if (!defaults) return cli_fail("gaps", 1, defaults.error().message);
@@ -107,11 +102,9 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     params.min_score = args.min_score;
     params.cell_polygons = !args.no_cells;
     if (!(params.min_score >= 0.0))
-        return cli_fail("gaps", 2,
-                         fmt::format("--min-score {}: expected a number >= 0", params.min_score));
+        return cli_fail("gaps", 2, fmt::format("--min-score {}: expected a number >= 0", params.min_score));
     if (!(params.cell_m >= 10.0 && params.cell_m <= 100'000.0))
-        return cli_fail("gaps", 
-            2, fmt::format("--cell-m {}: expected metres in [10, 100000]", params.cell_m));
+        return cli_fail("gaps", 2, fmt::format("--cell-m {}: expected metres in [10, 100000]", params.cell_m));
 
     auto inputs = open_analysis_inputs(common, args.audience);
     if (!inputs) return cli_fail("gaps", inputs.error().exit_code, inputs.error().message);
@@ -138,22 +131,19 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     auto gaps = geo::compute_gaps(area, *items, *audience, params, *communes);
     if (!gaps) return cli_fail("gaps", 1, gaps.error().message);
 
-    const auto provenance = geo::analysis_provenance(
-        "gaps", *catalogue, *audience, parameters_json(params, level, perimeter->result, *gaps), *items,
-        geo::item_weights(*audience, *items), args.provenance_paths);
+    const auto provenance = geo::analysis_provenance("gaps", *catalogue, *audience,
+                                                     parameters_json(params, level, perimeter->result, *gaps), *items,
+                                                     geo::item_weights(*audience, *items), args.provenance_paths);
     std::vector<geo::GeoJsonFeature> features = geo::gap_features(*gaps, !args.no_cells);
-    features.push_back({area,
-                        {{"kind", "perimeter"},
-                         {"level", level},
-                         {"area_km2", perimeter->result.levels.front().area_km2}}});
+    features.push_back(
+        {area, {{"kind", "perimeter"}, {"level", level}, {"area_km2", perimeter->result.levels.front().area_km2}}});
     geo::GeoJsonOptions options;
     options.layer_name = "gaps";
     options.metadata = provenance;
     auto written = geo::write_geojson(args.output, features, options);
     if (!written) return cli_fail("gaps", 1, written.error().message);
     if (!args.zones_csv.empty())
-        if (auto rows = geo::write_gap_zones_csv(args.zones_csv, *gaps, csv_cells(args.csv_raw));
-            !rows)
+        if (auto rows = geo::write_gap_zones_csv(args.zones_csv, *gaps, csv_cells(args.csv_raw)); !rows)
             return cli_fail("gaps", 1, rows.error().message);
 
     fmt::print("{} / {}: perimeter {} km² at level {}\n", audience->name_fr, audience->name_en,
@@ -167,19 +157,15 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
 }  // namespace
 
 void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code) {
-    auto* cmd = app.add_subcommand(
-        "gaps",
-        "Offer gaps for an audience inside its destination perimeter: scored hexagonal "
-        "cells and ranked gap zones");
+    auto* cmd = app.add_subcommand("gaps",
+                                   "Offer gaps for an audience inside its destination perimeter: scored hexagonal "
+                                   "cells and ranked gap zones");
     auto args = std::make_shared<GapsArgs>();
     add_analysis_options(*cmd, common, args->audience);
-    cmd->add_option(
-        "--level", args->level,
-        "Perimeter level: share of the weighted offer, 0-1 (default: data/gap_defaults.json)");
-    cmd->add_option("--cell-m", args->cell_m,
-                    "Hexagon spacing in metres (default: data/gap_defaults.json)");
-    cmd->add_option("--min-score", args->min_score, "A cell is a gap above this score")
-        ->capture_default_str();
+    cmd->add_option("--level", args->level,
+                    "Perimeter level: share of the weighted offer, 0-1 (default: data/gap_defaults.json)");
+    cmd->add_option("--cell-m", args->cell_m, "Hexagon spacing in metres (default: data/gap_defaults.json)");
+    cmd->add_option("--min-score", args->min_score, "A cell is a gap above this score")->capture_default_str();
     cmd->add_flag("--no-cells", args->no_cells, "Write the zones and the perimeter only");
     cmd->add_option("--show", args->show, "Print this many zones")->capture_default_str();
     cmd->add_option("-o,--output", args->output, "OUT.geojson (RFC 7946)")->required();

@@ -74,14 +74,12 @@ struct ProgressLine {
 };
 
 void print_report(const std::string& path, const geo::ImportReport& report) {
-    fmt::print("{}: source {}: {} read, {} imported, {} updated, {} skipped\n", path,
-               report.source, report.read, report.imported, report.updated,
-               report.skipped.size());
+    fmt::print("{}: source {}: {} read, {} imported, {} updated, {} skipped\n", path, report.source, report.read,
+               report.imported, report.updated, report.skipped.size());
     const size_t shown = std::min(report.skipped.size(), kShownSkipped);
     for (size_t i = 0; i < shown; ++i)
         fmt::print("  skipped {}: {}\n", report.skipped[i].record, report.skipped[i].reason);
-    if (report.skipped.size() > shown)
-        fmt::print("  … and {} more skipped records\n", report.skipped.size() - shown);
+    if (report.skipped.size() > shown) fmt::print("  … and {} more skipped records\n", report.skipped.size() - shown);
     if (!report.unknown_types.empty()) {
         fmt::print("  unknown types ({}):", report.unknown_types.size());
         for (size_t i = 0; i < report.unknown_types.size(); ++i)
@@ -99,9 +97,8 @@ std::string usage_problem(const ImportArgs& a) {
         return "import offer SOURCE files and --territories in separate commands";
     if (!a.territories.empty() && a.level.empty()) return "--territories needs --level";
     if (a.territories.empty() && !a.level.empty()) return "--level goes with --territories";
-    if (!a.territories.empty() &&
-        !(a.family_field.empty() && a.id_field.empty() && a.family.empty() &&
-          a.lon_field.empty() && a.lat_field.empty()))
+    if (!a.territories.empty() && !(a.family_field.empty() && a.id_field.empty() && a.family.empty() &&
+                                    a.lon_field.empty() && a.lat_field.empty()))
         return "--family, --family-field, --id-field, --lon-field and --lat-field are for offer "
                "SOURCE files, not --territories";
     if (a.territories.empty() && !a.code_field.empty()) return "--code-field goes with --territories";
@@ -113,8 +110,7 @@ bool read_only_file(const std::string& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return false;
     const auto perms = fs::status(path, ec).permissions();
-    return (perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) ==
-           fs::perms::none;
+    return (perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) == fs::perms::none;
 }
 
 int run_import(const CommonOptions& common, const ImportArgs& args) {
@@ -160,14 +156,22 @@ int run_import(const CommonOptions& common, const ImportArgs& args) {
             ++succeeded;
         };
         geo::ImportOptions options;
-        options.gdal = {args.layer,  args.name_field, args.id_field,  args.family_field,
-                        args.family, args.lon_field,  args.lat_field, {}, {}, {}, {}};
+        options.gdal = {args.layer,
+                        args.name_field,
+                        args.id_field,
+                        args.family_field,
+                        args.family,
+                        args.lon_field,
+                        args.lat_field,
+                        {},
+                        {},
+                        {},
+                        {}};
         for (const auto& source : args.sources)
             one(source, [&](geo::Progress progress) {
                 return geo::import_source(*catalogue, source, options, *taxonomy, progress);
             });
-        const geo::TerritoryImportOptions territory_options{args.layer, args.name_field,
-                                                            args.code_field, {}, {}, {}};
+        const geo::TerritoryImportOptions territory_options{args.layer, args.name_field, args.code_field, {}, {}, {}};
         const auto level = geo::territory_level_from_id(args.level);
         for (const auto& file : args.territories)
             one(file, [&](geo::Progress progress) {
@@ -184,13 +188,12 @@ int run_import(const CommonOptions& common, const ImportArgs& args) {
 }  // namespace
 
 void add_import_command(CLI::App& app, CommonOptions& common, int& exit_code) {
-    auto* cmd = app.add_subcommand(
-        "import",
-        "Import offer items (DATAtourisme folder or .zip, OpenStreetMap .osm.pbf/.osm, any GDAL "
-        "vector file) or territories (--territories FILE --level LEVEL) into a catalogue");
+    auto* cmd =
+        app.add_subcommand("import",
+                           "Import offer items (DATAtourisme folder or .zip, OpenStreetMap .osm.pbf/.osm, any GDAL "
+                           "vector file) or territories (--territories FILE --level LEVEL) into a catalogue");
     auto args = std::make_shared<ImportArgs>();
-    cmd->add_option("--catalogue", common.catalogue, "Catalogue file (created when missing)")
-        ->capture_default_str();
+    cmd->add_option("--catalogue", common.catalogue, "Catalogue file (created when missing)")->capture_default_str();
     cmd->add_option("sources", args->sources, "Offer sources to import");
     cmd->add_option("--territories", args->territories, "Polygon files to import as territories");
     std::vector<std::string> levels;
@@ -199,10 +202,8 @@ void add_import_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--level", args->level, "Territory level")->check(CLI::IsMember(levels));
     cmd->add_option("--layer", args->layer, "Layer to read (default: point layers / polygon layers)");
     cmd->add_option("--name-field", args->name_field, "Field holding the name (default: detected)");
-    cmd->add_option("--code-field", args->code_field,
-                    "Territories: field holding the code (default: detected)");
-    cmd->add_option("--family-field", args->family_field,
-                    "Field holding the family or subtype (default: detected)");
+    cmd->add_option("--code-field", args->code_field, "Territories: field holding the code (default: detected)");
+    cmd->add_option("--family-field", args->family_field, "Field holding the family or subtype (default: detected)");
     cmd->add_option("--id-field", args->id_field, "Field holding the record id (default: detected, else FID)");
     cmd->add_option("--family", args->family, "One family (or subtype) for every record");
     cmd->add_option("--lon-field", args->lon_field, "Column holding the longitude (tables)");

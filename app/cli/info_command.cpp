@@ -30,32 +30,31 @@ nlohmann::json info_to_json(const geo::Catalogue& catalogue, const geo::Catalogu
     j["sources"] = nlohmann::json::array();
     for (const auto& s : sources) {
         const auto it = info.items_per_source.find(s.key);
-        j["sources"].push_back({{"key", s.key}, {"kind", s.kind}, {"path", s.path},
-                                {"licence", s.licence}, {"attribution", s.attribution},
+        j["sources"].push_back({{"key", s.key},
+                                {"kind", s.kind},
+                                {"path", s.path},
+                                {"licence", s.licence},
+                                {"attribution", s.attribution},
                                 {"imported_at", s.imported_at},
                                 {"items", it == info.items_per_source.end() ? 0 : it->second}});
     }
     j["territories"] = info.territories_per_level;
     if (!info.extent.empty())
-        j["extent"] = {info.extent.west_deg, info.extent.south_deg, info.extent.east_deg,
-                       info.extent.north_deg};
+        j["extent"] = {info.extent.west_deg, info.extent.south_deg, info.extent.east_deg, info.extent.north_deg};
     else
         j["extent"] = nullptr;
     return j;
 }
 
 void print_text(const nlohmann::json& j) {
-    fmt::print("Catalogue {} (schema {})\n", j["catalogue"].get<std::string>(),
-               j["schema_version"].get<int>());
+    fmt::print("Catalogue {} (schema {})\n", j["catalogue"].get<std::string>(), j["schema_version"].get<int>());
     fmt::print("Offer items: {}\n", j["items"].get<std::int64_t>());
     for (geo::Family f : geo::kAllFamilies)
         fmt::print("  {:<16} {:>8}  {}\n", geo::family_id(f),
-                   j["families"][std::string(geo::family_id(f))].get<std::int64_t>(),
-                   geo::family_name_fr(f));
+                   j["families"][std::string(geo::family_id(f))].get<std::int64_t>(), geo::family_name_fr(f));
     if (!j["labels"].empty()) {
         fmt::print("Labels:\n");
-        for (const auto& [label, n] : j["labels"].items())
-            fmt::print("  {:<24} {:>8}\n", label, n.get<std::int64_t>());
+        for (const auto& [label, n] : j["labels"].items()) fmt::print("  {:<24} {:>8}\n", label, n.get<std::int64_t>());
     }
     fmt::print("Sources:\n");
     std::size_t key_width = 12;
@@ -72,8 +71,7 @@ void print_text(const nlohmann::json& j) {
         fmt::print("  {:<16} {:>8}\n", level, n.get<std::int64_t>());
     if (!j["extent"].is_null())
         fmt::print("Extent (W,S,E,N): {:.6f}, {:.6f}, {:.6f}, {:.6f}\n", j["extent"][0].get<double>(),
-                   j["extent"][1].get<double>(), j["extent"][2].get<double>(),
-                   j["extent"][3].get<double>());
+                   j["extent"][1].get<double>(), j["extent"][2].get<double>(), j["extent"][3].get<double>());
 }
 
 }  // namespace

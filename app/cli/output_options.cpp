@@ -19,16 +19,15 @@ geo::CsvCells csv_cells(bool raw) {
 }
 
 void add_provenance_paths_option(CLI::App& cmd, geo::ProvenancePaths& style) {
-    static const std::map<std::string, geo::ProvenancePaths> kStyles = {
-        {"name", geo::ProvenancePaths::name}, {"full", geo::ProvenancePaths::full}};
+    static const std::map<std::string, geo::ProvenancePaths> kStyles = {{"name", geo::ProvenancePaths::name},
+                                                                        {"full", geo::ProvenancePaths::full}};
     cmd.add_option("--provenance-paths", style,
                    "File names in the provenance: name (base name, the default) or full "
                    "(absolute path)")
         ->transform(CLI::CheckedTransformer(kStyles));
 }
 
-bool output_is_safe(std::string_view command, const geo::NamedPath& output,
-                    const std::vector<geo::NamedPath>& inputs) {
+bool output_is_safe(std::string_view command, const geo::NamedPath& output, const std::vector<geo::NamedPath>& inputs) {
     auto ok = geo::check_output_path(output, inputs);
     if (ok) return true;
     fmt::print(stderr, "territoire {}: {}\n", command, ok.error().message);
@@ -36,8 +35,7 @@ bool output_is_safe(std::string_view command, const geo::NamedPath& output,
 }
 
 std::vector<geo::NamedPath> map_inputs(const std::string& catalogue, const std::string& audience,
-                                       const std::vector<std::string>& context,
-                                       const std::string& places) {
+                                       const std::vector<std::string>& context, const std::string& places) {
     std::vector<geo::NamedPath> inputs = {{"--catalogue", catalogue}, {"--audience", audience}};
     for (const auto& file : context) inputs.push_back({"--context", file});
     if (!places.empty()) inputs.push_back({"--places", places});

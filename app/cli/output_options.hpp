@@ -29,14 +29,12 @@ void add_provenance_paths_option(CLI::App& cmd, geo::ProvenancePaths& style);
 // True when `output` is none of `inputs`; otherwise prints
 // "territoire COMMAND: message" on stderr and returns false (the caller exits
 // with 2, having written nothing).
-bool output_is_safe(std::string_view command, const geo::NamedPath& output,
-                    const std::vector<geo::NamedPath>& inputs);
+bool output_is_safe(std::string_view command, const geo::NamedPath& output, const std::vector<geo::NamedPath>& inputs);
 
 // The inputs of a map picture (render, gui --screenshot): --catalogue,
 // --audience, every --context file and --places. The audience is listed even
 // when it is a preset id, not a file: `-o` spelled like that id is refused too.
 std::vector<geo::NamedPath> map_inputs(const std::string& catalogue, const std::string& audience,
-                                       const std::vector<std::string>& context,
-                                       const std::string& places = "");
+                                       const std::vector<std::string>& context, const std::string& places = "");
 
 }  // namespace app::cli

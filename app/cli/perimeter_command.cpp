@@ -15,9 +15,9 @@
 #include "geo/analysis/border_report.hpp"
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
-#include "geo/io/provenance.hpp"
 #include "geo/io/geojson_writer.hpp"
 #include "geo/io/perimeter_json.hpp"
+#include "geo/io/provenance.hpp"
 
 namespace app::cli {
 namespace {
@@ -110,15 +110,12 @@ CliResult<std::vector<std::int64_t>> store(geo::Catalogue& catalogue, const Peri
     return ids;
 }
 
-void print_text(const PerimeterCommand& cmd, const PerimeterRun& run,
-                const std::vector<std::int64_t>& ids) {
+void print_text(const PerimeterCommand& cmd, const PerimeterRun& run, const std::vector<std::int64_t>& ids) {
     const geo::PerimeterStats& s = run.stats;
-    fmt::print("Perimeter for \"{}\" ({} / {}): {} items, {} with a positive weight\n",
-               run.offer.audience.id, run.offer.audience.name_fr, run.offer.audience.name_en,
-               s.items_total, s.weighted_items);
-    fmt::print("  {} kernel, bandwidth {:.0f} m ({}), cell {:.0f} m, in {}\n",
-               geo::kernel_id(s.kernel), s.bandwidth_m, bandwidth_description(run.result.bandwidth),
-               s.cell_m, s.metric_crs);
+    fmt::print("Perimeter for \"{}\" ({} / {}): {} items, {} with a positive weight\n", run.offer.audience.id,
+               run.offer.audience.name_fr, run.offer.audience.name_en, s.items_total, s.weighted_items);
+    fmt::print("  {} kernel, bandwidth {:.0f} m ({}), cell {:.0f} m, in {}\n", geo::kernel_id(s.kernel), s.bandwidth_m,
+               bandwidth_description(run.result.bandwidth), s.cell_m, s.metric_crs);
     for (std::size_t k = 0; k < s.levels.size(); ++k) {
         print_level_summary(s.levels[k]);
         if (cmd.report) {
@@ -134,22 +131,19 @@ void print_text(const PerimeterCommand& cmd, const PerimeterRun& run,
         }
     }
     if (ids.empty())
-        fmt::print("Written {} ({} feature{}); not stored (read-only catalogue)\n", cmd.output,
-                   s.levels.size(), s.levels.size() == 1 ? "" : "s");
+        fmt::print("Written {} ({} feature{}); not stored (read-only catalogue)\n", cmd.output, s.levels.size(),
+                   s.levels.size() == 1 ? "" : "s");
     else
-        fmt::print("Written {} ({} feature{}); stored in {} as perimeter{} {}\n", cmd.output,
-                   s.levels.size(), s.levels.size() == 1 ? "" : "s",
-                   run.provenance["catalogue"].get<std::string>(), ids.size() == 1 ? "" : "s",
-                   fmt::join(ids, ", "));
+        fmt::print("Written {} ({} feature{}); stored in {} as perimeter{} {}\n", cmd.output, s.levels.size(),
+                   s.levels.size() == 1 ? "" : "s", run.provenance["catalogue"].get<std::string>(),
+                   ids.size() == 1 ? "" : "s", fmt::join(ids, ", "));
 }
 
-void print_json(const PerimeterCommand& cmd, const PerimeterRun& run,
-                const std::vector<std::int64_t>& ids) {
+void print_json(const PerimeterCommand& cmd, const PerimeterRun& run, const std::vector<std::int64_t>& ids) {
     nlohmann::json levels = nlohmann::json::array();
     for (std::size_t k = 0; k < run.stats.levels.size(); ++k) {
         nlohmann::json l = level_json(run, k);
-        l["border"] =
-            run.borders.empty() ? nlohmann::json() : geo::border_report_json(run.borders[k]);
+        l["border"] = run.borders.empty() ? nlohmann::json() : geo::border_report_json(run.borders[k]);
         l["stored_perimeter_id"] = k < ids.size() ? nlohmann::json(ids[k]) : nlohmann::json();
         levels.push_back(std::move(l));
     }
@@ -161,8 +155,8 @@ void print_json(const PerimeterCommand& cmd, const PerimeterRun& run,
 
 CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common) {
     PerimeterRun run;
-    if (auto safe = geo::check_output_path(
-            {"-o", cmd.output}, {{"--catalogue", common.catalogue}, {"--audience", cmd.audience}});
+    if (auto safe = geo::check_output_path({"-o", cmd.output},
+                                           {{"--catalogue", common.catalogue}, {"--audience", cmd.audience}});
         !safe)
         return tl::unexpected(CliError{2, safe.error().message});
     auto params = perimeter_params(cmd.options);
@@ -179,7 +173,8 @@ CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common
     // is written, the catalogue is left as it is, and stderr says so.
     CliResult<std::vector<std::int64_t>> ids = std::vector<std::int64_t>{};
     if (catalogue->read_only())
-        fmt::print(stderr, "territoire perimeter: {} is read-only: the perimeter was written to {} but not stored in it\n",
+        fmt::print(stderr,
+                   "territoire perimeter: {} is read-only: the perimeter was written to {} but not stored in it\n",
                    common.catalogue, cmd.output);
     else
         ids = store(*catalogue, run);
@@ -195,19 +190,17 @@ CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common
 
 void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto cmd = std::make_shared<PerimeterCommand>();
-    auto* sub = app.add_subcommand(
-        "perimeter", "Destination perimeter of an audience: GeoJSON, statistics, border report");
+    auto* sub =
+        app.add_subcommand("perimeter", "Destination perimeter of an audience: GeoJSON, statistics, border report");
     sub->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
     sub->add_option("--audience", cmd->audience,
                     "Audience: preset id or name, JSON file, or one saved in the catalogue")
         ->required();
     add_perimeter_options(sub, cmd->options, true);
     sub->add_option("-o,--output", cmd->output, "Output GeoJSON file (RFC 7946)")->required();
-    sub->add_flag("--report", cmd->report,
-                  "Print the border table: administrative and reference territories crossed");
+    sub->add_flag("--report", cmd->report, "Print the border table: administrative and reference territories crossed");
     add_provenance_paths_option(*sub, cmd->provenance_paths);
-    sub->callback(
-        [cmd, &common, &exit_code] { exit_code = finish("perimeter", execute(*cmd, common)); });
+    sub->callback([cmd, &common, &exit_code] { exit_code = finish("perimeter", execute(*cmd, common)); });
 }
 
 }  // namespace app::cli

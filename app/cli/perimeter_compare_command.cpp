@@ -13,8 +13,8 @@
 #include "geo/analysis/offer_inside.hpp"
 #include "geo/analysis/perimeter_compare.hpp"
 #include "geo/analysis/perimeter_stats.hpp"
-#include "geo/io/provenance.hpp"
 #include "geo/io/perimeter_json.hpp"
+#include "geo/io/provenance.hpp"
 
 namespace app::cli {
 namespace {
@@ -48,9 +48,8 @@ nlohmann::json side_json(const Side& s, const geo::PerimeterParams& params) {
 
 CliResult<void> execute(const PerimeterOptions& o, const CommonOptions& common) {
     if (o.audiences.size() != 2)
-        return tl::unexpected(
-            CliError{2, fmt::format("--audience given {} time{}, expected exactly twice (A and B)",
-                                    o.audiences.size(), o.audiences.size() == 1 ? "" : "s")});
+        return tl::unexpected(CliError{2, fmt::format("--audience given {} time{}, expected exactly twice (A and B)",
+                                                      o.audiences.size(), o.audiences.size() == 1 ? "" : "s")});
     auto params = perimeter_params(o);
     if (!params) return tl::unexpected(params.error());
     auto catalogue = open_catalogue(common.catalogue, geo::Catalogue::Mode::read_only);
@@ -64,9 +63,8 @@ CliResult<void> execute(const PerimeterOptions& o, const CommonOptions& common) 
     if (!a) return tl::unexpected(a.error());
     auto b = compute_side(o.audiences[1], *catalogue, *use_case, *params);
     if (!b) return tl::unexpected(b.error());
-    auto c = geo::compare_perimeters(a->result.levels.front().geometry,
-                                     b->result.levels.front().geometry, *shared_items, a->offer.weights,
-                                     b->offer.weights);
+    auto c = geo::compare_perimeters(a->result.levels.front().geometry, b->result.levels.front().geometry,
+                                     *shared_items, a->offer.weights, b->offer.weights);
     if (!c) return tl::unexpected(CliError{1, c.error().message});
     if (o.json) {
         std::set<std::string> used = geo::used_sources(*shared_items, a->offer.weights);
@@ -86,17 +84,15 @@ CliResult<void> execute(const PerimeterOptions& o, const CommonOptions& common) 
 
 void add_perimeter_compare_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto options = std::make_shared<PerimeterOptions>();
-    auto* sub = app.add_subcommand(
-        "perimeter-compare",
-        "Compare the perimeters of two audiences: areas, overlap (Jaccard), items gained and lost");
+    auto* sub =
+        app.add_subcommand("perimeter-compare",
+                           "Compare the perimeters of two audiences: areas, overlap (Jaccard), items gained and lost");
     sub->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
-    sub->add_option("--audience", options->audiences,
-                    "Audience A, then audience B (give --audience twice)")
+    sub->add_option("--audience", options->audiences, "Audience A, then audience B (give --audience twice)")
         ->required();
     add_perimeter_options(sub, *options, false);
-    sub->callback([options, &common, &exit_code] {
-        exit_code = finish("perimeter-compare", execute(*options, common));
-    });
+    sub->callback(
+        [options, &common, &exit_code] { exit_code = finish("perimeter-compare", execute(*options, common)); });
 }
 
 }  // namespace app::cli

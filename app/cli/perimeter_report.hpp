@@ -21,7 +21,6 @@ void print_level_summary(const geo::PerimeterLevelStats& level);
 // The border table for the units of `report` whose level is administrative
 // (administrative = true) or not (reference, destination, competitor).
 void print_border_table(const geo::BorderReport& report, bool administrative);
-void print_comparison(const geo::PerimeterComparison& c, const std::string& name_a,
-                      const std::string& name_b);
+void print_comparison(const geo::PerimeterComparison& c, const std::string& name_a, const std::string& name_b);
 
 }  // namespace app::cli

@@ -9,7 +9,6 @@
 
 #include "geo/io/audience_presets.hpp"
 
-
 namespace app::cli {
 namespace {
 
@@ -23,26 +22,24 @@ CliError failure(std::string message) {
 }  // namespace
 
 void add_perimeter_options(CLI::App* cmd, PerimeterOptions& o, bool several_levels) {
-    o.level_opt = cmd->add_option("--level", o.level,
-                                  "Share of the audience-weighted offer mass to enclose, in [0.01, 1]")
-                      ->check(CLI::Range(geo::kMinLevel, 1.0))
-                      ->capture_default_str();
+    o.level_opt =
+        cmd->add_option("--level", o.level, "Share of the audience-weighted offer mass to enclose, in [0.01, 1]")
+            ->check(CLI::Range(geo::kMinLevel, 1.0))
+            ->capture_default_str();
     if (several_levels) {
-        o.levels_opt = cmd->add_option("--levels", o.levels,
-                                       "Several nested levels, comma-separated, e.g. 0.5,0.8,0.95");
+        o.levels_opt =
+            cmd->add_option("--levels", o.levels, "Several nested levels, comma-separated, e.g. 0.5,0.8,0.95");
         o.levels_opt->excludes(o.level_opt);
     }
-    o.bandwidth_opt = cmd->add_option("--bandwidth-m", o.bandwidth_m,
-                                      "Kernel bandwidth in metres (same as --bandwidth METRES)")
-                          ->check(CLI::PositiveNumber);
-    o.bandwidth_choice_opt =
-        cmd->add_option("--bandwidth", o.bandwidth,
-                        "plugin (default: two-stage plug-in), scott, adaptive (Abramson, plug-in "
-                        "pilot) or a number of metres (quartic radius / Gaussian sigma)");
+    o.bandwidth_opt =
+        cmd->add_option("--bandwidth-m", o.bandwidth_m, "Kernel bandwidth in metres (same as --bandwidth METRES)")
+            ->check(CLI::PositiveNumber);
+    o.bandwidth_choice_opt = cmd->add_option("--bandwidth", o.bandwidth,
+                                             "plugin (default: two-stage plug-in), scott, adaptive (Abramson, plug-in "
+                                             "pilot) or a number of metres (quartic radius / Gaussian sigma)");
     o.bandwidth_choice_opt->excludes(o.bandwidth_opt);
     o.cell_opt =
-        cmd->add_option("--cell-m", o.cell_m, "Grid cell in metres (default: sigma / 4)")
-            ->check(CLI::PositiveNumber);
+        cmd->add_option("--cell-m", o.cell_m, "Grid cell in metres (default: sigma / 4)")->check(CLI::PositiveNumber);
     cmd->add_option("--min-area-km2", o.min_area_km2, "Drop perimeter components smaller than this")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
@@ -69,12 +66,11 @@ CliResult<geo::PerimeterParams> perimeter_params(const PerimeterOptions& o) {
             }
             if (used == 0 || part.find_first_not_of(" \t", used) != std::string::npos ||
                 !(v >= geo::kMinLevel && v <= 1.0))
-                return tl::unexpected(usage(fmt::format(
-                    "--levels \"{}\": \"{}\" is not a level in [0.01, 1]", o.levels, part)));
+                return tl::unexpected(
+                    usage(fmt::format("--levels \"{}\": \"{}\" is not a level in [0.01, 1]", o.levels, part)));
             p.levels.push_back(v);
         }
-        if (p.levels.empty())
-            return tl::unexpected(usage("--levels is empty, expected e.g. 0.5,0.8,0.95"));
+        if (p.levels.empty()) return tl::unexpected(usage("--levels is empty, expected e.g. 0.5,0.8,0.95"));
     }
     if (!(p.levels.front() >= geo::kMinLevel))
         return tl::unexpected(usage(fmt::format("--level {} outside [0.01, 1]", p.levels.front())));
@@ -104,8 +100,7 @@ CliResult<std::vector<geo::OfferItem>> catalogue_items(const geo::Catalogue& cat
     if (!items) return tl::unexpected(failure(items.error().message));
     if (items->empty())
         return tl::unexpected(failure(fmt::format(
-            "{}: the catalogue holds no offer item; import some first (territoire import)",
-            catalogue.path())));
+            "{}: the catalogue holds no offer item; import some first (territoire import)", catalogue.path())));
     return std::move(*items);
 }
 
@@ -121,9 +116,15 @@ std::string bandwidth_description(const geo::BandwidthSelection& s) {
         case geo::BandwidthSelector::plugin:
             out = fmt::format("plug-in, diagonal optimum {:.0f} × {:.0f} m", s.diag_sigma_x_m, s.diag_sigma_y_m);
             break;
-        case geo::BandwidthSelector::scott: out = "Scott's rule"; break;
-        case geo::BandwidthSelector::adaptive: out = "adaptive"; break;
-        case geo::BandwidthSelector::fixed: out = "as given"; break;
+        case geo::BandwidthSelector::scott:
+            out = "Scott's rule";
+            break;
+        case geo::BandwidthSelector::adaptive:
+            out = "adaptive";
+            break;
+        case geo::BandwidthSelector::fixed:
+            out = "as given";
+            break;
     }
     if (s.selector == geo::BandwidthSelector::adaptive)
         out = fmt::format("adaptive (Abramson, factors in [1/{0:g}, {0:g}]) around a {1}", geo::kAdaptiveTrim, out);

@@ -64,8 +64,7 @@ CliResult<geo::Catalogue> open_catalogue(const std::string& path, geo::Catalogue
 CliResult<std::vector<geo::OfferItem>> catalogue_items(const geo::Catalogue& catalogue);
 // Resolves the audience (preset id or name, JSON file, or saved in the
 // catalogue).
-CliResult<geo::Audience> resolve_audience(const std::string& audience,
-                                          const geo::Catalogue& catalogue);
+CliResult<geo::Audience> resolve_audience(const std::string& audience, const geo::Catalogue& catalogue);
 
 // "plug-in (Wand & Jones), diagonal 6,650 × 5,755 m" and the like: how the
 // bandwidth was chosen, for stdout.

@@ -6,8 +6,9 @@
 namespace app::cli {
 
 int run(int argc, char** argv, const std::vector<CommandRegistrar>& extra) {
-    CLI::App app{"Territoire — destination perimeters, benchmarks and offer gaps for "
-                 "territorial marketing"};
+    CLI::App app{
+        "Territoire — destination perimeters, benchmarks and offer gaps for "
+        "territorial marketing"};
     app.require_subcommand(0, 1);
     CommonOptions common;
     int exit_code = 0;

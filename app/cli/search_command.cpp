@@ -30,8 +30,7 @@ nlohmann::json hit_json(const geo::SearchHit& h) {
                         {"level", h.level},
                         {"lon", h.position.lon_deg},
                         {"lat", h.position.lat_deg}};
-    if (!h.extent.empty())
-        j["bbox"] = {h.extent.west_deg, h.extent.south_deg, h.extent.east_deg, h.extent.north_deg};
+    if (!h.extent.empty()) j["bbox"] = {h.extent.west_deg, h.extent.south_deg, h.extent.east_deg, h.extent.north_deg};
     return j;
 }
 
@@ -59,8 +58,8 @@ CliResult<void> run_search(const CommonOptions& common, const SearchArgs& args) 
     if (hits.empty()) fmt::print("No match for \"{}\".\n", args.query);
     for (const auto& h : hits)
         fmt::print("{:<9}  {:<11}  {:<40}  {:<11}  {:.5f} {:.5f}\n", geo::search_kind_id(h.kind),
-                   geo::search_match_id(h.match), h.name, h.code.empty() ? "-" : h.code,
-                   h.position.lon_deg, h.position.lat_deg);
+                   geo::search_match_id(h.match), h.name, h.code.empty() ? "-" : h.code, h.position.lon_deg,
+                   h.position.lat_deg);
     return {};
 }
 
@@ -68,20 +67,15 @@ CliResult<void> run_search(const CommonOptions& common, const SearchArgs& args) 
 
 void add_search_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto* cmd = app.add_subcommand(
-        "search",
-        "Find communes, territories, places and offer items by name or INSEE code, best first");
+        "search", "Find communes, territories, places and offer items by name or INSEE code, best first");
     auto args = std::make_shared<SearchArgs>();
     cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
     cmd->add_option("--places", args->places, "Place-name file (e.g. data/demo/places.geojson)")
         ->check(CLI::ExistingFile);
-    cmd->add_option("--limit", args->limit, "Most hits shown")
-        ->capture_default_str()
-        ->check(CLI::Range(1, 10000));
+    cmd->add_option("--limit", args->limit, "Most hits shown")->capture_default_str()->check(CLI::Range(1, 10000));
     cmd->add_flag("--json", args->json, "Print JSON instead of text");
-    cmd->add_option("query", args->query, "Name or code to look for (accents and case ignored)")
-        ->required();
-    cmd->callback(
-        [&common, &exit_code, args] { exit_code = finish("search", run_search(common, *args)); });
+    cmd->add_option("query", args->query, "Name or code to look for (accents and case ignored)")->required();
+    cmd->callback([&common, &exit_code, args] { exit_code = finish("search", run_search(common, *args)); });
 }
 
 }  // namespace app::cli

@@ -1,30 +1,30 @@
 #include "app/gui/gui_app.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <ctime>
-#include <unistd.h>
+#include <filesystem>
 #include <functional>
 #include <thread>
 #include <vector>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
-#include <fmt/format.h>
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <fmt/format.h>
+#include <imgui.h>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/key_latch.hpp"
 #include "app/gui/model/audience_job.hpp"
 #include "app/gui/model/background_job.hpp"
-#include "app/gui/model/gaps_job.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/demo_catalogue.hpp"
-#include "app/gui/key_latch.hpp"
+#include "app/gui/model/gaps_job.hpp"
 #include "app/gui/model/main_loop_wake.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
@@ -46,11 +46,11 @@
 #include "app/gui/views/map_canvas.hpp"
 #include "app/gui/views/map_image.hpp"
 #include "app/gui/views/popup_keys.hpp"
-#include "app/gui/views/search_box.hpp"
 #include "app/gui/views/print_dialog.hpp"
+#include "app/gui/views/search_box.hpp"
 #include "app/gui/window.hpp"
-#include "geo/io/audience_presets.hpp"
 #include "geo/core/data_dir.hpp"
+#include "geo/io/audience_presets.hpp"
 #include "geo/io/context_layer.hpp"
 #include "geo/io/places_file.hpp"
 #include "geo/store/catalogue.hpp"
@@ -72,8 +72,7 @@ struct Rect {
 class GuiApp {
 public:
     GuiApp(const GuiOptions& options, Window& window, std::unique_ptr<MapRenderer> renderer)
-        : m_options(options), m_window(&window), m_renderer(std::move(renderer)),
-          m_audience_panel(load_presets()) {
+        : m_options(options), m_window(&window), m_renderer(std::move(renderer)), m_audience_panel(load_presets()) {
         m_ui.attribution = attribution_for({});
         if (options.gaps) m_model.layers().set_visible("gaps", true);
         if (!options.compare.empty()) m_benchmark.preset(options.compare, options.against);
@@ -137,7 +136,8 @@ private:
     bool collect_jobs();
     [[nodiscard]] bool busy() const {
         return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy() ||
-               m_export.busy() || m_print.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() || m_gaps_panel.busy();
+               m_export.busy() || m_print.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() ||
+               m_gaps_panel.busy();
     }
     // Results of the background analyses into the model; true when something arrived.
     bool poll_analyses() {
@@ -156,12 +156,11 @@ private:
         const std::vector<std::string> errors = m_renderer->take_errors();
         if (errors.empty()) return;
         for (const std::string& e : errors) std::fprintf(stderr, "territoire gui: %s\n", e.c_str());
-        m_ui.set_status(errors.size() == 1 ? errors.front()
-                                           : fmt::format("{} (+{})", errors.front(), errors.size() - 1),
-                        true);
+        m_ui.set_status(
+            errors.size() == 1 ? errors.front() : fmt::format("{} (+{})", errors.front(), errors.size() - 1), true);
     }
     void draw_right_panel(float height);
-    Rect frame();  // one ImGui frame; returns the map canvas rectangle
+    Rect frame();                       // one ImGui frame; returns the map canvas rectangle
     void draw_gl_map(const Rect& map);  // clears the window, draws the map
     void draw_gl(const Rect& map);      // the map, then the panels
     void draw_panels();                 // ImGui's draw data, the panels through m_ui_cache
@@ -321,8 +320,7 @@ void GuiApp::write_state() {
         hits.push_back({{"kind", geo::search_kind_id(h.kind)}, {"name", h.name}, {"code", h.code}});
     nlohmann::json full = state;
     full["labels"] = std::move(labels);
-    full["items_shown"] =
-        m_model.item_filter() ? m_model.item_filter()->size() : m_model.items().size();
+    full["items_shown"] = m_model.item_filter() ? m_model.item_filter()->size() : m_model.items().size();
     full["catalogue_search"] = rect(m_catalogue.search_rect());
     full["search"] = {{"query", m_search.search().query()},
                       {"focused", m_search.focused()},
@@ -364,10 +362,9 @@ Rect GuiApp::frame() {
     const float height = io.DisplaySize.y - top;
     // No window background: draw_gl() clears the window with that colour
     // already, and software rasterisers pay for every filled pixel twice.
-    const ImGuiWindowFlags panel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoBackground;
+    const ImGuiWindowFlags panel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
     float left = 0.0f, right = io.DisplaySize.x;
     if (m_ui.show_left) {
         ImGui::SetNextWindowPos(ImVec2(0, top));
@@ -377,8 +374,7 @@ Rect GuiApp::frame() {
             draw_layers_panel(m_model, m_ui);
         if (ImGui::CollapsingHeader(tr(Text::panel_audience), ImGuiTreeNodeFlags_DefaultOpen))
             m_audience_panel.draw(m_model, m_audience);
-        if (ImGui::CollapsingHeader(tr(Text::legend), ImGuiTreeNodeFlags_DefaultOpen))
-            draw_legend(m_model);
+        if (ImGui::CollapsingHeader(tr(Text::legend), ImGuiTreeNodeFlags_DefaultOpen)) draw_legend(m_model);
         ImGui::End();
         left = kLeftPanelWidth;
     }
@@ -448,8 +444,7 @@ void GuiApp::draw_gl_map(const Rect& map) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    m_renderer->draw(m_model, static_cast<int>(map.x),
-                     fb_h - static_cast<int>(map.y) - m_model.camera().height_px());
+    m_renderer->draw(m_model, static_cast<int>(map.x), fb_h - static_cast<int>(map.y) - m_model.camera().height_px());
 }
 
 void GuiApp::draw_panels() {
@@ -537,13 +532,13 @@ void GuiApp::bench(const char* what, const std::function<void(Camera&, int)>& mo
         if (std::fscanf(f, "%ld %ld", &size, &resident) == 2) resident_kb = resident * (sysconf(_SC_PAGESIZE) / 1024);
         std::fclose(f);
     }
-    fmt::print("{:<4} frames {}  median {:.2f} ms  p95 {:.2f} ms  (median ui {:.2f}, map {:.2f}, panels {:.2f}; "
-               "cpu {:.2f} ms)  items {}  visible {}  drawn points {}{}{}  segments {}  fill triangles {}  zoom {:.2f}  "
-               "resident {} MB\n",
-               what, total.size(), pct(total, 0.5), pct(total, 0.95), pct(ui, 0.5), pct(map, 0.5),
-               pct(panels, 0.5), pct(cpu, 0.5), m_model.items().size(), s.visible_items, s.drawn_points,
-               s.aggregated ? " (aggregated)" : "", s.cached ? ", layers cached" : "", s.segments, s.triangles,
-               m_model.camera().zoom(), resident_kb / 1024);
+    fmt::print(
+        "{:<4} frames {}  median {:.2f} ms  p95 {:.2f} ms  (median ui {:.2f}, map {:.2f}, panels {:.2f}; "
+        "cpu {:.2f} ms)  items {}  visible {}  drawn points {}{}{}  segments {}  fill triangles {}  zoom {:.2f}  "
+        "resident {} MB\n",
+        what, total.size(), pct(total, 0.5), pct(total, 0.95), pct(ui, 0.5), pct(map, 0.5), pct(panels, 0.5),
+        pct(cpu, 0.5), m_model.items().size(), s.visible_items, s.drawn_points, s.aggregated ? " (aggregated)" : "",
+        s.cached ? ", layers cached" : "", s.segments, s.triangles, m_model.camera().zoom(), resident_kb / 1024);
 }
 
 int GuiApp::run_headless() {

@@ -8,8 +8,8 @@
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/render/headless_gl.hpp"
@@ -72,8 +72,8 @@ geo::Result<void> render_with_current_context(const RenderOptions& options, MapM
 
 geo::Result<void> render_map_png(const RenderOptions& options) {
     if (options.output.empty()) return geo::fail("no output file given (-o map.png)");
-    auto scene = load_render_scene({options.catalogue, options.audience, options.context,
-                                    options.gaps, options.level, options.nested, options.places});
+    auto scene = load_render_scene({options.catalogue, options.audience, options.context, options.gaps, options.level,
+                                    options.nested, options.places});
     if (!scene) return tl::unexpected(scene.error());
     MapModel& model = scene->model;
     const std::string& attribution = scene->attribution;
@@ -83,8 +83,7 @@ geo::Result<void> render_map_png(const RenderOptions& options) {
     auto headless = HeadlessGl::create();
     if (headless) return render_with_current_context(options, model, attribution);
     auto window = Window::create(64, 64, "territoire render", false);
-    if (!window)
-        return geo::fail(headless.error().message + "; and " + window.error().message);
+    if (!window) return geo::fail(headless.error().message + "; and " + window.error().message);
     return render_with_current_context(options, model, attribution);
 }
 

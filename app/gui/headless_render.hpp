@@ -15,7 +15,7 @@ namespace app::gui {
 
 struct RenderOptions {
     std::string catalogue;
-    std::string audience;  // audience id or JSON file; empty: none
+    std::string audience;                // audience id or JSON file; empty: none
     std::optional<geo::LonLatBox> bbox;  // default: fit the data
     std::vector<std::string> context;    // vector files drawn as context layers
     std::string places;                  // place-name file labelled on the map; empty: none

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -95,7 +95,8 @@ constexpr Entry kTable[] = {
     {Text::bandwidth, "Rayon de lissage", "Smoothing radius"},
     {Text::bandwidth_auto, "Rayon de lissage automatique", "Automatic smoothing radius"},
     {Text::bandwidth_plugin, "Automatique (plug-in)", "Automatic (plug-in)"},
-    {Text::bandwidth_adaptive, "Adaptatif (villes nettes, campagne lissée)", "Adaptive (sharp towns, smooth countryside)"},
+    {Text::bandwidth_adaptive, "Adaptatif (villes nettes, campagne lissée)",
+     "Adaptive (sharp towns, smooth countryside)"},
     {Text::bandwidth_scott, "Règle de Scott (plus lisse)", "Scott's rule (smoother)"},
     {Text::bandwidth_manual, "Manuel", "Manual"},
     {Text::bandwidth_fallback, "Repli", "Fallback"},
@@ -137,8 +138,7 @@ constexpr Entry kTable[] = {
     {Text::format, "Format", "Format"},
     {Text::exported_to, "Exporté vers {}", "Exported to {}"},
     {Text::snapshot_saved, "Carte enregistrée : {}", "Map saved: {}"},
-    {Text::drop_hint, "Déposez un fichier sur la fenêtre pour l'importer.",
-     "Drop a file on the window to import it."},
+    {Text::drop_hint, "Déposez un fichier sur la fenêtre pour l'importer.", "Drop a file on the window to import it."},
     {Text::territory_level, "Niveau des territoires", "Territory level"},
     {Text::no_catalogue, "Aucun catalogue ouvert.", "No catalogue open."},
     {Text::panel_benchmark, "Comparaison", "Benchmark"},
@@ -158,9 +158,12 @@ constexpr Entry kTable[] = {
     {Text::col_labelled, "Label", "Label"},
     {Text::col_diversity, "Divers.", "Divers."},
     {Text::col_fit, "Adéq. /km²", "Fit /km²"},
-    {Text::radar_title, "Densité relative par famille (bord = le mieux doté)", "Relative density per family (rim = the best endowed)"},
-    {Text::no_territories, "Importez des territoires (départements, communes…) pour comparer.", "Import territories (départements, communes…) to compare."},
-    {Text::no_offer_items, "Le catalogue ne contient aucun élément d'offre à comparer.", "The catalogue holds no offer item to compare."},
+    {Text::radar_title, "Densité relative par famille (bord = le mieux doté)",
+     "Relative density per family (rim = the best endowed)"},
+    {Text::no_territories, "Importez des territoires (départements, communes…) pour comparer.",
+     "Import territories (départements, communes…) to compare."},
+    {Text::no_offer_items, "Le catalogue ne contient aucun élément d'offre à comparer.",
+     "The catalogue holds no offer item to compare."},
     {Text::col_area, "km²", "km²"},
     {Text::show_gaps, "Afficher les manques sur la carte", "Show the gaps on the map"},
     {Text::cell_size, "Maille", "Cell size"},
@@ -170,7 +173,8 @@ constexpr Entry kTable[] = {
     {Text::col_score, "Score", "Score"},
     {Text::col_distance, "Distance", "Distance"},
     {Text::gap_cell, "Maille sélectionnée", "Selected cell"},
-    {Text::gaps_need_perimeter, "Choisissez une cible : les manques se calculent dans son périmètre.", "Choose an audience: gaps are computed inside its perimeter."},
+    {Text::gaps_need_perimeter, "Choisissez une cible : les manques se calculent dans son périmètre.",
+     "Choose an audience: gaps are computed inside its perimeter."},
     {Text::gaps_summary, "{} mailles de {} km, {} zones ({} s)", "{} cells of {} km, {} zones ({} s)"},
     {Text::no_gap, "aucun manque", "no gap"},
     {Text::gap_family, "Famille manquante", "Missing family"},
@@ -213,8 +217,7 @@ constexpr Entry kTable[] = {
     {Text::print_subtitle_field, "Sous-titre", "Subtitle"},
     {Text::print_subtitle_hint, "cible · niveau · date", "audience · level · date"},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::print_subtitle_hint) + 1,
-              "one entry per Text");
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::print_subtitle_hint) + 1, "one entry per Text");
 
 std::atomic<Language> g_language{Language::fr};
 std::shared_ptr<const geo::Taxonomy> g_taxonomy;  // set once before the first frame
@@ -230,8 +233,12 @@ Language language_from_environment() {
     return Language::en;
 }
 
-void set_language(Language language) { g_language = language; }
-Language language() { return g_language; }
+void set_language(Language language) {
+    g_language = language;
+}
+Language language() {
+    return g_language;
+}
 
 const char* tr(Text text) {
     const Entry& e = kTable[static_cast<std::size_t>(text)];
@@ -240,8 +247,7 @@ const char* tr(Text text) {
 
 bool i18n_table_is_consistent() {
     for (std::size_t i = 0; i < std::size(kTable); ++i)
-        if (static_cast<std::size_t>(kTable[i].key) != i || *kTable[i].fr == '\0' ||
-            *kTable[i].en == '\0')
+        if (static_cast<std::size_t>(kTable[i].key) != i || *kTable[i].fr == '\0' || *kTable[i].en == '\0')
             return false;
     return true;
 }
@@ -280,9 +286,8 @@ std::string_view family_name(geo::Family family) {
 }
 
 const char* level_name(geo::TerritoryLevel level) {
-    static constexpr Text kLevels[] = {Text::level_commune,     Text::level_epci,
-                                       Text::level_departement, Text::level_region,
-                                       Text::level_destination, Text::level_competitor,
+    static constexpr Text kLevels[] = {Text::level_commune,  Text::level_epci,        Text::level_departement,
+                                       Text::level_region,   Text::level_destination, Text::level_competitor,
                                        Text::level_reference};
     return tr(kLevels[static_cast<std::size_t>(level)]);
 }

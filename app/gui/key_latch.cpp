@@ -1,7 +1,7 @@
 #include "app/gui/key_latch.hpp"
 
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
+#include <imgui.h>
 
 #include <vector>
 
@@ -33,7 +33,9 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
 
 }  // namespace
 
-void install_key_latch(GLFWwindow* window) { glfwSetKeyCallback(window, on_key); }
+void install_key_latch(GLFWwindow* window) {
+    glfwSetKeyCallback(window, on_key);
+}
 
 void release_latched_keys() {
     g_pressed_since_frame.clear();

@@ -17,10 +17,8 @@ namespace {
 geo::Result<void> add_gaps(RenderScene& scene) {
     MapModel& model = scene.model;
     const auto& levels = model.perimeters();
-    const auto main =
-        std::find_if(levels.begin(), levels.end(), [](const PerimeterLevel& l) { return l.main; });
-    if (!scene.audience || main == levels.end())
-        return geo::fail("--gaps needs an audience perimeter (--audience)");
+    const auto main = std::find_if(levels.begin(), levels.end(), [](const PerimeterLevel& l) { return l.main; });
+    if (!scene.audience || main == levels.end()) return geo::fail("--gaps needs an audience perimeter (--audience)");
     auto defaults = geo::load_gap_defaults();
     if (!defaults) return tl::unexpected(defaults.error());
     geo::GapParams params;
@@ -75,8 +73,8 @@ geo::Result<RenderScene> load_render_scene(const SceneOptions& options) {
         params.level = options.level;
         params.nested = options.nested;
         AudienceComputer compute;
-        const AudienceResult result = compute({*audience, params, model.shared_items(),
-                                               model.shared_territories(), model.items_revision()});
+        const AudienceResult result =
+            compute({*audience, params, model.shared_items(), model.shared_territories(), model.items_revision()});
         if (!result.error.empty()) return geo::fail(options.audience + ": " + result.error);
         apply_audience_result(result, model);
         scene.audience = std::move(*audience);
@@ -86,8 +84,7 @@ geo::Result<RenderScene> load_render_scene(const SceneOptions& options) {
     return scene;
 }
 
-void frame_scene(MapModel& model, int width_px, int height_px,
-                 const std::optional<geo::LonLatBox>& bbox) {
+void frame_scene(MapModel& model, int width_px, int height_px, const std::optional<geo::LonLatBox>& bbox) {
     model.camera().set_viewport(width_px, height_px);
     if (bbox)
         model.camera().fit(*bbox, 0.0);

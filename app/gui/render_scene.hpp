@@ -38,7 +38,6 @@ struct RenderScene {
 geo::Result<RenderScene> load_render_scene(const SceneOptions& options);
 
 // The camera of a render: the box given, else the data with a 40 px margin.
-void frame_scene(MapModel& model, int width_px, int height_px,
-                 const std::optional<geo::LonLatBox>& bbox);
+void frame_scene(MapModel& model, int width_px, int height_px, const std::optional<geo::LonLatBox>& bbox);
 
 }  // namespace app::gui

@@ -43,8 +43,7 @@ bool load_fonts(const std::string& path, float size_px) {
         return false;
     }
     // The bold face of the map's main place names, beside the regular one.
-    const std::filesystem::path bold =
-        std::filesystem::path(path).parent_path() / "DejaVuSans-Bold.ttf";
+    const std::filesystem::path bold = std::filesystem::path(path).parent_path() / "DejaVuSans-Bold.ttf";
     if (std::filesystem::is_regular_file(bold, ec))
         g_bold_font = io.Fonts->AddFontFromFileTTF(bold.c_str(), size_px + 1.0f, &config, kRanges);
     return true;

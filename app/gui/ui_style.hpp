@@ -24,9 +24,13 @@ ImFont* bold_font();
 void apply_light_theme();
 
 // An Rgba8 as ImGui's float colour.
-inline ImVec4 im_colour(Rgba8 c) { return {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f}; }
+inline ImVec4 im_colour(Rgba8 c) {
+    return {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f};
+}
 // A family's colour darkened enough for text on the light panels (the
 // yellow of events stays readable).
-inline ImVec4 family_text_colour(geo::Family f) { return im_colour(darker(family_colour(f), 0.62f)); }
+inline ImVec4 family_text_colour(geo::Family f) {
+    return im_colour(darker(family_colour(f), 0.62f));
+}
 
 }  // namespace app::gui

@@ -14,8 +14,8 @@ void on_glfw_error(int code, const char* description) {
 
 }  // namespace
 
-geo::Result<std::unique_ptr<Window>> Window::create(int width_px, int height_px,
-                                                    const std::string& title, bool visible) {
+geo::Result<std::unique_ptr<Window>> Window::create(int width_px, int height_px, const std::string& title,
+                                                    bool visible) {
     glfwSetErrorCallback(on_glfw_error);
     if (glfwInit() != GLFW_TRUE)
         return geo::fail("cannot open a window (" + g_glfw_error +
@@ -61,9 +61,15 @@ void Window::on_event(GLFWwindow* window) {
     if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(window))) ++self->m_events;
 }
 
-bool Window::should_close() const { return glfwWindowShouldClose(m_window) == GLFW_TRUE; }
-void Window::request_close() { glfwSetWindowShouldClose(m_window, GLFW_TRUE); }
-void Window::set_title(const std::string& title) { glfwSetWindowTitle(m_window, title.c_str()); }
+bool Window::should_close() const {
+    return glfwWindowShouldClose(m_window) == GLFW_TRUE;
+}
+void Window::request_close() {
+    glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+}
+void Window::set_title(const std::string& title) {
+    glfwSetWindowTitle(m_window, title.c_str());
+}
 
 unsigned Window::take_event_count() {
     const unsigned n = m_events;

@@ -17,8 +17,8 @@ namespace app::gui {
 
 class Window {
 public:
-    static geo::Result<std::unique_ptr<Window>> create(int width_px, int height_px,
-                                                       const std::string& title, bool visible);
+    static geo::Result<std::unique_ptr<Window>> create(int width_px, int height_px, const std::string& title,
+                                                       bool visible);
     ~Window();
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;

@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <memory>
 
-#include "app/launch/launch_commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "app/cli/view_options.hpp"
 #include "app/gui/gui_app.hpp"
 #include "app/gui/i18n.hpp"
+#include "app/launch/launch_commands.hpp"
 
 namespace app::cli {
 
@@ -17,8 +17,8 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto options = std::make_shared<gui::GuiOptions>();
     auto bbox = std::make_shared<std::string>();
     auto size = std::make_shared<std::string>("1600x900");
-    auto* catalogue_option = cmd->add_option("--catalogue", common.catalogue,
-                                             "Catalogue file (default: ./territoire.sqlite if it exists, else the demo)");
+    auto* catalogue_option = cmd->add_option(
+        "--catalogue", common.catalogue, "Catalogue file (default: ./territoire.sqlite if it exists, else the demo)");
     cmd->add_option("--audience", options->audience, "Audience id or JSON file");
     cmd->add_option("--bbox", *bbox, "Initial view W,S,E,N in degrees (default: fit the data)");
     cmd->add_option("--size", *size, "Window size WIDTHxHEIGHT")->capture_default_str();
@@ -31,14 +31,12 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_flag("--gaps", options->gaps, "Show the Gaps layer (offer gaps inside the audience perimeter)");
     cmd->add_option("--compare", options->compare,
                     "Benchmark panel: our territory (LEVEL:CODE, a name, producer:NAME…), as territoire compare");
-    cmd->add_option("--against", options->against, "Benchmark panel: competitors, comma-separated")
-        ->delimiter(',');
+    cmd->add_option("--against", options->against, "Benchmark panel: competitors, comma-separated")->delimiter(',');
     cmd->add_option("--context", options->context, "Vector files shown as context layers (countries, rivers…)")
         ->check(CLI::ExistingFile);
-    cmd->add_option(
-           "--places", options->places,
-           "Place-name file: towns and villages labelled on the map (default with the demo: "
-           "data/demo/places.geojson)")
+    cmd->add_option("--places", options->places,
+                    "Place-name file: towns and villages labelled on the map (default with the demo: "
+                    "data/demo/places.geojson)")
         ->check(CLI::ExistingFile);
     cmd->add_option("--open", options->open, "Panel or dialog shown first")
         ->check(CLI::IsMember({"catalogue", "benchmark", "gaps", "import", "export", "export-map"}));
@@ -62,12 +60,10 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
             return;
         }
         std::tie(options->width_px, options->height_px) = *wh;
-        if (!options->screenshot.empty() && options->frames == 0 && options->bench_frames == 0)
-            options->frames = 2;
+        if (!options->screenshot.empty() && options->frames == 0 && options->bench_frames == 0) options->frames = 2;
         options->catalogue = common.catalogue;
         if (!output_is_safe("gui", {"--screenshot", options->screenshot},
-                            map_inputs(common.catalogue, options->audience, options->context,
-                                       options->places))) {
+                            map_inputs(common.catalogue, options->audience, options->context, options->places))) {
             exit_code = 2;
             return;
         }

@@ -45,8 +45,7 @@ void show_text(cairo_t* cr, const geo::PlacedText& t, Rgba8 colour, bool bold) {
 void set_line(cairo_t* cr, const gui::LineStyle& line) {
     cairo_set_line_width(cr, line.width_px * kMmPerScreenPx);
     if (line.dash_on_px > 0.0f) {
-        const double dashes[] = {line.dash_on_px * kMmPerScreenPx,
-                                 line.dash_off_px * kMmPerScreenPx};
+        const double dashes[] = {line.dash_on_px * kMmPerScreenPx, line.dash_off_px * kMmPerScreenPx};
         cairo_set_dash(cr, dashes, 2, 0.0);
     } else {
         cairo_set_dash(cr, nullptr, 0, 0.0);
@@ -57,8 +56,8 @@ void set_line(cairo_t* cr, const gui::LineStyle& line) {
 struct Visible {
     geo::LonLatBox box;
     [[nodiscard]] bool touches(const geo::LonLatBox& b) const {
-        return !b.empty() && b.west_deg <= box.east_deg && b.east_deg >= box.west_deg &&
-               b.south_deg <= box.north_deg && b.north_deg >= box.south_deg;
+        return !b.empty() && b.west_deg <= box.east_deg && b.east_deg >= box.west_deg && b.south_deg <= box.north_deg &&
+               b.north_deg >= box.south_deg;
     }
 };
 
@@ -70,8 +69,7 @@ void add_ring(cairo_t* cr, const geo::PrintMapView& view, const geo::Ring& ring,
         const geo::PagePoint p = view.to_page(ring[i]);
         if (i == 0) {
             cairo_move_to(cr, p.x_mm, p.y_mm);
-        } else if (std::hypot(p.x_mm - last.x_mm, p.y_mm - last.y_mm) >= 0.05 ||
-                   i + 1 == ring.size()) {
+        } else if (std::hypot(p.x_mm - last.x_mm, p.y_mm - last.y_mm) >= 0.05 || i + 1 == ring.size()) {
             cairo_line_to(cr, p.x_mm, p.y_mm);
         } else {
             continue;
@@ -119,19 +117,15 @@ void draw_territories(cairo_t* cr, const geo::PrintMapView& view, const Visible&
     for (int level = static_cast<int>(geo::TerritoryLevel::reference) + 1; level-- > 0;) {
         bool any = false;
         for (const auto& t : territories) {
-            if (static_cast<int>(t.level) != level || !visible.touches(t.geometry.bounds()))
-                continue;
+            if (static_cast<int>(t.level) != level || !visible.touches(t.geometry.bounds())) continue;
             add_area(cr, view, t.geometry);
             any = true;
         }
-        if (any)
-            fill_and_stroke(cr, gui::territory_style(static_cast<geo::TerritoryLevel>(level)),
-                            opacity);
+        if (any) fill_and_stroke(cr, gui::territory_style(static_cast<geo::TerritoryLevel>(level)), opacity);
     }
 }
 
-void draw_gaps(cairo_t* cr, const geo::PrintMapView& view, const geo::GapResult& gaps,
-               double opacity) {
+void draw_gaps(cairo_t* cr, const geo::PrintMapView& view, const geo::GapResult& gaps, double opacity) {
     for (const auto& cell : gaps.cells) {
         const Rgba8 colour = gui::gap_colour(cell.gap_score);
         if (colour.a == 0 || cell.hexagon.size() < 4) continue;
@@ -145,21 +139,19 @@ void draw_gaps(cairo_t* cr, const geo::PrintMapView& view, const geo::GapResult&
     cairo_stroke(cr);
 }
 
-void draw_items(cairo_t* cr, const geo::PrintMapView& view, const Visible& visible,
-                const gui::MapModel& model, double opacity) {
+void draw_items(cairo_t* cr, const geo::PrintMapView& view, const Visible& visible, const gui::MapModel& model,
+                double opacity) {
     const auto& items = model.items();
     const auto& weights = model.item_weights();
     const bool weighted = weights.size() == items.size() && !weights.empty();
     const float max_weight = weighted ? *std::max_element(weights.begin(), weights.end()) : 0.0f;
     // The screen's disc size at the zoom whose pixels are this page's 96-dpi pixels.
-    const double zoom =
-        std::log2(gui::kZoom0MetresPerPx / (view.mercator_m_per_mm * kMmPerScreenPx));
+    const double zoom = std::log2(gui::kZoom0MetresPerPx / (view.mercator_m_per_mm * kMmPerScreenPx));
     const float base = gui::ItemPointIndex::base_size_px(zoom);
     std::vector<std::size_t> order(items.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     if (weighted)  // the heaviest on top
-        std::stable_sort(order.begin(), order.end(),
-                         [&](auto a, auto b) { return weights[a] < weights[b]; });
+        std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return weights[a] < weights[b]; });
     cairo_set_line_width(cr, kMmPerScreenPx);
     cairo_set_dash(cr, nullptr, 0, 0.0);
     for (const std::size_t i : order) {
@@ -248,8 +240,7 @@ void draw_swatch(cairo_t* cr, const geo::PlacedLegendRow& row) {
             break;
         }
         case geo::LegendSwatch::item_size:
-            for (const auto& [x, r] :
-                 {std::pair{s.x_mm + h * 0.3, h * 0.2}, std::pair{cx + h * 0.2, h * 0.45}}) {
+            for (const auto& [x, r] : {std::pair{s.x_mm + h * 0.3, h * 0.2}, std::pair{cx + h * 0.2, h * 0.45}}) {
                 cairo_new_sub_path(cr);
                 cairo_arc(cr, x, cy, r, 0.0, 2.0 * M_PI);
             }
@@ -274,8 +265,7 @@ void draw_swatch(cairo_t* cr, const geo::PlacedLegendRow& row) {
         }
         case geo::LegendSwatch::context_line:
             cairo_move_to(cr, s.x_mm + 0.5, cy + h * 0.25);
-            cairo_curve_to(cr, cx - 1.0, cy - h * 0.6, cx + 1.0, cy + h * 0.6, s.right_mm() - 0.5,
-                           cy - h * 0.25);
+            cairo_curve_to(cr, cx - 1.0, cy - h * 0.6, cx + 1.0, cy + h * 0.6, s.right_mm() - 0.5, cy - h * 0.25);
             set_colour(cr, gui::kContextLine);
             set_line(cr, {2.0f});
             cairo_stroke(cr);
@@ -285,10 +275,9 @@ void draw_swatch(cairo_t* cr, const geo::PlacedLegendRow& row) {
             const bool gaps = row.row.swatch == geo::LegendSwatch::gap_ramp;
             cairo_pattern_t* ramp = cairo_pattern_create_linear(s.x_mm, 0.0, s.right_mm(), 0.0);
             for (int i = 0; i <= 10; ++i) {
-                const Rgba8 c = gaps ? gui::gap_colour(std::max(0.02, i / 10.0))
-                                     : gui::ramp_colour(gui::kDensityRamp, i / 10.0);
-                cairo_pattern_add_color_stop_rgba(ramp, i / 10.0, c.r / 255.0, c.g / 255.0,
-                                                  c.b / 255.0, c.a / 255.0);
+                const Rgba8 c =
+                    gaps ? gui::gap_colour(std::max(0.02, i / 10.0)) : gui::ramp_colour(gui::kDensityRamp, i / 10.0);
+                cairo_pattern_add_color_stop_rgba(ramp, i / 10.0, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
             }
             cairo_rectangle(cr, s.x_mm, s.y_mm, s.width_mm, h);
             cairo_set_source(cr, ramp);
@@ -335,8 +324,7 @@ void draw_scale_bar(cairo_t* cr, const geo::PrintLayout& layout) {
     }
     const double size = layout.style.footer_mm;
     show_text(cr, {bar.label, {layout.scale_label_at.x_mm, y1}, size}, kInk, false);
-    show_text(cr, {"0", {x0 - text_width_mm(cr, "0", size) / 2.0, y1 - h - 0.8}, size}, kInk,
-              false);
+    show_text(cr, {"0", {x0 - text_width_mm(cr, "0", size) / 2.0, y1 - h - 0.8}, size}, kInk, false);
     show_text(cr, {layout.scale_text, layout.scale_text_at, size}, kGreyInk, false);
 }
 
@@ -344,8 +332,7 @@ void draw_north_arrow(cairo_t* cr, const geo::PrintLayout& layout) {
     const geo::BoxMm& b = layout.north_arrow;
     const double size = layout.style.footer_mm * 1.3;
     const double cx = b.x_mm + b.width_mm / 2.0;
-    show_text(cr, {"N", {cx - text_width_mm(cr, "N", size, true) / 2.0, b.y_mm + size}, size}, kInk,
-              true);
+    show_text(cr, {"N", {cx - text_width_mm(cr, "N", size, true) / 2.0, b.y_mm + size}, size}, kInk, true);
     const double top = b.y_mm + size + 0.8, bottom = b.bottom_mm(), half = b.width_mm / 2.0;
     cairo_set_line_width(cr, 0.2);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);

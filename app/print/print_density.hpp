@@ -14,7 +14,7 @@
 
 namespace app::print {
 
-void draw_density(cairo_t* cr, const geo::PrintMapView& view, double page_dpi,
-                  const gui::DensitySurface& surface, double opacity);
+void draw_density(cairo_t* cr, const geo::PrintMapView& view, double page_dpi, const gui::DensitySurface& surface,
+                  double opacity);
 
 }  // namespace app::print

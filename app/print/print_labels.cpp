@@ -12,19 +12,17 @@ namespace app::print {
 namespace {
 
 bool overlaps(const geo::BoxMm& a, const geo::BoxMm& b) {
-    return a.x_mm < b.right_mm() && b.x_mm < a.right_mm() && a.y_mm < b.bottom_mm() &&
-           b.y_mm < a.bottom_mm();
+    return a.x_mm < b.right_mm() && b.x_mm < a.right_mm() && a.y_mm < b.bottom_mm() && b.y_mm < a.bottom_mm();
 }
 
 bool inside(const geo::BoxMm& inner, const geo::BoxMm& outer) {
-    return inner.x_mm >= outer.x_mm && inner.right_mm() <= outer.right_mm() &&
-           inner.y_mm >= outer.y_mm && inner.bottom_mm() <= outer.bottom_mm();
+    return inner.x_mm >= outer.x_mm && inner.right_mm() <= outer.right_mm() && inner.y_mm >= outer.y_mm &&
+           inner.bottom_mm() <= outer.bottom_mm();
 }
 
 }  // namespace
 
-void draw_territory_labels(cairo_t* cr, const geo::PrintLayout& layout,
-                           const gui::MapModel& model) {
+void draw_territory_labels(cairo_t* cr, const geo::PrintLayout& layout, const gui::MapModel& model) {
     const double zoom = equivalent_zoom(layout.map);
     const double size_mm = layout.style.legend_mm;
     std::vector<geo::BoxMm> taken;
@@ -61,29 +59,26 @@ void draw_territory_labels(cairo_t* cr, const geo::PrintLayout& layout,
             cairo_text_extents_t e;
             cairo_text_extents(cr, place->name.c_str(), &e);
             const double dot_mm = size_mm * 0.25;
-            const geo::BoxMm box{p.x_mm - dot_mm, p.y_mm - e.height / 2 - 0.5,
-                                 e.x_advance + 2 * dot_mm + 1.5, e.height + 1.0};
+            const geo::BoxMm box{p.x_mm - dot_mm, p.y_mm - e.height / 2 - 0.5, e.x_advance + 2 * dot_mm + 1.5,
+                                 e.height + 1.0};
             if (!inside(box, layout.map.frame)) continue;
-            if (std::any_of(taken.begin(), taken.end(),
-                            [&](const geo::BoxMm& b) { return overlaps(b, box); }))
+            if (std::any_of(taken.begin(), taken.end(), [&](const geo::BoxMm& b) { return overlaps(b, box); }))
                 continue;
             taken.push_back(box);
             cairo_new_path(cr);
             cairo_arc(cr, p.x_mm, p.y_mm, dot_mm, 0.0, 6.283185307179586);
             cairo_set_source_rgba(cr, 0.16, 0.18, 0.2, 1.0);
             cairo_fill(cr);
-            halo_text(p.x_mm + 2 * dot_mm, p.y_mm + e.height / 2 - (e.height + e.y_bearing),
-                      place->name, gui::Rgba8{40, 44, 50, 255});
+            halo_text(p.x_mm + 2 * dot_mm, p.y_mm + e.height / 2 - (e.height + e.y_bearing), place->name,
+                      gui::Rgba8{40, 44, 50, 255});
         }
     }
     const gui::Layer* layer = model.layers().find(gui::LayerKind::territories);
     if (!layer || !layer->visible || model.territories().empty()) return;
     for (const auto level : gui::kLabelOrder) {
         if (!gui::label_shown_at(level, zoom)) continue;
-        const bool big =
-            level != geo::TerritoryLevel::commune && level != geo::TerritoryLevel::epci;
-        const gui::Rgba8 ink =
-            big ? gui::territory_style(level).outline : gui::Rgba8{60, 60, 60, 255};
+        const bool big = level != geo::TerritoryLevel::commune && level != geo::TerritoryLevel::epci;
+        const gui::Rgba8 ink = big ? gui::territory_style(level).outline : gui::Rgba8{60, 60, 60, 255};
         cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                                big ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
         cairo_set_font_size(cr, big ? size_mm * 1.15 : size_mm * 0.9);
@@ -94,15 +89,13 @@ void draw_territory_labels(cairo_t* cr, const geo::PrintLayout& layout,
             const geo::PagePoint p = layout.map.to_page(*at);
             cairo_text_extents_t e;
             cairo_text_extents(cr, t.name.c_str(), &e);
-            const geo::BoxMm box{p.x_mm - e.x_advance / 2 - 0.5, p.y_mm - e.height / 2 - 0.5,
-                                 e.x_advance + 1.0, e.height + 1.0};
+            const geo::BoxMm box{p.x_mm - e.x_advance / 2 - 0.5, p.y_mm - e.height / 2 - 0.5, e.x_advance + 1.0,
+                                 e.height + 1.0};
             if (!inside(box, layout.map.frame)) continue;
-            if (std::any_of(taken.begin(), taken.end(),
-                            [&](const geo::BoxMm& b) { return overlaps(b, box); }))
+            if (std::any_of(taken.begin(), taken.end(), [&](const geo::BoxMm& b) { return overlaps(b, box); }))
                 continue;
             taken.push_back(box);
-            halo_text(p.x_mm - e.x_advance / 2, p.y_mm + e.height / 2 - (e.height + e.y_bearing),
-                      t.name, ink);
+            halo_text(p.x_mm - e.x_advance / 2, p.y_mm + e.height / 2 - (e.height + e.y_bearing), t.name, ink);
         }
     }
 }

@@ -41,13 +41,12 @@ void add_legend(const gui::RenderScene& scene, std::vector<geo::LegendRow>& rows
         return layer && layer->visible && layer->opacity > 0.0f;
     };
     const auto& counts = model.family_counts();
-    if (visible(gui::LayerKind::items) &&
-        std::any_of(counts.begin(), counts.end(), [](auto n) { return n > 0; })) {
+    if (visible(gui::LayerKind::items) && std::any_of(counts.begin(), counts.end(), [](auto n) { return n > 0; })) {
         rows.push_back({LegendSwatch::heading, 0, tr(Text::legend_families)});
         for (const geo::Family f : geo::kAllFamilies)
             if (const auto n = counts[static_cast<std::size_t>(f)]; n > 0)
-                rows.push_back({LegendSwatch::family, static_cast<int>(f),
-                                fmt::format("{} ({})", gui::family_name(f), n)});
+                rows.push_back(
+                    {LegendSwatch::family, static_cast<int>(f), fmt::format("{} ({})", gui::family_name(f), n)});
         if (!model.item_weights().empty())
             rows.push_back({LegendSwatch::item_size, 0, tr(Text::legend_size_by_weight)});
     }
@@ -57,9 +56,7 @@ void add_legend(const gui::RenderScene& scene, std::vector<geo::LegendRow>& rows
         for (const auto& level : model.perimeters()) {
             std::string text = percent(level.level) + " " + tr(Text::print_share_of_offer);
             if (nested && level.main) text += fmt::format(" ({})", tr(Text::print_main_level));
-            rows.push_back(
-                {level.main ? LegendSwatch::perimeter_main : LegendSwatch::perimeter_nested, 0,
-                 text});
+            rows.push_back({level.main ? LegendSwatch::perimeter_main : LegendSwatch::perimeter_nested, 0, text});
         }
     }
     if (visible(gui::LayerKind::density) && !model.density().empty()) {
@@ -75,8 +72,7 @@ void add_legend(const gui::RenderScene& scene, std::vector<geo::LegendRow>& rows
         for (const auto& t : model.territories()) levels.insert(t.level);
         rows.push_back({LegendSwatch::heading, 0, tr(Text::legend_territories)});
         for (const auto level : levels)
-            rows.push_back(
-                {LegendSwatch::territory, static_cast<int>(level), gui::level_name(level)});
+            rows.push_back({LegendSwatch::territory, static_cast<int>(level), gui::level_name(level)});
     }
     std::vector<geo::LegendRow> context;
     for (const gui::Layer& layer : model.layers().layers()) {
@@ -119,20 +115,19 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-geo::Result<CairoSurface> create_surface(const geo::PrintPage& page, PrintFormat format,
-                                         std::string& buffer) {
+geo::Result<CairoSurface> create_surface(const geo::PrintPage& page, PrintFormat format, std::string& buffer) {
     cairo_surface_t* s = nullptr;
     if (format == PrintFormat::pdf) {
         const double pt_per_mm = 72.0 / geo::kMmPerInch;
-        s = cairo_pdf_surface_create_for_stream(
-            append_to_string, &buffer, page.width_mm * pt_per_mm, page.height_mm * pt_per_mm);
+        s = cairo_pdf_surface_create_for_stream(append_to_string, &buffer, page.width_mm * pt_per_mm,
+                                                page.height_mm * pt_per_mm);
     } else {
         s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, page.width_px, page.height_px);
     }
     CairoSurface surface(s);
     if (const cairo_status_t status = cairo_surface_status(s); status != CAIRO_STATUS_SUCCESS)
-        return geo::fail(fmt::format("cannot create the {}x{} px page: {}", page.width_px,
-                                     page.height_px, cairo_status_to_string(status)));
+        return geo::fail(fmt::format("cannot create the {}x{} px page: {}", page.width_px, page.height_px,
+                                     cairo_status_to_string(status)));
     return surface;
 }
 
@@ -145,8 +140,7 @@ PrintFormat format_for(const std::string& output, bool pdf_flag) {
     return pdf_flag || ext == ".pdf" ? PrintFormat::pdf : PrintFormat::png;
 }
 
-geo::PrintContent print_content(const gui::RenderScene& scene, const PrintOptions& options,
-                                const std::string& date) {
+geo::PrintContent print_content(const gui::RenderScene& scene, const PrintOptions& options, const std::string& date) {
     geo::PrintContent content;
     const gui::MapModel& model = scene.model;
     content.title = options.title.empty() ? tr(Text::print_title) : options.title;
@@ -155,14 +149,12 @@ geo::PrintContent print_content(const gui::RenderScene& scene, const PrintOption
     } else {
         std::vector<std::string> parts;
         if (scene.audience) {
-            const std::string& name = gui::language() == gui::Language::fr
-                                          ? scene.audience->name_fr
-                                          : scene.audience->name_en;
+            const std::string& name =
+                gui::language() == gui::Language::fr ? scene.audience->name_fr : scene.audience->name_en;
             parts.push_back(tr(Text::print_audience) + (name.empty() ? scene.audience->id : name));
         }
         for (const auto& level : model.perimeters())
-            if (level.main)
-                parts.push_back(std::string(tr(Text::print_level)) + " " + percent(level.level));
+            if (level.main) parts.push_back(std::string(tr(Text::print_level)) + " " + percent(level.level));
         parts.push_back(date);
         content.subtitle = join(parts, " · ");
     }
@@ -175,8 +167,7 @@ geo::PrintContent print_content(const gui::RenderScene& scene, const PrintOption
     return content;
 }
 
-geo::Result<geo::PrintLayout> write_print_map(const gui::RenderScene& scene,
-                                              const PrintOptions& options) {
+geo::Result<geo::PrintLayout> write_print_map(const gui::RenderScene& scene, const PrintOptions& options) {
     if (options.output.empty()) return geo::fail("no output file given (-o map.pdf)");
     auto page = geo::print_page(options.page);
     if (!page) return tl::unexpected(page.error());
@@ -186,27 +177,22 @@ geo::Result<geo::PrintLayout> write_print_map(const gui::RenderScene& scene,
     auto surface = create_surface(*page, options.format, pdf_bytes);
     if (!surface) return tl::unexpected(surface.error());
     Cairo cr(cairo_create(surface->get()));
-    const double units_per_mm =
-        options.format == PrintFormat::pdf ? 72.0 / geo::kMmPerInch : page->px_per_mm();
+    const double units_per_mm = options.format == PrintFormat::pdf ? 72.0 / geo::kMmPerInch : page->px_per_mm();
     cairo_scale(cr.get(), units_per_mm, units_per_mm);
 
-    const geo::PrintContent content =
-        print_content(scene, options, geo::utc_now_iso8601().substr(0, 10));
-    auto layout =
-        geo::layout_print(*page, content, [&](std::string_view text, double size_mm, bool bold) {
-            return text_width_mm(cr.get(), text, size_mm, bold);
-        });
+    const geo::PrintContent content = print_content(scene, options, geo::utc_now_iso8601().substr(0, 10));
+    auto layout = geo::layout_print(*page, content, [&](std::string_view text, double size_mm, bool bold) {
+        return text_width_mm(cr.get(), text, size_mm, bold);
+    });
     if (!layout) return tl::unexpected(layout.error().with_context(options.output));
     if (options.format == PrintFormat::pdf) {
-        cairo_pdf_surface_set_metadata(surface->get(), CAIRO_PDF_METADATA_TITLE,
-                                       content.title.c_str());
+        cairo_pdf_surface_set_metadata(surface->get(), CAIRO_PDF_METADATA_TITLE, content.title.c_str());
         cairo_pdf_surface_set_metadata(surface->get(), CAIRO_PDF_METADATA_CREATOR,
                                        (std::string("Territoire ") + TERRITOIRE_VERSION).c_str());
     }
     draw_print_page(cr.get(), *layout, scene);
     if (const cairo_status_t status = cairo_status(cr.get()); status != CAIRO_STATUS_SUCCESS)
-        return geo::fail(options.output +
-                         ": drawing the page failed: " + cairo_status_to_string(status));
+        return geo::fail(options.output + ": drawing the page failed: " + cairo_status_to_string(status));
     cr.reset();
     if (options.format == PrintFormat::pdf) {
         cairo_surface_finish(surface->get());
@@ -217,8 +203,7 @@ geo::Result<geo::PrintLayout> write_print_map(const gui::RenderScene& scene,
             CAIRO_STATUS_SUCCESS)
             return geo::fail(options.output + ": cannot encode the PNG");
     }
-    if (const cairo_status_t status = cairo_surface_status(surface->get());
-        status != CAIRO_STATUS_SUCCESS)
+    if (const cairo_status_t status = cairo_surface_status(surface->get()); status != CAIRO_STATUS_SUCCESS)
         return geo::fail(options.output + ": " + cairo_status_to_string(status));
     if (auto ok = file->commit(); !ok) return tl::unexpected(ok.error());
     return layout;

@@ -33,12 +33,10 @@ struct PrintOptions {
 
 // The legend, title, subtitle and attribution of a scene (pure). `date` is
 // the day shown in the subtitle ("2026-12-03").
-geo::PrintContent print_content(const gui::RenderScene& scene, const PrintOptions& options,
-                                const std::string& date);
+geo::PrintContent print_content(const gui::RenderScene& scene, const PrintOptions& options, const std::string& date);
 
 // Lays out and writes the page; returns the layout drawn.
-geo::Result<geo::PrintLayout> write_print_map(const gui::RenderScene& scene,
-                                              const PrintOptions& options);
+geo::Result<geo::PrintLayout> write_print_map(const gui::RenderScene& scene, const PrintOptions& options);
 
 // "PDF" from "-o map.pdf" or the flag, else PNG.
 PrintFormat format_for(const std::string& output, bool pdf_flag);

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <bit>
-#include <set>
 #include <cctype>
 #include <cmath>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -34,8 +34,7 @@ double season_factor(MonthMask item_open, MonthMask audience_season) {
 }
 
 OfferRole default_role(Family f) {
-    return f == Family::accommodation || f == Family::services ? OfferRole::support
-                                                               : OfferRole::attraction;
+    return f == Family::accommodation || f == Family::services ? OfferRole::support : OfferRole::attraction;
 }
 
 OfferRole item_role(const Audience& audience, const OfferItem& item) {
@@ -90,8 +89,7 @@ std::vector<double> perimeter_weights(const Audience& audience, const std::vecto
 std::vector<std::string> modified_weights(const Audience& audience, const Audience& preset) {
     std::vector<std::string> out;
     for (Family f : kAllFamilies)
-        if (std::abs(audience.family_weight(f) - preset.family_weight(f)) > 1e-9)
-            out.emplace_back(family_id(f));
+        if (std::abs(audience.family_weight(f) - preset.family_weight(f)) > 1e-9) out.emplace_back(family_id(f));
     std::set<std::string> subtypes;
     for (const auto& [k, v] : audience.subtype_weights) subtypes.insert(k);
     for (const auto& [k, v] : preset.subtype_weights) subtypes.insert(k);
@@ -112,8 +110,7 @@ Result<std::vector<std::string>> read_ids(const nlohmann::json& j, const char* k
     if (!j[key].is_array()) return fail(origin + ": \"" + key + "\" must be an array of family or subtype ids");
     for (const auto& v : j[key]) {
         if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 64)
-            return fail(origin + ": " + key + " entry " + json_excerpt(v) +
-                        ", expected a family or subtype id");
+            return fail(origin + ": " + key + " entry " + json_excerpt(v) + ", expected a family or subtype id");
         out.push_back(v.get<std::string>());
     }
     return out;
@@ -162,7 +159,8 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
         const auto family = family_from_id(name);
         if (!family) return fail(where + ": unknown family \"" + name + "\"");
         if (!value.is_number() || !(value.get<double>() >= 0.0 && value.get<double>() <= 1.0))
-            return fail(where + ": family_weights." + name + " = " + json_excerpt(value) + ", expected a number in [0, 1]");
+            return fail(where + ": family_weights." + name + " = " + json_excerpt(value) +
+                        ", expected a number in [0, 1]");
         a.family_weights[static_cast<size_t>(*family)] = value.get<double>();
     }
     auto labels = read_multipliers(j, "label_multipliers", where, false);

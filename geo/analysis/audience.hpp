@@ -32,19 +32,17 @@ struct Audience {
     std::string name_en;
     std::string description_fr;
     std::string description_en;
-    int priority = 0;  // 1 = the office's first market
+    int priority = 0;                                   // 1 = the office's first market
     std::array<double, kFamilyCount> family_weights{};  // by Family index, each in [0, 1]
     std::map<std::string, double> label_multipliers;    // label id → factor > 0
     std::map<std::string, double> theme_multipliers;    // normalised theme → factor > 0
     MonthMask season = 0;                               // 0: all year
     std::map<std::string, double> subtype_weights;      // subtype id → weight in [0, 1]
-    std::vector<std::string> attractions;  // family or subtype ids that are attractions
-    std::vector<std::string> support;      // family or subtype ids that are support
+    std::vector<std::string> attractions;               // family or subtype ids that are attractions
+    std::vector<std::string> support;                   // family or subtype ids that are support
     bool support_shapes_perimeter = false;
 
-    [[nodiscard]] double family_weight(Family f) const {
-        return family_weights[static_cast<size_t>(f)];
-    }
+    [[nodiscard]] double family_weight(Family f) const { return family_weights[static_cast<size_t>(f)]; }
     [[nodiscard]] bool operator==(const Audience&) const = default;
 };
 

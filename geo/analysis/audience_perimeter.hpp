@@ -33,8 +33,8 @@ struct AudiencePerimeterRun {
     std::vector<double> offer_weights;      // item_weight, one per item (all roles)
     std::vector<double> perimeter_weights;  // what shaped the perimeter (attractions)
     PerimeterResult result;
-    PerimeterStats stats;                   // against the perimeter weights
-    std::vector<BorderReport> borders;      // one per level; empty without territories
+    PerimeterStats stats;               // against the perimeter weights
+    std::vector<BorderReport> borders;  // one per level; empty without territories
 };
 
 class AudiencePerimeter {

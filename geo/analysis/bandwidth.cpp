@@ -39,8 +39,8 @@ Result<Moments> measure(const std::vector<Projected>& points, const std::vector<
         if (w == 0.0) continue;
         const Projected p = points[i];
         if (!std::isfinite(p.x_m) || !std::isfinite(p.y_m))
-            return fail(fmt::format("density: point {} has coordinates ({}, {}) m, expected finite numbers",
-                                    i, p.x_m, p.y_m));
+            return fail(
+                fmt::format("density: point {} has coordinates ({}, {}) m, expected finite numbers", i, p.x_m, p.y_m));
         if (!have_ref) ref = p, have_ref = true;
         const double dx = p.x_m - ref.x_m, dy = p.y_m - ref.y_m;
         m.total_w += w;
@@ -54,8 +54,7 @@ Result<Moments> measure(const std::vector<Projected>& points, const std::vector<
         m.ymin = std::min(m.ymin, p.y_m);
         m.ymax = std::max(m.ymax, p.y_m);
     }
-    if (!(m.total_w > 0.0) || !std::isfinite(m.total_w))
-        return fail("density: no offer item with a positive weight");
+    if (!(m.total_w > 0.0) || !std::isfinite(m.total_w)) return fail("density: no offer item with a positive weight");
     const double mx = sx / m.total_w, my = sy / m.total_w;
     m.mean_x = ref.x_m + mx;
     m.mean_y = ref.y_m + my;
@@ -65,9 +64,8 @@ Result<Moments> measure(const std::vector<Projected>& points, const std::vector<
 }
 
 // Weighted quartiles by a histogram of 4096 bins, linear inside a bin.
-std::array<double, 2> weighted_quartiles(const std::vector<Projected>& points,
-                                         const std::vector<double>& weights, bool along_x,
-                                         double lo, double hi, double total_w) {
+std::array<double, 2> weighted_quartiles(const std::vector<Projected>& points, const std::vector<double>& weights,
+                                         bool along_x, double lo, double hi, double total_w) {
     constexpr int kBins = 4096;
     if (!(hi > lo)) return {lo, lo};
     std::vector<double> hist(kBins, 0.0);
@@ -96,8 +94,7 @@ std::array<double, 2> weighted_quartiles(const std::vector<Projected>& points,
 }
 
 // Scott's rule on the robust spread (the Gaussian σ).
-double scott_sigma_m(const std::vector<Projected>& points, const std::vector<double>& weights,
-                     const Moments& m) {
+double scott_sigma_m(const std::vector<Projected>& points, const std::vector<double>& weights, const Moments& m) {
     const auto qx = weighted_quartiles(points, weights, true, m.xmin, m.xmax, m.total_w);
     const auto qy = weighted_quartiles(points, weights, false, m.ymin, m.ymax, m.total_w);
     auto robust = [](double sd, double iqr) {
@@ -138,11 +135,16 @@ double normal_derivative(int a, double z) {
     const double phi = std::exp(-0.5 * z * z) / std::sqrt(2.0 * pi);
     const double z2 = z * z;
     switch (a) {
-        case 0: return phi;
-        case 2: return (z2 - 1.0) * phi;
-        case 4: return (z2 * z2 - 6.0 * z2 + 3.0) * phi;
-        case 6: return ((z2 - 15.0) * z2 * z2 + 45.0 * z2 - 15.0) * phi;
-        default: return 0.0;
+        case 0:
+            return phi;
+        case 2:
+            return (z2 - 1.0) * phi;
+        case 4:
+            return (z2 * z2 - 6.0 * z2 + 3.0) * phi;
+        case 6:
+            return ((z2 - 15.0) * z2 * z2 + 45.0 * z2 - 15.0) * phi;
+        default:
+            return 0.0;
     }
 }
 
@@ -167,8 +169,7 @@ constexpr std::array<Order, 3> kFourth{{{4, 0, 1}, {2, 2, 1}, {0, 4, 1}}};
 // frequencies (Parseval), the separable kernel's spectrum from 1-D FFTs.
 class BinnedFunctionals {
 public:
-    BinnedFunctionals(const std::vector<Projected>& points, const std::vector<double>& weights,
-                      const Moments& m)
+    BinnedFunctionals(const std::vector<Projected>& points, const std::vector<double>& weights, const Moments& m)
         : m_pad(2 * kPluginBins),
           m_half(m_pad / 2 + 1),
           m_power(static_cast<std::size_t>(m_pad) * static_cast<std::size_t>(m_half)) {
@@ -276,8 +277,7 @@ struct PluginOutcome {
     std::string why;
 };
 
-PluginOutcome plugin_sigma(const std::vector<Projected>& points, const std::vector<double>& weights,
-                           const Moments& m) {
+PluginOutcome plugin_sigma(const std::vector<Projected>& points, const std::vector<double>& weights, const Moments& m) {
     PluginOutcome out;
     const double n = m.n_eff();
     if (n < kMinPluginItems) {
@@ -321,8 +321,8 @@ PluginOutcome plugin_sigma(const std::vector<Projected>& points, const std::vect
     out.diag_y_m = h_of(rho) * rho * m.sd_y;
     // Isotropic optimum in metres: ψ_(a,b) scales by 1/(sx^(a+1) sy^(b+1)).
     const double sx = m.sd_x, sy = m.sd_y;
-    const double s_metric = p40 / (std::pow(sx, 5) * sy) + 2.0 * p22 / (std::pow(sx, 3) * std::pow(sy, 3)) +
-                            p04 / (sx * std::pow(sy, 5));
+    const double s_metric =
+        p40 / (std::pow(sx, 5) * sy) + 2.0 * p22 / (std::pow(sx, 3) * std::pow(sy, 3)) + p04 / (sx * std::pow(sy, 5));
     out.sigma_m = std::pow(1.0 / (2.0 * pi * n * s_metric), 1.0 / 6.0);
     out.ok = std::isfinite(out.sigma_m) && out.sigma_m > 0.0;
     if (!out.ok) out.why = "plug-in bandwidth not finite";
@@ -333,10 +333,14 @@ PluginOutcome plugin_sigma(const std::vector<Projected>& points, const std::vect
 
 std::string_view bandwidth_selector_id(BandwidthSelector s) {
     switch (s) {
-        case BandwidthSelector::plugin: return "plugin";
-        case BandwidthSelector::scott: return "scott";
-        case BandwidthSelector::adaptive: return "adaptive";
-        case BandwidthSelector::fixed: return "fixed";
+        case BandwidthSelector::plugin:
+            return "plugin";
+        case BandwidthSelector::scott:
+            return "scott";
+        case BandwidthSelector::adaptive:
+            return "adaptive";
+        case BandwidthSelector::fixed:
+            return "fixed";
     }
     return "plugin";
 }
@@ -349,8 +353,8 @@ Result<BandwidthChoice> bandwidth_choice_from_text(std::string_view text) {
     double v = 0.0;
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
     if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(v) || v <= 0.0)
-        return fail(fmt::format("bandwidth \"{}\": expected plugin, scott, adaptive or a positive number of metres",
-                                text));
+        return fail(
+            fmt::format("bandwidth \"{}\": expected plugin, scott, adaptive or a positive number of metres", text));
     return BandwidthChoice{BandwidthSelector::fixed, v};
 }
 
@@ -359,9 +363,8 @@ std::string bandwidth_choice_text(const BandwidthChoice& choice) {
     return std::string(bandwidth_selector_id(choice.selector));
 }
 
-Result<BandwidthSelection> select_bandwidth(const std::vector<Projected>& points,
-                                            const std::vector<double>& weights, Kernel kernel,
-                                            const BandwidthChoice& choice) {
+Result<BandwidthSelection> select_bandwidth(const std::vector<Projected>& points, const std::vector<double>& weights,
+                                            Kernel kernel, const BandwidthChoice& choice) {
     auto m = measure(points, weights);
     if (!m) return tl::unexpected(m.error());
     BandwidthSelection s;
@@ -398,8 +401,8 @@ Result<BandwidthSelection> select_bandwidth(const std::vector<Projected>& points
         const double clamped = std::isfinite(sigma) ? std::clamp(sigma, lo, hi) : lo;
         s.clamped = true;
         if (!s.note.empty()) s.note += "; ";
-        s.note += fmt::format("σ {:.0f} m clamped to {:.0f} m (quartic radius within [{:.0f}, {:.0f}] m)",
-                              sigma, clamped, kMinQuarticBandwidthM, kMaxQuarticBandwidthM);
+        s.note += fmt::format("σ {:.0f} m clamped to {:.0f} m (quartic radius within [{:.0f}, {:.0f}] m)", sigma,
+                              clamped, kMinQuarticBandwidthM, kMaxQuarticBandwidthM);
         sigma = clamped;
     }
     s.sigma_m = sigma;
@@ -407,8 +410,7 @@ Result<BandwidthSelection> select_bandwidth(const std::vector<Projected>& points
     return s;
 }
 
-std::vector<double> abramson_factors(const std::vector<double>& pilot_density,
-                                     const std::vector<double>& weights) {
+std::vector<double> abramson_factors(const std::vector<double>& pilot_density, const std::vector<double>& weights) {
     std::vector<double> out(pilot_density.size(), 1.0);
     double sum_w = 0.0, sum_log = 0.0;
     // A floor keeps empty-looking places finite (trimming bounds them anyway).

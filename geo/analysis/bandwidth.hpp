@@ -81,13 +81,11 @@ struct BandwidthSelection {
     std::string note;  // why the rule fell back or the value was clamped; empty otherwise
 };
 
-Result<BandwidthSelection> select_bandwidth(const std::vector<Projected>& points,
-                                            const std::vector<double>& weights, Kernel kernel,
-                                            const BandwidthChoice& choice);
+Result<BandwidthSelection> select_bandwidth(const std::vector<Projected>& points, const std::vector<double>& weights,
+                                            Kernel kernel, const BandwidthChoice& choice);
 
 // Abramson factors λᵢ from the pilot density at each item (any positive unit);
 // items with weight 0 get 1. Preconditions: sizes match, densities >= 0.
-std::vector<double> abramson_factors(const std::vector<double>& pilot_density,
-                                     const std::vector<double>& weights);
+std::vector<double> abramson_factors(const std::vector<double>& pilot_density, const std::vector<double>& weights);
 
 }  // namespace geo

@@ -14,8 +14,8 @@ namespace geo {
 namespace {
 
 std::string describe(const Territory& t) {
-    return fmt::format("territory \"{}\" ({}{}{})", t.name, territory_level_id(t.level),
-                       t.code.empty() ? "" : ":", t.code);
+    return fmt::format("territory \"{}\" ({}{}{})", t.name, territory_level_id(t.level), t.code.empty() ? "" : ":",
+                       t.code);
 }
 
 // Per family: what is summed over the items inside one territory.
@@ -36,8 +36,7 @@ double shannon(const std::map<std::string, double>& classes) {
 }
 
 // Tallies the items intersecting `territory` (lon/lat, GEOS prepared).
-Result<std::array<FamilyTally, kFamilyCount>> tally(const Territory& territory,
-                                                    const std::vector<OfferItem>& items,
+Result<std::array<FamilyTally, kFamilyCount>> tally(const Territory& territory, const std::vector<OfferItem>& items,
                                                     const std::vector<double>& weights) {
     detail::GeosContext ctx;
     GEOSContextHandle_t h = ctx.get();
@@ -45,24 +44,20 @@ Result<std::array<FamilyTally, kFamilyCount>> tally(const Territory& territory,
     if (!geom) return tl::unexpected(geom.error().with_context(describe(territory)));
     if (GEOSisValid_r(h, geom->get()) != 1) {
         detail::GeosGeom valid(h, GEOSMakeValid_r(h, geom->get()));
-        if (!valid)
-            return fail(describe(territory) + ": GEOS cannot repair it: " + ctx.last_error());
+        if (!valid) return fail(describe(territory) + ": GEOS cannot repair it: " + ctx.last_error());
         *geom = std::move(valid);
     }
     detail::GeosPrepared prepared(GEOSPrepare_r(h, geom->get()), detail::GeosPreparedDeleter{h});
-    if (!prepared)
-        return fail(describe(territory) + ": GEOS cannot prepare it: " + ctx.last_error());
+    if (!prepared) return fail(describe(territory) + ": GEOS cannot prepare it: " + ctx.last_error());
     const LonLatBox box = territory.geometry.bounds();
 
     std::array<FamilyTally, kFamilyCount> out{};
     for (std::size_t i = 0; i < items.size(); ++i) {
         const OfferItem& item = items[i];
         if (!box.contains(item.position)) continue;
-        detail::GeosGeom point(
-            h, GEOSGeom_createPointFromXY_r(h, item.position.lon_deg, item.position.lat_deg));
+        detail::GeosGeom point(h, GEOSGeom_createPointFromXY_r(h, item.position.lon_deg, item.position.lat_deg));
         const char hit = GEOSPreparedIntersects_r(h, prepared.get(), point.get());
-        if (hit == 2)
-            return fail(describe(territory) + ": GEOS point test failed: " + ctx.last_error());
+        if (hit == 2) return fail(describe(territory) + ": GEOS point test failed: " + ctx.last_error());
         if (hit != 1) continue;
         FamilyTally& t = out[static_cast<std::size_t>(item.family)];
         ++t.count;
@@ -71,17 +66,14 @@ Result<std::array<FamilyTally, kFamilyCount>> tally(const Territory& territory,
         if (item.subtypes.empty()) {
             t.subtypes[""] += 1.0;
         } else {
-            for (const std::string& s : item.subtypes)
-                t.subtypes[s] += 1.0 / static_cast<double>(item.subtypes.size());
+            for (const std::string& s : item.subtypes) t.subtypes[s] += 1.0 / static_cast<double>(item.subtypes.size());
         }
     }
     return out;
 }
 
-Result<TerritoryIndicators> indicators(const Territory& territory, bool ours,
-                                       const Projector& projector,
-                                       const std::vector<OfferItem>& items,
-                                       const std::vector<double>& weights) {
+Result<TerritoryIndicators> indicators(const Territory& territory, bool ours, const Projector& projector,
+                                       const std::vector<OfferItem>& items, const std::vector<double>& weights) {
     if (territory.geometry.empty()) return fail(describe(territory) + ": no polygon");
     auto planar = project_multipolygon(projector, territory.geometry);
     if (!planar) return tl::unexpected(planar.error().with_context(describe(territory)));
@@ -90,8 +82,7 @@ Result<TerritoryIndicators> indicators(const Territory& territory, bool ours,
     out.ours = ours;
     out.area_km2 = area_m2(*planar) * 1e-6;
     if (!(out.area_km2 > 0.0))
-        return fail(
-            fmt::format("{}: area {} km², expected > 0", describe(territory), out.area_km2));
+        return fail(fmt::format("{}: area {} km², expected > 0", describe(territory), out.area_km2));
     auto tallies = tally(territory, items, weights);
     if (!tallies) return tl::unexpected(tallies.error());
     double weight = 0.0;
@@ -100,8 +91,7 @@ Result<TerritoryIndicators> indicators(const Territory& territory, bool ours,
         FamilyIndicators& fi = out.families[static_cast<std::size_t>(f)];
         fi.item_count = t.count;
         fi.density_per_100km2 = static_cast<double>(t.count) / out.area_km2 * 100.0;
-        fi.labelled_share =
-            t.count > 0 ? static_cast<double>(t.labelled) / static_cast<double>(t.count) : 0.0;
+        fi.labelled_share = t.count > 0 ? static_cast<double>(t.labelled) / static_cast<double>(t.count) : 0.0;
         fi.diversity_shannon = shannon(t.subtypes);
         fi.audience_fit_per_km2 = t.weight / out.area_km2;
         out.item_count += t.count;
@@ -134,15 +124,13 @@ void compare(BenchmarkResult& res, const Audience& audience) {
             const FamilyIndicators& theirs = res.territories[t].families[k];
             density_sum += theirs.density_per_100km2;
             fit_sum += theirs.audience_fit_per_km2;
-            if (clearly_greater(theirs.density_per_100km2, ours.density_per_100km2))
-                ++c.competitors_ahead;
+            if (clearly_greater(theirs.density_per_100km2, ours.density_per_100km2)) ++c.competitors_ahead;
         }
         c.our_density_per_100km2 = ours.density_per_100km2;
         c.competitors_mean_density_per_100km2 = density_sum / n;
         c.ratio = ratio(ours.density_per_100km2, c.competitors_mean_density_per_100km2);
         c.fit_ratio = ratio(ours.audience_fit_per_km2, fit_sum / n);
-        c.competitive_gap =
-            clearly_greater(c.competitors_mean_density_per_100km2, ours.density_per_100km2);
+        c.competitive_gap = clearly_greater(c.competitors_mean_density_per_100km2, ours.density_per_100km2);
         for (TerritoryIndicators& t : res.territories)
             t.families[k].density_ratio =
                 ratio(t.families[k].density_per_100km2, c.competitors_mean_density_per_100km2);
@@ -151,10 +139,9 @@ void compare(BenchmarkResult& res, const Audience& audience) {
 
 }  // namespace
 
-Result<BenchmarkResult> compute_benchmark(const Territory& ours,
-                                          const std::vector<Territory>& competitors,
-                                          const std::vector<OfferItem>& items,
-                                          const Audience& audience, const BenchmarkParams& params) {
+Result<BenchmarkResult> compute_benchmark(const Territory& ours, const std::vector<Territory>& competitors,
+                                          const std::vector<OfferItem>& items, const Audience& audience,
+                                          const BenchmarkParams& params) {
     if (competitors.empty()) return fail("benchmark: no competitor territory to compare with");
     LonLatBox box = ours.geometry.bounds();
     for (const Territory& t : competitors) box.extend(t.geometry.bounds());

@@ -88,7 +88,7 @@ struct BenchmarkStatement {
 struct BenchmarkResult {
     std::string metric_crs;  // where areas were measured, e.g. "EPSG:2154"
     std::string audience_id;
-    std::vector<TerritoryIndicators> territories;  // [0] ours, then the competitors in order
+    std::vector<TerritoryIndicators> territories;           // [0] ours, then the competitors in order
     std::array<FamilyComparison, kFamilyCount> families{};  // by Family index
     std::vector<BenchmarkStatement> strengths;
     std::vector<BenchmarkStatement> weaknesses;
@@ -98,10 +98,8 @@ struct BenchmarkResult {
 // Formats x with `decimals` decimals and a decimal comma: 2.14 → "2,1".
 std::string format_decimal_fr(double x, int decimals);
 
-Result<BenchmarkResult> compute_benchmark(const Territory& ours,
-                                          const std::vector<Territory>& competitors,
-                                          const std::vector<OfferItem>& items,
-                                          const Audience& audience,
+Result<BenchmarkResult> compute_benchmark(const Territory& ours, const std::vector<Territory>& competitors,
+                                          const std::vector<OfferItem>& items, const Audience& audience,
                                           const BenchmarkParams& params = {});
 
 }  // namespace geo

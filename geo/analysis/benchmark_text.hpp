@@ -12,11 +12,10 @@
 
 namespace geo {
 
-std::vector<BenchmarkStatement> strength_statements(
-    const std::array<FamilyComparison, kFamilyCount>& families, const BenchmarkParams& params);
-std::vector<BenchmarkStatement> weakness_statements(
-    const std::array<FamilyComparison, kFamilyCount>& families, const BenchmarkParams& params);
-std::vector<BenchmarkStatement> competitive_gap_statements(
-    const std::array<FamilyComparison, kFamilyCount>& families);
+std::vector<BenchmarkStatement> strength_statements(const std::array<FamilyComparison, kFamilyCount>& families,
+                                                    const BenchmarkParams& params);
+std::vector<BenchmarkStatement> weakness_statements(const std::array<FamilyComparison, kFamilyCount>& families,
+                                                    const BenchmarkParams& params);
+std::vector<BenchmarkStatement> competitive_gap_statements(const std::array<FamilyComparison, kFamilyCount>& families);
 
 }  // namespace geo

@@ -16,18 +16,16 @@ using detail::GeosContext;
 using detail::GeosGeom;
 
 bool wanted(const BorderReportParams& params, TerritoryLevel level) {
-    return params.levels.empty() ||
-           std::find(params.levels.begin(), params.levels.end(), level) != params.levels.end();
+    return params.levels.empty() || std::find(params.levels.begin(), params.levels.end(), level) != params.levels.end();
 }
 
 std::string describe(const Territory& t) {
-    return fmt::format("territory {} \"{}\" ({} {})", t.id, t.name, territory_level_id(t.level),
-                       t.code);
+    return fmt::format("territory {} \"{}\" ({} {})", t.id, t.name, territory_level_id(t.level), t.code);
 }
 
 GeosGeom envelope(const GeosContext& ctx, const LonLatBox& box) {
-    return GeosGeom(ctx.get(), GEOSGeom_createRectangle_r(ctx.get(), box.west_deg, box.south_deg,
-                                                          box.east_deg, box.north_deg));
+    return GeosGeom(ctx.get(),
+                    GEOSGeom_createRectangle_r(ctx.get(), box.west_deg, box.south_deg, box.east_deg, box.north_deg));
 }
 
 // Indices of the territories whose envelope meets one of the perimeter's
@@ -47,8 +45,7 @@ Result<std::vector<std::size_t>> candidates(const GeosContext& ctx, const MultiP
         const LonLatBox box = territories[i].geometry.bounds();
         if (box.empty()) continue;
         envelopes.push_back(envelope(ctx, box));
-        if (!envelopes.back())
-            return fail("border report: GEOS envelope failed: " + ctx.last_error());
+        if (!envelopes.back()) return fail("border report: GEOS envelope failed: " + ctx.last_error());
         GEOSSTRtree_insert_r(h, tree.get(), envelopes.back().get(), &ids[i]);
     }
     std::vector<std::size_t> found;
@@ -76,8 +73,8 @@ struct Overlap {
     double unit_area_km2 = 0.0;
 };
 Result<std::optional<Overlap>> overlap(const GeosContext& ctx, const Projector& projector,
-                                       const GEOSGeometry* perimeter,
-                                       const GEOSPreparedGeometry* prepared, const Territory& t) {
+                                       const GEOSGeometry* perimeter, const GEOSPreparedGeometry* prepared,
+                                       const Territory& t) {
     GEOSContextHandle_t h = ctx.get();
     auto unit = metric_geos(ctx, projector, t.geometry);
     if (!unit) return tl::unexpected(unit.error().with_context(describe(t)));
@@ -97,8 +94,7 @@ Result<std::optional<Overlap>> overlap(const GeosContext& ctx, const Projector& 
     return std::optional<Overlap>{o};
 }
 
-void summarise(const std::vector<Territory>& territories, const BorderReportParams& params,
-               BorderReport& report) {
+void summarise(const std::vector<Territory>& territories, const BorderReportParams& params, BorderReport& report) {
     std::map<TerritoryLevel, BorderLevelSummary> by_level;
     for (const Territory& t : territories)
         if (wanted(params, t.level)) {
@@ -121,12 +117,11 @@ void summarise(const std::vector<Territory>& territories, const BorderReportPara
 
 }  // namespace
 
-Result<BorderReport> border_report(const MultiPolygon& perimeter,
-                                   const std::vector<Territory>& territories,
+Result<BorderReport> border_report(const MultiPolygon& perimeter, const std::vector<Territory>& territories,
                                    const BorderReportParams& params) {
     if (!std::isfinite(params.min_intersection_km2) || params.min_intersection_km2 < 0.0)
-        return fail(fmt::format("border report: min_intersection_km2 {} must be a number >= 0",
-                                params.min_intersection_km2));
+        return fail(
+            fmt::format("border report: min_intersection_km2 {} must be a number >= 0", params.min_intersection_km2));
     BorderReport report;
     if (perimeter.empty() || perimeter.bounds().empty()) {
         summarise(territories, params, report);
@@ -157,18 +152,15 @@ Result<BorderReport> border_report(const MultiPolygon& perimeter,
         u.level = t.level;
         u.intersection_km2 = (*o)->intersection_km2;
         u.unit_area_km2 = (*o)->unit_area_km2;
-        u.share_of_perimeter =
-            report.perimeter_area_km2 > 0.0 ? u.intersection_km2 / report.perimeter_area_km2 : 0.0;
+        u.share_of_perimeter = report.perimeter_area_km2 > 0.0 ? u.intersection_km2 / report.perimeter_area_km2 : 0.0;
         u.share_of_unit = u.unit_area_km2 > 0.0 ? u.intersection_km2 / u.unit_area_km2 : 0.0;
         report.units.push_back(std::move(u));
     }
-    std::stable_sort(report.units.begin(), report.units.end(),
-                     [](const BorderUnit& a, const BorderUnit& b) {
-                         if (a.level != b.level) return a.level < b.level;
-                         if (a.intersection_km2 != b.intersection_km2)
-                             return a.intersection_km2 > b.intersection_km2;
-                         return a.name < b.name;
-                     });
+    std::stable_sort(report.units.begin(), report.units.end(), [](const BorderUnit& a, const BorderUnit& b) {
+        if (a.level != b.level) return a.level < b.level;
+        if (a.intersection_km2 != b.intersection_km2) return a.intersection_km2 > b.intersection_km2;
+        return a.name < b.name;
+    });
     summarise(territories, params, report);
     return report;
 }

@@ -64,8 +64,7 @@ struct BorderReport {
     std::vector<BorderLevelSummary> levels;  // each level present in the input, enum order
 };
 
-Result<BorderReport> border_report(const MultiPolygon& perimeter,
-                                   const std::vector<Territory>& territories,
+Result<BorderReport> border_report(const MultiPolygon& perimeter, const std::vector<Territory>& territories,
                                    const BorderReportParams& params = {});
 
 }  // namespace geo

@@ -11,8 +11,7 @@ namespace {
 // (I, J), I in [0, W+1], J in [0, H+1], is cell (I-1, J-1).
 class Lattice {
 public:
-    Lattice(const DensityGrid& g, double threshold)
-        : m_g(g), m_t(threshold), m_nw(g.width + 2), m_nh(g.height + 2) {}
+    Lattice(const DensityGrid& g, double threshold) : m_g(g), m_t(threshold), m_nw(g.width + 2), m_nh(g.height + 2) {}
 
     [[nodiscard]] int nodes_x() const { return m_nw; }
     [[nodiscard]] int nodes_y() const { return m_nh; }
@@ -26,9 +25,7 @@ public:
     }
     // Edge ids: horizontal edge from node (i, j) to (i+1, j) is even, vertical
     // edge from (i, j) to (i, j+1) odd.
-    [[nodiscard]] std::int64_t h_edge(int i, int j) const {
-        return 2 * (static_cast<std::int64_t>(j) * m_nw + i);
-    }
+    [[nodiscard]] std::int64_t h_edge(int i, int j) const { return 2 * (static_cast<std::int64_t>(j) * m_nw + i); }
     [[nodiscard]] std::int64_t v_edge(int i, int j) const { return h_edge(i, j) + 1; }
     [[nodiscard]] std::int64_t edge_count() const { return 2 * static_cast<std::int64_t>(m_nw) * m_nh; }
 
@@ -81,9 +78,7 @@ constexpr Segments kJoined10{{L, B, R, T}};
 
 struct Box {
     double x0, y0, x1, y1;
-    [[nodiscard]] bool contains(Projected p) const {
-        return p.x_m >= x0 && p.x_m <= x1 && p.y_m >= y0 && p.y_m <= y1;
-    }
+    [[nodiscard]] bool contains(Projected p) const { return p.x_m >= x0 && p.x_m <= x1 && p.y_m >= y0 && p.y_m <= y1; }
 };
 Box bounds(const ProjectedRing& r) {
     Box b{r[0].x_m, r[0].y_m, r[0].x_m, r[0].y_m};
@@ -109,12 +104,12 @@ std::vector<ProjectedRing> contour_rings(const DensityGrid& grid, double thresho
             if (c == 0 || c == 15) continue;
             Segments seg = kCases[static_cast<std::size_t>(c)];
             if (c == 5 || c == 10) {
-                const double mean = (lat.value(i, j) + lat.value(i + 1, j) +
-                                     lat.value(i + 1, j + 1) + lat.value(i, j + 1)) / 4.0;
+                const double mean =
+                    (lat.value(i, j) + lat.value(i + 1, j) + lat.value(i + 1, j + 1) + lat.value(i, j + 1)) / 4.0;
                 if (mean >= threshold) seg = c == 5 ? kJoined5 : kJoined10;
             }
-            const std::array<std::int64_t, 4> edge{lat.h_edge(i, j), lat.v_edge(i + 1, j),
-                                                   lat.h_edge(i, j + 1), lat.v_edge(i, j)};
+            const std::array<std::int64_t, 4> edge{lat.h_edge(i, j), lat.v_edge(i + 1, j), lat.h_edge(i, j + 1),
+                                                   lat.v_edge(i, j)};
             for (std::size_t k = 0; k < 4 && seg.s[k] != None; k += 2) {
                 const std::int64_t from = edge[seg.s[k]], to = edge[seg.s[k + 1]];
                 next[static_cast<std::size_t>(from)] = static_cast<std::int32_t>(to);
@@ -156,8 +151,7 @@ ProjectedMultiPolygon assemble_polygons(std::vector<ProjectedRing> rings) {
             holes.push_back(std::move(r));
         }
     }
-    std::sort(outers.begin(), outers.end(),
-              [](const Outer& a, const Outer& b) { return a.area < b.area; });
+    std::sort(outers.begin(), outers.end(), [](const Outer& a, const Outer& b) { return a.area < b.area; });
     for (auto& h : holes) {
         const Projected probe = h[0];
         for (auto& o : outers) {  // smallest first

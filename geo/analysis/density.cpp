@@ -20,14 +20,13 @@ using detail::KernelTerms;
 using detail::quartic_term;
 
 // row[k] += w · quartic(dx2[k] + dy2), k < n.
-void add_quartic_row(double* __restrict row, const double* __restrict dx2, std::size_t n,
-                     double dy2, double w, double inv_h2) {
+void add_quartic_row(double* __restrict row, const double* __restrict dx2, std::size_t n, double dy2, double w,
+                     double inv_h2) {
     for (std::size_t k = 0; k < n; ++k) row[k] += w * quartic_term(dx2[k] + dy2, inv_h2);
 }
 
 // row[k] += wy · gx[k], k < n.
-void add_gaussian_row(double* __restrict row, const double* __restrict gx, std::size_t n,
-                      double wy) {
+void add_gaussian_row(double* __restrict row, const double* __restrict gx, std::size_t n, double wy) {
     for (std::size_t k = 0; k < n; ++k) row[k] += wy * gx[k];
 }
 
@@ -43,8 +42,7 @@ struct RowSortedPoints {
     std::vector<std::size_t> start;
 };
 
-RowSortedPoints sort_by_row(const std::vector<Projected>& points,
-                            const std::vector<double>& weights,
+RowSortedPoints sort_by_row(const std::vector<Projected>& points, const std::vector<double>& weights,
                             const std::vector<double>& factors, const DensityGrid& g) {
     auto row_of = [&](const Projected& p) {
         return static_cast<std::size_t>(
@@ -68,22 +66,22 @@ RowSortedPoints sort_by_row(const std::vector<Projected>& points,
 // [row_lo, row_hi) of the grid.
 // Terms are normalised per point (adaptive bandwidths differ), so the grid
 // holds weight per km² directly.
-void splat_band(const WeightedPoint* first, const WeightedPoint* last, int row_lo, int row_hi,
-                const KernelTerms& fixed, const std::vector<double>& cx,
-                const std::vector<double>& cy, DensityGrid& g) {
+void splat_band(const WeightedPoint* first, const WeightedPoint* last, int row_lo, int row_hi, const KernelTerms& fixed,
+                const std::vector<double>& cx, const std::vector<double>& cy, DensityGrid& g) {
     std::vector<double> along_x;  // dx² (quartic) or exp(−dx²/2σ²) (gaussian) per column
     std::vector<double> dx2;
     const double inv_cell = 1.0 / g.cell_m;
     for (const WeightedPoint* pt = first; pt != last; ++pt) {
-        const KernelTerms kt =
-            pt->factor == 1.0 ? fixed : KernelTerms::make(fixed.kernel, g.bandwidth_m * pt->factor);
+        const KernelTerms kt = pt->factor == 1.0 ? fixed : KernelTerms::make(fixed.kernel, g.bandwidth_m * pt->factor);
         const double support_m = std::sqrt(kt.support2_m2);
         const double px = pt->x_m, py = pt->y_m, w = pt->w * kt.norm_km2;
         // Cells whose centre may lie within the support, widened by one.
         const int c0 = std::max(0, static_cast<int>(std::floor((px - support_m - g.origin.x_m) * inv_cell - 0.5)));
-        const int c1 = std::min(g.width - 1, static_cast<int>(std::ceil((px + support_m - g.origin.x_m) * inv_cell - 0.5)));
+        const int c1 =
+            std::min(g.width - 1, static_cast<int>(std::ceil((px + support_m - g.origin.x_m) * inv_cell - 0.5)));
         const int r0 = std::max(row_lo, static_cast<int>(std::floor((py - support_m - g.origin.y_m) * inv_cell - 0.5)));
-        const int r1 = std::min(row_hi - 1, static_cast<int>(std::ceil((py + support_m - g.origin.y_m) * inv_cell - 0.5)));
+        const int r1 =
+            std::min(row_hi - 1, static_cast<int>(std::ceil((py + support_m - g.origin.y_m) * inv_cell - 0.5)));
         if (c0 > c1 || r0 > r1) continue;
         const auto nc = static_cast<std::size_t>(c1 - c0 + 1);
         dx2.resize(nc);
@@ -99,8 +97,7 @@ void splat_band(const WeightedPoint* first, const WeightedPoint* last, int row_l
             const double dy = cy[static_cast<std::size_t>(r)] - py;
             const double dy2 = dy * dy;
             if (dy2 >= kt.support2_m2) continue;
-            double* row = g.values.data() +
-                          static_cast<std::size_t>(r) * static_cast<std::size_t>(g.width) +
+            double* row = g.values.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(g.width) +
                           static_cast<std::size_t>(c0);
             if (kt.kernel == Kernel::quartic) {
                 // Outside the support the term is exactly 0: no trimming needed.
@@ -148,8 +145,7 @@ std::size_t positive_count(const std::vector<double>& weights) {
 }
 
 // Sizes the grid: the cell grows until the padded grid fits in max_cells.
-Result<void> fit_grid(const Extent& e, double support_m, double cell, std::size_t max_cells,
-                      DensityGrid& g) {
+Result<void> fit_grid(const Extent& e, double support_m, double cell, std::size_t max_cells, DensityGrid& g) {
     for (int attempt = 0; attempt < 200; ++attempt) {
         const double pad = support_m + cell;
         const double w = std::ceil((e.xmax - e.xmin + 2 * pad) / cell);
@@ -162,8 +158,8 @@ Result<void> fit_grid(const Extent& e, double support_m, double cell, std::size_
             return {};
         }
         // At least the cell that fits the unpadded box, then 0.1 % steps.
-        const double fit = std::sqrt((e.xmax - e.xmin + 2 * pad) * (e.ymax - e.ymin + 2 * pad) /
-                                     static_cast<double>(max_cells));
+        const double fit =
+            std::sqrt((e.xmax - e.xmin + 2 * pad) * (e.ymax - e.ymin + 2 * pad) / static_cast<double>(max_cells));
         cell = std::max(cell * 1.001, fit);
     }
     return fail(fmt::format("density: no grid of at most {} cells fits the points", max_cells));
@@ -171,8 +167,8 @@ Result<void> fit_grid(const Extent& e, double support_m, double cell, std::size_
 
 // Splats every positive-weight point (bandwidth factors optional) onto g,
 // whose geometry and bandwidth are set.
-void splat(const std::vector<Projected>& points, const std::vector<double>& weights,
-           const std::vector<double>& factors, double max_support_m, DensityGrid& g) {
+void splat(const std::vector<Projected>& points, const std::vector<double>& weights, const std::vector<double>& factors,
+           double max_support_m, DensityGrid& g) {
     g.values.assign(static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height), 0.0);
     std::vector<double> cx(static_cast<std::size_t>(g.width)), cy(static_cast<std::size_t>(g.height));
     for (int c = 0; c < g.width; ++c) cx[static_cast<std::size_t>(c)] = g.cell_centre(c, 0).x_m;
@@ -192,8 +188,7 @@ void splat(const std::vector<Projected>& points, const std::vector<double>& weig
             const int row_lo = b * band, row_hi = std::min(g.height, row_lo + band);
             const auto first = pts.start[static_cast<std::size_t>(std::max(0, row_lo - reach))];
             const auto last = pts.start[static_cast<std::size_t>(std::min(g.height, row_hi + reach))];
-            splat_band(pts.points.data() + first, pts.points.data() + last, row_lo, row_hi, kt, cx,
-                       cy, g);
+            splat_band(pts.points.data() + first, pts.points.data() + last, row_lo, row_hi, kt, cx, cy, g);
         }
     });
 }
@@ -212,7 +207,8 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
             min_factor = std::min(min_factor, factors[i]);
             max_factor = std::max(max_factor, factors[i]);
         }
-    g.default_cell_m = equivalent_sigma_m(params.kernel, g.bandwidth_m) * std::max(min_factor, 0.5) / kDefaultCellsPerSigma;
+    g.default_cell_m =
+        equivalent_sigma_m(params.kernel, g.bandwidth_m) * std::max(min_factor, 0.5) / kDefaultCellsPerSigma;
     const double cell = params.cell_m.value_or(g.default_cell_m);
     if (!std::isfinite(cell) || cell < kMinCellM)
         return fail(fmt::format("density: cell_m {} must be a number >= {} m", cell, kMinCellM));
@@ -239,22 +235,19 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
 
 }  // namespace
 
-Result<DensityGrid> compute_density(const std::vector<Projected>& points,
-                                    const std::vector<double>& weights,
+Result<DensityGrid> compute_density(const std::vector<Projected>& points, const std::vector<double>& weights,
                                     const DensityParams& params) {
     if (params.max_cells < 16 || params.max_cells > kMaxGridCells)
-        return fail(fmt::format("density: max_cells {} must be in [16, {}]", params.max_cells,
-                                kMaxGridCells));
+        return fail(fmt::format("density: max_cells {} must be in [16, {}]", params.max_cells, kMaxGridCells));
     if (params.bandwidth_m &&
         !(*params.bandwidth_m >= kMinFixedBandwidthM && *params.bandwidth_m <= kMaxFixedBandwidthM))
-        return fail(fmt::format("density: bandwidth_m {} must be a number of metres in [{}, {}]",
-                                *params.bandwidth_m, kMinFixedBandwidthM, kMaxFixedBandwidthM));
+        return fail(fmt::format("density: bandwidth_m {} must be a number of metres in [{}, {}]", *params.bandwidth_m,
+                                kMinFixedBandwidthM, kMaxFixedBandwidthM));
     BandwidthChoice choice{params.selector, 0.0};
     if (params.bandwidth_m) choice = {BandwidthSelector::fixed, *params.bandwidth_m};
     auto selection = select_bandwidth(points, weights, params.kernel, choice);
     if (!selection) return tl::unexpected(selection.error());
-    if (choice.selector != BandwidthSelector::adaptive)
-        return fixed_grid(points, weights, params, *selection, {});
+    if (choice.selector != BandwidthSelector::adaptive) return fixed_grid(points, weights, params, *selection, {});
     // Adaptive: a pilot grid at the plug-in bandwidth, Abramson factors at
     // the items, then the grid with one bandwidth per item.
     auto pilot = fixed_grid(points, weights, params, *selection, {});
@@ -274,18 +267,17 @@ double grid_value_at(const DensityGrid& g, Projected at) {
     const int r = std::min(static_cast<int>(fy), std::max(0, g.height - 2));
     const double tx = fx - c, ty = fy - r;
     const int c1 = std::min(c + 1, g.width - 1), r1 = std::min(r + 1, g.height - 1);
-    return (1 - tx) * (1 - ty) * g.at(c, r) + tx * (1 - ty) * g.at(c1, r) +
-           (1 - tx) * ty * g.at(c, r1) + tx * ty * g.at(c1, r1);
+    return (1 - tx) * (1 - ty) * g.at(c, r) + tx * (1 - ty) * g.at(c1, r) + (1 - tx) * ty * g.at(c, r1) +
+           tx * ty * g.at(c1, r1);
 }
 
-double density_at(const std::vector<Projected>& points, const std::vector<double>& weights,
-                  Projected at, Kernel kernel, double bandwidth_m) {
+double density_at(const std::vector<Projected>& points, const std::vector<double>& weights, Projected at, Kernel kernel,
+                  double bandwidth_m) {
     return density_at(points, weights, {}, at, kernel, bandwidth_m);
 }
 
 double density_at(const std::vector<Projected>& points, const std::vector<double>& weights,
-                  const std::vector<double>& factors, Projected at, Kernel kernel,
-                  double bandwidth_m) {
+                  const std::vector<double>& factors, Projected at, Kernel kernel, double bandwidth_m) {
     const KernelTerms fixed = KernelTerms::make(kernel, bandwidth_m);
     double sum = 0.0;
     for (std::size_t i = 0; i < points.size(); ++i) {

@@ -62,7 +62,7 @@ inline constexpr std::size_t kMaxBinnedCells = 16'000'000;
 struct DensityParams {
     std::optional<double> bandwidth_m;  // fixed; when absent, `selector` decides
     BandwidthSelector selector = BandwidthSelector::plugin;
-    std::optional<double> cell_m;       // default: σ / kDefaultCellsPerSigma
+    std::optional<double> cell_m;  // default: σ / kDefaultCellsPerSigma
     Kernel kernel = Kernel::quartic;
     std::size_t max_cells = 4'000'000;  // cell_m grows until width × height fits
     DensityMethod method = DensityMethod::automatic;
@@ -85,8 +85,7 @@ struct DensityGrid {
     std::vector<double> bandwidth_factors;
 
     [[nodiscard]] double at(int col, int row) const {
-        return values[static_cast<std::size_t>(row) * static_cast<std::size_t>(width) +
-                      static_cast<std::size_t>(col)];
+        return values[static_cast<std::size_t>(row) * static_cast<std::size_t>(width) + static_cast<std::size_t>(col)];
     }
     [[nodiscard]] Projected cell_centre(int col, int row) const {
         return {origin.x_m + (col + 0.5) * cell_m, origin.y_m + (row + 0.5) * cell_m};
@@ -97,18 +96,16 @@ struct DensityGrid {
 };
 
 // Grid of density values, as described above.
-Result<DensityGrid> compute_density(const std::vector<Projected>& points,
-                                    const std::vector<double>& weights,
+Result<DensityGrid> compute_density(const std::vector<Projected>& points, const std::vector<double>& weights,
                                     const DensityParams& params);
 
 // The density at one place by the closed-form sum Σ w·K(d) (weight per km²),
 // for tests and probes. Preconditions: sizes match, bandwidth_m > 0.
-double density_at(const std::vector<Projected>& points, const std::vector<double>& weights,
-                  Projected at, Kernel kernel, double bandwidth_m);
+double density_at(const std::vector<Projected>& points, const std::vector<double>& weights, Projected at, Kernel kernel,
+                  double bandwidth_m);
 // Same with one bandwidth factor per point (adaptive; empty = all 1).
 double density_at(const std::vector<Projected>& points, const std::vector<double>& weights,
-                  const std::vector<double>& factors, Projected at, Kernel kernel,
-                  double bandwidth_m);
+                  const std::vector<double>& factors, Projected at, Kernel kernel, double bandwidth_m);
 // Bilinear interpolation of the grid between cell centres (0 outside).
 double grid_value_at(const DensityGrid& grid, Projected at);
 

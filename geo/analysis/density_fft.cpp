@@ -33,7 +33,9 @@ struct SpectralArray {
     FftwReals data;
 
     SpectralArray(int r, int c)
-        : rows(r), cols(c), stride(2 * (c / 2 + 1)),
+        : rows(r),
+          cols(c),
+          stride(2 * (c / 2 + 1)),
           data(fftw_reals(static_cast<std::size_t>(r) * static_cast<std::size_t>(stride))) {
         std::fill(data.get(), data.get() + static_cast<std::size_t>(rows) * static_cast<std::size_t>(stride), 0.0);
     }
@@ -57,8 +59,8 @@ FftwPlan inverse_plan(SpectralArray& a) {
 }
 
 // Linear binning of the positive-weight points onto the cell centres.
-void bin_points(const std::vector<Projected>& points, const std::vector<double>& weights,
-                const DensityGrid& g, SpectralArray& bins) {
+void bin_points(const std::vector<Projected>& points, const std::vector<double>& weights, const DensityGrid& g,
+                SpectralArray& bins) {
     const double inv_cell = 1.0 / g.cell_m;
     for (std::size_t i = 0; i < points.size(); ++i) {
         const double w = weights[i];
@@ -96,8 +98,7 @@ void sample_kernel(const DensityGrid& g, SpectralArray& kernel) {
 
 }  // namespace
 
-void convolve_binned(const std::vector<Projected>& points, const std::vector<double>& weights,
-                     DensityGrid& g) {
+void convolve_binned(const std::vector<Projected>& points, const std::vector<double>& weights, DensityGrid& g) {
     // Large enough that the kernel around any bin stays clear of the far
     // side, and at least twice its reach so that ±offsets do not overlap.
     const int reach = kernel_reach_cells(g);

@@ -24,8 +24,7 @@ namespace geo::detail {
 // width, height), kernel and bandwidth_m of g must be set, and every
 // positive-weight point must lie at least one support radius + two cells
 // inside the grid.
-void convolve_binned(const std::vector<Projected>& points, const std::vector<double>& weights,
-                     DensityGrid& g);
+void convolve_binned(const std::vector<Projected>& points, const std::vector<double>& weights, DensityGrid& g);
 
 // Arithmetic operations of the binned path and of the direct sum for n
 // points on g, in comparable units, to pick the cheaper one.

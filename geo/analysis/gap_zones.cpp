@@ -21,9 +21,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 class UnionFind {
 public:
-    explicit UnionFind(std::size_t n) : m_parent(n) {
-        std::iota(m_parent.begin(), m_parent.end(), std::size_t{0});
-    }
+    explicit UnionFind(std::size_t n) : m_parent(n) { std::iota(m_parent.begin(), m_parent.end(), std::size_t{0}); }
     std::size_t find(std::size_t i) {
         while (m_parent[i] != i) {
             m_parent[i] = m_parent[m_parent[i]];  // path halving
@@ -42,11 +40,9 @@ private:
 };
 
 // Groups gap cells into zones (cells listed in ascending index).
-std::vector<GapZone> group_cells(const HexLattice& lattice, int cols, int rows,
-                                 const std::vector<GapCell>& cells) {
+std::vector<GapZone> group_cells(const HexLattice& lattice, int cols, int rows, const std::vector<GapCell>& cells) {
     const auto slot = [cols](HexIndex h) {
-        return static_cast<std::size_t>(h.row) * static_cast<std::size_t>(cols) +
-               static_cast<std::size_t>(h.col);
+        return static_cast<std::size_t>(h.row) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(h.col);
     };
     std::vector<int> at(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows), -1);
     for (std::size_t i = 0; i < cells.size(); ++i) at[slot(cells[i].hex)] = static_cast<int>(i);
@@ -75,9 +71,8 @@ std::vector<GapZone> group_cells(const HexLattice& lattice, int cols, int rows,
 }
 
 // The union of a zone's hexagons, in the metric CRS, RFC 7946 orientation.
-Result<ProjectedMultiPolygon> zone_outline(const detail::GeosContext& ctx,
-                                           const HexLattice& lattice, const GapZone& zone,
-                                           const std::vector<GapCell>& cells) {
+Result<ProjectedMultiPolygon> zone_outline(const detail::GeosContext& ctx, const HexLattice& lattice,
+                                           const GapZone& zone, const std::vector<GapCell>& cells) {
     ProjectedMultiPolygon hexes;
     for (std::size_t i : zone.cells) {
         const auto v = lattice.vertices(cells[i].hex);
@@ -114,18 +109,16 @@ void fill_statistics(GapZone& zone, const std::vector<GapCell>& cells) {
     }
     const auto n = static_cast<double>(zone.cells.size());
     zone.score = sum_score / n;
-    zone.mean_distance_m = finite > 0 ? sum_distance / static_cast<double>(finite)
-                                      : std::numeric_limits<double>::infinity();
+    zone.mean_distance_m =
+        finite > 0 ? sum_distance / static_cast<double>(finite) : std::numeric_limits<double>::infinity();
     zone.rank_value = zone.score * zone.area_km2;
     const Projected centroid{cx / n, cy / n};
     auto d2 = [&](std::size_t i) {
-        const double dx = cells[i].centre.x_m - centroid.x_m,
-                     dy = cells[i].centre.y_m - centroid.y_m;
+        const double dx = cells[i].centre.x_m - centroid.x_m, dy = cells[i].centre.y_m - centroid.y_m;
         return dx * dx + dy * dy;
     };
-    const std::size_t nearest =
-        *std::min_element(zone.cells.begin(), zone.cells.end(),
-                          [&](std::size_t a, std::size_t b) { return d2(a) < d2(b); });
+    const std::size_t nearest = *std::min_element(zone.cells.begin(), zone.cells.end(),
+                                                  [&](std::size_t a, std::size_t b) { return d2(a) < d2(b); });
     zone.label_point = cells[nearest].centre_lonlat;
 }
 
@@ -144,8 +137,8 @@ bool boxes_meet(const LonLatBox& a, const LonLatBox& b) {
 
 }  // namespace
 
-Result<std::vector<GapZone>> build_gap_zones(const Projector& projector, const HexLattice& lattice,
-                                             int cols, int rows, std::vector<GapCell>& cells) {
+Result<std::vector<GapZone>> build_gap_zones(const Projector& projector, const HexLattice& lattice, int cols, int rows,
+                                             std::vector<GapCell>& cells) {
     std::vector<GapZone> zones = group_cells(lattice, cols, rows, cells);
 
     std::vector<ProjectedMultiPolygon> outlines(zones.size());
@@ -168,17 +161,15 @@ Result<std::vector<GapZone>> build_gap_zones(const Projector& projector, const H
         fill_statistics(zones[z], cells);
     }
 
-    std::stable_sort(zones.begin(), zones.end(), [](const GapZone& a, const GapZone& b) {
-        return a.rank_value > b.rank_value;
-    });
+    std::stable_sort(zones.begin(), zones.end(),
+                     [](const GapZone& a, const GapZone& b) { return a.rank_value > b.rank_value; });
     for (std::size_t z = 0; z < zones.size(); ++z)
         for (std::size_t i : zones[z].cells) cells[i].zone = static_cast<int>(z);
     return zones;
 }
 
-Result<void> name_gap_zones(const Projector& projector, const std::vector<Territory>& communes,
-                            const LonLatBox& box, const std::vector<GapCell>& cells,
-                            std::vector<GapZone>& zones) {
+Result<void> name_gap_zones(const Projector& projector, const std::vector<Territory>& communes, const LonLatBox& box,
+                            const std::vector<GapCell>& cells, std::vector<GapZone>& zones) {
     struct Candidate {
         const Territory* commune;
         ProjectedMultiPolygon geometry;
@@ -188,8 +179,7 @@ Result<void> name_gap_zones(const Projector& projector, const std::vector<Territ
     for (const Territory& t : communes) {
         if (!boxes_meet(t.geometry.bounds(), box)) continue;
         auto g = project_multipolygon(projector, t.geometry);
-        if (!g)
-            return tl::unexpected(g.error().with_context("gaps: commune " + t.code + " " + t.name));
+        if (!g) return tl::unexpected(g.error().with_context("gaps: commune " + t.code + " " + t.name));
         Candidate c{&t, std::move(*g), {kInf, kInf}, {-kInf, -kInf}};
         for (const auto& poly : c.geometry.polygons)
             for (const auto& ring : poly.rings)
@@ -206,16 +196,15 @@ Result<void> name_gap_zones(const Projector& projector, const std::vector<Territ
             const Projected p = cells[i].centre;
             for (std::size_t c = 0; c < candidates.size(); ++c) {
                 const Candidate& k = candidates[c];
-                if (p.x_m < k.lo.x_m || p.x_m > k.hi.x_m || p.y_m < k.lo.y_m || p.y_m > k.hi.y_m)
-                    continue;
+                if (p.x_m < k.lo.x_m || p.x_m > k.hi.x_m || p.y_m < k.lo.y_m || p.y_m > k.hi.y_m) continue;
                 if (contains(k.geometry, p)) {
                     ++counts[c];
                     break;  // communes do not overlap
                 }
             }
         }
-        zone.commune_count = static_cast<int>(
-            std::count_if(counts.begin(), counts.end(), [](std::size_t n) { return n > 0; }));
+        zone.commune_count =
+            static_cast<int>(std::count_if(counts.begin(), counts.end(), [](std::size_t n) { return n > 0; }));
         const auto best = std::max_element(counts.begin(), counts.end());
         if (best == counts.end() || *best == 0) continue;
         const Candidate& k = candidates[static_cast<std::size_t>(best - counts.begin())];

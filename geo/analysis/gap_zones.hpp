@@ -17,14 +17,13 @@ namespace geo {
 
 // Zones of `cells` (gap_family set), ranked by score × area, largest first;
 // sets each cell's `zone`. Cells must lie in [0, cols) x [0, rows).
-Result<std::vector<GapZone>> build_gap_zones(const Projector& projector, const HexLattice& lattice,
-                                             int cols, int rows, std::vector<GapCell>& cells);
+Result<std::vector<GapZone>> build_gap_zones(const Projector& projector, const HexLattice& lattice, int cols, int rows,
+                                             std::vector<GapCell>& cells);
 
 // Names each zone after the commune holding most of its cell centres (even-odd
 // point in polygon in the metric CRS). Communes whose box misses `box`
 // (WGS 84, the perimeter's) are skipped.
-Result<void> name_gap_zones(const Projector& projector, const std::vector<Territory>& communes,
-                            const LonLatBox& box, const std::vector<GapCell>& cells,
-                            std::vector<GapZone>& zones);
+Result<void> name_gap_zones(const Projector& projector, const std::vector<Territory>& communes, const LonLatBox& box,
+                            const std::vector<GapCell>& cells, std::vector<GapZone>& zones);
 
 }  // namespace geo

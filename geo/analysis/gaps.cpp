@@ -38,10 +38,8 @@ Result<void> check_params(const GapParams& p) {
 
 LonLatBox widened(const LonLatBox& box, double reach_m) {
     const double dlat = reach_m / kMetresPerDegreeLat;
-    const double max_abs_lat =
-        std::min(89.0, std::max(std::abs(box.south_deg), std::abs(box.north_deg)) + dlat);
-    const double dlon =
-        reach_m / (kMetresPerDegreeLat * std::cos(max_abs_lat * std::numbers::pi / 180.0));
+    const double max_abs_lat = std::min(89.0, std::max(std::abs(box.south_deg), std::abs(box.north_deg)) + dlat);
+    const double dlon = reach_m / (kMetresPerDegreeLat * std::cos(max_abs_lat * std::numbers::pi / 180.0));
     return {box.west_deg - dlon, box.south_deg - dlat, box.east_deg + dlon, box.north_deg + dlat};
 }
 
@@ -68,13 +66,11 @@ Result<FamilyTrees> index_items(const Projector& projector, const std::vector<Of
         per_family[static_cast<std::size_t>(families[i])].push_back((*projected)[i]);
     FamilyTrees out;
     out.used = positions.size();
-    tbb::parallel_for(std::size_t{0}, per_family.size(),
-                      [&](std::size_t f) { out.trees[f] = KdTree(per_family[f]); });
+    tbb::parallel_for(std::size_t{0}, per_family.size(), [&](std::size_t f) { out.trees[f] = KdTree(per_family[f]); });
     return out;
 }
 
-void score_cell(GapCell& cell, const FamilyTrees& index, const Audience& audience,
-                const GapParams& params) {
+void score_cell(GapCell& cell, const FamilyTrees& index, const Audience& audience, const GapParams& params) {
     double best_weight = 0.0;
     for (Family f : kAllFamilies) {
         const auto k = static_cast<std::size_t>(f);
@@ -83,8 +79,7 @@ void score_cell(GapCell& cell, const FamilyTrees& index, const Audience& audienc
         cell.distance_m[k] = hit ? hit->distance_m : kInf;
         cell.score[k] = gap_score(w, cell.distance_m[k], params.acceptable_m[k]);
         if (cell.score[k] > params.min_score &&
-            (cell.score[k] > cell.gap_score ||
-             (cell.score[k] == cell.gap_score && w > best_weight))) {
+            (cell.score[k] > cell.gap_score || (cell.score[k] == cell.gap_score && w > best_weight))) {
             cell.gap_family = f;
             cell.gap_score = cell.score[k];
             cell.gap_distance_m = cell.distance_m[k];
@@ -94,8 +89,8 @@ void score_cell(GapCell& cell, const FamilyTrees& index, const Audience& audienc
 }
 
 // Fills centre_lonlat and, when asked, the WGS 84 hexagon of every cell.
-Result<void> cells_to_wgs84(const Projector& projector, const HexLattice& lattice,
-                            std::vector<GapCell>& cells, bool polygons) {
+Result<void> cells_to_wgs84(const Projector& projector, const HexLattice& lattice, std::vector<GapCell>& cells,
+                            bool polygons) {
     std::vector<Projected> pts;
     pts.reserve(cells.size() * (polygons ? 7 : 1));
     for (const GapCell& c : cells) {
@@ -155,8 +150,7 @@ Result<GapResult> compute_gaps(const MultiPolygon& perimeter, const std::vector<
     res.lattice = HexLattice::covering(lo, params.cell_m);
     res.cell_area_km2 = res.lattice.cell_area_m2() * 1e-6;
     const double cols = std::ceil((hi.x_m - res.lattice.origin().x_m) / params.cell_m) + 2.0;
-    const double rows =
-        std::ceil((hi.y_m - res.lattice.origin().y_m) / res.lattice.row_step_m()) + 2.0;
+    const double rows = std::ceil((hi.y_m - res.lattice.origin().y_m) / res.lattice.row_step_m()) + 2.0;
     if (cols * rows > 4.0 * static_cast<double>(params.max_cells))
         return fail(
             fmt::format("gaps: cell_m {} m gives a {:.0f} x {:.0f} grid over the perimeter, "
@@ -187,8 +181,7 @@ Result<GapResult> compute_gaps(const MultiPolygon& perimeter, const std::vector<
     if (auto ok = cells_to_wgs84(*projector, res.lattice, res.cells, params.cell_polygons); !ok)
         return tl::unexpected(ok.error());
 
-    auto zones = build_gap_zones(*projector, res.lattice, static_cast<int>(cols),
-                                 static_cast<int>(rows), res.cells);
+    auto zones = build_gap_zones(*projector, res.lattice, static_cast<int>(cols), static_cast<int>(rows), res.cells);
     if (!zones) return tl::unexpected(zones.error());
     res.zones = std::move(*zones);
     if (!communes.empty())

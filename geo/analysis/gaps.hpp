@@ -58,10 +58,10 @@ struct GapParams {
 };
 
 struct GapCell {
-    HexIndex hex;          // lattice index (GapResult::lattice)
-    Projected centre;      // metric CRS
-    LonLat centre_lonlat;  // WGS 84
-    Ring hexagon;          // WGS 84, closed, counter-clockwise (empty unless cell_polygons)
+    HexIndex hex;                                   // lattice index (GapResult::lattice)
+    Projected centre;                               // metric CRS
+    LonLat centre_lonlat;                           // WGS 84
+    Ring hexagon;                                   // WGS 84, closed, counter-clockwise (empty unless cell_polygons)
     std::array<double, kFamilyCount> distance_m{};  // +∞ when no item within reach
     std::array<double, kFamilyCount> score{};       // 0 for families of weight 0
     std::optional<Family> gap_family;               // dominant gap; nullopt: no gap
@@ -94,10 +94,10 @@ struct GapResult {
     HexLattice lattice{Projected{}, 1.0};
     std::array<double, kFamilyCount> acceptable_m{};
     std::array<double, kFamilyCount> family_weights{};  // the audience's
-    double reach_m = 0.0;        // item search reach beyond the perimeter's box
-    std::size_t items_used = 0;  // items counted (step 2)
-    std::vector<GapCell> cells;  // every cell of the perimeter, by row then column
-    std::vector<GapZone> zones;  // ranked, largest score × area first
+    double reach_m = 0.0;                               // item search reach beyond the perimeter's box
+    std::size_t items_used = 0;                         // items counted (step 2)
+    std::vector<GapCell> cells;                         // every cell of the perimeter, by row then column
+    std::vector<GapZone> zones;                         // ranked, largest score × area first
 };
 
 // score_f of step 3 (exposed for tests and display).

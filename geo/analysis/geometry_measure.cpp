@@ -29,8 +29,7 @@ void ring_measure(const Ring& ring, double& area_m2, double& perimeter_m) {
         lats[i] = ring[i].lat_deg;
         lons[i] = ring[i].lon_deg;
     }
-    geod_polygonarea(&wgs84(), lats.data(), lons.data(), static_cast<int>(n), &area_m2,
-                     &perimeter_m);
+    geod_polygonarea(&wgs84(), lats.data(), lons.data(), static_cast<int>(n), &area_m2, &perimeter_m);
 }
 
 }  // namespace

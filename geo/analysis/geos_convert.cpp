@@ -8,10 +8,18 @@ namespace geo {
 namespace {
 
 // How to read and make a point of each coordinate type.
-inline double px(const LonLat& p) { return p.lon_deg; }
-inline double py(const LonLat& p) { return p.lat_deg; }
-inline double px(const Projected& p) { return p.x_m; }
-inline double py(const Projected& p) { return p.y_m; }
+inline double px(const LonLat& p) {
+    return p.lon_deg;
+}
+inline double py(const LonLat& p) {
+    return p.lat_deg;
+}
+inline double px(const Projected& p) {
+    return p.x_m;
+}
+inline double py(const Projected& p) {
+    return p.y_m;
+}
 template <class P>
 P make_point(double x, double y) {
     if constexpr (std::is_same_v<P, LonLat>)
@@ -21,22 +29,22 @@ P make_point(double x, double y) {
 }
 
 std::string geos_error(const detail::GeosContext& ctx, const char* what) {
-    return ctx.last_error().empty() ? std::string(what)
-                                    : fmt::format("{}: {}", what, ctx.last_error());
+    return ctx.last_error().empty() ? std::string(what) : fmt::format("{}: {}", what, ctx.last_error());
 }
 
 template <class P>
-Result<detail::GeosGeom> ring_to_geos(const detail::GeosContext& ctx, const std::vector<P>& ring,
-                                      std::size_t poly, std::size_t index) {
+Result<detail::GeosGeom> ring_to_geos(const detail::GeosContext& ctx, const std::vector<P>& ring, std::size_t poly,
+                                      std::size_t index) {
     std::vector<double> xy;
     xy.reserve(2 * ring.size() + 2);
     std::size_t distinct = 0;
     for (std::size_t i = 0; i < ring.size(); ++i) {
         const double x = px(ring[i]), y = py(ring[i]);
         if (!std::isfinite(x) || !std::isfinite(y))
-            return fail(fmt::format("polygon {} ring {}: vertex {} has coordinates ({}, {}), "
-                                    "expected finite numbers",
-                                    poly, index, i, x, y));
+            return fail(
+                fmt::format("polygon {} ring {}: vertex {} has coordinates ({}, {}), "
+                            "expected finite numbers",
+                            poly, index, i, x, y));
         if (i == 0 || x != xy[xy.size() - 2] || y != xy.back()) ++distinct;
         xy.push_back(x);
         xy.push_back(y);
@@ -44,8 +52,8 @@ Result<detail::GeosGeom> ring_to_geos(const detail::GeosContext& ctx, const std:
     const bool closed = !xy.empty() && xy[0] == xy[xy.size() - 2] && xy[1] == xy.back();
     if (closed && distinct > 0) --distinct;
     if (distinct < 3)
-        return fail(fmt::format("polygon {} ring {}: {} distinct vertices, expected at least 3",
-                                poly, index, distinct));
+        return fail(
+            fmt::format("polygon {} ring {}: {} distinct vertices, expected at least 3", poly, index, distinct));
     if (!closed) {
         xy.push_back(xy[0]);
         xy.push_back(xy[1]);
@@ -55,8 +63,7 @@ Result<detail::GeosGeom> ring_to_geos(const detail::GeosContext& ctx, const std:
     if (seq == nullptr) return fail(geos_error(ctx, "GEOS: cannot create a coordinate sequence"));
     GEOSGeometry* lr = GEOSGeom_createLinearRing_r(h, seq);  // takes seq
     if (lr == nullptr)
-        return fail(fmt::format("polygon {} ring {}: {}", poly, index,
-                                geos_error(ctx, "GEOS rejected the ring")));
+        return fail(fmt::format("polygon {} ring {}: {}", poly, index, geos_error(ctx, "GEOS rejected the ring")));
     return detail::GeosGeom(h, lr);
 }
 
@@ -77,17 +84,15 @@ Result<detail::GeosGeom> mp_to_geos(const detail::GeosContext& ctx, const MP& mp
         std::vector<GEOSGeometry*> holes;
         for (std::size_t ri = 1; ri < owned.size(); ++ri) holes.push_back(owned[ri].release());
         GEOSGeometry* shell = owned[0].release();
-        GEOSGeometry* poly = GEOSGeom_createPolygon_r(h, shell, holes.data(),
-                                                      static_cast<unsigned>(holes.size()));
-        if (poly == nullptr)
-            return fail(fmt::format("polygon {}: {}", pi, geos_error(ctx, "GEOS rejected it")));
+        GEOSGeometry* poly = GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
+        if (poly == nullptr) return fail(fmt::format("polygon {}: {}", pi, geos_error(ctx, "GEOS rejected it")));
         polys.emplace_back(h, poly);
     }
     std::vector<GEOSGeometry*> raw;
     raw.reserve(polys.size());
     for (auto& p : polys) raw.push_back(p.release());
-    GEOSGeometry* coll = GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, raw.data(),
-                                                     static_cast<unsigned>(raw.size()));
+    GEOSGeometry* coll =
+        GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, raw.data(), static_cast<unsigned>(raw.size()));
     if (coll == nullptr) return fail(geos_error(ctx, "GEOS: cannot create a multipolygon"));
     return detail::GeosGeom(h, coll);
 }
@@ -114,8 +119,7 @@ Result<void> append_from_geos(const detail::GeosContext& ctx, const GEOSGeometry
     if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
         const int n = GEOSGetNumGeometries_r(h, g);
         for (int i = 0; i < n; ++i)
-            if (auto r = append_from_geos<MP, P>(ctx, GEOSGetGeometryN_r(h, g, i), out); !r)
-                return r;
+            if (auto r = append_from_geos<MP, P>(ctx, GEOSGetGeometryN_r(h, g, i), out); !r) return r;
         return {};
     }
     if (type != GEOS_POLYGON || GEOSisEmpty_r(h, g) == 1) return {};
@@ -139,17 +143,14 @@ Result<detail::GeosGeom> to_geos(const detail::GeosContext& ctx, const MultiPoly
     return mp_to_geos(ctx, mp);
 }
 
-Result<detail::GeosGeom> to_geos(const detail::GeosContext& ctx,
-                                 const ProjectedMultiPolygon& mp) {
+Result<detail::GeosGeom> to_geos(const detail::GeosContext& ctx, const ProjectedMultiPolygon& mp) {
     return mp_to_geos(ctx, mp);
 }
 
-Result<MultiPolygon> multipolygon_from_geos(const detail::GeosContext& ctx,
-                                            const GEOSGeometry* geom) {
+Result<MultiPolygon> multipolygon_from_geos(const detail::GeosContext& ctx, const GEOSGeometry* geom) {
     MultiPolygon out;
     if (geom == nullptr) return out;
-    if (auto r = append_from_geos<MultiPolygon, LonLat>(ctx, geom, out); !r)
-        return tl::unexpected(r.error());
+    if (auto r = append_from_geos<MultiPolygon, LonLat>(ctx, geom, out); !r) return tl::unexpected(r.error());
     return out;
 }
 

@@ -19,11 +19,9 @@
 namespace geo {
 
 Result<detail::GeosGeom> to_geos(const detail::GeosContext& ctx, const MultiPolygon& mp);
-Result<detail::GeosGeom> to_geos(const detail::GeosContext& ctx,
-                                 const ProjectedMultiPolygon& mp);
+Result<detail::GeosGeom> to_geos(const detail::GeosContext& ctx, const ProjectedMultiPolygon& mp);
 
-Result<MultiPolygon> multipolygon_from_geos(const detail::GeosContext& ctx,
-                                            const GEOSGeometry* geom);
+Result<MultiPolygon> multipolygon_from_geos(const detail::GeosContext& ctx, const GEOSGeometry* geom);
 Result<ProjectedMultiPolygon> projected_multipolygon_from_geos(const detail::GeosContext& ctx,
                                                                const GEOSGeometry* geom);
 

@@ -20,8 +20,7 @@ GridIntegrator::GridIntegrator(const DensityGrid& grid) : m_grid(grid) {
     for (int r = 0; r < grid.height; ++r)
         for (int c = 1; c < grid.width; ++c)
             m_running[index(grid.width, c, r)] =
-                m_running[index(grid.width, c - 1, r)] +
-                0.5 * (grid.at(c - 1, r) + grid.at(c, r)) * grid.cell_m;
+                m_running[index(grid.width, c - 1, r)] + 0.5 * (grid.at(c - 1, r) + grid.at(c, r)) * grid.cell_m;
 }
 
 double GridIntegrator::row_integral(int row, double x) const {

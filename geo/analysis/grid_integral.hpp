@@ -36,7 +36,7 @@ public:
     [[nodiscard]] double integrate(const ProjectedMultiPolygon& region) const;
 
 private:
-    [[nodiscard]] double row_integral(int row, double x) const;  // ∫ f_row from the west to x
+    [[nodiscard]] double row_integral(int row, double x) const;      // ∫ f_row from the west to x
     [[nodiscard]] double column_integral(double x, double y) const;  // F(x, y)
     struct Gradient {
         double x, y;  // value per metre
@@ -45,7 +45,7 @@ private:
         double area = 0.0;  // ∫ F dy (value × m²)
         double flux = 0.0;  // ∫ ∇f̃ · n ds, n the normal to the right of a → b (value)
     };
-    [[nodiscard]] Gradient gradient(double x, double y) const;  // of f̃ (0 outside the lattice)
+    [[nodiscard]] Gradient gradient(double x, double y) const;             // of f̃ (0 outside the lattice)
     [[nodiscard]] EdgeSums edge_integral(Projected a, Projected b) const;  // along a → b
 
     const DensityGrid& m_grid;

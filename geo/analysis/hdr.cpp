@@ -17,7 +17,9 @@ constexpr int kMantissaBits = 6;
 constexpr std::uint16_t kBins = 4096;  // 64 octaves below the maximum
 constexpr std::uint16_t kZero = 0xFFFF;
 
-std::uint64_t key_of(double v) { return std::bit_cast<std::uint64_t>(v) >> (52 - kMantissaBits); }
+std::uint64_t key_of(double v) {
+    return std::bit_cast<std::uint64_t>(v) >> (52 - kMantissaBits);
+}
 
 // Index from a coordinate, clamped to [lo, hi] before the cast (no overflow).
 int clamped_index(double v, int lo, int hi) {

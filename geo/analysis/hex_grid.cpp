@@ -23,8 +23,7 @@ std::vector<Edge> all_edges(const ProjectedMultiPolygon& area) {
     std::vector<Edge> edges;
     for (const auto& poly : area.polygons)
         for (const auto& ring : poly.rings)
-            for (std::size_t i = 0; i < ring.size(); ++i)
-                edges.push_back(Edge{ring[i], ring[(i + 1) % ring.size()]});
+            for (std::size_t i = 0; i < ring.size(); ++i) edges.push_back(Edge{ring[i], ring[(i + 1) % ring.size()]});
     return edges;
 }
 
@@ -46,8 +45,7 @@ double HexLattice::cell_area_m2() const {
 
 Projected HexLattice::centre(HexIndex h) const {
     const double half_w = m_cell_m / 2.0, half_s = m_side_m / 2.0;
-    return {m_origin.x_m + (2 * h.col + parity(h.row)) * half_w,
-            m_origin.y_m + (3 * h.row) * half_s};
+    return {m_origin.x_m + (2 * h.col + parity(h.row)) * half_w, m_origin.y_m + (3 * h.row) * half_s};
 }
 
 std::array<Projected, 6> HexLattice::vertices(HexIndex h) const {
@@ -86,8 +84,8 @@ HexIndex HexLattice::cell_at(Projected p) const {
     return {col, row};
 }
 
-std::vector<HexIndex> hex_cells_inside(const HexLattice& lattice, const ProjectedMultiPolygon& area,
-                                       int max_cols, int max_rows) {
+std::vector<HexIndex> hex_cells_inside(const HexLattice& lattice, const ProjectedMultiPolygon& area, int max_cols,
+                                       int max_rows) {
     std::vector<HexIndex> out;
     if (max_cols <= 0 || max_rows <= 0) return out;
     const std::vector<Edge> edges = all_edges(area);

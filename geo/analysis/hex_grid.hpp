@@ -61,7 +61,7 @@ private:
 // Cells of `lattice` whose centre lies inside `area` (even-odd rule over all
 // rings, so holes are excluded), ordered by row then column; only cells with
 // col, row in [0, max_cols) x [0, max_rows) are considered.
-std::vector<HexIndex> hex_cells_inside(const HexLattice& lattice, const ProjectedMultiPolygon& area,
-                                       int max_cols, int max_rows);
+std::vector<HexIndex> hex_cells_inside(const HexLattice& lattice, const ProjectedMultiPolygon& area, int max_cols,
+                                       int max_rows);
 
 }  // namespace geo

@@ -36,17 +36,15 @@ void KdTree::build(std::size_t lo, std::size_t hi) {
     const int axis = (max_x - min_x) >= (max_y - min_y) ? 0 : 1;
     const std::size_t mid = lo + (hi - lo) / 2;
     const auto first = m_points.begin();
-    std::nth_element(
-        first + static_cast<std::ptrdiff_t>(lo), first + static_cast<std::ptrdiff_t>(mid),
-        first + static_cast<std::ptrdiff_t>(hi),
-        [axis](const Entry& a, const Entry& b) { return coord(a.p, axis) < coord(b.p, axis); });
+    std::nth_element(first + static_cast<std::ptrdiff_t>(lo), first + static_cast<std::ptrdiff_t>(mid),
+                     first + static_cast<std::ptrdiff_t>(hi),
+                     [axis](const Entry& a, const Entry& b) { return coord(a.p, axis) < coord(b.p, axis); });
     m_points[mid].axis = static_cast<std::uint8_t>(axis);
     build(lo, mid);
     build(mid + 1, hi);
 }
 
-void KdTree::search(std::size_t lo, std::size_t hi, Projected q, std::size_t& best,
-                    double& best_d2) const {
+void KdTree::search(std::size_t lo, std::size_t hi, Projected q, std::size_t& best, double& best_d2) const {
     if (hi - lo <= kLeafSize) {
         for (std::size_t i = lo; i < hi; ++i) {
             const double dx = m_points[i].p.x_m - q.x_m, dy = m_points[i].p.y_m - q.y_m;

@@ -39,8 +39,7 @@ public:
 
 private:
     void build(std::size_t lo, std::size_t hi);
-    void search(std::size_t lo, std::size_t hi, Projected q, std::size_t& best,
-                double& best_d2) const;
+    void search(std::size_t lo, std::size_t hi, Projected q, std::size_t& best, double& best_d2) const;
 
     struct Entry {
         Projected p;

@@ -4,7 +4,9 @@
 
 namespace geo {
 
-std::string_view kernel_id(Kernel k) { return k == Kernel::quartic ? "quartic" : "gaussian"; }
+std::string_view kernel_id(Kernel k) {
+    return k == Kernel::quartic ? "quartic" : "gaussian";
+}
 
 Result<Kernel> kernel_from_id(std::string_view id) {
     if (id == "quartic") return Kernel::quartic;

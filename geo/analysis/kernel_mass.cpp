@@ -131,12 +131,8 @@ public:
     }
 
 private:
-    [[nodiscard]] int col(double x) const {
-        return std::clamp(static_cast<int>((x - m_x0) / m_bucket), 0, m_nx - 1);
-    }
-    [[nodiscard]] int row(double y) const {
-        return std::clamp(static_cast<int>((y - m_y0) / m_bucket), 0, m_ny - 1);
-    }
+    [[nodiscard]] int col(double x) const { return std::clamp(static_cast<int>((x - m_x0) / m_bucket), 0, m_nx - 1); }
+    [[nodiscard]] int row(double y) const { return std::clamp(static_cast<int>((y - m_y0) / m_bucket), 0, m_ny - 1); }
     [[nodiscard]] double row_centre(int r) const { return m_y0 + (r + 0.5) * m_bucket; }
     [[nodiscard]] std::size_t bucket(int c, int r) const {
         return static_cast<std::size_t>(r) * static_cast<std::size_t>(m_nx) + static_cast<std::size_t>(c);
@@ -150,8 +146,8 @@ private:
 };
 
 // ∫ G(r)/r² dt over t in [t0, t1] for the point u(t) = f + t·d (relative to the item).
-double radial_integral(Kernel kernel, double bandwidth_m, double fx, double fy, double dx,
-                       double dy, double t0, double t1) {
+double radial_integral(Kernel kernel, double bandwidth_m, double fx, double fy, double dx, double dy, double t0,
+                       double t1) {
     auto r2_at = [&](double t) {
         const double x = fx + t * dx, y = fy + t * dy;
         return x * x + y * y;
@@ -170,13 +166,11 @@ double radial_integral(Kernel kernel, double bandwidth_m, double fx, double fy, 
         return sum * half * inv_h2;
     }
     // Gaussian (truncated at 4σ, renormalised): 8 nodes per σ of edge.
-    static constexpr std::array<double, 8> kNode{-0.9602898564975363, -0.7966664774136267,
-                                                 -0.5255324099163290, -0.1834346424956498,
-                                                 0.1834346424956498,  0.5255324099163290,
+    static constexpr std::array<double, 8> kNode{-0.9602898564975363, -0.7966664774136267, -0.5255324099163290,
+                                                 -0.1834346424956498, 0.1834346424956498,  0.5255324099163290,
                                                  0.7966664774136267,  0.9602898564975363};
-    static constexpr std::array<double, 8> kWeight{0.1012285362903763, 0.2223810344533745,
-                                                   0.3137066238684548, 0.3626837833783620,
-                                                   0.3626837833783620, 0.3137066238684548,
+    static constexpr std::array<double, 8> kWeight{0.1012285362903763, 0.2223810344533745, 0.3137066238684548,
+                                                   0.3626837833783620, 0.3626837833783620, 0.3137066238684548,
                                                    0.2223810344533745, 0.1012285362903763};
     const double sigma2 = bandwidth_m * bandwidth_m;
     const double norm = 1.0 / (1.0 - std::exp(-kGaussianSupportSigmas * kGaussianSupportSigmas / 2.0));
@@ -188,7 +182,8 @@ double radial_integral(Kernel kernel, double bandwidth_m, double fx, double fy, 
         const double mid = t0 + (p + 0.5) * step, half = 0.5 * step;
         for (std::size_t k = 0; k < 8; ++k) {
             const double r2 = r2_at(mid + half * kNode[k]);
-            const double g_over_r2 = r2 > 1e-12 * sigma2 ? -std::expm1(-r2 / (2.0 * sigma2)) / r2 : 1.0 / (2.0 * sigma2);
+            const double g_over_r2 =
+                r2 > 1e-12 * sigma2 ? -std::expm1(-r2 / (2.0 * sigma2)) / r2 : 1.0 / (2.0 * sigma2);
             sum += kWeight[k] * g_over_r2 * half;
         }
     }
@@ -197,8 +192,8 @@ double radial_integral(Kernel kernel, double bandwidth_m, double fx, double fy, 
 
 // Share of one unit kernel at p inside the region, given the inside test and
 // the edges near p.
-double share(const EdgeIndex& index, Projected p, bool inside, const std::vector<std::uint32_t>& near,
-             Kernel kernel, double bandwidth_m) {
+double share(const EdgeIndex& index, Projected p, bool inside, const std::vector<std::uint32_t>& near, Kernel kernel,
+             double bandwidth_m) {
     const double support = kernel_support_m(kernel, bandwidth_m);
     const double s2 = support * support;
     double boundary = 0.0;  // ∮ (G − 1) dθ over the edges within reach

@@ -34,7 +34,6 @@ double kernel_mass_inside(const std::vector<Projected>& points, const std::vecto
                           const ProjectedMultiPolygon& region);
 
 // ∫_P K(x − at) dx for one unit kernel, in [0, 1] (for tests and probes).
-double kernel_share_inside(Projected at, Kernel kernel, double bandwidth_m,
-                           const ProjectedMultiPolygon& region);
+double kernel_share_inside(Projected at, Kernel kernel, double bandwidth_m, const ProjectedMultiPolygon& region);
 
 }  // namespace geo

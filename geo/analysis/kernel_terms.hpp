@@ -34,8 +34,7 @@ struct KernelTerms {
             t.norm_km2 = 3.0 / (std::numbers::pi * h2) * kPerM2ToPerKm2;
         } else {
             t.inv_2s2 = 1.0 / (2.0 * h2);
-            const double kept =
-                1.0 - std::exp(-kGaussianSupportSigmas * kGaussianSupportSigmas / 2);
+            const double kept = 1.0 - std::exp(-kGaussianSupportSigmas * kGaussianSupportSigmas / 2);
             t.norm_km2 = 1.0 / (2.0 * std::numbers::pi * h2 * kept) * kPerM2ToPerKm2;
         }
         return t;

@@ -37,35 +37,29 @@ LabelBox padded(const LabelBox& b, double pad) {
 
 }  // namespace
 
-std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
-                                      const LabelViewPx& view,
+std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests, const LabelViewPx& view,
                                       const std::vector<LabelBox>& obstacles) {
     std::vector<std::size_t> order(requests.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (requests[a].priority != requests[b].priority)
-            return requests[a].priority < requests[b].priority;
+        if (requests[a].priority != requests[b].priority) return requests[a].priority < requests[b].priority;
         return requests[a].weight > requests[b].weight;
     });
     std::vector<LabelBox> taken = obstacles;
     std::vector<PlacedLabel> placed;
     const auto free = [&](const LabelBox& b) {
-        return std::none_of(taken.begin(), taken.end(),
-                            [&](const LabelBox& t) { return t.overlaps(b); });
+        return std::none_of(taken.begin(), taken.end(), [&](const LabelBox& t) { return t.overlaps(b); });
     };
     const auto inside = [&](const LabelBox& b) {
-        return b.x0_px >= 0 && b.y0_px >= 0 && b.x1_px <= view.width_px &&
-               b.y1_px <= view.height_px;
+        return b.x0_px >= 0 && b.y0_px >= 0 && b.x1_px <= view.width_px && b.y1_px <= view.height_px;
     };
-    static constexpr LabelPosition kPointPositions[] = {LabelPosition::right, LabelPosition::left,
-                                                        LabelPosition::above, LabelPosition::below};
+    static constexpr LabelPosition kPointPositions[] = {LabelPosition::right, LabelPosition::left, LabelPosition::above,
+                                                        LabelPosition::below};
     for (const std::size_t i : order) {
         const LabelRequest& r = requests[i];
-        if (!(r.width_px > 0) || !(r.height_px > 0) || !std::isfinite(r.x_px) ||
-            !std::isfinite(r.y_px))
-            continue;
-        const LabelBox dot{r.x_px - view.dot_px / 2, r.y_px - view.dot_px / 2,
-                           r.x_px + view.dot_px / 2, r.y_px + view.dot_px / 2};
+        if (!(r.width_px > 0) || !(r.height_px > 0) || !std::isfinite(r.x_px) || !std::isfinite(r.y_px)) continue;
+        const LabelBox dot{r.x_px - view.dot_px / 2, r.y_px - view.dot_px / 2, r.x_px + view.dot_px / 2,
+                           r.y_px + view.dot_px / 2};
         if (!r.centred && (!inside(dot) || !free(dot))) continue;  // its dot hidden: no label
         const auto try_at = [&](LabelPosition p) {
             const LabelBox box = text_box(r, p, view);
@@ -93,8 +87,7 @@ double LonLatView::x_px(LonLat p) const {
 
 double LonLatView::y_px(LonLat p) const {
     const double top = mercator_y(box.north_deg), bottom = mercator_y(box.south_deg);
-    return top > bottom ? (top - mercator_y(p.lat_deg)) / (top - bottom) * height_px
-                        : height_px / 2;
+    return top > bottom ? (top - mercator_y(p.lat_deg)) / (top - bottom) * height_px : height_px / 2;
 }
 
 }  // namespace geo

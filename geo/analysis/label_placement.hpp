@@ -58,8 +58,7 @@ struct PlacedLabel {
 
 // Placed labels in placement order. `obstacles`: boxes nothing may cover
 // (e.g. a legend), view pixels.
-std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests,
-                                      const LabelViewPx& view,
+std::vector<PlacedLabel> place_labels(const std::vector<LabelRequest>& requests, const LabelViewPx& view,
                                       const std::vector<LabelBox>& obstacles = {});
 
 // A lon/lat view: what a map of `width_px` × `height_px` pixels shows of

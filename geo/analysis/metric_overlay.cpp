@@ -29,13 +29,9 @@ Result<detail::GeosGeom> metric_geos(const detail::GeosContext& ctx, const Proje
     return std::move(*geom);
 }
 
-Result<detail::GeosPrepared> prepare(const detail::GeosContext& ctx, const GEOSGeometry* geom,
-                                     const char* what) {
-    detail::GeosPrepared prepared(GEOSPrepare_r(ctx.get(), geom),
-                                  detail::GeosPreparedDeleter{ctx.get()});
-    if (!prepared)
-        return fail(std::string(what) +
-                    ": GEOS could not prepare the polygons: " + ctx.last_error());
+Result<detail::GeosPrepared> prepare(const detail::GeosContext& ctx, const GEOSGeometry* geom, const char* what) {
+    detail::GeosPrepared prepared(GEOSPrepare_r(ctx.get(), geom), detail::GeosPreparedDeleter{ctx.get()});
+    if (!prepared) return fail(std::string(what) + ": GEOS could not prepare the polygons: " + ctx.last_error());
     return prepared;
 }
 

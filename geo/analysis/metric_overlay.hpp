@@ -35,8 +35,7 @@ Result<void> make_valid(const detail::GeosContext& ctx, detail::GeosGeom& geom);
 
 // A prepared geometry of `geom` (which must outlive it), for repeated
 // predicates; `what` names it in the error.
-Result<detail::GeosPrepared> prepare(const detail::GeosContext& ctx, const GEOSGeometry* geom,
-                                     const char* what);
+Result<detail::GeosPrepared> prepare(const detail::GeosContext& ctx, const GEOSGeometry* geom, const char* what);
 
 // Planar area of a GEOS geometry whose coordinates are metres, in km²
 // (0 for a null or empty geometry).

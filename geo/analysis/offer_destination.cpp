@@ -6,11 +6,9 @@
 
 namespace geo {
 
-Result<Territory> offer_destination(const std::vector<OfferItem>& items, const Audience& audience,
-                                    double level, const std::string& name,
-                                    const std::string& code) {
-    const std::string what =
-        fmt::format("destination \"{}\" ({} items, audience {})", name, items.size(), audience.id);
+Result<Territory> offer_destination(const std::vector<OfferItem>& items, const Audience& audience, double level,
+                                    const std::string& name, const std::string& code) {
+    const std::string what = fmt::format("destination \"{}\" ({} items, audience {})", name, items.size(), audience.id);
     auto use_case = AudiencePerimeter::create(std::make_shared<const std::vector<OfferItem>>(items), nullptr);
     if (!use_case) return tl::unexpected(use_case.error().with_context(what));
     PerimeterParams params;

@@ -17,7 +17,7 @@ namespace geo {
 
 // The Territory has level `competitor`, source "perimeter", the given name and
 // code, and the WGS 84 perimeter as geometry.
-Result<Territory> offer_destination(const std::vector<OfferItem>& items, const Audience& audience,
-                                    double level, const std::string& name, const std::string& code);
+Result<Territory> offer_destination(const std::vector<OfferItem>& items, const Audience& audience, double level,
+                                    const std::string& name, const std::string& code);
 
 }  // namespace geo

@@ -23,15 +23,13 @@ namespace geo {
 // Item counts by Family index (kAllFamilies order).
 using FamilyCounts = std::array<std::int64_t, kFamilyCount>;
 
-Result<std::vector<std::uint8_t>> points_inside(const MultiPolygon& area,
-                                                const std::vector<LonLat>& positions);
+Result<std::vector<std::uint8_t>> points_inside(const MultiPolygon& area, const std::vector<LonLat>& positions);
 
 // The positions of `items`, in order.
 std::vector<LonLat> item_positions(const std::vector<OfferItem>& items);
 
 // Counts per family of the items whose `mask` entry is non-zero.
 // Precondition: mask.size() == items.size().
-FamilyCounts count_per_family(const std::vector<OfferItem>& items,
-                              const std::vector<std::uint8_t>& mask);
+FamilyCounts count_per_family(const std::vector<OfferItem>& items, const std::vector<std::uint8_t>& mask);
 
 }  // namespace geo

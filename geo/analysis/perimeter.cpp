@@ -30,11 +30,10 @@ Result<std::vector<double>> checked_levels(const PerimeterParams& p) {
     if (p.levels.empty()) return fail("perimeter: no level given, expected at least one in [0.01, 1]");
     for (double l : p.levels)
         if (!std::isfinite(l) || l < kMinLevel || l > 1.0)
-            return fail(fmt::format("perimeter: level {} outside [{}, 1] (under 1 % of the mass the perimeter is a point)",
-                                    l, kMinLevel));
+            return fail(fmt::format(
+                "perimeter: level {} outside [{}, 1] (under 1 % of the mass the perimeter is a point)", l, kMinLevel));
     auto checked = [](const char* name, double v) -> Result<void> {
-        if (!std::isfinite(v) || v < 0.0)
-            return fail(fmt::format("perimeter: {} {} must be a number >= 0", name, v));
+        if (!std::isfinite(v) || v < 0.0) return fail(fmt::format("perimeter: {} {} must be a number >= 0", name, v));
         return {};
     };
     if (auto r = checked("min_area_km2", p.min_area_km2); !r) return tl::unexpected(r.error());
@@ -49,16 +48,14 @@ Result<std::vector<double>> checked_levels(const PerimeterParams& p) {
 
 // Fills holes under min_hole_m2, drops polygons under min_area_m2, and drops
 // islands that stood in a hole now filled (they are covered by its polygon).
-ProjectedMultiPolygon drop_small_parts(ProjectedMultiPolygon mp, double min_area_m2,
-                                       double min_hole_m2) {
+ProjectedMultiPolygon drop_small_parts(ProjectedMultiPolygon mp, double min_area_m2, double min_hole_m2) {
     ProjectedMultiPolygon sized;
     for (auto& poly : mp.polygons) {
         if (poly.rings.empty()) continue;
         ProjectedPolygon kept;
         kept.rings.push_back(std::move(poly.rings[0]));
         for (std::size_t i = 1; i < poly.rings.size(); ++i)
-            if (std::abs(signed_area_m2(poly.rings[i])) >= min_hole_m2)
-                kept.rings.push_back(std::move(poly.rings[i]));
+            if (std::abs(signed_area_m2(poly.rings[i])) >= min_hole_m2) kept.rings.push_back(std::move(poly.rings[i]));
         if (area_m2(kept) >= min_area_m2) sized.polygons.push_back(std::move(kept));
     }
     // Contour rings never cross, so one vertex tells where an island lies;
@@ -115,8 +112,7 @@ struct Simplified {
 // other). The tolerance is halved until the shift is small enough (three
 // times at most, then no simplification).
 Result<Simplified> simplify_region(const GeosContext& ctx, const GridIntegrator& grid,
-                                   const ProjectedMultiPolygon& region, double tolerance_m,
-                                   double total_mass) {
+                                   const ProjectedMultiPolygon& region, double tolerance_m, double total_mass) {
     GEOSContextHandle_t h = ctx.get();
     const double raw_mass = grid.integrate(region);
     for (int attempt = 0; attempt < 4 && tolerance_m > 0.0; ++attempt, tolerance_m /= 2.0) {
@@ -190,10 +186,8 @@ Result<MultiPolygon> to_wgs84(const Projector& projector, const ProjectedMultiPo
 
 }  // namespace
 
-Result<PerimeterResult> compute_perimeter(const Projector& projector,
-                                          const std::vector<Projected>& points,
-                                          const std::vector<double>& weights,
-                                          const PerimeterParams& params) {
+Result<PerimeterResult> compute_perimeter(const Projector& projector, const std::vector<Projected>& points,
+                                          const std::vector<double>& weights, const PerimeterParams& params) {
     auto levels = checked_levels(params);
     if (!levels) return tl::unexpected(levels.error());
 
@@ -230,8 +224,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
     const bool fine_cell = grid->cell_m <= grid->default_cell_m * 1.001;
     auto share_of = [&](const ProjectedMultiPolygon& mp) {
         if (fine_cell) return integrator.integrate(mp) / res.total_weight;
-        return kernel_mass_inside(points, weights, grid->bandwidth_factors, grid->kernel,
-                                  grid->bandwidth_m, mp) /
+        return kernel_mass_inside(points, weights, grid->bandwidth_factors, grid->kernel, grid->bandwidth_m, mp) /
                res.total_weight;
     };
     GeosContext ctx;
@@ -242,14 +235,13 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
         double grid_level = level, prev_level = 0.0, prev_share = 0.0;
         for (int attempt = 0;; ++attempt) {
             const double t = hdr_thresholds(*grid, {grid_level}).front();
-            ProjectedMultiPolygon region =
-                drop_small_parts(contour_region(*grid, t), params.min_area_km2 * kM2PerKm2,
-                                 params.min_hole_km2 * kM2PerKm2);
+            ProjectedMultiPolygon region = drop_small_parts(contour_region(*grid, t), params.min_area_km2 * kM2PerKm2,
+                                                            params.min_hole_km2 * kM2PerKm2);
             auto g = simplify_region(ctx, integrator, region, res.simplify_m, total_mass);
             if (!g) return tl::unexpected(g.error().with_context("perimeter"));
             const double share = share_of(g->planar);
-            const bool last = attempt == kMaxLevelCorrections || std::abs(share - level) <= kLevelTolerance / 2 ||
-                              level >= 1.0;
+            const bool last =
+                attempt == kMaxLevelCorrections || std::abs(share - level) <= kLevelTolerance / 2 || level >= 1.0;
             if (last || g->planar.empty()) {
                 shares.push_back(share);
                 geoms.push_back(std::move(g->geom));
@@ -290,12 +282,10 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector,
     return res;
 }
 
-Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions,
-                                          const std::vector<double>& weights,
+Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions, const std::vector<double>& weights,
                                           const PerimeterParams& params) {
     if (positions.size() != weights.size())
-        return fail(fmt::format("perimeter: {} positions but {} weights", positions.size(),
-                                weights.size()));
+        return fail(fmt::format("perimeter: {} positions but {} weights", positions.size(), weights.size()));
     std::vector<LonLat> kept;
     std::vector<double> kept_w;
     kept.reserve(positions.size());
@@ -304,14 +294,16 @@ Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions,
     for (std::size_t i = 0; i < positions.size(); ++i) {
         const double w = weights[i];
         if (!std::isfinite(w) || w < 0.0)
-            return fail(fmt::format("perimeter: weight of item {} is {}, expected a finite "
-                                    "number >= 0",
-                                    i, w));
+            return fail(
+                fmt::format("perimeter: weight of item {} is {}, expected a finite "
+                            "number >= 0",
+                            i, w));
         if (w == 0.0) continue;
         if (!is_valid_lonlat(positions[i]))
-            return fail(fmt::format("perimeter: item {} at lon {} lat {}, expected lon in "
-                                    "[-180, 180] and lat in [-90, 90]",
-                                    i, positions[i].lon_deg, positions[i].lat_deg));
+            return fail(
+                fmt::format("perimeter: item {} at lon {} lat {}, expected lon in "
+                            "[-180, 180] and lat in [-90, 90]",
+                            i, positions[i].lon_deg, positions[i].lat_deg));
         kept.push_back(positions[i]);
         kept_w.push_back(w);
         box.extend(positions[i]);

@@ -78,7 +78,7 @@ struct PerimeterParams {
     std::vector<double> levels{0.8};    // shares of mass in [kMinLevel, 1]; sorted, deduplicated
     std::optional<double> bandwidth_m;  // fixed (kernel's unit); when absent `bandwidth_selector` decides
     BandwidthSelector bandwidth_selector = BandwidthSelector::plugin;  // bandwidth.hpp
-    std::optional<double> cell_m;       // default: σ / kDefaultCellsPerSigma (density.hpp)
+    std::optional<double> cell_m;  // default: σ / kDefaultCellsPerSigma (density.hpp)
     Kernel kernel = Kernel::quartic;
     double min_area_km2 = 0.5;          // smaller components are dropped
     double min_hole_km2 = 0.5;          // smaller holes are filled
@@ -102,28 +102,25 @@ struct PerimeterResult {
     Kernel kernel = Kernel::quartic;
     double bandwidth_m = 0.0;
     bool bandwidth_from_data = false;
-    BandwidthSelection bandwidth;  // selector, rule applied, diagonal plug-in, notes
-    double cell_m = 0.0;       // the cell used (may exceed the one asked for)
-    double simplify_m = 0.0;   // the tolerance asked for (or its default)
-    double total_weight = 0.0;        // Σ weights
-    std::size_t items_used = 0;       // items with a positive weight
+    BandwidthSelection bandwidth;        // selector, rule applied, diagonal plug-in, notes
+    double cell_m = 0.0;                 // the cell used (may exceed the one asked for)
+    double simplify_m = 0.0;             // the tolerance asked for (or its default)
+    double total_weight = 0.0;           // Σ weights
+    std::size_t items_used = 0;          // items with a positive weight
     std::vector<PerimeterLevel> levels;  // ascending level
-    DensityGrid grid;  // in metric_crs, for display (origin, cell, width, height, values)
+    DensityGrid grid;                    // in metric_crs, for display (origin, cell, width, height, values)
 };
 
 // Chooses the metric CRS from the positive-weight positions, projects them and
 // computes the perimeter. Zero-weight items are ignored.
-Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions,
-                                          const std::vector<double>& weights,
+Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions, const std::vector<double>& weights,
                                           const PerimeterParams& params);
 
 // Same from positions already projected with `projector` (whose CRS must be
 // metric): lets a caller project a catalogue once and recompute perimeters as
 // weights change (audience sliders). `projector` is used on the calling thread
 // only, for the inverse projection of the polygons.
-Result<PerimeterResult> compute_perimeter(const Projector& projector,
-                                          const std::vector<Projected>& points,
-                                          const std::vector<double>& weights,
-                                          const PerimeterParams& params);
+Result<PerimeterResult> compute_perimeter(const Projector& projector, const std::vector<Projected>& points,
+                                          const std::vector<double>& weights, const PerimeterParams& params);
 
 }  // namespace geo

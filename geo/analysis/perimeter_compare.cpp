@@ -16,8 +16,7 @@ using detail::GeosGeom;
 
 Result<void> check_weights(const std::vector<double>& weights, std::size_t n, const char* which) {
     if (weights.size() != n)
-        return fail(fmt::format("perimeter comparison: {} items but {} weights for {}", n,
-                                weights.size(), which));
+        return fail(fmt::format("perimeter comparison: {} items but {} weights for {}", n, weights.size(), which));
     for (std::size_t i = 0; i < n; ++i)
         if (!std::isfinite(weights[i]) || weights[i] < 0.0)
             return fail(
@@ -28,8 +27,7 @@ Result<void> check_weights(const std::vector<double>& weights, std::size_t n, co
 }
 
 // Areas of A, B, A ∩ B and A ∪ B in the metric CRS of their union.
-Result<void> measure_overlap(const MultiPolygon& a, const MultiPolygon& b,
-                             PerimeterComparison& out) {
+Result<void> measure_overlap(const MultiPolygon& a, const MultiPolygon& b, PerimeterComparison& out) {
     if (a.empty() && b.empty()) {
         out.jaccard = 1.0;
         return {};
@@ -52,8 +50,7 @@ Result<void> measure_overlap(const MultiPolygon& a, const MultiPolygon& b,
     out.intersection_km2 = planar_area_km2(ctx, inter.get());
     // |A ∪ B| = |A| + |B| − |A ∩ B|: exact for valid polygons, no second overlay.
     out.union_km2 = std::max(0.0, out.area_a_km2 + out.area_b_km2 - out.intersection_km2);
-    out.jaccard =
-        out.union_km2 > 0.0 ? std::clamp(out.intersection_km2 / out.union_km2, 0.0, 1.0) : 1.0;
+    out.jaccard = out.union_km2 > 0.0 ? std::clamp(out.intersection_km2 / out.union_km2, 0.0, 1.0) : 1.0;
     return {};
 }
 
@@ -84,11 +81,9 @@ Result<PerimeterComparison> compare_perimeters(const MultiPolygon& a, const Mult
 
     const std::vector<LonLat> positions = item_positions(items);
     auto in_a = points_inside(a, positions);
-    if (!in_a)
-        return tl::unexpected(in_a.error().with_context("perimeter comparison: perimeter A"));
+    if (!in_a) return tl::unexpected(in_a.error().with_context("perimeter comparison: perimeter A"));
     auto in_b = points_inside(b, positions);
-    if (!in_b)
-        return tl::unexpected(in_b.error().with_context("perimeter comparison: perimeter B"));
+    if (!in_b) return tl::unexpected(in_b.error().with_context("perimeter comparison: perimeter B"));
 
     double total_a = 0, total_b = 0, a_in_a = 0, b_in_b = 0, a_in_b = 0, b_in_a = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {

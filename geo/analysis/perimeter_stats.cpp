@@ -6,12 +6,10 @@
 
 namespace geo {
 
-Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter,
-                                       const std::vector<OfferItem>& items,
+Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter, const std::vector<OfferItem>& items,
                                        const std::vector<double>& weights) {
     if (items.size() != weights.size())
-        return fail(fmt::format("perimeter statistics: {} items but {} weights", items.size(),
-                                weights.size()));
+        return fail(fmt::format("perimeter statistics: {} items but {} weights", items.size(), weights.size()));
     PerimeterStats stats;
     stats.metric_crs = perimeter.metric_crs;
     stats.kernel = perimeter.kernel;
@@ -46,8 +44,7 @@ Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter,
         s.captured_mass_share = lv.captured_mass_share;
         auto inside = points_inside(lv.geometry, positions);
         if (!inside)
-            return tl::unexpected(inside.error().with_context(
-                fmt::format("perimeter statistics, level {}", lv.level)));
+            return tl::unexpected(inside.error().with_context(fmt::format("perimeter statistics, level {}", lv.level)));
         for (std::size_t i = 0; i < items.size(); ++i) {
             if ((*inside)[i] == 0) continue;
             ++s.items_inside;
@@ -57,8 +54,7 @@ Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter,
             }
         }
         s.items_inside_per_family = count_per_family(items, *inside);
-        s.captured_offer_share =
-            stats.total_weight > 0.0 ? s.weight_inside / stats.total_weight : 0.0;
+        s.captured_offer_share = stats.total_weight > 0.0 ? s.weight_inside / stats.total_weight : 0.0;
         stats.levels.push_back(s);
     }
     return stats;

@@ -46,8 +46,8 @@ struct PerimeterStats {
     double bandwidth_m = 0.0;  // used
     bool bandwidth_from_data = false;
     BandwidthSelection bandwidth;  // how it was chosen (bandwidth.hpp)
-    double cell_m = 0.0;      // used
-    double simplify_m = 0.0;  // asked for (or its default); per level: what was applied
+    double cell_m = 0.0;           // used
+    double simplify_m = 0.0;       // asked for (or its default); per level: what was applied
     double total_weight = 0.0;
     std::int64_t items_total = 0;
     std::int64_t weighted_items = 0;  // items with a positive weight
@@ -57,8 +57,7 @@ struct PerimeterStats {
 
 // `items` and `weights` are those the perimeter was computed from (same
 // order); zero weights are allowed.
-Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter,
-                                       const std::vector<OfferItem>& items,
+Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter, const std::vector<OfferItem>& items,
                                        const std::vector<double>& weights);
 
 }  // namespace geo

@@ -16,8 +16,8 @@ std::string_view trimmed(std::string_view s) {
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-std::optional<SearchMatch> match_of(const std::string& folded, const std::string& code,
-                                    std::string_view raw, const std::string& q) {
+std::optional<SearchMatch> match_of(const std::string& folded, const std::string& code, std::string_view raw,
+                                    const std::string& q) {
     if (folded == q || (!code.empty() && code == raw)) return SearchMatch::exact;
     const auto at = folded.find(q);
     if (at == std::string::npos) return std::nullopt;
@@ -56,8 +56,8 @@ std::string_view search_match_id(SearchMatch match) {
     return "contains";
 }
 
-SearchIndex::SearchIndex(const std::vector<Territory>& territories,
-                         const std::vector<Place>& places, const std::vector<OfferItem>& items) {
+SearchIndex::SearchIndex(const std::vector<Territory>& territories, const std::vector<Place>& places,
+                         const std::vector<OfferItem>& items) {
     m_entries.reserve(territories.size() + places.size() + items.size());
     // The place of each commune code, to put the commune's hit on its town centre.
     std::unordered_map<std::string, const Place*> place_of;
@@ -82,8 +82,7 @@ SearchIndex::SearchIndex(const std::vector<Territory>& territories,
                 t.geometry.bounds()};
         e.position = e.extent.empty() ? LonLat{} : e.extent.center();
         if (commune) {
-            if (auto it = place_of.find(t.code); it != place_of.end())
-                e.position = it->second->position;
+            if (auto it = place_of.find(t.code); it != place_of.end()) e.position = it->second->position;
             commune_folded.emplace(t.code, e.folded);
         }
         m_entries.push_back(std::move(e));
@@ -91,8 +90,7 @@ SearchIndex::SearchIndex(const std::vector<Territory>& territories,
     for (std::size_t i = 0; i < places.size(); ++i) {
         const Place& p = places[i];
         std::string folded = fold_text(p.name);
-        if (auto it = commune_folded.find(p.insee);
-            it != commune_folded.end() && it->second == folded)
+        if (auto it = commune_folded.find(p.insee); it != commune_folded.end() && it->second == folded)
             continue;  // the commune's hit stands for it
         m_entries.push_back({SearchKind::place,
                              p.rank,
@@ -143,8 +141,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
     hits.reserve(n);
     for (std::size_t k = 0; k < n; ++k) {
         const Entry& e = *found[k].entry;
-        hits.push_back(
-            {e.kind, e.index, found[k].match, e.name, e.code, e.level, e.position, e.extent});
+        hits.push_back({e.kind, e.index, found[k].match, e.name, e.code, e.level, e.position, e.extent});
     }
     return hits;
 }

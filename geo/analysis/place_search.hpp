@@ -33,19 +33,17 @@ enum class SearchKind : std::uint8_t { commune, place, territory, item };
 std::string_view search_kind_id(SearchKind kind);  // "commune", "place", "territory", "item"
 
 enum class SearchMatch : std::uint8_t { exact, prefix, word_prefix, contains };
-std::string_view search_match_id(
-    SearchMatch match);  // "exact", "prefix", "word_prefix", "contains"
+std::string_view search_match_id(SearchMatch match);  // "exact", "prefix", "word_prefix", "contains"
 
 struct SearchHit {
     SearchKind kind = SearchKind::item;
     std::size_t index = 0;  // into the territories, places or items given to the index
     SearchMatch match = SearchMatch::contains;
     std::string name;
-    std::string code;  // INSEE or territory code; an item's commune code; "" when none
-    std::string
-        level;  // territories: the level id ("commune", "departement"…); items: the family id
-    LonLat position;   // where to go: a place, an item, a territory's place or box centre
-    LonLatBox extent;  // territories: their bounds; empty for points
+    std::string code;   // INSEE or territory code; an item's commune code; "" when none
+    std::string level;  // territories: the level id ("commune", "departement"…); items: the family id
+    LonLat position;    // where to go: a place, an item, a territory's place or box centre
+    LonLatBox extent;   // territories: their bounds; empty for points
 };
 
 class SearchIndex {
@@ -55,8 +53,7 @@ public:
                 const std::vector<OfferItem>& items);
 
     // At most `limit` hits, best first; none for a blank query.
-    [[nodiscard]] std::vector<SearchHit> search(std::string_view query,
-                                                std::size_t limit = 20) const;
+    [[nodiscard]] std::vector<SearchHit> search(std::string_view query, std::size_t limit = 20) const;
     [[nodiscard]] std::size_t size() const { return m_entries.size(); }
 
 private:

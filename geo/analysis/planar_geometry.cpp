@@ -60,8 +60,7 @@ bool ring_contains(const ProjectedRing& ring, Projected p) {
     for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
         const Projected& a = ring[i];
         const Projected& b = ring[j];
-        if ((a.y_m > p.y_m) != (b.y_m > p.y_m) &&
-            p.x_m < (b.x_m - a.x_m) * (p.y_m - a.y_m) / (b.y_m - a.y_m) + a.x_m)
+        if ((a.y_m > p.y_m) != (b.y_m > p.y_m) && p.x_m < (b.x_m - a.x_m) * (p.y_m - a.y_m) / (b.y_m - a.y_m) + a.x_m)
             inside = !inside;
     }
     return inside;
@@ -71,8 +70,7 @@ void orient_rfc7946(ProjectedMultiPolygon& mp) {
     for (auto& p : mp.polygons)
         for (std::size_t i = 0; i < p.rings.size(); ++i) {
             const double a = signed_area_m2(p.rings[i]);
-            if ((i == 0 && a < 0.0) || (i > 0 && a > 0.0))
-                std::reverse(p.rings[i].begin(), p.rings[i].end());
+            if ((i == 0 && a < 0.0) || (i > 0 && a > 0.0)) std::reverse(p.rings[i].begin(), p.rings[i].end());
         }
 }
 

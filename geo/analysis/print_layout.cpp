@@ -58,19 +58,16 @@ BoxMm corner_box(const BoxMm& frame, Corner corner, double w, double h, double i
 }
 
 std::size_t code_points(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // "1 : 253 000": the scale rounded to three significant digits, grouped by
 // thousands with a space (read the same in French and English).
 std::string scale_text(double denominator) {
     if (!(denominator >= 1.0) || !std::isfinite(denominator)) return {};
-    const double magnitude =
-        std::pow(10.0, std::max(0.0, std::floor(std::log10(denominator)) - 2.0));
-    auto n = static_cast<long long>(std::llround(denominator / magnitude) *
-                                    static_cast<long long>(magnitude));
+    const double magnitude = std::pow(10.0, std::max(0.0, std::floor(std::log10(denominator)) - 2.0));
+    auto n = static_cast<long long>(std::llround(denominator / magnitude) * static_cast<long long>(magnitude));
     std::string digits = std::to_string(n), out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
@@ -101,8 +98,8 @@ double estimated_text_width_mm(std::string_view text, double size_mm, bool bold)
     return (bold ? 0.62 : 0.55) * size_mm * static_cast<double>(code_points(text));
 }
 
-double covered_area_mm2(const std::vector<PageRing>& outer_rings,
-                        const std::vector<PageRing>& hole_rings, const BoxMm& box) {
+double covered_area_mm2(const std::vector<PageRing>& outer_rings, const std::vector<PageRing>& hole_rings,
+                        const BoxMm& box) {
     double area = 0.0;
     for (const auto& r : outer_rings) area += clipped_area(r, box);
     for (const auto& r : hole_rings) area -= clipped_area(r, box);
@@ -121,9 +118,8 @@ PageRings page_rings(const PrintMapView& view, const MultiPolygon& area) {
     return out;
 }
 
-CornerChoice least_covered_corner(const PrintMapView& view, double width_mm, double height_mm,
-                                  double inset_mm, const std::vector<MultiPolygon>& avoid,
-                                  const std::vector<LonLat>& items) {
+CornerChoice least_covered_corner(const PrintMapView& view, double width_mm, double height_mm, double inset_mm,
+                                  const std::vector<MultiPolygon>& avoid, const std::vector<LonLat>& items) {
     std::vector<PageRings> rings;
     rings.reserve(avoid.size());
     for (const auto& area : avoid) rings.push_back(page_rings(view, area));
@@ -137,8 +133,7 @@ CornerChoice least_covered_corner(const PrintMapView& view, double width_mm, dou
         std::size_t under = 0;
         for (const LonLat& p : items) {
             const PagePoint q = view.to_page(p);
-            under += q.x_mm >= box.x_mm && q.x_mm <= box.right_mm() && q.y_mm >= box.y_mm &&
-                     q.y_mm <= box.bottom_mm();
+            under += q.x_mm >= box.x_mm && q.x_mm <= box.right_mm() && q.y_mm >= box.y_mm && q.y_mm <= box.bottom_mm();
         }
         choice.covered_mm2[static_cast<std::size_t>(c)] = covered;
         choice.items_covered[static_cast<std::size_t>(c)] = under;
@@ -154,8 +149,7 @@ CornerChoice least_covered_corner(const PrintMapView& view, double width_mm, dou
     return choice;
 }
 
-std::vector<std::string> wrap_text(std::string_view text, double size_mm, double max_width_mm,
-                                   const TextWidth& width) {
+std::vector<std::string> wrap_text(std::string_view text, double size_mm, double max_width_mm, const TextWidth& width) {
     std::vector<std::string> lines;
     std::string line;
     std::size_t start = 0;
@@ -164,8 +158,7 @@ std::vector<std::string> wrap_text(std::string_view text, double size_mm, double
         if (end == std::string_view::npos) end = text.size();
         const std::string_view word = text.substr(start, end - start);
         if (!word.empty()) {
-            std::string candidate =
-                line.empty() ? std::string(word) : line + " " + std::string(word);
+            std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
             if (!line.empty() && width(candidate, size_mm, false) > max_width_mm) {
                 lines.push_back(line);
                 line = std::string(word);
@@ -179,8 +172,8 @@ std::vector<std::string> wrap_text(std::string_view text, double size_mm, double
     return lines;
 }
 
-Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& content,
-                                 const TextWidth& width, const PrintStyle& style) {
+Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& content, const TextWidth& width,
+                                 const PrintStyle& style) {
     PrintLayout out;
     out.page = page;
     out.style = style;
@@ -210,36 +203,31 @@ Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& cont
     // attribution on the right, wrapped to what is left of the width.
     const double left_block_mm = style.scale_bar_max_mm + style.north_arrow_mm + 12.0;
     const double attribution_w = std::max(inner_w - left_block_mm, inner_w * 0.4);
-    const std::vector<std::string> lines =
-        wrap_text(content.attribution, style.footer_mm, attribution_w, width);
+    const std::vector<std::string> lines = wrap_text(content.attribution, style.footer_mm, attribution_w, width);
     const double line_h = style.footer_mm * style.line_factor;
-    const double footer_h =
-        std::max(style.north_arrow_mm + 2.0, line_h * static_cast<double>(lines.size()) + 2.0);
+    const double footer_h = std::max(style.north_arrow_mm + 2.0, line_h * static_cast<double>(lines.size()) + 2.0);
     const BoxMm frame{m, y, inner_w, page.height_mm - m - footer_h - y};
     if (frame.height_mm < 20.0 || frame.width_mm < 20.0)
-        return fail("page too small for a map: " + std::to_string(std::lround(page.width_mm)) +
-                    " x " + std::to_string(std::lround(page.height_mm)) +
-                    " mm leaves no room beside the title and footer");
+        return fail("page too small for a map: " + std::to_string(std::lround(page.width_mm)) + " x " +
+                    std::to_string(std::lround(page.height_mm)) + " mm leaves no room beside the title and footer");
     out.map = fit_print_view(frame, content.extent, style.map_margin_mm);
 
     const double footer_top = frame.bottom_mm() + 2.0;
-    out.scale_bar =
-        print_scale_bar(out.map, std::min(style.scale_bar_max_mm, frame.width_mm / 3.0));
+    out.scale_bar = print_scale_bar(out.map, std::min(style.scale_bar_max_mm, frame.width_mm / 3.0));
     out.scale_bar_at = {m, footer_top + style.footer_mm * 1.2 + 3.0};
     out.scale_label_at = {m + out.scale_bar.width_mm + 1.5, out.scale_bar_at.y_mm};
     out.scale_text = scale_text(out.map.scale_denominator());
     out.scale_text_at = {m, out.scale_bar_at.y_mm + style.footer_mm * 1.6};
     const double label_w = width(out.scale_bar.label, style.footer_mm, false);
-    const double scale_w = std::max(out.scale_bar.width_mm + 1.5 + label_w,
-                                    width(out.scale_text, style.footer_mm, false));
-    out.north_arrow = {m + scale_w + 6.0, footer_top, style.north_arrow_mm * 0.6,
-                       style.north_arrow_mm};
+    const double scale_w =
+        std::max(out.scale_bar.width_mm + 1.5 + label_w, width(out.scale_text, style.footer_mm, false));
+    out.north_arrow = {m + scale_w + 6.0, footer_top, style.north_arrow_mm * 0.6, style.north_arrow_mm};
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const double w = width(lines[i], style.footer_mm, false);
-        out.attribution.push_back({lines[i],
-                                   {page.width_mm - m - w,
-                                    footer_top + style.footer_mm + line_h * static_cast<double>(i)},
-                                   style.footer_mm});
+        out.attribution.push_back(
+            {lines[i],
+             {page.width_mm - m - w, footer_top + style.footer_mm + line_h * static_cast<double>(i)},
+             style.footer_mm});
     }
 
     // The legend: rows of swatch and text, sized to its widest text, and
@@ -258,8 +246,7 @@ Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& cont
     const PrintStyle& ls = out.style;
     const double row_h = ls.legend_mm * ls.line_factor;
     const double pad = ls.legend_padding_mm;
-    out.legend = least_covered_corner(out.map, box_w, box_h, ls.legend_inset_mm, content.avoid,
-                                      content.items);
+    out.legend = least_covered_corner(out.map, box_w, box_h, ls.legend_inset_mm, content.avoid, content.items);
     double row_top = out.legend.box.y_mm + pad;
     for (const LegendRow& row : content.legend) {
         const bool heading = row.swatch == LegendSwatch::heading;

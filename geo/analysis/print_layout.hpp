@@ -79,9 +79,8 @@ struct CornerChoice {
     std::array<double, 4> covered_mm2{};         // by Corner
     std::array<std::size_t, 4> items_covered{};  // by Corner
 };
-CornerChoice least_covered_corner(const PrintMapView& view, double width_mm, double height_mm,
-                                  double inset_mm, const std::vector<MultiPolygon>& avoid,
-                                  const std::vector<LonLat>& items);
+CornerChoice least_covered_corner(const PrintMapView& view, double width_mm, double height_mm, double inset_mm,
+                                  const std::vector<MultiPolygon>& avoid, const std::vector<LonLat>& items);
 
 struct PrintContent {
     std::string title;
@@ -132,12 +131,11 @@ struct PrintLayout {
     std::vector<PlacedText> attribution;  // right-aligned lines
 };
 
-Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& content,
-                                 const TextWidth& width, const PrintStyle& style = {});
+Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& content, const TextWidth& width,
+                                 const PrintStyle& style = {});
 
 // Splits `text` at spaces into lines no wider than `max_width_mm` (a word
 // longer than that gets a line of its own).
-std::vector<std::string> wrap_text(std::string_view text, double size_mm, double max_width_mm,
-                                   const TextWidth& width);
+std::vector<std::string> wrap_text(std::string_view text, double size_mm, double max_width_mm, const TextWidth& width);
 
 }  // namespace geo

@@ -43,8 +43,7 @@ std::string_view paper_name(PaperSize paper) {
 
 Result<PrintPage> print_page(const PageRequest& request) {
     if (!(request.dpi >= kMinDpi && request.dpi <= kMaxDpi))
-        return fail(
-            fmt::format("resolution {:g} dpi outside [{:g}, {:g}]", request.dpi, kMinDpi, kMaxDpi));
+        return fail(fmt::format("resolution {:g} dpi outside [{:g}, {:g}]", request.dpi, kMinDpi, kMaxDpi));
     PrintPage page;
     page.dpi = request.dpi;
     if (request.paper) {
@@ -57,8 +56,8 @@ Result<PrintPage> print_page(const PageRequest& request) {
         page.height_px = static_cast<int>(std::lround(page.height_mm * page.px_per_mm()));
     } else {
         if (request.width_px < 64 || request.height_px < 64)
-            return fail(fmt::format("page size {}x{} px too small (at least 64x64)",
-                                    request.width_px, request.height_px));
+            return fail(
+                fmt::format("page size {}x{} px too small (at least 64x64)", request.width_px, request.height_px));
         page.width_px = request.width_px;
         page.height_px = request.height_px;
         page.width_mm = request.width_px / page.px_per_mm();
@@ -66,10 +65,10 @@ Result<PrintPage> print_page(const PageRequest& request) {
     }
     const double pixels = static_cast<double>(page.width_px) * page.height_px;
     if (request.raster && pixels > kMaxRasterPixels)
-        return fail(fmt::format(
-            "page of {}x{} px ({:.0f} megapixels) above the {:.0f} megapixels a picture may have; "
-            "lower the dpi",
-            page.width_px, page.height_px, pixels / 1e6, kMaxRasterPixels / 1e6));
+        return fail(
+            fmt::format("page of {}x{} px ({:.0f} megapixels) above the {:.0f} megapixels a picture may have; "
+                        "lower the dpi",
+                        page.width_px, page.height_px, pixels / 1e6, kMaxRasterPixels / 1e6));
     return page;
 }
 
@@ -80,9 +79,8 @@ Projected web_mercator_from_lonlat(LonLat p) {
 }
 
 LonLat lonlat_from_web_mercator(Projected m) {
-    return {
-        m.x_m / kEarthRadiusM * kRadToDeg,
-        (2.0 * std::atan(std::exp(m.y_m / kEarthRadiusM)) - std::numbers::pi / 2.0) * kRadToDeg};
+    return {m.x_m / kEarthRadiusM * kRadToDeg,
+            (2.0 * std::atan(std::exp(m.y_m / kEarthRadiusM)) - std::numbers::pi / 2.0) * kRadToDeg};
 }
 
 PagePoint PrintMapView::to_page(LonLat p) const {
@@ -92,9 +90,8 @@ PagePoint PrintMapView::to_page(LonLat p) const {
 }
 
 LonLat PrintMapView::to_lonlat(PagePoint p) const {
-    return lonlat_from_web_mercator(
-        {centre.x_m + (p.x_mm - frame.x_mm - frame.width_mm / 2.0) * mercator_m_per_mm,
-         centre.y_m - (p.y_mm - frame.y_mm - frame.height_mm / 2.0) * mercator_m_per_mm});
+    return lonlat_from_web_mercator({centre.x_m + (p.x_mm - frame.x_mm - frame.width_mm / 2.0) * mercator_m_per_mm,
+                                     centre.y_m - (p.y_mm - frame.y_mm - frame.height_mm / 2.0) * mercator_m_per_mm});
 }
 
 double PrintMapView::ground_m_per_mm() const {

@@ -20,9 +20,8 @@ Result<Out> convert_rings(const In& in, Convert convert, bool close_rings) {
     for (const auto& poly : in.polygons) {
         auto& p = out.polygons.emplace_back();
         for (const auto& ring : poly.rings) {
-            auto& r = p.rings.emplace_back(
-                converted->begin() + static_cast<std::ptrdiff_t>(k),
-                converted->begin() + static_cast<std::ptrdiff_t>(k + ring.size()));
+            auto& r = p.rings.emplace_back(converted->begin() + static_cast<std::ptrdiff_t>(k),
+                                           converted->begin() + static_cast<std::ptrdiff_t>(k + ring.size()));
             k += ring.size();
             if (close_rings && !r.empty() && r.front() != r.back()) r.push_back(r.front());
         }
@@ -32,14 +31,12 @@ Result<Out> convert_rings(const In& in, Convert convert, bool close_rings) {
 
 }  // namespace
 
-Result<ProjectedMultiPolygon> project_multipolygon(const Projector& projector,
-                                                   const MultiPolygon& wgs84) {
+Result<ProjectedMultiPolygon> project_multipolygon(const Projector& projector, const MultiPolygon& wgs84) {
     return convert_rings<ProjectedMultiPolygon>(
         wgs84, [&](const std::vector<LonLat>& pts) { return projector.forward(pts); }, false);
 }
 
-Result<MultiPolygon> unproject_multipolygon(const Projector& projector,
-                                            const ProjectedMultiPolygon& metric) {
+Result<MultiPolygon> unproject_multipolygon(const Projector& projector, const ProjectedMultiPolygon& metric) {
     return convert_rings<MultiPolygon>(
         metric, [&](const std::vector<Projected>& pts) { return projector.inverse(pts); }, true);
 }

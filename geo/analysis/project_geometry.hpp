@@ -11,10 +11,8 @@
 
 namespace geo {
 
-Result<ProjectedMultiPolygon> project_multipolygon(const Projector& projector,
-                                                   const MultiPolygon& wgs84);
+Result<ProjectedMultiPolygon> project_multipolygon(const Projector& projector, const MultiPolygon& wgs84);
 // Rings are closed explicitly in the result (first == last).
-Result<MultiPolygon> unproject_multipolygon(const Projector& projector,
-                                            const ProjectedMultiPolygon& metric);
+Result<MultiPolygon> unproject_multipolygon(const Projector& projector, const ProjectedMultiPolygon& metric);
 
 }  // namespace geo

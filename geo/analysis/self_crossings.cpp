@@ -42,7 +42,8 @@ std::size_t count_self_crossings(const std::vector<std::vector<LonLat>>& rings, 
     LonLatBox box;
     for (std::size_t r = 0; r < rings.size(); ++r) {
         std::vector<LonLat> ring = rings[r];
-        if (ring.size() > 1 && (ring.front().lon_deg != ring.back().lon_deg || ring.front().lat_deg != ring.back().lat_deg))
+        if (ring.size() > 1 &&
+            (ring.front().lon_deg != ring.back().lon_deg || ring.front().lat_deg != ring.back().lat_deg))
             ring.push_back(ring.front());
         if (ring.size() < 4) continue;  // fewer than three edges cannot cross
         const std::size_t n = ring.size() - 1;
@@ -55,8 +56,12 @@ std::size_t count_self_crossings(const std::vector<std::vector<LonLat>>& rings, 
     const double width = std::max(box.east_deg - box.west_deg, 1e-12);
     const double height = std::max(box.north_deg - box.south_deg, 1e-12);
     const int side = std::clamp(static_cast<int>(std::sqrt(static_cast<double>(edges.size()))), 1, 1024);
-    auto column = [&](double lon) { return std::clamp(static_cast<int>((lon - box.west_deg) / width * side), 0, side - 1); };
-    auto row = [&](double lat) { return std::clamp(static_cast<int>((lat - box.south_deg) / height * side), 0, side - 1); };
+    auto column = [&](double lon) {
+        return std::clamp(static_cast<int>((lon - box.west_deg) / width * side), 0, side - 1);
+    };
+    auto row = [&](double lat) {
+        return std::clamp(static_cast<int>((lat - box.south_deg) / height * side), 0, side - 1);
+    };
 
     std::vector<std::vector<std::size_t>> cells(static_cast<std::size_t>(side) * static_cast<std::size_t>(side));
     std::size_t entries = 0;
@@ -67,7 +72,9 @@ std::size_t count_self_crossings(const std::vector<std::vector<LonLat>>& rings, 
         entries += static_cast<std::size_t>(c1 - c0 + 1) * static_cast<std::size_t>(r1 - r0 + 1);
         if (entries > kMaxCellEntries) return limit + 1;
         for (int r = r0; r <= r1; ++r)
-            for (int c = c0; c <= c1; ++c) cells[static_cast<std::size_t>(r) * static_cast<std::size_t>(side) + static_cast<std::size_t>(c)].push_back(k);
+            for (int c = c0; c <= c1; ++c)
+                cells[static_cast<std::size_t>(r) * static_cast<std::size_t>(side) + static_cast<std::size_t>(c)]
+                    .push_back(k);
     }
     std::size_t crossings = 0;
     for (std::size_t cell = 0; cell < cells.size(); ++cell) {

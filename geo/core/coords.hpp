@@ -50,24 +50,21 @@ struct LonLatBox {
         extend(LonLat{b.east_deg, b.north_deg});
     }
     [[nodiscard]] bool contains(LonLat p) const {
-        return p.lon_deg >= west_deg && p.lon_deg <= east_deg && p.lat_deg >= south_deg &&
-               p.lat_deg <= north_deg;
+        return p.lon_deg >= west_deg && p.lon_deg <= east_deg && p.lat_deg >= south_deg && p.lat_deg <= north_deg;
     }
     // Whether the two boxes share at least one point (edges included); an
     // empty box meets nothing.
     [[nodiscard]] bool intersects(const LonLatBox& o) const {
-        return !empty() && !o.empty() && west_deg <= o.east_deg && o.west_deg <= east_deg &&
-               south_deg <= o.north_deg && o.south_deg <= north_deg;
+        return !empty() && !o.empty() && west_deg <= o.east_deg && o.west_deg <= east_deg && south_deg <= o.north_deg &&
+               o.south_deg <= north_deg;
     }
-    [[nodiscard]] LonLat center() const {
-        return {(west_deg + east_deg) / 2.0, (south_deg + north_deg) / 2.0};
-    }
+    [[nodiscard]] LonLat center() const { return {(west_deg + east_deg) / 2.0, (south_deg + north_deg) / 2.0}; }
 };
 
 // True for finite coordinates inside [-180, 180] x [-90, 90].
 inline bool is_valid_lonlat(LonLat p) {
-    return std::isfinite(p.lon_deg) && std::isfinite(p.lat_deg) && p.lon_deg >= -180.0 &&
-           p.lon_deg <= 180.0 && p.lat_deg >= -90.0 && p.lat_deg <= 90.0;
+    return std::isfinite(p.lon_deg) && std::isfinite(p.lat_deg) && p.lon_deg >= -180.0 && p.lon_deg <= 180.0 &&
+           p.lat_deg >= -90.0 && p.lat_deg <= 90.0;
 }
 
 }  // namespace geo

@@ -10,8 +10,7 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> data_dir_candidates(const std::string& exe_path) {
     std::vector<std::string> out;
-    if (const char* env = std::getenv("TERRITOIRE_DATA_DIR"); env != nullptr && *env != '\0')
-        out.emplace_back(env);
+    if (const char* env = std::getenv("TERRITOIRE_DATA_DIR"); env != nullptr && *env != '\0') out.emplace_back(env);
 #ifdef TERRITOIRE_CHECKOUT_DATA_DIR
     out.emplace_back(TERRITOIRE_CHECKOUT_DATA_DIR);
 #endif

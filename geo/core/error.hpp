@@ -20,9 +20,7 @@ struct Error {
     std::string message;
 
     // Returns a copy whose message reads "context: message".
-    [[nodiscard]] Error with_context(const std::string& context) const {
-        return Error{context + ": " + message};
-    }
+    [[nodiscard]] Error with_context(const std::string& context) const { return Error{context + ": " + message}; }
 };
 
 template <class T>

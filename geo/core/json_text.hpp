@@ -25,8 +25,7 @@ int json_depth(std::string_view text, int limit = kMaxJsonDepth);
 
 // Parses `text`. Fails with "<where>: nesting deeper than 64 levels" or
 // "<where>: not valid JSON (…, at byte N)".
-Result<nlohmann::json> parse_json(std::string_view text, const std::string& where,
-                                  int max_depth = kMaxJsonDepth);
+Result<nlohmann::json> parse_json(std::string_view text, const std::string& where, int max_depth = kMaxJsonDepth);
 
 // At most `max_bytes` of v's compact JSON text, ending in "…" when cut.
 // Iterative: stops writing as soon as the budget is spent.

@@ -16,13 +16,19 @@ constexpr std::array<FamilyNames, kFamilyCount> kFamilyNames = {{
     {Family::accommodation, "accommodation", "Hébergement", "Accommodation"},
     {Family::services, "services", "Services et information", "Services & information"},
 }};
-constexpr std::array<std::string_view, 7> kLevelIds = {
-    "commune", "epci", "departement", "region", "destination", "competitor", "reference"};
+constexpr std::array<std::string_view, 7> kLevelIds = {"commune",     "epci",       "departement", "region",
+                                                       "destination", "competitor", "reference"};
 }  // namespace
 
-std::string_view family_id(Family f) { return kFamilyNames[static_cast<int>(f)].id; }
-std::string_view family_name_fr(Family f) { return kFamilyNames[static_cast<int>(f)].fr; }
-std::string_view family_name_en(Family f) { return kFamilyNames[static_cast<int>(f)].en; }
+std::string_view family_id(Family f) {
+    return kFamilyNames[static_cast<int>(f)].id;
+}
+std::string_view family_name_fr(Family f) {
+    return kFamilyNames[static_cast<int>(f)].fr;
+}
+std::string_view family_name_en(Family f) {
+    return kFamilyNames[static_cast<int>(f)].en;
+}
 
 std::optional<Family> family_from_id(std::string_view id) {
     for (const auto& f : kFamilyNames)

@@ -108,9 +108,7 @@ using ProgressFn = bool (*)(std::int64_t done, std::int64_t total, void* user);
 struct Progress {
     ProgressFn fn = nullptr;
     void* user = nullptr;
-    bool operator()(std::int64_t done, std::int64_t total) const {
-        return fn == nullptr || fn(done, total, user);
-    }
+    bool operator()(std::int64_t done, std::int64_t total) const { return fn == nullptr || fn(done, total, user); }
 };
 
 }  // namespace geo

@@ -17,12 +17,10 @@ int Taxonomy::datatourisme_priority(std::string_view type) const {
 bool Taxonomy::is_known_datatourisme_type(std::string_view type) const {
     if (datatourisme_priority(type) >= 0) return true;
     auto key = detail::datatourisme_class_key(type);
-    return std::find(m_datatourisme_ignored.begin(), m_datatourisme_ignored.end(), key) !=
-           m_datatourisme_ignored.end();
+    return std::find(m_datatourisme_ignored.begin(), m_datatourisme_ignored.end(), key) != m_datatourisme_ignored.end();
 }
 
-std::optional<Classification> Taxonomy::classify_datatourisme(
-    const std::vector<std::string>& types) const {
+std::optional<Classification> Taxonomy::classify_datatourisme(const std::vector<std::string>& types) const {
     int best = INT_MAX;
     for (const auto& t : types)
         if (int p = datatourisme_priority(t); p >= 0 && p < best) best = p;
@@ -30,23 +28,21 @@ std::optional<Classification> Taxonomy::classify_datatourisme(
     return m_datatourisme[static_cast<size_t>(best)].second;
 }
 
-std::optional<Classification> Taxonomy::classify_datatourisme(
-    const std::vector<std::string>& types, const std::vector<std::string>& themes) const {
+std::optional<Classification> Taxonomy::classify_datatourisme(const std::vector<std::string>& types,
+                                                              const std::vector<std::string>& themes) const {
     auto cls = classify_datatourisme(types);
     if (!cls || themes.empty()) return cls;
     std::vector<std::string> keys;
     keys.reserve(themes.size());
     for (const auto& t : themes) keys.push_back(detail::datatourisme_theme_key(t));
     for (const auto& rule : m_themes) {
-        if (std::find(rule.refines.begin(), rule.refines.end(), cls->subtype) == rule.refines.end())
-            continue;
+        if (std::find(rule.refines.begin(), rule.refines.end(), cls->subtype) == rule.refines.end()) continue;
         if (std::find(keys.begin(), keys.end(), rule.theme) != keys.end()) return rule.cls;
     }
     return cls;
 }
 
-std::vector<std::string> Taxonomy::datatourisme_subtypes(const std::vector<std::string>& types,
-                                                         Family family) const {
+std::vector<std::string> Taxonomy::datatourisme_subtypes(const std::vector<std::string>& types, Family family) const {
     std::vector<int> priorities;
     for (const auto& t : types)
         if (int p = datatourisme_priority(t); p >= 0) priorities.push_back(p);
@@ -71,8 +67,7 @@ bool value_matches(const char* value, const std::vector<std::string>& values) {
 }
 }  // namespace
 
-std::vector<const Taxonomy::OsmRule*> Taxonomy::match_osm(const std::vector<OsmRule>& rules,
-                                                          const OsmTagLookup& tag,
+std::vector<const Taxonomy::OsmRule*> Taxonomy::match_osm(const std::vector<OsmRule>& rules, const OsmTagLookup& tag,
                                                           bool first_only) const {
     std::vector<const OsmRule*> out;
     if (!tag) return out;
@@ -88,10 +83,9 @@ std::vector<const Taxonomy::OsmRule*> Taxonomy::match_osm(const std::vector<OsmR
     for (const auto& rule : rules) {
         auto k = static_cast<size_t>(rule.key_index);
         if (ignored[k] || !value_matches(values[k], rule.values)) continue;
-        bool ok =
-            std::all_of(rule.conditions.begin(), rule.conditions.end(), [&](const OsmCondition& c) {
-                return value_matches(values[static_cast<size_t>(c.key_index)], c.values);
-            });
+        bool ok = std::all_of(rule.conditions.begin(), rule.conditions.end(), [&](const OsmCondition& c) {
+            return value_matches(values[static_cast<size_t>(c.key_index)], c.values);
+        });
         if (!ok) continue;
         if (rule.ignore) {
             ignored[k] = true;
@@ -112,8 +106,7 @@ std::optional<Classification> Taxonomy::classify_osm(const OsmTagLookup& tag) co
 std::vector<std::string> Taxonomy::labels_from_osm(const OsmTagLookup& tag) const {
     std::vector<std::string> out;
     for (const OsmRule* rule : match_osm(m_osm_labels, tag, false))
-        if (std::find(out.begin(), out.end(), rule->cls.subtype) == out.end())
-            out.push_back(rule->cls.subtype);
+        if (std::find(out.begin(), out.end(), rule->cls.subtype) == out.end()) out.push_back(rule->cls.subtype);
     return out;
 }
 
@@ -126,8 +119,8 @@ bool name_matches(const std::string& folded, const std::string& name) {
     size_t start = 0;
     while (start <= n.size()) {
         size_t comma = n.find(',', start);
-        std::string part = detail::fold_case(
-            n.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        std::string part =
+            detail::fold_case(n.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         if (part == folded) return true;
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -164,8 +157,7 @@ const LabelInfo* Taxonomy::label(std::string_view id_or_name) const {
         if (l.id == id_or_name) return &l;
     std::string folded = detail::fold_case(id_or_name);
     for (const auto& l : m_labels)
-        if (l.id == folded || detail::fold_case(l.name_fr) == folded ||
-            detail::fold_case(l.name_en) == folded)
+        if (l.id == folded || detail::fold_case(l.name_fr) == folded || detail::fold_case(l.name_en) == folded)
             return &l;
     if (auto id = label_from_datatourisme(id_or_name))
         for (const auto& l : m_labels)

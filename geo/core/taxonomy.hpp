@@ -52,16 +52,15 @@ public:
     // DATAtourisme @type list (with or without "schema:" prefixes) → the most
     // specific known class, by the taxonomy's priority order; nullopt when
     // none of the types is known.
-    [[nodiscard]] std::optional<Classification> classify_datatourisme(
-        const std::vector<std::string>& types) const;
+    [[nodiscard]] std::optional<Classification> classify_datatourisme(const std::vector<std::string>& types) const;
     // Same, then refined by the object's themes (hasTheme @id, e.g.
     // "kb:HotAirBalloon") when the classes only gave a generic subtype.
-    [[nodiscard]] std::optional<Classification> classify_datatourisme(
-        const std::vector<std::string>& types, const std::vector<std::string>& themes) const;
+    [[nodiscard]] std::optional<Classification> classify_datatourisme(const std::vector<std::string>& types,
+                                                                      const std::vector<std::string>& themes) const;
     // The non-generic subtypes of `family` that the types imply, in priority
     // order, without duplicates (Chambord: castle, garden, remarkable_building).
-    [[nodiscard]] std::vector<std::string> datatourisme_subtypes(
-        const std::vector<std::string>& types, Family family) const;
+    [[nodiscard]] std::vector<std::string> datatourisme_subtypes(const std::vector<std::string>& types,
+                                                                 Family family) const;
     // True when the class is mapped or explicitly ignored ("olo:OrderedList").
     [[nodiscard]] bool is_known_datatourisme_type(std::string_view type) const;
     // OSM tags → classification; nullopt for objects with no tourism meaning.
@@ -72,8 +71,7 @@ public:
     [[nodiscard]] std::optional<Classification> classify_value(std::string_view value) const;
 
     // "kb:LabelRating_VignoblesDecouvertes" → "vignobles_decouvertes".
-    [[nodiscard]] std::optional<std::string> label_from_datatourisme(
-        std::string_view review_id) const;
+    [[nodiscard]] std::optional<std::string> label_from_datatourisme(std::string_view review_id) const;
     // Label ids implied by OSM tags (heritage=*, award:michelin, …).
     [[nodiscard]] std::vector<std::string> labels_from_osm(const OsmTagLookup& tag) const;
     // A label id, or a French / English label name → the label.
@@ -106,21 +104,18 @@ private:
     friend struct TaxonomyLoader;
 
     [[nodiscard]] int datatourisme_priority(std::string_view type) const;
-    [[nodiscard]] std::vector<const OsmRule*> match_osm(const std::vector<OsmRule>& rules,
-                                                        const OsmTagLookup& tag,
+    [[nodiscard]] std::vector<const OsmRule*> match_osm(const std::vector<OsmRule>& rules, const OsmTagLookup& tag,
                                                         bool first_only) const;
 
     std::vector<std::pair<std::string, Classification>> m_datatourisme;  // in priority order
     std::map<std::string, int, std::less<>> m_datatourisme_index;        // class → priority
     std::vector<std::string> m_datatourisme_ignored;
-    std::vector<ThemeRule> m_themes;      // in priority order
-    std::vector<OsmRule> m_osm;           // in priority order
-    std::vector<std::string> m_osm_keys;  // distinct keys of rules and conditions
-    std::map<std::string, std::string, std::less<>>
-        m_datatourisme_labels;          // normalised review id → label id
-    std::vector<OsmRule> m_osm_labels;  // cls.subtype = label id
-    std::map<std::string, std::size_t, std::less<>>
-        m_subtype_index;  // subtype id → m_subtype_list index
+    std::vector<ThemeRule> m_themes;                                        // in priority order
+    std::vector<OsmRule> m_osm;                                             // in priority order
+    std::vector<std::string> m_osm_keys;                                    // distinct keys of rules and conditions
+    std::map<std::string, std::string, std::less<>> m_datatourisme_labels;  // normalised review id → label id
+    std::vector<OsmRule> m_osm_labels;                                      // cls.subtype = label id
+    std::map<std::string, std::size_t, std::less<>> m_subtype_index;        // subtype id → m_subtype_list index
     std::vector<SubtypeInfo> m_subtype_list;
     std::vector<LabelInfo> m_labels;
 };

@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/core/data_dir.hpp"
+#include "geo/core/json_text.hpp"
 #include "geo/core/taxonomy.hpp"
 #include "geo/core/taxonomy_keys.hpp"
-#include "geo/core/json_text.hpp"
 
 namespace geo {
 
@@ -32,16 +32,15 @@ struct TaxonomyLoader {
             return tl::unexpected(error(where, fmt::format("missing \"{}\"", key)));
         }
         if (!it->is_string() || it->get_ref<const std::string&>().empty())
-            return tl::unexpected(error(
-                where, fmt::format("\"{}\" is {}, expected a non-empty string", key, it->dump())));
+            return tl::unexpected(
+                error(where, fmt::format("\"{}\" is {}, expected a non-empty string", key, it->dump())));
         return it->get<std::string>();
     }
 
     // The "id", "name_fr" and "name_en" strings shared by subtypes and labels.
     Result<void> names(const json& obj, const std::string& where, std::string& id, std::string& fr,
                        std::string& en) const {
-        for (auto [key, dest] :
-             {std::pair{"id", &id}, std::pair{"name_fr", &fr}, std::pair{"name_en", &en}}) {
+        for (auto [key, dest] : {std::pair{"id", &id}, std::pair{"name_fr", &fr}, std::pair{"name_en", &en}}) {
             auto v = string_field(obj, key, where);
             if (!v) return tl::unexpected(v.error());
             *dest = *v;
@@ -51,8 +50,7 @@ struct TaxonomyLoader {
 
     Result<const json*> array_field(const json& doc, const char* key) const {
         auto it = doc.find(key);
-        if (it == doc.end() || !it->is_array())
-            return tl::unexpected(error(key, "missing or not an array"));
+        if (it == doc.end() || !it->is_array()) return tl::unexpected(error(key, "missing or not an array"));
         return &*it;
     }
 
@@ -82,8 +80,7 @@ struct TaxonomyLoader {
     }
 
     // One OSM tag rule; `label_rule` rules carry a label id, never null.
-    Result<Taxonomy::OsmRule> osm_rule(const json& entry, const std::string& where,
-                                       bool label_rule) {
+    Result<Taxonomy::OsmRule> osm_rule(const json& entry, const std::string& where, bool label_rule) {
         if (!entry.is_object()) return tl::unexpected(error(where, "expected an object"));
         Taxonomy::OsmRule rule;
         auto key = string_field(entry, "key", where);
@@ -105,12 +102,9 @@ struct TaxonomyLoader {
             }
         }
         if (auto cond = entry.find("if"); cond != entry.end()) {
-            if (!cond->is_object())
-                return tl::unexpected(error(where, "\"if\" must be an object of tag: value"));
+            if (!cond->is_object()) return tl::unexpected(error(where, "\"if\" must be an object of tag: value"));
             for (const auto& [k, v] : cond->items()) {
-                if (!v.is_string())
-                    return tl::unexpected(
-                        error(where, fmt::format("\"if\".{} must be a string", k)));
+                if (!v.is_string()) return tl::unexpected(error(where, fmt::format("\"if\".{} must be a string", k)));
                 rule.conditions.push_back({key_index(k), split_values(v.get<std::string>())});
             }
         }
@@ -135,76 +129,64 @@ struct TaxonomyLoader {
 
     Result<void> families(const json& doc) {
         std::set<Family> seen;
-        auto ok = each_entry(
-            doc, "families", [&](const json& f, const std::string& where) -> Result<void> {
-                auto id = string_field(f, "id", where);
-                if (!id) return tl::unexpected(id.error());
-                auto fam = family_from_id(*id);
-                if (!fam)
-                    return tl::unexpected(error(
-                        where,
-                        fmt::format("unknown family \"{}\" (expected one of heritage, nature, "
-                                    "gastronomy, outdoor, family_leisure, events_culture, "
-                                    "accommodation, services)",
-                                    *id)));
-                seen.insert(*fam);
-                return {};
-            });
+        auto ok = each_entry(doc, "families", [&](const json& f, const std::string& where) -> Result<void> {
+            auto id = string_field(f, "id", where);
+            if (!id) return tl::unexpected(id.error());
+            auto fam = family_from_id(*id);
+            if (!fam)
+                return tl::unexpected(
+                    error(where, fmt::format("unknown family \"{}\" (expected one of heritage, nature, "
+                                             "gastronomy, outdoor, family_leisure, events_culture, "
+                                             "accommodation, services)",
+                                             *id)));
+            seen.insert(*fam);
+            return {};
+        });
         if (!ok) return ok;
         if (seen.size() != kAllFamilies.size())
-            return tl::unexpected(
-                error("families", fmt::format("{} families listed, expected all {}", seen.size(),
-                                              kAllFamilies.size())));
+            return tl::unexpected(error(
+                "families", fmt::format("{} families listed, expected all {}", seen.size(), kAllFamilies.size())));
         return {};
     }
 
     Result<void> subtypes(const json& doc) {
-        return each_entry(
-            doc, "subtypes", [&](const json& s, const std::string& where) -> Result<void> {
-                SubtypeInfo info;
-                if (auto ok = names(s, where, info.id, info.name_fr, info.name_en); !ok) return ok;
-                auto fam_id = string_field(s, "family", where);
-                if (!fam_id) return tl::unexpected(fam_id.error());
-                auto fam = family_from_id(*fam_id);
-                if (!fam)
-                    return tl::unexpected(
-                        error(where, fmt::format("unknown family \"{}\"", *fam_id)));
-                info.family = *fam;
-                if (auto g = s.find("generic"); g != s.end()) {
-                    if (!g->is_boolean())
-                        return tl::unexpected(error(where, "\"generic\" must be true or false"));
-                    info.generic = g->get<bool>();
-                }
-                if (tax.m_subtype_index.count(info.id) != 0)
-                    return tl::unexpected(
-                        error(where, fmt::format("duplicate subtype \"{}\"", info.id)));
-                tax.m_subtype_index.emplace(info.id, tax.m_subtype_list.size());
-                tax.m_subtype_list.push_back(std::move(info));
-                return {};
-            });
+        return each_entry(doc, "subtypes", [&](const json& s, const std::string& where) -> Result<void> {
+            SubtypeInfo info;
+            if (auto ok = names(s, where, info.id, info.name_fr, info.name_en); !ok) return ok;
+            auto fam_id = string_field(s, "family", where);
+            if (!fam_id) return tl::unexpected(fam_id.error());
+            auto fam = family_from_id(*fam_id);
+            if (!fam) return tl::unexpected(error(where, fmt::format("unknown family \"{}\"", *fam_id)));
+            info.family = *fam;
+            if (auto g = s.find("generic"); g != s.end()) {
+                if (!g->is_boolean()) return tl::unexpected(error(where, "\"generic\" must be true or false"));
+                info.generic = g->get<bool>();
+            }
+            if (tax.m_subtype_index.count(info.id) != 0)
+                return tl::unexpected(error(where, fmt::format("duplicate subtype \"{}\"", info.id)));
+            tax.m_subtype_index.emplace(info.id, tax.m_subtype_list.size());
+            tax.m_subtype_list.push_back(std::move(info));
+            return {};
+        });
     }
 
     Result<void> datatourisme_classes(const json& doc) {
-        auto ok = each_entry(
-            doc, "datatourisme_classes",
-            [&](const json& c, const std::string& where) -> Result<void> {
-                auto name = string_field(c, "class", where);
-                if (!name) return tl::unexpected(name.error());
-                auto cls = subtype_class(c, where);
-                if (!cls) return tl::unexpected(cls.error());
-                std::string key(detail::datatourisme_class_key(*name));
-                if (tax.m_datatourisme_index.count(key) != 0)
-                    return tl::unexpected(
-                        error(where, fmt::format("class \"{}\" listed twice", key)));
-                tax.m_datatourisme_index.emplace(key, static_cast<int>(tax.m_datatourisme.size()));
-                tax.m_datatourisme.emplace_back(key, *cls);
-                return {};
-            });
+        auto ok = each_entry(doc, "datatourisme_classes", [&](const json& c, const std::string& where) -> Result<void> {
+            auto name = string_field(c, "class", where);
+            if (!name) return tl::unexpected(name.error());
+            auto cls = subtype_class(c, where);
+            if (!cls) return tl::unexpected(cls.error());
+            std::string key(detail::datatourisme_class_key(*name));
+            if (tax.m_datatourisme_index.count(key) != 0)
+                return tl::unexpected(error(where, fmt::format("class \"{}\" listed twice", key)));
+            tax.m_datatourisme_index.emplace(key, static_cast<int>(tax.m_datatourisme.size()));
+            tax.m_datatourisme.emplace_back(key, *cls);
+            return {};
+        });
         if (auto ign = doc.find("datatourisme_ignored"); ign != doc.end() && ign->is_array())
             for (const auto& v : *ign)
                 if (v.is_string())
-                    tax.m_datatourisme_ignored.emplace_back(
-                        detail::datatourisme_class_key(v.get<std::string>()));
+                    tax.m_datatourisme_ignored.emplace_back(detail::datatourisme_class_key(v.get<std::string>()));
         return ok;
     }
 
@@ -220,8 +202,8 @@ struct TaxonomyLoader {
                 return tl::unexpected(error(where, "\"refines\" must be an array of subtype ids"));
             for (const auto& r : *refines) {
                 if (!r.is_string() || tax.m_subtype_index.count(r.get<std::string>()) == 0)
-                    return tl::unexpected(error(
-                        where, fmt::format("\"refines\" names unknown subtype {}", json_excerpt(r))));
+                    return tl::unexpected(
+                        error(where, fmt::format("\"refines\" names unknown subtype {}", json_excerpt(r))));
                 out.refines.push_back(r.get<std::string>());
             }
             tax.m_themes.push_back(std::move(out));
@@ -231,52 +213,44 @@ struct TaxonomyLoader {
     }
 
     Result<void> osm(const json& doc) {
-        return each_entry(doc, "osm_rules",
-                          [&](const json& r, const std::string& where) -> Result<void> {
-                              auto rule = osm_rule(r, where, false);
-                              if (!rule) return tl::unexpected(rule.error());
-                              tax.m_osm.push_back(std::move(*rule));
-                              return {};
-                          });
+        return each_entry(doc, "osm_rules", [&](const json& r, const std::string& where) -> Result<void> {
+            auto rule = osm_rule(r, where, false);
+            if (!rule) return tl::unexpected(rule.error());
+            tax.m_osm.push_back(std::move(*rule));
+            return {};
+        });
     }
 
     Result<void> labels(const json& doc) {
-        return each_entry(
-            doc, "labels", [&](const json& l, const std::string& where) -> Result<void> {
-                LabelInfo info;
-                if (auto ok = names(l, where, info.id, info.name_fr, info.name_en); !ok) return ok;
-                for (const auto& other : tax.m_labels)
-                    if (other.id == info.id)
-                        return tl::unexpected(
-                            error(where, fmt::format("duplicate label \"{}\"", info.id)));
-                if (auto dts = l.find("datatourisme"); dts != l.end()) {
-                    if (!dts->is_array())
-                        return tl::unexpected(error(where, "\"datatourisme\" must be an array"));
-                    for (const auto& d : *dts) {
-                        if (!d.is_string())
-                            return tl::unexpected(
-                                error(where, "\"datatourisme\" must hold strings"));
-                        auto key = detail::datatourisme_label_key(d.get<std::string>());
-                        auto [it, fresh] = tax.m_datatourisme_labels.emplace(key, info.id);
-                        if (!fresh && it->second != info.id)
-                            return tl::unexpected(
-                                error(where, fmt::format("review id {} already maps to \"{}\"",
-                                                         json_excerpt(d), it->second)));
-                    }
+        return each_entry(doc, "labels", [&](const json& l, const std::string& where) -> Result<void> {
+            LabelInfo info;
+            if (auto ok = names(l, where, info.id, info.name_fr, info.name_en); !ok) return ok;
+            for (const auto& other : tax.m_labels)
+                if (other.id == info.id)
+                    return tl::unexpected(error(where, fmt::format("duplicate label \"{}\"", info.id)));
+            if (auto dts = l.find("datatourisme"); dts != l.end()) {
+                if (!dts->is_array()) return tl::unexpected(error(where, "\"datatourisme\" must be an array"));
+                for (const auto& d : *dts) {
+                    if (!d.is_string()) return tl::unexpected(error(where, "\"datatourisme\" must hold strings"));
+                    auto key = detail::datatourisme_label_key(d.get<std::string>());
+                    auto [it, fresh] = tax.m_datatourisme_labels.emplace(key, info.id);
+                    if (!fresh && it->second != info.id)
+                        return tl::unexpected(error(
+                            where, fmt::format("review id {} already maps to \"{}\"", json_excerpt(d), it->second)));
                 }
-                if (auto osm = l.find("osm"); osm != l.end()) {
-                    if (!osm->is_array())
-                        return tl::unexpected(error(where, "\"osm\" must be an array"));
-                    for (size_t j = 0; j < osm->size(); ++j) {
-                        auto rule = osm_rule((*osm)[j], fmt::format("{}.osm[{}]", where, j), true);
-                        if (!rule) return tl::unexpected(rule.error());
-                        rule->cls = Classification{Family::services, info.id};
-                        tax.m_osm_labels.push_back(std::move(*rule));
-                    }
+            }
+            if (auto osm = l.find("osm"); osm != l.end()) {
+                if (!osm->is_array()) return tl::unexpected(error(where, "\"osm\" must be an array"));
+                for (size_t j = 0; j < osm->size(); ++j) {
+                    auto rule = osm_rule((*osm)[j], fmt::format("{}.osm[{}]", where, j), true);
+                    if (!rule) return tl::unexpected(rule.error());
+                    rule->cls = Classification{Family::services, info.id};
+                    tax.m_osm_labels.push_back(std::move(*rule));
                 }
-                tax.m_labels.push_back(std::move(info));
-                return {};
-            });
+            }
+            tax.m_labels.push_back(std::move(info));
+            return {};
+        });
     }
 };
 
@@ -288,13 +262,11 @@ Result<Taxonomy> Taxonomy::load(const std::string& path) {
     auto parsed = parse_json(buffer.str(), path);
     if (!parsed) return tl::unexpected(parsed.error());
     json doc = std::move(*parsed);
-    if (!doc.is_object())
-        return fail(fmt::format("{}: expected a JSON object at the top level", path));
+    if (!doc.is_object()) return fail(fmt::format("{}: expected a JSON object at the top level", path));
 
     TaxonomyLoader loader{path, {}};
-    for (auto step : {&TaxonomyLoader::families, &TaxonomyLoader::subtypes,
-                      &TaxonomyLoader::datatourisme_classes, &TaxonomyLoader::datatourisme_themes,
-                      &TaxonomyLoader::osm, &TaxonomyLoader::labels}) {
+    for (auto step : {&TaxonomyLoader::families, &TaxonomyLoader::subtypes, &TaxonomyLoader::datatourisme_classes,
+                      &TaxonomyLoader::datatourisme_themes, &TaxonomyLoader::osm, &TaxonomyLoader::labels}) {
         if (auto ok = (loader.*step)(doc); !ok) return tl::unexpected(ok.error());
     }
     return std::move(loader.tax);

@@ -22,12 +22,11 @@ const char* fold_latin(std::uint32_t cp) {
         static constexpr struct {
             std::uint32_t from, to;
             const char* base;
-        } kRanges[] = {
-            {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
-            {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x134, 0x135, "j"},
-            {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"},
-            {0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"},
-            {0x174, 0x175, "w"}, {0x176, 0x177, "y"}, {0x179, 0x17E, "z"}};
+        } kRanges[] = {{0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
+                       {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x134, 0x135, "j"},
+                       {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"},
+                       {0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"},
+                       {0x174, 0x175, "w"}, {0x176, 0x177, "y"}, {0x179, 0x17E, "z"}};
         for (const auto& r : kRanges)
             if (cp >= r.from && cp <= r.to) return r.base;
     }
@@ -35,9 +34,8 @@ const char* fold_latin(std::uint32_t cp) {
 }
 
 bool is_separator(std::uint32_t cp) {
-    return cp == ' ' || cp == '-' || cp == '\'' || cp == '\t' || cp == 0x2019 /* ’ */ ||
-           cp == 0x2018 || cp == 0x2010 || cp == 0x2011 || cp == 0x2013 || cp == 0x2014 ||
-           cp == 0xA0 /* no-break space */ || cp == 0x202F;
+    return cp == ' ' || cp == '-' || cp == '\'' || cp == '\t' || cp == 0x2019 /* ’ */ || cp == 0x2018 || cp == 0x2010 ||
+           cp == 0x2011 || cp == 0x2013 || cp == 0x2014 || cp == 0xA0 /* no-break space */ || cp == 0x202F;
 }
 
 }  // namespace
@@ -69,8 +67,7 @@ std::string fold_text(std::string_view utf8) {
         }
         std::uint32_t cp = c;
         if (len == 2) cp = ((c & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu);
-        if (len == 3)
-            cp = ((c & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
+        if (len == 3) cp = ((c & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu);
         if (len == 4) cp = 0x10000;  // beyond the folded ranges: kept as it is
         if (is_separator(cp)) {
             pending_space = true;

@@ -62,14 +62,12 @@ int utm_zone(double lon_deg) {
 
 Result<MetricCrs> choose_metric_crs(const LonLatBox& box) {
     if (box.empty()) return fail("choosing a metric CRS: the bounding box is empty");
-    if (!is_valid_lonlat({box.west_deg, box.south_deg}) ||
-        !is_valid_lonlat({box.east_deg, box.north_deg}))
-        return fail(fmt::format(
-            "choosing a metric CRS: bounding box [{}, {}, {}, {}] outside [-180, -90, 180, 90]",
-            box.west_deg, box.south_deg, box.east_deg, box.north_deg));
+    if (!is_valid_lonlat({box.west_deg, box.south_deg}) || !is_valid_lonlat({box.east_deg, box.north_deg}))
+        return fail(fmt::format("choosing a metric CRS: bounding box [{}, {}, {}, {}] outside [-180, -90, 180, 90]",
+                                box.west_deg, box.south_deg, box.east_deg, box.north_deg));
     const LonLatBox& env = kLambert93Envelope;
-    if (box.west_deg >= env.west_deg && box.east_deg <= env.east_deg &&
-        box.south_deg >= env.south_deg && box.north_deg <= env.north_deg)
+    if (box.west_deg >= env.west_deg && box.east_deg <= env.east_deg && box.south_deg >= env.south_deg &&
+        box.north_deg <= env.north_deg)
         return MetricCrs{"EPSG:2154", "RGF93 v1 / Lambert-93"};
     const LonLat centre = box.center();
     const int zone = utm_zone(centre.lon_deg);
@@ -97,20 +95,18 @@ Result<Projector> Projector::create(std::string_view crs) {
 
     detail::ProjPtr target(proj_create(p.m_ctx.get(), p.m_crs.c_str()));
     if (!target)
-        return fail(fmt::format("CRS \"{}\": unknown to PROJ ({})", crs,
-                                context_error(p.m_ctx.get(), *p.m_log)));
+        return fail(fmt::format("CRS \"{}\": unknown to PROJ ({})", crs, context_error(p.m_ctx.get(), *p.m_log)));
     if (proj_get_type(target.get()) != PJ_TYPE_PROJECTED_CRS)
         return fail(fmt::format("CRS \"{}\": expected a projected CRS in metres, got {}", crs,
                                 proj_get_name(target.get()) ? proj_get_name(target.get()) : "?"));
-    detail::ProjPtr op(
-        proj_create_crs_to_crs(p.m_ctx.get(), "EPSG:4326", p.m_crs.c_str(), nullptr));
+    detail::ProjPtr op(proj_create_crs_to_crs(p.m_ctx.get(), "EPSG:4326", p.m_crs.c_str(), nullptr));
     if (!op)
-        return fail(fmt::format("CRS \"{}\": no transformation from WGS 84 ({})", crs,
-                                context_error(p.m_ctx.get(), *p.m_log)));
+        return fail(
+            fmt::format("CRS \"{}\": no transformation from WGS 84 ({})", crs, context_error(p.m_ctx.get(), *p.m_log)));
     p.m_pj.reset(proj_normalize_for_visualization(p.m_ctx.get(), op.get()));
     if (!p.m_pj)
-        return fail(fmt::format("CRS \"{}\": cannot normalise axis order ({})", crs,
-                                context_error(p.m_ctx.get(), *p.m_log)));
+        return fail(
+            fmt::format("CRS \"{}\": cannot normalise axis order ({})", crs, context_error(p.m_ctx.get(), *p.m_log)));
     return p;
 }
 
@@ -124,21 +120,20 @@ Result<Projector> Projector::clone() const {
     proj_log_func(p.m_ctx.get(), p.m_log.get(), proj_log_handler);
     p.m_pj.reset(proj_clone(p.m_ctx.get(), m_pj.get()));
     if (!p.m_pj)
-        return fail(fmt::format("CRS \"{}\": cannot clone the projection ({})", m_crs,
-                                context_error(p.m_ctx.get(), *p.m_log)));
+        return fail(
+            fmt::format("CRS \"{}\": cannot clone the projection ({})", m_crs, context_error(p.m_ctx.get(), *p.m_log)));
     return p;
 }
 
-Result<void> Projector::transform(double* xy, std::size_t n, Direction dir,
-                                  std::size_t first_index) const {
+Result<void> Projector::transform(double* xy, std::size_t n, Direction dir, std::size_t first_index) const {
     if (n == 0) return {};
     const PJ_DIRECTION d = dir == Direction::forward ? PJ_FWD : PJ_INV;
     proj_errno_reset(m_pj.get());
     m_log->clear();  // only this call's messages in an error
     if (m_radians && dir == Direction::forward)
         for (std::size_t i = 0; i < 2 * n; ++i) xy[i] *= kRadPerDeg;
-    proj_trans_generic(m_pj.get(), d, xy, 2 * sizeof(double), n, xy + 1, 2 * sizeof(double), n,
-                       nullptr, 0, 0, nullptr, 0, 0);
+    proj_trans_generic(m_pj.get(), d, xy, 2 * sizeof(double), n, xy + 1, 2 * sizeof(double), n, nullptr, 0, 0, nullptr,
+                       0, 0);
     if (m_radians && dir == Direction::inverse)
         for (std::size_t i = 0; i < 2 * n; ++i) xy[i] *= kDegPerRad;
     for (std::size_t i = 0; i < n; ++i) {
@@ -153,28 +148,24 @@ Result<void> Projector::transform(double* xy, std::size_t n, Direction dir,
 Result<Projected> Projector::forward(LonLat p) const {
     double xy[2] = {p.lon_deg, p.lat_deg};
     if (auto r = transform(xy, 1, Direction::forward); !r)
-        return tl::unexpected(r.error().with_context(
-            fmt::format("lon {} lat {}", p.lon_deg, p.lat_deg)));
+        return tl::unexpected(r.error().with_context(fmt::format("lon {} lat {}", p.lon_deg, p.lat_deg)));
     return Projected{xy[0], xy[1]};
 }
 
 Result<LonLat> Projector::inverse(Projected p) const {
     double xy[2] = {p.x_m, p.y_m};
     if (auto r = transform(xy, 1, Direction::inverse); !r)
-        return tl::unexpected(
-            r.error().with_context(fmt::format("x {} m y {} m", p.x_m, p.y_m)));
+        return tl::unexpected(r.error().with_context(fmt::format("x {} m y {} m", p.x_m, p.y_m)));
     return LonLat{xy[0], xy[1]};
 }
 
-Result<void> Projector::forward_into(std::span<const LonLat> points, Projected* out,
-                                     std::size_t first_index) const {
+Result<void> Projector::forward_into(std::span<const LonLat> points, Projected* out, std::size_t first_index) const {
     std::vector<double> xy(2 * points.size());
     for (std::size_t i = 0; i < points.size(); ++i) {
         xy[2 * i] = points[i].lon_deg;
         xy[2 * i + 1] = points[i].lat_deg;
     }
-    if (auto r = transform(xy.data(), points.size(), Direction::forward, first_index); !r)
-        return r;
+    if (auto r = transform(xy.data(), points.size(), Direction::forward, first_index); !r) return r;
     for (std::size_t i = 0; i < points.size(); ++i) out[i] = {xy[2 * i], xy[2 * i + 1]};
     return {};
 }
@@ -191,15 +182,13 @@ Result<std::vector<LonLat>> Projector::inverse(std::span<const Projected> points
         xy[2 * i] = points[i].x_m;
         xy[2 * i + 1] = points[i].y_m;
     }
-    if (auto r = transform(xy.data(), points.size(), Direction::inverse); !r)
-        return tl::unexpected(r.error());
+    if (auto r = transform(xy.data(), points.size(), Direction::inverse); !r) return tl::unexpected(r.error());
     std::vector<LonLat> out(points.size());
     for (std::size_t i = 0; i < points.size(); ++i) out[i] = {xy[2 * i], xy[2 * i + 1]};
     return out;
 }
 
-Result<std::vector<Projected>> project_all(const Projector& projector,
-                                           std::span<const LonLat> points) {
+Result<std::vector<Projected>> project_all(const Projector& projector, std::span<const LonLat> points) {
     constexpr std::size_t kMinBlock = 16384;
     const auto workers = static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
     const std::size_t blocks = std::clamp<std::size_t>(points.size() / kMinBlock, 1, workers);
@@ -218,8 +207,7 @@ Result<std::vector<Projected>> project_all(const Projector& projector,
     tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
         const std::size_t first = b * per_block;
         const std::size_t last = std::min(points.size(), first + per_block);
-        auto r = clones[b].forward_into(points.subspan(first, last - first), out.data() + first,
-                                        first);
+        auto r = clones[b].forward_into(points.subspan(first, last - first), out.data() + first, first);
         if (!r) errors[b] = r.error();
     });
     for (const auto& e : errors)

@@ -86,24 +86,21 @@ private:
     enum class Direction { forward, inverse };
     // Transforms n interleaved (x, y) pairs in place; on failure names the
     // index, counted from first_index.
-    [[nodiscard]] Result<void> transform(double* xy, std::size_t n, Direction dir,
-                                         std::size_t first_index = 0) const;
+    [[nodiscard]] Result<void> transform(double* xy, std::size_t n, Direction dir, std::size_t first_index = 0) const;
     // forward() writing into out[0, points.size()), indices counted from first_index.
     [[nodiscard]] Result<void> forward_into(std::span<const LonLat> points, Projected* out,
                                             std::size_t first_index) const;
-    friend Result<std::vector<Projected>> project_all(const Projector&,
-                                                      std::span<const LonLat>);
+    friend Result<std::vector<Projected>> project_all(const Projector&, std::span<const LonLat>);
 
     std::string m_crs;
-    bool m_radians = false;                // m_pj is a bare projection taking radians
-    std::unique_ptr<std::string> m_log;    // PROJ messages (stable address)
+    bool m_radians = false;              // m_pj is a bare projection taking radians
+    std::unique_ptr<std::string> m_log;  // PROJ messages (stable address)
     detail::ProjContext m_ctx;
-    detail::ProjPtr m_pj;                  // destroyed before m_ctx
+    detail::ProjPtr m_pj;  // destroyed before m_ctx
 };
 
 // Projects every point with `projector`'s CRS, in parallel (TBB, one clone of
 // the projector per block). Same result as projector.forward(points).
-Result<std::vector<Projected>> project_all(const Projector& projector,
-                                           std::span<const LonLat> points);
+Result<std::vector<Projected>> project_all(const Projector& projector, std::span<const LonLat> points);
 
 }  // namespace geo

@@ -12,13 +12,14 @@ void geos_message_handler(const char* message, void* user) {
 void geos_notice_handler(const char*, void*) {}
 }  // namespace
 
-GeosContext::GeosContext()
-    : m_handle(GEOS_init_r()), m_last_error(std::make_unique<std::string>()) {
+GeosContext::GeosContext() : m_handle(GEOS_init_r()), m_last_error(std::make_unique<std::string>()) {
     GEOSContext_setErrorMessageHandler_r(m_handle, geos_message_handler, m_last_error.get());
     GEOSContext_setNoticeMessageHandler_r(m_handle, geos_notice_handler, nullptr);
 }
 
-GeosContext::~GeosContext() { GEOS_finish_r(m_handle); }
+GeosContext::~GeosContext() {
+    GEOS_finish_r(m_handle);
+}
 
 std::mutex& fftw_planner_mutex() {
     static std::mutex m;

@@ -63,8 +63,7 @@ public:
     GeosGeom() = default;
     GeosGeom(GEOSContextHandle_t ctx, GEOSGeometry* g) : m_ctx(ctx), m_geom(g) {}
     ~GeosGeom() { reset(); }
-    GeosGeom(GeosGeom&& o) noexcept
-        : m_ctx(o.m_ctx), m_geom(std::exchange(o.m_geom, nullptr)) {}
+    GeosGeom(GeosGeom&& o) noexcept : m_ctx(o.m_ctx), m_geom(std::exchange(o.m_geom, nullptr)) {}
     GeosGeom& operator=(GeosGeom&& o) noexcept {
         if (this != &o) {
             reset();

@@ -87,16 +87,14 @@ Result<AtomicFile> AtomicFile::prepare(const std::string& final_path) {
     const fs::path target(final_path);
     if (!target.has_filename()) return fail(fmt::format("{}: not a file name", final_path));
     std::error_code ec;
-    if (fs::is_directory(target, ec))
-        return fail(fmt::format("{}: is a folder, expected a file name", final_path));
+    if (fs::is_directory(target, ec)) return fail(fmt::format("{}: is a folder, expected a file name", final_path));
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec))
         return fail(fmt::format("{}: folder {} does not exist", final_path, folder.string()));
     remove_stale_temporaries(folder, target.filename().string());
     for (int attempt = 0; attempt < 1000; ++attempt) {
-        const fs::path temp =
-            folder / fmt::format(".{}.tmp{}-{}{}", target.filename().string(), ::getpid(),
-                                 g_counter.fetch_add(1), target.extension().string());
+        const fs::path temp = folder / fmt::format(".{}.tmp{}-{}{}", target.filename().string(), ::getpid(),
+                                                   g_counter.fetch_add(1), target.extension().string());
         if (!fs::exists(temp, ec)) return AtomicFile(final_path, temp.string());
     }
     return fail(fmt::format("{}: no free temporary name in {}", final_path, folder.string()));
@@ -108,15 +106,13 @@ Result<void> AtomicFile::commit() {
     // destination is the old file or the whole new one.
     if (const int error = sync_path(m_temp_path, O_RDONLY); error != 0) {
         discard();
-        return fail(fmt::format("{}: cannot flush {} to disk: {}", m_final_path, m_temp_path,
-                                std::strerror(error)));
+        return fail(fmt::format("{}: cannot flush {} to disk: {}", m_final_path, m_temp_path, std::strerror(error)));
     }
     std::error_code ec;
     fs::rename(m_temp_path, m_final_path, ec);
     if (ec) {
         discard();
-        return fail(fmt::format("{}: cannot move the finished file into place: {}", m_final_path,
-                                ec.message()));
+        return fail(fmt::format("{}: cannot move the finished file into place: {}", m_final_path, ec.message()));
     }
     m_active = false;
     const fs::path folder = fs::path(m_final_path).parent_path();
@@ -127,8 +123,7 @@ Result<void> AtomicFile::commit() {
 void AtomicFile::discard() {
     if (!m_active) return;
     std::error_code ec;
-    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
-        fs::remove(m_temp_path + suffix, ec);
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(m_temp_path + suffix, ec);
     m_active = false;
 }
 

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/core/data_dir.hpp"
-#include "geo/store/catalogue.hpp"
 #include "geo/core/json_text.hpp"
+#include "geo/store/catalogue.hpp"
 
 namespace geo {
 namespace {

@@ -59,8 +59,7 @@ std::vector<GeoJsonFeature> benchmark_features(const BenchmarkResult& result) {
         for (Family f : kAllFamilies) {
             const std::string id(family_id(f));
             const nlohmann::json values = family_json(t.families[static_cast<std::size_t>(f)]);
-            for (const auto& [key, value] : values.items())
-                feature.properties[id + "_" + key] = value;
+            for (const auto& [key, value] : values.items()) feature.properties[id + "_" + key] = value;
         }
         out.push_back(std::move(feature));
     }
@@ -92,11 +91,9 @@ TextTable benchmark_csv_table(const BenchmarkResult& result) {
             const FamilyIndicators& fi = t.families[k];
             const FamilyComparison& c = result.families[k];
             table.rows.push_back(
-                {t.territory.name, t.territory.code,
-                 std::string(territory_level_id(t.territory.level)), role(t),
-                 csv_number(t.area_km2, 3), std::string(family_id(f)),
-                 std::string(family_name_fr(f)), std::string(family_name_en(f)),
-                 csv_number(c.audience_weight, 3), std::to_string(fi.item_count),
+                {t.territory.name, t.territory.code, std::string(territory_level_id(t.territory.level)), role(t),
+                 csv_number(t.area_km2, 3), std::string(family_id(f)), std::string(family_name_fr(f)),
+                 std::string(family_name_en(f)), csv_number(c.audience_weight, 3), std::to_string(fi.item_count),
                  csv_number(fi.density_per_100km2, 4), csv_number(fi.labelled_share, 4),
                  csv_number(fi.diversity_shannon, 4), csv_number(fi.audience_fit_per_km2, 4),
                  fi.density_ratio ? csv_number(*fi.density_ratio, 4) : "",
@@ -121,8 +118,7 @@ nlohmann::json benchmark_to_json(const BenchmarkResult& result) {
         j["comparison"][family_id(c.family)] = {
             {"audience_weight", json_number(c.audience_weight, 3)},
             {"our_density_per_100km2", json_number(c.our_density_per_100km2, 4)},
-            {"competitors_mean_density_per_100km2",
-             json_number(c.competitors_mean_density_per_100km2, 4)},
+            {"competitors_mean_density_per_100km2", json_number(c.competitors_mean_density_per_100km2, 4)},
             {"ratio", optional_number(c.ratio, 4)},
             {"fit_ratio", optional_number(c.fit_ratio, 4)},
             {"competitors_ahead", c.competitors_ahead},
@@ -148,8 +144,7 @@ Result<std::int64_t> write_benchmark(const std::string& path, const BenchmarkRes
         options.metadata["sentences"] = sentences_json(result);
         return write_geojson(path, benchmark_features(result), options);
     }
-    return fail(
-        fmt::format("{}: unknown extension \"{}\", expected .geojson, .csv or .json", path, ext));
+    return fail(fmt::format("{}: unknown extension \"{}\", expected .geojson, .csv or .json", path, ext));
 }
 
 }  // namespace geo

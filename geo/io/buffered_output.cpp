@@ -18,18 +18,14 @@ Result<BufferedOutput> BufferedOutput::create(const std::string& path) {
     auto file = AtomicFile::prepare(path);
     if (!file) return tl::unexpected(file.error());
     const int fd = ::open(file->temp_path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return fail(
-            fmt::format("{}: cannot create {}: {}", path, file->temp_path(), std::strerror(errno)));
+    if (fd < 0) return fail(fmt::format("{}: cannot create {}: {}", path, file->temp_path(), std::strerror(errno)));
     BufferedOutput out(std::move(*file), fd);
     out.m_buffer.reserve(kFlushBytes + 64 * 1024);
     return out;
 }
 
 BufferedOutput::BufferedOutput(BufferedOutput&& other) noexcept
-    : m_file(std::move(other.m_file)),
-      m_fd(std::exchange(other.m_fd, -1)),
-      m_buffer(std::move(other.m_buffer)) {}
+    : m_file(std::move(other.m_file)), m_fd(std::exchange(other.m_fd, -1)), m_buffer(std::move(other.m_buffer)) {}
 
 BufferedOutput& BufferedOutput::operator=(BufferedOutput&& other) noexcept {
     if (this != &other) {

@@ -43,13 +43,12 @@ Result<ContextGeometry> read_context_layer(const std::string& path, Progress pro
     for (OGRLayer* layer : (*ds)->GetLayers()) {
         const std::string where = gdal::file_name(path) + ":" + layer->GetName();
         bool assumed = false;
-        auto to_wgs84 = gdal::ToWgs84::for_layer(layer->GetSpatialRef(),
-                                                 gdal::sample_geometry_coordinates(*layer), where, assumed);
+        auto to_wgs84 =
+            gdal::ToWgs84::for_layer(layer->GetSpatialRef(), gdal::sample_geometry_coordinates(*layer), where, assumed);
         if (!to_wgs84) return tl::unexpected(to_wgs84.error());
         for (auto& feature : *layer) {
             ++out.features;
-            if (out.features % 1024 == 0 && !progress(out.features, total))
-                return fail(path + ": cancelled");
+            if (out.features % 1024 == 0 && !progress(out.features, total)) return fail(path + ": cancelled");
             OGRGeometry* geom = feature->GetGeometryRef();
             if (geom == nullptr || geom->IsEmpty() || !to_wgs84->geometry(*geom)) {
                 ++out.skipped;
@@ -60,8 +59,7 @@ Result<ContextGeometry> read_context_layer(const std::string& path, Progress pro
         }
     }
     if (out.lines.empty() && out.polygons.empty())
-        return fail(path + ": no line or polygon to draw (" + std::to_string(out.features) +
-                    " features read)");
+        return fail(path + ": no line or polygon to draw (" + std::to_string(out.features) + " features read)");
     return out;
 }
 

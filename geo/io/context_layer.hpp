@@ -19,8 +19,8 @@
 namespace geo {
 
 struct ContextGeometry {
-    std::vector<Ring> lines;  // open polylines, WGS 84
-    MultiPolygon polygons;    // WGS 84
+    std::vector<Ring> lines;    // open polylines, WGS 84
+    MultiPolygon polygons;      // WGS 84
     std::int64_t features = 0;  // features read
     std::int64_t skipped = 0;   // without usable geometry
 };

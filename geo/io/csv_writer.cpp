@@ -48,11 +48,9 @@ void append_geometry(std::string& out, const Territory& territory) {
 }
 
 template <class Record>
-Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record>& records,
-                               CsvCells cells) {
+Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record>& records, CsvCells cells) {
     for (const auto& record : records)
-        if (auto ok = check_exportable(record); !ok)
-            return tl::unexpected(ok.error().with_context(path));
+        if (auto ok = check_exportable(record); !ok) return tl::unexpected(ok.error().with_context(path));
     auto file = BufferedOutput::create(path);
     if (!file) return tl::unexpected(file.error());
     std::string& out = file->buffer();
@@ -84,13 +82,11 @@ Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record
 
 }  // namespace
 
-Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items,
-                                     CsvCells cells) {
+Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items, CsvCells cells) {
     return write_csv(path, items, cells);
 }
 
-Result<std::int64_t> write_csv_territories(const std::string& path,
-                                           const std::vector<Territory>& territories,
+Result<std::int64_t> write_csv_territories(const std::string& path, const std::vector<Territory>& territories,
                                            CsvCells cells) {
     return write_csv(path, territories, cells);
 }

@@ -26,8 +26,7 @@ namespace geo {
 
 Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items,
                                      CsvCells cells = CsvCells::neutralised);
-Result<std::int64_t> write_csv_territories(const std::string& path,
-                                           const std::vector<Territory>& territories,
+Result<std::int64_t> write_csv_territories(const std::string& path, const std::vector<Territory>& territories,
                                            CsvCells cells = CsvCells::neutralised);
 
 }  // namespace geo

@@ -9,9 +9,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "geo/core/json_text.hpp"
 #include "geo/detail/gdal_errors.hpp"
 #include "geo/detail/handles.hpp"
-#include "geo/core/json_text.hpp"
 
 namespace geo::detail {
 namespace {
@@ -23,9 +23,8 @@ std::string gdal_detail(const GdalErrorCapture& capture) {
 
 bool ends_with_nocase(const std::string& s, std::string_view suffix) {
     if (s.size() < suffix.size()) return false;
-    return std::equal(
-        suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 enum class Kind { missing, file, dir };
@@ -36,8 +35,7 @@ Kind stat_kind(const std::string& vsi_path) {
 }
 
 bool looks_like_feed(const std::string& root) {
-    return stat_kind(root + "/index.json") == Kind::file ||
-           stat_kind(root + "/objects") == Kind::dir;
+    return stat_kind(root + "/index.json") == Kind::file || stat_kind(root + "/objects") == Kind::dir;
 }
 
 // The feed folder inside `top`: `top` itself, or its single sub-folder (a
@@ -51,8 +49,7 @@ std::string feed_root(const std::string& top) {
         if (name == "." || name == ".." || name == "__MACOSX") continue;
         if (stat_kind(top + "/" + name) == Kind::dir) dirs.push_back(name);
     }
-    if (dirs.size() == 1 && looks_like_feed(top + "/" + dirs.front()))
-        return top + "/" + dirs.front();
+    if (dirs.size() == 1 && looks_like_feed(top + "/" + dirs.front())) return top + "/" + dirs.front();
     return {};
 }
 
@@ -91,8 +88,8 @@ bool feed_has(const DatatourismeFeed& feed, const std::string& relative) {
 
 // An index entry must stay inside objects/.
 bool escapes_feed(const std::string& file) {
-    return file.empty() || file.front() == '/' || file.front() == '\\' ||
-           file.find("..") != std::string::npos || file.find(':') != std::string::npos;
+    return file.empty() || file.front() == '/' || file.front() == '\\' || file.find("..") != std::string::npos ||
+           file.find(':') != std::string::npos;
 }
 
 }  // namespace
@@ -107,10 +104,11 @@ Result<std::string> read_vsi_file(const std::string& root, const std::string& re
     // uncompressed size, so a zip bomb is refused before it is inflated.
     VSIStatBufL st;
     if (VSIStatL(path.c_str(), &st) != 0) return fail(fmt::format("{}: cannot open{}", relative, gdal_detail(capture)));
-    if (!VSI_ISREG(st.st_mode)) return fail(fmt::format("{}: not a regular file (a pipe, a device or a folder)", relative));
+    if (!VSI_ISREG(st.st_mode))
+        return fail(fmt::format("{}: not a regular file (a pipe, a device or a folder)", relative));
     if (st.st_size < 0 || static_cast<std::size_t>(st.st_size) > kMaxFeedFileBytes)
-        return fail(fmt::format("{}: {} bytes, over the limit of {} MiB for one feed file", relative,
-                                st.st_size, kMaxFeedFileBytes >> 20));
+        return fail(fmt::format("{}: {} bytes, over the limit of {} MiB for one feed file", relative, st.st_size,
+                                kMaxFeedFileBytes >> 20));
     VsiFile f(VSIFOpenL(path.c_str(), "rb"));
     if (!f) {
         return fail(fmt::format("{}: cannot open{}", relative, gdal_detail(capture)));
@@ -125,8 +123,7 @@ Result<std::string> read_vsi_file(const std::string& root, const std::string& re
             return fail(fmt::format("{}: more than the {} bytes listed", relative, st.st_size));
     }
     if (bytes.size() != static_cast<size_t>(st.st_size))
-        return fail(fmt::format("{}: read {} of {} bytes{}", relative, bytes.size(), st.st_size,
-                                gdal_detail(capture)));
+        return fail(fmt::format("{}: read {} of {} bytes{}", relative, bytes.size(), st.st_size, gdal_detail(capture)));
     return bytes;
 }
 
@@ -166,15 +163,13 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     if (zipped) {
         top = "/vsizip/" + top;
         if (stat_kind(top) == Kind::missing)  // a one-entry zip's root reads as a file
-            return fail(fmt::format("{}: not a folder nor a readable .zip archive{}", path,
-                                    gdal_detail(capture)));
+            return fail(fmt::format("{}: not a folder nor a readable .zip archive{}", path, gdal_detail(capture)));
     }
 
     DatatourismeFeed feed;
     feed.root = feed_root(top);
     if (feed.root.empty())
-        return fail(fmt::format(
-            "{}: not a DATAtourisme feed (expected index.json or an objects/ folder)", path));
+        return fail(fmt::format("{}: not a DATAtourisme feed (expected index.json or an objects/ folder)", path));
     if (zipped) {
         // Listing stays with GDAL (one pass); reading goes through our own
         // directory, O(1) per file instead of GDAL's linear lookup.
@@ -196,12 +191,13 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     } else {
         auto bytes = read_feed_file(feed, "index.json");
         nlohmann::json index;
-        if (bytes && json_depth(*bytes) <= kMaxJsonDepth) index = nlohmann::json::parse(*bytes, nullptr, false);
-        else if (bytes) index = nlohmann::json(nlohmann::json::value_t::discarded);
+        if (bytes && json_depth(*bytes) <= kMaxJsonDepth)
+            index = nlohmann::json::parse(*bytes, nullptr, false);
+        else if (bytes)
+            index = nlohmann::json(nlohmann::json::value_t::discarded);
         if (!bytes || index.is_discarded() || !index.is_array()) {
             feed.warnings.push_back(
-                "index.json: " +
-                (bytes ? std::string("not a JSON array of {file}") : bytes.error().message) +
+                "index.json: " + (bytes ? std::string("not a JSON array of {file}") : bytes.error().message) +
                 "; the objects/ folder was scanned instead");
             scan = true;
         } else {
@@ -209,14 +205,12 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
                 const auto& entry = index[i];
                 auto file = entry.is_object() ? entry.find("file") : entry.end();
                 if (!entry.is_object() || file == entry.end() || !file->is_string()) {
-                    feed.warnings.push_back(
-                        fmt::format("index.json: entry {} has no \"file\" string; ignored", i));
+                    feed.warnings.push_back(fmt::format("index.json: entry {} has no \"file\" string; ignored", i));
                     continue;
                 }
                 if (escapes_feed(file->get<std::string>())) {
                     feed.warnings.push_back(
-                        fmt::format("index.json: entry {} names {} outside objects/; ignored", i,
-                                    json_excerpt(*file)));
+                        fmt::format("index.json: entry {} names {} outside objects/; ignored", i, json_excerpt(*file)));
                     continue;
                 }
                 std::string rel = "objects/" + file->get<std::string>();

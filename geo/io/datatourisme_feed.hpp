@@ -21,8 +21,7 @@ struct DatatourismeFeed {
     // it ("" or "feed/"); files are read through it (O(1) per lookup).
     std::shared_ptr<const ZipReader> zip;
     std::string zip_prefix;
-    std::vector<std::string>
-        files;  // relative to root, e.g. "objects/4/4c/15-….json", in index order
+    std::vector<std::string> files;    // relative to root, e.g. "objects/4/4c/15-….json", in index order
     std::vector<std::string> missing;  // listed in index.json but absent
     std::vector<std::string> warnings;
 };

@@ -15,14 +15,12 @@
 namespace geo {
 namespace {
 
-Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy,
-                               Progress progress) {
+Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy, Progress progress) {
     auto feed = detail::open_datatourisme_feed(path);
     if (!feed) return tl::unexpected(feed.error());
 
     ParsedItems out;
-    out.source = SourceInfo{"datatourisme",       "datatourisme",           path,
-                            kDatatourismeLicence, kDatatourismeAttribution, {}};
+    out.source = SourceInfo{"datatourisme", "datatourisme", path, kDatatourismeLicence, kDatatourismeAttribution, {}};
     ImportReport& report = out.report;
     report.source = out.source.key;
     report.warnings = feed->warnings;
@@ -49,8 +47,7 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
             auto bytes = detail::read_feed_file(*feed, file);
             if (!bytes) {  // the message starts with the file name, which the record carries
                 const std::string& msg = bytes.error().message;
-                parsed[i].skip_reason =
-                    msg.rfind(file + ": ", 0) == 0 ? msg.substr(file.size() + 2) : msg;
+                parsed[i].skip_reason = msg.rfind(file + ": ", 0) == 0 ? msg.substr(file.size() + 2) : msg;
                 return;
             }
             parsed[i] = detail::parse_datatourisme_object(*bytes, taxonomy);
@@ -69,8 +66,7 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
             auto [it, fresh] = first_file.emplace(p.item->source_id, file);
             if (!fresh) {
                 report.skipped.push_back(
-                    {file, fmt::format("duplicate @id \"{}\" (already read from {})",
-                                       p.item->source_id, it->second)});
+                    {file, fmt::format("duplicate @id \"{}\" (already read from {})", p.item->source_id, it->second)});
                 continue;
             }
             out.items.push_back(std::move(*p.item));
@@ -80,15 +76,13 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
 
     report.unknown_types.assign(unknown_types.begin(), unknown_types.end());
     for (const auto& [label, count] : unknown_labels)
-        report.warnings.push_back(
-            fmt::format("label {} is not in the taxonomy ({} object(s)); ignored", label, count));
+        report.warnings.push_back(fmt::format("label {} is not in the taxonomy ({} object(s)); ignored", label, count));
     return out;
 }
 
 }  // namespace
 
-Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy,
-                                       Progress progress) {
+Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy, Progress progress) {
     try {
         return parse_feed(path, taxonomy, progress);
     } catch (const std::exception& e) {  // e.g. out of memory: an error, never a crash

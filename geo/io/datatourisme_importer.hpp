@@ -31,7 +31,6 @@ namespace geo {
 inline constexpr const char* kDatatourismeLicence = "Licence Ouverte 2.0 (Etalab)";
 inline constexpr const char* kDatatourismeAttribution = "DATAtourisme";
 
-Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy,
-                                       Progress progress = {});
+Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy, Progress progress = {});
 
 }  // namespace geo

@@ -44,13 +44,13 @@ const std::string* string_of(const json* v) {
 }
 
 // A short rendering of a bad value for messages.
-std::string show(const json& v) { return json_excerpt(v, 60); }
+std::string show(const json& v) {
+    return json_excerpt(v, 60);
+}
 
 std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0)
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0)
-        s.remove_suffix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
     return std::string(s);
 }
 
@@ -60,11 +60,7 @@ size_t first_invalid_utf8(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
         auto c = static_cast<unsigned char>(s[i]);
-        size_t len = c < 0x80           ? 1
-                     : (c >> 5) == 0x6  ? 2
-                     : (c >> 4) == 0xE  ? 3
-                     : (c >> 3) == 0x1E ? 4
-                                        : 0;
+        size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
         if (len == 0 || (len == 2 && c < 0xC2) || i + len > s.size()) return i;
         for (size_t k = 1; k < len; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
@@ -76,27 +72,23 @@ size_t first_invalid_utf8(std::string_view s) {
 std::string line_column(std::string_view bytes, size_t offset) {
     offset = std::min(offset, bytes.size());
     size_t line =
-        1 + static_cast<size_t>(std::count(
-                bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+        1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
     size_t line_start = bytes.rfind('\n', offset == 0 ? 0 : offset - 1);
-    size_t column =
-        line_start == std::string_view::npos || offset == 0 ? offset + 1 : offset - line_start;
+    size_t column = line_start == std::string_view::npos || offset == 0 ? offset + 1 : offset - line_start;
     return fmt::format("line {}, column {}", line, column);
 }
 
 std::string describe_parse_error(const json::parse_error& e, std::string_view bytes) {
     if (size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
-        return fmt::format("not valid UTF-8: byte 0x{:02X} at {}",
-                           static_cast<unsigned char>(bytes[bad]), line_column(bytes, bad));
+        return fmt::format("not valid UTF-8: byte 0x{:02X} at {}", static_cast<unsigned char>(bytes[bad]),
+                           line_column(bytes, bad));
     // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 5: <detail>"
     std::string what = e.what();
     std::string detail = what;
     if (auto col = what.find("column "); col != std::string::npos)
-        if (auto colon = what.find(": ", col); colon != std::string::npos)
-            detail = what.substr(colon + 2);
+        if (auto colon = what.find(": ", col); colon != std::string::npos) detail = what.substr(colon + 2);
     size_t at = e.byte == 0 ? 0 : e.byte - 1;
-    if (at >= bytes.size())
-        return fmt::format("malformed JSON: truncated at byte {} ({})", bytes.size(), detail);
+    if (at >= bytes.size()) return fmt::format("malformed JSON: truncated at byte {} ({})", bytes.size(), detail);
     return fmt::format("malformed JSON at {}: {}", line_column(bytes, at), detail);
 }
 
@@ -124,8 +116,7 @@ Coordinate coordinate(const json* v, const char* name, double limit) {
     } else if (v->is_string()) {
         std::string s = trim(v->get_ref<const std::string&>());
         c.text = "\"" + v->get<std::string>() + "\"";
-        if (s.find('.') == std::string::npos)
-            std::replace(s.begin(), s.end(), ',', '.');  // "47,61"
+        if (s.find('.') == std::string::npos) std::replace(s.begin(), s.end(), ',', '.');  // "47,61"
         const char* end = s.data() + s.size();
         auto [ptr, ec] = std::from_chars(s.data(), end, c.value);
         if (s.empty() || ec != std::errc() || ptr != end) {
@@ -154,15 +145,15 @@ std::optional<std::pair<int, int>> year_month(std::string_view date) {
     if (date.size() < 7 || date[4] != '-') return std::nullopt;
     auto r1 = std::from_chars(date.data(), date.data() + 4, y);
     auto r2 = std::from_chars(date.data() + 5, date.data() + 7, m);
-    if (r1.ec != std::errc() || r1.ptr != date.data() + 4 || r2.ec != std::errc() ||
-        r2.ptr != date.data() + 7 || m < 1 || m > 12)
+    if (r1.ec != std::errc() || r1.ptr != date.data() + 4 || r2.ec != std::errc() || r2.ptr != date.data() + 7 ||
+        m < 1 || m > 12)
         return std::nullopt;
     return std::pair{y, m};
 }
 
 // Adds the months of a from/through pair to `mask`; a warning on bad dates.
-void add_months(const json* from, const json* through, MonthMask& mask,
-                std::vector<std::string>& warnings, const char* what) {
+void add_months(const json* from, const json* through, MonthMask& mask, std::vector<std::string>& warnings,
+                const char* what) {
     const std::string* f = string_of(from);
     const std::string* t = string_of(through);
     if (f == nullptr || t == nullptr) {
@@ -172,8 +163,7 @@ void add_months(const json* from, const json* through, MonthMask& mask,
     if (auto m = month_range(*f, *t)) {
         mask |= *m;
     } else {
-        warnings.push_back(
-            fmt::format("{}: unusable dates \"{}\" … \"{}\"; months ignored", what, *f, *t));
+        warnings.push_back(fmt::format("{}: unusable dates \"{}\" … \"{}\"; months ignored", what, *f, *t));
     }
 }
 
@@ -183,16 +173,15 @@ MonthMask opening_months(const json& doc, const json* place, std::vector<std::st
     each(member(place, "schema:openingHoursSpecification"), [&](const json& spec) {
         if (!spec.is_object()) return;
         any = true;
-        add_months(member(&spec, "schema:validFrom"), member(&spec, "schema:validThrough"), mask,
-                   warnings, "openingHoursSpecification");
+        add_months(member(&spec, "schema:validFrom"), member(&spec, "schema:validThrough"), mask, warnings,
+                   "openingHoursSpecification");
     });
     if (any) return mask;
     // Events: their periods, else their overall start and end dates.
     each(member(&doc, "takesPlaceAt"), [&](const json& period) {
         if (!period.is_object() || member(&period, "startDate") == nullptr) return;
         any = true;
-        add_months(member(&period, "startDate"), member(&period, "endDate"), mask, warnings,
-                   "takesPlaceAt");
+        add_months(member(&period, "startDate"), member(&period, "endDate"), mask, warnings, "takesPlaceAt");
     });
     if (!any && member(&doc, "schema:startDate") != nullptr)
         add_months(member(&doc, "schema:startDate"), member(&doc, "schema:endDate"), mask, warnings,
@@ -238,8 +227,7 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
         for (const auto& lang : langs) {
             const json* v = first(member(label, lang.c_str()));
             if (v == nullptr) continue;
-            if (!v->is_string())
-                return fmt::format("rdfs:label.{}[0] is {}, expected a string", lang, show(*v));
+            if (!v->is_string()) return fmt::format("rdfs:label.{}[0] is {}, expected a string", lang, show(*v));
             item.name = trim(v->get_ref<const std::string&>());
             if (!item.name.empty()) break;
         }
@@ -263,8 +251,8 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
     }
     if (types.empty()) return "@type is empty";
     each(member(&doc, "hasTheme"), [&](const json& theme) {
-        if (const std::string* t = theme.is_string() ? &theme.get_ref<const std::string&>()
-                                                     : string_of(member(&theme, "@id")))
+        if (const std::string* t =
+                theme.is_string() ? &theme.get_ref<const std::string&>() : string_of(member(&theme, "@id")))
             push_unique(item.themes, *t);
     });
     for (const auto& t : types)
@@ -273,8 +261,7 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
     if (!cls) return fmt::format("unknown types {}", json_excerpt(json(out.unknown_types), 200));
     item.family = cls->family;
     item.subtypes.push_back(cls->subtype);
-    for (auto& s : taxonomy.datatourisme_subtypes(types, cls->family))
-        push_unique(item.subtypes, s);
+    for (auto& s : taxonomy.datatourisme_subtypes(types, cls->family)) push_unique(item.subtypes, s);
 
     // Position: the first place with schema:geo.
     const json* place = nullptr;
@@ -289,20 +276,18 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
     if (!lat.error.empty() && lat.error.find("outside") == std::string::npos) return lat.error;
     if (!lon.error.empty()) return lon.error;
     if (!in_france(lat.value, lon.value) && in_france(lon.value, lat.value)) {
-        out.warnings.push_back(fmt::format(
-            "latitude {} and longitude {} look swapped; swapped back", lat.text, lon.text));
+        out.warnings.push_back(
+            fmt::format("latitude {} and longitude {} look swapped; swapped back", lat.text, lon.text));
         std::swap(lat.value, lon.value);
     } else if (!lat.error.empty()) {
         return lat.error;
     }
-    if (lat.value == 0.0 && lon.value == 0.0)
-        return "latitude and longitude are both 0 (no position)";
+    if (lat.value == 0.0 && lon.value == 0.0) return "latitude and longitude are both 0 (no position)";
     item.position = LonLat{lon.value, lat.value};
 
     // Address.
     const json* address = first(member(place, "schema:address"));
-    if (const std::string* insee =
-            string_of(member(first(member(address, "hasAddressCity")), "insee")))
+    if (const std::string* insee = string_of(member(first(member(address, "hasAddressCity")), "insee")))
         item.commune_insee = trim(*insee);
 
     // Labels and star ratings.
@@ -318,34 +303,28 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
             std::string_view rating = std::string_view(*rid).substr(pos + 12);  // "3etoiles"
             int stars = 0;
             auto [ptr, ec] = std::from_chars(rating.data(), rating.data() + rating.size(), stars);
-            if (ec == std::errc() && std::string_view(ptr).rfind("etoile", 0) == 0)
-                extra["stars"] = stars;
+            if (ec == std::errc() && std::string_view(ptr).rfind("etoile", 0) == 0) extra["stars"] = stars;
         }
     });
 
     item.opening_months = opening_months(doc, place, out.warnings);
-    if (const std::string* producer =
-            string_of(member(first(member(&doc, "hasBeenCreatedBy")), "schema:legalName")))
+    if (const std::string* producer = string_of(member(first(member(&doc, "hasBeenCreatedBy")), "schema:legalName")))
         item.producer = trim(*producer);
 
     // A few further properties for popups and exports.
     if (id != nullptr && id->is_string()) extra["uri"] = *id;
     if (ident != nullptr) extra["identifier"] = *ident;
-    if (const std::string* v = string_of(member(address, "schema:postalCode")))
-        extra["postal_code"] = *v;
-    if (const std::string* v = string_of(member(address, "schema:addressLocality")))
-        extra["locality"] = *v;
+    if (const std::string* v = string_of(member(address, "schema:postalCode"))) extra["postal_code"] = *v;
+    if (const std::string* v = string_of(member(address, "schema:addressLocality"))) extra["locality"] = *v;
     const std::string* website = string_of(member(&doc, "schema:url"));
     each(member(&doc, "hasContact"), [&](const json& contact) {
         if (website == nullptr) website = string_of(member(&contact, "foaf:homepage"));
     });
     if (website != nullptr) extra["website"] = *website;
     if (const std::string* v = string_of(member(&doc, "lastUpdate"))) extra["last_update"] = *v;
-    if (const std::string* v =
-            string_of(member(first(member(&doc, "hasBeenPublishedBy")), "schema:legalName")))
+    if (const std::string* v = string_of(member(first(member(&doc, "hasBeenPublishedBy")), "schema:legalName")))
         extra["publisher"] = *v;
-    if (const std::string* v = string_of(member(&doc, "schema:startDate")))
-        extra["start_date"] = *v;
+    if (const std::string* v = string_of(member(&doc, "schema:startDate"))) extra["start_date"] = *v;
     if (const std::string* v = string_of(member(&doc, "schema:endDate"))) extra["end_date"] = *v;
     extra["types"] = types;
     item.extra_json = extra.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -364,8 +343,7 @@ std::optional<MonthMask> month_range(std::string_view from, std::string_view thr
     if (span < 0) return std::nullopt;
     if (span >= 11) return kAllMonths;
     MonthMask mask = 0;
-    for (int k = 0; k <= span; ++k)
-        mask |= static_cast<MonthMask>(1U << ((a->second - 1 + k) % 12));
+    for (int k = 0; k <= span; ++k) mask |= static_cast<MonthMask>(1U << ((a->second - 1 + k) % 12));
     return mask;
 }
 

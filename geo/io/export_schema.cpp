@@ -115,8 +115,8 @@ FieldValue ExportSchema<Territory>::value(const Territory& territory, std::size_
 }
 
 std::string ExportSchema<Territory>::describe(const Territory& territory) {
-    return fmt::format("territory {} \"{}\" ({} {})", territory.id, territory.name,
-                       territory_level_id(territory.level), territory.code);
+    return fmt::format("territory {} \"{}\" ({} {})", territory.id, territory.name, territory_level_id(territory.level),
+                       territory.code);
 }
 
 Result<void> check_exportable(const OfferItem& item) {
@@ -127,8 +127,7 @@ Result<void> check_exportable(const OfferItem& item) {
 
 Result<void> check_exportable(const Territory& territory) {
     if (auto ok = check_wgs84(territory.geometry); !ok)
-        return tl::unexpected(
-            ok.error().with_context(ExportSchema<Territory>::describe(territory)));
+        return tl::unexpected(ok.error().with_context(ExportSchema<Territory>::describe(territory)));
     return {};
 }
 

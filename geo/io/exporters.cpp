@@ -55,8 +55,8 @@ Result<std::int64_t> export_items(const std::vector<OfferItem>& items, const std
     return fail("unreachable export format");
 }
 
-Result<std::int64_t> export_territories(const std::vector<Territory>& territories,
-                                        const std::string& out_path, const ExportOptions& options) {
+Result<std::int64_t> export_territories(const std::vector<Territory>& territories, const std::string& out_path,
+                                        const ExportOptions& options) {
     auto format = export_format_for(out_path);
     if (!format) return tl::unexpected(format.error());
     switch (*format) {

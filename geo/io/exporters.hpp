@@ -38,9 +38,8 @@ namespace geo {
 enum class ExportFormat : std::uint8_t { geojson, gpkg, csv, kml };
 
 struct ExportOptions {
-    nlohmann::json
-        metadata;  // provenance object (audience, parameters, sources, date…); null: none
-    std::string layer_name;                      // empty: "items" / "territories"
+    nlohmann::json metadata;  // provenance object (audience, parameters, sources, date…); null: none
+    std::string layer_name;   // empty: "items" / "territories"
     CsvCells csv_cells = CsvCells::neutralised;  // CSV only
 };
 
@@ -51,8 +50,7 @@ Result<ExportFormat> export_format_for(const std::string& path);
 Result<std::int64_t> export_items(const std::vector<OfferItem>& items, const std::string& out_path,
                                   const ExportOptions& options = {});
 
-Result<std::int64_t> export_territories(const std::vector<Territory>& territories,
-                                        const std::string& out_path,
+Result<std::int64_t> export_territories(const std::vector<Territory>& territories, const std::string& out_path,
                                         const ExportOptions& options = {});
 
 }  // namespace geo

@@ -13,8 +13,7 @@ namespace geo {
 namespace {
 
 Result<double> positive(const nlohmann::json& j, const std::string& where, double max) {
-    if (!j.is_number() || !std::isfinite(j.get<double>()) || j.get<double>() <= 0.0 ||
-        j.get<double>() > max)
+    if (!j.is_number() || !std::isfinite(j.get<double>()) || j.get<double>() <= 0.0 || j.get<double>() > max)
         return fail(fmt::format("{}: {} is not a number in (0, {}]", where, json_excerpt(j), max));
     return j.get<double>();
 }

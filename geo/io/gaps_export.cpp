@@ -27,16 +27,15 @@ nlohmann::json zone_properties(const GapZone& z, std::size_t rank) {
 }
 
 nlohmann::json cell_properties(const GapCell& c) {
-    nlohmann::json p = {
-        {"kind", "cell"},
-        {"family", family_or_null(c.gap_family, family_id)},
-        {"family_fr", family_or_null(c.gap_family, family_name_fr)},
-        {"family_en", family_or_null(c.gap_family, family_name_en)},
-        {"distance_m", c.gap_family ? json_number(c.gap_distance_m, 0) : nlohmann::json(nullptr)},
-        {"score", json_number(c.gap_score, 4)},
-        {"col", c.hex.col},
-        {"row", c.hex.row},
-        {"zone", c.zone >= 0 ? nlohmann::json(c.zone + 1) : nlohmann::json(nullptr)}};
+    nlohmann::json p = {{"kind", "cell"},
+                        {"family", family_or_null(c.gap_family, family_id)},
+                        {"family_fr", family_or_null(c.gap_family, family_name_fr)},
+                        {"family_en", family_or_null(c.gap_family, family_name_en)},
+                        {"distance_m", c.gap_family ? json_number(c.gap_distance_m, 0) : nlohmann::json(nullptr)},
+                        {"score", json_number(c.gap_score, 4)},
+                        {"col", c.hex.col},
+                        {"row", c.hex.row},
+                        {"zone", c.zone >= 0 ? nlohmann::json(c.zone + 1) : nlohmann::json(nullptr)}};
     for (Family f : kAllFamilies) {
         const std::string id(family_id(f));
         p["distance_m_" + id] = json_number(c.distance_m[static_cast<std::size_t>(f)], 0);
@@ -73,14 +72,12 @@ TextTable gap_zones_csv_table(const GapResult& result) {
     for (std::size_t z = 0; z < result.zones.size(); ++z) {
         const GapZone& g = result.zones[z];
         table.rows.push_back({std::to_string(z + 1), std::string(family_id(g.family)),
-                              std::string(family_name_fr(g.family)),
-                              std::string(family_name_en(g.family)), g.commune_name, g.commune_code,
-                              csv_number(g.commune_share, 3), std::to_string(g.commune_count),
-                              csv_number(g.area_km2, 3), csv_number(g.score, 4),
-                              csv_number(g.max_score, 4), csv_number(g.rank_value, 4),
-                              csv_number(g.mean_distance_m, 0), csv_number(g.max_distance_m, 0),
-                              std::to_string(g.cells.size()), csv_number(g.label_point.lon_deg, 7),
-                              csv_number(g.label_point.lat_deg, 7)});
+                              std::string(family_name_fr(g.family)), std::string(family_name_en(g.family)),
+                              g.commune_name, g.commune_code, csv_number(g.commune_share, 3),
+                              std::to_string(g.commune_count), csv_number(g.area_km2, 3), csv_number(g.score, 4),
+                              csv_number(g.max_score, 4), csv_number(g.rank_value, 4), csv_number(g.mean_distance_m, 0),
+                              csv_number(g.max_distance_m, 0), std::to_string(g.cells.size()),
+                              csv_number(g.label_point.lon_deg, 7), csv_number(g.label_point.lat_deg, 7)});
     }
     return table;
 }
@@ -93,8 +90,7 @@ Result<std::int64_t> write_gaps_geojson(const std::string& path, const GapResult
     return write_geojson(path, gap_features(result, include_cells), options);
 }
 
-Result<std::int64_t> write_gap_zones_csv(const std::string& path, const GapResult& result,
-                                         CsvCells cells) {
+Result<std::int64_t> write_gap_zones_csv(const std::string& path, const GapResult& result, CsvCells cells) {
     return write_csv_table(path, gap_zones_csv_table(result), cells);
 }
 

@@ -39,8 +39,7 @@ std::vector<GeoJsonFeature> gap_features(const GapResult& result, bool include_c
 TextTable gap_zones_csv_table(const GapResult& result);
 
 Result<std::int64_t> write_gaps_geojson(const std::string& path, const GapResult& result,
-                                        const nlohmann::json& provenance,
-                                        bool include_cells = true);
+                                        const nlohmann::json& provenance, bool include_cells = true);
 // Text cells (commune names…) formula-neutralised unless `cells` is raw.
 Result<std::int64_t> write_gap_zones_csv(const std::string& path, const GapResult& result,
                                          CsvCells cells = CsvCells::neutralised);

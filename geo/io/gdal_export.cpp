@@ -51,8 +51,7 @@ template <class Record>
 Result<std::int64_t> write_gpkg(const std::string& path, const std::vector<Record>& records,
                                 const ExportOptions& options) {
     for (const auto& record : records)
-        if (auto ok = check_exportable(record); !ok)
-            return tl::unexpected(ok.error().with_context(path));
+        if (auto ok = check_exportable(record); !ok) return tl::unexpected(ok.error().with_context(path));
     GDALAllRegister();
     detail::GdalErrorCapture capture;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
@@ -60,37 +59,30 @@ Result<std::int64_t> write_gpkg(const std::string& path, const std::vector<Recor
     auto file = AtomicFile::prepare(path);
     if (!file) return tl::unexpected(file.error());
 
-    GDALDatasetUniquePtr dataset(
-        driver->Create(file->temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    GDALDatasetUniquePtr dataset(driver->Create(file->temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!dataset)
-        return fail(fmt::format("{}: cannot create the {} file: {}", path, driver->GetDescription(),
-                                capture.message()));
+        return fail(
+            fmt::format("{}: cannot create the {} file: {}", path, driver->GetDescription(), capture.message()));
 
     OGRSpatialReference wgs84;
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (wgs84.importFromEPSG(4326) != OGRERR_NONE)
         return fail(fmt::format("{}: EPSG:4326 unknown to PROJ: {}", path, capture.message()));
-    const std::string layer_name = options.layer_name.empty()
-                                       ? std::string(ExportSchema<Record>::kLayerName)
-                                       : options.layer_name;
-    OGRLayer* layer = dataset->CreateLayer(layer_name.c_str(), &wgs84,
-                                           geometry_type(static_cast<const Record*>(nullptr)));
+    const std::string layer_name =
+        options.layer_name.empty() ? std::string(ExportSchema<Record>::kLayerName) : options.layer_name;
+    OGRLayer* layer =
+        dataset->CreateLayer(layer_name.c_str(), &wgs84, geometry_type(static_cast<const Record*>(nullptr)));
     if (layer == nullptr)
-        return fail(
-            fmt::format("{}: cannot create layer {}: {}", path, layer_name, capture.message()));
+        return fail(fmt::format("{}: cannot create layer {}: {}", path, layer_name, capture.message()));
     const auto fields = ExportSchema<Record>::fields();
     for (const FieldDef& field : fields) {
-        OGRFieldDefn defn(std::string(field.name).c_str(),
-                          field.type == FieldType::integer ? OFTInteger64 : OFTString);
+        OGRFieldDefn defn(std::string(field.name).c_str(), field.type == FieldType::integer ? OFTInteger64 : OFTString);
         if (layer->CreateField(&defn) != OGRERR_NONE)
-            return fail(
-                fmt::format("{}: cannot create field {}: {}", path, field.name, capture.message()));
+            return fail(fmt::format("{}: cannot create field {}: {}", path, field.name, capture.message()));
     }
     if (!options.metadata.is_null())
-        layer->SetMetadataItem(
-            kProvenanceItem,
-            options.metadata.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                .c_str());
+        layer->SetMetadataItem(kProvenanceItem,
+                               options.metadata.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 
     const bool transaction = dataset->TestCapability(ODsCTransactions) != 0;
     if (transaction && dataset->StartTransaction() != OGRERR_NONE)
@@ -116,8 +108,7 @@ Result<std::int64_t> write_gpkg(const std::string& path, const std::vector<Recor
     if (transaction && dataset->CommitTransaction() != OGRERR_NONE)
         return fail(fmt::format("{}: cannot commit: {}", path, capture.message()));
     dataset.reset();  // closes and flushes
-    if (capture.has_errors())
-        return fail(fmt::format("{}: GDAL reported: {}", path, capture.message()));
+    if (capture.has_errors()) return fail(fmt::format("{}: GDAL reported: {}", path, capture.message()));
     if (auto ok = file->commit(); !ok) return tl::unexpected(ok.error());
     return static_cast<std::int64_t>(records.size());
 }
@@ -129,8 +120,7 @@ Result<std::int64_t> write_gpkg_items(const std::string& path, const std::vector
     return write_gpkg(path, items, options);
 }
 
-Result<std::int64_t> write_gpkg_territories(const std::string& path,
-                                            const std::vector<Territory>& territories,
+Result<std::int64_t> write_gpkg_territories(const std::string& path, const std::vector<Territory>& territories,
                                             const ExportOptions& options) {
     return write_gpkg(path, territories, options);
 }

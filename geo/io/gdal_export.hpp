@@ -20,8 +20,7 @@ namespace geo {
 
 Result<std::int64_t> write_gpkg_items(const std::string& path, const std::vector<OfferItem>& items,
                                       const ExportOptions& options);
-Result<std::int64_t> write_gpkg_territories(const std::string& path,
-                                            const std::vector<Territory>& territories,
+Result<std::int64_t> write_gpkg_territories(const std::string& path, const std::vector<Territory>& territories,
                                             const ExportOptions& options);
 
 }  // namespace geo

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <limits>
 
-#include "geo/io/text_encoding.hpp"
 #include "geo/core/json_text.hpp"
+#include "geo/io/text_encoding.hpp"
 
 namespace geo::gdal {
 namespace {
@@ -75,7 +75,8 @@ std::vector<std::string> FieldReader::list(const OGRFeature& feature, int index)
             for (int i = 0; i < n; ++i) out.push_back(nlohmann::json(values[i]).dump());
             return out;
         }
-        default: break;
+        default:
+            break;
     }
     const std::string value = text(feature, index);
     if (value.starts_with('[') && json_depth(value) <= kMaxJsonDepth) {
@@ -99,7 +100,8 @@ nlohmann::json FieldReader::json(const OGRFeature& feature, int index) {
         case OFTInteger:
             if (defn.GetSubType() == OFSTBoolean) return feature.GetFieldAsInteger(index) != 0;
             return feature.GetFieldAsInteger(index);
-        case OFTInteger64: return static_cast<std::int64_t>(feature.GetFieldAsInteger64(index));
+        case OFTInteger64:
+            return static_cast<std::int64_t>(feature.GetFieldAsInteger64(index));
         case OFTReal: {
             const double v = feature.GetFieldAsDouble(index);
             return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
@@ -111,8 +113,10 @@ nlohmann::json FieldReader::json(const OGRFeature& feature, int index) {
             for (const auto& v : list(feature, index)) array.push_back(nlohmann::json::parse(v));
             return array;
         }
-        case OFTStringList: return list(feature, index);
-        default: break;
+        case OFTStringList:
+            return list(feature, index);
+        default:
+            break;
     }
     std::string value = text(feature, index);
     if (defn.GetSubType() == OFSTJSON && json_depth(value) <= kMaxJsonDepth) {
@@ -128,8 +132,7 @@ std::optional<double> parse_number(std::string_view text) {
     std::string buffer(text);
     if (buffer.find('.') == std::string::npos) {
         const auto comma = buffer.find(',');
-        if (comma != std::string::npos && buffer.find(',', comma + 1) == std::string::npos)
-            buffer[comma] = '.';
+        if (comma != std::string::npos && buffer.find(',', comma + 1) == std::string::npos) buffer[comma] = '.';
     }
     if (buffer.starts_with('+')) buffer.erase(0, 1);
     double value = 0.0;

@@ -8,10 +8,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "geo/core/json_text.hpp"
 #include "geo/io/gdal_fields.hpp"
 #include "geo/io/gdal_support.hpp"
 #include "geo/io/months.hpp"
-#include "geo/core/json_text.hpp"
 
 namespace geo {
 namespace {
@@ -23,13 +23,15 @@ struct ItemFields {
     int lon = -1, lat = -1;
 };
 
-const std::initializer_list<std::string_view> kNameFields = {"name",        "nom",          "title", "titre", "label",
-                              "libelle",     "libellé",      "nom_du_poi", "nom_usuel",
-                              "designation", "denomination", "intitule"};
-const std::initializer_list<std::string_view> kIdFields = {"id",  "identifier", "identifiant", "osm_id", "uuid",
-                            "uid", "ref",        "code",        "objectid", "gid"};
-const std::initializer_list<std::string_view> kFamilyFields = {"family", "famille", "category", "categorie", "catégorie", "type"};
-const std::initializer_list<std::string_view> kLonFields = {"lon", "lng", "long", "longitude", "x", "lon_deg", "longitude_deg"};
+const std::initializer_list<std::string_view> kNameFields = {"name",      "nom",         "title",        "titre",
+                                                             "label",     "libelle",     "libellé",      "nom_du_poi",
+                                                             "nom_usuel", "designation", "denomination", "intitule"};
+const std::initializer_list<std::string_view> kIdFields = {"id",  "identifier", "identifiant", "osm_id",   "uuid",
+                                                           "uid", "ref",        "code",        "objectid", "gid"};
+const std::initializer_list<std::string_view> kFamilyFields = {"family",    "famille",   "category",
+                                                               "categorie", "catégorie", "type"};
+const std::initializer_list<std::string_view> kLonFields = {"lon", "lng",     "long",         "longitude",
+                                                            "x",   "lon_deg", "longitude_deg"};
 const std::initializer_list<std::string_view> kLatFields = {"lat", "latitude", "y", "lat_deg", "latitude_deg"};
 
 // Position of one feature in the layer's CRS, or the reason there is none.
@@ -47,8 +49,8 @@ RawPosition representative_point(const OGRGeometry& geom) {
             return {gdal::RawXY{point.getX(), point.getY()}, {}};
     }
     auto on_surface = [](const OGRGeometry& g) -> std::optional<gdal::RawXY> {
-        OGRGeometryUniquePtr p(OGRGeometry::FromHandle(
-            OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&g)))));
+        OGRGeometryUniquePtr p(
+            OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&g)))));
         if (!p || p->IsEmpty() || wkbFlatten(p->getGeometryType()) != wkbPoint) return std::nullopt;
         return gdal::RawXY{p->toPoint()->getX(), p->toPoint()->getY()};
     };
@@ -64,8 +66,8 @@ RawPosition representative_point(const OGRGeometry& geom) {
 
 class LayerReader {
 public:
-    LayerReader(std::string file, OGRLayer& layer, bool kml, const GdalImportOptions& options,
-                const Taxonomy& taxonomy, ParsedItems& out)
+    LayerReader(std::string file, OGRLayer& layer, bool kml, const GdalImportOptions& options, const Taxonomy& taxonomy,
+                ParsedItems& out)
         : m_file(std::move(file)),
           m_kml(kml),
           m_where(m_file + ":" + layer.GetName()),
@@ -76,8 +78,7 @@ public:
 
     Result<void> prepare();
     // Reads every feature; ids are prefixed by "<layer>/" when `prefix_ids`.
-    Result<void> read(bool prefix_ids, const Progress& progress, std::int64_t& done,
-                      std::int64_t total);
+    Result<void> read(bool prefix_ids, const Progress& progress, std::int64_t& done, std::int64_t total);
 
 private:
     Result<void> find_fields();
@@ -100,7 +101,7 @@ private:
     std::optional<Classification> m_fixed;
     std::optional<gdal::ToWgs84> m_to_wgs84;
     gdal::FieldReader m_reader;
-    std::size_t m_decimal_commas = 0;  // coordinates written "47,39", read as 47.39
+    std::size_t m_decimal_commas = 0;   // coordinates written "47,39", read as 47.39
     std::string m_first_decimal_comma;  // its record and text, for the warning
     std::set<std::string> m_unknown;
     // classify_value results by value: a layer repeats a handful of values.
@@ -110,8 +111,7 @@ private:
 
 Result<void> LayerReader::find_fields() {
     const OGRFeatureDefn& defn = *m_layer.GetLayerDefn();
-    auto find = [&](const std::string& explicit_name,
-                    std::initializer_list<std::string_view> names) -> Result<int> {
+    auto find = [&](const std::string& explicit_name, std::initializer_list<std::string_view> names) -> Result<int> {
         return gdal::find_field(defn, explicit_name, names, m_where);
     };
     auto& f = m_fields;
@@ -144,29 +144,31 @@ Result<void> LayerReader::find_fields() {
                        assign(f.lat, find(m_options.lat_field, kLatFields))})
             if (!r) return r;
         if (f.lon < 0 || f.lat < 0)
-            return fail(fmt::format(
-                "{}: no geometry and no longitude/latitude columns (tried lon, lng, longitude, "
-                "x / lat, latitude, y; fields: {}); name them with --lon-field / --lat-field",
-                m_where, gdal::field_list(defn)));
+            return fail(
+                fmt::format("{}: no geometry and no longitude/latitude columns (tried lon, lng, longitude, "
+                            "x / lat, latitude, y; fields: {}); name them with --lon-field / --lat-field",
+                            m_where, gdal::field_list(defn)));
     }
     if (f.name < 0)
-        return fail(fmt::format("{}: no name field (tried name, nom, title, label, libelle…; "
-                                "fields: {}); choose one with --name-field",
-                                m_where, gdal::field_list(defn)));
+        return fail(
+            fmt::format("{}: no name field (tried name, nom, title, label, libelle…; "
+                        "fields: {}); choose one with --name-field",
+                        m_where, gdal::field_list(defn)));
     if (m_options.family.empty() && f.family < 0 && f.subtypes < 0)
-        return fail(fmt::format("{}: no family field (tried family, famille, category, "
-                                "categorie, type; fields: {}); choose one with --family-field "
-                                "or give every record one family with --family",
-                                m_where, gdal::field_list(defn)));
+        return fail(
+            fmt::format("{}: no family field (tried family, famille, category, "
+                        "categorie, type; fields: {}); choose one with --family-field "
+                        "or give every record one family with --family",
+                        m_where, gdal::field_list(defn)));
     m_consumed.resize(static_cast<size_t>(defn.GetFieldCount()), false);
-    for (int index : {f.name, f.id, f.source, f.source_id, f.family, f.subtypes, f.labels,
-                      f.themes, f.months, f.producer, f.insee, f.extra, f.lon, f.lat})
+    for (int index : {f.name, f.id, f.source, f.source_id, f.family, f.subtypes, f.labels, f.themes, f.months,
+                      f.producer, f.insee, f.extra, f.lon, f.lat})
         if (index >= 0) m_consumed[static_cast<size_t>(index)] = true;
     // Derived from the family in our own exports.
     if (const int index = *find({}, {"family_fr"}); index >= 0) m_consumed[static_cast<size_t>(index)] = true;
     if (m_kml)
-        for (const char* display : {"tessellate", "extrude", "visibility", "drawOrder", "icon",
-                                    "altitudeMode", "snippet"})
+        for (const char* display :
+             {"tessellate", "extrude", "visibility", "drawOrder", "icon", "altitudeMode", "snippet"})
             if (const int index = defn.GetFieldIndex(display); index >= 0)
                 m_consumed[static_cast<size_t>(index)] = true;
     return {};
@@ -177,9 +179,10 @@ Result<void> LayerReader::prepare() {
     if (!m_options.family.empty()) {
         m_fixed = m_taxonomy.classify_value(m_options.family);
         if (!m_fixed)
-            return fail(fmt::format("family \"{}\" is not a family, a family name or a subtype "
-                                    "of the taxonomy",
-                                    m_options.family));
+            return fail(
+                fmt::format("family \"{}\" is not a family, a family name or a subtype "
+                            "of the taxonomy",
+                            m_options.family));
     }
     std::vector<gdal::RawXY> sample;
     const OGRSpatialReference* srs = nullptr;
@@ -203,13 +206,12 @@ Result<void> LayerReader::prepare() {
     if (!transform) return tl::unexpected(transform.error());
     m_to_wgs84 = std::move(*transform);
     if (assumed && m_fields.lon < 0)
-        m_out.report.warnings.push_back(
-            m_where + ": the layer declares no CRS; coordinates read as WGS 84 longitude/latitude");
+        m_out.report.warnings.push_back(m_where +
+                                        ": the layer declares no CRS; coordinates read as WGS 84 longitude/latitude");
     return {};
 }
 
-std::optional<std::string> LayerReader::read_position(const OGRFeature& feature,
-                                                      LonLat& position) {
+std::optional<std::string> LayerReader::read_position(const OGRFeature& feature, LonLat& position) {
     gdal::RawXY xy;
     if (m_fields.lon >= 0) {
         const std::string lon = m_reader.text(feature, m_fields.lon);
@@ -233,12 +235,10 @@ std::optional<std::string> LayerReader::read_position(const OGRFeature& feature,
         if (!raw.xy) return raw.problem;
         xy = *raw.xy;
     }
-    if (auto problem = gdal::lonlat_problem(xy.x, xy.y); problem && m_to_wgs84->identity())
-        return problem;
+    if (auto problem = gdal::lonlat_problem(xy.x, xy.y); problem && m_to_wgs84->identity()) return problem;
     const gdal::RawXY before = xy;
     if (!m_to_wgs84->point(xy.x, xy.y))
-        return fmt::format("coordinates ({}, {}) cannot be transformed to WGS 84", before.x,
-                           before.y);
+        return fmt::format("coordinates ({}, {}) cannot be transformed to WGS 84", before.x, before.y);
     if (auto problem = gdal::lonlat_problem(xy.x, xy.y)) return problem;
     position = {xy.x, xy.y};
     return std::nullopt;
@@ -299,13 +299,11 @@ void LayerReader::read_details(const OGRFeature& feature, OfferItem& item) {
         const bool mask_field = (defn.GetType() == OFTInteger || defn.GetType() == OFTInteger64) &&
                                 std::string_view(defn.GetNameRef()) == "opening_months";
         if (mask_field) {
-            item.opening_months =
-                static_cast<MonthMask>(feature.GetFieldAsInteger64(m_fields.months) & kAllMonths);
+            item.opening_months = static_cast<MonthMask>(feature.GetFieldAsInteger64(m_fields.months) & kAllMonths);
         } else if (auto mask = parse_month_list(m_reader.list(feature, m_fields.months))) {
             item.opening_months = *mask;
         } else {
-            m_out.report.warnings.push_back(m_record + ": " + mask.error().message +
-                                            "; opening months left unknown");
+            m_out.report.warnings.push_back(m_record + ": " + mask.error().message + "; opening months left unknown");
         }
     }
     item.producer = m_reader.text(feature, m_fields.producer);
@@ -354,8 +352,7 @@ std::optional<std::string> LayerReader::read_feature(const OGRFeature& feature, 
     return std::nullopt;
 }
 
-Result<void> LayerReader::read(bool prefix_ids, const Progress& progress, std::int64_t& done,
-                               std::int64_t total) {
+Result<void> LayerReader::read(bool prefix_ids, const Progress& progress, std::int64_t& done, std::int64_t total) {
     m_layer.ResetReading();
     while (OGRFeatureUniquePtr feature{m_layer.GetNextFeature()}) {
         ++m_out.report.read;
@@ -368,17 +365,16 @@ Result<void> LayerReader::read(bool prefix_ids, const Progress& progress, std::i
             if (prefix_ids) item.source_id = std::string(m_layer.GetName()) + "/" + item.source_id;
             m_out.items.push_back(std::move(item));
         }
-        if ((++done & 0xFF) == 0 && !progress(done, total))
-            return fail(m_where + ": import cancelled");
+        if ((++done & 0xFF) == 0 && !progress(done, total)) return fail(m_where + ": import cancelled");
     }
     if (m_decimal_commas > 0)
-        m_out.report.warnings.push_back(fmt::format(
-            "{}: {} positions have a decimal comma and were read as decimals, first {}", m_where,
-            m_decimal_commas, m_first_decimal_comma));
+        m_out.report.warnings.push_back(
+            fmt::format("{}: {} positions have a decimal comma and were read as decimals, first {}", m_where,
+                        m_decimal_commas, m_first_decimal_comma));
     if (m_reader.recoded_count() > 0)
-        m_out.report.warnings.push_back(fmt::format(
-            "{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,
-            m_reader.first_recoded_fid(), m_reader.recoded_count()));
+        m_out.report.warnings.push_back(
+            fmt::format("{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,
+                        m_reader.first_recoded_fid(), m_reader.recoded_count()));
     auto& unknown = m_out.report.unknown_types;
     for (const auto& u : m_unknown)
         if (std::find(unknown.begin(), unknown.end(), u) == unknown.end()) unknown.push_back(u);
@@ -400,15 +396,14 @@ Result<std::vector<OGRLayer*>> choose_layers(GDALDataset& ds, const std::string&
         }
         const auto type = layer->GetGeomType();
         const auto& defn = *layer->GetLayerDefn();
-        const bool lonlat = type == wkbNone &&
-                            *gdal::find_field(defn, options.lon_field, kLonFields, "") >= 0 &&
+        const bool lonlat = type == wkbNone && *gdal::find_field(defn, options.lon_field, kLonFields, "") >= 0 &&
                             *gdal::find_field(defn, options.lat_field, kLatFields, "") >= 0;
         if (gdal::is_pointlike(type) || lonlat) points.push_back(layer);
         if (type != wkbNone) any.push_back(layer);
     }
     if (!options.layer.empty())
-        return fail(fmt::format("{}: no layer \"{}\" (layers: {})", path, options.layer,
-                                names.empty() ? "none" : names));
+        return fail(
+            fmt::format("{}: no layer \"{}\" (layers: {})", path, options.layer, names.empty() ? "none" : names));
     if (!points.empty()) return points;
     if (!any.empty()) return any;
     return fail(path + ": no layer with geometries or longitude/latitude columns (layers: " +
@@ -444,12 +439,10 @@ Result<ParsedItems> parse_gdal_items(const std::string& path, const GdalImportOp
         if (OGRFeatureUniquePtr first{layer->GetNextFeature()}; !first) continue;  // empty layer
         LayerReader reader(file, *layer, kml, options, taxonomy, out);
         if (auto r = reader.prepare(); !r) return tl::unexpected(r.error());
-        if (auto r = reader.read(layers->size() > 1, progress, done, total); !r)
-            return tl::unexpected(r.error());
+        if (auto r = reader.read(layers->size() > 1, progress, done, total); !r) return tl::unexpected(r.error());
     }
     if (out.report.read == 0) return fail(path + ": no features to import (the file is empty)");
-    if (const auto failure = capture.first_failure())
-        out.report.warnings.push_back(file + ": GDAL: " + *failure);
+    if (const auto failure = capture.first_failure()) out.report.warnings.push_back(file + ": GDAL: " + *failure);
     if (!progress(done, total)) return fail(path + ": import cancelled");
     return out;
 }

@@ -16,15 +16,13 @@ namespace {
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i])))
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
             return false;
     return true;
 }
 
 bool fits_lonlat(const RawXY& p) {
-    return std::isfinite(p.x) && std::isfinite(p.y) && std::fabs(p.x) <= 180.0 &&
-           std::fabs(p.y) <= 90.0;
+    return std::isfinite(p.x) && std::isfinite(p.y) && std::fabs(p.x) <= 180.0 && std::fabs(p.y) <= 90.0;
 }
 
 OGRSpatialReference wgs84() {
@@ -45,9 +43,13 @@ std::string srs_name(const OGRSpatialReference& srs) {
 
 }  // namespace
 
-ErrorCapture::ErrorCapture() { CPLPushErrorHandlerEx(&ErrorCapture::handle, this); }
+ErrorCapture::ErrorCapture() {
+    CPLPushErrorHandlerEx(&ErrorCapture::handle, this);
+}
 
-ErrorCapture::~ErrorCapture() { CPLPopErrorHandler(); }
+ErrorCapture::~ErrorCapture() {
+    CPLPopErrorHandler();
+}
 
 void CPL_STDCALL ErrorCapture::handle(CPLErr cls, CPLErrorNum /*num*/, const char* message) {
     if (cls == CE_Debug) return;
@@ -86,10 +88,8 @@ Result<GDALDatasetUniquePtr> open_vector(const std::string& path, ErrorCapture& 
     // surface here.
     for (auto* layer : ds->GetLayers()) (void)layer->GetSpatialRef();
     if (const auto failure = capture.first_failure()) {
-        const bool crs = failure->find("PROJ") != std::string::npos ||
-                         failure->find("crs") != std::string::npos ||
-                         failure->find("CRS") != std::string::npos ||
-                         failure->find("SRS") != std::string::npos;
+        const bool crs = failure->find("PROJ") != std::string::npos || failure->find("crs") != std::string::npos ||
+                         failure->find("CRS") != std::string::npos || failure->find("SRS") != std::string::npos;
         return fail(path + ": " + (crs ? "unknown CRS: " : "") + *failure);
     }
     return ds;
@@ -113,13 +113,11 @@ std::string field_list(const OGRFeatureDefn& defn) {
 }
 
 Result<int> find_field(const OGRFeatureDefn& defn, const std::string& explicit_name,
-                       std::initializer_list<std::string_view> candidates,
-                       const std::string& where) {
+                       std::initializer_list<std::string_view> candidates, const std::string& where) {
     if (!explicit_name.empty()) {
         for (int i = 0; i < defn.GetFieldCount(); ++i)
             if (iequals(defn.GetFieldDefn(i)->GetNameRef(), explicit_name)) return i;
-        return fail(fmt::format("{}: no field \"{}\" (fields: {})", where, explicit_name,
-                                field_list(defn)));
+        return fail(fmt::format("{}: no field \"{}\" (fields: {})", where, explicit_name, field_list(defn)));
     }
     for (const auto candidate : candidates)
         for (int i = 0; i < defn.GetFieldCount(); ++i)
@@ -127,9 +125,8 @@ Result<int> find_field(const OGRFeatureDefn& defn, const std::string& explicit_n
     return -1;
 }
 
-Result<ToWgs84> ToWgs84::for_layer(const OGRSpatialReference* srs,
-                                   const std::vector<RawXY>& sample, const std::string& where,
-                                   bool& assumed) {
+Result<ToWgs84> ToWgs84::for_layer(const OGRSpatialReference* srs, const std::vector<RawXY>& sample,
+                                   const std::string& where, bool& assumed) {
     assumed = false;
     ToWgs84 out;
     if (srs == nullptr || srs->IsEmpty()) {
@@ -137,10 +134,10 @@ Result<ToWgs84> ToWgs84::for_layer(const OGRSpatialReference* srs,
         for (const auto& p : sample) fit += fits_lonlat(p) ? 1 : 0;
         if (fit * 2 < sample.size()) {
             const RawXY& p = sample.front();
-            return fail(fmt::format(
-                "{}: unknown CRS: the layer declares no CRS and its coordinates ({:.2f}, {:.2f}) "
-                "are not longitude/latitude; give the file a CRS (e.g. a .prj)",
-                where, p.x, p.y));
+            return fail(
+                fmt::format("{}: unknown CRS: the layer declares no CRS and its coordinates ({:.2f}, {:.2f}) "
+                            "are not longitude/latitude; give the file a CRS (e.g. a .prj)",
+                            where, p.x, p.y));
         }
         assumed = true;
         return out;
@@ -151,9 +148,7 @@ Result<ToWgs84> ToWgs84::for_layer(const OGRSpatialReference* srs,
     const char* same_options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
     if (source.IsSame(&target, same_options)) return out;
     out.m_ct.reset(OGRCreateCoordinateTransformation(&source, &target));
-    if (!out.m_ct)
-        return fail(fmt::format("{}: cannot transform CRS \"{}\" to WGS 84", where,
-                                srs_name(source)));
+    if (!out.m_ct) return fail(fmt::format("{}: cannot transform CRS \"{}\" to WGS 84", where, srs_name(source)));
     return out;
 }
 
@@ -186,10 +181,8 @@ std::vector<RawXY> sample_geometry_coordinates(OGRLayer& layer, int count) {
 std::optional<std::string> lonlat_problem(double lon_deg, double lat_deg) {
     if (!std::isfinite(lon_deg) || !std::isfinite(lat_deg))
         return fmt::format("coordinates ({}, {}) are not finite numbers", lon_deg, lat_deg);
-    if (lat_deg < -90.0 || lat_deg > 90.0)
-        return fmt::format("latitude {} outside [-90, 90]", lat_deg);
-    if (lon_deg < -180.0 || lon_deg > 180.0)
-        return fmt::format("longitude {} outside [-180, 180]", lon_deg);
+    if (lat_deg < -90.0 || lat_deg > 90.0) return fmt::format("latitude {} outside [-90, 90]", lat_deg);
+    if (lon_deg < -180.0 || lon_deg > 180.0) return fmt::format("longitude {} outside [-180, 180]", lon_deg);
     return std::nullopt;
 }
 
@@ -205,8 +198,7 @@ int append_polygon(const OGRPolygon& polygon, MultiPolygon& out) {
     if (polygon.IsEmpty()) return 0;
     Polygon poly;
     append_ring(*polygon.getExteriorRing(), poly);
-    for (int i = 0; i < polygon.getNumInteriorRings(); ++i)
-        append_ring(*polygon.getInteriorRing(i), poly);
+    for (int i = 0; i < polygon.getNumInteriorRings(); ++i) append_ring(*polygon.getInteriorRing(i), poly);
     out.polygons.push_back(std::move(poly));
     return 1;
 }
@@ -221,8 +213,7 @@ int append_polygons(const OGRGeometry& geom, MultiPolygon& out) {
     }
     if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection)) {
         int added = 0;
-        for (const OGRGeometry* part : *geom.toGeometryCollection())
-            added += append_polygons(*part, out);
+        for (const OGRGeometry* part : *geom.toGeometryCollection()) added += append_polygons(*part, out);
         return added;
     }
     return 0;
@@ -230,8 +221,7 @@ int append_polygons(const OGRGeometry& geom, MultiPolygon& out) {
 
 bool is_polygonal(OGRwkbGeometryType type) {
     const auto flat = wkbFlatten(type);
-    return flat == wkbPolygon || flat == wkbMultiPolygon || flat == wkbCurvePolygon ||
-           flat == wkbMultiSurface;
+    return flat == wkbPolygon || flat == wkbMultiPolygon || flat == wkbCurvePolygon || flat == wkbMultiSurface;
 }
 
 bool is_pointlike(OGRwkbGeometryType type) {
@@ -246,9 +236,10 @@ Result<OGRGeometryUniquePtr> make_valid_bounded(const OGRGeometry& geom) {
     for (const auto& polygon : polygons.polygons)
         for (const auto& ring : polygon.rings) rings.push_back(ring);
     if (count_self_crossings(rings, kMaxRepairCrossings) > kMaxRepairCrossings)
-        return fail(fmt::format("invalid polygon with more than {} self-crossings: not repaired (repair it "
-                                "in a GIS first)",
-                                kMaxRepairCrossings));
+        return fail(
+            fmt::format("invalid polygon with more than {} self-crossings: not repaired (repair it "
+                        "in a GIS first)",
+                        kMaxRepairCrossings));
     OGRGeometryUniquePtr valid(geom.MakeValid());
     if (!valid || valid->IsEmpty() || !valid->IsValid()) return fail("invalid polygon that cannot be repaired");
     return valid;

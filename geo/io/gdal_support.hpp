@@ -59,8 +59,7 @@ std::string record_name(const std::string& file, const OGRLayer& layer, std::int
 // layer's fields), or when `explicit_name` is empty the first field whose
 // name equals one of `candidates` ignoring case (-1 when none).
 Result<int> find_field(const OGRFeatureDefn& defn, const std::string& explicit_name,
-                       std::initializer_list<std::string_view> candidates,
-                       const std::string& where);
+                       std::initializer_list<std::string_view> candidates, const std::string& where);
 // "id, name, family": the field names of a layer, for messages.
 std::string field_list(const OGRFeatureDefn& defn);
 
@@ -77,9 +76,8 @@ public:
     // is taken as WGS 84 when most of `sample` fits in lon/lat range, else
     // fails ("unknown CRS"). Fails naming the CRS when PROJ cannot transform it.
     // `assumed` tells the caller that the CRS was assumed.
-    static Result<ToWgs84> for_layer(const OGRSpatialReference* srs,
-                                     const std::vector<RawXY>& sample, const std::string& where,
-                                     bool& assumed);
+    static Result<ToWgs84> for_layer(const OGRSpatialReference* srs, const std::vector<RawXY>& sample,
+                                     const std::string& where, bool& assumed);
 
     // Transforms in place; false when PROJ fails for these coordinates.
     bool point(double& x, double& y) const;
@@ -88,9 +86,7 @@ public:
 
 private:
     struct Deleter {
-        void operator()(OGRCoordinateTransformation* ct) const {
-            OGRCoordinateTransformation::DestroyCT(ct);
-        }
+        void operator()(OGRCoordinateTransformation* ct) const { OGRCoordinateTransformation::DestroyCT(ct); }
     };
     std::unique_ptr<OGRCoordinateTransformation, Deleter> m_ct;  // null: identity
 };

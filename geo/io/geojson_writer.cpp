@@ -13,8 +13,8 @@ namespace geo {
 namespace {
 
 // Members a provenance object must not shadow.
-constexpr std::array<std::string_view, 8> kReservedMembers = {
-    "type", "features", "bbox", "name", "crs", "geometry", "properties", "coordinates"};
+constexpr std::array<std::string_view, 8> kReservedMembers = {"type", "features", "bbox",       "name",
+                                                              "crs",  "geometry", "properties", "coordinates"};
 
 std::string dump_json(const nlohmann::json& value) {
     return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -26,11 +26,10 @@ Result<GeoJsonWriter> GeoJsonWriter::create(const std::string& path, const GeoJs
                                             std::optional<LonLatBox> bbox) {
     for (std::string_view reserved : kReservedMembers)
         if (options.metadata_key == reserved)
-            return fail(fmt::format("{}: metadata member name \"{}\" is reserved by GeoJSON", path,
-                                    options.metadata_key));
+            return fail(
+                fmt::format("{}: metadata member name \"{}\" is reserved by GeoJSON", path, options.metadata_key));
     if (!options.metadata.is_null() && !options.metadata.is_object())
-        return fail(fmt::format("{}: metadata must be a JSON object, got {}", path,
-                                options.metadata.type_name()));
+        return fail(fmt::format("{}: metadata must be a JSON object, got {}", path, options.metadata.type_name()));
     auto file = BufferedOutput::create(path);
     if (!file) return tl::unexpected(file.error());
     GeoJsonWriter writer(std::move(*file));
@@ -79,8 +78,7 @@ void GeoJsonWriter::append_position(LonLat p) {
 }
 
 void GeoJsonWriter::begin_feature() {
-    buffer().append(m_count == 0 ? "\n{\"type\":\"Feature\",\"geometry\":"
-                                 : ",\n{\"type\":\"Feature\",\"geometry\":");
+    buffer().append(m_count == 0 ? "\n{\"type\":\"Feature\",\"geometry\":" : ",\n{\"type\":\"Feature\",\"geometry\":");
 }
 
 Result<void> GeoJsonWriter::end_feature(std::string_view properties_json) {
@@ -94,8 +92,7 @@ Result<void> GeoJsonWriter::end_feature(std::string_view properties_json) {
 
 Result<void> GeoJsonWriter::add_point(LonLat position, std::string_view properties_json) {
     if (auto ok = check_wgs84(position); !ok)
-        return tl::unexpected(
-            ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
+        return tl::unexpected(ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
     begin_feature();
     buffer().append("{\"type\":\"Point\",\"coordinates\":");
     append_position({round_degrees(position.lon_deg), round_degrees(position.lat_deg)});
@@ -103,18 +100,15 @@ Result<void> GeoJsonWriter::add_point(LonLat position, std::string_view properti
     return end_feature(properties_json);
 }
 
-Result<void> GeoJsonWriter::add_polygons(const MultiPolygon& geometry,
-                                         std::string_view properties_json) {
+Result<void> GeoJsonWriter::add_polygons(const MultiPolygon& geometry, std::string_view properties_json) {
     if (auto ok = check_wgs84(geometry); !ok)
-        return tl::unexpected(
-            ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
+        return tl::unexpected(ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
     const MultiPolygon oriented = oriented_for_export(geometry, true);
     if (oriented.empty()) return add_null_geometry(properties_json);
     begin_feature();
     std::string& out = buffer();
     const bool multi = oriented.polygons.size() > 1;
-    out.append(multi ? "{\"type\":\"MultiPolygon\",\"coordinates\":["
-                     : "{\"type\":\"Polygon\",\"coordinates\":");
+    out.append(multi ? "{\"type\":\"MultiPolygon\",\"coordinates\":[" : "{\"type\":\"Polygon\",\"coordinates\":");
     for (std::size_t p = 0; p < oriented.polygons.size(); ++p) {
         out.append(p == 0 ? "[" : ",[");
         const auto& rings = oriented.polygons[p].rings;
@@ -140,14 +134,11 @@ Result<void> GeoJsonWriter::add_null_geometry(std::string_view properties_json) 
 
 Result<void> GeoJsonWriter::add(const GeoJsonFeature& feature) {
     if (!feature.properties.is_null() && !feature.properties.is_object())
-        return fail(fmt::format("{}: feature {}: properties must be a JSON object, got {}", path(),
-                                m_count, feature.properties.type_name()));
-    const std::string properties =
-        feature.properties.is_null() ? std::string("null") : dump_json(feature.properties);
-    if (const auto* point = std::get_if<LonLat>(&feature.geometry))
-        return add_point(*point, properties);
-    if (const auto* polygons = std::get_if<MultiPolygon>(&feature.geometry))
-        return add_polygons(*polygons, properties);
+        return fail(fmt::format("{}: feature {}: properties must be a JSON object, got {}", path(), m_count,
+                                feature.properties.type_name()));
+    const std::string properties = feature.properties.is_null() ? std::string("null") : dump_json(feature.properties);
+    if (const auto* point = std::get_if<LonLat>(&feature.geometry)) return add_point(*point, properties);
+    if (const auto* polygons = std::get_if<MultiPolygon>(&feature.geometry)) return add_polygons(*polygons, properties);
     return add_null_geometry(properties);
 }
 
@@ -172,8 +163,7 @@ LonLatBox extent_of(const Territory& territory) {
 LonLatBox extent_of(const GeoJsonFeature& feature) {
     LonLatBox box;
     if (const auto* point = std::get_if<LonLat>(&feature.geometry)) box.extend(*point);
-    if (const auto* polygons = std::get_if<MultiPolygon>(&feature.geometry))
-        box = polygons->bounds();
+    if (const auto* polygons = std::get_if<MultiPolygon>(&feature.geometry)) box = polygons->bounds();
     return box;
 }
 
@@ -182,8 +172,7 @@ Result<void> add_record(GeoJsonWriter& writer, const OfferItem& item, std::strin
     append_properties_json(properties, item);
     return writer.add_point(item.position, properties);
 }
-Result<void> add_record(GeoJsonWriter& writer, const Territory& territory,
-                        std::string& properties) {
+Result<void> add_record(GeoJsonWriter& writer, const Territory& territory, std::string& properties) {
     properties.clear();
     append_properties_json(properties, territory);
     return writer.add_polygons(territory.geometry, properties);
@@ -211,10 +200,8 @@ Result<std::int64_t> write_all(const std::string& path, const std::vector<Record
     if (!writer) return tl::unexpected(writer.error());
     std::string properties;
     for (const auto& record : records) {
-        if (auto ok = check_record(record); !ok)
-            return tl::unexpected(ok.error().with_context(path));
-        if (auto ok = add_record(*writer, record, properties); !ok)
-            return tl::unexpected(ok.error());
+        if (auto ok = check_record(record); !ok) return tl::unexpected(ok.error().with_context(path));
+        if (auto ok = add_record(*writer, record, properties); !ok) return tl::unexpected(ok.error());
     }
     return writer->commit();
 }
@@ -226,23 +213,19 @@ GeoJsonOptions with_layer_name(GeoJsonOptions options, std::string_view name) {
 
 }  // namespace
 
-Result<std::int64_t> write_geojson(const std::string& path,
-                                   const std::vector<GeoJsonFeature>& features,
+Result<std::int64_t> write_geojson(const std::string& path, const std::vector<GeoJsonFeature>& features,
                                    const GeoJsonOptions& options) {
     return write_all(path, features, options);
 }
 
-Result<std::int64_t> write_geojson_items(const std::string& path,
-                                         const std::vector<OfferItem>& items,
+Result<std::int64_t> write_geojson_items(const std::string& path, const std::vector<OfferItem>& items,
                                          const GeoJsonOptions& options) {
     return write_all(path, items, with_layer_name(options, ExportSchema<OfferItem>::kLayerName));
 }
 
-Result<std::int64_t> write_geojson_territories(const std::string& path,
-                                               const std::vector<Territory>& territories,
+Result<std::int64_t> write_geojson_territories(const std::string& path, const std::vector<Territory>& territories,
                                                const GeoJsonOptions& options) {
-    return write_all(path, territories,
-                     with_layer_name(options, ExportSchema<Territory>::kLayerName));
+    return write_all(path, territories, with_layer_name(options, ExportSchema<Territory>::kLayerName));
 }
 
 }  // namespace geo

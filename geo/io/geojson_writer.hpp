@@ -43,8 +43,8 @@ struct GeoJsonFeature {
 };
 
 struct GeoJsonOptions {
-    std::string layer_name;   // "name" member; empty: none (items/territories: their kind)
-    nlohmann::json metadata;  // provenance object; null: none
+    std::string layer_name;                   // "name" member; empty: none (items/territories: their kind)
+    nlohmann::json metadata;                  // provenance object; null: none
     std::string metadata_key = "territoire";  // foreign member holding `metadata`
 };
 
@@ -85,18 +85,15 @@ private:
 };
 
 // Writes a list of features (perimeters, gap zones, …).
-Result<std::int64_t> write_geojson(const std::string& path,
-                                   const std::vector<GeoJsonFeature>& features,
+Result<std::int64_t> write_geojson(const std::string& path, const std::vector<GeoJsonFeature>& features,
                                    const GeoJsonOptions& options = {});
 
 // Offer items as points with the properties of ExportSchema<OfferItem>.
-Result<std::int64_t> write_geojson_items(const std::string& path,
-                                         const std::vector<OfferItem>& items,
+Result<std::int64_t> write_geojson_items(const std::string& path, const std::vector<OfferItem>& items,
                                          const GeoJsonOptions& options = {});
 
 // Territories as (multi)polygons with the properties of ExportSchema<Territory>.
-Result<std::int64_t> write_geojson_territories(const std::string& path,
-                                               const std::vector<Territory>& territories,
+Result<std::int64_t> write_geojson_territories(const std::string& path, const std::vector<Territory>& territories,
                                                const GeoJsonOptions& options = {});
 
 }  // namespace geo

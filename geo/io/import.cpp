@@ -31,17 +31,13 @@ bool is_demo_file(const std::string& path) {
 
 // The error for an input that yielded nothing usable, with the first reasons.
 Error nothing_usable(const std::string& path, const ImportReport& report, const char* what) {
-    std::string message =
-        report.read == 0
-            ? fmt::format("{}: nothing to import: no {} found", path, what)
-            : fmt::format("{}: nothing to import: {} record{} read, none usable", path, report.read,
-                          report.read == 1 ? "" : "s");
+    std::string message = report.read == 0 ? fmt::format("{}: nothing to import: no {} found", path, what)
+                                           : fmt::format("{}: nothing to import: {} record{} read, none usable", path,
+                                                         report.read, report.read == 1 ? "" : "s");
     const size_t shown = std::min<size_t>(report.skipped.size(), 3);
     for (size_t i = 0; i < shown; ++i)
-        message += fmt::format("{} {}: {}", i == 0 ? ";" : ",", report.skipped[i].record,
-                               report.skipped[i].reason);
-    if (report.skipped.size() > shown)
-        message += fmt::format(" (and {} more)", report.skipped.size() - shown);
+        message += fmt::format("{} {}: {}", i == 0 ? ";" : ",", report.skipped[i].record, report.skipped[i].reason);
+    if (report.skipped.size() > shown) message += fmt::format(" (and {} more)", report.skipped.size() - shown);
     message += "; the catalogue was not changed";
     return Error{message};
 }
@@ -56,13 +52,16 @@ SourceFormat detect_source_format(const std::string& path) {
     return SourceFormat::gdal;
 }
 
-Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path,
-                                   const ImportOptions& options, const Taxonomy& taxonomy,
-                                   Progress progress) {
+Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path, const ImportOptions& options,
+                                   const Taxonomy& taxonomy, Progress progress) {
     Result<ParsedItems> parsed = fail(path + ": not read");
     switch (detect_source_format(path)) {
-        case SourceFormat::datatourisme: parsed = parse_datatourisme(path, taxonomy, progress); break;
-        case SourceFormat::osm: parsed = parse_osm(path, taxonomy, progress); break;
+        case SourceFormat::datatourisme:
+            parsed = parse_datatourisme(path, taxonomy, progress);
+            break;
+        case SourceFormat::osm:
+            parsed = parse_osm(path, taxonomy, progress);
+            break;
         case SourceFormat::gdal: {
             GdalImportOptions gdal = options.gdal;
             if (gdal.source_key.empty() && is_demo_file(path)) {
@@ -78,25 +77,20 @@ Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path
         }
     }
     if (!parsed) return tl::unexpected(parsed.error());
-    if (parsed->items.empty())
-        return tl::unexpected(nothing_usable(path, parsed->report, "offer items"));
+    if (parsed->items.empty()) return tl::unexpected(nothing_usable(path, parsed->report, "offer items"));
     ImportReport report = std::move(parsed->report);
     if (auto ok = catalogue.upsert_items(parsed->source, parsed->items, report, progress); !ok)
         return tl::unexpected(ok.error());
     return report;
 }
 
-Result<ImportReport> import_territories(Catalogue& catalogue, const std::string& path,
-                                        TerritoryLevel level,
-                                        const TerritoryImportOptions& options,
-                                        Progress progress) {
+Result<ImportReport> import_territories(Catalogue& catalogue, const std::string& path, TerritoryLevel level,
+                                        const TerritoryImportOptions& options, Progress progress) {
     auto parsed = parse_territories(path, level, options, progress);
     if (!parsed) return tl::unexpected(parsed.error());
-    if (parsed->territories.empty())
-        return tl::unexpected(nothing_usable(path, parsed->report, "territories"));
+    if (parsed->territories.empty()) return tl::unexpected(nothing_usable(path, parsed->report, "territories"));
     ImportReport report = std::move(parsed->report);
-    if (auto ok = catalogue.upsert_territories(parsed->source, parsed->territories, report, progress);
-        !ok)
+    if (auto ok = catalogue.upsert_territories(parsed->source, parsed->territories, report, progress); !ok)
         return tl::unexpected(ok.error());
     return report;
 }

@@ -36,14 +36,11 @@ struct ImportOptions {
 
 // Parses `path` and upserts its items. The report carries read / imported /
 // updated / skipped / unknown types / warnings.
-Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path,
-                                   const ImportOptions& options, const Taxonomy& taxonomy,
-                                   Progress progress = {});
+Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path, const ImportOptions& options,
+                                   const Taxonomy& taxonomy, Progress progress = {});
 
 // Parses a polygon file and upserts its territories at `level`.
-Result<ImportReport> import_territories(Catalogue& catalogue, const std::string& path,
-                                        TerritoryLevel level,
-                                        const TerritoryImportOptions& options,
-                                        Progress progress = {});
+Result<ImportReport> import_territories(Catalogue& catalogue, const std::string& path, TerritoryLevel level,
+                                        const TerritoryImportOptions& options, Progress progress = {});
 
 }  // namespace geo

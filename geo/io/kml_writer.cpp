@@ -13,14 +13,12 @@ std::string kml_description(const OfferItem& item) {
     std::string out(family_name_fr(item.family));
     if (!item.subtypes.empty()) {
         out += " (";
-        for (std::size_t i = 0; i < item.subtypes.size(); ++i)
-            out += (i > 0 ? ", " : "") + item.subtypes[i];
+        for (std::size_t i = 0; i < item.subtypes.size(); ++i) out += (i > 0 ? ", " : "") + item.subtypes[i];
         out += ")";
     }
     if (!item.labels.empty()) {
         out += "\nLabels : ";
-        for (std::size_t i = 0; i < item.labels.size(); ++i)
-            out += (i > 0 ? ", " : "") + item.labels[i];
+        for (std::size_t i = 0; i < item.labels.size(); ++i) out += (i > 0 ? ", " : "") + item.labels[i];
     }
     if (!item.commune_insee.empty()) out += "\nCommune INSEE " + item.commune_insee;
     if (!item.producer.empty()) out += "\n" + item.producer;
@@ -72,13 +70,11 @@ template <class Record>
 Result<std::int64_t> write_kml(const std::string& path, const std::vector<Record>& records,
                                const std::string& layer_name_option) {
     for (const auto& record : records)
-        if (auto ok = check_exportable(record); !ok)
-            return tl::unexpected(ok.error().with_context(path));
+        if (auto ok = check_exportable(record); !ok) return tl::unexpected(ok.error().with_context(path));
     auto file = BufferedOutput::create(path);
     if (!file) return tl::unexpected(file.error());
-    const std::string layer_name = layer_name_option.empty()
-                                       ? std::string(ExportSchema<Record>::kLayerName)
-                                       : layer_name_option;
+    const std::string layer_name =
+        layer_name_option.empty() ? std::string(ExportSchema<Record>::kLayerName) : layer_name_option;
     const auto fields = ExportSchema<Record>::fields();
     std::string& out = file->buffer();
     std::string schema_id;
@@ -135,8 +131,7 @@ Result<std::int64_t> write_kml_items(const std::string& path, const std::vector<
     return write_kml(path, items, layer_name);
 }
 
-Result<std::int64_t> write_kml_territories(const std::string& path,
-                                           const std::vector<Territory>& territories,
+Result<std::int64_t> write_kml_territories(const std::string& path, const std::vector<Territory>& territories,
                                            const std::string& layer_name) {
     return write_kml(path, territories, layer_name);
 }

@@ -30,8 +30,7 @@ namespace geo {
 // `layer_name` empty: "items" / "territories".
 Result<std::int64_t> write_kml_items(const std::string& path, const std::vector<OfferItem>& items,
                                      const std::string& layer_name = {});
-Result<std::int64_t> write_kml_territories(const std::string& path,
-                                           const std::vector<Territory>& territories,
+Result<std::int64_t> write_kml_territories(const std::string& path, const std::vector<Territory>& territories,
                                            const std::string& layer_name = {});
 
 }  // namespace geo

@@ -13,15 +13,14 @@ struct MonthName {
 };
 // Lower-case names; accents as UTF-8.
 constexpr MonthName kMonthNames[] = {
-    {"jan", 1},      {"january", 1},   {"janvier", 1},   {"janv", 1},     {"feb", 2},
-    {"february", 2}, {"février", 2},   {"fevrier", 2},   {"fév", 2},      {"fev", 2},
-    {"mar", 3},      {"march", 3},     {"mars", 3},      {"apr", 4},      {"april", 4},
-    {"avril", 4},    {"avr", 4},       {"may", 5},       {"mai", 5},      {"jun", 6},
-    {"june", 6},     {"juin", 6},      {"jul", 7},       {"july", 7},     {"juillet", 7},
-    {"aug", 8},      {"august", 8},    {"août", 8},      {"aout", 8},     {"sep", 9},
-    {"sept", 9},     {"september", 9}, {"septembre", 9}, {"oct", 10},     {"october", 10},
-    {"octobre", 10}, {"nov", 11},      {"november", 11}, {"novembre", 11}, {"dec", 12},
-    {"december", 12}, {"décembre", 12}, {"decembre", 12}, {"déc", 12},
+    {"jan", 1},       {"january", 1},   {"janvier", 1},   {"janv", 1},  {"feb", 2},       {"february", 2},
+    {"février", 2},   {"fevrier", 2},   {"fév", 2},       {"fev", 2},   {"mar", 3},       {"march", 3},
+    {"mars", 3},      {"apr", 4},       {"april", 4},     {"avril", 4}, {"avr", 4},       {"may", 5},
+    {"mai", 5},       {"jun", 6},       {"june", 6},      {"juin", 6},  {"jul", 7},       {"july", 7},
+    {"juillet", 7},   {"aug", 8},       {"august", 8},    {"août", 8},  {"aout", 8},      {"sep", 9},
+    {"sept", 9},      {"september", 9}, {"septembre", 9}, {"oct", 10},  {"october", 10},  {"octobre", 10},
+    {"nov", 11},      {"november", 11}, {"novembre", 11}, {"dec", 12},  {"december", 12}, {"décembre", 12},
+    {"decembre", 12}, {"déc", 12},
 };
 
 std::string lower_ascii(std::string_view s) {
@@ -45,8 +44,12 @@ MonthMask month_range(int from, int to) {
     return mask;
 }
 
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_alpha(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 // Reads an OSM month abbreviation (three letters) at `pos`.
 std::optional<int> read_osm_month(std::string_view s, size_t& pos) {
@@ -104,8 +107,7 @@ std::optional<int> month_from_text(std::string_view text) {
     if (is_digit(text.front())) {
         int value = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc{} || end != text.data() + text.size() || value < 1 || value > 12)
-            return std::nullopt;
+        if (ec != std::errc{} || end != text.data() + text.size() || value < 1 || value > 12) return std::nullopt;
         return value;
     }
     std::string lower = lower_ascii(text);

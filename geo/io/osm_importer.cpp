@@ -22,11 +22,11 @@ namespace {
 
 // Tags copied into extra_json (plus every addr:* tag).
 constexpr const char* kExtraTags[] = {
-    "website",  "contact:website", "url",      "phone",    "contact:phone", "email",
-    "wikidata", "wikipedia",       "stars",    "cuisine",  "opening_hours", "operator",
-    "brand",    "heritage",        "ref:mhs",  "wheelchair", "fee",         "capacity",
-    "rooms",    "beds",            "tourism",  "historic", "amenity",       "leisure",
-    "shop",     "craft",           "natural",  "information", "description", "start_date"};
+    "website",     "contact:website", "url",     "phone",         "contact:phone", "email",   "wikidata",
+    "wikipedia",   "stars",           "cuisine", "opening_hours", "operator",      "brand",   "heritage",
+    "ref:mhs",     "wheelchair",      "fee",     "capacity",      "rooms",         "beds",    "tourism",
+    "historic",    "amenity",         "leisure", "shop",          "craft",         "natural", "information",
+    "description", "start_date"};
 
 // The name shown for an object: name, name:fr, official_name, brand, else the
 // title of its Wikipedia article ("fr:Gare de Tours" gives "Gare de Tours"),
@@ -65,14 +65,12 @@ struct Accumulator {
 
 // Adds `item` at the mean of `at`, or records it as skipped with `why_missing`
 // when no location was accumulated.
-void keep_at_mean(OfferItem&& item, const Accumulator& at, const char* why_missing,
-                  ParsedItems& out) {
+void keep_at_mean(OfferItem&& item, const Accumulator& at, const char* why_missing, ParsedItems& out) {
     if (at.count == 0) {
         out.report.skipped.push_back({item.source_id, why_missing});
         return;
     }
-    item.position = {at.lon_sum / static_cast<double>(at.count),
-                     at.lat_sum / static_cast<double>(at.count)};
+    item.position = {at.lon_sum / static_cast<double>(at.count), at.lat_sum / static_cast<double>(at.count)};
     out.items.push_back(std::move(item));
 }
 
@@ -105,10 +103,9 @@ public:
         const std::string name = display_name(tags);
         if (name.empty()) {
             m_out.report.skipped.push_back(
-                {item.source_id, fmt::format("no name tag ({} {})", cls->subtype.empty()
-                                                                        ? family_id(cls->family)
-                                                                        : cls->subtype,
-                                             "without name, name:fr, official_name, brand or wikipedia")});
+                {item.source_id,
+                 fmt::format("no name tag ({} {})", cls->subtype.empty() ? family_id(cls->family) : cls->subtype,
+                             "without name, name:fr, official_name, brand or wikipedia")});
             return false;
         }
         item.name = name;
@@ -134,8 +131,7 @@ private:
 // Pass 1: relations with a tourism meaning and the ways they are made of.
 class RelationPass : public osmium::handler::Handler {
 public:
-    explicit RelationPass(ItemBuilder& builder, Counts& counts)
-        : m_builder(builder), m_counts(counts) {}
+    explicit RelationPass(ItemBuilder& builder, Counts& counts) : m_builder(builder), m_counts(counts) {}
 
     void relation(const osmium::Relation& relation) {
         ++m_counts.relations;
@@ -151,8 +147,7 @@ public:
         route_start.push_back(!area);
         std::size_t position = 0;
         for (const osmium::RelationMember& member : relation.members())
-            if (member.type() == osmium::item_type::way)
-                member_ways[member.ref()].push_back({index, position++});
+            if (member.type() == osmium::item_type::way) member_ways[member.ref()].push_back({index, position++});
     }
 
     std::vector<OfferItem> items;
@@ -187,8 +182,7 @@ public:
 
     void way(const osmium::Way& way) {
         ++m_counts.ways;
-        if (const auto it = m_relations.member_ways.find(way.id());
-            it != m_relations.member_ways.end()) {
+        if (const auto it = m_relations.member_ways.find(way.id()); it != m_relations.member_ways.end()) {
             for (const Membership& m : it->second) {
                 Accumulator& acc = m_relations.centroids[m.relation];
                 const bool start = m_relations.route_start[m.relation];
@@ -223,8 +217,8 @@ private:
 // Reads `path` once with `handlers`, reporting progress as bytes read, the
 // pass being `pass` of 2. False when cancelled.
 template <class... Handlers>
-bool read_pass(const std::string& path, osmium::osm_entity_bits::type entities, int pass,
-               const Progress& progress, Handlers&... handlers) {
+bool read_pass(const std::string& path, osmium::osm_entity_bits::type entities, int pass, const Progress& progress,
+               Handlers&... handlers) {
     osmium::io::Reader reader{osmium::io::File{path}, entities};
     const auto size = static_cast<std::int64_t>(reader.file_size());
     while (osmium::memory::Buffer buffer = reader.read()) {
@@ -269,8 +263,8 @@ Result<ParsedItems> parse_osm(const std::string& path, const Taxonomy& taxonomy,
         osmium::handler::NodeLocationsForWays<Index> locations{index};
         locations.ignore_errors();  // ways cut by the extract border keep their other nodes
         NodeWayPass nodes_and_ways(builder, relations, out, counts);
-        if (!read_pass(path, osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, 2,
-                       progress, locations, nodes_and_ways))
+        if (!read_pass(path, osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, 2, progress, locations,
+                       nodes_and_ways))
             return fail(path + ": import cancelled");
     } catch (const std::exception& e) {
         return fail(fmt::format("{}: not a readable OpenStreetMap file: {}", path, e.what()));

@@ -30,8 +30,7 @@
 
 namespace geo {
 
-Result<ParsedItems> parse_osm(const std::string& path, const Taxonomy& taxonomy,
-                              Progress progress = {});
+Result<ParsedItems> parse_osm(const std::string& path, const Taxonomy& taxonomy, Progress progress = {});
 
 // True for file names libosmium reads: *.osm.pbf, *.pbf, *.osm, *.osm.bz2,
 // *.osm.gz, *.o5m, *.opl.

@@ -23,8 +23,7 @@ bool same_file(const std::string& a, const std::string& b) {
     std::error_code ec_b;
     const fs::path ca = fs::weakly_canonical(a, ec_a);
     const fs::path cb = fs::weakly_canonical(b, ec_b);
-    if (ec_a || ec_b)
-        return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
+    if (ec_a || ec_b) return fs::absolute(a).lexically_normal() == fs::absolute(b).lexically_normal();
     return ca == cb;
 }
 
@@ -40,8 +39,8 @@ Result<void> check_output_path(const NamedPath& output, const std::vector<NamedP
     for (const NamedPath& input : inputs) {
         if (input.path.empty()) continue;
         if (same_file(output.path, input.path))
-            return fail(fmt::format("{} {} is {}: refusing to write over it; nothing was written",
-                                    output.role, output.path, describe(input)));
+            return fail(fmt::format("{} {} is {}: refusing to write over it; nothing was written", output.role,
+                                    output.path, describe(input)));
         for (const char* suffix : {"-journal", "-wal", "-shm"})
             if (same_file(output.path, input.path + suffix))
                 return fail(

@@ -37,13 +37,11 @@ nlohmann::json compared_items_json(const std::vector<ComparedItem>& items, std::
 
 nlohmann::json family_counts_json(const FamilyCounts& counts) {
     nlohmann::json j = nlohmann::json::object();
-    for (Family f : kAllFamilies)
-        j[std::string(family_id(f))] = counts[static_cast<std::size_t>(f)];
+    for (Family f : kAllFamilies) j[std::string(family_id(f))] = counts[static_cast<std::size_t>(f)];
     return j;
 }
 
-nlohmann::json perimeter_parameters_json(const PerimeterParams& requested,
-                                         const PerimeterStats& used) {
+nlohmann::json perimeter_parameters_json(const PerimeterParams& requested, const PerimeterStats& used) {
     nlohmann::json levels = nlohmann::json::array();
     for (double l : requested.levels) levels.push_back(l);
     nlohmann::json j = {{"levels", levels},
@@ -65,8 +63,7 @@ nlohmann::json perimeter_parameters_json(const PerimeterParams& requested,
                         {"items_total", used.items_total},
                         {"weighted_items", used.weighted_items},
                         {"total_weight", rounded(used.total_weight, 1e-6)}};
-    j["bandwidth_m_requested"] =
-        requested.bandwidth_m ? nlohmann::json(*requested.bandwidth_m) : nlohmann::json();
+    j["bandwidth_m_requested"] = requested.bandwidth_m ? nlohmann::json(*requested.bandwidth_m) : nlohmann::json();
     j["cell_m_requested"] = requested.cell_m ? nlohmann::json(*requested.cell_m) : nlohmann::json();
     return j;
 }
@@ -123,8 +120,7 @@ nlohmann::json border_report_json(const BorderReport& report) {
 
 nlohmann::json units_crossed_json(const BorderReport& report) {
     nlohmann::json j = nlohmann::json::object();
-    for (const BorderLevelSummary& s : report.levels)
-        j[std::string(territory_level_id(s.level))] = s.units_crossed;
+    for (const BorderLevelSummary& s : report.levels) j[std::string(territory_level_id(s.level))] = s.units_crossed;
     return j;
 }
 

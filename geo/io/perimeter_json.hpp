@@ -25,8 +25,7 @@ nlohmann::json family_counts_json(const FamilyCounts& counts);
 // What was computed and how: metric CRS, kernel, bandwidth and cell actually
 // used (and whether the bandwidth came from the data), simplification, the
 // requested levels and cleaning thresholds.
-nlohmann::json perimeter_parameters_json(const PerimeterParams& requested,
-                                         const PerimeterStats& used);
+nlohmann::json perimeter_parameters_json(const PerimeterParams& requested, const PerimeterStats& used);
 
 // One level's statistics.
 nlohmann::json level_stats_json(const PerimeterLevelStats& level);
@@ -42,7 +41,6 @@ nlohmann::json units_crossed_json(const BorderReport& report);
 
 // Areas, overlap, counts and the gained / lost lists (at most max_listed
 // items each; the counts always cover all of them).
-nlohmann::json comparison_json(const PerimeterComparison& comparison,
-                               std::size_t max_listed = 1000);
+nlohmann::json comparison_json(const PerimeterComparison& comparison, std::size_t max_listed = 1000);
 
 }  // namespace geo

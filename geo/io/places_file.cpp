@@ -9,17 +9,15 @@
 namespace geo {
 namespace {
 
-const std::initializer_list<std::string_view> kNameFields = {
-    "name", "nom", "toponyme", "label", "name_fr", "NOM_COM", "libelle"};
-const std::initializer_list<std::string_view> kInseeFields = {"insee", "code_insee", "INSEE_COM",
-                                                              "code"};
+const std::initializer_list<std::string_view> kNameFields = {"name",    "nom",     "toponyme", "label",
+                                                             "name_fr", "NOM_COM", "libelle"};
+const std::initializer_list<std::string_view> kInseeFields = {"insee", "code_insee", "INSEE_COM", "code"};
 const std::initializer_list<std::string_view> kRankFields = {"rank", "scalerank", "rang"};
-const std::initializer_list<std::string_view> kPopulationFields = {"population", "pop",
-                                                                   "POPULATION"};
+const std::initializer_list<std::string_view> kPopulationFields = {"population", "pop", "POPULATION"};
 
 // A whole number in [lo, hi] from a field of any type, or why not.
-Result<std::int64_t> whole_number(const OGRFeature& feature, int field, std::int64_t lo,
-                                  std::int64_t hi, const char* what) {
+Result<std::int64_t> whole_number(const OGRFeature& feature, int field, std::int64_t lo, std::int64_t hi,
+                                  const char* what) {
     const char* text = feature.GetFieldAsString(field);
     const std::string_view s(text);
     std::int64_t value = 0;
@@ -30,8 +28,7 @@ Result<std::int64_t> whole_number(const OGRFeature& feature, int field, std::int
 }
 
 bool has_value(const OGRFeature& feature, int field) {
-    return field >= 0 && feature.IsFieldSetAndNotNull(field) &&
-           *feature.GetFieldAsString(field) != '\0';
+    return field >= 0 && feature.IsFieldSetAndNotNull(field) && *feature.GetFieldAsString(field) != '\0';
 }
 
 Result<void> read_layer(const std::string& path, OGRLayer& layer, std::vector<Place>& out) {
@@ -42,14 +39,14 @@ Result<void> read_layer(const std::string& path, OGRLayer& layer, std::vector<Pl
     auto name = gdal::find_field(defn, "", kNameFields, where);
     if (!name) return tl::unexpected(name.error());
     if (*name < 0)
-        return fail(fmt::format("{}: no name field (tried name, nom, toponyme, label…; fields: {})",
-                                where, gdal::field_list(defn)));
+        return fail(fmt::format("{}: no name field (tried name, nom, toponyme, label…; fields: {})", where,
+                                gdal::field_list(defn)));
     const int insee = gdal::find_field(defn, "", kInseeFields, where).value_or(-1);
     const int rank = gdal::find_field(defn, "", kRankFields, where).value_or(-1);
     const int population = gdal::find_field(defn, "", kPopulationFields, where).value_or(-1);
     bool assumed = false;
-    auto to_wgs84 = gdal::ToWgs84::for_layer(
-        layer.GetSpatialRef(), gdal::sample_geometry_coordinates(layer), where, assumed);
+    auto to_wgs84 =
+        gdal::ToWgs84::for_layer(layer.GetSpatialRef(), gdal::sample_geometry_coordinates(layer), where, assumed);
     if (!to_wgs84) return tl::unexpected(to_wgs84.error());
 
     layer.ResetReading();
@@ -64,8 +61,7 @@ Result<void> read_layer(const std::string& path, OGRLayer& layer, std::vector<Pl
         if (wkbFlatten(geom->getGeometryType()) != wkbPoint)
             return bad(fmt::format("{} geometry (expected a point)", geom->getGeometryName()));
         double x = geom->toPoint()->getX(), y = geom->toPoint()->getY();
-        if (!to_wgs84->point(x, y))
-            return bad(fmt::format("position {} {} cannot be transformed to WGS 84", x, y));
+        if (!to_wgs84->point(x, y)) return bad(fmt::format("position {} {} cannot be transformed to WGS 84", x, y));
         if (auto problem = gdal::lonlat_problem(x, y)) return bad(*problem);
         place.position = {x, y};
         if (has_value(*feature, insee)) place.insee = feature->GetFieldAsString(insee);

@@ -36,33 +36,29 @@ std::string provenance_generator(std::string_view tool);
 
 // The source keys of the items with a positive weight (all items when
 // `weights` is empty; sizes must match otherwise), or of the territories.
-std::set<std::string> used_sources(const std::vector<OfferItem>& items,
-                                   const std::vector<double>& weights = {});
+std::set<std::string> used_sources(const std::vector<OfferItem>& items, const std::vector<double>& weights = {});
 std::set<std::string> used_sources(const std::vector<Territory>& territories);
 
 // The described sources among `all` whose key is in `used`, in `all`'s order,
 // then the used keys that `all` does not describe.
-nlohmann::json sources_provenance(const std::vector<SourceInfo>& all,
-                                  const std::set<std::string>& used);
+nlohmann::json sources_provenance(const std::vector<SourceInfo>& all, const std::set<std::string>& used);
 
 // generator, created_at, catalogue, sources (see above).
 nlohmann::json base_provenance(std::string_view tool, const std::string& catalogue_path,
-                               const std::vector<SourceInfo>& all_sources,
-                               const std::set<std::string>& used, ProvenancePaths paths);
-nlohmann::json base_provenance(std::string_view tool, const Catalogue& catalogue,
-                               const std::set<std::string>& used, ProvenancePaths paths);
+                               const std::vector<SourceInfo>& all_sources, const std::set<std::string>& used,
+                               ProvenancePaths paths);
+nlohmann::json base_provenance(std::string_view tool, const Catalogue& catalogue, const std::set<std::string>& used,
+                               ProvenancePaths paths);
 
 // An analysis (perimeter, gaps, benchmark): the base block plus the audience
 // (audience_provenance_json: weights per family and subtype, roles, season)
 // and `parameters`; sources are those of the items with a positive weight.
 nlohmann::json analysis_provenance(std::string_view tool, const std::string& catalogue_path,
-                                   const std::vector<SourceInfo>& all_sources,
-                                   const Audience& audience, nlohmann::json parameters,
-                                   const std::vector<OfferItem>& items,
+                                   const std::vector<SourceInfo>& all_sources, const Audience& audience,
+                                   nlohmann::json parameters, const std::vector<OfferItem>& items,
                                    const std::vector<double>& weights, ProvenancePaths paths);
-nlohmann::json analysis_provenance(std::string_view tool, const Catalogue& catalogue,
-                                   const Audience& audience, nlohmann::json parameters,
-                                   const std::vector<OfferItem>& items,
+nlohmann::json analysis_provenance(std::string_view tool, const Catalogue& catalogue, const Audience& audience,
+                                   nlohmann::json parameters, const std::vector<OfferItem>& items,
                                    const std::vector<double>& weights, ProvenancePaths paths);
 
 }  // namespace geo

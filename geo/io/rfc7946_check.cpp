@@ -31,8 +31,8 @@ public:
     }
     std::vector<std::string> finish() && {
         if (m_total > m_messages.size())
-            m_messages.push_back(fmt::format("{}: … and {} more violations not listed", m_file,
-                                             m_total - m_messages.size()));
+            m_messages.push_back(
+                fmt::format("{}: … and {} more violations not listed", m_file, m_total - m_messages.size()));
         return std::move(m_messages);
     }
 
@@ -56,8 +56,7 @@ int significant_decimals(std::string_view text) {
     const std::string_view mantissa = text.substr(0, exp_pos);
     const std::size_t dot = mantissa.find('.');
     std::string_view whole = mantissa.substr(0, dot);
-    std::string_view frac =
-        dot == std::string_view::npos ? std::string_view() : mantissa.substr(dot + 1);
+    std::string_view frac = dot == std::string_view::npos ? std::string_view() : mantissa.substr(dot + 1);
     while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
     int decimals = static_cast<int>(frac.size());
     if (frac.empty())
@@ -88,8 +87,7 @@ public:
             m_report.add(where, "a feature must be a JSON object");
             return box;
         }
-        if (f.value("type", json()) != "Feature")
-            m_report.add(where, "\"type\" must be \"Feature\"");
+        if (f.value("type", json()) != "Feature") m_report.add(where, "\"type\" must be \"Feature\"");
         crs(f, where);
         if (!f.contains("geometry"))
             m_report.add(where, "missing \"geometry\" member (null when there is none)");
@@ -117,11 +115,9 @@ public:
         }
         if (type == "GeometryCollection") {
             const json& members = g.value("geometries", json());
-            if (!members.is_array())
-                m_report.add(where, "a GeometryCollection needs a \"geometries\" array");
+            if (!members.is_array()) m_report.add(where, "a GeometryCollection needs a \"geometries\" array");
             for (std::size_t i = 0; members.is_array() && i < members.size(); ++i)
-                box.extend(
-                    geometry(members[i], fmt::format("{}[{}]", member(where, "geometries"), i)));
+                box.extend(geometry(members[i], fmt::format("{}[{}]", member(where, "geometries"), i)));
             bbox(g, where, box);
             return box;
         }
@@ -176,13 +172,11 @@ public:
         const double tol = kBboxTolerance_deg;
         const bool lat_ok = content.south_deg >= south - tol && content.north_deg <= north + tol;
         // west > east is a box crossing the antimeridian (§5.2): longitudes not checked.
-        const bool lon_ok =
-            west > east || (content.west_deg >= west - tol && content.east_deg <= east + tol);
+        const bool lon_ok = west > east || (content.west_deg >= west - tol && content.east_deg <= east + tol);
         if (!lat_ok || !lon_ok)
-            m_report.add(
-                at, fmt::format("{} does not contain the coordinates (extent [{}, {}, {}, {}])",
-                                json_excerpt(b), content.west_deg, content.south_deg, content.east_deg,
-                                content.north_deg));
+            m_report.add(at,
+                         fmt::format("{} does not contain the coordinates (extent [{}, {}, {}, {}])", json_excerpt(b),
+                                     content.west_deg, content.south_deg, content.east_deg, content.north_deg));
     }
 
 private:
@@ -192,8 +186,7 @@ private:
             m_report.add(where, "must be an array");
             return;
         }
-        for (std::size_t i = 0; i < array.size(); ++i)
-            fn(array[i], fmt::format("{}[{}]", where, i));
+        for (std::size_t i = 0; i < array.size(); ++i) fn(array[i], fmt::format("{}[{}]", where, i));
     }
 
     // Reports an invalid position; returns false when it is not usable.
@@ -219,8 +212,7 @@ private:
     void line(const json& c, const std::string& where, LonLatBox& box) {
         each(c, where, [&](const json& p, const std::string& w) { position(p, w, box); });
         if (c.is_array() && c.size() < 2)
-            m_report.add(
-                where, fmt::format("a LineString has {} positions, at least 2 required", c.size()));
+            m_report.add(where, fmt::format("a LineString has {} positions, at least 2 required", c.size()));
     }
 
     void polygon(const json& c, const std::string& where, LonLatBox& box) {
@@ -228,8 +220,7 @@ private:
             m_report.add(where, "must be an array of linear rings");
             return;
         }
-        for (std::size_t r = 0; r < c.size(); ++r)
-            ring(c[r], fmt::format("{}[{}]", where, r), r == 0, box);
+        for (std::size_t r = 0; r < c.size(); ++r) ring(c[r], fmt::format("{}[{}]", where, r), r == 0, box);
     }
 
     void ring(const json& c, const std::string& where, bool outer, LonLatBox& box) {
@@ -249,13 +240,11 @@ private:
         }
         const std::string_view kind = outer ? "outer ring" : "hole";
         if (c.size() < 4)
-            m_report.add(where, fmt::format("{} has {} positions, at least 4 required (§3.1.6)",
-                                            kind, c.size()));
+            m_report.add(where, fmt::format("{} has {} positions, at least 4 required (§3.1.6)", kind, c.size()));
         if (!usable || points.empty()) return;
         if (!(points.front() == points.back()))
-            m_report.add(where,
-                         fmt::format("{} not closed: first {} differs from last {}", kind,
-                                     position_text(points.front()), position_text(points.back())));
+            m_report.add(where, fmt::format("{} not closed: first {} differs from last {}", kind,
+                                            position_text(points.front()), position_text(points.back())));
         const double area = signed_area(points);
         if (area == 0.0)
             m_report.add(where, fmt::format("{} has zero area", kind));
@@ -285,8 +274,8 @@ public:
     bool number_float(number_float_t v, const string_t& text) override {
         if (member_is_coordinates()) {
             if (const int decimals = significant_decimals(text); decimals > kMaxDecimals)
-                m_report.add(path(), fmt::format("{} has {} decimals (at most {}, about 1 cm)",
-                                                 text, decimals, kMaxDecimals));
+                m_report.add(path(),
+                             fmt::format("{} has {} decimals (at most {}, about 1 cm)", text, decimals, kMaxDecimals));
         }
         return scalar(json(v));
     }
@@ -300,8 +289,7 @@ public:
     bool end_object() override { return close(); }
     bool start_array(std::size_t) override { return open(json::array()); }
     bool end_array() override { return close(); }
-    bool parse_error(std::size_t, const std::string&,
-                     const nlohmann::detail::exception& e) override {
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
         m_parse_error = e.what();
         return false;
     }
@@ -321,13 +309,12 @@ private:
     [[nodiscard]] bool member_is_coordinates() const {
         if (m_stack.empty()) return false;
         const Frame& top = m_stack.back();
-        return top.coordinates ||
-               (top.value->is_object() && (top.key == "coordinates" || top.key == "bbox"));
+        return top.coordinates || (top.value->is_object() && (top.key == "coordinates" || top.key == "bbox"));
     }
 
     [[nodiscard]] bool in_root_features() const {
-        return m_stack.size() == 2 && m_stack[0].value->is_object() &&
-               m_stack[0].key == "features" && m_stack[1].value->is_array();
+        return m_stack.size() == 2 && m_stack[0].value->is_object() && m_stack[0].key == "features" &&
+               m_stack[1].value->is_array();
     }
 
     std::string path() const {
@@ -363,8 +350,7 @@ private:
         if (!top.value->is_array()) return;
         if (in_root_features()) {
             auto& features = top.value->get_ref<json::array_t&>();
-            m_features_extent.extend(
-                m_rules.feature(features.back(), fmt::format("features[{}]", top.index)));
+            m_features_extent.extend(m_rules.feature(features.back(), fmt::format("features[{}]", top.index)));
             features.pop_back();  // keeps memory bounded
         }
         ++top.index;
@@ -377,8 +363,7 @@ private:
     }
     bool open(json&& v) {
         if (m_stack.size() >= static_cast<std::size_t>(kMaxJsonDepth)) {
-            m_parse_error = fmt::format("nesting deeper than {} levels at {}", kMaxJsonDepth,
-                                        text_excerpt(path()));
+            m_parse_error = fmt::format("nesting deeper than {} levels at {}", kMaxJsonDepth, text_excerpt(path()));
             return false;
         }
         const bool coordinates = member_is_coordinates();
@@ -425,8 +410,7 @@ void check_root(const json& root, Rules& rules, Report& report, const LonLatBox&
 
 }  // namespace
 
-std::vector<std::string> check_rfc7946(const std::string& geojson_path,
-                                       const Rfc7946CheckOptions& options) {
+std::vector<std::string> check_rfc7946(const std::string& geojson_path, const Rfc7946CheckOptions& options) {
     Report report(geojson_path, options.max_messages);
     std::ifstream in(geojson_path, std::ios::binary);
     if (!in) {

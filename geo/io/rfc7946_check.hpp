@@ -28,7 +28,6 @@ struct Rfc7946CheckOptions {
 };
 
 // Every violation found; empty when the file conforms.
-std::vector<std::string> check_rfc7946(const std::string& geojson_path,
-                                       const Rfc7946CheckOptions& options = {});
+std::vector<std::string> check_rfc7946(const std::string& geojson_path, const Rfc7946CheckOptions& options = {});
 
 }  // namespace geo

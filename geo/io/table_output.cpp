@@ -11,8 +11,7 @@
 
 namespace geo {
 
-Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table,
-                                     CsvCells cells) {
+Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table, CsvCells cells) {
     auto file = BufferedOutput::create(path);
     if (!file) return tl::unexpected(file.error());
     std::string& out = file->buffer();
@@ -26,8 +25,8 @@ Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& t
     append_row(table.header);
     for (const auto& row : table.rows) {
         if (row.size() != table.header.size())
-            return fail(fmt::format("{}: a row of {} cells under a header of {}", path, row.size(),
-                                    table.header.size()));
+            return fail(
+                fmt::format("{}: a row of {} cells under a header of {}", path, row.size(), table.header.size()));
         append_row(row);
         if (auto ok = file->flush_if_full(); !ok) return tl::unexpected(ok.error());
     }

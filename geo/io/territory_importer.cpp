@@ -11,17 +11,17 @@ namespace geo {
 namespace {
 
 const std::initializer_list<std::string_view> kNameFields = {
-    "nom",      "name",     "libelle", "libellé",  "lib",    "DRGP_L_LIB", "NOM_COM",
-    "NOM_DEP",  "NOM_REG",  "NOM_EPCI", "nom_officiel", "NOM_M", "label", "title", "titre"};
+    "nom",     "name",     "libelle",      "libellé", "lib",   "DRGP_L_LIB", "NOM_COM", "NOM_DEP",
+    "NOM_REG", "NOM_EPCI", "nom_officiel", "NOM_M",   "label", "title",      "titre"};
 const std::initializer_list<std::string_view> kCodeFields = {
-    "code",      "INSEE_COM", "insee",      "code_insee", "INSEE_DEP", "INSEE_REG",
-    "CODE_EPCI", "SIREN_EPCI", "siren",     "DRGP_C_COD", "code_dept", "code_reg", "ref"};
+    "code",       "INSEE_COM", "insee",      "code_insee", "INSEE_DEP", "INSEE_REG", "CODE_EPCI",
+    "SIREN_EPCI", "siren",     "DRGP_C_COD", "code_dept",  "code_reg",  "ref"};
 
 // Reads one polygon layer into `out`.
 class TerritoryLayerReader {
 public:
-    TerritoryLayerReader(std::string file, OGRLayer& layer, TerritoryLevel level,
-                         const TerritoryImportOptions& options, ParsedTerritories& out)
+    TerritoryLayerReader(std::string file, OGRLayer& layer, TerritoryLevel level, const TerritoryImportOptions& options,
+                         ParsedTerritories& out)
         : m_file(std::move(file)),
           m_where(m_file + ":" + layer.GetName()),
           m_layer(layer),
@@ -38,10 +38,11 @@ public:
         m_name = *name;
         m_code = *code;
         if (m_name < 0 && m_code < 0)
-            return fail(fmt::format("{}: no name or code field (tried nom, name, libelle, "
-                                    "DRGP_L_LIB… / code, INSEE_COM, insee, DRGP_C_COD…; fields: "
-                                    "{}); choose them with --name-field / --code-field",
-                                    m_where, gdal::field_list(defn)));
+            return fail(
+                fmt::format("{}: no name or code field (tried nom, name, libelle, "
+                            "DRGP_L_LIB… / code, INSEE_COM, insee, DRGP_C_COD…; fields: "
+                            "{}); choose them with --name-field / --code-field",
+                            m_where, gdal::field_list(defn)));
         const OGRSpatialReference* srs = m_layer.GetSpatialRef();
         std::vector<gdal::RawXY> sample;
         if (srs == nullptr) sample = gdal::sample_geometry_coordinates(m_layer);
@@ -68,9 +69,9 @@ public:
             if (!progress(++done, total)) return fail(m_where + ": import cancelled");
         }
         if (m_reader.recoded_count() > 0)
-            m_out.report.warnings.push_back(fmt::format(
-                "{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,
-                m_reader.first_recoded_fid(), m_reader.recoded_count()));
+            m_out.report.warnings.push_back(
+                fmt::format("{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,
+                            m_reader.first_recoded_fid(), m_reader.recoded_count()));
         return {};
     }
 
@@ -101,8 +102,7 @@ private:
                                             ": invalid polygon (e.g. self-intersecting) made valid");
             geom = std::move(*valid);
         }
-        if (gdal::append_polygons(*geom, territory.geometry) == 0)
-            return "no polygon left after repair";
+        if (gdal::append_polygons(*geom, territory.geometry) == 0) return "no polygon left after repair";
         const LonLatBox box = territory.geometry.bounds();
         if (auto problem = gdal::lonlat_problem(box.west_deg, box.south_deg)) return problem;
         if (auto problem = gdal::lonlat_problem(box.east_deg, box.north_deg)) return problem;
@@ -124,8 +124,7 @@ private:
 }  // namespace
 
 Result<ParsedTerritories> parse_territories(const std::string& path, TerritoryLevel level,
-                                            const TerritoryImportOptions& options,
-                                            Progress progress) {
+                                            const TerritoryImportOptions& options, Progress progress) {
     gdal::ErrorCapture capture;
     auto ds = gdal::open_vector(path, capture);
     if (!ds) return tl::unexpected(ds.error());
@@ -134,16 +133,15 @@ Result<ParsedTerritories> parse_territories(const std::string& path, TerritoryLe
     std::string names;
     for (OGRLayer* layer : (*ds)->GetLayers()) {
         names += (names.empty() ? "" : ", ") + std::string(layer->GetName());
-        if (!options.layer.empty() ? options.layer == layer->GetName()
-                                   : gdal::is_polygonal(layer->GetGeomType()) ||
-                                         wkbFlatten(layer->GetGeomType()) == wkbUnknown)
+        if (!options.layer.empty()
+                ? options.layer == layer->GetName()
+                : gdal::is_polygonal(layer->GetGeomType()) || wkbFlatten(layer->GetGeomType()) == wkbUnknown)
             layers.push_back(layer);
     }
     if (layers.empty())
         return fail(options.layer.empty()
                         ? fmt::format("{}: no polygon layer (layers: {})", path, names)
-                        : fmt::format("{}: no layer \"{}\" (layers: {})", path, options.layer,
-                                      names));
+                        : fmt::format("{}: no layer \"{}\" (layers: {})", path, options.layer, names));
 
     const std::string file = gdal::file_name(path);
     ParsedTerritories out;

@@ -36,7 +36,6 @@ struct TerritoryImportOptions {
 };
 
 Result<ParsedTerritories> parse_territories(const std::string& path, TerritoryLevel level,
-                                            const TerritoryImportOptions& options,
-                                            Progress progress = {});
+                                            const TerritoryImportOptions& options, Progress progress = {});
 
 }  // namespace geo

@@ -39,8 +39,7 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 // Copies s to out, calling special(c) for the ASCII bytes that need escaping
 // per `needs_escape`; invalid UTF-8 bytes and NUL are replaced by U+FFFD.
 template <class NeedsEscape, class Special>
-void append_escaped(std::string& out, std::string_view s, NeedsEscape needs_escape,
-                    Special special) {
+void append_escaped(std::string& out, std::string_view s, NeedsEscape needs_escape, Special special) {
     std::size_t run = 0;
     std::size_t i = 0;
     while (i < s.size()) {
@@ -89,8 +88,8 @@ void append_degrees(std::string& out, double deg) {
     // Integer arithmetic on the scaled value: exact, and several times faster
     // than formatting a double.
     const auto scaled = static_cast<long long>(std::llround(deg * kScale));
-    const unsigned long long magnitude = scaled < 0 ? 0ULL - static_cast<unsigned long long>(scaled)
-                                                    : static_cast<unsigned long long>(scaled);
+    const unsigned long long magnitude =
+        scaled < 0 ? 0ULL - static_cast<unsigned long long>(scaled) : static_cast<unsigned long long>(scaled);
     if (scaled < 0) out.push_back('-');
     char buf[32];
     auto res = std::to_chars(buf, buf + sizeof buf, magnitude / 10'000'000ULL);
@@ -267,8 +266,7 @@ void append_csv_field(std::string& out, std::string_view s) {
     }
     out.push_back('"');
     append_escaped(
-        out, s, [](unsigned char c) { return c == '"'; },
-        [&out](unsigned char) { out.append("\"\""); });
+        out, s, [](unsigned char c) { return c == '"'; }, [&out](unsigned char) { out.append("\"\""); });
     out.push_back('"');
 }
 

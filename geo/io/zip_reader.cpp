@@ -53,7 +53,9 @@ Result<ZipReader> ZipReader::open(const std::string& path) {
 }
 
 Result<void> ZipReader::read_directory() {
-    auto bad = [&](const std::string& what) { return fail(fmt::format("{}: not a readable zip archive ({})", m_path, what)); };
+    auto bad = [&](const std::string& what) {
+        return fail(fmt::format("{}: not a readable zip archive ({})", m_path, what));
+    };
     // The end record sits in the last 22 + 65,535 (comment) bytes.
     const std::uint64_t tail = std::min<std::uint64_t>(m_file_bytes, 22 + 65'535 + 20);
     if (tail < 22) return bad("too short");
@@ -122,12 +124,15 @@ const ZipReader::Entry* ZipReader::find(std::string_view name) const {
 Result<std::string> ZipReader::read(const Entry& entry, std::size_t max_bytes) const {
     auto bad = [&](const std::string& what) { return fail(fmt::format("{}: {}", entry.name, what)); };
     if (entry.size_bytes > max_bytes)
-        return bad(fmt::format("{} bytes, over the limit of {} MiB for one feed file", entry.size_bytes, max_bytes >> 20));
+        return bad(
+            fmt::format("{} bytes, over the limit of {} MiB for one feed file", entry.size_bytes, max_bytes >> 20));
     if (entry.encrypted) return bad("encrypted, cannot be read");
     // Deflate never grows data by more than ~0.1 %: a larger listed size is a lie.
     if (entry.compressed_bytes > entry.size_bytes + entry.size_bytes / 16 + 1024)
-        return bad(fmt::format("compressed size {} implausible for {} bytes", entry.compressed_bytes, entry.size_bytes));
-    if (entry.method != 0 && entry.method != 8) return bad(fmt::format("compression method {} is not supported", entry.method));
+        return bad(
+            fmt::format("compressed size {} implausible for {} bytes", entry.compressed_bytes, entry.size_bytes));
+    if (entry.method != 0 && entry.method != 8)
+        return bad(fmt::format("compression method {} is not supported", entry.method));
     unsigned char local[30];
     if (!read_at(m_fd.get(), entry.local_header_offset, local, sizeof local) || le(local, 4) != kLocalHeader)
         return bad("local header damaged");

@@ -58,8 +58,8 @@ Result<void> roll_back_hot_journal(const std::string& path) {
     }
     return fail(path + ": an interrupted write left " + journal +
                 ", which must be rolled back before the catalogue can be read; open it once with "
-                "write access to the file and its folder (e.g. `territoire check --catalogue " + path +
-                "`). Nothing was read");
+                "write access to the file and its folder (e.g. `territoire check --catalogue " +
+                path + "`). Nothing was read");
 }
 
 }  // namespace
@@ -82,10 +82,11 @@ Result<void> check_integrity(sqlite3* db) {
 }
 
 Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
-    auto st = store::prepare(db,
-        "INSERT INTO sources(key, kind, path, licence, attribution, imported_at) VALUES (?,?,?,?,?,?) "
-        "ON CONFLICT(key) DO UPDATE SET kind=excluded.kind, path=excluded.path, "
-        "licence=excluded.licence, attribution=excluded.attribution, imported_at=excluded.imported_at");
+    auto st =
+        store::prepare(db,
+                       "INSERT INTO sources(key, kind, path, licence, attribution, imported_at) VALUES (?,?,?,?,?,?) "
+                       "ON CONFLICT(key) DO UPDATE SET kind=excluded.kind, path=excluded.path, "
+                       "licence=excluded.licence, attribution=excluded.attribution, imported_at=excluded.imported_at");
     if (!st) return tl::unexpected(st.error());
     store::bind_text(st->get(), 1, source.key);
     store::bind_text(st->get(), 2, source.kind);
@@ -120,8 +121,7 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
 
     if (existed && mode == Mode::read_only)
         if (auto ok = roll_back_hot_journal(path); !ok) return tl::unexpected(ok.error());
-    const int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY
-                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    const int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     detail::SqliteDb db(raw);
@@ -139,8 +139,9 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         return tl::unexpected(version.error().with_context(path));
     }
     if (*version < 0)
-        return fail(path + ": not a Territoire catalogue (an SQLite database without the "
-                           "territoire_meta table); the file was left untouched");
+        return fail(path +
+                    ": not a Territoire catalogue (an SQLite database without the "
+                    "territoire_meta table); the file was left untouched");
     if (*version > kSchemaVersion)
         return fail(path + ": catalogue schema version " + std::to_string(*version) +
                     " is newer than this Territoire supports (" + std::to_string(kSchemaVersion) +
@@ -160,9 +161,8 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         }
     if (*version < kSchemaVersion) {
         if (read_only)
-            return fail(path + ": catalogue schema " + std::to_string(*version) +
-                        " needs an upgrade to " + std::to_string(kSchemaVersion) +
-                        ", but the file is read-only");
+            return fail(path + ": catalogue schema " + std::to_string(*version) + " needs an upgrade to " +
+                        std::to_string(kSchemaVersion) + ", but the file is read-only");
         auto tx = store::Transaction::begin(db.get());
         if (!tx) return tl::unexpected(tx.error().with_context(path));
         if (auto ok = store::migrate(db.get(), *version, kSchemaVersion); !ok) {
@@ -178,22 +178,21 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
     return Catalogue(path, std::move(db), read_only);
 }
 
-Result<void> Catalogue::upsert_territories(const SourceInfo& source,
-                                           const std::vector<Territory>& territories,
+Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
                                            ImportReport& report, Progress progress) {
     if (m_read_only) return fail(m_path + ": catalogue is read-only; nothing was imported");
     sqlite3* db = m_db.get();
     auto tx = store::begin_import(db, source);
     if (!tx) return tl::unexpected(tx.error().with_context(m_path));
     auto find = store::prepare(db,
-        "SELECT id FROM territories WHERE level=?1 AND "
-        "((?2 <> '' AND code=?2) OR (?2 = '' AND code='' AND name=?3))");
+                               "SELECT id FROM territories WHERE level=?1 AND "
+                               "((?2 <> '' AND code=?2) OR (?2 = '' AND code='' AND name=?3))");
     auto insert = store::prepare(db,
-        "INSERT INTO territories(name, code, level, source, geom) "
-        "VALUES (?1,?2,?3,?4,CastToMultiPolygon(GeomFromWKB(?5,4326)))");
+                                 "INSERT INTO territories(name, code, level, source, geom) "
+                                 "VALUES (?1,?2,?3,?4,CastToMultiPolygon(GeomFromWKB(?5,4326)))");
     auto update = store::prepare(db,
-        "UPDATE territories SET name=?1, code=?2, level=?3, source=?4, "
-        "geom=CastToMultiPolygon(GeomFromWKB(?5,4326)) WHERE id=?6");
+                                 "UPDATE territories SET name=?1, code=?2, level=?3, source=?4, "
+                                 "geom=CastToMultiPolygon(GeomFromWKB(?5,4326)) WHERE id=?6");
     for (auto* st : {&find, &insert, &update})
         if (!*st) return tl::unexpected(st->error().with_context(m_path));
 
@@ -208,10 +207,10 @@ Result<void> Catalogue::upsert_territories(const SourceInfo& source,
         const std::string record = t.code.empty() ? t.name : t.code + " " + t.name;
         const auto [first, fresh] = seen.emplace(std::pair{level, t.code.empty() ? "name:" + t.name : t.code}, record);
         if (!fresh) {
-            report.skipped.push_back({record, fmt::format("duplicate {} {} \"{}\" in this file (already read as \"{}\")",
-                                                          level, t.code.empty() ? "name" : "code",
-                                                          text_excerpt(t.code.empty() ? t.name : t.code),
-                                                          text_excerpt(first->second))});
+            report.skipped.push_back(
+                {record, fmt::format("duplicate {} {} \"{}\" in this file (already read as \"{}\")", level,
+                                     t.code.empty() ? "name" : "code", text_excerpt(t.code.empty() ? t.name : t.code),
+                                     text_excerpt(first->second))});
             continue;
         }
         sqlite3_stmt* f = find->get();
@@ -251,8 +250,8 @@ Result<void> Catalogue::save_audience(const std::string& id, const std::string& 
 Result<std::int64_t> Catalogue::save_perimeter(const StoredPerimeter& perimeter) {
     if (m_read_only) return fail(m_path + ": catalogue is read-only");
     auto st = store::prepare(m_db.get(),
-        "INSERT INTO perimeters(audience_id, level, params, stats, created_at, geom) "
-        "VALUES (?,?,?,?,?,CastToMultiPolygon(GeomFromWKB(?,4326)))");
+                             "INSERT INTO perimeters(audience_id, level, params, stats, created_at, geom) "
+                             "VALUES (?,?,?,?,?,CastToMultiPolygon(GeomFromWKB(?,4326)))");
     if (!st) return tl::unexpected(st.error().with_context(m_path));
     const auto wkb = store::multipolygon_to_wkb(perimeter.geometry);
     store::bind_text(st->get(), 1, perimeter.audience_id);
@@ -261,8 +260,7 @@ Result<std::int64_t> Catalogue::save_perimeter(const StoredPerimeter& perimeter)
     store::bind_text(st->get(), 4, perimeter.stats_json.empty() ? std::string("{}") : perimeter.stats_json);
     store::bind_text(st->get(), 5, perimeter.created_at.empty() ? utc_now_iso8601() : perimeter.created_at);
     store::bind_blob(st->get(), 6, wkb.data(), static_cast<int>(wkb.size()));
-    if (auto ok = store::step_done(m_db.get(), st->get()); !ok)
-        return tl::unexpected(ok.error().with_context(m_path));
+    if (auto ok = store::step_done(m_db.get(), st->get()); !ok) return tl::unexpected(ok.error().with_context(m_path));
     return sqlite3_last_insert_rowid(m_db.get());
 }
 
@@ -283,22 +281,24 @@ Result<CatalogueCheck> Catalogue::check() const {
         const std::string index = fmt::format("idx_{}_geom", table);
         auto structure = store::prepare(db, fmt::format("SELECT rtreecheck('{}')", index));
         if (!structure || sqlite3_step(structure->get()) != SQLITE_ROW) {
-            out.problems.push_back(fmt::format("{}: spatial index {} unreadable: {}", table, index, sqlite3_errmsg(db)));
+            out.problems.push_back(
+                fmt::format("{}: spatial index {} unreadable: {}", table, index, sqlite3_errmsg(db)));
             continue;
         }
         if (const std::string verdict = store::column_text(structure->get(), 0); verdict != "ok")
             out.problems.push_back(fmt::format("{}: spatial index {}: {}", table, index, text_excerpt(verdict, 200)));
         // Boxes are stored as 32-bit floats, rounded outwards: a tolerance of 1e-4°.
-        auto mismatched = store::query_int(db, fmt::format(
-            "SELECT (SELECT count(*) FROM {0} t WHERE t.geom IS NOT NULL AND NOT EXISTS "
-            "(SELECT 1 FROM {1} r WHERE r.pkid = t.rowid AND abs(r.xmin - MbrMinX(t.geom)) < 1e-4 "
-            "AND abs(r.xmax - MbrMaxX(t.geom)) < 1e-4 AND abs(r.ymin - MbrMinY(t.geom)) < 1e-4 "
-            "AND abs(r.ymax - MbrMaxY(t.geom)) < 1e-4)) + "
-            "(SELECT count(*) FROM {1} r WHERE NOT EXISTS (SELECT 1 FROM {0} t WHERE t.rowid = r.pkid "
-            "AND t.geom IS NOT NULL))",
-            table, index));
+        auto mismatched = store::query_int(
+            db, fmt::format("SELECT (SELECT count(*) FROM {0} t WHERE t.geom IS NOT NULL AND NOT EXISTS "
+                            "(SELECT 1 FROM {1} r WHERE r.pkid = t.rowid AND abs(r.xmin - MbrMinX(t.geom)) < 1e-4 "
+                            "AND abs(r.xmax - MbrMaxX(t.geom)) < 1e-4 AND abs(r.ymin - MbrMinY(t.geom)) < 1e-4 "
+                            "AND abs(r.ymax - MbrMaxY(t.geom)) < 1e-4)) + "
+                            "(SELECT count(*) FROM {1} r WHERE NOT EXISTS (SELECT 1 FROM {0} t WHERE t.rowid = r.pkid "
+                            "AND t.geom IS NOT NULL))",
+                            table, index));
         if (!mismatched)
-            out.problems.push_back(fmt::format("{}: spatial index not compared: {}", table, mismatched.error().message));
+            out.problems.push_back(
+                fmt::format("{}: spatial index not compared: {}", table, mismatched.error().message));
         else if (*mismatched > 0)
             out.problems.push_back(fmt::format("{}: spatial index disagrees with {} geometries", table, *mismatched));
     }
@@ -309,8 +309,10 @@ Result<CatalogueCheck> Catalogue::check() const {
     for (const Count& c : {Count{"offer_items", &out.items}, Count{"territories", &out.territories},
                            Count{"perimeters", &out.perimeters}, Count{"sources", &out.sources}}) {
         auto n = store::query_int(db, fmt::format("SELECT count(*) FROM {}", c.table));
-        if (n) *c.value = *n;
-        else out.problems.push_back(fmt::format("{}: cannot count the rows: {}", c.table, n.error().message));
+        if (n)
+            *c.value = *n;
+        else
+            out.problems.push_back(fmt::format("{}: cannot count the rows: {}", c.table, n.error().message));
     }
     return out;
 }

@@ -31,11 +31,11 @@ struct SourceInfo {
 };
 
 struct ItemFilter {
-    std::vector<Family> families;          // empty: all
-    std::vector<std::string> labels;       // any of these label ids; empty: all
-    std::vector<std::string> sources;      // any of these source keys; empty: all
-    std::vector<std::string> producers;    // any of these producers; empty: all
-    std::optional<LonLatBox> bbox;         // inside this box
+    std::vector<Family> families;              // empty: all
+    std::vector<std::string> labels;           // any of these label ids; empty: all
+    std::vector<std::string> sources;          // any of these source keys; empty: all
+    std::vector<std::string> producers;        // any of these producers; empty: all
+    std::optional<LonLatBox> bbox;             // inside this box
     std::optional<std::int64_t> territory_id;  // inside this territory's polygon
 };
 
@@ -64,7 +64,7 @@ struct StoredPerimeter {
     std::string params_json;  // parameters and provenance
     std::string stats_json;   // statistics
     std::string created_at;
-    MultiPolygon geometry;    // WGS 84
+    MultiPolygon geometry;  // WGS 84
 };
 
 // What `territoire check` reports: SQLite's integrity check, SpatiaLite's
@@ -100,11 +100,10 @@ public:
     // import in one transaction: all land, or none. Items whose source_id
     // repeats within `items` are skipped with a reason. Fills
     // report.imported and report.updated; appends to report.skipped.
-    Result<void> upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
-                              ImportReport& report, Progress progress = {});
+    Result<void> upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items, ImportReport& report,
+                              Progress progress = {});
     // Same for territories (key: level + code, or level + name when no code).
-    Result<void> upsert_territories(const SourceInfo& source,
-                                    const std::vector<Territory>& territories,
+    Result<void> upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
                                     ImportReport& report, Progress progress = {});
 
     [[nodiscard]] Result<std::vector<OfferItem>> items(const ItemFilter& filter = {}) const;

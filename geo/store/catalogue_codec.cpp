@@ -3,7 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 namespace geo::store {
 
 std::string encode_string_list(const std::vector<std::string>& values) {

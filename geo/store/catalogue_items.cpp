@@ -77,7 +77,8 @@ Result<void> each_row(sqlite3* db, sqlite3_stmt* st, Row&& row) {
 class SuspendedTriggers {
 public:
     static Result<SuspendedTriggers> suspend(sqlite3* db) {
-        auto list = store::prepare(db,
+        auto list = store::prepare(
+            db,
             "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND tbl_name='offer_items' AND name IN "
             "('ggi_offer_items_geom','ggu_offer_items_geom','tmi_offer_items_geom','tmu_offer_items_geom',"
             "'tmd_offer_items_geom','gii_offer_items_geom','giu_offer_items_geom','gid_offer_items_geom')");
@@ -100,9 +101,11 @@ public:
         const std::string now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
         const std::string which = " WHERE Lower(f_table_name) = 'offer_items' AND Lower(f_geometry_column) = 'geom'";
         if (inserted && had("tmi_"))
-            if (auto ok = store::exec(db, "UPDATE geometry_columns_time SET last_insert = " + now + which); !ok) return ok;
+            if (auto ok = store::exec(db, "UPDATE geometry_columns_time SET last_insert = " + now + which); !ok)
+                return ok;
         if (updated && had("tmu_"))
-            if (auto ok = store::exec(db, "UPDATE geometry_columns_time SET last_update = " + now + which); !ok) return ok;
+            if (auto ok = store::exec(db, "UPDATE geometry_columns_time SET last_update = " + now + which); !ok)
+                return ok;
         return {};
     }
 
@@ -118,9 +121,10 @@ private:
 
     // The boxes SpatiaLite itself would index: every non-NULL geometry's MBR.
     static Result<void> repack_index(sqlite3* db) {
-        auto rows = store::prepare(db,
-            "SELECT id, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM offer_items "
-            "WHERE geom IS NOT NULL");
+        auto rows =
+            store::prepare(db,
+                           "SELECT id, MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM offer_items "
+                           "WHERE geom IS NOT NULL");
         if (!rows) return tl::unexpected(rows.error());
         std::vector<store::RtreeBox> boxes;
         auto read = each_row(db, rows->get(), [&](sqlite3_stmt* st) {
@@ -147,19 +151,20 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
     auto held = store::prepare(db, "SELECT EXISTS(SELECT 1 FROM offer_items WHERE source=?)");
     auto find = store::prepare(db, "SELECT id FROM offer_items WHERE source=? AND source_id=?");
     auto insert = store::prepare(db,
-        "INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
-        "opening_months, producer, commune_insee, extra, lon, lat, geom) "
-        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
+                                 "INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
+                                 "opening_months, producer, commune_insee, extra, lon, lat, geom) "
+                                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
     auto update = store::prepare(db,
-        "UPDATE offer_items SET name=?3, family=?4, subtypes=?5, labels=?6, themes=?7, "
-        "opening_months=?8, producer=?9, commune_insee=?10, extra=?11, lon=?12, lat=?13, "
-        "geom=?14 WHERE id=?15");
+                                 "UPDATE offer_items SET name=?3, family=?4, subtypes=?5, labels=?6, themes=?7, "
+                                 "opening_months=?8, producer=?9, commune_insee=?10, extra=?11, lon=?12, lat=?13, "
+                                 "geom=?14 WHERE id=?15");
     for (auto* st : {&held, &find, &insert, &update})
         if (!*st) return tl::unexpected(st->error().with_context(m_path));
 
     store::bind_text(held->get(), 1, source.key);
     bool source_held = false;
-    if (auto ok = each_row(db, held->get(), [&](sqlite3_stmt* st) { source_held = sqlite3_column_int(st, 0) != 0; }); !ok)
+    if (auto ok = each_row(db, held->get(), [&](sqlite3_stmt* st) { source_held = sqlite3_column_int(st, 0) != 0; });
+        !ok)
         return tl::unexpected(ok.error().with_context(m_path));
     auto rows_before = store::query_int(db, "SELECT count(*) FROM offer_items");
     if (!rows_before) return tl::unexpected(rows_before.error().with_context(m_path));
@@ -182,8 +187,8 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
         if (++done % 4096 == 0 && !progress(done, static_cast<std::int64_t>(items.size())))
             return fail(m_path + ": import cancelled; the catalogue is unchanged");
         if (!seen.insert(item.source_id).second) {
-            report.skipped.push_back({item.source_id, "duplicate id \"" + item.source_id +
-                                                          "\" within " + source.key + ": kept the first"});
+            report.skipped.push_back(
+                {item.source_id, "duplicate id \"" + item.source_id + "\" within " + source.key + ": kept the first"});
             continue;
         }
         if (!is_valid_lonlat(item.position))

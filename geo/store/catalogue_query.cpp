@@ -26,8 +26,7 @@ public:
     }
     [[nodiscard]] std::string sql() const {
         std::string out;
-        for (size_t i = 0; i < m_conditions.size(); ++i)
-            out += (i == 0 ? " WHERE " : " AND ") + m_conditions[i];
+        for (size_t i = 0; i < m_conditions.size(); ++i) out += (i == 0 ? " WHERE " : " AND ") + m_conditions[i];
         return out;
     }
     void bind_all(sqlite3_stmt* st) const {
@@ -43,7 +42,9 @@ private:
     std::vector<std::pair<int, double>> m_numbers;
 };
 
-std::string placeholder(int index) { return "?" + std::to_string(index); }
+std::string placeholder(int index) {
+    return "?" + std::to_string(index);
+}
 
 template <class T, class Fn>
 std::string any_of(Where& where, const std::vector<T>& values, Fn to_text) {
@@ -66,7 +67,8 @@ Result<MultiPolygon> read_geometry(sqlite3_stmt* st, int column, const std::stri
 Result<std::vector<OfferItem>> Catalogue::items(const ItemFilter& filter) const {
     Where where;
     if (!filter.families.empty())
-        where.add("family IN (" + any_of(where, filter.families, [](Family f) { return std::string(family_id(f)); }) + ")");
+        where.add("family IN (" + any_of(where, filter.families, [](Family f) { return std::string(family_id(f)); }) +
+                  ")");
     if (!filter.sources.empty())
         where.add("source IN (" + any_of(where, filter.sources, [](const std::string& s) { return s; }) + ")");
     if (!filter.producers.empty())
@@ -77,21 +79,22 @@ Result<std::vector<OfferItem>> Catalogue::items(const ItemFilter& filter) const 
     if (filter.bbox) {
         const LonLatBox& b = *filter.bbox;
         where.add("id IN (SELECT pkid FROM idx_offer_items_geom WHERE xmax >= " +
-                  placeholder(where.number(b.west_deg)) + " AND xmin <= " +
-                  placeholder(where.number(b.east_deg)) + " AND ymax >= " +
-                  placeholder(where.number(b.south_deg)) + " AND ymin <= " +
-                  placeholder(where.number(b.north_deg)) + ")");
+                  placeholder(where.number(b.west_deg)) + " AND xmin <= " + placeholder(where.number(b.east_deg)) +
+                  " AND ymax >= " + placeholder(where.number(b.south_deg)) +
+                  " AND ymin <= " + placeholder(where.number(b.north_deg)) + ")");
     }
     if (filter.territory_id) {
         const std::string t = placeholder(where.number(static_cast<double>(*filter.territory_id)));
         where.add("id IN (SELECT pkid FROM idx_offer_items_geom r, territories t WHERE t.id = " + t +
                   " AND r.xmax >= MbrMinX(t.geom) AND r.xmin <= MbrMaxX(t.geom)"
                   " AND r.ymax >= MbrMinY(t.geom) AND r.ymin <= MbrMaxY(t.geom))"
-                  " AND ST_Intersects((SELECT geom FROM territories WHERE id = " + t + "), geom)");
+                  " AND ST_Intersects((SELECT geom FROM territories WHERE id = " +
+                  t + "), geom)");
     }
     const std::string sql =
         "SELECT id, source, source_id, name, family, subtypes, labels, themes, opening_months, "
-        "producer, commune_insee, extra, lon, lat FROM offer_items" + where.sql() + " ORDER BY id";
+        "producer, commune_insee, extra, lon, lat FROM offer_items" +
+        where.sql() + " ORDER BY id";
     auto st = store::prepare(m_db.get(), sql);
     if (!st) return tl::unexpected(st.error().with_context(m_path));
     where.bind_all(st->get());
@@ -116,8 +119,7 @@ Result<std::vector<OfferItem>> Catalogue::items(const ItemFilter& filter) const 
         item.position = {sqlite3_column_double(s, 12), sqlite3_column_double(s, 13)};
         out.push_back(std::move(item));
     }
-    if (rc != SQLITE_DONE)
-        return fail(m_path + ": reading offer items: " + sqlite3_errmsg(m_db.get()));
+    if (rc != SQLITE_DONE) return fail(m_path + ": reading offer items: " + sqlite3_errmsg(m_db.get()));
     return out;
 }
 
@@ -128,8 +130,8 @@ Result<std::vector<Territory>> Catalogue::territories(const TerritoryFilter& fil
     if (filter.name) where.add("name = " + placeholder(where.text(*filter.name)) + " COLLATE NOCASE");
     if (filter.id) where.add("id = " + placeholder(where.number(static_cast<double>(*filter.id))));
     const std::string sql = std::string("SELECT id, name, code, level, source, ") +
-                            (filter.with_geometry ? "AsBinary(geom)" : "NULL") +
-                            " FROM territories" + where.sql() + " ORDER BY level, code, name";
+                            (filter.with_geometry ? "AsBinary(geom)" : "NULL") + " FROM territories" + where.sql() +
+                            " ORDER BY level, code, name";
     auto st = store::prepare(m_db.get(), sql);
     if (!st) return tl::unexpected(st.error().with_context(m_path));
     where.bind_all(st->get());
@@ -154,7 +156,7 @@ Result<std::vector<Territory>> Catalogue::territories(const TerritoryFilter& fil
 
 Result<std::vector<SourceInfo>> Catalogue::sources() const {
     auto st = store::prepare(m_db.get(),
-        "SELECT key, kind, path, licence, attribution, imported_at FROM sources ORDER BY key");
+                             "SELECT key, kind, path, licence, attribution, imported_at FROM sources ORDER BY key");
     if (!st) return tl::unexpected(st.error().with_context(m_path));
     std::vector<SourceInfo> out;
     while (sqlite3_step(st->get()) == SQLITE_ROW) {

@@ -15,8 +15,8 @@ constexpr std::size_t kCellBytes = 8 + 4 * 4;
 
 struct Node {
     std::int64_t node_no = 0;
-    RtreeBox box;                    // union of the cells, as stored (float-rounded)
-    std::vector<RtreeBox> cells;     // children: items (leaves) or nodes
+    RtreeBox box;                 // union of the cells, as stored (float-rounded)
+    std::vector<RtreeBox> cells;  // children: items (leaves) or nodes
 };
 
 float round_down(double v) {
@@ -133,7 +133,8 @@ Result<void> bulk_load_rtree(sqlite3* db, const std::string& name, std::vector<R
     auto node_bytes = query_int(db, "SELECT length(data) FROM " + q + "_node\" WHERE nodeno = 1");
     if (!node_bytes) return tl::unexpected(node_bytes.error().with_context("R*Tree " + name));
     const auto bytes = static_cast<std::size_t>(*node_bytes);
-    if (bytes < kHeaderBytes + 2 * kCellBytes) return fail("R*Tree " + name + ": unexpected node size " + std::to_string(bytes));
+    if (bytes < kHeaderBytes + 2 * kCellBytes)
+        return fail("R*Tree " + name + ": unexpected node size " + std::to_string(bytes));
     // Nodes about 90 % full, so that the rows inserted later through SQL do
     // not split a node at their first insertion.
     const std::size_t capacity = (bytes - kHeaderBytes) / kCellBytes;
@@ -152,7 +153,8 @@ Result<void> bulk_load_rtree(sqlite3* db, const std::string& name, std::vector<R
     std::vector<RtreeBox> level = std::move(boxes);
     while (true) {
         const bool root_level = level.size() <= capacity;
-        auto groups = root_level ? std::vector<std::vector<RtreeBox>>{std::move(level)} : str_pack(std::move(level), per_node);
+        auto groups =
+            root_level ? std::vector<std::vector<RtreeBox>>{std::move(level)} : str_pack(std::move(level), per_node);
         std::vector<RtreeBox> parents;
         parents.reserve(groups.size());
         for (auto& cells : groups) {

@@ -66,12 +66,10 @@ Result<int> schema_version(sqlite3* db) {
     auto tables = query_int(db, "SELECT count(*) FROM sqlite_master");
     if (!tables) return tl::unexpected(tables.error());
     if (*tables == 0) return 0;
-    auto has_meta = query_int(
-        db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='territoire_meta'");
+    auto has_meta = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='territoire_meta'");
     if (!has_meta) return tl::unexpected(has_meta.error());
     if (*has_meta == 0) return -1;
-    auto version = query_int(
-        db, "SELECT CAST(value AS INTEGER) FROM territoire_meta WHERE key='schema_version'");
+    auto version = query_int(db, "SELECT CAST(value AS INTEGER) FROM territoire_meta WHERE key='schema_version'");
     if (!version) return 1;  // version 1 catalogues written before the key existed
     return static_cast<int>(*version);
 }
@@ -80,8 +78,8 @@ Result<void> migrate(sqlite3* db, int from_version, int to_version) {
     for (int v = from_version + 1; v <= to_version; ++v) {
         if (auto ok = exec(db, kMigrations[v - 1]); !ok)
             return tl::unexpected(ok.error().with_context("migration to schema " + std::to_string(v)));
-        if (auto ok = exec(db, "INSERT OR REPLACE INTO territoire_meta VALUES ('schema_version', '" +
-                                   std::to_string(v) + "')");
+        if (auto ok = exec(
+                db, "INSERT OR REPLACE INTO territoire_meta VALUES ('schema_version', '" + std::to_string(v) + "')");
             !ok)
             return tl::unexpected(ok.error());
     }
@@ -91,8 +89,8 @@ Result<void> migrate(sqlite3* db, int from_version, int to_version) {
     if (!registered) return tl::unexpected(registered.error());
     const int expected = to_version >= 2 ? 3 : 2;
     if (*registered != expected)
-        return fail("SpatiaLite did not register the geometry columns (" + std::to_string(*registered) +
-                    " of " + std::to_string(expected) + ")");
+        return fail("SpatiaLite did not register the geometry columns (" + std::to_string(*registered) + " of " +
+                    std::to_string(expected) + ")");
     return {};
 }
 

@@ -4,10 +4,9 @@ namespace geo::store {
 
 Result<detail::SqliteStmt> prepare(sqlite3* db, std::string_view sql) {
     sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
-        SQLITE_OK) {
-        return fail("SQL error: " + std::string(sqlite3_errmsg(db)) + " in \"" +
-                    std::string(sql.substr(0, 120)) + "\"");
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK) {
+        return fail("SQL error: " + std::string(sqlite3_errmsg(db)) + " in \"" + std::string(sql.substr(0, 120)) +
+                    "\"");
     }
     return detail::SqliteStmt(raw);
 }
@@ -25,18 +24,23 @@ Result<void> exec(sqlite3* db, const std::string& sql) {
 void bind_text(sqlite3_stmt* st, int index, std::string_view text) {
     sqlite3_bind_text(st, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
-void bind_int(sqlite3_stmt* st, int index, std::int64_t value) { sqlite3_bind_int64(st, index, value); }
-void bind_double(sqlite3_stmt* st, int index, double value) { sqlite3_bind_double(st, index, value); }
+void bind_int(sqlite3_stmt* st, int index, std::int64_t value) {
+    sqlite3_bind_int64(st, index, value);
+}
+void bind_double(sqlite3_stmt* st, int index, double value) {
+    sqlite3_bind_double(st, index, value);
+}
 void bind_blob(sqlite3_stmt* st, int index, const void* data, int size_bytes) {
     sqlite3_bind_blob(st, index, data, size_bytes, SQLITE_TRANSIENT);
 }
-void bind_null(sqlite3_stmt* st, int index) { sqlite3_bind_null(st, index); }
+void bind_null(sqlite3_stmt* st, int index) {
+    sqlite3_bind_null(st, index);
+}
 
 std::string column_text(sqlite3_stmt* st, int column) {
     const auto* text = sqlite3_column_text(st, column);
     if (text == nullptr) return {};
-    return {reinterpret_cast<const char*>(text),
-            static_cast<size_t>(sqlite3_column_bytes(st, column))};
+    return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(st, column))};
 }
 
 Result<void> step_done(sqlite3* db, sqlite3_stmt* st) {
@@ -61,7 +65,9 @@ Result<Transaction> Transaction::begin(sqlite3* db) {
     return Transaction(db);
 }
 
-Transaction::~Transaction() { rollback(); }
+Transaction::~Transaction() {
+    rollback();
+}
 
 void Transaction::rollback() {
     if (m_open) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -26,8 +26,8 @@ std::string known_at(const Catalogue& catalogue, std::optional<TerritoryLevel> l
     return out;
 }
 
-Result<Territory> by_level_code(const Catalogue& catalogue, const std::string& spec,
-                                TerritoryLevel level, const std::string& code) {
+Result<Territory> by_level_code(const Catalogue& catalogue, const std::string& spec, TerritoryLevel level,
+                                const std::string& code) {
     TerritoryFilter filter;
     filter.level = level;
     filter.code = code;
@@ -40,18 +40,16 @@ Result<Territory> by_level_code(const Catalogue& catalogue, const std::string& s
         if (!found) return tl::unexpected(found.error());
     }
     if (found->empty())
-        return fail(fmt::format("{}: territory \"{}\" not found; at level {} it holds: {}",
-                                catalogue.path(), spec, territory_level_id(level),
-                                known_at(catalogue, level)));
+        return fail(fmt::format("{}: territory \"{}\" not found; at level {} it holds: {}", catalogue.path(), spec,
+                                territory_level_id(level), known_at(catalogue, level)));
     return std::move(found->front());
 }
 
-Result<Territory> destination(const Catalogue& catalogue, const std::string& spec,
-                              const ItemFilter& filter, const Audience& audience, double level) {
+Result<Territory> destination(const Catalogue& catalogue, const std::string& spec, const ItemFilter& filter,
+                              const Audience& audience, double level) {
     auto items = catalogue.items(filter);
     if (!items) return tl::unexpected(items.error());
-    if (items->empty())
-        return fail(fmt::format("{}: no offer item for \"{}\"", catalogue.path(), spec));
+    if (items->empty()) return fail(fmt::format("{}: no offer item for \"{}\"", catalogue.path(), spec));
     auto t = offer_destination(*items, audience, level, spec, spec);
     if (!t) return tl::unexpected(t.error().with_context(catalogue.path()));
     return t;
@@ -59,8 +57,8 @@ Result<Territory> destination(const Catalogue& catalogue, const std::string& spe
 
 }  // namespace
 
-Result<Territory> resolve_territory(const Catalogue& catalogue, const std::string& spec,
-                                    const Audience& audience, double level) {
+Result<Territory> resolve_territory(const Catalogue& catalogue, const std::string& spec, const Audience& audience,
+                                    double level) {
     const auto colon = spec.find(':');
     if (colon != std::string::npos) {
         const std::string head = spec.substr(0, colon), rest = spec.substr(colon + 1);
@@ -83,8 +81,7 @@ Result<Territory> resolve_territory(const Catalogue& catalogue, const std::strin
             filter.territory_id = inside->id;
             return destination(catalogue, spec, filter, audience, level);
         }
-        if (auto lv = territory_level_from_id(head))
-            return by_level_code(catalogue, spec, *lv, rest);
+        if (auto lv = territory_level_from_id(head)) return by_level_code(catalogue, spec, *lv, rest);
     }
     TerritoryFilter filter;
     filter.name = spec;
@@ -98,8 +95,8 @@ Result<Territory> resolve_territory(const Catalogue& catalogue, const std::strin
                         catalogue.path(), spec, known_at(catalogue, std::nullopt)));
     std::string choices;
     for (const Territory& t : *found) choices += (choices.empty() ? "" : ", ") + spec_of(t);
-    return fail(fmt::format("{}: \"{}\" names {} territories; say which: {}", catalogue.path(),
-                            spec, found->size(), choices));
+    return fail(
+        fmt::format("{}: \"{}\" names {} territories; say which: {}", catalogue.path(), spec, found->size(), choices));
 }
 
 }  // namespace geo

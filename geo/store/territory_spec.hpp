@@ -24,7 +24,7 @@
 namespace geo {
 class Catalogue;
 
-Result<Territory> resolve_territory(const Catalogue& catalogue, const std::string& spec,
-                                    const Audience& audience, double level = 0.8);
+Result<Territory> resolve_territory(const Catalogue& catalogue, const std::string& spec, const Audience& audience,
+                                    double level = 0.8);
 
 }  // namespace geo

@@ -20,9 +20,9 @@
 #include <benchmark/benchmark.h>
 
 #include "geo/core/taxonomy.hpp"
-#include "tests/bench/bench_support.hpp"
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
+#include "tests/bench/bench_support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -64,8 +64,12 @@ std::string sample_catalogue(std::string& error) {
 constexpr std::uint64_t kSeed = 20261126;
 
 // Zoomed views: Tours (demo and sample), the first generated town (500k).
-std::string fit_view() { return ""; }
-std::string tours_view() { return kTours; }
+std::string fit_view() {
+    return "";
+}
+std::string tours_view() {
+    return kTours;
+}
 std::string generated_town_view() {
     std::mt19937_64 rng(kSeed);
     std::uniform_real_distribution<double> lon(-4.5, 7.5), lat(43.0, 50.5);
@@ -164,9 +168,27 @@ void BM_Frame(benchmark::State& state, MakeCatalogue make, ViewOf view) {
 
 }  // namespace
 
-BENCHMARK_CAPTURE(BM_Frame, demo_default, &demo_catalogue, &fit_view)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Frame, demo_tours, &demo_catalogue, &tours_view)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Frame, sample_communes_default, &sample_catalogue, &fit_view)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Frame, sample_communes_tours, &sample_catalogue, &tours_view)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Frame, generated_500k_default, &generated_catalogue, &fit_view)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Frame, generated_500k_town, &generated_catalogue, &generated_town_view)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Frame, demo_default, &demo_catalogue, &fit_view)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Frame, demo_tours, &demo_catalogue, &tours_view)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Frame, sample_communes_default, &sample_catalogue, &fit_view)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Frame, sample_communes_tours, &sample_catalogue, &tours_view)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Frame, generated_500k_default, &generated_catalogue, &fit_view)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Frame, generated_500k_town, &generated_catalogue, &generated_town_view)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);

@@ -23,8 +23,7 @@ std::vector<geo::OfferItem> make_items(std::size_t n) {
         item.name = "Château de la Vallée n°" + std::to_string(i) + " – « Été »";
         item.family = geo::kAllFamilies[i % geo::kFamilyCount];
         item.subtypes = {"castle", "park_garden"};
-        item.labels = i % 3 == 0 ? std::vector<std::string>{"monument_historique"}
-                                 : std::vector<std::string>{};
+        item.labels = i % 3 == 0 ? std::vector<std::string>{"monument_historique"} : std::vector<std::string>{};
         item.themes = {"kb:Renaissance"};
         item.opening_months = 0x03F0;
         item.producer = "Office de Tourisme Amboise Val de Loire";

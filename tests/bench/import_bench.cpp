@@ -13,9 +13,9 @@
 #include <sys/resource.h>
 
 #include "geo/core/taxonomy.hpp"
-#include "tests/bench/bench_support.hpp"
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
+#include "tests/bench/bench_support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -30,7 +30,7 @@ using bench::taxonomy;
 std::string generated_geojson() {
     const auto path = bench_dir() / "points-500k.geojson";
     if (fs::exists(path)) return path.string();
-    const char* families[] = {"heritage", "nature", "gastronomy", "outdoor",
+    const char* families[] = {"heritage",       "nature",         "gastronomy",    "outdoor",
                               "family_leisure", "events_culture", "accommodation", "services"};
     std::mt19937_64 rng(20261126);
     std::uniform_real_distribution<double> lon(-4.5, 7.5);
@@ -106,8 +106,7 @@ void BM_Ogr2ogrSpatialite500k(benchmark::State& state) {
         }
     }
     state.counters["items"] = kGeneratedPoints;
-    state.counters["items_per_s"] =
-        benchmark::Counter(kGeneratedPoints, benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["items_per_s"] = benchmark::Counter(kGeneratedPoints, benchmark::Counter::kIsIterationInvariantRate);
 }
 
 }  // namespace

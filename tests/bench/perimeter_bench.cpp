@@ -37,15 +37,23 @@ struct Catalogue {
 using Line = std::vector<geo::LonLat>;
 
 // Rough outline of metropolitan France (lon, lat), counter-clockwise.
-const Line kFrance = {{-1.8, 43.4}, {-0.5, 42.8}, {1.7, 42.5},  {3.1, 42.5},  {3.1, 43.1},
-                      {4.5, 43.4},  {6.0, 43.1},  {7.5, 43.8},  {6.9, 44.6},  {6.6, 45.1},
-                      {7.0, 45.9},  {6.0, 46.2},  {6.3, 46.6},  {7.6, 47.6},  {8.2, 48.9},
-                      {5.8, 49.5},  {4.2, 49.9},  {2.5, 51.1},  {1.6, 50.3},  {0.1, 49.5},
-                      {-1.9, 49.7}, {-1.6, 48.7}, {-3.0, 48.8}, {-4.7, 48.4}, {-4.3, 47.8},
-                      {-2.2, 47.1}, {-1.2, 46.2}, {-1.2, 44.6}};
+const Line kFrance = {{-1.8, 43.4}, {-0.5, 42.8}, {1.7, 42.5},  {3.1, 42.5},  {3.1, 43.1},  {4.5, 43.4},  {6.0, 43.1},
+                      {7.5, 43.8},  {6.9, 44.6},  {6.6, 45.1},  {7.0, 45.9},  {6.0, 46.2},  {6.3, 46.6},  {7.6, 47.6},
+                      {8.2, 48.9},  {5.8, 49.5},  {4.2, 49.9},  {2.5, 51.1},  {1.6, 50.3},  {0.1, 49.5},  {-1.9, 49.7},
+                      {-1.6, 48.7}, {-3.0, 48.8}, {-4.7, 48.4}, {-4.3, 47.8}, {-2.2, 47.1}, {-1.2, 46.2}, {-1.2, 44.6}};
 const std::vector<Line> kCoasts = {
-    {{-1.8, 43.4}, {-1.2, 44.6}, {-1.2, 46.2}, {-2.2, 47.1}, {-4.3, 47.8}, {-4.7, 48.4},
-     {-3.0, 48.8}, {-1.6, 48.7}, {-1.9, 49.7}, {0.1, 49.5}, {1.6, 50.3}, {2.5, 51.1}},
+    {{-1.8, 43.4},
+     {-1.2, 44.6},
+     {-1.2, 46.2},
+     {-2.2, 47.1},
+     {-4.3, 47.8},
+     {-4.7, 48.4},
+     {-3.0, 48.8},
+     {-1.6, 48.7},
+     {-1.9, 49.7},
+     {0.1, 49.5},
+     {1.6, 50.3},
+     {2.5, 51.1}},
     {{3.1, 42.5}, {3.1, 43.1}, {4.5, 43.4}, {6.0, 43.1}, {7.5, 43.8}},
     {{8.6, 41.4}, {9.4, 42.0}, {9.5, 43.0}, {8.6, 42.4}, {8.6, 41.4}},  // Corsica
 };
@@ -64,10 +72,10 @@ struct City {
     double size;
 };
 const std::vector<City> kCities = {
-    {{2.35, 48.85}, 10}, {{4.83, 45.76}, 4}, {{5.37, 43.3}, 4},  {{1.44, 43.6}, 3},
-    {{7.26, 43.7}, 3},   {{-1.55, 47.22}, 2}, {{-0.58, 44.84}, 2.5}, {{3.06, 50.63}, 2},
-    {{7.75, 48.58}, 2},  {{0.69, 47.39}, 1.5}, {{4.81, 43.95}, 1.5}, {{-1.68, 48.11}, 1.5},
-    {{3.88, 43.61}, 1.5}, {{5.72, 45.19}, 1.5}, {{2.35, 42.7}, 1}, {{6.18, 48.69}, 1}};
+    {{2.35, 48.85}, 10},  {{4.83, 45.76}, 4},   {{5.37, 43.3}, 4},     {{1.44, 43.6}, 3},
+    {{7.26, 43.7}, 3},    {{-1.55, 47.22}, 2},  {{-0.58, 44.84}, 2.5}, {{3.06, 50.63}, 2},
+    {{7.75, 48.58}, 2},   {{0.69, 47.39}, 1.5}, {{4.81, 43.95}, 1.5},  {{-1.68, 48.11}, 1.5},
+    {{3.88, 43.61}, 1.5}, {{5.72, 45.19}, 1.5}, {{2.35, 42.7}, 1},     {{6.18, 48.69}, 1}};
 
 bool inside(const Line& poly, geo::LonLat p) {
     bool in = false;
@@ -82,8 +90,7 @@ bool inside(const Line& poly, geo::LonLat p) {
 }
 
 geo::LonLat offset_km(geo::LonLat c, double dx_km, double dy_km) {
-    return {c.lon_deg + dx_km / (111.2 * std::cos(c.lat_deg * M_PI / 180.0)),
-            c.lat_deg + dy_km / 111.2};
+    return {c.lon_deg + dx_km / (111.2 * std::cos(c.lat_deg * M_PI / 180.0)), c.lat_deg + dy_km / 111.2};
 }
 
 class Generator {
@@ -167,8 +174,7 @@ const Catalogue& catalogue(std::size_t n) {
 double process_cpu_ms() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
-           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
 }
 
 void reset_peak_rss() {
@@ -201,8 +207,7 @@ void run(benchmark::State& state, Compute compute) {
     }
     // CPU time of all threads per perimeter: the work done, whatever else
     // the machine is running (the "CPU" column counts the main thread only).
-    state.counters["cpu_all_threads_ms"] =
-        (process_cpu_ms() - cpu0) / static_cast<double>(state.iterations());
+    state.counters["cpu_all_threads_ms"] = (process_cpu_ms() - cpu0) / static_cast<double>(state.iterations());
     if (!r) {
         state.SkipWithError(r.error().message.c_str());
         return;

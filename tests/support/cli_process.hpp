@@ -38,8 +38,8 @@ inline CliRun run_territoire_shell(const std::filesystem::path& dir, const std::
     const auto err = dir / "stderr.txt";
     const std::string script = "cd " + shell_quoted(dir.string()) + " && " + prefix + " exec " +
                                shell_quoted(TERRITOIRE_BINARY_DIR "/app/territoire") + " " + args;
-    const std::string cmd = "bash -c " + shell_quoted(script) + " >" + shell_quoted(out.string()) + " 2>" +
-                            shell_quoted(err.string());
+    const std::string cmd =
+        "bash -c " + shell_quoted(script) + " >" + shell_quoted(out.string()) + " 2>" + shell_quoted(err.string());
     const int status = std::system(cmd.c_str());
     CliRun run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

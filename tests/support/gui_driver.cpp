@@ -62,8 +62,8 @@ std::string x_input_missing() {
     return "";
 }
 
-std::unique_ptr<GuiDriver> GuiDriver::start(const std::filesystem::path& dir,
-                                            const std::vector<std::string>& args, std::string& error) {
+std::unique_ptr<GuiDriver> GuiDriver::start(const std::filesystem::path& dir, const std::vector<std::string>& args,
+                                            std::string& error) {
     std::unique_ptr<GuiDriver> driver(new GuiDriver());
     driver->m_state_path = dir / "state.json";
     driver->m_log_path = dir / "gui.log";
@@ -102,8 +102,7 @@ std::unique_ptr<GuiDriver> GuiDriver::start(const std::filesystem::path& dir,
 }
 
 std::unique_ptr<GuiDriver> GuiDriver::start_until(const std::filesystem::path& dir,
-                                                  const std::vector<std::string>& args,
-                                                  const Predicate& ready,
+                                                  const std::vector<std::string>& args, const Predicate& ready,
                                                   std::chrono::milliseconds timeout) {
     std::string error;
     auto driver = start(dir, args, error);
@@ -167,14 +166,17 @@ void GuiDriver::drag(double x0, double y0, double x1, double y1) {
     move_to(x0, y0);
     xdotool("mousedown 1");
     constexpr int kSteps = 8;
-    for (int i = 1; i <= kSteps; ++i)
-        move_to(x0 + (x1 - x0) * i / kSteps, y0 + (y1 - y0) * i / kSteps);
+    for (int i = 1; i <= kSteps; ++i) move_to(x0 + (x1 - x0) * i / kSteps, y0 + (y1 - y0) * i / kSteps);
     xdotool("mouseup 1");
 }
 
-void GuiDriver::key(const std::string& keysym) { xdotool("key " + keysym); }
+void GuiDriver::key(const std::string& keysym) {
+    xdotool("key " + keysym);
+}
 
-void GuiDriver::type(const std::string& text) { xdotool("type --delay 20 " + quoted(text)); }
+void GuiDriver::type(const std::string& text) {
+    xdotool("type --delay 20 " + quoted(text));
+}
 
 std::string GuiDriver::log() const {
     std::ifstream file(m_log_path);

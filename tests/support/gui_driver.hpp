@@ -14,18 +14,17 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <sys/types.h>
+#include <nlohmann/json.hpp>
 
 namespace test {
 
 // Why real-input GUI tests cannot run here (no DISPLAY, no xdotool), "" when they can.
 std::string x_input_missing();
 
-#define REQUIRE_X_INPUT()                                                      \
-    do {                                                                       \
-        if (const std::string why = test::x_input_missing(); !why.empty())     \
-            SKIP_OR_FAIL_IN_CI(why);                                           \
+#define REQUIRE_X_INPUT()                                                                           \
+    do {                                                                                            \
+        if (const std::string why = test::x_input_missing(); !why.empty()) SKIP_OR_FAIL_IN_CI(why); \
     } while (0)
 
 class GuiDriver {
@@ -35,13 +34,12 @@ public:
     // Starts `territoire gui ARGS --state-file DIR/state.json` (output in
     // DIR/gui.log), waits for its window and its first state. Null, with
     // `error` set, when the window did not appear within 60 s.
-    static std::unique_ptr<GuiDriver> start(const std::filesystem::path& dir,
-                                            const std::vector<std::string>& args, std::string& error);
+    static std::unique_ptr<GuiDriver> start(const std::filesystem::path& dir, const std::vector<std::string>& args,
+                                            std::string& error);
     // start(), then wait_for(`ready`); null, with a test failure naming the
     // state and the app's output, when either fails.
     static std::unique_ptr<GuiDriver> start_until(const std::filesystem::path& dir,
-                                                  const std::vector<std::string>& args,
-                                                  const Predicate& ready,
+                                                  const std::vector<std::string>& args, const Predicate& ready,
                                                   std::chrono::milliseconds timeout);
     ~GuiDriver();
     GuiDriver(const GuiDriver&) = delete;
@@ -53,10 +51,10 @@ public:
     [[nodiscard]] const nlohmann::json& last_state() const { return m_state; }
 
     void move_to(double x, double y);
-    void click(double x, double y);  // left button
-    void click_centre(const nlohmann::json& rect);  // of [x, y, w, h]
+    void click(double x, double y);                         // left button
+    void click_centre(const nlohmann::json& rect);          // of [x, y, w, h]
     void drag(double x0, double y0, double x1, double y1);  // left button, in steps
-    void key(const std::string& keysym);  // X keysym: Escape, Return, ctrl+q
+    void key(const std::string& keysym);                    // X keysym: Escape, Return, ctrl+q
     void type(const std::string& text);
     // The app's stdout and stderr so far, for failure messages.
     [[nodiscard]] std::string log() const;

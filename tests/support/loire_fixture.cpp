@@ -37,8 +37,7 @@ std::vector<TerritoryFile> territory_files() {
     std::vector<TerritoryFile> out;
     for (const std::string d : {"37-indre-et-loire", "41-loir-et-cher"}) {
         out.push_back({admin / d / ("communes-" + d + ".geojson"), geo::TerritoryLevel::commune});
-        out.push_back(
-            {admin / d / ("departement-" + d + ".geojson"), geo::TerritoryLevel::departement});
+        out.push_back({admin / d / ("departement-" + d + ".geojson"), geo::TerritoryLevel::departement});
     }
     out.push_back({shared_data() / "perimeters" / "PNR.geojson", geo::TerritoryLevel::reference});
     return out;
@@ -92,8 +91,7 @@ const std::vector<double>& loire_weights(const std::string& audience_id) {
     if (auto it = cache.find(audience_id); it != cache.end()) return it->second;
     auto audience = geo::resolve_audience(audience_id, nullptr);
     if (!audience) ADD_FAILURE() << audience.error().message;
-    return cache[audience_id] =
-               audience ? geo::perimeter_weights(*audience, loire_items()) : std::vector<double>{};
+    return cache[audience_id] = audience ? geo::perimeter_weights(*audience, loire_items()) : std::vector<double>{};
 }
 
 const geo::PerimeterResult& loire_perimeter(const std::string& audience_id) {
@@ -101,12 +99,11 @@ const geo::PerimeterResult& loire_perimeter(const std::string& audience_id) {
     if (auto it = cache.find(audience_id); it != cache.end()) return it->second;
     auto audience = geo::resolve_audience(audience_id, nullptr);
     if (!audience) ADD_FAILURE() << audience.error().message;
-    auto use_case = geo::AudiencePerimeter::create(
-        std::make_shared<const std::vector<geo::OfferItem>>(loire_items()), nullptr);
+    auto use_case =
+        geo::AudiencePerimeter::create(std::make_shared<const std::vector<geo::OfferItem>>(loire_items()), nullptr);
     if (!use_case) ADD_FAILURE() << use_case.error().message;
-    auto run = audience && use_case
-                   ? use_case->run(*audience, {}, false)
-                   : geo::Result<geo::AudiencePerimeterRun>(geo::fail("no use case"));
+    auto run = audience && use_case ? use_case->run(*audience, {}, false)
+                                    : geo::Result<geo::AudiencePerimeterRun>(geo::fail("no use case"));
     if (!run) ADD_FAILURE() << run.error().message;
     return cache[audience_id] = run ? std::move(run->result) : geo::PerimeterResult{};
 }

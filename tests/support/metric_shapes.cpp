@@ -21,8 +21,7 @@ const geo::Projector& lambert93() {
 }
 
 geo::LonLat to_wgs84(double x_km, double y_km) {
-    auto p =
-        lambert93().inverse(geo::Projected{kOriginX_m + x_km * 1000.0, kOriginY_m + y_km * 1000.0});
+    auto p = lambert93().inverse(geo::Projected{kOriginX_m + x_km * 1000.0, kOriginY_m + y_km * 1000.0});
     if (!p) throw std::runtime_error(p.error().message);
     return *p;
 }
@@ -55,8 +54,7 @@ geo::MultiPolygon l93_disc_km(double cx, double cy, double r, int n) {
     for (int i = 0; i < n; ++i) {
         const double a = 2.0 * std::numbers::pi * i / n;
         const double b = 2.0 * std::numbers::pi * (i + 1) / n;
-        edge(ring, cx + r * std::cos(a), cy + r * std::sin(a), cx + r * std::cos(b),
-             cy + r * std::sin(b));
+        edge(ring, cx + r * std::cos(a), cy + r * std::sin(a), cx + r * std::cos(b), cy + r * std::sin(b));
     }
     ring.push_back(ring.front());
     geo::MultiPolygon mp;
@@ -73,8 +71,7 @@ geo::LonLat l93_point_km(double x_km, double y_km) {
     return to_wgs84(x_km, y_km);
 }
 
-geo::OfferItem synthetic_item(std::int64_t id, std::string name, geo::Family family,
-                              geo::LonLat at) {
+geo::OfferItem synthetic_item(std::int64_t id, std::string name, geo::Family family, geo::LonLat at) {
     geo::OfferItem it;
     it.id = id;
     it.name = std::move(name);

@@ -27,7 +27,6 @@ geo::MultiPolygon merged(geo::MultiPolygon a, const geo::MultiPolygon& b);
 geo::LonLat l93_point_km(double x_km, double y_km);
 
 // A bare offer item (id, name, family, position) for the overlay tests.
-geo::OfferItem synthetic_item(std::int64_t id, std::string name, geo::Family family,
-                              geo::LonLat at);
+geo::OfferItem synthetic_item(std::int64_t id, std::string name, geo::Family family, geo::LonLat at);
 
 }  // namespace test

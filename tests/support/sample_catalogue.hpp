@@ -20,16 +20,14 @@ namespace test {
 
 inline std::string departement_path(const std::string& folder, const std::string& kind) {
     // kind: "departement" or "communes"; folder: "37-indre-et-loire"
-    return (shared_data() / "admin/departements" / folder / (kind + "-" + folder + ".geojson"))
-        .string();
+    return (shared_data() / "admin/departements" / folder / (kind + "-" + folder + ".geojson")).string();
 }
 
 inline std::vector<geo::OfferItem> datatourisme_items() {
     auto taxonomy = geo::Taxonomy::load_default();
     EXPECT_TRUE(taxonomy) << taxonomy.error().message;
     if (!taxonomy) return {};
-    auto parsed = geo::parse_datatourisme(
-        (shared_data() / "poi/datatourisme-touraine-2020").string(), *taxonomy);
+    auto parsed = geo::parse_datatourisme((shared_data() / "poi/datatourisme-touraine-2020").string(), *taxonomy);
     EXPECT_TRUE(parsed) << parsed.error().message;
     return parsed ? parsed->items : std::vector<geo::OfferItem>{};
 }
@@ -48,20 +46,17 @@ inline geo::Catalogue sample_catalogue(const std::string& path, bool with_commun
                              ""};
     auto up = cat->upsert_items(dt, datatourisme_items(), report);
     EXPECT_TRUE(up) << up.error().message;
-    const geo::SourceInfo admin{"admin",
-                                "territories",
-                                "admin/departements",
-                                "Licence Ouverte (Etalab)",
-                                "IGN Admin Express, INSEE COG 2018",
-                                ""};
+    const geo::SourceInfo admin{
+        "admin", "territories", "admin/departements", "Licence Ouverte (Etalab)", "IGN Admin Express, INSEE COG 2018",
+        ""};
     std::vector<geo::Territory> territories;
     for (const char* folder : {"37-indre-et-loire", "41-loir-et-cher"}) {
-        for (auto& t : read_territories(departement_path(folder, "departement"), "code", "nom",
-                                        geo::TerritoryLevel::departement))
+        for (auto& t :
+             read_territories(departement_path(folder, "departement"), "code", "nom", geo::TerritoryLevel::departement))
             territories.push_back(std::move(t));
         if (with_communes)
-            for (auto& t : read_territories(departement_path(folder, "communes"), "code", "nom",
-                                            geo::TerritoryLevel::commune))
+            for (auto& t :
+                 read_territories(departement_path(folder, "communes"), "code", "nom", geo::TerritoryLevel::commune))
                 territories.push_back(std::move(t));
     }
     auto tu = cat->upsert_territories(admin, territories, report);

@@ -18,9 +18,13 @@
 
 namespace test {
 
-std::filesystem::path shared_data() { return TERRITOIRE_SHARED_DATA_DIR; }
+std::filesystem::path shared_data() {
+    return TERRITOIRE_SHARED_DATA_DIR;
+}
 
-std::filesystem::path test_data() { return TERRITOIRE_TEST_DATA_DIR; }
+std::filesystem::path test_data() {
+    return TERRITOIRE_TEST_DATA_DIR;
+}
 
 std::filesystem::path temp_dir() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
@@ -93,10 +97,8 @@ geo::MultiPolygon to_multipolygon(const OGRGeometry& geometry) {
 
 }  // namespace
 
-std::vector<geo::Territory> read_territories(const std::filesystem::path& path,
-                                             const std::string& code_field,
-                                             const std::string& name_field,
-                                             geo::TerritoryLevel level) {
+std::vector<geo::Territory> read_territories(const std::filesystem::path& path, const std::string& code_field,
+                                             const std::string& name_field, geo::TerritoryLevel level) {
     std::vector<geo::Territory> out;
     GDALAllRegister();
     GDALDatasetUniquePtr ds(
@@ -143,8 +145,7 @@ std::vector<geo::OfferItem> sample_items() {
     chenonceau->opening_months = 0x0FFF;
     chenonceau->producer = "Office de Tourisme Amboise Val de Loire";
     chenonceau->commune_insee = "37070";
-    auto* vouvray = add("Cave \"Les Perruches\", Vouvray – dégustation", 0.798123456, 47.41,
-                        geo::Family::gastronomy);
+    auto* vouvray = add("Cave \"Les Perruches\", Vouvray – dégustation", 0.798123456, 47.41, geo::Family::gastronomy);
     vouvray->subtypes = {"wine_cellar"};
     vouvray->labels = {"vignobles_decouvertes"};
     vouvray->opening_months = 0b0000'0111'1111'0000;  // May … November

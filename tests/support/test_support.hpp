@@ -1,8 +1,8 @@
 #pragma once
 // Helpers shared by the test suites: where the real data lives, temporary
 // folders, file checksums.
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -24,10 +24,8 @@ std::string file_checksum(const std::filesystem::path& path);
 
 // The polygons of a GDAL vector file (first layer) as territories, with code
 // and name from the given fields and id = FID + 1; empty when unreadable.
-std::vector<geo::Territory> read_territories(const std::filesystem::path& path,
-                                             const std::string& code_field,
-                                             const std::string& name_field,
-                                             geo::TerritoryLevel level);
+std::vector<geo::Territory> read_territories(const std::filesystem::path& path, const std::string& code_field,
+                                             const std::string& name_field, geo::TerritoryLevel level);
 // The 272 communes of Indre-et-Loire (shared data), fields code / nom.
 std::filesystem::path communes37_path();
 std::vector<geo::Territory> communes37();
@@ -43,11 +41,10 @@ std::vector<geo::OfferItem> sample_items();
 }  // namespace test
 
 // Skips the test, or fails it under CI=true, where every test must run.
-#define SKIP_OR_FAIL_IN_CI(message)                                             \
-    do {                                                                        \
-        if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") \
-            FAIL() << "in CI: " << message;                                     \
-        GTEST_SKIP() << message;                                                \
+#define SKIP_OR_FAIL_IN_CI(message)                                                                              \
+    do {                                                                                                         \
+        if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") FAIL() << "in CI: " << message; \
+        GTEST_SKIP() << message;                                                                                 \
     } while (0)
 
 #define REQUIRE_SHARED_DATA()                                                   \

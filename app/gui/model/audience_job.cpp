@@ -62,8 +62,8 @@ AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
     // there is no run to take them from.
     auto set_weights = [&](const std::vector<double>& weights) {
         result.weights.assign(weights.begin(), weights.end());
-        result.weighted_items = static_cast<std::size_t>(
-            std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0.0; }));
+        result.weighted_items =
+            static_cast<std::size_t>(std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0.0; }));
     };
 
     // The use case once per item set (and territory set).
@@ -99,9 +99,8 @@ AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
     for (auto it = perimeter.levels.rbegin(); it != perimeter.levels.rend(); ++it)  // widest first
         result.perimeters.push_back({it->level, it->geometry, std::abs(it->level - request.params.level) < 1e-9});
     result.stats = std::move(run->stats);
-    const auto main = std::find_if(perimeter.levels.begin(), perimeter.levels.end(), [&](const auto& l) {
-        return std::abs(l.level - request.params.level) < 1e-9;
-    });
+    const auto main = std::find_if(perimeter.levels.begin(), perimeter.levels.end(),
+                                   [&](const auto& l) { return std::abs(l.level - request.params.level) < 1e-9; });
     // The border report of the main level only (the panel shows one).
     if (request.territories && !request.territories->empty() && main != perimeter.levels.end()) {
         auto borders = geo::border_report(main->geometry, *request.territories);
@@ -178,8 +177,7 @@ void AudienceController::request(const MapModel& model) {
     m_items_revision = model.items_revision();
     m_territories_revision = model.territories_revision();
     if (!m_audience) return;
-    m_worker.request({*m_audience, m_params, model.shared_items(), model.shared_territories(),
-                      model.items_revision()});
+    m_worker.request({*m_audience, m_params, model.shared_items(), model.shared_territories(), model.items_revision()});
 }
 
 bool AudienceController::poll(MapModel& model) {
@@ -195,7 +193,7 @@ bool AudienceController::poll(MapModel& model) {
         return !done.empty();
     }
     if (done.empty()) return false;
-    AudienceResult& r = done.back().result;  // the newest wins
+    AudienceResult& r = done.back().result;                        // the newest wins
     if (r.items_revision != model.items_revision()) return false;  // stale: items changed since
     apply_audience_result(r, model);
     m_last = std::move(r);

@@ -6,8 +6,8 @@
 // AudienceComputer runs on a worker (AudienceController's Recompute, latest
 // request wins, debounced so that a moving slider never blocks a frame); it
 // is a thin wrapper of geo::AudiencePerimeter, the use case the command line
-// runs too, built once per item set and reused for every weight change. The controller hands results to the main thread's model.
-// AudienceController is main-thread only; the worker reads only requests.
+// runs too, built once per item set and reused for every weight change. The controller hands results to the main
+// thread's model. AudienceController is main-thread only; the worker reads only requests.
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -44,14 +44,14 @@ struct AudienceRequest {
 struct AudienceResult {
     std::string audience_id;
     unsigned items_revision = 0;
-    std::vector<float> weights;      // one per item
-    std::size_t weighted_items = 0;  // items with a positive weight
+    std::vector<float> weights;              // one per item
+    std::size_t weighted_items = 0;          // items with a positive weight
     std::vector<PerimeterLevel> perimeters;  // widest first
     std::optional<geo::PerimeterStats> stats;
     std::optional<geo::BorderReport> borders;  // of the main level
     DensitySurface density;
-    std::string error;  // why there is no perimeter, if so
-    double seconds = 0.0;  // time the computation took
+    std::string error;                  // why there is no perimeter, if so
+    double seconds = 0.0;               // time the computation took
     geo::BandwidthSelection bandwidth;  // how the bandwidth was chosen
 };
 

@@ -11,7 +11,9 @@ namespace {
 constexpr double kDegToRad = std::numbers::pi / 180.0;
 constexpr double kRadToDeg = 180.0 / std::numbers::pi;
 
-double metres_per_px_at(double zoom) { return kZoom0MetresPerPx / std::exp2(zoom); }
+double metres_per_px_at(double zoom) {
+    return kZoom0MetresPerPx / std::exp2(zoom);
+}
 }  // namespace
 
 Mercator mercator_from_lonlat(geo::LonLat p) {
@@ -42,7 +44,9 @@ void Camera::set_center(Mercator c) {
     ++m_revision;
 }
 
-double Camera::zoom() const { return std::log2(kZoom0MetresPerPx / m_metres_per_px); }
+double Camera::zoom() const {
+    return std::log2(kZoom0MetresPerPx / m_metres_per_px);
+}
 
 void Camera::set_zoom(double zoom) {
     m_metres_per_px = metres_per_px_at(std::clamp(zoom, kMinZoom, kMaxZoom));
@@ -65,8 +69,12 @@ Mercator Camera::to_mercator(ScreenPx s) const {
             m_center.y_m - (s.y_px - m_height_px / 2.0) * m_metres_per_px};
 }
 
-Mercator Camera::visible_min() const { return to_mercator({0.0, static_cast<double>(m_height_px)}); }
-Mercator Camera::visible_max() const { return to_mercator({static_cast<double>(m_width_px), 0.0}); }
+Mercator Camera::visible_min() const {
+    return to_mercator({0.0, static_cast<double>(m_height_px)});
+}
+Mercator Camera::visible_max() const {
+    return to_mercator({static_cast<double>(m_width_px), 0.0});
+}
 
 void Camera::zoom_around(ScreenPx cursor, double factor) {
     if (!(factor > 0.0) || !std::isfinite(factor)) return;

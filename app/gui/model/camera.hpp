@@ -30,7 +30,7 @@ struct Mercator {
     double y_m = 0.0;
 };
 
-inline constexpr double kEarthRadiusM = 6378137.0;            // EPSG:3857 sphere
+inline constexpr double kEarthRadiusM = 6378137.0;                 // EPSG:3857 sphere
 inline constexpr double kMercatorHalfWorldM = 20037508.342789244;  // pi * R
 inline constexpr double kMercatorMaxLatDeg = 85.051128779806589;
 inline constexpr double kZoom0MetresPerPx = 156543.03392804097;  // 2 pi R / 256

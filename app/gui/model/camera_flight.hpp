@@ -9,8 +9,7 @@ namespace app::gui {
 
 class CameraFlight {
 public:
-    void start(const Camera& from, Mercator to_centre, double to_zoom, double now_s,
-               double duration_s = 0.45);
+    void start(const Camera& from, Mercator to_centre, double to_zoom, double now_s, double duration_s = 0.45);
     [[nodiscard]] bool active() const { return m_active; }
     // Moves `camera` to where the flight is at `now_s`; ends at the target.
     void step(Camera& camera, double now_s);

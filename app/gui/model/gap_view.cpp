@@ -40,8 +40,8 @@ std::optional<std::size_t> pick_gap_cell(const geo::GapResult& gaps, geo::LonLat
     for (std::size_t i = 0; i < gaps.cells.size(); ++i) {
         const geo::Ring& ring = gaps.cells[i].hexagon;
         if (ring.size() < 4) continue;
-        const auto [lo, hi] = std::minmax_element(ring.begin(), ring.end(),
-                                                  [](auto& a, auto& b) { return a.lon_deg < b.lon_deg; });
+        const auto [lo, hi] =
+            std::minmax_element(ring.begin(), ring.end(), [](auto& a, auto& b) { return a.lon_deg < b.lon_deg; });
         if (point.lon_deg < lo->lon_deg || point.lon_deg > hi->lon_deg) continue;
         if (ring_contains(ring, point)) return i;
     }
@@ -55,15 +55,19 @@ std::vector<GapZoneRow> gap_zone_rows(const geo::GapResult& gaps, GapSort sort) 
         const geo::GapZone& g = gaps.zones[z];
         std::string where = g.commune_name;
         if (!where.empty() && g.commune_count > 1) where += fmt::format(" (+{})", g.commune_count - 1);
-        rows.push_back({z, static_cast<int>(z) + 1, g.family, std::move(where), g.area_km2, g.score,
-                        g.mean_distance_m});
+        rows.push_back(
+            {z, static_cast<int>(z) + 1, g.family, std::move(where), g.area_km2, g.score, g.mean_distance_m});
     }
     const auto key = [sort](const GapZoneRow& r) {
         switch (sort) {
-            case GapSort::score: return r.score;
-            case GapSort::area: return r.area_km2;
-            case GapSort::distance: return r.mean_distance_m;
-            case GapSort::rank: break;
+            case GapSort::score:
+                return r.score;
+            case GapSort::area:
+                return r.area_km2;
+            case GapSort::distance:
+                return r.mean_distance_m;
+            case GapSort::rank:
+                break;
         }
         return -static_cast<double>(r.rank);
     };

@@ -29,7 +29,7 @@ struct GapZoneRow {
     std::size_t zone = 0;  // index in GapResult::zones (0 = rank 1)
     int rank = 0;          // 1-based, by score × area
     geo::Family family = geo::Family::services;
-    std::string where;     // commune name ("+N" when it spans several), or ""
+    std::string where;  // commune name ("+N" when it spans several), or ""
     double area_km2 = 0.0;
     double score = 0.0;
     double mean_distance_m = 0.0;  // +∞ when no item of the family within reach

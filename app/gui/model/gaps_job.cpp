@@ -28,8 +28,7 @@ GapsOutcome compute_gaps_outcome(const GapsRequest& request) {
 }
 
 GapsController::GapsController(std::chrono::milliseconds debounce)
-    : m_worker([](const GapsRequest& r, const std::function<bool()>&) { return compute_gaps_outcome(r); },
-               debounce) {
+    : m_worker([](const GapsRequest& r, const std::function<bool()>&) { return compute_gaps_outcome(r); }, debounce) {
     if (auto defaults = geo::load_gap_defaults()) {
         m_params.cell_m = defaults->cell_m;
         m_params.acceptable_m = defaults->acceptable_m;
@@ -38,15 +37,13 @@ GapsController::GapsController(std::chrono::milliseconds debounce)
     }
 }
 
-void GapsController::set_enabled(bool enabled, const MapModel& model,
-                                 const std::optional<geo::Audience>& audience) {
+void GapsController::set_enabled(bool enabled, const MapModel& model, const std::optional<geo::Audience>& audience) {
     m_enabled = enabled;
     m_perimeters_revision.reset();
     if (enabled) request(model, audience);
 }
 
-void GapsController::set_cell_m(double cell_m, const MapModel& model,
-                                const std::optional<geo::Audience>& audience) {
+void GapsController::set_cell_m(double cell_m, const MapModel& model, const std::optional<geo::Audience>& audience) {
     m_params.cell_m = cell_m;
     if (m_enabled) request(model, audience);
 }

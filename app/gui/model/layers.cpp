@@ -82,9 +82,8 @@ std::string LayerStack::add_context(const std::string& path) {
 }
 
 bool LayerStack::remove_context(std::string_view id) {
-    const auto it = std::find_if(m_layers.begin(), m_layers.end(), [&](const Layer& l) {
-        return l.id == id && l.kind == LayerKind::context;
-    });
+    const auto it = std::find_if(m_layers.begin(), m_layers.end(),
+                                 [&](const Layer& l) { return l.id == id && l.kind == LayerKind::context; });
     if (it == m_layers.end()) return false;
     m_layers.erase(it);
     ++m_revision;

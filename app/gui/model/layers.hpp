@@ -36,7 +36,7 @@ public:
 
     [[nodiscard]] const std::vector<Layer>& layers() const { return m_layers; }  // bottom → top
     [[nodiscard]] const Layer* find(std::string_view id) const;
-    [[nodiscard]] const Layer* find(LayerKind kind) const;  // the first of that kind
+    [[nodiscard]] const Layer* find(LayerKind kind) const;             // the first of that kind
     [[nodiscard]] std::ptrdiff_t index_of(std::string_view id) const;  // -1 when absent
 
     // Towards the top (drawn later) / the bottom. False when already there;

@@ -5,7 +5,9 @@
 
 namespace app::gui {
 
-void MapModel::set_catalogue_path(std::string path) { m_catalogue_path = std::move(path); }
+void MapModel::set_catalogue_path(std::string path) {
+    m_catalogue_path = std::move(path);
+}
 
 void MapModel::set_items(std::vector<geo::OfferItem> items) {
     m_family_counts.fill(0);

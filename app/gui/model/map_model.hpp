@@ -41,9 +41,9 @@ struct PerimeterLevel {
 // grid nodes (every `step` cells), which follows the analysis CRS (e.g.
 // Lambert-93) reprojected, so the surface lands where it was computed.
 struct DensitySurface {
-    int width = 0, height = 0;  // grid cells
-    std::vector<float> values;  // width × height
-    int step = 1;               // cells between mesh nodes
+    int width = 0, height = 0;         // grid cells
+    std::vector<float> values;         // width × height
+    int step = 1;                      // cells between mesh nodes
     int mesh_cols = 0, mesh_rows = 0;  // mesh quads
     std::vector<geo::LonLat> nodes;    // (mesh_cols + 1) × (mesh_rows + 1), row-major from the south-west
     float min_value = 0.0f;            // below: transparent
@@ -61,14 +61,10 @@ public:
 
     [[nodiscard]] const std::vector<geo::OfferItem>& items() const { return *m_items; }
     // The same items, shareable with background tasks (immutable).
-    [[nodiscard]] std::shared_ptr<const std::vector<geo::OfferItem>> shared_items() const {
-        return m_items;
-    }
+    [[nodiscard]] std::shared_ptr<const std::vector<geo::OfferItem>> shared_items() const { return m_items; }
     void set_items(std::vector<geo::OfferItem> items);  // clears selection and weights
     // Items per family (by Family index), counted once per set_items().
-    [[nodiscard]] const std::array<std::size_t, geo::kFamilyCount>& family_counts() const {
-        return m_family_counts;
-    }
+    [[nodiscard]] const std::array<std::size_t, geo::kFamilyCount>& family_counts() const { return m_family_counts; }
 
     [[nodiscard]] const std::vector<geo::Territory>& territories() const { return *m_territories; }
     [[nodiscard]] std::shared_ptr<const std::vector<geo::Territory>> shared_territories() const {
@@ -147,15 +143,14 @@ public:
     [[nodiscard]] unsigned weights_revision() const { return m_weights_revision; }
     // Moves whenever anything drawn may have changed.
     [[nodiscard]] unsigned revision() const {
-        return m_items_revision + m_style_revision + m_territories_revision +
-               m_perimeters_revision + m_context_revision + m_density_revision + m_gaps_revision +
-               m_places_revision + m_filter_revision + m_camera.revision() + m_layers.revision();
+        return m_items_revision + m_style_revision + m_territories_revision + m_perimeters_revision +
+               m_context_revision + m_density_revision + m_gaps_revision + m_places_revision + m_filter_revision +
+               m_camera.revision() + m_layers.revision();
     }
 
 private:
     std::string m_catalogue_path;
-    std::shared_ptr<const std::vector<geo::OfferItem>> m_items =
-        std::make_shared<const std::vector<geo::OfferItem>>();
+    std::shared_ptr<const std::vector<geo::OfferItem>> m_items = std::make_shared<const std::vector<geo::OfferItem>>();
     std::array<std::size_t, geo::kFamilyCount> m_family_counts{};
     std::shared_ptr<const std::vector<geo::Territory>> m_territories =
         std::make_shared<const std::vector<geo::Territory>>();

@@ -29,8 +29,8 @@ RadarChart radar_chart(const geo::BenchmarkResult& result) {
 }
 
 RadarPoint radar_point(RadarPoint centre, float radius, std::size_t axis, std::size_t count, double value) {
-    const double angle = -std::numbers::pi / 2.0 +
-                         2.0 * std::numbers::pi * static_cast<double>(axis) / static_cast<double>(std::max<std::size_t>(count, 1));
+    const double angle = -std::numbers::pi / 2.0 + 2.0 * std::numbers::pi * static_cast<double>(axis) /
+                                                       static_cast<double>(std::max<std::size_t>(count, 1));
     const double r = radius * std::clamp(value, 0.0, 1.0);
     return {centre.x + static_cast<float>(r * std::cos(angle)), centre.y + static_cast<float>(r * std::sin(angle))};
 }
@@ -38,7 +38,8 @@ RadarPoint radar_point(RadarPoint centre, float radius, std::size_t axis, std::s
 std::vector<RadarPoint> radar_polygon(RadarPoint centre, float radius, const std::vector<double>& values) {
     std::vector<RadarPoint> out;
     out.reserve(values.size());
-    for (std::size_t i = 0; i < values.size(); ++i) out.push_back(radar_point(centre, radius, i, values.size(), values[i]));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out.push_back(radar_point(centre, radius, i, values.size(), values[i]));
     return out;
 }
 

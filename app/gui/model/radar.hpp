@@ -20,8 +20,8 @@ struct RadarSeries {
 };
 
 struct RadarChart {
-    std::vector<geo::Family> axes;  // the families the audience weighs (all when it weighs none)
-    std::vector<double> axis_max;   // per axis, the density (per 100 km²) at the rim
+    std::vector<geo::Family> axes;    // the families the audience weighs (all when it weighs none)
+    std::vector<double> axis_max;     // per axis, the density (per 100 km²) at the rim
     std::vector<RadarSeries> series;  // ours first
 };
 

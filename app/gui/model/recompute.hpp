@@ -45,8 +45,7 @@ public:
     };
 
     Recompute(Task task, std::chrono::milliseconds debounce)
-        : m_task(std::move(task)), m_debounce(debounce),
-          m_worker([this](std::stop_token stop) { run(stop); }) {}
+        : m_task(std::move(task)), m_debounce(debounce), m_worker([this](std::stop_token stop) { run(stop); }) {}
 
     ~Recompute() {
         m_worker.request_stop();
@@ -73,8 +72,7 @@ public:
     // beyond a short lock.
     std::vector<Delivery> poll() {
         std::lock_guard lock(m_mutex);
-        std::vector<Delivery> out(std::make_move_iterator(m_done.begin()),
-                                  std::make_move_iterator(m_done.end()));
+        std::vector<Delivery> out(std::make_move_iterator(m_done.begin()), std::make_move_iterator(m_done.end()));
         m_done.clear();
         return out;
     }

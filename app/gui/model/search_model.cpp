@@ -32,8 +32,7 @@ void SearchModel::set_query(const std::string& query, const MapModel& model) {
 void SearchModel::move(int delta) {
     if (m_hits.empty()) return;
     const long last = static_cast<long>(m_hits.size()) - 1;
-    m_selected =
-        static_cast<std::size_t>(std::clamp(static_cast<long>(m_selected) + delta, 0L, last));
+    m_selected = static_cast<std::size_t>(std::clamp(static_cast<long>(m_selected) + delta, 0L, last));
 }
 
 void SearchModel::select(std::size_t hit) {
@@ -61,8 +60,7 @@ FlightTarget flight_target(const geo::SearchHit& hit, const Camera& camera) {
 bool SearchModel::activate(MapModel& model, UiState& ui) const {
     if (m_selected >= m_hits.size()) return false;
     const geo::SearchHit& hit = m_hits[m_selected];
-    if (hit.kind == geo::SearchKind::item && hit.index < model.items().size())
-        model.select(hit.index);
+    if (hit.kind == geo::SearchKind::item && hit.index < model.items().size()) model.select(hit.index);
     const FlightTarget target = flight_target(hit, model.camera());
     ui.flight.start(model.camera(), target.centre, target.zoom, ui.now_s);
     return true;

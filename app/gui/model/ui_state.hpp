@@ -19,8 +19,8 @@ struct UiState {
     bool show_left = true;   // layers, legend, audience
     bool show_right = true;  // catalogue, details
     CameraFlight flight;
-    bool fit_requested = false;                 // fit the camera to the data
-    std::optional<geo::LonLatBox> fit_box;      // fit the camera to this box
+    bool fit_requested = false;                // fit the camera to the data
+    std::optional<geo::LonLatBox> fit_box;     // fit the camera to this box
     std::optional<std::string> snapshot_path;  // write the map as PNG
     std::optional<std::string> dropped_path;   // a file dropped on the window
     std::optional<ImportKind> open_import;     // open the import dialog in this mode

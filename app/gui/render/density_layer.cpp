@@ -17,15 +17,22 @@ struct DensityVertex {
     float u = 0, v = 0;
 };
 
-const void* at(std::size_t offset) { return reinterpret_cast<const void*>(offset); }
+const void* at(std::size_t offset) {
+    return reinterpret_cast<const void*>(offset);
+}
 
 }  // namespace
 
-Rgba8 density_ramp(float t) { return ramp_colour(kDensityRamp, t); }
+Rgba8 density_ramp(float t) {
+    return ramp_colour(kDensityRamp, t);
+}
 
 GpuDensity::GpuDensity()
-    : m_vao(gl::make_vertex_array()), m_vbo(gl::make_buffer()), m_ibo(gl::make_buffer()),
-      m_values(gl::make_texture()), m_ramp(gl::make_texture()) {
+    : m_vao(gl::make_vertex_array()),
+      m_vbo(gl::make_buffer()),
+      m_ibo(gl::make_buffer()),
+      m_values(gl::make_texture()),
+      m_ramp(gl::make_texture()) {
     glBindVertexArray(m_vao.get());
     glBindBuffer(GL_ARRAY_BUFFER, m_vbo.get());
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_ibo.get());
@@ -84,8 +91,8 @@ void GpuDensity::upload(const DensitySurface& s) {
         }
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, m_vbo.get());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(DensityVertex)),
-                 vertices.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(DensityVertex)), vertices.data(),
+                 GL_STATIC_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_ibo.get());
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
                  indices.data(), GL_STATIC_DRAW);

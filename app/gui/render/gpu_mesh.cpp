@@ -6,17 +6,17 @@
 namespace app::gui {
 namespace {
 
-const void* at(std::size_t offset) { return reinterpret_cast<const void*>(offset); }
+const void* at(std::size_t offset) {
+    return reinterpret_cast<const void*>(offset);
+}
 
 template <class T>
 void upload_array(GLuint vbo, const std::vector<T>& data) {
     glBindBuffer(GL_ARRAY_BUFFER, vbo);
     // Orphan then fill: the driver need not wait for draws still using the old data.
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(T)), nullptr,
-                 GL_DYNAMIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(T)), nullptr, GL_DYNAMIC_DRAW);
     if (!data.empty())
-        glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(data.size() * sizeof(T)),
-                        data.data());
+        glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data());
 }
 
 }  // namespace
@@ -44,15 +44,17 @@ void apply(const ShaderProgram& program, const ViewUniforms& view) {
 }
 
 GpuMesh::GpuMesh()
-    : m_fill_vao(gl::make_vertex_array()), m_line_vao(gl::make_vertex_array()),
-      m_fill_vbo(gl::make_buffer()), m_line_vbo(gl::make_buffer()), m_line_ibo(gl::make_buffer()) {
+    : m_fill_vao(gl::make_vertex_array()),
+      m_line_vao(gl::make_vertex_array()),
+      m_fill_vbo(gl::make_buffer()),
+      m_line_vbo(gl::make_buffer()),
+      m_line_ibo(gl::make_buffer()) {
     glBindVertexArray(m_fill_vao.get());
     glBindBuffer(GL_ARRAY_BUFFER, m_fill_vbo.get());
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(FillVertex), at(0));
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(FillVertex),
-                          at(offsetof(FillVertex, colour)));
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(FillVertex), at(offsetof(FillVertex, colour)));
 
     // Lines: four vertices a segment, two triangles (shaders/line.vert).
     glBindVertexArray(m_line_vao.get());
@@ -65,8 +67,7 @@ GpuMesh::GpuMesh()
     glEnableVertexAttribArray(2);
     glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(LineVertex), at(offsetof(LineVertex, style)));
     glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(LineVertex),
-                          at(offsetof(LineVertex, colour)));
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(LineVertex), at(offsetof(LineVertex, colour)));
     glEnableVertexAttribArray(4);
     glVertexAttribPointer(4, 1, GL_FLOAT, GL_FALSE, sizeof(LineVertex), at(offsetof(LineVertex, corner)));
     glBindVertexArray(0);
@@ -106,8 +107,8 @@ void GpuMesh::draw_fill(const ShaderProgram& fill, const Camera& camera, float o
 std::size_t GpuMesh::draw_lines(const ShaderProgram& line, const Camera& camera, float opacity) const {
     // The coarsest LOD simplified for this zoom or a closer one.
     const double zoom = camera.zoom();
-    const auto lod = std::find_if(m_lods.begin(), m_lods.end(),
-                                  [&](const LodRange& r) { return r.max_zoom >= zoom - 1e-9; });
+    const auto lod =
+        std::find_if(m_lods.begin(), m_lods.end(), [&](const LodRange& r) { return r.max_zoom >= zoom - 1e-9; });
     if (lod == m_lods.end() || lod->segments == 0) return 0;
     apply(line, view_uniforms(camera, m_origin));
     line.set("u_opacity", opacity);
@@ -123,17 +124,13 @@ GpuPoints::GpuPoints() : m_vao(gl::make_vertex_array()), m_vbo(gl::make_buffer()
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointVertex), at(0));
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(PointVertex),
-                          at(offsetof(PointVertex, size_px)));
+    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(PointVertex), at(offsetof(PointVertex, size_px)));
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, sizeof(PointVertex),
-                          at(offsetof(PointVertex, ring_px)));
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, sizeof(PointVertex), at(offsetof(PointVertex, ring_px)));
     glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointVertex),
-                          at(offsetof(PointVertex, fill)));
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointVertex), at(offsetof(PointVertex, fill)));
     glEnableVertexAttribArray(4);
-    glVertexAttribPointer(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointVertex),
-                          at(offsetof(PointVertex, ring)));
+    glVertexAttribPointer(4, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointVertex), at(offsetof(PointVertex, ring)));
     glBindVertexArray(0);
 }
 

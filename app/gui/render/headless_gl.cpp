@@ -24,8 +24,8 @@ HeadlessGl& HeadlessGl::operator=(HeadlessGl&&) noexcept = default;
 HeadlessGl::~HeadlessGl() = default;
 
 geo::Result<HeadlessGl> HeadlessGl::create() {
-    auto get_platform_display = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(
-        eglGetProcAddress("eglGetPlatformDisplayEXT"));
+    auto get_platform_display =
+        reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(eglGetProcAddress("eglGetPlatformDisplayEXT"));
     if (get_platform_display == nullptr)
         return geo::fail("EGL: eglGetPlatformDisplayEXT is missing (no EGL_EXT_platform_base)");
     auto state = std::make_unique<State>();
@@ -37,16 +37,12 @@ geo::Result<HeadlessGl> HeadlessGl::create() {
         state->display = EGL_NO_DISPLAY;
         return geo::fail(fmt::format("EGL: eglInitialize failed (error 0x{:x})", eglGetError()));
     }
-    if (eglBindAPI(EGL_OPENGL_API) != EGL_TRUE)
-        return geo::fail("EGL: desktop OpenGL is not available");
-    const EGLint context_attributes[] = {EGL_CONTEXT_MAJOR_VERSION, 3,
-                                         EGL_CONTEXT_MINOR_VERSION, 3,
-                                         EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                                         EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                                         EGL_NONE};
+    if (eglBindAPI(EGL_OPENGL_API) != EGL_TRUE) return geo::fail("EGL: desktop OpenGL is not available");
+    const EGLint context_attributes[] = {
+        EGL_CONTEXT_MAJOR_VERSION,           3,       EGL_CONTEXT_MINOR_VERSION, 3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+        EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
     // Configless (EGL_KHR_no_config_context): we only draw into framebuffer objects.
-    state->context = eglCreateContext(state->display, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT,
-                                      context_attributes);
+    state->context = eglCreateContext(state->display, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, context_attributes);
     if (state->context == EGL_NO_CONTEXT)
         return geo::fail(fmt::format("EGL: no OpenGL 3.3 core context (error 0x{:x})", eglGetError()));
     if (eglMakeCurrent(state->display, EGL_NO_SURFACE, EGL_NO_SURFACE, state->context) != EGL_TRUE)

@@ -7,13 +7,11 @@
 namespace app::gui {
 namespace {
 
-constexpr double kMaxDiscPx = 24.0;  // margin so discs at the edge are not cut
+constexpr double kMaxDiscPx = 24.0;            // margin so discs at the edge are not cut
 constexpr std::size_t kPyramidItems = 20'000;  // below, aggregating item by item is cheap
 
-PointVertex vertex(double x, double y, Mercator origin, float size_px, float ring_px, Rgba8 fill,
-                   Rgba8 ring) {
-    return {static_cast<float>(x - origin.x_m), static_cast<float>(y - origin.y_m), size_px, ring_px,
-            fill, ring};
+PointVertex vertex(double x, double y, Mercator origin, float size_px, float ring_px, Rgba8 fill, Rgba8 ring) {
+    return {static_cast<float>(x - origin.x_m), static_cast<float>(y - origin.y_m), size_px, ring_px, fill, ring};
 }
 
 // An aggregated disc: the dominant family's colour, sized by the count.
@@ -33,8 +31,7 @@ float ItemPointIndex::base_size_px(double zoom) {
     return static_cast<float>(std::clamp(0.9 * zoom - 2.5, 3.0, 11.0));  // 3 px France-wide, 9 px in a town
 }
 
-void ItemPointIndex::rebuild(const std::vector<geo::OfferItem>& items,
-                             std::span<const float> weights,
+void ItemPointIndex::rebuild(const std::vector<geo::OfferItem>& items, std::span<const float> weights,
                              const std::vector<std::uint32_t>* shown) {
     const std::size_t n = items.size();
     m_shown.clear();
@@ -74,8 +71,7 @@ void ItemPointIndex::rebuild(const std::vector<geo::OfferItem>& items,
     auto cell_of = [&](std::size_t i) {
         const int cx = std::min(static_cast<int>((m_x[i] - m_min.x_m) / m_cell_w), m_cols - 1);
         const int cy = std::min(static_cast<int>((m_y[i] - m_min.y_m) / m_cell_h), m_rows - 1);
-        return static_cast<std::size_t>(cy) * static_cast<std::size_t>(m_cols) +
-               static_cast<std::size_t>(cx);
+        return static_cast<std::size_t>(cy) * static_cast<std::size_t>(m_cols) + static_cast<std::size_t>(cx);
     };
     const std::size_t cell_count = static_cast<std::size_t>(m_cols) * static_cast<std::size_t>(m_rows);
     m_cell_start.assign(cell_count + 1, 0);
@@ -124,9 +120,7 @@ void ItemPointIndex::rebuild_pyramid() {
 
 template <class Fn>
 void ItemPointIndex::for_each_in(Mercator lo, Mercator hi, Fn&& fn) const {
-    if (m_cols == 0 || hi.x_m < m_min.x_m || hi.y_m < m_min.y_m || lo.x_m > m_max.x_m ||
-        lo.y_m > m_max.y_m)
-        return;
+    if (m_cols == 0 || hi.x_m < m_min.x_m || hi.y_m < m_min.y_m || lo.x_m > m_max.x_m || lo.y_m > m_max.y_m) return;
     const int c0 = std::clamp(static_cast<int>(std::floor((lo.x_m - m_min.x_m) / m_cell_w)), 0, m_cols - 1);
     const int c1 = std::clamp(static_cast<int>(std::floor((hi.x_m - m_min.x_m) / m_cell_w)), 0, m_cols - 1);
     const int r0 = std::clamp(static_cast<int>(std::floor((lo.y_m - m_min.y_m) / m_cell_h)), 0, m_rows - 1);
@@ -191,8 +185,7 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
         const double cell_px = std::max(style.aggregate_cell_px, 2.0);
         if (build_from_pyramid(camera, lo, hi, cell_px, out)) {
             for (const auto& emphasised : {style.hovered, style.selected})
-                if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised))
-                    emit_item(*emphasised, true);
+                if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised)) emit_item(*emphasised, true);
             return;
         }
         const int gcols = static_cast<int>(std::ceil((hi.x_m - lo.x_m) / mpp / cell_px)) + 1;
@@ -208,8 +201,8 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
         for_each_in(lo, hi, [&](std::uint32_t i) {
             const int cx = std::min(static_cast<int>((m_x[i] - lo.x_m) * inv), gcols - 1);
             const int cy = std::min(static_cast<int>((m_y[i] - lo.y_m) * inv), grows - 1);
-            Cell& c = cells[static_cast<std::size_t>(cy) * static_cast<std::size_t>(gcols) +
-                            static_cast<std::size_t>(cx)];
+            Cell& c =
+                cells[static_cast<std::size_t>(cy) * static_cast<std::size_t>(gcols) + static_cast<std::size_t>(cx)];
             c.sx += m_x[i];
             c.sy += m_y[i];
             ++c.count;
@@ -217,7 +210,8 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
         });
         for (const Cell& c : cells)
             if (c.count > 0)
-                out.vertices.push_back(cell_vertex(c.sx / c.count, c.sy / c.count, out.origin, c.count, c.mass, cell_px));
+                out.vertices.push_back(
+                    cell_vertex(c.sx / c.count, c.sy / c.count, out.origin, c.count, c.mass, cell_px));
     } else {
         out.vertices.reserve(visible + 2);
         // Faded (zero-weight) items underneath, then the others.
@@ -231,13 +225,11 @@ void ItemPointIndex::build(const Camera& camera, const PointStyle& style, PointB
     }
     // Hovered and selected items on top, even when aggregated or off-grid.
     for (const auto& emphasised : {style.hovered, style.selected})
-        if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised))
-            emit_item(*emphasised, true);
+        if (emphasised && *emphasised < m_x.size() && is_shown(*emphasised)) emit_item(*emphasised, true);
 }
 
 std::size_t ItemPointIndex::count_in(Mercator lo, Mercator hi) const {
-    if (m_cols == 0 || hi.x_m < m_min.x_m || hi.y_m < m_min.y_m || lo.x_m > m_max.x_m || lo.y_m > m_max.y_m)
-        return 0;
+    if (m_cols == 0 || hi.x_m < m_min.x_m || hi.y_m < m_min.y_m || lo.x_m > m_max.x_m || lo.y_m > m_max.y_m) return 0;
     const int c0 = std::clamp(static_cast<int>(std::floor((lo.x_m - m_min.x_m) / m_cell_w)), 0, m_cols - 1);
     const int c1 = std::clamp(static_cast<int>(std::floor((hi.x_m - m_min.x_m) / m_cell_w)), 0, m_cols - 1);
     const int r0 = std::clamp(static_cast<int>(std::floor((lo.y_m - m_min.y_m) / m_cell_h)), 0, m_rows - 1);
@@ -284,8 +276,7 @@ bool ItemPointIndex::build_from_pyramid(const Camera& camera, Mercator lo, Merca
     return true;
 }
 
-std::optional<std::size_t> ItemPointIndex::pick(const Camera& camera, ScreenPx cursor,
-                                                double radius_px) const {
+std::optional<std::size_t> ItemPointIndex::pick(const Camera& camera, ScreenPx cursor, double radius_px) const {
     const Mercator at = camera.to_mercator(cursor);
     const double r_m = radius_px * camera.metres_per_px();
     std::optional<std::size_t> best;

@@ -72,8 +72,7 @@ public:
     void build(const Camera& camera, const PointStyle& style, PointBatch& out) const;
 
     // The item whose disc is nearest to `cursor`, within `radius_px`.
-    [[nodiscard]] std::optional<std::size_t> pick(const Camera& camera, ScreenPx cursor,
-                                                  double radius_px) const;
+    [[nodiscard]] std::optional<std::size_t> pick(const Camera& camera, ScreenPx cursor, double radius_px) const;
 
     // Disc diameter of an unweighted item at a zoom level.
     [[nodiscard]] static float base_size_px(double zoom);
@@ -92,7 +91,7 @@ private:
 
     std::vector<double> m_x, m_y;  // Mercator metres, by item index
     std::vector<geo::Family> m_family;
-    std::vector<float> m_weight;   // empty when no audience
+    std::vector<float> m_weight;        // empty when no audience
     std::vector<std::uint8_t> m_shown;  // by item index; empty: all shown
     float m_max_weight = 0.0f;
     // Grid: cell (cx, cy) holds m_order[m_cell_start[c] .. m_cell_start[c+1]).

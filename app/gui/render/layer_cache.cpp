@@ -4,8 +4,7 @@
 
 namespace app::gui {
 
-bool LayerCache::rebuild(const Camera& camera, const Key& key,
-                         const std::function<void(const Camera&)>& draw) {
+bool LayerCache::rebuild(const Camera& camera, const Key& key, const std::function<void(const Camera&)>& draw) {
     const int w = camera.width_px() + 2 * kMarginPx, h = camera.height_px() + 2 * kMarginPx;
     if (!m_target || w > m_tex_w || h > m_tex_h) {
         m_target = make_texture_target(w, h);
@@ -25,8 +24,7 @@ bool LayerCache::rebuild(const Camera& camera, const Key& key,
 }
 
 bool LayerCache::scaled_blit(const Camera& camera, const Key& key, GLint target, int fb_x, int fb_y) {
-    if (!m_key || m_key->width_px != key.width_px || m_key->height_px != key.height_px ||
-        m_key->content != key.content)
+    if (!m_key || m_key->width_px != key.width_px || m_key->height_px != key.height_px || m_key->content != key.content)
         return false;
     const double ratio = camera.metres_per_px() / m_key->metres_per_px;  // < 1: zoomed in since
     if (ratio < kMinScale || ratio > 1.0 / kMinScale) return false;
@@ -59,8 +57,8 @@ bool LayerCache::present(const Camera& camera, unsigned content, int fb_x, int f
     const auto offset = [&](double& sx, double& sy) {
         sx = (camera.center().x_m - m_centre.x_m) / camera.metres_per_px();
         sy = (camera.center().y_m - m_centre.y_m) / camera.metres_per_px();
-        return std::abs(sx) <= kMarginPx && std::abs(sy) <= kMarginPx &&
-               std::abs(sx - std::round(sx)) < 1e-3 && std::abs(sy - std::round(sy)) < 1e-3;
+        return std::abs(sx) <= kMarginPx && std::abs(sy) <= kMarginPx && std::abs(sx - std::round(sx)) < 1e-3 &&
+               std::abs(sy - std::round(sy)) < 1e-3;
     };
     double sx = 0, sy = 0;
     bool usable = m_key == key && offset(sx, sy);
@@ -81,8 +79,8 @@ bool LayerCache::present(const Camera& camera, unsigned content, int fb_x, int f
     const int y0 = kMarginPx + static_cast<int>(std::lround(sy));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, m_target.fbo.get());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
-    glBlitFramebuffer(x0, y0, x0 + camera.width_px(), y0 + camera.height_px(), fb_x, fb_y,
-                      fb_x + camera.width_px(), fb_y + camera.height_px(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBlitFramebuffer(x0, y0, x0 + camera.width_px(), y0 + camera.height_px(), fb_x, fb_y, fb_x + camera.width_px(),
+                      fb_y + camera.height_px(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
     return true;
 }

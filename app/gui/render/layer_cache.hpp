@@ -46,8 +46,8 @@ private:
 
     TextureTarget m_target;
     int m_tex_w = 0, m_tex_h = 0;
-    std::optional<Key> m_key;  // of the picture
-    Mercator m_centre;         // of the picture
+    std::optional<Key> m_key;                    // of the picture
+    Mercator m_centre;                           // of the picture
     std::optional<double> m_last_metres_per_px;  // of the previous frame
 };
 

@@ -34,9 +34,8 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
         }
     }
     static constexpr geo::TerritoryLevel kOutlineOrder[] = {
-        geo::TerritoryLevel::commune,     geo::TerritoryLevel::epci,
-        geo::TerritoryLevel::departement, geo::TerritoryLevel::region,
-        geo::TerritoryLevel::reference,   geo::TerritoryLevel::competitor,
+        geo::TerritoryLevel::commune,    geo::TerritoryLevel::epci,      geo::TerritoryLevel::departement,
+        geo::TerritoryLevel::region,     geo::TerritoryLevel::reference, geo::TerritoryLevel::competitor,
         geo::TerritoryLevel::destination};
     for (const auto level : kOutlineOrder) {
         const AreaStyle style = territory_style(level);
@@ -44,8 +43,7 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
         for (const auto& t : territories) {
             if (t.level != level) continue;
             polygons.push_back(&t.geometry);
-            if (auto at = label_point(t.geometry))
-                out.labels.push_back({*at, t.name, t.level, t.code});
+            if (auto at = label_point(t.geometry)) out.labels.push_back({*at, t.name, t.level, t.code});
         }
         // Administrative units tile the land: draw each border once. Areas
         // that may overlap (competitors, reference areas) keep their own outline.
@@ -67,8 +65,7 @@ MeshResult build_perimeter_mesh(const std::vector<PerimeterLevel>& levels) {
     MeshResult out;
     for (const auto& l : levels)
         if (auto ok = builder.add_fill(l.geometry, perimeter_style(l.main).fill); !ok)
-            out.errors.push_back(
-                fmt::format("perimeter level {:g}: {}", l.level, ok.error().message));
+            out.errors.push_back(fmt::format("perimeter level {:g}: {}", l.level, ok.error().message));
     for (const auto& l : levels) {
         const AreaStyle style = perimeter_style(l.main);
         builder.add_outline(l.geometry, style.outline, style.line);
@@ -87,8 +84,7 @@ MeshResult build_context_mesh(const ContextGeometry& geometry) {
     if (auto ok = builder.add_fill(geometry.polygons, poly.fill); !ok)
         out.errors.push_back("context layer: " + ok.error().message);
     builder.add_outline(geometry.polygons, poly.outline, poly.line);
-    for (const auto& line : geometry.lines)
-        builder.add_line(line, kContextLine, context_line_style());
+    for (const auto& line : geometry.lines) builder.add_line(line, kContextLine, context_line_style());
     out.mesh = builder.take();
     return out;
 }
@@ -122,8 +118,7 @@ PolygonMesh build_gaps_mesh(const geo::GapResult& gaps) {
     for (const auto& c : gaps.cells) box.extend(c.centre_lonlat);
     const Mercator origin = centre_of(box);
     MeshBuilder builder(origin);
-    for (const auto& z : gaps.zones)
-        builder.add_outline(z.geometry, kGapZoneOutline, {1.6f, 0.0f, 0.0f});
+    for (const auto& z : gaps.zones) builder.add_outline(z.geometry, kGapZoneOutline, {1.6f, 0.0f, 0.0f});
     PolygonMesh mesh = builder.take();
     for (const auto& c : gaps.cells) {
         const Rgba8 colour = gap_colour(c.gap_score);
@@ -131,8 +126,7 @@ PolygonMesh build_gaps_mesh(const geo::GapResult& gaps) {
         std::vector<FillVertex> ring;
         for (std::size_t i = 0; i + 1 < c.hexagon.size(); ++i) {  // closed ring: skip the repeat
             const Mercator m = mercator_from_lonlat(c.hexagon[i]);
-            ring.push_back({static_cast<float>(m.x_m - origin.x_m),
-                            static_cast<float>(m.y_m - origin.y_m), colour});
+            ring.push_back({static_cast<float>(m.x_m - origin.x_m), static_cast<float>(m.y_m - origin.y_m), colour});
         }
         for (std::size_t i = 1; i + 1 < ring.size(); ++i)
             for (const FillVertex& v : {ring[0], ring[i], ring[i + 1]}) mesh.fill.push_back(v);

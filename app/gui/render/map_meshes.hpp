@@ -45,11 +45,10 @@ PolygonMesh build_gaps_mesh(const geo::GapResult& gaps);
 
 // The order territory labels are placed in: when labels collide, the larger
 // unit (the département) wins over the smaller (the commune).
-inline constexpr geo::TerritoryLevel kLabelOrder[] = {
-    geo::TerritoryLevel::destination, geo::TerritoryLevel::competitor,
-    geo::TerritoryLevel::reference,   geo::TerritoryLevel::region,
-    geo::TerritoryLevel::departement, geo::TerritoryLevel::epci,
-    geo::TerritoryLevel::commune};
+inline constexpr geo::TerritoryLevel kLabelOrder[] = {geo::TerritoryLevel::destination, geo::TerritoryLevel::competitor,
+                                                      geo::TerritoryLevel::reference,   geo::TerritoryLevel::region,
+                                                      geo::TerritoryLevel::departement, geo::TerritoryLevel::epci,
+                                                      geo::TerritoryLevel::commune};
 
 // Whether a territory label of `level` reads well at `zoom` (communes only
 // when zoomed in, regions only when zoomed out).

@@ -41,8 +41,8 @@ geo::Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
 
     r->m_territory_worker = make_worker<TerritoryJob, TerritoryMesh>(
         [](const TerritoryJob& job) { return build_territory_mesh(job.territories); });
-    r->m_perimeter_worker = make_worker<PerimeterJob, MeshResult>(
-        [](const PerimeterJob& job) { return build_perimeter_mesh(job.levels); });
+    r->m_perimeter_worker =
+        make_worker<PerimeterJob, MeshResult>([](const PerimeterJob& job) { return build_perimeter_mesh(job.levels); });
     r->m_gaps_worker = make_worker<GapsJob, PolygonMesh>(
         [](const GapsJob& job) { return job.gaps ? build_gaps_mesh(*job.gaps) : PolygonMesh{}; });
     r->m_context_worker = make_worker<ContextJob, ContextMeshes>([](const ContextJob& job) {
@@ -143,15 +143,15 @@ bool MapRenderer::wait_until_idle(const MapModel& model, std::chrono::millisecon
 
 void MapRenderer::update_points(const MapModel& model) {
     m_stats.points_rebuilt = false;
-    const bool items_changed =
-        m_items_rev != model.items_revision() || m_filter_rev != model.filter_revision();
+    const bool items_changed = m_items_rev != model.items_revision() || m_filter_rev != model.filter_revision();
     const bool style_changed = m_style_rev != model.style_revision();
     const bool camera_changed = m_camera_rev != model.camera().revision();
     if (!items_changed && !style_changed && !camera_changed) return;
     // Weights re-index (and re-aggregate) the items; hover and selection only restyle them.
     if (items_changed)
         m_index.rebuild(model.items(), model.item_weights(), model.item_filter());
-    else if (m_weights_rev != model.weights_revision()) m_index.set_weights(model.item_weights());
+    else if (m_weights_rev != model.weights_revision())
+        m_index.set_weights(model.item_weights());
     m_weights_rev = model.weights_revision();
     m_items_rev = model.items_revision();
     m_filter_rev = model.filter_revision();
@@ -217,10 +217,9 @@ void MapRenderer::draw(const MapModel& model, int fb_x, int fb_y) {
 
     std::vector<const Layer*> visible;
     for (const Layer& layer : model.layers().layers())
-        if (layer.visible && layer.opacity > 0.0f && layer.kind != LayerKind::places)
-            visible.push_back(&layer);
-    const auto items = std::find_if(visible.begin(), visible.end(),
-                                    [](const Layer* l) { return l->kind == LayerKind::items; });
+        if (layer.visible && layer.opacity > 0.0f && layer.kind != LayerKind::places) visible.push_back(&layer);
+    const auto items =
+        std::find_if(visible.begin(), visible.end(), [](const Layer* l) { return l->kind == LayerKind::items; });
     // The layers under the items, or all of them: what the picture can hold.
     const auto static_end = items;
     const auto draw_static = [&](const Camera& view) {
@@ -231,8 +230,8 @@ void MapRenderer::draw(const MapModel& model, int fb_x, int fb_y) {
     };
     const bool items_on_top = items == visible.end() || items + 1 == visible.end();
     if (items_on_top) {
-        m_stats.cached = m_cache.present(camera, m_mesh_generation + model.layers().revision(), fb_x, fb_y,
-                                         draw_static);
+        m_stats.cached =
+            m_cache.present(camera, m_mesh_generation + model.layers().revision(), fb_x, fb_y, draw_static);
         if (items != visible.end()) draw_layer(**items, camera);
     } else {
         // Static layers above the items: draw everything, in order.

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include <utility>
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/recompute.hpp"
 #include "app/gui/render/density_layer.hpp"
@@ -25,7 +26,6 @@
 #include "app/gui/render/map_meshes.hpp"
 #include "app/gui/render/shader_program.hpp"
 #include "geo/core/error.hpp"
-#include <utility>
 
 namespace app::gui {
 
@@ -34,7 +34,7 @@ struct MapDrawStats {
     std::size_t drawn_points = 0;
     bool aggregated = false;
     bool points_rebuilt = false;
-    bool cached = false;  // the static layers came from the LayerCache picture
+    bool cached = false;        // the static layers came from the LayerCache picture
     std::size_t segments = 0;   // line segments drawn when the static layers were last drawn
     std::size_t triangles = 0;  // fill triangles, likewise
 };

@@ -40,11 +40,16 @@ inline AreaStyle territory_style(geo::TerritoryLevel level) {
 // opaque than the one around it; the main level (the one chosen) has a bold
 // solid outline, the levels around it a thin dashed one.
 inline AreaStyle perimeter_style(bool main) {
-    return {with_alpha(kPerimeterColour, 42), with_alpha(kPerimeterColour, main ? 255 : 200),
+    return {with_alpha(kPerimeterColour, 42),
+            with_alpha(kPerimeterColour, main ? 255 : 200),
             {main ? 2.5f : 1.5f, main ? 0.0f : 6.0f, main ? 0.0f : 4.0f}};
 }
 
-inline AreaStyle context_polygon_style() { return {kContextFill, kContextOutline, {0.8f}}; }
-inline LineStyle context_line_style() { return {1.3f}; }
+inline AreaStyle context_polygon_style() {
+    return {kContextFill, kContextOutline, {0.8f}};
+}
+inline LineStyle context_line_style() {
+    return {1.3f};
+}
 
 }  // namespace app::gui

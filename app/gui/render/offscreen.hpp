@@ -19,8 +19,8 @@ struct Image {
     std::vector<std::uint8_t> rgba;  // top row first
 
     [[nodiscard]] const std::uint8_t* at(int x, int y) const {
-        return rgba.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width_px) +
-                              static_cast<std::size_t>(x)) * 4;
+        return rgba.data() +
+               (static_cast<std::size_t>(y) * static_cast<std::size_t>(width_px) + static_cast<std::size_t>(x)) * 4;
     }
 };
 

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <span>
 #include <cstdint>
+#include <span>
 
 #include "geo/core/offer.hpp"
 
@@ -23,22 +23,24 @@ inline constexpr std::uint32_t packed(Rgba8 c) {
     return static_cast<std::uint32_t>(c.r) | (static_cast<std::uint32_t>(c.g) << 8) |
            (static_cast<std::uint32_t>(c.b) << 16) | (static_cast<std::uint32_t>(c.a) << 24);
 }
-inline constexpr Rgba8 with_alpha(Rgba8 c, std::uint8_t a) { return {c.r, c.g, c.b, a}; }
+inline constexpr Rgba8 with_alpha(Rgba8 c, std::uint8_t a) {
+    return {c.r, c.g, c.b, a};
+}
 // Multiplies r, g, b by `f` in [0, 1]: a darker shade for outlines.
 inline constexpr Rgba8 darker(Rgba8 c, float f) {
-    return {static_cast<std::uint8_t>(c.r * f), static_cast<std::uint8_t>(c.g * f),
-            static_cast<std::uint8_t>(c.b * f), c.a};
+    return {static_cast<std::uint8_t>(c.r * f), static_cast<std::uint8_t>(c.g * f), static_cast<std::uint8_t>(c.b * f),
+            c.a};
 }
 
 inline constexpr std::array<Rgba8, geo::kFamilyCount> kFamilyColours = {{
-    {213, 94, 0, 255},    // heritage: vermillion
-    {0, 158, 115, 255},   // nature: bluish green
-    {204, 121, 167, 255}, // gastronomy & wine: reddish purple
-    {0, 114, 178, 255},   // outdoor & mountain: blue
-    {230, 159, 0, 255},   // family leisure: orange
-    {240, 228, 66, 255},  // events & culture: yellow
-    {86, 180, 233, 255},  // accommodation: sky blue
-    {90, 90, 90, 255},    // services & information: dark grey
+    {213, 94, 0, 255},     // heritage: vermillion
+    {0, 158, 115, 255},    // nature: bluish green
+    {204, 121, 167, 255},  // gastronomy & wine: reddish purple
+    {0, 114, 178, 255},    // outdoor & mountain: blue
+    {230, 159, 0, 255},    // family leisure: orange
+    {240, 228, 66, 255},   // events & culture: yellow
+    {86, 180, 233, 255},   // accommodation: sky blue
+    {90, 90, 90, 255},     // services & information: dark grey
 }};
 
 inline constexpr Rgba8 family_colour(geo::Family f) {

@@ -25,7 +25,7 @@ public:
     struct Cell {
         std::int32_t cx = 0, cy = 0;  // cell index: floor(x / 2^level)
         std::uint32_t count = 0;
-        double sx = 0, sy = 0;        // sums of Mercator positions
+        double sx = 0, sy = 0;  // sums of Mercator positions
         std::array<float, geo::kFamilyCount> mass{};
     };
 

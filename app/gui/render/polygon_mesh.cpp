@@ -35,8 +35,7 @@ GeosGeom make_polygon(GEOSContextHandle_t ctx, const geo::Polygon& poly, ToXY&& 
     std::vector<GEOSGeometry*> holes;
     for (std::size_t r = 1; r < poly.rings.size(); ++r)
         if (GEOSGeometry* hole = make_ring(ctx, poly.rings[r], to_xy)) holes.push_back(hole);
-    return GeosGeom(ctx, GEOSGeom_createPolygon_r(ctx, shell, holes.data(),
-                                                  static_cast<unsigned>(holes.size())));
+    return GeosGeom(ctx, GEOSGeom_createPolygon_r(ctx, shell, holes.data(), static_cast<unsigned>(holes.size())));
 }
 
 }  // namespace
@@ -113,8 +112,7 @@ geo::Result<void> MeshBuilder::add_fill(const geo::MultiPolygon& polygons, Rgba8
         }
         GeosGeom tris(ctx, GEOSConstrainedDelaunayTriangulation_r(ctx, poly.get()));
         if (!tris) {
-            m_errors.push_back("polygon " + std::to_string(k) + ": triangulation failed: " +
-                               m_ctx.last_error());
+            m_errors.push_back("polygon " + std::to_string(k) + ": triangulation failed: " + m_ctx.last_error());
             continue;
         }
         const int count = GEOSGetNumGeometries_r(ctx, tris.get());
@@ -159,8 +157,8 @@ void MeshBuilder::add_shared_outlines(const std::vector<const geo::MultiPolygon*
                 if (GEOSGeometry* line = GEOSGeom_createLineString_r(ctx, seq)) lines.push_back(line);
             }
     if (lines.empty()) return;
-    GeosGeom all(ctx, GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, lines.data(),
-                                                 static_cast<unsigned>(lines.size())));
+    GeosGeom all(
+        ctx, GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, lines.data(), static_cast<unsigned>(lines.size())));
     if (!all) return fallback();
     GeosGeom dissolved(ctx, GEOSUnaryUnion_r(ctx, all.get()));  // each shared piece once
     if (!dissolved) return fallback();
@@ -209,9 +207,14 @@ void MeshBuilder::add_path(const geo::Ring& path, bool closed, Rgba8 colour, Lin
         double dist = 0.0;
         for (std::size_t k = 1; k < kept.size(); ++k) {
             const Mercator a = points[kept[k - 1]], b = points[kept[k]];
-            const LineVertex v{static_cast<float>(a.x_m - o.x_m), static_cast<float>(a.y_m - o.y_m),
-                               static_cast<float>(b.x_m - o.x_m), static_cast<float>(b.y_m - o.y_m),
-                               static_cast<float>(dist), style, colour, 0.0f};
+            const LineVertex v{static_cast<float>(a.x_m - o.x_m),
+                               static_cast<float>(a.y_m - o.y_m),
+                               static_cast<float>(b.x_m - o.x_m),
+                               static_cast<float>(b.y_m - o.y_m),
+                               static_cast<float>(dist),
+                               style,
+                               colour,
+                               0.0f};
             for (int corner = 0; corner < 4; ++corner) {
                 lod.lines.push_back(v);
                 lod.lines.back().corner = static_cast<float>(corner);
@@ -239,8 +242,7 @@ std::optional<geo::LonLat> label_point(const geo::MultiPolygon& polygons) {
     if (!poly) return std::nullopt;
     GeosGeom point(ctx.get(), GEOSPointOnSurface_r(ctx.get(), poly.get()));
     double x = 0, y = 0;
-    if (!point || GEOSGeomGetX_r(ctx.get(), point.get(), &x) == 0 ||
-        GEOSGeomGetY_r(ctx.get(), point.get(), &y) == 0)
+    if (!point || GEOSGeomGetX_r(ctx.get(), point.get(), &x) == 0 || GEOSGeomGetY_r(ctx.get(), point.get(), &y) == 0)
         return std::nullopt;
     return geo::LonLat{x, y};
 }

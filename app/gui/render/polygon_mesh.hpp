@@ -63,11 +63,9 @@ inline constexpr double kLineLodTolerancePx = 1.0;
 
 struct PolygonMesh {
     Mercator origin;
-    std::vector<FillVertex> fill;  // triangles
+    std::vector<FillVertex> fill;    // triangles
     std::vector<LineLod> line_lods;  // ascending max_zoom; the last one is full detail
-    [[nodiscard]] bool empty() const {
-        return fill.empty() && (line_lods.empty() || line_lods.back().lines.empty());
-    }
+    [[nodiscard]] bool empty() const { return fill.empty() && (line_lods.empty() || line_lods.back().lines.empty()); }
 };
 
 // Indices of the points Douglas-Peucker keeps at `tolerance` (same units),
@@ -86,8 +84,7 @@ public:
     // département) with each border between neighbours drawn once: the
     // boundaries dissolved and merged by GEOS (half the segments, no doubled
     // alpha). Falls back to add_outline on a GEOS error.
-    void add_shared_outlines(const std::vector<const geo::MultiPolygon*>& polygons, Rgba8 colour,
-                             LineStyle style);
+    void add_shared_outlines(const std::vector<const geo::MultiPolygon*>& polygons, Rgba8 colour, LineStyle style);
     // Appends an open polyline.
     void add_line(const geo::Ring& line, Rgba8 colour, LineStyle style);
 

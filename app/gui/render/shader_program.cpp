@@ -28,8 +28,7 @@ geo::Result<gl::Shader> compile(GLenum stage, std::string_view source, const std
 }  // namespace
 
 geo::Result<ShaderProgram> ShaderProgram::build(std::string_view name, std::string_view vertex,
-                                                std::string_view geometry,
-                                                std::string_view fragment) {
+                                                std::string_view geometry, std::string_view fragment) {
     const std::string base(name);
     std::vector<gl::Shader> stages;
     auto vs = compile(GL_VERTEX_SHADER, vertex, base + ".vert");

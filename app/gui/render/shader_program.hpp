@@ -15,8 +15,8 @@ namespace app::gui {
 class ShaderProgram {
 public:
     // `name` is for messages ("points"); geometry may be empty.
-    static geo::Result<ShaderProgram> build(std::string_view name, std::string_view vertex,
-                                            std::string_view geometry, std::string_view fragment);
+    static geo::Result<ShaderProgram> build(std::string_view name, std::string_view vertex, std::string_view geometry,
+                                            std::string_view fragment);
 
     void use() const { glUseProgram(m_program.get()); }
     // -1 when the uniform does not exist (or was optimised away).

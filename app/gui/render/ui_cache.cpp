@@ -62,7 +62,8 @@ bool UiCache::is_panel(const ImDrawList* list) const {
 
 bool UiCache::render(ImDrawData* data, const std::vector<UiRect>& rects, ImVec4 clear, int fb_w, int fb_h) {
     std::vector<ImDrawList*> panels, rest;
-    for (int i = 0; i < data->CmdListsCount; ++i) (is_panel(data->CmdLists[i]) ? panels : rest).push_back(data->CmdLists[i]);
+    for (int i = 0; i < data->CmdListsCount; ++i)
+        (is_panel(data->CmdLists[i]) ? panels : rest).push_back(data->CmdLists[i]);
     const float sx = data->FramebufferScale.x, sy = data->FramebufferScale.y;
     if (panels.empty() || fb_w <= 0 || fb_h <= 0 || sx != 1.0f || sy != 1.0f) {
         ImGui_ImplOpenGL3_RenderDrawData(data);

@@ -45,8 +45,8 @@ void AudiencePanel::draw_weights(const geo::Audience& active, MapModel& model, A
         const Rgba8 c = family_colour(f);
         const float h = ImGui::GetTextLineHeight();
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h / 2, p.y + ImGui::GetFrameHeight() / 2),
-                                                    h * 0.33f, packed(c));
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + h / 2, p.y + ImGui::GetFrameHeight() / 2), h * 0.33f,
+                                                    packed(c));
         ImGui::Dummy(ImVec2(h, ImGui::GetFrameHeight()));
         ImGui::SameLine(0, 4);
         const std::string name(family_name(f));
@@ -91,9 +91,10 @@ void AudiencePanel::draw_smoothing(MapModel& model, AudienceController& controll
                             Text::bandwidth_manual};
     const geo::BandwidthSelector selectors[] = {geo::BandwidthSelector::plugin, geo::BandwidthSelector::adaptive,
                                                 geo::BandwidthSelector::scott, geo::BandwidthSelector::fixed};
-    int current = params.bandwidth_m ? 3 : params.bandwidth_selector == geo::BandwidthSelector::adaptive ? 1
-                                         : params.bandwidth_selector == geo::BandwidthSelector::scott  ? 2
-                                                                                                        : 0;
+    int current = params.bandwidth_m                                              ? 3
+                  : params.bandwidth_selector == geo::BandwidthSelector::adaptive ? 1
+                  : params.bandwidth_selector == geo::BandwidthSelector::scott    ? 2
+                                                                                  : 0;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##smoothing", tr(choices[current]))) {
         for (int k = 0; k < 4; ++k)
@@ -130,11 +131,10 @@ void AudiencePanel::draw(MapModel& model, AudienceController& controller) {
         if (ImGui::Selectable(tr(Text::audience_none), !active)) controller.set_audience(std::nullopt, model);
         for (const auto& preset : m_presets) {
             const bool selected = active && active->id == preset.id;
-            if (ImGui::Selectable(audience_name(preset).c_str(), selected))
-                controller.set_audience(preset, model);
+            if (ImGui::Selectable(audience_name(preset).c_str(), selected)) controller.set_audience(preset, model);
             if (ImGui::IsItemHovered() && !preset.description_fr.empty())
-                ImGui::SetTooltip("%s", language() == Language::fr ? preset.description_fr.c_str()
-                                                                   : preset.description_en.c_str());
+                ImGui::SetTooltip(
+                    "%s", language() == Language::fr ? preset.description_fr.c_str() : preset.description_en.c_str());
         }
         ImGui::EndCombo();
     }
@@ -168,7 +168,8 @@ void AudiencePanel::draw_stats(const AudienceResult& r, const MapModel& model) c
         return;
     ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthStretch, 2.2f);
     for (const auto& l : st.levels)
-        ImGui::TableSetupColumn(fmt::format("{:.0f} %", l.level * 100.0).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(fmt::format("{:.0f} %", l.level * 100.0).c_str(), ImGuiTableColumnFlags_WidthStretch,
+                                1.0f);
     ImGui::TableHeadersRow();
     const auto row = [&](Text label, auto&& value) {
         ImGui::TableNextRow();
@@ -181,16 +182,15 @@ void AudiencePanel::draw_stats(const AudienceResult& r, const MapModel& model) c
     };
     row(Text::area, [](const geo::PerimeterLevelStats& l) { return format_number(l.area_km2, 0) + " km²"; });
     row(Text::components, [](const geo::PerimeterLevelStats& l) { return std::to_string(l.components); });
-    row(Text::captured, [](const geo::PerimeterLevelStats& l) {
-        return fmt::format("{:.0f} %", l.captured_offer_share * 100.0);
-    });
+    row(Text::captured,
+        [](const geo::PerimeterLevelStats& l) { return fmt::format("{:.0f} %", l.captured_offer_share * 100.0); });
     row(Text::items_inside, [](const geo::PerimeterLevelStats& l) { return std::to_string(l.items_inside); });
     ImGui::EndTable();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    const Text rule = st.bandwidth.rule == geo::BandwidthSelector::scott  ? Text::bandwidth_scott
-                      : st.bandwidth.rule == geo::BandwidthSelector::fixed ? Text::bandwidth_manual
+    const Text rule = st.bandwidth.rule == geo::BandwidthSelector::scott          ? Text::bandwidth_scott
+                      : st.bandwidth.rule == geo::BandwidthSelector::fixed        ? Text::bandwidth_manual
                       : st.bandwidth.selector == geo::BandwidthSelector::adaptive ? Text::bandwidth_adaptive
-                                                                                   : Text::bandwidth_plugin;
+                                                                                  : Text::bandwidth_plugin;
     ImGui::TextWrapped("%s %s (%s) · %s : %zu / %zu", tr(Text::bandwidth), format_distance(st.bandwidth_m).c_str(),
                        tr(rule), tr(Text::weighted_items), r.weighted_items, model.items().size());
     ImGui::PopStyleColor();
@@ -203,8 +203,10 @@ void AudiencePanel::draw_borders(const geo::BorderReport& report) const {
         ImGui::TextDisabled("—");
         return;
     }
-    const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(report.units.size()) + 1.5f), 220.0f);
-    if (!ImGui::BeginTable("##borders", 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
+    const float height =
+        std::min(ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(report.units.size()) + 1.5f), 220.0f);
+    if (!ImGui::BeginTable("##borders", 3,
+                           ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp,
                            ImVec2(0, height)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -226,7 +228,8 @@ void AudiencePanel::draw_borders(const geo::BorderReport& report) const {
                                               [&](const auto& s) { return s.level == u.level; });
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s (%d)", level_name(u.level), summary != report.levels.end() ? summary->units_crossed : 0);
+            ImGui::TextDisabled("%s (%d)", level_name(u.level),
+                                summary != report.levels.end() ? summary->units_crossed : 0);
             ImGui::TableNextColumn();
             ImGui::TableNextColumn();
         }

@@ -7,11 +7,11 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "geo/io/provenance.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/radar_view.hpp"
 #include "geo/io/benchmark_export.hpp"
+#include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
@@ -25,7 +25,9 @@ const std::string& audience_label(const geo::Audience& a) {
     return language() == Language::fr || a.name_en.empty() ? a.name_fr : a.name_en;
 }
 
-std::string ratio_text(const std::optional<double>& r) { return r ? format_number(*r, 2) + " ×" : "—"; }
+std::string ratio_text(const std::optional<double>& r) {
+    return r ? format_number(*r, 2) + " ×" : "—";
+}
 
 void sentences(Text title, const std::vector<geo::BenchmarkStatement>& list, ImVec4 colour) {
     ImGui::TextDisabled("%s", tr(title));
@@ -97,18 +99,20 @@ void BenchmarkPanel::draw_choice(const MapModel& model, const AudienceController
         if (spec == m_ours) continue;
         bool on = m_against.count(spec) > 0;
         if (ImGui::Checkbox(name_of(spec).c_str(), &on)) {
-            if (on) m_against.insert(spec);
-            else m_against.erase(spec);
+            if (on)
+                m_against.insert(spec);
+            else
+                m_against.erase(spec);
         }
     }
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##other", tr(Text::other_competitors), &m_other);
     const geo::Audience shown = audience.audience() ? *audience.audience() : whole_offer_audience();
-    const bool ready = !m_ours.empty() && (!m_against.empty() || !split_specs(m_other).empty()) &&
-                       !model.catalogue_path().empty();
+    const bool ready =
+        !m_ours.empty() && (!m_against.empty() || !split_specs(m_other).empty()) && !model.catalogue_path().empty();
     ImGui::BeginDisabled(!ready || m_job.running());
-    const std::string button = fmt::format("{} · {} : {}", tr(Text::run_benchmark), tr(Text::benchmark_audience),
-                                           audience_label(shown));
+    const std::string button =
+        fmt::format("{} · {} : {}", tr(Text::run_benchmark), tr(Text::benchmark_audience), audience_label(shown));
     if (ImGui::Button(button.c_str(), ImVec2(-1, 0))) start(model, audience);
     ImGui::EndDisabled();
 }
@@ -137,8 +141,8 @@ void BenchmarkPanel::draw_result(const geo::BenchmarkResult& r) const {
     }
     // Indicators per family: ours, the competitors' mean, the ratio.
     const geo::TerritoryIndicators& ours = r.territories.front();
-    if (ImGui::BeginTable("##families", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
-                                               ImGuiTableFlags_BordersInnerV)) {
+    if (ImGui::BeginTable("##families", 6,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV)) {
         // Numbers fit their content; the family name takes the rest.
         ImGui::TableSetupColumn("##family", ImGuiTableColumnFlags_WidthStretch);
         for (Text t : {Text::col_items, Text::col_density, Text::col_ratio, Text::col_labelled, Text::col_diversity})
@@ -160,8 +164,9 @@ void BenchmarkPanel::draw_result(const geo::BenchmarkResult& r) const {
                                   format_number(cmp.competitors_mean_density_per_100km2, 2).c_str());
             ImGui::TableNextColumn();
             const bool low = cmp.ratio && *cmp.ratio < 0.9, high = cmp.ratio && *cmp.ratio > 1.1;
-            ImGui::TextColored(low ? ImVec4(0.7f, 0.1f, 0.1f, 1) : high ? ImVec4(0.05f, 0.45f, 0.2f, 1)
-                                                                        : ImGui::GetStyle().Colors[ImGuiCol_Text],
+            ImGui::TextColored(low    ? ImVec4(0.7f, 0.1f, 0.1f, 1)
+                               : high ? ImVec4(0.05f, 0.45f, 0.2f, 1)
+                                      : ImGui::GetStyle().Colors[ImGuiCol_Text],
                                "%s", ratio_text(cmp.ratio).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%.0f %%", fi.labelled_share * 100.0);
@@ -202,8 +207,10 @@ void BenchmarkPanel::update(const MapModel& model, const AudienceController& aud
     for (auto& spec : m_pending) {
         const bool loaded = std::any_of(model.territories().begin(), model.territories().end(),
                                         [&](const geo::Territory& t) { return spec_of(t) == spec; });
-        if (loaded) m_against.insert(spec);
-        else m_other += (m_other.empty() ? "" : ", ") + spec;
+        if (loaded)
+            m_against.insert(spec);
+        else
+            m_other += (m_other.empty() ? "" : ", ") + spec;
     }
     m_pending.clear();
     if (m_autostart && !audience.busy()) {
@@ -233,9 +240,10 @@ void BenchmarkPanel::draw(const MapModel& model, const AudienceController& audie
             const nlohmann::json parameters = {{"territory", result.territories.front().territory.name},
                                                {"against", against},
                                                {"metric_crs", result.metric_crs}};
-            return geo::write_benchmark(path, result, geo::analysis_provenance("gui: Benchmark panel", *cat, audience, parameters,
-                                                                              *items, geo::item_weights(audience, *items),
-                                                                              geo::ProvenancePaths::name));
+            return geo::write_benchmark(
+                path, result,
+                geo::analysis_provenance("gui: Benchmark panel", *cat, audience, parameters, *items,
+                                         geo::item_weights(audience, *items), geo::ProvenancePaths::name));
         };
     };
     m_export.draw("benchmark", tr(Text::run_export), true, make, ui);

@@ -46,8 +46,8 @@ private:
     void draw_result(const geo::BenchmarkResult& r) const;
 
     std::string m_ours;
-    std::set<std::string> m_against;  // specs ticked among the loaded territories
-    std::string m_other;              // typed specs, comma-separated
+    std::set<std::string> m_against;     // specs ticked among the loaded territories
+    std::string m_other;                 // typed specs, comma-separated
     std::vector<std::string> m_pending;  // preset competitors, sorted into the two above once loaded
     bool m_autostart = false;
     BackgroundJob<geo::Result<geo::BenchmarkResult>> m_job;

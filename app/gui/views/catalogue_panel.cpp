@@ -15,8 +15,8 @@ namespace {
 
 void fly_to(MapModel& model, UiState& ui, std::size_t index) {
     const Camera& camera = model.camera();
-    ui.flight.start(camera, mercator_from_lonlat(model.items()[index].position),
-                    std::max(camera.zoom(), 13.0), ui.now_s);
+    ui.flight.start(camera, mercator_from_lonlat(model.items()[index].position), std::max(camera.zoom(), 13.0),
+                    ui.now_s);
 }
 
 }  // namespace
@@ -34,11 +34,9 @@ void CataloguePanel::rebuild_rows(MapModel& model) {
     for (std::size_t i = 0; i < items.size(); ++i) {
         const auto& it = items[i];
         if (m_family >= 0 && static_cast<int>(it.family) != m_family) continue;
-        if (!m_label.empty() && std::find(it.labels.begin(), it.labels.end(), m_label) == it.labels.end())
-            continue;
+        if (!m_label.empty() && std::find(it.labels.begin(), it.labels.end(), m_label) == it.labels.end()) continue;
         if (!needle.empty() && geo::fold_text(it.name).find(needle) == std::string::npos &&
-            geo::fold_text(it.producer).find(needle) == std::string::npos &&
-            it.commune_insee != m_search &&
+            geo::fold_text(it.producer).find(needle) == std::string::npos && it.commune_insee != m_search &&
             geo::fold_text(model.commune_names().name(it.commune_insee)) != needle)
             continue;
         m_rows.push_back(static_cast<std::uint32_t>(i));
@@ -53,11 +51,14 @@ void CataloguePanel::rebuild_rows(MapModel& model) {
     auto key = [&](std::uint32_t i) -> std::string {
         const auto& it = items[i];
         switch (m_sort_column) {
-            case 1: return std::string(family_name(it.family));
-            case 2: return label_names(it.labels);
+            case 1:
+                return std::string(family_name(it.family));
+            case 2:
+                return label_names(it.labels);
             case 3:
                 return geo::fold_text(model.commune_names().display(it.commune_insee));
-            case 4: return it.producer;
+            case 4:
+                return it.producer;
             default:
                 return geo::fold_text(it.name);
         }
@@ -76,8 +77,7 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##search", tr(Text::search), &m_search)) m_dirty = true;
     const ImVec2 field_min = ImGui::GetItemRectMin(), field_max = ImGui::GetItemRectMax();
-    m_search_rect = {field_min.x, field_min.y, field_max.x - field_min.x,
-                     field_max.y - field_min.y};
+    m_search_rect = {field_min.x, field_min.y, field_max.x - field_min.x, field_max.y - field_min.y};
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     ImGui::SetNextItemWidth(half);
     const std::string family_preview =
@@ -111,18 +111,20 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
         ImGui::EndCombo();
     }
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_SizingFixedFit |
-                                  ImGuiTableFlags_Hideable;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersOuterH |
+                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable;
     const float footer = ImGui::GetTextLineHeightWithSpacing();
     if (ImGui::BeginTable("##catalogue", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - footer))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(Text::col_name), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr(Text::col_name),
+                                ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr(Text::col_family), ImGuiTableColumnFlags_WidthFixed, 150.0f);
         ImGui::TableSetupColumn(tr(Text::col_labels), ImGuiTableColumnFlags_WidthFixed, 90.0f);
-        ImGui::TableSetupColumn(tr(Text::col_commune), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultHide, 60.0f);
-        ImGui::TableSetupColumn(tr(Text::col_producer), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultHide, 140.0f);
+        ImGui::TableSetupColumn(tr(Text::col_commune),
+                                ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultHide, 60.0f);
+        ImGui::TableSetupColumn(tr(Text::col_producer),
+                                ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultHide, 140.0f);
         ImGui::TableHeadersRow();
         if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
             if (specs->SpecsCount > 0) {
@@ -180,8 +182,7 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled(tr(Text::items_shown), static_cast<int>(m_rows.size()),
-                        static_cast<int>(model.items().size()));
+    ImGui::TextDisabled(tr(Text::items_shown), static_cast<int>(m_rows.size()), static_cast<int>(model.items().size()));
 }
 
 }  // namespace app::gui

@@ -27,8 +27,8 @@ std::string join(const std::vector<std::string>& parts) {
 }  // namespace
 
 std::string format_months(geo::MonthMask months) {
-    static constexpr const char* kFr[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin",
-                                          "juil.", "août", "sept.", "oct.", "nov.", "déc."};
+    static constexpr const char* kFr[] = {"janv.", "févr.", "mars",  "avr.", "mai",  "juin",
+                                          "juil.", "août",  "sept.", "oct.", "nov.", "déc."};
     static constexpr const char* kEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const auto& names = language() == Language::fr ? kFr : kEn;
@@ -77,19 +77,17 @@ void draw_details_panel(MapModel& model, UiState& ui) {
         field(Text::field_months, format_months(item.opening_months));
         field(Text::field_producer, item.producer);
         const std::string_view commune = model.commune_names().name(item.commune_insee);
-        field(Text::field_commune, commune.empty()
-                                       ? item.commune_insee
-                                       : fmt::format("{} ({})", commune, item.commune_insee));
+        field(Text::field_commune,
+              commune.empty() ? item.commune_insee : fmt::format("{} ({})", commune, item.commune_insee));
         field(Text::field_source, item.source_id.empty() ? item.source : item.source + " · " + item.source_id);
-        field(Text::field_position,
-              fmt::format("{:.5f}, {:.5f}", item.position.lat_deg, item.position.lon_deg));
+        field(Text::field_position, fmt::format("{:.5f}, {:.5f}", item.position.lat_deg, item.position.lon_deg));
         if (!model.item_weights().empty())
             field(Text::field_weight, fmt::format("{:.2f}", model.item_weights()[*selected]));
         ImGui::EndTable();
     }
     if (ImGui::Button(tr(Text::zoom_to)))
-        ui.flight.start(model.camera(), mercator_from_lonlat(item.position),
-                        std::max(model.camera().zoom(), 15.0), ui.now_s);
+        ui.flight.start(model.camera(), mercator_from_lonlat(item.position), std::max(model.camera().zoom(), 15.0),
+                        ui.now_s);
 }
 
 }  // namespace app::gui

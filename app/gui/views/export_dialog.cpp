@@ -13,10 +13,10 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/export_row.hpp"
 #include "app/gui/views/popup_keys.hpp"
-#include "geo/io/perimeter_json.hpp"
-#include "geo/io/provenance.hpp"
 #include "geo/io/exporters.hpp"
 #include "geo/io/output_paths.hpp"
+#include "geo/io/perimeter_json.hpp"
+#include "geo/io/provenance.hpp"
 
 namespace app::gui {
 namespace {
@@ -58,9 +58,10 @@ void ExportDialog::start(const MapModel& model, const AudienceController& audien
     if (m_what == ExportWhat::items) used = geo::used_sources(*model.shared_items());
     if (m_what == ExportWhat::territories) used = geo::used_sources(*model.shared_territories());
     if (m_what == ExportWhat::perimeters && audience.audience())
-        used = geo::used_sources(*model.shared_items(), geo::perimeter_weights(*audience.audience(), *model.shared_items()));
-    nlohmann::json meta = geo::base_provenance("gui: Export", model.catalogue_path(), sources, used,
-                                               geo::ProvenancePaths::name);
+        used = geo::used_sources(*model.shared_items(),
+                                 geo::perimeter_weights(*audience.audience(), *model.shared_items()));
+    nlohmann::json meta =
+        geo::base_provenance("gui: Export", model.catalogue_path(), sources, used, geo::ProvenancePaths::name);
     geo::ExportOptions options;
     const std::string path = m_path;
     switch (m_what) {
@@ -68,7 +69,8 @@ void ExportDialog::start(const MapModel& model, const AudienceController& audien
             meta["kind"] = "items";
             options.metadata = meta;
             auto items = model.shared_items();
-            m_job.start([items, path, options](const geo::Progress&) { return geo::export_items(*items, path, options); });
+            m_job.start(
+                [items, path, options](const geo::Progress&) { return geo::export_items(*items, path, options); });
             break;
         }
         case ExportWhat::territories: {
@@ -112,15 +114,19 @@ void ExportDialog::draw(const MapModel& model, const AudienceController& audienc
     int what = static_cast<int>(m_what);
     ImGui::RadioButton(fmt::format("{} ({})", tr(Text::export_items), model.items().size()).c_str(), &what, 0);
     ImGui::BeginDisabled(model.perimeters().empty());
-    ImGui::RadioButton(fmt::format("{} ({})", tr(Text::export_perimeters), model.perimeters().size()).c_str(), &what, 1);
+    ImGui::RadioButton(fmt::format("{} ({})", tr(Text::export_perimeters), model.perimeters().size()).c_str(), &what,
+                       1);
     ImGui::EndDisabled();
     ImGui::BeginDisabled(model.territories().empty());
-    ImGui::RadioButton(fmt::format("{} ({})", tr(Text::export_territories), model.territories().size()).c_str(), &what, 2);
+    ImGui::RadioButton(fmt::format("{} ({})", tr(Text::export_territories), model.territories().size()).c_str(), &what,
+                       2);
     ImGui::EndDisabled();
     if (what != static_cast<int>(m_what)) {
         m_what = static_cast<ExportWhat>(what);
-        static constexpr const char* kStems[] = {"territoire-elements", "territoire-perimetre", "territoire-territoires"};
-        m_path = (std::filesystem::path(m_path).parent_path() / (std::string(kStems[what]) + kExtensions[m_format])).string();
+        static constexpr const char* kStems[] = {"territoire-elements", "territoire-perimetre",
+                                                 "territoire-territoires"};
+        m_path = (std::filesystem::path(m_path).parent_path() / (std::string(kStems[what]) + kExtensions[m_format]))
+                     .string();
     }
     ImGui::SetNextItemWidth(200);
     if (ImGui::Combo(tr(Text::format), &m_format, kFormats, IM_ARRAYSIZE(kFormats)))

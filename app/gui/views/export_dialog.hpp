@@ -22,13 +22,12 @@ enum class ExportWhat { items, perimeters, territories };
 class ExportDialog {
 public:
     void open() { m_open_requested = true; }
-    void draw(const MapModel& model, const AudienceController& audience,
-              const std::vector<geo::SourceInfo>& sources, UiState& ui);
+    void draw(const MapModel& model, const AudienceController& audience, const std::vector<geo::SourceInfo>& sources,
+              UiState& ui);
     [[nodiscard]] bool busy() const { return m_job.running(); }
 
 private:
-    void start(const MapModel& model, const AudienceController& audience,
-               const std::vector<geo::SourceInfo>& sources);
+    void start(const MapModel& model, const AudienceController& audience, const std::vector<geo::SourceInfo>& sources);
 
     bool m_open_requested = false;
     ExportWhat m_what = ExportWhat::items;
@@ -43,7 +42,6 @@ private:
 // The perimeter levels as territories (level "destination"), named after
 // the audience and the level, for the exporters.
 std::vector<geo::Territory> perimeters_as_territories(const std::vector<PerimeterLevel>& levels,
-                                                      const std::string& audience_name,
-                                                      const std::string& audience_id);
+                                                      const std::string& audience_name, const std::string& audience_id);
 
 }  // namespace app::gui

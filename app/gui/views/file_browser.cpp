@@ -42,8 +42,8 @@ void FileBrowser::list(const fs::path& folder) {
     m_entries.clear();
     m_error.clear();
     std::error_code ec;
-    for (fs::directory_iterator it(m_folder, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
+    for (fs::directory_iterator it(m_folder, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+         it.increment(ec)) {
         const std::string name = it->path().filename().string();
         if (name.empty() || name[0] == '.') continue;  // hidden files
         std::error_code ec2;
@@ -65,7 +65,8 @@ std::optional<std::string> FileBrowser::draw() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowSize(ImVec2(std::min(640.0f, io.DisplaySize.x - 40), std::min(460.0f, io.DisplaySize.y - 40)),
                              ImGuiCond_Appearing);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
     std::optional<std::string> chosen;
     if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) {
         m_open = false;
@@ -84,8 +85,8 @@ std::optional<std::string> FileBrowser::draw() {
     for (const Entry& e : m_entries) {
         const std::string label = (e.is_folder ? "[+] " : "    ") + e.name;
         const bool selected = !e.is_folder && e.name == m_name;
-        if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick |
-                                                           ImGuiSelectableFlags_DontClosePopups)) {
+        if (ImGui::Selectable(label.c_str(), selected,
+                              ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_DontClosePopups)) {
             if (e.is_folder && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
                 enter = m_folder / e.name;
             else if (e.is_folder && m_mode == Mode::open_file_or_folder)

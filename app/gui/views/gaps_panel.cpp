@@ -6,15 +6,14 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
-#include "geo/io/provenance.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
 #include "geo/io/gaps_export.hpp"
+#include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
 namespace {
-
 
 void outline(ImDrawList* draw, ImVec2 origin, const Camera& camera, const geo::Ring& ring, ImU32 colour, float width) {
     std::vector<ImVec2> pts;
@@ -30,16 +29,16 @@ nlohmann::json gap_parameters(const GapsController& gaps, const geo::GapResult& 
     nlohmann::json acceptable = nlohmann::json::object();
     for (geo::Family f : geo::kAllFamilies)
         acceptable[geo::family_id(f)] = result.acceptable_m[static_cast<std::size_t>(f)];
-    return {{"level", gaps.level()},         {"cell_m", result.cell_m},
-            {"acceptable_distance_m", acceptable}, {"metric_crs", result.metric_crs},
-            {"reach_m", result.reach_m},     {"items_used", result.items_used},
-            {"cells", result.cells.size()},  {"zones", result.zones.size()}};
+    return {{"level", gaps.level()},           {"cell_m", result.cell_m},     {"acceptable_distance_m", acceptable},
+            {"metric_crs", result.metric_crs}, {"reach_m", result.reach_m},   {"items_used", result.items_used},
+            {"cells", result.cells.size()},    {"zones", result.zones.size()}};
 }
 
 }  // namespace
 
 GapsPanel::GapsPanel()
-    : m_export("territoire-manques", {{tr(Text::export_gaps_geojson), ".geojson"}, {tr(Text::export_gaps_csv), ".csv"}}) {}
+    : m_export("territoire-manques",
+               {{tr(Text::export_gaps_geojson), ".geojson"}, {tr(Text::export_gaps_csv), ".csv"}}) {}
 
 void fly_to_box(const geo::LonLatBox& box, MapModel& model, UiState& ui) {
     if (box.empty()) return;
@@ -62,8 +61,8 @@ void gap_cell_tooltip(const geo::GapResult& gaps, std::size_t cell) {
     }
     ImGui::TextColored(family_text_colour(*c.gap_family), "%s : %s", tr(Text::gap_family),
                        std::string(family_name(*c.gap_family)).c_str());
-    ImGui::Text("%s %s · %s %s", tr(Text::col_distance), format_distance(c.gap_distance_m).c_str(),
-                tr(Text::col_score), format_number(c.gap_score, 2).c_str());
+    ImGui::Text("%s %s · %s %s", tr(Text::col_distance), format_distance(c.gap_distance_m).c_str(), tr(Text::col_score),
+                format_number(c.gap_score, 2).c_str());
     if (c.zone >= 0) {
         const geo::GapZone& z = gaps.zones[static_cast<std::size_t>(c.zone)];
         ImGui::TextDisabled("%s %d%s%s", tr(Text::col_rank), c.zone + 1, z.commune_name.empty() ? "" : " · ",
@@ -110,22 +109,25 @@ void GapsPanel::draw_cell(const geo::GapResult& gaps, std::size_t cell) const {
 
 void GapsPanel::draw_zones(MapModel& model, const geo::GapResult& gaps, UiState& ui) {
     ImGui::TextDisabled("%s", tr(Text::gap_zones));
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
-                                  ImGuiTableFlags_SizingFixedFit;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit;
     const float height = std::max(ImGui::GetContentRegionAvail().y - 110.0f, 160.0f);
     if (!ImGui::BeginTable("##zones", 6, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     // Numbers fit their content; the family and the place share the rest.
     constexpr auto kFixed = ImGuiTableColumnFlags_WidthFixed;
-    ImGui::TableSetupColumn("#", kFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending);
-    ImGui::TableSetupColumn(tr(Text::col_family), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.3f);
-    ImGui::TableSetupColumn(tr(Text::col_where), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.0f);
+    ImGui::TableSetupColumn("#",
+                            kFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortAscending);
+    ImGui::TableSetupColumn(tr(Text::col_family), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort,
+                            1.3f);
+    ImGui::TableSetupColumn(tr(Text::col_where), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort,
+                            1.0f);
     ImGui::TableSetupColumn(tr(Text::col_area), kFixed | ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableSetupColumn(tr(Text::col_score), kFixed | ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableSetupColumn(tr(Text::col_distance), kFixed | ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-        static constexpr GapSort kByColumn[] = {GapSort::rank, GapSort::rank, GapSort::rank,
+        static constexpr GapSort kByColumn[] = {GapSort::rank, GapSort::rank,  GapSort::rank,
                                                 GapSort::area, GapSort::score, GapSort::distance};
         m_sort = kByColumn[std::clamp<int>(specs->Specs[0].ColumnIndex, 0, 5)];
         specs->SpecsDirty = false;
@@ -189,9 +191,10 @@ void GapsPanel::draw(MapModel& model, GapsController& gaps, const AudienceContro
             auto cat = geo::Catalogue::open(catalogue, geo::Catalogue::Mode::read_only);
             if (!cat) return tl::unexpected(cat.error());
             const geo::Audience a = audience.value_or(geo::Audience{});
-            return geo::write_gaps_geojson(path, *result, geo::analysis_provenance("gui: Gaps layer", *cat, a, parameters, *items,
-                                                                                  geo::item_weights(a, *items),
-                                                                                  geo::ProvenancePaths::name));
+            return geo::write_gaps_geojson(
+                path, *result,
+                geo::analysis_provenance("gui: Gaps layer", *cat, a, parameters, *items, geo::item_weights(a, *items),
+                                         geo::ProvenancePaths::name));
         };
     };
     m_export.draw("gaps", tr(Text::run_export), true, make, ui);

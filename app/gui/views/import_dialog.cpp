@@ -70,7 +70,8 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
         m_open_requested = false;
     }
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) return finished;
     ImGui::TextUnformatted(tr(Text::import_title));
@@ -103,7 +104,8 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
 
     if (m_job.running()) {
         const auto [done, total] = m_job.progress();
-        const float fraction = total > 0 ? static_cast<float>(done) / static_cast<float>(total) : -1.0f * static_cast<float>(ImGui::GetTime());
+        const float fraction = total > 0 ? static_cast<float>(done) / static_cast<float>(total)
+                                         : -1.0f * static_cast<float>(ImGui::GetTime());
         ImGui::ProgressBar(total > 0 ? fraction : 0.0f, ImVec2(-1, 0),
                            total > 0 ? fmt::format("{} / {}", done, total).c_str() : tr(Text::importing));
     } else if (m_last) {
@@ -118,10 +120,9 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
                                tr(Text::skipped));
         } else {
             const geo::ImportReport& r = o.report;
-            ImGui::Text("%s : %lld %s, %lld %s, %lld %s, %zu %s", tr(Text::import_done),
-                        static_cast<long long>(r.read), tr(Text::read), static_cast<long long>(r.imported),
-                        tr(Text::imported), static_cast<long long>(r.updated), tr(Text::updated),
-                        r.skipped.size(), tr(Text::skipped));
+            ImGui::Text("%s : %lld %s, %lld %s, %lld %s, %zu %s", tr(Text::import_done), static_cast<long long>(r.read),
+                        tr(Text::read), static_cast<long long>(r.imported), tr(Text::imported),
+                        static_cast<long long>(r.updated), tr(Text::updated), r.skipped.size(), tr(Text::skipped));
             if (!r.skipped.empty() || !r.unknown_types.empty() || !r.warnings.empty()) {
                 ImGui::BeginChild("##report", ImVec2(0, 180), true);
                 ImGuiListClipper clipper;

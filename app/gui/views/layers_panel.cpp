@@ -64,14 +64,18 @@ void swatch_ramp(Rgba8 (*colour)(float), const char* low, const char* high) {
 
 }  // namespace
 
-
 std::string layer_title(const Layer& layer) {
     switch (layer.kind) {
-        case LayerKind::items: return tr(Text::layer_items);
-        case LayerKind::perimeters: return tr(Text::layer_perimeters);
-        case LayerKind::territories: return tr(Text::layer_territories);
-        case LayerKind::density: return tr(Text::layer_density);
-        case LayerKind::gaps: return tr(Text::layer_gaps);
+        case LayerKind::items:
+            return tr(Text::layer_items);
+        case LayerKind::perimeters:
+            return tr(Text::layer_perimeters);
+        case LayerKind::territories:
+            return tr(Text::layer_territories);
+        case LayerKind::density:
+            return tr(Text::layer_density);
+        case LayerKind::gaps:
+            return tr(Text::layer_gaps);
         case LayerKind::places:
             return tr(Text::layer_places);
         case LayerKind::context:
@@ -168,13 +172,16 @@ void draw_legend(const MapModel& model) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s (%s)", tr(Text::layer_gaps), tr(Text::col_score));
         // Blended over the light map, as drawn.
-        swatch_ramp([](float t) {
-            const Rgba8 c = gap_colour(std::max(t, 0.02f));
-            const auto over = [&](std::uint8_t x, std::uint8_t bg) {
-                return static_cast<std::uint8_t>((x * c.a + bg * (255 - c.a)) / 255);
-            };
-            return Rgba8{over(c.r, kMapBackground.r), over(c.g, kMapBackground.g), over(c.b, kMapBackground.b), 255};
-        }, "0", "1");
+        swatch_ramp(
+            [](float t) {
+                const Rgba8 c = gap_colour(std::max(t, 0.02f));
+                const auto over = [&](std::uint8_t x, std::uint8_t bg) {
+                    return static_cast<std::uint8_t>((x * c.a + bg * (255 - c.a)) / 255);
+                };
+                return Rgba8{over(c.r, kMapBackground.r), over(c.g, kMapBackground.g), over(c.b, kMapBackground.b),
+                             255};
+            },
+            "0", "1");
     }
     std::set<geo::TerritoryLevel> present;
     for (const auto& t : model.territories()) present.insert(t.level);

@@ -25,8 +25,8 @@ UiRect item_rect() {
 }
 
 std::string format_lonlat(geo::LonLat p) {
-    return fmt::format("{:.4f}° {}, {:.4f}° {}", std::abs(p.lat_deg), p.lat_deg >= 0 ? "N" : "S",
-                       std::abs(p.lon_deg), p.lon_deg >= 0 ? "E" : "O");
+    return fmt::format("{:.4f}° {}, {:.4f}° {}", std::abs(p.lat_deg), p.lat_deg >= 0 ? "N" : "S", std::abs(p.lon_deg),
+                       p.lon_deg >= 0 ? "E" : "O");
 }
 
 }  // namespace
@@ -43,8 +43,7 @@ void fit_view(MapModel& model, UiState& ui, bool selection_only) {
     if (!extent.empty()) model.camera().fit(extent, 40.0);
 }
 
-void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer& renderer,
-                     UiState& ui) {
+void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer& renderer, UiState& ui) {
     model.camera().set_viewport(static_cast<int>(size.x), static_cast<int>(size.y));
     // Fits wait for the canvas size, known only now.
     if (ui.fit_box) {
@@ -62,15 +61,14 @@ void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
-                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMove;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse |
+                                   ImGuiWindowFlags_NoMove;
     ImGui::Begin("##map", nullptr, flags);
     ImGui::PopStyleVar(2);
 
     ImGui::SetCursorScreenPos(pos);
-    ImGui::InvisibleButton("##canvas", size,
-                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    ImGui::InvisibleButton("##canvas", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     handle_input(pos, model, renderer, ui);
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -80,8 +78,8 @@ void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer
     overlay.obstacles.push_back({0, 0, kMargin + 8 + status.x + 6, kMargin + 5 + status.y});
     const UiRect& fit = m_controls.fit;
     if (fit.w > 0)
-        overlay.obstacles.push_back({fit.x - pos.x - 4, fit.y - pos.y - 4, size.x,
-                                     m_controls.zoom_out.y + m_controls.zoom_out.h - pos.y + 4});
+        overlay.obstacles.push_back(
+            {fit.x - pos.x - 4, fit.y - pos.y - 4, size.x, m_controls.zoom_out.y + m_controls.zoom_out.h - pos.y + 4});
     if (const auto& b = ui.search_box_px; b[2] > 0)
         overlay.obstacles.push_back(
             {b[0] - pos.x - 4, b[1] - pos.y - 4, b[0] + b[2] - pos.x + 4, b[1] + b[3] - pos.y + 4});
@@ -95,8 +93,7 @@ void MapCanvas::draw(ImVec2 pos, ImVec2 size, MapModel& model, const MapRenderer
         const geo::OfferItem& item = model.items()[*model.hovered()];
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(item.name.c_str());
-        ImGui::TextColored(family_text_colour(item.family),
-                           "%.*s", static_cast<int>(family_name(item.family).size()),
+        ImGui::TextColored(family_text_colour(item.family), "%.*s", static_cast<int>(family_name(item.family).size()),
                            family_name(item.family).data());
         if (!item.commune_insee.empty())
             ImGui::TextDisabled("%s", model.commune_names().display(item.commune_insee).c_str());
@@ -178,7 +175,8 @@ void MapCanvas::draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState&
     Camera& camera = model.camera();
     const ScreenPx centre{camera.width_px() / 2.0, camera.height_px() / 2.0};
     const auto place = [&](float width, int row) {
-        ImGui::SetCursorScreenPos(ImVec2(corner.x + box.x - width, corner.y + static_cast<float>(row) * (button + gap)));
+        ImGui::SetCursorScreenPos(
+            ImVec2(corner.x + box.x - width, corner.y + static_cast<float>(row) * (button + gap)));
     };
     place(fit_w, 0);
     if (ImGui::Button(tr(Text::fit), ImVec2(fit_w, button))) fit_view(model, ui, false);
@@ -195,8 +193,8 @@ void MapCanvas::draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState&
 std::string MapCanvas::status_text(const MapModel& model, const MapRenderer& renderer) const {
     std::string text = fmt::format("{} {:.1f}", tr(Text::zoom_level), model.camera().zoom());
     if (m_hovered)
-        text = fmt::format("{}  ·  {}", format_lonlat(model.camera().to_lonlat(
-                                            {m_cursor_local.x, m_cursor_local.y})), text);
+        text = fmt::format("{}  ·  {}", format_lonlat(model.camera().to_lonlat({m_cursor_local.x, m_cursor_local.y})),
+                           text);
     if (renderer.stats().aggregated) text += fmt::format("  ·  {}", tr(Text::aggregated_note));
     return text;
 }
@@ -213,8 +211,7 @@ void MapCanvas::draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const Map
         const ImVec2 ss = ImGui::CalcTextSize(ui.status.c_str());
         const ImVec2 sat(pos.x + (size.x - ss.x) / 2, pos.y + ts.y + 2 * kMargin + 8);
         draw->AddRectFilled(ImVec2(sat.x - 8, sat.y - 4), ImVec2(sat.x + ss.x + 8, sat.y + ss.y + 4),
-                            ui.status_is_error ? IM_COL32(253, 236, 234, 235) : IM_COL32(255, 255, 255, 225),
-                            4.0f);
+                            ui.status_is_error ? IM_COL32(253, 236, 234, 235) : IM_COL32(255, 255, 255, 225), 4.0f);
         draw->AddText(sat, ui.status_is_error ? IM_COL32(160, 30, 30, 255) : IM_COL32(40, 46, 54, 255),
                       ui.status.c_str());
     }

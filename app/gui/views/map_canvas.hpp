@@ -33,8 +33,8 @@ private:
     void handle_input(ImVec2 pos, MapModel& model, const MapRenderer& renderer, UiState& ui);
     void draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState& ui);
     [[nodiscard]] std::string status_text(const MapModel& model, const MapRenderer& renderer) const;
-    void draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model,
-                     const MapRenderer& renderer, const UiState& ui) const;
+    void draw_status(ImDrawList* draw, ImVec2 pos, ImVec2 size, const MapModel& model, const MapRenderer& renderer,
+                     const UiState& ui) const;
 
     Controls m_controls;
     std::vector<DrawnLabel> m_labels;

@@ -7,8 +7,7 @@
 
 namespace app::gui {
 
-geo::Result<Image> render_map_image(const MapModel& model, MapRenderer& renderer,
-                                    const std::string& attribution) {
+geo::Result<Image> render_map_image(const MapModel& model, MapRenderer& renderer, const std::string& attribution) {
     const Camera& camera = model.camera();
     const int w = camera.width_px(), h = camera.height_px();
     auto target = Offscreen::create(w, h);

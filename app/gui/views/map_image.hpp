@@ -14,7 +14,6 @@
 
 namespace app::gui {
 
-geo::Result<Image> render_map_image(const MapModel& model, MapRenderer& renderer,
-                                    const std::string& attribution);
+geo::Result<Image> render_map_image(const MapModel& model, MapRenderer& renderer, const std::string& attribution);
 
 }  // namespace app::gui

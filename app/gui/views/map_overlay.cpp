@@ -27,8 +27,7 @@ constexpr int kTerritoryLabelPriority[] = {
     /*commune*/ 35, /*epci*/ 25,       /*departement*/ 4,
     /*region*/ 3,   /*destination*/ 0, /*competitor*/ 1,
     /*reference*/ 2};
-static_assert(std::size(kTerritoryLabelPriority) ==
-              static_cast<std::size_t>(geo::TerritoryLevel::reference) + 1);
+static_assert(std::size(kTerritoryLabelPriority) == static_cast<std::size_t>(geo::TerritoryLevel::reference) + 1);
 
 // One label to draw: its text, font, colour and whether it marks a place
 // with a dot.
@@ -43,9 +42,8 @@ struct LabelStyle {
 // Territory labels (centred on their area) and place names (beside their
 // dot) placed in one pass (geo::place_labels), so that none covers another
 // nor the legend, scale bar or attribution (`obstacles`, canvas pixels).
-void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model,
-                 const MapRenderer& renderer, const std::vector<geo::LabelBox>& obstacles,
-                 std::vector<DrawnLabel>* drawn) {
+void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model, const MapRenderer& renderer,
+                 const std::vector<geo::LabelBox>& obstacles, std::vector<DrawnLabel>* drawn) {
     const Camera& camera = model.camera();
     const double zoom = camera.zoom();
     const Layer* territories_layer = model.layers().find(LayerKind::territories);
@@ -54,12 +52,9 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model,
     const bool places = places_layer != nullptr && places_layer->visible && !model.places().empty();
     std::vector<geo::LabelRequest> requests;
     std::vector<LabelStyle> styles;
-    const auto add = [&](ScreenPx s, const LabelStyle& style, int priority, double weight,
-                         bool centred) {
-        if (s.x_px < 0 || s.y_px < 0 || s.x_px > camera.width_px() || s.y_px > camera.height_px())
-            return;
-        const ImVec2 size =
-            style.font->CalcTextSizeA(style.font->FontSize, FLT_MAX, 0.0f, style.text->c_str());
+    const auto add = [&](ScreenPx s, const LabelStyle& style, int priority, double weight, bool centred) {
+        if (s.x_px < 0 || s.y_px < 0 || s.x_px > camera.width_px() || s.y_px > camera.height_px()) return;
+        const ImVec2 size = style.font->CalcTextSizeA(style.font->FontSize, FLT_MAX, 0.0f, style.text->c_str());
         geo::LabelRequest r;
         r.x_px = s.x_px;
         r.y_px = s.y_px;
@@ -71,8 +66,7 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model,
         requests.push_back(r);
         styles.push_back(style);
     };
-    std::unordered_set<std::string_view>
-        named_by_place;  // communes whose town is labelled as a place
+    std::unordered_set<std::string_view> named_by_place;  // communes whose town is labelled as a place
     if (places) {
         const int max_rank = place_rank_shown_at(zoom);
         for (const geo::Place& p : model.places()) {
@@ -80,24 +74,19 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model,
             if (!p.insee.empty()) named_by_place.insert(p.insee);
             const bool main = p.rank <= 2;
             const LabelStyle style{&p.name, main ? bold_font() : ImGui::GetFont(),
-                                   p.rank <= 3 ? kInk : IM_COL32(74, 80, 88, 255), true,
-                                   main ? 3.5f : 2.5f};
-            add(camera.to_screen(p.position), style, 10 + p.rank, static_cast<double>(p.population),
-                false);
+                                   p.rank <= 3 ? kInk : IM_COL32(74, 80, 88, 255), true, main ? 3.5f : 2.5f};
+            add(camera.to_screen(p.position), style, 10 + p.rank, static_cast<double>(p.population), false);
         }
     }
     if (territories) {
         // Larger units first: when labels collide, the département wins over the commune.
         for (const auto& label : renderer.territory_labels()) {
             if (label.name.empty() || !label_shown_at(label.level, zoom)) continue;
-            if (label.level == geo::TerritoryLevel::commune && named_by_place.contains(label.code))
-                continue;
-            const bool big = label.level != geo::TerritoryLevel::commune &&
-                             label.level != geo::TerritoryLevel::epci;
+            if (label.level == geo::TerritoryLevel::commune && named_by_place.contains(label.code)) continue;
+            const bool big = label.level != geo::TerritoryLevel::commune && label.level != geo::TerritoryLevel::epci;
             const Rgba8 c = territory_style(label.level).outline;
             const LabelStyle style{&label.name, ImGui::GetFont(),
-                                   big ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(60, 60, 60, 255),
-                                   false, 0};
+                                   big ? IM_COL32(c.r, c.g, c.b, 255) : IM_COL32(60, 60, 60, 255), false, 0};
             const int priority = kTerritoryLabelPriority[static_cast<std::size_t>(label.level)];
             add(camera.to_screen(label.at), style, priority, 0.0, true);
         }
@@ -109,8 +98,7 @@ void draw_labels(ImDrawList* draw, ImVec2 origin, const MapModel& model,
         const LabelStyle& style = styles[placed.request];
         const geo::LabelRequest& r = requests[placed.request];
         if (style.place) {
-            const ImVec2 dot(origin.x + static_cast<float>(r.x_px),
-                             origin.y + static_cast<float>(r.y_px));
+            const ImVec2 dot(origin.x + static_cast<float>(r.x_px), origin.y + static_cast<float>(r.y_px));
             draw->AddCircleFilled(dot, style.dot_px + 1.2f, IM_COL32(255, 255, 255, 230));
             draw->AddCircleFilled(dot, style.dot_px, style.colour);
         }
@@ -131,21 +119,17 @@ void draw_scale_bar(ImDrawList* draw, ImVec2 origin, const Camera& camera) {
     const float w = static_cast<float>(bar.width_px);
     const ImVec2 text_size = ImGui::CalcTextSize(bar.label.c_str());
     const ImVec2 p0(origin.x + 12, origin.y + camera.height_px() - 14);
-    draw->AddRectFilled(ImVec2(p0.x - 6, p0.y - text_size.y - 10), ImVec2(p0.x + w + 8, p0.y + 6),
-                        kPanelFill, 3.0f);
+    draw->AddRectFilled(ImVec2(p0.x - 6, p0.y - text_size.y - 10), ImVec2(p0.x + w + 8, p0.y + 6), kPanelFill, 3.0f);
     draw->AddLine(p0, ImVec2(p0.x + w, p0.y), kInk, 2.0f);
     draw->AddLine(ImVec2(p0.x, p0.y - 5), ImVec2(p0.x, p0.y + 1), kInk, 2.0f);
     draw->AddLine(ImVec2(p0.x + w, p0.y - 5), ImVec2(p0.x + w, p0.y + 1), kInk, 2.0f);
-    draw->AddText(ImVec2(p0.x + (w - text_size.x) / 2, p0.y - text_size.y - 6), kInk,
-                  bar.label.c_str());
+    draw->AddText(ImVec2(p0.x + (w - text_size.x) / 2, p0.y - text_size.y - 6), kInk, bar.label.c_str());
 }
 
-void draw_attribution(ImDrawList* draw, ImVec2 origin, const Camera& camera,
-                      const std::string& attribution) {
+void draw_attribution(ImDrawList* draw, ImVec2 origin, const Camera& camera, const std::string& attribution) {
     const ImVec2 size = ImGui::CalcTextSize(attribution.c_str());
     const ImVec2 at(origin.x + camera.width_px() - size.x - 8, origin.y + camera.height_px() - size.y - 5);
-    draw->AddRectFilled(ImVec2(at.x - 5, at.y - 2), ImVec2(at.x + size.x + 5, at.y + size.y + 3),
-                        kPanelFill, 3.0f);
+    draw->AddRectFilled(ImVec2(at.x - 5, at.y - 2), ImVec2(at.x + size.x + 5, at.y + size.y + 3), kPanelFill, 3.0f);
     draw->AddText(at, IM_COL32(70, 76, 84, 255), attribution.c_str());
 }
 
@@ -193,8 +177,7 @@ void draw_legend_box(ImDrawList* draw, ImVec2 origin, const LegendLayout& layout
             draw->AddCircle(c, 5.5f, packed(darker(col, 0.6f)), 0, 1.0f);
         } else {
             const AreaStyle s = perimeter_style(true);
-            draw->AddRectFilled(ImVec2(c.x - 6, c.y - 5), ImVec2(c.x + 6, c.y + 5),
-                                packed(with_alpha(s.fill, 90)));
+            draw->AddRectFilled(ImVec2(c.x - 6, c.y - 5), ImVec2(c.x + 6, c.y + 5), packed(with_alpha(s.fill, 90)));
             draw->AddRect(ImVec2(c.x - 6, c.y - 5), ImVec2(c.x + 6, c.y + 5), packed(s.outline), 0, 0, 2.0f);
         }
         draw->AddText(ImVec2(p.x + 30, y), kInk, text.c_str());
@@ -215,9 +198,8 @@ void draw_halo_text(ImDrawList* draw, ImVec2 at, ImU32 colour, const char* text,
     draw->AddText(font, font->FontSize, at, colour, text);
 }
 
-void draw_map_overlay(ImDrawList* draw, ImVec2 origin, const MapModel& model,
-                      const MapRenderer& renderer, const std::string& attribution,
-                      const OverlayOptions& options) {
+void draw_map_overlay(ImDrawList* draw, ImVec2 origin, const MapModel& model, const MapRenderer& renderer,
+                      const std::string& attribution, const OverlayOptions& options) {
     const Camera& camera = model.camera();
     const double w = camera.width_px(), h = camera.height_px();
     draw->PushClipRect(origin, ImVec2(origin.x + camera.width_px(), origin.y + camera.height_px()), true);
@@ -236,8 +218,8 @@ void draw_map_overlay(ImDrawList* draw, ImVec2 origin, const MapModel& model,
     if (options.legend) {
         legend = legend_layout(model);
         if (!legend.rows.empty())
-            obstacles.push_back({kLegendMargin, kLegendMargin, kLegendMargin + legend.width + 20,
-                                 kLegendMargin + legend.height});
+            obstacles.push_back(
+                {kLegendMargin, kLegendMargin, kLegendMargin + legend.width + 20, kLegendMargin + legend.height});
     }
     if (options.drawn_labels != nullptr) options.drawn_labels->clear();
     if (options.labels) draw_labels(draw, origin, model, renderer, obstacles, options.drawn_labels);

@@ -30,18 +30,16 @@ struct OverlayOptions {
     bool scale_bar = true;
     bool attribution = true;
     bool legend = false;
-    std::vector<geo::LabelBox> obstacles;  // canvas pixels labels leave free (on-map buttons)
+    std::vector<geo::LabelBox> obstacles;             // canvas pixels labels leave free (on-map buttons)
     std::vector<DrawnLabel>* drawn_labels = nullptr;  // when set: filled with the labels drawn
 };
 
 // `origin`: the canvas's top-left corner in ImGui screen coordinates; the
 // canvas size is the camera viewport.
-void draw_map_overlay(ImDrawList* draw, ImVec2 origin, const MapModel& model,
-                      const MapRenderer& renderer, const std::string& attribution,
-                      const OverlayOptions& options);
+void draw_map_overlay(ImDrawList* draw, ImVec2 origin, const MapModel& model, const MapRenderer& renderer,
+                      const std::string& attribution, const OverlayOptions& options);
 
 // Text with a light halo, readable over any map colour (`font`: null for the current one).
-void draw_halo_text(ImDrawList* draw, ImVec2 at, ImU32 colour, const char* text,
-                    ImFont* font = nullptr);
+void draw_halo_text(ImDrawList* draw, ImVec2 at, ImU32 colour, const char* text, ImFont* font = nullptr);
 
 }  // namespace app::gui

@@ -15,7 +15,9 @@ ImGuiWindow* top_popup() {
     return stack.empty() ? nullptr : stack.back().Window;
 }
 
-bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+bool pressed(ImGuiKey key) {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
+}
 
 // True once per frame for a press of the key: the first caller takes it.
 bool take(bool is_pressed, int& taken_frame) {
@@ -24,18 +26,21 @@ bool take(bool is_pressed, int& taken_frame) {
     return true;
 }
 
-bool is_top_dialog() { return top_popup() != nullptr && top_popup() == ImGui::GetCurrentWindow(); }
+bool is_top_dialog() {
+    return top_popup() != nullptr && top_popup() == ImGui::GetCurrentWindow();
+}
 
 }  // namespace
 
 void close_menu_on_escape() {
     ImGuiWindow* top = top_popup();
     if (top == nullptr || (top->Flags & ImGuiWindowFlags_Modal) != 0) return;
-    if (take(pressed(ImGuiKey_Escape), g_escape_taken))
-        ImGui::ClosePopupToLevel(GImGui->OpenPopupStack.Size - 1, true);
+    if (take(pressed(ImGuiKey_Escape), g_escape_taken)) ImGui::ClosePopupToLevel(GImGui->OpenPopupStack.Size - 1, true);
 }
 
-bool dialog_cancelled() { return is_top_dialog() && take(pressed(ImGuiKey_Escape), g_escape_taken); }
+bool dialog_cancelled() {
+    return is_top_dialog() && take(pressed(ImGuiKey_Escape), g_escape_taken);
+}
 
 bool dialog_confirmed() {
     return is_top_dialog() && take(pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter), g_enter_taken);
@@ -48,8 +53,7 @@ std::vector<std::string> open_popup_names() {
     return names;
 }
 
-bool begin_dialog(const char* id, bool& open_requested, float width_px,
-                  const std::function<void()>& on_open) {
+bool begin_dialog(const char* id, bool& open_requested, float width_px, const std::function<void()>& on_open) {
     if (open_requested) {
         ImGui::OpenPopup(id);
         open_requested = false;

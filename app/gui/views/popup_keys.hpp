@@ -27,8 +27,7 @@ bool dialog_confirmed();
 // Opens the modal dialog `id` when `open_requested` (then cleared, and
 // `on_open` runs), centred on the display, `width_px` wide, and begins it:
 // true while it shows (end it with ImGui::EndPopup).
-bool begin_dialog(const char* id, bool& open_requested, float width_px,
-                  const std::function<void()>& on_open = {});
+bool begin_dialog(const char* id, bool& open_requested, float width_px, const std::function<void()>& on_open = {});
 
 // The window names of the open popups, bottom to top ("##Menu_00", "##import").
 std::vector<std::string> open_popup_names();

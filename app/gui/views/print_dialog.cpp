@@ -19,8 +19,7 @@ constexpr const char* kPopup = "##export-map";
 }  // namespace
 
 gui::RenderScene print_scene(const MapModel& model, const std::optional<geo::Audience>& audience,
-                             const std::string& attribution,
-                             const std::vector<geo::SourceInfo>& sources) {
+                             const std::string& attribution, const std::vector<geo::SourceInfo>& sources) {
     return {model, attribution, sources, audience};
 }
 
@@ -38,20 +37,17 @@ print::PrintOptions print_options(const PrintChoice& choice, const MapModel& mod
         const Camera& c = model.camera();
         geo::LonLatBox box;
         box.extend(c.to_lonlat({0.0, 0.0}));
-        box.extend(
-            c.to_lonlat({static_cast<double>(c.width_px()), static_cast<double>(c.height_px())}));
+        box.extend(c.to_lonlat({static_cast<double>(c.width_px()), static_cast<double>(c.height_px())}));
         options.bbox = box;
     }
     return options;
 }
 
 void PrintDialog::draw(const MapModel& model, const std::optional<geo::Audience>& audience,
-                       const std::string& attribution, const std::vector<geo::SourceInfo>& sources,
-                       UiState& ui) {
+                       const std::string& attribution, const std::vector<geo::SourceInfo>& sources, UiState& ui) {
     if (auto done = m_job.take()) {
         m_outcome_is_error = !*done;
-        m_outcome = *done ? fmt::format(fmt::runtime(tr(Text::exported_to)), m_choice.path)
-                          : done->error().message;
+        m_outcome = *done ? fmt::format(fmt::runtime(tr(Text::exported_to)), m_choice.path) : done->error().message;
         ui.set_status(m_outcome, m_outcome_is_error);
     }
     if (!begin_dialog(kPopup, m_open_requested, 560.0f, [this] { m_outcome.clear(); })) return;
@@ -64,8 +60,7 @@ void PrintDialog::draw(const MapModel& model, const std::optional<geo::Audience>
     ImGui::RadioButton("PNG", &format, 1);
     if (format != static_cast<int>(c.format)) {
         c.format = static_cast<print::PrintFormat>(format);
-        c.path =
-            std::filesystem::path(c.path).replace_extension(format == 0 ? ".pdf" : ".png").string();
+        c.path = std::filesystem::path(c.path).replace_extension(format == 0 ? ".pdf" : ".png").string();
     }
     int paper = static_cast<int>(c.paper), orientation = static_cast<int>(c.orientation);
     ImGui::TextUnformatted(tr(Text::print_paper));
@@ -88,8 +83,7 @@ void PrintDialog::draw(const MapModel& model, const std::optional<geo::Audience>
     ImGui::RadioButton(tr(Text::print_all_data), &extent, 1);
     c.current_view = extent == 0;
     ImGui::InputTextWithHint(tr(Text::print_title_field), tr(Text::print_title), &c.title);
-    ImGui::InputTextWithHint(tr(Text::print_subtitle_field), tr(Text::print_subtitle_hint),
-                             &c.subtitle);
+    ImGui::InputTextWithHint(tr(Text::print_subtitle_field), tr(Text::print_subtitle_hint), &c.subtitle);
     ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(Text::browse)).x - 24);
     ImGui::InputText("##path", &c.path);
     ImGui::SameLine();
@@ -105,10 +99,8 @@ void PrintDialog::draw(const MapModel& model, const std::optional<geo::Audience>
     if (ImGui::Button(tr(Text::run_export)) || (enter && can_run && !exported)) {
         // A file name alone goes beside the catalogue, where its other exports go.
         if (std::filesystem::path(c.path).is_relative() && !model.catalogue_path().empty())
-            c.path =
-                (std::filesystem::path(model.catalogue_path()).parent_path() / c.path).string();
-        auto scene =
-            std::make_shared<const RenderScene>(print_scene(model, audience, attribution, sources));
+            c.path = (std::filesystem::path(model.catalogue_path()).parent_path() / c.path).string();
+        auto scene = std::make_shared<const RenderScene>(print_scene(model, audience, attribution, sources));
         m_job.start([scene, options = print_options(c, model)](const geo::Progress&) {
             return print::write_print_map(*scene, options);
         });
@@ -116,8 +108,7 @@ void PrintDialog::draw(const MapModel& model, const std::optional<geo::Audience>
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(Text::cancel)) || dialog_cancelled() || (enter && exported))
-        ImGui::CloseCurrentPopup();
+    if (ImGui::Button(tr(Text::cancel)) || dialog_cancelled() || (enter && exported)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

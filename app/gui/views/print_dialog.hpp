@@ -34,16 +34,14 @@ struct PrintChoice {
 // The scene and print options for `choice` of what `model` shows now (the
 // model is copied: the job may outlive the frame).
 gui::RenderScene print_scene(const MapModel& model, const std::optional<geo::Audience>& audience,
-                             const std::string& attribution,
-                             const std::vector<geo::SourceInfo>& sources);
+                             const std::string& attribution, const std::vector<geo::SourceInfo>& sources);
 print::PrintOptions print_options(const PrintChoice& choice, const MapModel& model);
 
 class PrintDialog {
 public:
     void open() { m_open_requested = true; }
-    void draw(const MapModel& model, const std::optional<geo::Audience>& audience,
-              const std::string& attribution, const std::vector<geo::SourceInfo>& sources,
-              UiState& ui);
+    void draw(const MapModel& model, const std::optional<geo::Audience>& audience, const std::string& attribution,
+              const std::vector<geo::SourceInfo>& sources, UiState& ui);
     [[nodiscard]] bool busy() const { return m_job.running(); }
 
 private:

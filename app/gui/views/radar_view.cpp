@@ -14,10 +14,12 @@ namespace app::gui {
 namespace {
 
 // Competitors: teal, dark orange, grey, olive (clear of the indigo of ours).
-constexpr std::array<Rgba8, 4> kCompetitorColours = {{
-    {0, 128, 128, 255}, {200, 90, 0, 255}, {100, 100, 100, 255}, {120, 130, 20, 255}}};
+constexpr std::array<Rgba8, 4> kCompetitorColours = {
+    {{0, 128, 128, 255}, {200, 90, 0, 255}, {100, 100, 100, 255}, {120, 130, 20, 255}}};
 
-ImVec2 im(RadarPoint p) { return {p.x, p.y}; }
+ImVec2 im(RadarPoint p) {
+    return {p.x, p.y};
+}
 
 }  // namespace
 
@@ -47,7 +49,8 @@ void draw_radar(const RadarChart& chart, float width) {
         for (std::size_t a = 0; a < n; ++a) pts.push_back(im(radar_point(centre, radius, a, n, ring / 4.0)));
         draw->AddPolyline(pts.data(), static_cast<int>(pts.size()), grid, ImDrawFlags_Closed, 1.0f);
     }
-    for (std::size_t a = 0; a < n; ++a) draw->AddLine(im(centre), im(radar_point(centre, radius, a, n, 1.0)), grid, 1.0f);
+    for (std::size_t a = 0; a < n; ++a)
+        draw->AddLine(im(centre), im(radar_point(centre, radius, a, n, 1.0)), grid, 1.0f);
     // Competitors first, ours on top.
     for (std::size_t s = chart.series.size(); s-- > 0;) {
         const auto poly = radar_polygon(centre, radius, chart.series[s].values);

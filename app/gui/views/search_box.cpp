@@ -38,18 +38,17 @@ void SearchBox::draw(ImVec2 canvas, float canvas_w, MapModel& model, UiState& ui
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 240));
     ImGui::Begin("##search", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoBackground);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground);
     ImGui::SetNextItemWidth(width);
     if (m_focus_request) {
         ImGui::SetKeyboardFocusHere();
         m_focus_request = false;
         m_list_open = true;
     }
-    const bool enter = ImGui::InputTextWithHint(
-        "##place_search", tr(Text::search_hint), &m_text,
-        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    const bool enter =
+        ImGui::InputTextWithHint("##place_search", tr(Text::search_hint), &m_text,
+                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     m_field = {min.x, min.y, max.x - min.x, max.y - min.y};
     ui.search_box_px = {m_field.x, m_field.y, m_field.w, m_field.h};
@@ -78,10 +77,9 @@ void SearchBox::draw(ImVec2 canvas, float canvas_w, MapModel& model, UiState& ui
 void SearchBox::draw_results(MapModel& model, UiState& ui) {
     ImGui::SetNextWindowPos(ImVec2(m_field.x, m_field.y + m_field.h + 2));
     ImGui::SetNextWindowSizeConstraints(ImVec2(m_field.w, 0), ImVec2(m_field.w + 160, 460));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration |
-                                   ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav;
     ImGui::Begin("##search_results", nullptr, flags);
     m_list_hovered = ImGui::IsWindowHovered();
     const auto& hits = m_search.hits();
@@ -96,10 +94,8 @@ void SearchBox::draw_results(MapModel& model, UiState& ui) {
         }
         ImGui::SameLine();
         // An item's code is its commune's: shown by name.
-        const std::string code =
-            hit.kind == geo::SearchKind::item ? model.commune_names().display(hit.code) : hit.code;
-        const std::string detail =
-            code.empty() ? kind_text(hit.kind) : std::string(kind_text(hit.kind)) + " · " + code;
+        const std::string code = hit.kind == geo::SearchKind::item ? model.commune_names().display(hit.code) : hit.code;
+        const std::string detail = code.empty() ? kind_text(hit.kind) : std::string(kind_text(hit.kind)) + " · " + code;
         ImGui::TextDisabled("%s", detail.c_str());
         ImGui::PopID();
     }

@@ -17,8 +17,8 @@
 #include <thread>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include "tests/support/cli_process.hpp"
 #include "tests/support/test_support.hpp"
@@ -128,8 +128,7 @@ TEST_F(CatalogueFaults, KillNineDuringAnImportLeavesTheCatalogueAsBeforeOrComple
             const Counts after = checked_counts(dir, cat);
             EXPECT_TRUE(after == before || after == complete)
                 << input.filename() << " killed after " << delay_ms << " ms: " << after.items << " items";
-            outcomes.insert(code == -SIGKILL ? (journal ? "killed with a hot journal" : "killed")
-                                             : "finished");
+            outcomes.insert(code == -SIGKILL ? (journal ? "killed with a hot journal" : "killed") : "finished");
             finished = code != -SIGKILL;
         }
     }
@@ -185,8 +184,9 @@ TEST_F(CatalogueFaults, DamagedFileIsRefusedAndLeftUntouched) {
     const auto info = test::run_territoire(dir, {"info", "--catalogue", base.string()});
     EXPECT_EQ(info.exit_code, 1);
     EXPECT_NE(info.err.find("damaged"), std::string::npos) << info.err;
-    const auto import = test::run_territoire(
-        dir, {"import", "--catalogue", base.string(), (fs::path(TERRITOIRE_SOURCE_DATA_DIR) / "demo/items.geojson").string()});
+    const auto import =
+        test::run_territoire(dir, {"import", "--catalogue", base.string(),
+                                   (fs::path(TERRITOIRE_SOURCE_DATA_DIR) / "demo/items.geojson").string()});
     EXPECT_EQ(import.exit_code, 1);
     EXPECT_NE(import.err.find("Nothing was written"), std::string::npos) << import.err;
     EXPECT_EQ(test::file_checksum(base), damaged);
@@ -201,12 +201,15 @@ TEST_F(CatalogueFaults, DamagedFileIsRefusedAndLeftUntouched) {
 // command, exit 1, the file byte for byte as it was.
 TEST_F(CatalogueFaults, ForeignAndNewerFilesAreRefusedUntouched) {
     const fs::path gpkg = dir / "partage.gpkg";
-    ASSERT_EQ(test::run_territoire(dir, {"export", "--catalogue", base.string(), "--items", "-o", gpkg.string()}).exit_code, 0);
+    ASSERT_EQ(
+        test::run_territoire(dir, {"export", "--catalogue", base.string(), "--items", "-o", gpkg.string()}).exit_code,
+        0);
     const fs::path plain = dir / "plain.sqlite";
     const fs::path newer = dir / "newer.sqlite";
     fs::copy_file(base, newer);
-    for (const auto& [path, sql] : {std::pair{plain, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"},
-                                    std::pair{newer, "UPDATE territoire_meta SET value='99' WHERE key='schema_version';"}}) {
+    for (const auto& [path, sql] :
+         {std::pair{plain, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"},
+          std::pair{newer, "UPDATE territoire_meta SET value='99' WHERE key='schema_version';"}}) {
         sqlite3* db = nullptr;
         ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
         EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);

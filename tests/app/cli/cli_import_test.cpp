@@ -25,13 +25,15 @@ std::string read_file(const std::filesystem::path& path) {
     return s.str();
 }
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
+std::string quote(const std::string& s) {
+    return "'" + s + "'";
+}
 
 Run territoire(const std::filesystem::path& dir, const std::string& args) {
     const auto out = dir / "stdout.txt";
     const auto err = dir / "stderr.txt";
-    const std::string cmd = quote(TERRITOIRE_BINARY_DIR "/app/territoire") + " " + args + " >" +
-                            quote(out.string()) + " 2>" + quote(err.string());
+    const std::string cmd = quote(TERRITOIRE_BINARY_DIR "/app/territoire") + " " + args + " >" + quote(out.string()) +
+                            " 2>" + quote(err.string());
     const int status = std::system(cmd.c_str());
     Run run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -40,8 +42,12 @@ Run territoire(const std::filesystem::path& dir, const std::string& args) {
     return run;
 }
 
-std::string bad(const std::string& name) { return quote((test::test_data() / "bad" / name).string()); }
-std::string demo() { return quote(geo::data_dir() + "/demo/items.geojson"); }
+std::string bad(const std::string& name) {
+    return quote((test::test_data() / "bad" / name).string());
+}
+std::string demo() {
+    return quote(geo::data_dir() + "/demo/items.geojson");
+}
 
 }  // namespace
 
@@ -50,9 +56,7 @@ TEST(CliImport, DemoThenAgainUpdates) {
     const auto catalogue = quote((dir / "cat.sqlite").string());
     auto run = territoire(dir, "import --catalogue " + catalogue + " " + demo());
     ASSERT_EQ(run.exit_code, 0) << run.err;
-    EXPECT_NE(run.out.find("source demo: 179 read, 179 imported, 0 updated, 0 skipped"),
-              std::string::npos)
-        << run.out;
+    EXPECT_NE(run.out.find("source demo: 179 read, 179 imported, 0 updated, 0 skipped"), std::string::npos) << run.out;
     run = territoire(dir, "import --catalogue " + catalogue + " " + demo());
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(run.out.find("179 read, 0 imported, 179 updated"), std::string::npos) << run.out;
@@ -72,13 +76,12 @@ TEST(CliImport, UnusableInputExits1AndLeavesTheCatalogue) {
         EXPECT_EQ(test::file_checksum(path), before) << name;
     }
     // One good and one bad source: the good one lands, the exit code says 1.
-    const auto run = territoire(dir, "import --catalogue " + quote(path.string()) + " " +
-                                         bad("latin1.csv") + " " + bad("null_geometry.geojson"));
+    const auto run = territoire(dir, "import --catalogue " + quote(path.string()) + " " + bad("latin1.csv") + " " +
+                                         bad("null_geometry.geojson"));
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.out.find("source file:latin1.csv: 2 read, 2 imported"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("Windows-1252"), std::string::npos) << run.out;
-    EXPECT_NE(run.err.find("null_geometry.geojson:null_geometry:FID 0: no geometry"), std::string::npos)
-        << run.err;
+    EXPECT_NE(run.err.find("null_geometry.geojson:null_geometry:FID 0: no geometry"), std::string::npos) << run.err;
 }
 
 TEST(CliImport, NoCatalogueIsLeftBehindWhenNothingWasImported) {
@@ -116,8 +119,7 @@ TEST(CliImport, BadUsageExits2) {
     for (const std::string& args :
          {"import --catalogue " + catalogue,
           "import --catalogue " + catalogue + " --territories " + bad("self_intersecting.geojson"),
-          "import --catalogue " + catalogue + " --territories " + bad("self_intersecting.geojson") +
-              " --level planet",
+          "import --catalogue " + catalogue + " --territories " + bad("self_intersecting.geojson") + " --level planet",
           "import --catalogue " + catalogue + " " + demo() + " --code-field code",
           "import --catalogue " + catalogue + " --no-such-option " + demo()}) {
         const auto run = territoire(dir, args);
@@ -131,9 +133,9 @@ TEST(CliImport, BadUsageExits2) {
 TEST(CliImport, Territories) {
     const auto dir = test::temp_dir();
     const auto catalogue = quote((dir / "cat.sqlite").string());
-    const auto run = territoire(dir, "import --catalogue " + catalogue + " --territories " +
-                                         bad("self_intersecting.geojson") +
-                                         " --level reference --name-field nom --code-field code");
+    const auto run =
+        territoire(dir, "import --catalogue " + catalogue + " --territories " + bad("self_intersecting.geojson") +
+                            " --level reference --name-field nom --code-field code");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(run.out.find("3 read, 1 imported, 0 updated, 2 skipped"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("skipped self_intersecting.geojson:self_intersecting:FID 1: geometry is Line String"),

@@ -37,15 +37,13 @@ protected:
 TEST_F(CompareCommand, IndreEtLoireAgainstLoirEtCherAsGeoJsonCsvAndJson) {
     const auto geojson = m_out / "b.geojson";
     ::testing::internal::CaptureStdout();
-    const int code = test::run_cli({"compare", "--catalogue", m_catalogue, "--audience",
-                                    "patrimoine", "--territory", "departement:37", "--against",
-                                    "departement:41", "-o", geojson.string()});
+    const int code = test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "patrimoine", "--territory",
+                                    "departement:37", "--against", "departement:41", "-o", geojson.string()});
     const std::string out = ::testing::internal::GetCapturedStdout();
     ASSERT_EQ(code, 0);
     EXPECT_NE(out.find("Forces / Strengths:"), std::string::npos) << out;
     EXPECT_NE(out.find(" × la moyenne des concurrents  |  "), std::string::npos) << out;
-    EXPECT_EQ(geo::check_rfc7946(geojson.string(), {.require_bbox = true}),
-              std::vector<std::string>{});
+    EXPECT_EQ(geo::check_rfc7946(geojson.string(), {.require_bbox = true}), std::vector<std::string>{});
     const auto doc = read_json(geojson);
     ASSERT_EQ(doc["features"].size(), 2U);
     EXPECT_EQ(doc["features"][0]["properties"]["role"], "ours");
@@ -60,9 +58,8 @@ TEST_F(CompareCommand, IndreEtLoireAgainstLoirEtCherAsGeoJsonCsvAndJson) {
 
     const auto csv = m_out / "b.csv";
     ::testing::internal::CaptureStdout();
-    ASSERT_EQ(test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "patrimoine",
-                             "--territory", "Indre-et-Loire", "--against", "Loir-et-Cher", "-o",
-                             csv.string()}),
+    ASSERT_EQ(test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "patrimoine", "--territory",
+                             "Indre-et-Loire", "--against", "Loir-et-Cher", "-o", csv.string()}),
               0);
     ::testing::internal::GetCapturedStdout();
     GDALAllRegister();
@@ -72,9 +69,8 @@ TEST_F(CompareCommand, IndreEtLoireAgainstLoirEtCherAsGeoJsonCsvAndJson) {
 
     const auto json = m_out / "b.json";
     ::testing::internal::CaptureStdout();
-    ASSERT_EQ(test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "patrimoine",
-                             "--territory", "departement:37", "--against", "departement:41", "-o",
-                             json.string()}),
+    ASSERT_EQ(test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "patrimoine", "--territory",
+                             "departement:37", "--against", "departement:41", "-o", json.string()}),
               0);
     ::testing::internal::GetCapturedStdout();
     const auto all = read_json(json);
@@ -88,9 +84,8 @@ TEST_F(CompareCommand, IndreEtLoireAgainstLoirEtCherAsGeoJsonCsvAndJson) {
 TEST_F(CompareCommand, SeveralCompetitorsIncludingAnOfferDestination) {
     const auto geojson = m_out / "b.geojson";
     ::testing::internal::CaptureStdout();
-    ASSERT_EQ(test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "oenotourisme",
-                             "--territory", "departement:37", "--against",
-                             "departement:41,producer:ADT41", "-o", geojson.string()}),
+    ASSERT_EQ(test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "oenotourisme", "--territory",
+                             "departement:37", "--against", "departement:41,producer:ADT41", "-o", geojson.string()}),
               0);
     ::testing::internal::GetCapturedStdout();
     EXPECT_EQ(geo::check_rfc7946(geojson.string()), std::vector<std::string>{});
@@ -107,16 +102,13 @@ TEST_F(CompareCommand, BadArgumentsExitTwoAndWriteNothing) {
         const char* message;
     };
     const std::vector<Case> cases = {
-        {{"--audience", "patrimoine", "--territory", "departement:99", "--against",
-          "departement:41"},
+        {{"--audience", "patrimoine", "--territory", "departement:99", "--against", "departement:41"},
          2,
          "departement:37 Indre-et-Loire"},
         {{"--audience", "nobody", "--territory", "departement:37", "--against", "departement:41"},
          2,
          "unknown audience"},
-        {{"--audience", "patrimoine", "--territory", "departement:37", "--against", "Atlantide"},
-         2,
-         "Atlantide"},
+        {{"--audience", "patrimoine", "--territory", "departement:37", "--against", "Atlantide"}, 2, "Atlantide"},
     };
     for (const Case& c : cases) {
         std::vector<std::string> args = {"compare", "--catalogue", m_catalogue};
@@ -129,15 +121,13 @@ TEST_F(CompareCommand, BadArgumentsExitTwoAndWriteNothing) {
         EXPECT_FALSE(fs::exists(out));
     }
     ::testing::internal::CaptureStderr();
-    EXPECT_EQ(test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "patrimoine",
-                             "--territory", "departement:37", "--against", "departement:41", "-o",
-                             (m_out / "b.shp").string()}),
+    EXPECT_EQ(test::run_cli({"compare", "--catalogue", m_catalogue, "--audience", "patrimoine", "--territory",
+                             "departement:37", "--against", "departement:41", "-o", (m_out / "b.shp").string()}),
               2);
     EXPECT_NE(::testing::internal::GetCapturedStderr().find("b.shp"), std::string::npos);
     ::testing::internal::CaptureStderr();
-    EXPECT_EQ(test::run_cli({"compare", "--catalogue", (m_out / "none.sqlite").string(),
-                             "--audience", "patrimoine", "--territory", "departement:37",
-                             "--against", "departement:41", "-o", out.string()}),
+    EXPECT_EQ(test::run_cli({"compare", "--catalogue", (m_out / "none.sqlite").string(), "--audience", "patrimoine",
+                             "--territory", "departement:37", "--against", "departement:41", "-o", out.string()}),
               1);
     EXPECT_NE(::testing::internal::GetCapturedStderr().find("none.sqlite"), std::string::npos);
 }

@@ -34,9 +34,8 @@ protected:
         auto catalogue = geo::Catalogue::open(m_catalogue);
         ASSERT_TRUE(catalogue) << catalogue.error().message;
         geo::ImportReport report;
-        const geo::SourceInfo items_source{"datatourisme", "datatourisme",
-                                           "test",         "Licence Ouverte 2.0 (Etalab)",
-                                           "DATAtourisme", ""};
+        const geo::SourceInfo items_source{
+            "datatourisme", "datatourisme", "test", "Licence Ouverte 2.0 (Etalab)", "DATAtourisme", ""};
         auto ok = catalogue->upsert_items(items_source, test::sample_items(), report);
         ASSERT_TRUE(ok) << ok.error().message;
         const geo::SourceInfo communes_source{"communes-37-indre-et-loire.geojson",
@@ -74,8 +73,8 @@ TEST_F(ExportCommand, AllItemsToGeoJsonWithProvenance) {
 
 TEST_F(ExportCommand, FamilyFilterByIdOrName) {
     const auto out = m_dir / "items.csv";
-    ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--items", "--family", "heritage",
-                   "--family", "Gastronomie et vin", "-o", out.string()}),
+    ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--items", "--family", "heritage", "--family",
+                   "Gastronomie et vin", "-o", out.string()}),
               0);
     EXPECT_EQ(count(out), 2);
 }
@@ -83,35 +82,31 @@ TEST_F(ExportCommand, FamilyFilterByIdOrName) {
 TEST_F(ExportCommand, InsideATerritoryByCodeOrName) {
     for (const char* territory : {"commune:37261", "commune:Tours"}) {
         const auto out = m_dir / "tours.geojson";
-        ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--items", "--territory", territory,
-                       "-o", out.string()}),
+        ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--items", "--territory", territory, "-o", out.string()}),
                   0)
             << territory;
         std::ifstream in(out);
         const auto doc = nlohmann::json::parse(in);
         ASSERT_EQ(doc["features"].size(), 1u) << territory;
-        EXPECT_EQ(doc["features"][0]["properties"]["name"],
-                  "Musée des Beaux-Arts\nde Tours; « salle » 1");
+        EXPECT_EQ(doc["features"][0]["properties"]["name"], "Musée des Beaux-Arts\nde Tours; « salle » 1");
     }
 }
 
 TEST_F(ExportCommand, BboxFilter) {
     const auto out = m_dir / "east.kml";
-    ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--items", "--bbox", "0.9,47,1.2,47.5",
-                   "-o", out.string()}),
+    ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--items", "--bbox", "0.9,47,1.2,47.5", "-o", out.string()}),
               0);
     EXPECT_EQ(count(out), 2);  // Chenonceau and Île d'Or
 }
 
 TEST_F(ExportCommand, CommunesToGeoPackage) {
     const auto out = m_dir / "communes.gpkg";
-    ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--territories", "--level", "commune",
-                   "-o", out.string()}),
+    ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--territories", "--level", "commune", "-o", out.string()}),
               0);
     EXPECT_EQ(count(out), 272);
     const auto tours = m_dir / "tours.geojson";
-    ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--territories", "--territory",
-                   "commune:37261", "-o", tours.string()}),
+    ASSERT_EQ(run({"export", "--catalogue", m_catalogue, "--territories", "--territory", "commune:37261", "-o",
+                   tours.string()}),
               0);
     EXPECT_EQ(count(tours), 1);
     EXPECT_TRUE(geo::check_rfc7946(tours.string(), {.require_bbox = true}).empty());
@@ -144,9 +139,7 @@ TEST_F(ExportCommand, BadArgumentsExitWithTwoAndWriteNothing) {
 
 TEST_F(ExportCommand, MissingCatalogueExitsWithOne) {
     const auto out = m_dir / "out.geojson";
-    EXPECT_EQ(run({"export", "--catalogue", (m_dir / "none.sqlite").string(), "--items", "-o",
-                   out.string()}),
-              1);
+    EXPECT_EQ(run({"export", "--catalogue", (m_dir / "none.sqlite").string(), "--items", "-o", out.string()}), 1);
     EXPECT_FALSE(fs::exists(out));
     EXPECT_FALSE(fs::exists(m_dir / "none.sqlite"));
 }

@@ -35,14 +35,12 @@ TEST_F(GapsCommand, FamillesNatureCellsAndZonesAsGeoJsonAndCsv) {
     const auto geojson = m_out / "gaps.geojson";
     const auto csv = m_out / "zones.csv";
     ::testing::internal::CaptureStdout();
-    const int code =
-        test::run_cli({"gaps", "--catalogue", m_catalogue, "--audience", "Familles nature", "-o",
-                       geojson.string(), "--zones-csv", csv.string()});
+    const int code = test::run_cli({"gaps", "--catalogue", m_catalogue, "--audience", "Familles nature", "-o",
+                                    geojson.string(), "--zones-csv", csv.string()});
     const std::string out = ::testing::internal::GetCapturedStdout();
     ASSERT_EQ(code, 0) << out;
     std::printf("%s", out.c_str());
-    EXPECT_EQ(geo::check_rfc7946(geojson.string(), {.require_bbox = true}),
-              std::vector<std::string>{});
+    EXPECT_EQ(geo::check_rfc7946(geojson.string(), {.require_bbox = true}), std::vector<std::string>{});
 
     std::ifstream in(geojson);
     const auto doc = nlohmann::json::parse(in);
@@ -79,18 +77,15 @@ TEST_F(GapsCommand, FamillesNatureCellsAndZonesAsGeoJsonAndCsv) {
     EXPECT_EQ(ds->GetLayer(0)->GetFeatureCount(), kinds["zone"]);
     OGRFeatureUniquePtr first(ds->GetLayer(0)->GetNextFeature());
     EXPECT_STREQ(first->GetFieldAsString("rank"), "1");
-    EXPECT_NE(out.find(std::string("1. ") + first->GetFieldAsString("family_fr")),
-              std::string::npos)
-        << out;
+    EXPECT_NE(out.find(std::string("1. ") + first->GetFieldAsString("family_fr")), std::string::npos) << out;
 }
 
 TEST_F(GapsCommand, FinerCellsWithoutCellFeatures) {
     const auto geojson = m_out / "gaps.geojson";
     ::testing::internal::CaptureStdout();
-    ASSERT_EQ(
-        test::run_cli({"gaps", "--catalogue", m_catalogue, "--audience", "oenotourisme", "--level",
-                       "0.5", "--cell-m", "1000", "--no-cells", "-o", geojson.string()}),
-        0);
+    ASSERT_EQ(test::run_cli({"gaps", "--catalogue", m_catalogue, "--audience", "oenotourisme", "--level", "0.5",
+                             "--cell-m", "1000", "--no-cells", "-o", geojson.string()}),
+              0);
     ::testing::internal::GetCapturedStdout();
     EXPECT_EQ(geo::check_rfc7946(geojson.string()), std::vector<std::string>{});
     std::ifstream in(geojson);

@@ -63,9 +63,8 @@ protected:
         auto items = test::sample_items();
         items[4].name = "=HYPERLINK(\"http://x.invalid\",\"clic\")";
         geo::ImportReport report;
-        const geo::SourceInfo source{"datatourisme", "datatourisme",
-                                     "test",         "Licence Ouverte 2.0 (Etalab)",
-                                     "DATAtourisme", ""};
+        const geo::SourceInfo source{
+            "datatourisme", "datatourisme", "test", "Licence Ouverte 2.0 (Etalab)", "DATAtourisme", ""};
         auto ok = catalogue->upsert_items(source, items, report);
         EXPECT_TRUE(ok) << ok.error().message;
         return path;
@@ -79,8 +78,7 @@ protected:
         const CliRun run = territoire(m_dir, args);
         EXPECT_EQ(run.exit_code, 2) << args << "\n" << run.err;
         EXPECT_NE(run.err.find(message), std::string::npos) << args << "\n" << run.err;
-        EXPECT_NE(run.err.find("refusing to write over it; nothing was written"), std::string::npos)
-            << run.err;
+        EXPECT_NE(run.err.find("refusing to write over it; nothing was written"), std::string::npos) << run.err;
         std::map<std::string, std::string> after;
         for (const auto& name : listing(m_dir)) after[name] = test::file_checksum(m_dir / name);
         EXPECT_EQ(after, before) << args;
@@ -105,12 +103,10 @@ TEST_F(OutputSafety, RenderOverTheCatalogueIsRefused) {
 
 TEST_F(OutputSafety, ExportOverItsCatalogueIsRefused) {
     make_catalogue("partage.gpkg");
-    expect_refused(
-        "export --catalogue partage.gpkg --items -o partage.gpkg",
-        "territoire export: -o partage.gpkg is the catalogue (--catalogue partage.gpkg)");
+    expect_refused("export --catalogue partage.gpkg --items -o partage.gpkg",
+                   "territoire export: -o partage.gpkg is the catalogue (--catalogue partage.gpkg)");
     fs::create_symlink(m_dir / "territoire.sqlite", m_dir / "link.geojson");
-    expect_refused("export --items -o link.geojson",
-                   "territoire export: -o link.geojson is the catalogue");
+    expect_refused("export --items -o link.geojson", "territoire export: -o link.geojson is the catalogue");
 }
 
 TEST_F(OutputSafety, GapsZonesCsvOverTheCatalogueIsRefused) {
@@ -134,8 +130,7 @@ TEST_F(OutputSafety, ImportOfTheCatalogueIntoItselfIsRefused) {
     expect_refused("import territoire.sqlite --catalogue territoire.sqlite",
                    "territoire import: --catalogue territoire.sqlite is an input (SOURCE "
                    "territoire.sqlite)");
-    auto catalogue = geo::Catalogue::open((m_dir / "territoire.sqlite").string(),
-                                          geo::Catalogue::Mode::read_only);
+    auto catalogue = geo::Catalogue::open((m_dir / "territoire.sqlite").string(), geo::Catalogue::Mode::read_only);
     ASSERT_TRUE(catalogue);
     EXPECT_EQ(catalogue->items()->size(), 6u);
 }
@@ -151,17 +146,13 @@ TEST_F(OutputSafety, CsvCellsNeutralisedUnlessRaw) {
     CliRun run = territoire(m_dir, "export --items -o items.csv");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     std::string csv = read_file(m_dir / "items.csv");
-    EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"clic\"\")\","),
-              std::string::npos)
-        << csv;
+    EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"clic\"\")\","), std::string::npos) << csv;
     EXPECT_EQ(csv.find(",\"=HYPERLINK"), std::string::npos) << csv;
     EXPECT_NE(csv.find("\r\n0,-0.0000001,"), std::string::npos) << "negative latitude as is";
     run = territoire(m_dir, "export --items --csv-raw -o items.csv");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     csv = read_file(m_dir / "items.csv");
-    EXPECT_NE(csv.find(",\"=HYPERLINK(\"\"http://x.invalid\"\",\"\"clic\"\")\","),
-              std::string::npos)
-        << csv;
+    EXPECT_NE(csv.find(",\"=HYPERLINK(\"\"http://x.invalid\"\",\"\"clic\"\")\","), std::string::npos) << csv;
     for (const char* command : {"gaps", "compare"}) {
         run = territoire(m_dir, std::string(command) + " --help");
         EXPECT_NE(run.out.find("--csv-raw"), std::string::npos) << command;
@@ -171,8 +162,7 @@ TEST_F(OutputSafety, CsvCellsNeutralisedUnlessRaw) {
 
 TEST_F(OutputSafety, ProvenanceNamesTheCatalogueByItsBaseNameUnlessAsked) {
     const std::string catalogue = (m_dir / "territoire.sqlite").string();
-    CliRun run =
-        territoire(m_dir, "export --catalogue " + quote(catalogue) + " --items -o items.geojson");
+    CliRun run = territoire(m_dir, "export --catalogue " + quote(catalogue) + " --items -o items.geojson");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     auto doc = nlohmann::json::parse(read_file(m_dir / "items.geojson"));
     EXPECT_EQ(doc["territoire"]["catalogue"], "territoire.sqlite");
@@ -194,8 +184,7 @@ TEST_F(OutputSafety, KmlExportOnAFullDiskFailsAndKeepsThePreviousFile) {
     const auto files = listing(m_dir);
     run = territoire(m_dir, "export --items -o items.kml", "ulimit -f 1;");
     EXPECT_NE(run.exit_code, 0);
-    EXPECT_NE(run.err.find("items.kml: write failed: File too large"), std::string::npos)
-        << run.err;
+    EXPECT_NE(run.err.find("items.kml: write failed: File too large"), std::string::npos) << run.err;
     EXPECT_EQ(run.out.find("Exported"), std::string::npos) << run.out;
     EXPECT_EQ(test::file_checksum(m_dir / "items.kml"), before);
     EXPECT_EQ(listing(m_dir), files) << "a temporary file was left behind";

@@ -46,9 +46,8 @@ const json* unit_named(const json& units, const std::string& name) {
 
 TEST_F(PerimeterCli, WritesRfc7946GeoJsonWithStatisticsAndProvenanceAndStoresIt) {
     const fs::path out = dir / "patrimoine.geojson";
-    const CliRun r =
-        territoire(dir, {"perimeter", "--catalogue", catalogue.string(), "--audience", "patrimoine",
-                         "--levels", "0.5,0.8,0.95", "-o", out.string(), "--report"});
+    const CliRun r = territoire(dir, {"perimeter", "--catalogue", catalogue.string(), "--audience", "patrimoine",
+                                      "--levels", "0.5,0.8,0.95", "-o", out.string(), "--report"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     // The border table lists both départements, and the park as a reference territory.
     EXPECT_NE(r.out.find("Administrative units crossed"), std::string::npos) << r.out;
@@ -104,8 +103,8 @@ TEST_F(PerimeterCli, WritesRfc7946GeoJsonWithStatisticsAndProvenanceAndStoresIt)
 }
 
 TEST_F(PerimeterCli, JsonHasStatisticsAndTheBorderReport) {
-    const CliRun r = territoire(dir, {"perimeter", "--catalogue", catalogue.string(), "--audience",
-                                      "patrimoine", "-o", (dir / "p.geojson").string(), "--json"});
+    const CliRun r = territoire(dir, {"perimeter", "--catalogue", catalogue.string(), "--audience", "patrimoine", "-o",
+                                      (dir / "p.geojson").string(), "--json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json j = json::parse(r.out);
     ASSERT_EQ(j["levels"].size(), 1u);
@@ -126,9 +125,8 @@ TEST_F(PerimeterCli, JsonHasStatisticsAndTheBorderReport) {
 }
 
 TEST_F(PerimeterCli, CompareReportsBothPerimetersAndTheirDifference) {
-    CliRun r =
-        territoire(dir, {"perimeter-compare", "--catalogue", catalogue.string(), "--audience",
-                         "patrimoine", "--audience", "oenotourisme", "--json"});
+    CliRun r = territoire(dir, {"perimeter-compare", "--catalogue", catalogue.string(), "--audience", "patrimoine",
+                                "--audience", "oenotourisme", "--json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json j = json::parse(r.out);
     EXPECT_EQ(j["a"]["audience"]["id"], "patrimoine");
@@ -143,8 +141,8 @@ TEST_F(PerimeterCli, CompareReportsBothPerimetersAndTheirDifference) {
     EXPECT_EQ(c["gained"].size(), c["gained_count"].get<std::size_t>());
     EXPECT_GT(c["gained_count"].get<int>() + c["lost_count"].get<int>(), 0);
 
-    r = territoire(dir, {"perimeter-compare", "--catalogue", catalogue.string(), "--audience",
-                         "patrimoine", "--audience", "oenotourisme", "--level", "0.5"});
+    r = territoire(dir, {"perimeter-compare", "--catalogue", catalogue.string(), "--audience", "patrimoine",
+                         "--audience", "oenotourisme", "--level", "0.5"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(r.out.find("A: patrimoine"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("B: oenotourisme"), std::string::npos);
@@ -166,53 +164,31 @@ TEST_F(PerimeterCli, BadInputExitsWithAClearMessageAndLeavesTheCatalogueUntouche
     const fs::path empty = dir / "empty.sqlite";
     ASSERT_TRUE(geo::Catalogue::open(empty.string()));
     const std::vector<Case> cases = {
-        {{"perimeter", "--catalogue", cat, "--audience", "astronautes", "-o", out},
-         1,
-         "astronautes"},
-        {{"perimeter", "--catalogue", cat, "--audience", zero.string(), "-o", out},
-         1,
-         "positive weight"},
-        {{"perimeter", "--catalogue", empty.string(), "--audience", "patrimoine", "-o", out},
-         1,
-         "no offer item"},
-        {{"perimeter", "--catalogue", (dir / "missing.sqlite").string(), "--audience", "patrimoine",
-          "-o", out},
+        {{"perimeter", "--catalogue", cat, "--audience", "astronautes", "-o", out}, 1, "astronautes"},
+        {{"perimeter", "--catalogue", cat, "--audience", zero.string(), "-o", out}, 1, "positive weight"},
+        {{"perimeter", "--catalogue", empty.string(), "--audience", "patrimoine", "-o", out}, 1, "no offer item"},
+        {{"perimeter", "--catalogue", (dir / "missing.sqlite").string(), "--audience", "patrimoine", "-o", out},
          1,
          "missing.sqlite"},
-        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--level", "1.5"},
-         2,
-         "--level"},
-        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--level", "0"},
-         2,
-         "--level"},
+        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--level", "1.5"}, 2, "--level"},
+        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--level", "0"}, 2, "--level"},
         // Under 1 % of the mass the perimeter would be empty (issue 16): refused.
-        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--level", "1e-12"},
-         2,
-         "--level"},
-        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--levels",
-          "0.5,0.001"},
+        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--level", "1e-12"}, 2, "--level"},
+        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--levels", "0.5,0.001"},
          2,
          "[0.01, 1]"},
-        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--levels",
-          "0.5,abc"},
-         2,
-         "abc"},
-        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--level", "0.5",
-          "--levels", "0.5,0.8"},
+        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--levels", "0.5,abc"}, 2, "abc"},
+        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--level", "0.5", "--levels",
+          "0.5,0.8"},
          2,
          "--level"},
-        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--bandwidth-m",
-          "-3"},
+        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--bandwidth-m", "-3"},
          2,
          "--bandwidth-m"},
-        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--kernel",
-          "cubic"},
-         2,
-         "--kernel"},
+        {{"perimeter", "--catalogue", cat, "--audience", "patrimoine", "-o", out, "--kernel", "cubic"}, 2, "--kernel"},
         {{"perimeter", "--catalogue", cat, "--audience", "patrimoine"}, 2, "--output"},
         {{"perimeter-compare", "--catalogue", cat, "--audience", "patrimoine"}, 2, "exactly twice"},
-        {{"perimeter-compare", "--catalogue", cat, "--audience", "patrimoine", "--audience",
-          "astronautes"},
+        {{"perimeter-compare", "--catalogue", cat, "--audience", "patrimoine", "--audience", "astronautes"},
          1,
          "astronautes"},
     };
@@ -249,8 +225,10 @@ TEST_F(PerimeterCli, ReadOnlyCatalogueGivesThePerimeterWithoutStoringIt) {
     const int status = std::system(cmd.c_str());
     ASSERT_TRUE(WIFEXITED(status));
     EXPECT_EQ(WEXITSTATUS(status), 0) << test::read_text(ro / "err.txt");
-    EXPECT_NE(test::read_text(ro / "err.txt").find("is read-only: the perimeter was written to out.geojson but not stored"),
-              std::string::npos) << test::read_text(ro / "err.txt");
+    EXPECT_NE(
+        test::read_text(ro / "err.txt").find("is read-only: the perimeter was written to out.geojson but not stored"),
+        std::string::npos)
+        << test::read_text(ro / "err.txt");
     EXPECT_TRUE(geo::check_rfc7946((ro / "out.geojson").string()).empty());
     EXPECT_EQ(test::file_checksum(ro / "ro.sqlite"), before);
     fs::remove_all(ro);

@@ -25,8 +25,7 @@ protected:
     // The JSON hits of `territoire search QUERY`, and its exit code.
     nlohmann::json search(const std::string& query, int& code, bool places = true) {
         std::vector<std::string> args = {"search", "--catalogue", m_catalogue, "--json", query};
-        if (places)
-            args.insert(args.begin() + 1, {"--places", geo::data_dir() + "/demo/places.geojson"});
+        if (places) args.insert(args.begin() + 1, {"--places", geo::data_dir() + "/demo/places.geojson"});
         ::testing::internal::CaptureStdout();
         code = test::run_cli(args);
         const std::string out = ::testing::internal::GetCapturedStdout();
@@ -37,12 +36,11 @@ protected:
 
 TEST_F(SearchCommand, TownNamesAndInseeCodesBringTheCommuneFirst) {
     for (const auto& [query, code, name] :
-         std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"Chinon", "37072", "Chinon"},
-             {"chinon", "37072", "Chinon"},
-             {"Amboise", "37003", "Amboise"},
-             {"37261", "37261", "Tours"},
-             {"VENDOME", "41269", "Vendôme"}}) {
+         std::vector<std::tuple<std::string, std::string, std::string>>{{"Chinon", "37072", "Chinon"},
+                                                                        {"chinon", "37072", "Chinon"},
+                                                                        {"Amboise", "37003", "Amboise"},
+                                                                        {"37261", "37261", "Tours"},
+                                                                        {"VENDOME", "41269", "Vendôme"}}) {
         int exit_code = -1;
         const auto hits = search(query, exit_code);
         EXPECT_EQ(exit_code, 0) << query;
@@ -61,8 +59,7 @@ TEST_F(SearchCommand, WithoutPlacesTheCommuneStandsInItsBoxAndPlacesAreMissing) 
     ASSERT_EQ(exit_code, 0);
     ASSERT_FALSE(chinon.empty());
     const auto& box = chinon[0]["bbox"];
-    EXPECT_DOUBLE_EQ(chinon[0]["lon"].get<double>(),
-                     (box[0].get<double>() + box[2].get<double>()) / 2);
+    EXPECT_DOUBLE_EQ(chinon[0]["lon"].get<double>(), (box[0].get<double>() + box[2].get<double>()) / 2);
     const auto saumur = search("Saumur", exit_code, false);  // 49: neither loaded nor a place
     for (const auto& h : saumur) EXPECT_NE(h["kind"], "place");
     const auto with_places = search("Saumur", exit_code);
@@ -74,8 +71,7 @@ TEST_F(SearchCommand, WithoutPlacesTheCommuneStandsInItsBoxAndPlacesAreMissing) 
 TEST_F(SearchCommand, TextOutputAndErrors) {
     ::testing::internal::CaptureStdout();
     EXPECT_EQ(test::run_cli({"search", "--catalogue", m_catalogue, "zzzz-nowhere"}), 0);
-    EXPECT_NE(::testing::internal::GetCapturedStdout().find("No match for \"zzzz-nowhere\""),
-              std::string::npos);
+    EXPECT_NE(::testing::internal::GetCapturedStdout().find("No match for \"zzzz-nowhere\""), std::string::npos);
     ::testing::internal::CaptureStdout();
     EXPECT_EQ(test::run_cli({"search", "--catalogue", m_catalogue, "--limit", "2", "tours"}), 0);
     const std::string out = ::testing::internal::GetCapturedStdout();
@@ -86,12 +82,9 @@ TEST_F(SearchCommand, TextOutputAndErrors) {
     std::ofstream(bad)
         << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"X","rank":"high"},"geometry":{"type":"Point","coordinates":[0.7,47.4]}}]})";
     ::testing::internal::CaptureStderr();
-    EXPECT_EQ(test::run_cli({"search", "--catalogue", m_catalogue, "--places", bad.string(), "x"}),
-              1);
+    EXPECT_EQ(test::run_cli({"search", "--catalogue", m_catalogue, "--places", bad.string(), "x"}), 1);
     const std::string err = ::testing::internal::GetCapturedStderr();
-    EXPECT_NE(err.find("territoire search: bad.geojson:bad:FID 0: rank \"high\""),
-              std::string::npos)
-        << err;
+    EXPECT_NE(err.find("territoire search: bad.geojson:bad:FID 0: rank \"high\""), std::string::npos) << err;
     ::testing::internal::CaptureStderr();
     EXPECT_EQ(test::run_cli({"search", "--catalogue", m_catalogue}), 2);
     ::testing::internal::GetCapturedStderr();

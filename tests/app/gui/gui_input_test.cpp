@@ -22,10 +22,12 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 
 constexpr auto kLoadTimeout = 60s;
-constexpr auto kEffectTimeout = 5s;  // a click or key shows its effect within a few frames
+constexpr auto kEffectTimeout = 5s;      // a click or key shows its effect within a few frames
 constexpr double kZoomTolerance = 1e-6;  // zoom levels
 
-double zoom_of(const json& s) { return s.at("camera").at("zoom").get<double>(); }
+double zoom_of(const json& s) {
+    return s.at("camera").at("zoom").get<double>();
+}
 
 bool popup_open(const json& s, const std::string& name) {
     const auto& popups = s.at("popups");
@@ -33,7 +35,9 @@ bool popup_open(const json& s, const std::string& name) {
 }
 
 // The catalogue loaded and drawn, the camera fitted, nothing running.
-bool settled(const json& s) { return s.at("items").get<int>() > 0 && !s.at("busy").get<bool>(); }
+bool settled(const json& s) {
+    return s.at("items").get<int>() > 0 && !s.at("busy").get<bool>();
+}
 
 class GuiInput : public ::testing::Test {
 protected:
@@ -118,8 +122,7 @@ TEST_P(GuiDialog, EscapeClosesIt) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialogs, GuiDialog,
-                         ::testing::Values(Dialog{"import", "##import"},
-                                           Dialog{"export", "##export"},
+                         ::testing::Values(Dialog{"import", "##import"}, Dialog{"export", "##export"},
                                            Dialog{"export-map", "##export-map"}),
                          [](const ::testing::TestParamInfo<Dialog>& info) {
                              std::string name = info.param.open;
@@ -132,12 +135,10 @@ INSTANTIATE_TEST_SUITE_P(Dialogs, GuiDialog,
 TEST_F(GuiInput, EnterExportsTheMapAsAPdfBesideTheCatalogue) {
     REQUIRE_X_INPUT();
     ASSERT_TRUE(start({"--open", "export-map"}));
-    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return popup_open(s, "##export-map"); },
-                                kEffectTimeout));
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return popup_open(s, "##export-map"); }, kEffectTimeout));
     m_gui->key("Return");
     const std::filesystem::path pdf = m_dir / "territoire-carte.pdf";
-    EXPECT_TRUE(
-        m_gui->wait_for([&](const json&) { return std::filesystem::exists(pdf); }, kLoadTimeout))
+    EXPECT_TRUE(m_gui->wait_for([&](const json&) { return std::filesystem::exists(pdf); }, kLoadTimeout))
         << "no " << pdf << ": " << state().dump() << "\n"
         << m_gui->log();
     const std::filesystem::path text = m_dir / "carte.txt";
@@ -160,9 +161,10 @@ TEST_F(GuiInput, EnterRunsTheImportAndTheMapShowsItWithoutFurtherInput) {
     const int items = state().at("items").get<int>();
     m_gui->type((test::shared_data() / "poi/datatourisme-touraine-2020").string());
     m_gui->key("Return");
-    EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return s.at("items").get<int>() > items && settled(s); },
-                                kLoadTimeout))
-        << "the import's items are not on the map: " << state().dump() << "\n" << m_gui->log();
+    EXPECT_TRUE(
+        m_gui->wait_for([&](const json& s) { return s.at("items").get<int>() > items && settled(s); }, kLoadTimeout))
+        << "the import's items are not on the map: " << state().dump() << "\n"
+        << m_gui->log();
 }
 
 }  // namespace

@@ -88,15 +88,13 @@ TEST_F(GuiPlaces, CtrlFTypeArrowsAndEnterFlyToTheTown) {
     REQUIRE_X_INPUT();
     ASSERT_TRUE(start_demo());
     m_gui->key("ctrl+f");
-    ASSERT_TRUE(m_gui->wait_for(
-        [](const json& s) { return s.at("search").at("focused").get<bool>(); }, kEffectTimeout))
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return s.at("search").at("focused").get<bool>(); }, kEffectTimeout))
         << "Ctrl+F did not focus the search field: " << state().dump();
     m_gui->type("chinon");
     ASSERT_TRUE(m_gui->wait_for(
         [](const json& s) {
             const json& hits = s.at("search").at("hits");
-            return s.at("search").at("query") == "chinon" && !hits.empty() &&
-                   hits.at(0).at("name") == "Chinon";
+            return s.at("search").at("query") == "chinon" && !hits.empty() && hits.at(0).at("name") == "Chinon";
         },
         kEffectTimeout))
         << state().dump();
@@ -107,21 +105,17 @@ TEST_F(GuiPlaces, CtrlFTypeArrowsAndEnterFlyToTheTown) {
                std::abs(c.at("lat_deg").get<double>() - 47.1675) < kLonLatTolerance &&
                c.at("zoom").get<double>() >= 12.0 - 1e-9 && !s.at("busy").get<bool>();
     };
-    EXPECT_TRUE(m_gui->wait_for(at_chinon, kEffectTimeout))
-        << "Enter did not fly to Chinon: " << state().dump();
+    EXPECT_TRUE(m_gui->wait_for(at_chinon, kEffectTimeout)) << "Enter did not fly to Chinon: " << state().dump();
 
     // Again with the arrows: "mont" lists Montrichard, then Montlouis-sur-Loire…
     m_gui->key("ctrl+f");
     m_gui->type("mont");
     ASSERT_TRUE(m_gui->wait_for(
-        [](const json& s) {
-            return s.at("search").at("query") == "mont" && s.at("search").at("hits").size() >= 3;
-        },
+        [](const json& s) { return s.at("search").at("query") == "mont" && s.at("search").at("hits").size() >= 3; },
         kEffectTimeout))
         << state().dump();
     m_gui->key("Down");
-    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return s.at("search").at("selected") == 1; },
-                                kEffectTimeout))
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return s.at("search").at("selected") == 1; }, kEffectTimeout))
         << state().dump();
     EXPECT_EQ(state().at("search").at("hits").at(1).at("name"), "Montlouis-sur-Loire");
     m_gui->key("Return");
@@ -129,8 +123,7 @@ TEST_F(GuiPlaces, CtrlFTypeArrowsAndEnterFlyToTheTown) {
         [](const json& s) {
             const json& c = s.at("camera");
             return std::abs(c.at("lon_deg").get<double>() - 0.8278) < kLonLatTolerance &&
-                   std::abs(c.at("lat_deg").get<double>() - 47.3883) < kLonLatTolerance &&
-                   !s.at("busy").get<bool>();
+                   std::abs(c.at("lat_deg").get<double>() - 47.3883) < kLonLatTolerance && !s.at("busy").get<bool>();
         },
         kEffectTimeout))
         << "Down + Enter did not fly to Montlouis-sur-Loire: " << state().dump();
@@ -152,8 +145,7 @@ TEST_F(GuiPlaces, CatalogueSearchNarrowsTheItemsOnTheMap) {
         kEffectTimeout))
         << state().dump();
     m_gui->type(" de chenonceau");
-    EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return s.at("items_shown").get<int>() == 1; },
-                                kEffectTimeout))
+    EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return s.at("items_shown").get<int>() == 1; }, kEffectTimeout))
         << "\"chateau de chenonceau\" should leave one item on the map: " << state().dump();
 }
 

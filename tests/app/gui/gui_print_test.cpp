@@ -41,8 +41,7 @@ TEST(GuiPrint, ExportMapWritesThePageOfTheCurrentView) {
     EXPECT_LE(options.bbox->south_deg, tours.south_deg + 1e-6);
     EXPECT_GE(options.bbox->north_deg, tours.north_deg - 1e-6);
 
-    const auto scene =
-        app::gui::print_scene(model, loaded->audience, loaded->attribution, loaded->sources);
+    const auto scene = app::gui::print_scene(model, loaded->audience, loaded->attribution, loaded->sources);
     auto layout = app::print::write_print_map(scene, options);
     ASSERT_TRUE(layout) << layout.error().message;
     EXPECT_DOUBLE_EQ(layout->page.width_mm, 297.0);
@@ -53,9 +52,8 @@ TEST(GuiPrint, ExportMapWritesThePageOfTheCurrentView) {
     const fs::path text = dir / "carte.txt";
     ASSERT_EQ(std::system(("pdftotext " + choice.path + " " + text.string()).c_str()), 0);
     const std::string words = test::read_text(text);
-    for (const char* expected :
-         {"Tours et ses environs", "Cible : ", "niveau 80 %", "Familles d'offre", "Patrimoine (55)",
-          "de l'offre pondérée", "Sources : "})
+    for (const char* expected : {"Tours et ses environs", "Cible : ", "niveau 80 %", "Familles d'offre",
+                                 "Patrimoine (55)", "de l'offre pondérée", "Sources : "})
         EXPECT_NE(words.find(expected), std::string::npos) << expected << " not in:\n" << words;
 
     // The PNG choice: the page's pixels at the dpi asked.
@@ -81,8 +79,7 @@ TEST(GuiPrint, DensityLayerPrintsAsOneImage) {
     app::gui::PrintChoice choice;
     choice.current_view = false;
     choice.path = (dir / "plain.pdf").string();
-    auto scene = app::gui::print_scene(loaded->model, loaded->audience, loaded->attribution,
-                                       loaded->sources);
+    auto scene = app::gui::print_scene(loaded->model, loaded->audience, loaded->attribution, loaded->sources);
     ASSERT_TRUE(app::print::write_print_map(scene, app::gui::print_options(choice, scene.model)));
     scene.model.layers().set_visible("density", true);
     choice.path = (dir / "density.pdf").string();
@@ -108,12 +105,11 @@ TEST(GuiPrint, DensityLayerPrintsAsOneImage) {
     EXPECT_EQ(images(choice.path), 1);
     // Rendered, the two pages differ (the surface is drawn), in some pixels only.
     for (const char* name : {"plain", "density"})
-        ASSERT_EQ(std::system(("pdftoppm -r 20 -gray -singlefile " + (dir / name).string() +
-                               ".pdf " + (dir / name).string())
-                                  .c_str()),
-                  0);
-    const std::string a = test::read_text(dir / "plain.pgm"),
-                      b = test::read_text(dir / "density.pgm");
+        ASSERT_EQ(
+            std::system(("pdftoppm -r 20 -gray -singlefile " + (dir / name).string() + ".pdf " + (dir / name).string())
+                            .c_str()),
+            0);
+    const std::string a = test::read_text(dir / "plain.pgm"), b = test::read_text(dir / "density.pgm");
     ASSERT_EQ(a.size(), b.size());
     std::size_t differ = 0;
     for (std::size_t i = 0; i < a.size(); ++i) differ += std::abs(a[i] - b[i]) > 8;

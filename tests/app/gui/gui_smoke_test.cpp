@@ -58,8 +58,7 @@ int nearest_match(const Picture& p, int x, int y, Rgba8 c, int radius) {
     for (int dy = -radius; dy <= radius; ++dy)
         for (int dx = -radius; dx <= radius; ++dx) {
             const int xx = x + dx, yy = y + dy;
-            if (xx >= 0 && yy >= 0 && xx < p.width && yy < p.height)
-                best = std::min(best, distance(p.at(xx, yy), c));
+            if (xx >= 0 && yy >= 0 && xx < p.width && yy < p.height) best = std::min(best, distance(p.at(xx, yy), c));
         }
     return best;
 }
@@ -73,7 +72,9 @@ std::vector<geo::OfferItem> items_of(const fs::path& catalogue) {
     return items ? *items : std::vector<geo::OfferItem>{};
 }
 
-bool have_xvfb() { return std::system("command -v xvfb-run > /dev/null 2>&1") == 0; }
+bool have_xvfb() {
+    return std::system("command -v xvfb-run > /dev/null 2>&1") == 0;
+}
 
 int run(const std::string& command) {
     const int status = std::system(command.c_str());
@@ -84,15 +85,13 @@ int run(const std::string& command) {
 // that its disc is not covered: its colour must be at its projected position.
 // Returns the families checked.
 std::set<geo::Family> expect_family_colours(const Picture& p, const Camera& camera, int x0, int y0,
-                                            const geo::LonLatBox& view,
-                                            const std::vector<geo::OfferItem>& items) {
+                                            const geo::LonLatBox& view, const std::vector<geo::OfferItem>& items) {
     std::set<geo::Family> checked;
     for (const geo::Family f : geo::kAllFamilies) {
         for (const auto& it : items) {
             if (it.family != f || !view.contains(it.position)) continue;
             const ScreenPx s = camera.to_screen(it.position);
-            if (s.x_px < 20 || s.y_px < 60 || s.x_px > camera.width_px() - 20 ||
-                s.y_px > camera.height_px() - 40)
+            if (s.x_px < 20 || s.y_px < 60 || s.x_px > camera.width_px() - 20 || s.y_px > camera.height_px() - 40)
                 continue;  // clear of the corner overlays
             const bool isolated = std::none_of(items.begin(), items.end(), [&](const geo::OfferItem& o) {
                 if (&o == &it) return false;
@@ -100,9 +99,8 @@ std::set<geo::Family> expect_family_colours(const Picture& p, const Camera& came
                 return std::hypot(q.x_px - s.x_px, q.y_px - s.y_px) < 8.0;
             });
             if (!isolated) continue;
-            EXPECT_LT(nearest_match(p, x0 + static_cast<int>(s.x_px), y0 + static_cast<int>(s.y_px),
-                                    family_colour(f), 1),
-                      45)
+            EXPECT_LT(
+                nearest_match(p, x0 + static_cast<int>(s.x_px), y0 + static_cast<int>(s.y_px), family_colour(f), 1), 45)
                 << it.name << " (" << geo::family_id(f) << ")";
             checked.insert(f);
             break;
@@ -128,9 +126,8 @@ TEST(GuiSmoke, RenderDrawsFamilyColoursAtItemPositionsWithoutADisplay) {
     Picture p;
     for (std::size_t v = kViews.size(); v-- > 0;) {  // the region last: its picture is kept
         const fs::path png = dir / ("render" + std::to_string(v) + ".png");
-        const std::string cmd = "env -u DISPLAY " + kBinary + " render --catalogue " +
-                                catalogue.string() + " --bbox " + bbox_arg(kViews[v]) +
-                                " --size 1200x800 -o " + png.string();
+        const std::string cmd = "env -u DISPLAY " + kBinary + " render --catalogue " + catalogue.string() + " --bbox " +
+                                bbox_arg(kViews[v]) + " --size 1200x800 -o " + png.string();
         ASSERT_EQ(run(cmd), 0) << cmd;
         p = load_png(png);
         ASSERT_EQ(p.width, 1200);
@@ -180,8 +177,8 @@ TEST(GuiSmoke, RenderDrawsTheDemoPerimeterAndRiversAsTheReadmeCommandDoes) {
 
 TEST(GuiSmoke, RenderRefusesBadInput) {
     const fs::path dir = test::temp_dir();
-    EXPECT_EQ(run("env -u DISPLAY " + kBinary + " render --catalogue " + (dir / "missing.sqlite").string() +
-                  " -o " + (dir / "x.png").string() + " 2> " + (dir / "err.txt").string()),
+    EXPECT_EQ(run("env -u DISPLAY " + kBinary + " render --catalogue " + (dir / "missing.sqlite").string() + " -o " +
+                  (dir / "x.png").string() + " 2> " + (dir / "err.txt").string()),
               1);
     std::ifstream err(dir / "err.txt");
     const std::string message((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
@@ -205,9 +202,8 @@ TEST(GuiSmoke, GuiScreenshotUnderXvfbShowsMapPanelsAndLegend) {
         const fs::path png = dir / ("gui" + std::to_string(v) + ".png");
         const fs::path out = dir / "stdout.txt";
         const std::string cmd = "LANG=fr_FR.UTF-8 xvfb-run -a -s '-screen 0 1920x1080x24' " + kBinary +
-                                " gui --catalogue " + catalogue.string() + " --bbox " +
-                                bbox_arg(kViews[v]) + " --size 1600x900 --frames 3 --screenshot " +
-                                png.string() + " > " + out.string();
+                                " gui --catalogue " + catalogue.string() + " --bbox " + bbox_arg(kViews[v]) +
+                                " --size 1600x900 --frames 3 --screenshot " + png.string() + " > " + out.string();
         ASSERT_EQ(run(cmd), 0) << cmd;
         p = load_png(png);
         ASSERT_EQ(p.width, 1600);
@@ -294,8 +290,8 @@ TEST(GuiSmoke, SampleWithBenchmarkPanelRadarAndGapsLayer) {
         const fs::path png = dir / (name + ".png"), out = dir / (name + ".txt");
         const std::string cmd = "LANG=fr_FR.UTF-8 xvfb-run -a -s '-screen 0 1920x1080x24' " + kBinary +
                                 " gui --catalogue " + catalogue.string() +
-                                " --audience familles-nature --size 1600x900 --frames 3 " + extra +
-                                " --screenshot " + png.string() + " > " + out.string();
+                                " --audience familles-nature --size 1600x900 --frames 3 " + extra + " --screenshot " +
+                                png.string() + " > " + out.string();
         EXPECT_EQ(run(cmd), 0) << cmd;
         return std::make_pair(load_png(png), canvas_of(out));
     };

@@ -26,9 +26,9 @@ struct Runs {
 const Runs& preset_runs() {
     static Runs runs;
     if (!runs.by_id.empty()) return runs;
-    auto use_case = geo::AudiencePerimeter::create(
-        std::make_shared<const std::vector<geo::OfferItem>>(test::loire_items()),
-        std::make_shared<const std::vector<geo::Territory>>(test::loire_territories()));
+    auto use_case =
+        geo::AudiencePerimeter::create(std::make_shared<const std::vector<geo::OfferItem>>(test::loire_items()),
+                                       std::make_shared<const std::vector<geo::Territory>>(test::loire_territories()));
     EXPECT_TRUE(use_case) << use_case.error().message;
     if (!use_case) return runs;
     for (const std::string& id : kPresets) {

@@ -53,7 +53,7 @@ TEST(Audience, ItemWeightMultipliesFamilyLabelsThemesAndSeason) {
     EXPECT_EQ(geo::perimeter_weights(shaping, {restaurant}), (std::vector<double>{0.2}));
 
     geo::Audience summer = *a;
-    summer.season = 0b000111000000;  // July–September
+    summer.season = 0b000111000000;          // July–September
     cellar.opening_months = 0b000001000000;  // July only
     EXPECT_NEAR(geo::item_weight(summer, cellar), 1.5 * 1.5 / 3.0, 1e-12);
     EXPECT_DOUBLE_EQ(geo::season_factor(0, summer.season), 1.0);
@@ -76,8 +76,8 @@ TEST(Audience, JsonRoundTripAndValidation) {
 
     // An audience file of the first format (no subtypes, no roles) still loads
     // with the default roles: accommodation is support.
-    auto old = geo::audience_from_json(
-        R"({"id":"old","family_weights":{"heritage":1,"accommodation":0.5}})", "old.json");
+    auto old =
+        geo::audience_from_json(R"({"id":"old","family_weights":{"heritage":1,"accommodation":0.5}})", "old.json");
     ASSERT_TRUE(old) << old.error().message;
     geo::OfferItem hotel;
     hotel.family = geo::Family::accommodation;
@@ -128,9 +128,8 @@ TEST(Audience, HostileJsonGivesShortMessages) {
     ASSERT_FALSE(a);
     EXPECT_EQ(a.error().message, "deep.json: nesting deeper than 64 levels");
     // A 10 MB bad weight: the message quotes at most 80 bytes of it.
-    auto b = geo::audience_from_json(R"({"id":"x","family_weights":{"heritage":")" + std::string(10'000'000, '9') +
-                                         "\"}}",
-                                     "big.json");
+    auto b = geo::audience_from_json(
+        R"({"id":"x","family_weights":{"heritage":")" + std::string(10'000'000, '9') + "\"}}", "big.json");
     ASSERT_FALSE(b);
     EXPECT_LT(b.error().message.size(), 250u) << b.error().message.substr(0, 300);
     EXPECT_NE(b.error().message.find("family_weights.heritage"), std::string::npos);

@@ -31,8 +31,7 @@ geo::Territory square_territory(const std::string& code, double x, double y) {
     t.code = code;
     t.level = geo::TerritoryLevel::competitor;
     geo::Ring ring;
-    for (auto [dx, dy] :
-         {std::pair{0.0, 0.0}, {10'000.0, 0.0}, {10'000.0, 10'000.0}, {0.0, 10'000.0}})
+    for (auto [dx, dy] : {std::pair{0.0, 0.0}, {10'000.0, 0.0}, {10'000.0, 10'000.0}, {0.0, 10'000.0}})
         ring.push_back(*proj->inverse(geo::Projected{x + dx, y + dy}));
     t.geometry.polygons.push_back({{ring}});
     return t;
@@ -47,11 +46,9 @@ void add_items(std::vector<geo::OfferItem>& items, Family family, int n, double 
         geo::OfferItem item;
         item.family = family;
         item.source_id = std::to_string(items.size());
-        if (!subtypes.empty())
-            item.subtypes = {subtypes[static_cast<std::size_t>(i) % subtypes.size()]};
+        if (!subtypes.empty()) item.subtypes = {subtypes[static_cast<std::size_t>(i) % subtypes.size()]};
         if (labelled_every > 0 && i % labelled_every == 0) item.labels = {"monument_historique"};
-        item.position = *proj->inverse(
-            geo::Projected{x + 500.0 + 400.0 * (i % 20), y + 500.0 + 400.0 * (i / 20)});
+        item.position = *proj->inverse(geo::Projected{x + 500.0 + 400.0 * (i % 20), y + 500.0 + 400.0 * (i / 20)});
         items.push_back(item);
     }
 }
@@ -96,8 +93,7 @@ TEST(Benchmark, IndicatorsAndSentencesOnAConstructedCase) {
     EXPECT_FALSE(res->families[static_cast<std::size_t>(Family::nature)].ratio);
 
     ASSERT_EQ(res->strengths.size(), 2U);
-    EXPECT_EQ(res->strengths[0].text_fr,
-              "Nature et écotourisme : offre absente chez les concurrents");
+    EXPECT_EQ(res->strengths[0].text_fr, "Nature et écotourisme : offre absente chez les concurrents");
     EXPECT_EQ(res->strengths[0].text_en, "Nature & ecotourism: no such offer at the competitors");
     EXPECT_EQ(res->strengths[1].text_fr, "Patrimoine : 2,1 × la moyenne des concurrents");
     EXPECT_EQ(res->strengths[1].text_en, "Heritage: 2.1 × the competitors' average");
@@ -154,9 +150,8 @@ TEST(BenchmarkRealSample, IndreEtLoireAgainstLoirEtCherCountsMatchOgr) {
     // Independent count: OGR Contains on the départements as GDAL reads them.
     int index = 0;
     for (const char* folder : {"37-indre-et-loire", "41-loir-et-cher"}) {
-        GDALDatasetUniquePtr ds(
-            GDALDataset::Open(test::departement_path(folder, "departement").c_str(),
-                              GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        GDALDatasetUniquePtr ds(GDALDataset::Open(test::departement_path(folder, "departement").c_str(),
+                                                  GDAL_OF_VECTOR | GDAL_OF_READONLY));
         ASSERT_TRUE(ds);
         OGRFeatureUniquePtr feature(ds->GetLayer(0)->GetNextFeature());
         const OGRGeometry* dep = feature->GetGeometryRef();
@@ -168,8 +163,7 @@ TEST(BenchmarkRealSample, IndreEtLoireAgainstLoirEtCherCountsMatchOgr) {
         std::int64_t total = 0;
         for (Family f : geo::kAllFamilies) {
             const auto k = static_cast<std::size_t>(f);
-            EXPECT_EQ(res->territories[static_cast<std::size_t>(index)].families[k].item_count,
-                      expected[k])
+            EXPECT_EQ(res->territories[static_cast<std::size_t>(index)].families[k].item_count, expected[k])
                 << folder << " " << geo::family_id(f);
             total += expected[k];
         }

@@ -19,8 +19,7 @@ using test::l93_rect_km;
 
 constexpr double kTolKm2 = 1e-4;  // areas of the synthetic shapes, km²
 
-geo::Territory territory(std::int64_t id, std::string name, TerritoryLevel level,
-                         geo::MultiPolygon geometry) {
+geo::Territory territory(std::int64_t id, std::string name, TerritoryLevel level, geo::MultiPolygon geometry) {
     geo::Territory t;
     t.id = id;
     t.name = std::move(name);
@@ -153,12 +152,11 @@ TEST(BorderReport, EmptyPerimeterInvalidUnitsAndBadParameters) {
 
     // A self-intersecting "bow tie" unit is repaired, not fatal; an empty unit is ignored.
     geo::MultiPolygon bowtie;
-    bowtie.polygons.push_back(geo::Polygon{
-        {{test::l93_point_km(-5, -5), test::l93_point_km(5, 5), test::l93_point_km(5, -5),
-          test::l93_point_km(-5, 5), test::l93_point_km(-5, -5)}}});
-    const std::vector<geo::Territory> odd = {
-        territory(1, "Bowtie", TerritoryLevel::commune, bowtie),
-        territory(2, "Empty", TerritoryLevel::commune, {})};
+    bowtie.polygons.push_back(
+        geo::Polygon{{{test::l93_point_km(-5, -5), test::l93_point_km(5, 5), test::l93_point_km(5, -5),
+                       test::l93_point_km(-5, 5), test::l93_point_km(-5, -5)}}});
+    const std::vector<geo::Territory> odd = {territory(1, "Bowtie", TerritoryLevel::commune, bowtie),
+                                             territory(2, "Empty", TerritoryLevel::commune, {})};
     auto r = geo::border_report(l93_rect_km(0, -10, 10, 10), odd);
     ASSERT_TRUE(r) << r.error().message;
     ASSERT_EQ(r->units.size(), 1u);
@@ -179,8 +177,7 @@ TEST(BorderReport, TilingSharesSumToOne) {
     std::vector<geo::Territory> tiles;
     for (int i = 0; i < 25; ++i)
         for (int j = 0; j < 25; ++j)
-            tiles.push_back(territory(i * 25 + j + 1, "T" + std::to_string(i * 25 + j),
-                                      TerritoryLevel::commune,
+            tiles.push_back(territory(i * 25 + j + 1, "T" + std::to_string(i * 25 + j), TerritoryLevel::commune,
                                       l93_rect_km(2.0 * i, 2.0 * j, 2.0 * i + 2, 2.0 * j + 2)));
     std::mt19937_64 rng(20261126);
     std::uniform_real_distribution<double> centre(12.0, 38.0), radius(1.0, 11.0);
@@ -236,8 +233,7 @@ TEST(BorderReport, PatrimoinePerimeterCrossesTheBorderOf37And41) {
     EXPECT_EQ(depts->units_given, 2);
     EXPECT_EQ(depts->units_crossed, 2);
     EXPECT_LE(depts->covered_share, 1.0 + 1e-6);
-    EXPECT_NEAR(depts->largest_share, std::max(d37->share_of_perimeter, d41->share_of_perimeter),
-                1e-12);
+    EXPECT_NEAR(depts->largest_share, std::max(d37->share_of_perimeter, d41->share_of_perimeter), 1e-12);
 
     // The communes of 37 and 41 tile the two départements (simplified
     // outlines: within 1 %), so they cover the same share of the perimeter.

@@ -66,8 +66,7 @@ TEST(Contour, SinglePeakGivesOneCounterClockwiseRing) {
     // Crossings half-way between the centre (4) and its neighbours (1): 2/3 of
     // the way would be 1 at the iso-value 2 → at 2/3 × 100 m from the centre.
     const geo::Projected c = g.cell_centre(2, 2);
-    for (const auto& p : ring)
-        EXPECT_NEAR(std::hypot(p.x_m - c.x_m, p.y_m - c.y_m), 100.0 * 2.0 / 3.0, 1e-9);
+    for (const auto& p : ring) EXPECT_NEAR(std::hypot(p.x_m - c.x_m, p.y_m - c.y_m), 100.0 * 2.0 / 3.0, 1e-9);
 }
 
 TEST(Contour, AnnulusGivesAPolygonWithAHole) {
@@ -97,8 +96,7 @@ TEST(Contour, CellCentresInsideExactlyWhenAboveThreshold) {
             EXPECT_EQ(mismatches, 0) << "seed " << seed << " threshold " << t;
             for (const auto& poly : mp.polygons) {
                 EXPECT_GT(geo::signed_area_m2(poly.rings[0]), 0.0);
-                for (std::size_t i = 1; i < poly.rings.size(); ++i)
-                    EXPECT_LT(geo::signed_area_m2(poly.rings[i]), 0.0);
+                for (std::size_t i = 1; i < poly.rings.size(); ++i) EXPECT_LT(geo::signed_area_m2(poly.rings[i]), 0.0);
                 EXPECT_GT(geo::area_m2(poly), 0.0);
             }
         }

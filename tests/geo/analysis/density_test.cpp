@@ -18,8 +18,7 @@ struct Sample {
 // (0, 3], one in ten weights zero.
 Sample clusters(std::uint32_t seed, std::size_t per_cluster, double sigma_m) {
     std::mt19937_64 rng(seed);
-    const geo::Projected centres[] = {{525'000, 6'700'000}, {560'000, 6'720'000},
-                                      {540'000, 6'660'000}};
+    const geo::Projected centres[] = {{525'000, 6'700'000}, {560'000, 6'720'000}, {540'000, 6'660'000}};
     std::normal_distribution<double> n(0.0, sigma_m);
     std::uniform_real_distribution<double> w(0.0, 3.0);
     std::uniform_int_distribution<int> zero(0, 9);
@@ -54,8 +53,8 @@ TEST(Density, QuarticGridEqualsClosedFormSum) {
     int checked = 0;
     for (int r = 0; r < g->height; r += 2)
         for (int c = 0; c < g->width; c += 2) {
-            const double want = geo::density_at(s.points, s.weights, g->cell_centre(c, r),
-                                                geo::Kernel::quartic, 5000.0);
+            const double want =
+                geo::density_at(s.points, s.weights, g->cell_centre(c, r), geo::Kernel::quartic, 5000.0);
             const double got = g->at(c, r);
             if (want == 0.0) {
                 EXPECT_EQ(got, 0.0) << c << "," << r;
@@ -75,8 +74,7 @@ TEST(Density, QuarticKernelFormula) {
     for (double d : {0.0, 1000.0, 4000.0, 7999.0, 8000.0, 9000.0}) {
         const double qgis_raw = d < h ? std::pow(1.0 - std::pow(d / h, 2), 2) : 0.0;
         const double want = 2.5 * qgis_raw * 3.0 / (std::numbers::pi * h * h) * 1e6;
-        const double got =
-            geo::density_at(one, w, {1000.0 + d, 2000.0}, geo::Kernel::quartic, h);
+        const double got = geo::density_at(one, w, {1000.0 + d, 2000.0}, geo::Kernel::quartic, h);
         EXPECT_NEAR(got, want, 1e-12 * (want + 1e-300)) << d;
     }
     // QGIS's "scaled" output is 21.75/(πh²) × raw: ours is 3/21.75 of it (per m²).
@@ -97,8 +95,8 @@ TEST(Density, GaussianGridEqualsClosedFormSum) {
     for (double v : g->values) peak = std::max(peak, v);
     for (int r = 0; r < g->height; r += 3)
         for (int c = 0; c < g->width; c += 3) {
-            const double want = geo::density_at(s.points, s.weights, g->cell_centre(c, r),
-                                                geo::Kernel::gaussian, 2000.0);
+            const double want =
+                geo::density_at(s.points, s.weights, g->cell_centre(c, r), geo::Kernel::gaussian, 2000.0);
             EXPECT_NEAR(g->at(c, r), want, 1e-9 * want + 1e-12 * peak) << c << "," << r;
         }
 }
@@ -232,7 +230,8 @@ TEST(Density, BinnedConvolutionAgreesWithTheDirectSum) {
         const double peak = peak_of(*binned);
         for (int r = 0; r < binned->height; r += 2)
             for (int c = 0; c < binned->width; c += 2) {
-                const double want = geo::density_at(s.points, s.weights, binned->cell_centre(c, r), kernel, *p.bandwidth_m);
+                const double want =
+                    geo::density_at(s.points, s.weights, binned->cell_centre(c, r), kernel, *p.bandwidth_m);
                 ASSERT_NEAR(binned->at(c, r), want, 0.005 * peak) << c << "," << r;
             }
         p.method = geo::DensityMethod::direct;

@@ -91,8 +91,7 @@ geo::GapParams default_params(double cell_m) {
 }
 
 // Items of every family on a jittered lattice of `step_m` over a square.
-std::vector<geo::OfferItem> dense_items(const geo::Projector& proj, std::mt19937& rng,
-                                        double half_m, double step_m,
+std::vector<geo::OfferItem> dense_items(const geo::Projector& proj, std::mt19937& rng, double half_m, double step_m,
                                         std::vector<Projected>* where = nullptr) {
     std::uniform_real_distribution<double> jitter(-0.25 * step_m, 0.25 * step_m);
     std::vector<geo::OfferItem> items;
@@ -167,8 +166,7 @@ TEST(Gaps, GridCoversThePerimeter) {
         const double a = 2.0 * M_PI * k / 40.0;
         const double r = radius(rng);
         outer.push_back({kCentre.x_m + r * std::cos(a), kCentre.y_m + r * std::sin(a)});
-        hole.push_back(
-            {kCentre.x_m + 4'000.0 * std::cos(-a), kCentre.y_m + 4'000.0 * std::sin(-a)});
+        hole.push_back({kCentre.x_m + 4'000.0 * std::cos(-a), kCentre.y_m + 4'000.0 * std::sin(-a)});
     }
     const geo::ProjectedMultiPolygon area{{geo::ProjectedPolygon{{outer, hole}}}};
     const geo::MultiPolygon perimeter = to_wgs84(proj, area);
@@ -176,9 +174,7 @@ TEST(Gaps, GridCoversThePerimeter) {
     auto res = geo::compute_gaps(perimeter, {}, all_weights(1.0), default_params(1'000.0));
     ASSERT_TRUE(res.has_value()) << res.error().message;
     ASSERT_EQ(res->metric_crs, "EPSG:2154");
-    auto inside = [&](Projected p) {
-        return geo::ring_contains(outer, p) && !geo::ring_contains(hole, p);
-    };
+    auto inside = [&](Projected p) { return geo::ring_contains(outer, p) && !geo::ring_contains(hole, p); };
     std::set<std::pair<int, int>> cells;
     for (const geo::GapCell& c : res->cells) {
         EXPECT_TRUE(inside(c.centre));
@@ -189,8 +185,7 @@ TEST(Gaps, GridCoversThePerimeter) {
         ASSERT_EQ(c.hexagon.size(), 7U);
     }
     const double area_km2 = geo::area_m2(area) * 1e-6;
-    EXPECT_NEAR(static_cast<double>(res->cells.size()) * res->cell_area_km2, area_km2,
-                0.03 * area_km2);
+    EXPECT_NEAR(static_cast<double>(res->cells.size()) * res->cell_area_km2, area_km2, 0.03 * area_km2);
     // Every point inside, farther than one side from the boundary, lies in a cell.
     auto boundary_distance = [&](Projected p) {
         double best = kInf;
@@ -198,8 +193,8 @@ TEST(Gaps, GridCoversThePerimeter) {
             for (std::size_t i = 0; i < ring->size(); ++i) {
                 const Projected a = (*ring)[i], b = (*ring)[(i + 1) % ring->size()];
                 const double dx = b.x_m - a.x_m, dy = b.y_m - a.y_m;
-                const double t = std::clamp(
-                    ((p.x_m - a.x_m) * dx + (p.y_m - a.y_m) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+                const double t =
+                    std::clamp(((p.x_m - a.x_m) * dx + (p.y_m - a.y_m) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
                 best = std::min(best, dist(p, {a.x_m + t * dx, a.y_m + t * dy}));
             }
         return best;
@@ -233,8 +228,7 @@ TEST(Gaps, PunchedHoleIsFoundAsAZoneAtTheRightPlace) {
     const double hole_m = 15'000.0;
     std::vector<geo::OfferItem> items;
     for (std::size_t i = 0; i < all.size(); ++i)
-        if (!(all[i].family == Family::gastronomy && dist(where[i], hole) < hole_m))
-            items.push_back(all[i]);
+        if (!(all[i].family == Family::gastronomy && dist(where[i], hole) < hole_m)) items.push_back(all[i]);
     const geo::MultiPolygon perimeter = to_wgs84(proj, square(kCentre, 30'000.0));
     const geo::GapParams params = default_params(1'000.0);
     const double ok_m = params.acceptable_m[static_cast<std::size_t>(Family::gastronomy)];
@@ -273,9 +267,7 @@ TEST(Gaps, PunchedHoleIsFoundAsAZoneAtTheRightPlace) {
     EXPECT_GT(zone.score, 0.0);
     EXPECT_LE(zone.max_score, 1.0);
     EXPECT_NEAR(zone.rank_value, zone.score * zone.area_km2, 1e-9);
-    EXPECT_LT(std::hypot(zone.label_point.lon_deg - centre.lon_deg,
-                         zone.label_point.lat_deg - centre.lat_deg),
-              0.03);
+    EXPECT_LT(std::hypot(zone.label_point.lon_deg - centre.lon_deg, zone.label_point.lat_deg - centre.lat_deg), 0.03);
 }
 
 TEST(Gaps, NoGapWhereAnItemIsWithinTheAcceptableDistance) {
@@ -298,8 +290,7 @@ TEST(Gaps, NoGapWhereAnItemIsWithinTheAcceptableDistance) {
         for (double& x : audience.family_weights) x = w(rng);
         audience.family_weights[static_cast<std::size_t>(Family::services)] = 0.0;
         const geo::GapParams params = default_params(2'000.0);
-        auto res =
-            geo::compute_gaps(to_wgs84(proj, square(kCentre, 25'000.0)), items, audience, params);
+        auto res = geo::compute_gaps(to_wgs84(proj, square(kCentre, 25'000.0)), items, audience, params);
         ASSERT_TRUE(res.has_value()) << res.error().message;
         ASSERT_GT(res->cells.size(), 400U);
         for (const geo::GapCell& c : res->cells) {
@@ -316,8 +307,7 @@ TEST(Gaps, NoGapWhereAnItemIsWithinTheAcceptableDistance) {
                     EXPECT_EQ(c.score[k], 0.0);
                 }
                 EXPECT_DOUBLE_EQ(c.score[k],
-                                 geo::gap_score(audience.family_weights[k], c.distance_m[k],
-                                                params.acceptable_m[k]));
+                                 geo::gap_score(audience.family_weights[k], c.distance_m[k], params.acceptable_m[k]));
             }
             if (c.gap_family) {
                 const auto k = static_cast<std::size_t>(*c.gap_family);
@@ -351,8 +341,7 @@ TEST(Gaps, ZonesAreNamedAfterTheCommuneTheyMostlyCover) {
     const Projected hole{kCentre.x_m - 4'000.0, kCentre.y_m};
     std::vector<geo::OfferItem> items;
     for (std::size_t i = 0; i < all.size(); ++i)
-        if (!(all[i].family == Family::accommodation && dist(where[i], hole) < 20'000.0))
-            items.push_back(all[i]);
+        if (!(all[i].family == Family::accommodation && dist(where[i], hole) < 20'000.0)) items.push_back(all[i]);
     // West and east halves of the square as two communes.
     geo::Territory west, east;
     west.name = "Ouest";
@@ -458,20 +447,18 @@ TEST(GapsRealSample, FamillesNatureGapsAndBenchmarkExport) {
     auto gaps = geo::compute_gaps(area, *items, *audience, default_params(2'000.0), *communes);
     ASSERT_TRUE(gaps) << gaps.error().message;
     ASSERT_FALSE(gaps->zones.empty());
-    std::printf("  perimeter %.1f km², %zu cells, %zu zones\n", perimeter->levels.front().area_km2,
-                gaps->cells.size(), gaps->zones.size());
+    std::printf("  perimeter %.1f km², %zu cells, %zu zones\n", perimeter->levels.front().area_km2, gaps->cells.size(),
+                gaps->zones.size());
     // Cells cover the perimeter: their total area is its area, give or take the edge cells.
     const double perimeter_km2 = perimeter->levels.front().area_km2;
-    EXPECT_NEAR(static_cast<double>(gaps->cells.size()) * gaps->cell_area_km2, perimeter_km2,
-                0.1 * perimeter_km2);
+    EXPECT_NEAR(static_cast<double>(gaps->cells.size()) * gaps->cell_area_km2, perimeter_km2, 0.1 * perimeter_km2);
     double zones_km2 = 0.0;
     for (const geo::GapZone& z : gaps->zones) {
         EXPECT_GT(audience->family_weight(z.family), 0.0);
         // A zone is unnamed only when it lies outside the communes loaded (37
         // and 41): the perimeter reaches into the Sarthe.
         if (z.commune_name.empty()) {
-            for (std::size_t i : z.cells)
-                EXPECT_FALSE(in_any(*communes, gaps->cells[i].centre_lonlat));
+            for (std::size_t i : z.cells) EXPECT_FALSE(in_any(*communes, gaps->cells[i].centre_lonlat));
         } else {
             EXPECT_GE(z.commune_count, 1);
         }
@@ -482,18 +469,16 @@ TEST(GapsRealSample, FamillesNatureGapsAndBenchmarkExport) {
         const geo::GapZone& g = gaps->zones[z];
         std::printf("  %zu. %s (%s) — %s %s: %.1f km², score %.3f, rank %.1f, mean %.0f m\n", z + 1,
                     std::string(geo::family_name_fr(g.family)).c_str(),
-                    std::string(geo::family_name_en(g.family)).c_str(), g.commune_name.c_str(),
-                    g.commune_code.c_str(), g.area_km2, g.score, g.rank_value, g.mean_distance_m);
+                    std::string(geo::family_name_en(g.family)).c_str(), g.commune_name.c_str(), g.commune_code.c_str(),
+                    g.area_km2, g.score, g.rank_value, g.mean_distance_m);
     }
 
-    const nlohmann::json provenance = {
-        {"audience", audience->id}, {"level", 0.8}, {"cell_m", 2000}};
+    const nlohmann::json provenance = {{"audience", audience->id}, {"level", 0.8}, {"cell_m", 2000}};
     const auto gaps_geojson = dir / "gaps.geojson";
     auto written = geo::write_gaps_geojson(gaps_geojson.string(), *gaps, provenance);
     ASSERT_TRUE(written) << written.error().message;
     EXPECT_EQ(*written, static_cast<std::int64_t>(gaps->zones.size() + gaps->cells.size()));
-    EXPECT_EQ(geo::check_rfc7946(gaps_geojson.string(), {.require_bbox = true}),
-              std::vector<std::string>{});
+    EXPECT_EQ(geo::check_rfc7946(gaps_geojson.string(), {.require_bbox = true}), std::vector<std::string>{});
     EXPECT_EQ(ogr_feature_count(gaps_geojson), *written);
     const auto zones_csv = dir / "zones.csv";
     ASSERT_TRUE(geo::write_gap_zones_csv(zones_csv.string(), *gaps));
@@ -510,8 +495,7 @@ TEST(GapsRealSample, FamillesNatureGapsAndBenchmarkExport) {
     auto features = geo::write_benchmark(bench_geojson.string(), *bench, provenance);
     ASSERT_TRUE(features) << features.error().message;
     EXPECT_EQ(*features, 2);
-    EXPECT_EQ(geo::check_rfc7946(bench_geojson.string(), {.require_bbox = true}),
-              std::vector<std::string>{});
+    EXPECT_EQ(geo::check_rfc7946(bench_geojson.string(), {.require_bbox = true}), std::vector<std::string>{});
     EXPECT_EQ(ogr_feature_count(bench_geojson), 2);
     const auto bench_csv = dir / "benchmark.csv";
     auto rows = geo::write_benchmark(bench_csv.string(), *bench, provenance);
@@ -519,14 +503,12 @@ TEST(GapsRealSample, FamillesNatureGapsAndBenchmarkExport) {
     EXPECT_EQ(*rows, 2 * geo::kFamilyCount);
     EXPECT_EQ(ogr_feature_count(bench_csv), 2 * geo::kFamilyCount);
     // The CSV's heritage count for 37 is the benchmark's.
-    GDALDatasetUniquePtr ds(
-        GDALDataset::Open(bench_csv.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(bench_csv.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     ASSERT_TRUE(ds);
     OGRFeatureUniquePtr first(ds->GetLayer(0)->GetNextFeature());
     EXPECT_STREQ(first->GetFieldAsString("code"), "37");
     EXPECT_STREQ(first->GetFieldAsString("family"), "heritage");
-    EXPECT_EQ(first->GetFieldAsInteger64("item_count"),
-              bench->territories[0].families[0].item_count);
+    EXPECT_EQ(first->GetFieldAsInteger64("item_count"), bench->territories[0].families[0].item_count);
 }
 
 }  // namespace

@@ -35,8 +35,9 @@ geo::ProjectedMultiPolygon shapes() {
     const double x = 512'345.6, y = 6'601'234.5;
     geo::ProjectedMultiPolygon mp;
     mp.polygons.push_back({{{{x + 1'111, y + 1'333}, {x + 7'777, y + 2'020}, {x + 3'030, y + 9'191}}}});
-    mp.polygons.push_back({{{{x + 10'100, y + 1'100}, {x + 18'900, y + 1'100}, {x + 18'900, y + 9'900}, {x + 10'100, y + 9'900}},
-                            {{x + 12'000, y + 3'000}, {x + 12'000, y + 5'000}, {x + 14'000, y + 5'000}, {x + 14'000, y + 3'000}}}});
+    mp.polygons.push_back(
+        {{{{x + 10'100, y + 1'100}, {x + 18'900, y + 1'100}, {x + 18'900, y + 9'900}, {x + 10'100, y + 9'900}},
+          {{x + 12'000, y + 3'000}, {x + 12'000, y + 5'000}, {x + 14'000, y + 5'000}, {x + 14'000, y + 3'000}}}});
     return mp;
 }
 
@@ -71,7 +72,9 @@ TEST(GridIntegral, ExactOnConstantAndLinearFields) {
 }
 
 TEST(GridIntegral, ResultDoesNotDependOnRingOrientation) {
-    const auto g = field([](double x, double y) { return std::exp(-((x - 516e3) * (x - 516e3) + (y - 6'605e3) * (y - 6'605e3)) / 2e7); });
+    const auto g = field([](double x, double y) {
+        return std::exp(-((x - 516e3) * (x - 516e3) + (y - 6'605e3) * (y - 6'605e3)) / 2e7);
+    });
     auto flipped = shapes();
     for (auto& poly : flipped.polygons)
         for (auto& ring : poly.rings) std::reverse(ring.begin(), ring.end());
@@ -94,16 +97,19 @@ TEST(GridIntegral, WithinATenthOfAPercentOfTheExactKernelMass) {
         geo::ProjectedPolygon p;
         p.rings.emplace_back();
         for (int k = 0; k < 90; ++k)
-            p.rings[0].push_back({c.x_m + r * std::cos(k * std::numbers::pi / 45), c.y_m + r * std::sin(k * std::numbers::pi / 45)});
+            p.rings[0].push_back(
+                {c.x_m + r * std::cos(k * std::numbers::pi / 45), c.y_m + r * std::sin(k * std::numbers::pi / 45)});
         return p;
     };
     geo::ProjectedMultiPolygon region;
     region.polygons.push_back(disc(centres[0], 3'100));
     region.polygons.push_back(disc(centres[1], 5'300));
-    region.polygons.push_back({{{{533'000, 6'724'000}, {547'000, 6'724'000}, {547'000, 6'733'000}, {533'000, 6'733'000}}}});
+    region.polygons.push_back(
+        {{{{533'000, 6'724'000}, {547'000, 6'724'000}, {547'000, 6'733'000}, {533'000, 6'733'000}}}});
     for (auto kernel : {geo::Kernel::quartic, geo::Kernel::gaussian})
         for (auto method : {geo::DensityMethod::direct, geo::DensityMethod::binned_fft}) {
-            SCOPED_TRACE(testing::Message() << geo::kernel_id(kernel) << (method == geo::DensityMethod::direct ? " direct" : " binned"));
+            SCOPED_TRACE(testing::Message()
+                         << geo::kernel_id(kernel) << (method == geo::DensityMethod::direct ? " direct" : " binned"));
             geo::DensityParams p;
             p.kernel = kernel;
             p.bandwidth_m = kernel == geo::Kernel::quartic ? 5'000.0 : 1'800.0;

@@ -34,8 +34,7 @@ TEST(LabelPlacement, TriesRightLeftAboveBelow) {
     // Right blocked: left; right and left blocked: above; and then below.
     const LabelBox right{410, 296, 480, 304}, left{320, 296, 395, 304}, above{350, 250, 450, 294};
     EXPECT_EQ(place_labels({label(400, 300, 60)}, kView, {right})[0].position, LabelPosition::left);
-    EXPECT_EQ(place_labels({label(400, 300, 60)}, kView, {right, left})[0].position,
-              LabelPosition::above);
+    EXPECT_EQ(place_labels({label(400, 300, 60)}, kView, {right, left})[0].position, LabelPosition::above);
     auto below = place_labels({label(400, 300, 60)}, kView, {right, left, above});
     ASSERT_EQ(below.size(), 1u);
     EXPECT_EQ(below[0].position, LabelPosition::below);
@@ -53,8 +52,7 @@ TEST(LabelPlacement, NearTheEdgeTheLabelGoesInside) {
 
 TEST(LabelPlacement, LowerPriorityFirstThenWeight) {
     // Same anchor: only one fits on the right; the second goes left, the third above…
-    std::vector<LabelRequest> r = {label(400, 300, 60, 3), label(400, 300, 60, 1),
-                                   label(401, 300, 60, 1)};
+    std::vector<LabelRequest> r = {label(400, 300, 60, 3), label(400, 300, 60, 1), label(401, 300, 60, 1)};
     r[2].weight = 10;  // beats r[1] within priority 1
     auto placed = place_labels(r, kView);
     ASSERT_FALSE(placed.empty());
@@ -110,8 +108,7 @@ TEST(LabelPlacement, MoreDemoNamesAsTheViewGrows) {
         LonLatView view{box, 780 * scale, 520 * scale};
         std::vector<LabelRequest> r;
         for (const Place& p : *places) {
-            LabelRequest q =
-                label(view.x_px(p.position), view.y_px(p.position), 7.0 * p.name.size(), p.rank);
+            LabelRequest q = label(view.x_px(p.position), view.y_px(p.position), 7.0 * p.name.size(), p.rank);
             q.weight = static_cast<double>(p.population);
             r.push_back(q);
         }

@@ -95,8 +95,7 @@ TEST(PerimeterCompare, IdenticalDisjointAndEmptyPerimeters) {
 
     auto bad = geo::compare_perimeters(a, a, items, w, {});
     ASSERT_FALSE(bad);
-    EXPECT_NE(bad.error().message.find("1 items but 0 weights for B"), std::string::npos)
-        << bad.error().message;
+    EXPECT_NE(bad.error().message.find("1 items but 0 weights for B"), std::string::npos) << bad.error().message;
     auto nan = geo::compare_perimeters(a, a, items, {std::nan("")}, w);
     ASSERT_FALSE(nan);
 }
@@ -126,8 +125,7 @@ TEST(PerimeterCompare, PatrimoineAndOenotourismeDiffer) {
     EXPECT_LE(c->intersection_km2, std::min(c->area_a_km2, c->area_b_km2) + 1e-6);
     EXPECT_FALSE(c->gained.empty());
     EXPECT_FALSE(c->lost.empty());
-    for (double share :
-         {c->captured_share_a, c->captured_share_b, c->a_offer_in_b, c->b_offer_in_a}) {
+    for (double share : {c->captured_share_a, c->captured_share_b, c->a_offer_in_b, c->b_offer_in_a}) {
         EXPECT_GT(share, 0.0);
         EXPECT_LE(share, 1.0);
     }

@@ -19,9 +19,9 @@ struct Site {
 
 // The seven châteaux of the acceptance criterion.
 const Site kChateaux[] = {
-    {"Chambord", {1.517218, 47.616126}, "41"},     {"Blois", {1.33077247, 47.5861947}, "41"},
-    {"Cheverny", {1.459826, 47.499403}, "41"},     {"Chenonceau", {1.06962203, 47.3257632}, "37"},
-    {"Amboise", {0.98579488, 47.4130533}, "37"},   {"Villandry", {0.5124092, 47.3408909}, "37"},
+    {"Chambord", {1.517218, 47.616126}, "41"},         {"Blois", {1.33077247, 47.5861947}, "41"},
+    {"Cheverny", {1.459826, 47.499403}, "41"},         {"Chenonceau", {1.06962203, 47.3257632}, "37"},
+    {"Amboise", {0.98579488, 47.4130533}, "37"},       {"Villandry", {0.5124092, 47.3408909}, "37"},
     {"Azay-le-Rideau", {0.4670095, 47.2602739}, "37"},
 };
 
@@ -31,8 +31,7 @@ TEST(PerimeterRealData, HeritageAudienceHoldsTheLoireChateaux) {
     REQUIRE_SHARED_DATA();
     auto taxonomy = geo::Taxonomy::load_default();
     ASSERT_TRUE(taxonomy) << taxonomy.error().message;
-    auto parsed = geo::parse_datatourisme(
-        (test::shared_data() / "poi/datatourisme-touraine-2020").string(), *taxonomy);
+    auto parsed = geo::parse_datatourisme((test::shared_data() / "poi/datatourisme-touraine-2020").string(), *taxonomy);
     ASSERT_TRUE(parsed) << parsed.error().message;
     auto audience = geo::resolve_audience("patrimoine", nullptr);
     ASSERT_TRUE(audience) << audience.error().message;
@@ -60,8 +59,7 @@ TEST(PerimeterRealData, HeritageAudienceHoldsTheLoireChateaux) {
     EXPECT_EQ(GEOSisValid_r(ctx.get(), g->get()), 1);
     int inside = 0, in37 = 0, in41 = 0;
     for (const auto& c : kChateaux) {
-        geo::detail::GeosGeom pt(ctx.get(),
-                                 GEOSGeom_createPointFromXY_r(ctx.get(), c.at.lon_deg, c.at.lat_deg));
+        geo::detail::GeosGeom pt(ctx.get(), GEOSGeom_createPointFromXY_r(ctx.get(), c.at.lon_deg, c.at.lat_deg));
         if (GEOSContains_r(ctx.get(), g->get(), pt.get()) != 1) continue;
         ++inside;
         (std::string(c.departement) == "37" ? in37 : in41) += 1;

@@ -32,8 +32,8 @@ Scene three_clusters(std::uint32_t seed) {
     const geo::Projected origin{525'000, 6'700'000};
     const double d1 = 27'000 + 10'000 * u(rng), d2 = 35'000 + 25'000 * u(rng);
     const double angle = 0.6 + 0.9 * u(rng);
-    s.centres = {origin, {origin.x_m + d1, origin.y_m},
-                 {origin.x_m + d2 * std::cos(angle), origin.y_m + d2 * std::sin(angle)}};
+    s.centres = {
+        origin, {origin.x_m + d1, origin.y_m}, {origin.x_m + d2 * std::cos(angle), origin.y_m + d2 * std::sin(angle)}};
     for (const auto& c : s.centres)
         for (int i = 0; i < 300; ++i) {
             s.points.push_back({c.x_m + n(rng), c.y_m + n(rng)});
@@ -105,7 +105,8 @@ FineGrid fine_grid(const Scene& s, geo::Kernel kernel, double h, int n) {
     FineGrid g{xmin - reach, ymin - reach, std::max(xmax - xmin, ymax - ymin) / n + 2 * reach / n, n, {}};
     g.f.resize(static_cast<std::size_t>(n) * n);
     for (int r = 0; r < n; ++r)
-        for (int c = 0; c < n; ++c) g.f[static_cast<std::size_t>(r) * n + c] = direct_density(s, g.centre(c, r), kernel, h);
+        for (int c = 0; c < n; ++c)
+            g.f[static_cast<std::size_t>(r) * n + c] = direct_density(s, g.centre(c, r), kernel, h);
     return g;
 }
 

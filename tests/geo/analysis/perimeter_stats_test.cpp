@@ -106,8 +106,7 @@ TEST(PerimeterStats, RejectsMismatchedOrBadWeights) {
     EXPECT_NE(sizes.error().message.find("1 items but 2 weights"), std::string::npos);
     auto negative = geo::perimeter_stats(two_squares(), items, {-1.0});
     ASSERT_FALSE(negative);
-    EXPECT_NE(negative.error().message.find("item 0 (a) is -1"), std::string::npos)
-        << negative.error().message;
+    EXPECT_NE(negative.error().message.find("item 0 (a) is -1"), std::string::npos) << negative.error().message;
     auto none = geo::perimeter_stats(geo::PerimeterResult{}, items, {1.0});
     ASSERT_TRUE(none) << none.error().message;
     EXPECT_TRUE(none->levels.empty());
@@ -125,8 +124,7 @@ TEST(PerimeterStats, NestedLevelsOnGeneratedClusters) {
     std::vector<double> weights;
     for (const auto& [cx, cy] : centres)
         for (int i = 0; i < 400; ++i) {
-            items.push_back(
-                item("c", static_cast<Family>(fam(rng)), l93_point_km(cx + n(rng), cy + n(rng))));
+            items.push_back(item("c", static_cast<Family>(fam(rng)), l93_point_km(cx + n(rng), cy + n(rng))));
             weights.push_back(1.0 + (i % 3));
         }
     const geo::LonLat far = l93_point_km(150, -120);
@@ -143,9 +141,9 @@ TEST(PerimeterStats, NestedLevelsOnGeneratedClusters) {
     ASSERT_EQ(s->levels.size(), 3u);
     for (std::size_t k = 0; k < 3; ++k) {
         const auto& lv = s->levels[k];
-        EXPECT_EQ(std::accumulate(lv.items_inside_per_family.begin(),
-                                  lv.items_inside_per_family.end(), std::int64_t{0}),
-                  lv.items_inside);
+        EXPECT_EQ(
+            std::accumulate(lv.items_inside_per_family.begin(), lv.items_inside_per_family.end(), std::int64_t{0}),
+            lv.items_inside);
         EXPECT_GT(lv.captured_offer_share, 0.0);
         EXPECT_LE(lv.captured_offer_share, 1.0);
         EXPECT_DOUBLE_EQ(lv.area_km2, p->levels[k].area_km2);

@@ -26,8 +26,7 @@ struct Mixture {
 };
 
 geo::LonLat offset_km(geo::LonLat c, double dx_km, double dy_km) {
-    return {c.lon_deg + dx_km / (kKmPerDegLat * std::cos(c.lat_deg * M_PI / 180.0)),
-            c.lat_deg + dy_km / kKmPerDegLat};
+    return {c.lon_deg + dx_km / (kKmPerDegLat * std::cos(c.lat_deg * M_PI / 180.0)), c.lat_deg + dy_km / kKmPerDegLat};
 }
 
 // Known Gaussian clusters around `anchor` (random spread within ±40 km), a
@@ -106,55 +105,54 @@ void expect_rfc7946_rings(const geo::MultiPolygon& mp) {
 
 // The acceptance properties on generated mixtures of known clusters.
 TEST(Perimeter, PropertiesOnClusterMixtures) {
-    const geo::LonLat anchors[] = {{0.9, 47.4}, {5.4, 43.5}, {-1.6, 48.1}, {2.35, 48.85},
-                                   {6.9, 45.9}};
+    const geo::LonLat anchors[] = {{0.9, 47.4}, {5.4, 43.5}, {-1.6, 48.1}, {2.35, 48.85}, {6.9, 45.9}};
     geo::PerimeterParams params;
     params.levels = {0.95, 0.5, 0.8};  // any order in, ascending out
     std::uint32_t seed = 100;
     for (int round = 0; round < 3; ++round) {
-    for (const auto& anchor : anchors) {
-        const Mixture m = mixture(++seed, anchor);
-        auto res = geo::compute_perimeter(m.positions, m.weights, params);
-        ASSERT_TRUE(res) << res.error().message;
-        SCOPED_TRACE(testing::Message() << "seed " << seed);
-        EXPECT_EQ(res->metric_crs, "EPSG:2154");
-        EXPECT_TRUE(res->bandwidth_from_data);
-        EXPECT_GE(res->bandwidth_m, geo::kMinQuarticBandwidthM);
-        EXPECT_LE(res->bandwidth_m, geo::kMaxQuarticBandwidthM);
-        EXPECT_NEAR(res->cell_m, res->bandwidth_m / geo::kQuarticPerGaussian / geo::kDefaultCellsPerSigma, 1e-9);
-        EXPECT_DOUBLE_EQ(res->simplify_m, res->cell_m * geo::kDefaultSimplifyCells);
-        EXPECT_EQ(res->items_used, m.positions.size() - 200);
-        ASSERT_EQ(res->levels.size(), 3u);
-        EXPECT_EQ(res->levels[0].level, 0.5);
-        EXPECT_EQ(res->levels[2].level, 0.95);
+        for (const auto& anchor : anchors) {
+            const Mixture m = mixture(++seed, anchor);
+            auto res = geo::compute_perimeter(m.positions, m.weights, params);
+            ASSERT_TRUE(res) << res.error().message;
+            SCOPED_TRACE(testing::Message() << "seed " << seed);
+            EXPECT_EQ(res->metric_crs, "EPSG:2154");
+            EXPECT_TRUE(res->bandwidth_from_data);
+            EXPECT_GE(res->bandwidth_m, geo::kMinQuarticBandwidthM);
+            EXPECT_LE(res->bandwidth_m, geo::kMaxQuarticBandwidthM);
+            EXPECT_NEAR(res->cell_m, res->bandwidth_m / geo::kQuarticPerGaussian / geo::kDefaultCellsPerSigma, 1e-9);
+            EXPECT_DOUBLE_EQ(res->simplify_m, res->cell_m * geo::kDefaultSimplifyCells);
+            EXPECT_EQ(res->items_used, m.positions.size() - 200);
+            ASSERT_EQ(res->levels.size(), 3u);
+            EXPECT_EQ(res->levels[0].level, 0.5);
+            EXPECT_EQ(res->levels[2].level, 0.95);
 
-        Geos geos;
-        std::vector<geo::detail::GeosGeom> g;
-        for (const auto& lv : res->levels) {
-            SCOPED_TRACE(testing::Message() << "level " << lv.level);
-            EXPECT_NEAR(lv.captured_mass_share, lv.level, 0.01);
-            EXPECT_GE(lv.components, 1);
-            EXPECT_EQ(lv.components, static_cast<int>(lv.geometry.polygons.size()));
-            EXPECT_GT(lv.area_km2, 0.0);
-            EXPECT_GT(lv.compactness, 0.0);
-            EXPECT_LE(lv.compactness, 1.0);
-            EXPECT_GT(lv.density_threshold, 0.0);
-            expect_rfc7946_rings(lv.geometry);
-            g.push_back(geos.geom(lv.geometry));
-            ASSERT_TRUE(g.back());
-            EXPECT_EQ(GEOSisValid_r(geos.ctx.get(), g.back().get()), 1);
-            for (const auto& far : m.far_noise) EXPECT_FALSE(geos.contains(g.back(), far));
+            Geos geos;
+            std::vector<geo::detail::GeosGeom> g;
+            for (const auto& lv : res->levels) {
+                SCOPED_TRACE(testing::Message() << "level " << lv.level);
+                EXPECT_NEAR(lv.captured_mass_share, lv.level, 0.01);
+                EXPECT_GE(lv.components, 1);
+                EXPECT_EQ(lv.components, static_cast<int>(lv.geometry.polygons.size()));
+                EXPECT_GT(lv.area_km2, 0.0);
+                EXPECT_GT(lv.compactness, 0.0);
+                EXPECT_LE(lv.compactness, 1.0);
+                EXPECT_GT(lv.density_threshold, 0.0);
+                expect_rfc7946_rings(lv.geometry);
+                g.push_back(geos.geom(lv.geometry));
+                ASSERT_TRUE(g.back());
+                EXPECT_EQ(GEOSisValid_r(geos.ctx.get(), g.back().get()), 1);
+                for (const auto& far : m.far_noise) EXPECT_FALSE(geos.contains(g.back(), far));
+            }
+            // The 0.8 perimeter holds every cluster centre.
+            for (const auto& c : m.centres) EXPECT_TRUE(geos.contains(g[1], c));
+            // Nested: 0.5 ⊂ 0.8 ⊂ 0.95 (tolerance 1e-12 deg², i.e. ~0.01 m²).
+            EXPECT_LT(geos.area_outside(g[0], g[1]), 1e-12);
+            EXPECT_LT(geos.area_outside(g[1], g[2]), 1e-12);
+            EXPECT_LT(res->levels[0].area_km2, res->levels[1].area_km2);
+            EXPECT_LT(res->levels[1].area_km2, res->levels[2].area_km2);
+            EXPECT_GT(res->levels[0].density_threshold, res->levels[1].density_threshold);
+            for (const auto& lv : res->levels) EXPECT_LE(lv.simplify_m, res->simplify_m);
         }
-        // The 0.8 perimeter holds every cluster centre.
-        for (const auto& c : m.centres) EXPECT_TRUE(geos.contains(g[1], c));
-        // Nested: 0.5 ⊂ 0.8 ⊂ 0.95 (tolerance 1e-12 deg², i.e. ~0.01 m²).
-        EXPECT_LT(geos.area_outside(g[0], g[1]), 1e-12);
-        EXPECT_LT(geos.area_outside(g[1], g[2]), 1e-12);
-        EXPECT_LT(res->levels[0].area_km2, res->levels[1].area_km2);
-        EXPECT_LT(res->levels[1].area_km2, res->levels[2].area_km2);
-        EXPECT_GT(res->levels[0].density_threshold, res->levels[1].density_threshold);
-        for (const auto& lv : res->levels) EXPECT_LE(lv.simplify_m, res->simplify_m);
-    }
     }
 }
 

@@ -27,8 +27,7 @@ const SearchIndex& sample_index() {
     return index;
 }
 
-void expect_commune_first(const std::string& query, const std::string& code,
-                          const std::string& name) {
+void expect_commune_first(const std::string& query, const std::string& code, const std::string& name) {
     const auto hits = sample_index().search(query);
     ASSERT_FALSE(hits.empty()) << query;
     EXPECT_EQ(hits[0].kind, SearchKind::commune) << query << " → " << hits[0].name;

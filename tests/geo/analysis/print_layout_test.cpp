@@ -65,18 +65,15 @@ TEST(PrintPage, RefusesUnknownPapersAndResolutionsSayingWhy) {
     EXPECT_FALSE(geo::parse_orientation("sideways"));
     EXPECT_TRUE(geo::parse_orientation("Portrait"));
     for (const double dpi : {0.0, -72.0, 100000.0, std::nan("")}) {
-        auto page =
-            geo::print_page({geo::PaperSize::a4, geo::PageOrientation::portrait, 0, 0, dpi});
+        auto page = geo::print_page({geo::PaperSize::a4, geo::PageOrientation::portrait, 0, 0, dpi});
         ASSERT_FALSE(page) << dpi;
-        EXPECT_NE(page.error().message.find("[36, 1200]"), std::string::npos)
-            << page.error().message;
+        EXPECT_NE(page.error().message.find("[36, 1200]"), std::string::npos) << page.error().message;
     }
     auto huge = geo::print_page({geo::PaperSize::a3, geo::PageOrientation::portrait, 0, 0, 1200.0});
     ASSERT_FALSE(huge);
     EXPECT_NE(huge.error().message.find("megapixels"), std::string::npos) << huge.error().message;
     // A PDF page is vector: its dpi only sets the pixels of a pixel-sized page.
-    auto pdf =
-        geo::print_page({geo::PaperSize::a3, geo::PageOrientation::portrait, 0, 0, 1200.0, false});
+    auto pdf = geo::print_page({geo::PaperSize::a3, geo::PageOrientation::portrait, 0, 0, 1200.0, false});
     ASSERT_TRUE(pdf) << pdf.error().message;
     EXPECT_EQ(pdf->height_px, 19843);
     EXPECT_FALSE(geo::print_page({std::nullopt, geo::PageOrientation::portrait, 10, 900, 96.0}));
@@ -101,10 +98,8 @@ TEST(PrintScaleBar, RoundLengths) {
         const double max_mm = width(rng);
         const geo::PrintScaleBar bar = geo::print_scale_bar(view, max_mm);
         ASSERT_GT(bar.length_m, 0.0);
-        const double mantissa =
-            bar.length_m / std::pow(10.0, std::floor(std::log10(bar.length_m) + 1e-9));
-        EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
-                    std::abs(mantissa - 5) < 1e-9)
+        const double mantissa = bar.length_m / std::pow(10.0, std::floor(std::log10(bar.length_m) + 1e-9));
+        EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9)
             << bar.length_m;
         EXPECT_LE(bar.width_mm, max_mm + 1e-9);
         EXPECT_GT(bar.width_mm, 0.4 * max_mm);
@@ -122,10 +117,8 @@ TEST(PrintScaleBar, MeasuresTrueOnTheGroundAtTheMapsLatitude) {
     // The bar laid east-west and north-south at the frame centre spans its
     // length on the ground (Lambert-93's scale error there is below 0.1 %).
     const PagePoint c{frame.x_mm + frame.width_mm / 2, frame.y_mm + frame.height_mm / 2};
-    const double east =
-        ground_distance_m(*l93, view.to_lonlat(c), view.to_lonlat({c.x_mm + bar.width_mm, c.y_mm}));
-    const double north =
-        ground_distance_m(*l93, view.to_lonlat(c), view.to_lonlat({c.x_mm, c.y_mm - bar.width_mm}));
+    const double east = ground_distance_m(*l93, view.to_lonlat(c), view.to_lonlat({c.x_mm + bar.width_mm, c.y_mm}));
+    const double north = ground_distance_m(*l93, view.to_lonlat(c), view.to_lonlat({c.x_mm, c.y_mm - bar.width_mm}));
     EXPECT_NEAR(east, bar.length_m, 0.005 * bar.length_m);
     EXPECT_NEAR(north, bar.length_m, 0.005 * bar.length_m);
     // Without the latitude's cos (Mercator metres), the bar would be 47 % long.
@@ -158,9 +151,8 @@ TEST(PrintLegend, GoesToTheCornerThatCoversLeastOfThePerimeter) {
     // The perimeter covers the frame but for its lower-left 80 × 60 mm.
     const double x0 = frame.x_mm, y0 = frame.y_mm, x1 = frame.right_mm(), y1 = frame.bottom_mm();
     geo::Ring ring;
-    for (const PagePoint p :
-         {PagePoint{x0, y0}, PagePoint{x1, y0}, PagePoint{x1, y1}, PagePoint{x0 + 80, y1},
-          PagePoint{x0 + 80, y1 - 60}, PagePoint{x0, y1 - 60}, PagePoint{x0, y0}})
+    for (const PagePoint p : {PagePoint{x0, y0}, PagePoint{x1, y0}, PagePoint{x1, y1}, PagePoint{x0 + 80, y1},
+                              PagePoint{x0 + 80, y1 - 60}, PagePoint{x0, y1 - 60}, PagePoint{x0, y0}})
         ring.push_back(view.to_lonlat(p));
     geo::MultiPolygon perimeter{{geo::Polygon{{ring}}}};
     auto choice = geo::least_covered_corner(view, w, h, inset, {perimeter}, {});
@@ -171,13 +163,11 @@ TEST(PrintLegend, GoesToTheCornerThatCoversLeastOfThePerimeter) {
     EXPECT_NEAR(choice.box.bottom_mm(), frame.bottom_mm() - inset, 1e-9);
 
     // Everywhere but a hole in the top-left corner: the hole wins.
-    geo::MultiPolygon holed{
-        {geo::Polygon{{ring_of(view, frame), ring_of(view, {x0, y0, 70, 55})}}}};
+    geo::MultiPolygon holed{{geo::Polygon{{ring_of(view, frame), ring_of(view, {x0, y0, 70, 55})}}}};
     EXPECT_EQ(geo::least_covered_corner(view, w, h, inset, {holed}, {}).corner, Corner::top_left);
 
     // A perimeter on the right half: the left corners tie; items decide.
-    geo::MultiPolygon right{
-        {geo::Polygon{{ring_of(view, {x0 + frame.width_mm / 2, y0, frame.width_mm / 2, 150})}}}};
+    geo::MultiPolygon right{{geo::Polygon{{ring_of(view, {x0 + frame.width_mm / 2, y0, frame.width_mm / 2, 150})}}}};
     const geo::LonLat in_top_left = view.to_lonlat({x0 + 10, y0 + 10});
     choice = geo::least_covered_corner(view, w, h, inset, {right}, {in_top_left});
     EXPECT_EQ(choice.corner, Corner::bottom_left);
@@ -187,8 +177,7 @@ TEST(PrintLegend, GoesToTheCornerThatCoversLeastOfThePerimeter) {
 }
 
 TEST(PrintLayout, KeepsEveryPartOnThePageAndTheLegendInTheFrame) {
-    for (const auto orientation :
-         {geo::PageOrientation::portrait, geo::PageOrientation::landscape}) {
+    for (const auto orientation : {geo::PageOrientation::portrait, geo::PageOrientation::landscape}) {
         auto page = geo::print_page({geo::PaperSize::a4, orientation, 0, 0, 150.0});
         ASSERT_TRUE(page);
         geo::PrintContent content;
@@ -218,8 +207,7 @@ TEST(PrintLayout, KeepsEveryPartOnThePageAndTheLegendInTheFrame) {
         for (const auto& row : layout->legend_rows) {
             EXPECT_GE(row.baseline.y_mm, l.y_mm);
             EXPECT_LE(row.baseline.y_mm, l.bottom_mm());
-            EXPECT_LE(row.baseline.x_mm + geo::estimated_text_width_mm(row.row.text, 3.1, false),
-                      l.right_mm() + 0.01);
+            EXPECT_LE(row.baseline.x_mm + geo::estimated_text_width_mm(row.row.text, 3.1, false), l.right_mm() + 0.01);
         }
         ASSERT_FALSE(layout->attribution.empty());
         for (const auto& line : layout->attribution) {
@@ -247,8 +235,7 @@ TEST(PrintLayout, ShrinksALegendTallerThanTheFrameToFitIt) {
     content.attribution = "Territoire 0.1.0";
     content.legend.push_back({geo::LegendSwatch::heading, 0, "Offer families"});
     for (int i = 0; i < 24; ++i)
-        content.legend.push_back(
-            {geo::LegendSwatch::context_line, i, "context layer " + std::to_string(i)});
+        content.legend.push_back({geo::LegendSwatch::context_line, i, "context layer " + std::to_string(i)});
     auto layout = geo::layout_print(*page, content, geo::estimated_text_width_mm);
     ASSERT_TRUE(layout) << layout.error().message;
     const BoxMm& f = layout->map.frame;
@@ -257,8 +244,7 @@ TEST(PrintLayout, ShrinksALegendTallerThanTheFrameToFitIt) {
     EXPECT_GE(l.y_mm, f.y_mm);
     EXPECT_LE(l.bottom_mm(), f.bottom_mm() + 1e-9);
     EXPECT_LE(layout->legend_rows.back().baseline.y_mm, l.bottom_mm());
-    EXPECT_GT(layout->legend_rows.back().baseline.y_mm,
-              l.bottom_mm() - 2.0 * layout->style.legend_mm);
+    EXPECT_GT(layout->legend_rows.back().baseline.y_mm, l.bottom_mm() - 2.0 * layout->style.legend_mm);
 }
 
 }  // namespace
@@ -274,8 +260,7 @@ TEST(PrintLayout, SetsATitleWiderThanThePageSmaller) {
     auto layout = geo::layout_print(*page, content, geo::estimated_text_width_mm);
     ASSERT_TRUE(layout) << layout.error().message;
     EXPECT_LT(layout->title.size_mm, geo::PrintStyle{}.title_mm);
-    EXPECT_LE(layout->title.baseline.x_mm +
-                  geo::estimated_text_width_mm(content.title, layout->title.size_mm, true),
+    EXPECT_LE(layout->title.baseline.x_mm + geo::estimated_text_width_mm(content.title, layout->title.size_mm, true),
               page->width_mm - 10.0 + 1e-9);
     EXPECT_GT(layout->map.frame.y_mm, layout->title.baseline.y_mm);
 }

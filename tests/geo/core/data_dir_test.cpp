@@ -9,9 +9,8 @@
 
 TEST(DataDir, AnInstallFindsTheShareFolderBesideItsBinFolder) {
     const auto candidates = geo::data_dir_candidates("/opt/territoire-0.1/bin/territoire");
-    EXPECT_NE(
-        std::find(candidates.begin(), candidates.end(), "/opt/territoire-0.1/share/territoire"),
-        candidates.end());
+    EXPECT_NE(std::find(candidates.begin(), candidates.end(), "/opt/territoire-0.1/share/territoire"),
+              candidates.end());
 }
 
 TEST(DataDir, TheEnvironmentComesFirstAndIsKept) {
@@ -21,7 +20,6 @@ TEST(DataDir, TheEnvironmentComesFirstAndIsKept) {
     ::unsetenv("TERRITOIRE_DATA_DIR");
     // Without it, a folder holding taxonomy.json (this build's checkout or
     // install).
-    EXPECT_TRUE(
-        std::filesystem::is_regular_file(std::filesystem::path(geo::data_dir()) / "taxonomy.json"))
+    EXPECT_TRUE(std::filesystem::is_regular_file(std::filesystem::path(geo::data_dir()) / "taxonomy.json"))
         << geo::data_dir();
 }

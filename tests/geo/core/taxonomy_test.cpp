@@ -31,8 +31,7 @@ std::string osm_subtype(const Tags& tags) {
     return cls ? std::string(geo::family_id(cls->family)) + "/" + cls->subtype : "none";
 }
 
-std::string dt_subtype(const std::vector<std::string>& types,
-                       const std::vector<std::string>& themes = {}) {
+std::string dt_subtype(const std::vector<std::string>& types, const std::vector<std::string>& themes = {}) {
     auto cls = taxonomy().classify_datatourisme(types, themes);
     return cls ? std::string(geo::family_id(cls->family)) + "/" + cls->subtype : "none";
 }
@@ -51,42 +50,34 @@ TEST(Taxonomy, LoadsDefaultWithAllFamilies) {
 }
 
 TEST(Taxonomy, DatatourismePriorities) {
-    EXPECT_EQ(dt_subtype({"schema:Park", "Castle", "CulturalSite", "ParkAndGarden",
-                          "PlaceOfInterest", "PointOfInterest", "RemarkableBuilding"}),
+    EXPECT_EQ(dt_subtype({"schema:Park", "Castle", "CulturalSite", "ParkAndGarden", "PlaceOfInterest",
+                          "PointOfInterest", "RemarkableBuilding"}),
               "heritage/castle");
-    EXPECT_EQ(dt_subtype({"Practice", "Producer", "Tasting", "TastingProvider", "WineCellar",
-                          "PlaceOfInterest", "PointOfInterest", "Product", "schema:Product"}),
+    EXPECT_EQ(dt_subtype({"Practice", "Producer", "Tasting", "TastingProvider", "WineCellar", "PlaceOfInterest",
+                          "PointOfInterest", "Product", "schema:Product"}),
               "gastronomy/wine_cellar");
-    EXPECT_EQ(dt_subtype({"Accommodation", "FoodEstablishment", "Hotel", "HotelRestaurant",
-                          "Restaurant", "schema:Hotel", "schema:LodgingBusiness"}),
+    EXPECT_EQ(dt_subtype({"Accommodation", "FoodEstablishment", "Hotel", "HotelRestaurant", "Restaurant",
+                          "schema:Hotel", "schema:LodgingBusiness"}),
               "accommodation/hotel");
-    EXPECT_EQ(dt_subtype({"Accommodation", "Camping", "CampingAndCaravanning"}),
-              "accommodation/campsite");
-    EXPECT_EQ(dt_subtype({"NaturalHeritage", "schema:Landform", "PlaceOfInterest"}),
-              "nature/natural_site");
-    EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace", "ThemePark", "schema:AmusementPark"}),
-              "family_leisure/theme_park");
+    EXPECT_EQ(dt_subtype({"Accommodation", "Camping", "CampingAndCaravanning"}), "accommodation/campsite");
+    EXPECT_EQ(dt_subtype({"NaturalHeritage", "schema:Landform", "PlaceOfInterest"}), "nature/natural_site");
+    EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace", "ThemePark", "schema:AmusementPark"}), "family_leisure/theme_park");
     EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace", "ZooAnimalPark"}), "family_leisure/zoo");
-    EXPECT_EQ(dt_subtype({"FreePractice", "Practice", "SportsAndLeisurePlace"}),
-              "outdoor/activity");
-    EXPECT_EQ(dt_subtype({"EquipmentRental", "Rental", "SportsAndLeisurePlace"}),
-              "outdoor/equipment_rental");
+    EXPECT_EQ(dt_subtype({"FreePractice", "Practice", "SportsAndLeisurePlace"}), "outdoor/activity");
+    EXPECT_EQ(dt_subtype({"EquipmentRental", "Rental", "SportsAndLeisurePlace"}), "outdoor/equipment_rental");
     EXPECT_EQ(dt_subtype({"CulturalEvent", "EntertainmentAndEvent", "Exhibition", "schema:Event"}),
               "events_culture/exhibition");
     EXPECT_EQ(dt_subtype({"EntertainmentAndEvent", "schema:Event"}), "events_culture/event");
-    EXPECT_EQ(dt_subtype({"LocalTouristOffice", "TouristInformationCenter"}),
-              "services/tourist_office");
+    EXPECT_EQ(dt_subtype({"LocalTouristOffice", "TouristInformationCenter"}), "services/tourist_office");
     EXPECT_EQ(dt_subtype({"Tour", "WalkingTour", "olo:OrderedList"}), "outdoor/hiking_route");
     EXPECT_EQ(dt_subtype({"Tour", "CyclingTour"}), "outdoor/cycling_route");
-    EXPECT_EQ(dt_subtype({"FoodEstablishment", "Restaurant", "schema:Restaurant"}),
-              "gastronomy/restaurant");
+    EXPECT_EQ(dt_subtype({"FoodEstablishment", "Restaurant", "schema:Restaurant"}), "gastronomy/restaurant");
     EXPECT_EQ(dt_subtype({"CulturalSite", "Museum", "schema:Museum"}), "heritage/museum");
     EXPECT_EQ(dt_subtype({"Church", "CulturalSite", "Museum", "ReligiousSite"}), "heritage/church");
     EXPECT_EQ(dt_subtype({"Abbey", "Church", "CulturalSite", "ReligiousSite"}), "heritage/abbey");
     EXPECT_EQ(dt_subtype({"CulturalSite", "ReligiousSite"}), "heritage/religious_site");
     // Full URIs are accepted too.
-    EXPECT_EQ(dt_subtype({"https://www.datatourisme.gouv.fr/ontology/core#Castle"}),
-              "heritage/castle");
+    EXPECT_EQ(dt_subtype({"https://www.datatourisme.gouv.fr/ontology/core#Castle"}), "heritage/castle");
     EXPECT_EQ(dt_subtype({"http://schema.org/Hotel"}), "accommodation/hotel");
     // Generic classes are fallbacks only; nothing known gives nullopt.
     EXPECT_EQ(dt_subtype({"PointOfInterest"}), "services/point_of_interest");
@@ -97,14 +88,12 @@ TEST(Taxonomy, DatatourismePriorities) {
 TEST(Taxonomy, DatatourismeThemesRefineGenericSubtypes) {
     EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {"kb:HotAirBalloon"}), "outdoor/air_sports");
     EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {"kb:Riding"}), "outdoor/horse_riding");
-    EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {"kb:EscapeGame"}),
-              "family_leisure/escape_game");
+    EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {"kb:EscapeGame"}), "family_leisure/escape_game");
     EXPECT_EQ(dt_subtype({"TastingProvider"}, {"kb:Wine"}), "gastronomy/wine_cellar");
     EXPECT_EQ(dt_subtype({"TastingProvider"}, {"kb:Sculpture"}), "events_culture/craft_workshop");
     EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace"}, {}), "family_leisure/leisure_place");
     // A specific class is never overridden by a theme.
-    EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace", "ThemePark"}, {"kb:HotAirBalloon"}),
-              "family_leisure/theme_park");
+    EXPECT_EQ(dt_subtype({"SportsAndLeisurePlace", "ThemePark"}, {"kb:HotAirBalloon"}), "family_leisure/theme_park");
 }
 
 // The demo catalogue (data/demo/items.geojson) only uses known subtypes and labels.
@@ -115,16 +104,14 @@ TEST(Taxonomy, KnowsEveryDemoSubtypeAndLabel) {
     for (const auto& feature : demo["features"]) {
         const auto& p = feature["properties"];
         EXPECT_NE(taxonomy().subtype(p["subtype"].get<std::string>()), nullptr) << p["subtype"];
-        for (const auto& label : p["labels"])
-            EXPECT_NE(taxonomy().label(label.get<std::string>()), nullptr) << label;
+        for (const auto& label : p["labels"]) EXPECT_NE(taxonomy().label(label.get<std::string>()), nullptr) << label;
     }
 }
 
 TEST(Taxonomy, DatatourismeSecondarySubtypes) {
-    auto subs = taxonomy().datatourisme_subtypes(
-        {"schema:Park", "Castle", "CulturalSite", "ParkAndGarden", "PlaceOfInterest",
-         "PointOfInterest", "RemarkableBuilding"},
-        geo::Family::heritage);
+    auto subs = taxonomy().datatourisme_subtypes({"schema:Park", "Castle", "CulturalSite", "ParkAndGarden",
+                                                  "PlaceOfInterest", "PointOfInterest", "RemarkableBuilding"},
+                                                 geo::Family::heritage);
     EXPECT_EQ(subs, (std::vector<std::string>{"castle", "garden", "remarkable_building"}));
 }
 
@@ -145,9 +132,7 @@ TEST(Taxonomy, CoversEveryClassOfTheSample) {
         auto cls = taxonomy().classify_datatourisme(types);
         ASSERT_TRUE(cls.has_value()) << entry["file"];
         ++families[std::string(geo::family_id(cls->family))];
-        auto has = [&](const char* t) {
-            return std::find(types.begin(), types.end(), t) != types.end();
-        };
+        auto has = [&](const char* t) { return std::find(types.begin(), types.end(), t) != types.end(); };
         // SOURCES.md's buckets: every event is an event, every accommodation an accommodation.
         if (has("EntertainmentAndEvent")) {
             EXPECT_EQ(cls->family, geo::Family::events_culture) << entry["file"];
@@ -160,8 +145,7 @@ TEST(Taxonomy, CoversEveryClassOfTheSample) {
         }
         for (const auto& review : obj.value("hasReview", nlohmann::json::array())) {
             auto id = review["hasReviewValue"]["@id"].get<std::string>();
-            if (id.find("LabelRating_") != std::string::npos &&
-                !taxonomy().label_from_datatourisme(id))
+            if (id.find("LabelRating_") != std::string::npos && !taxonomy().label_from_datatourisme(id))
                 unknown_labels.insert(id);
         }
     }
@@ -187,8 +171,7 @@ TEST(Taxonomy, OsmRules) {
         {{{"tourism", "hotel"}, {"historic", "castle"}}, "accommodation/hotel"},
         {{{"tourism", "information"}, {"information", "office"}}, "services/tourist_office"},
         {{{"tourism", "information"}, {"information", "board"}}, "none"},
-        {{{"tourism", "information"}, {"information", "guidepost"}, {"historic", "yes"}},
-         "heritage/heritage_site"},
+        {{{"tourism", "information"}, {"information", "guidepost"}, {"historic", "yes"}}, "heritage/heritage_site"},
         {{{"amenity", "restaurant"}}, "gastronomy/restaurant"},
         {{{"amenity", "fast_food"}}, "gastronomy/fast_food"},
         {{{"amenity", "pub"}}, "gastronomy/bar"},
@@ -229,31 +212,25 @@ TEST(Taxonomy, OsmRules) {
         {{{"highway", "residential"}, {"name", "Rue Nationale"}}, "none"},
         {{{"building", "yes"}}, "none"},
     };
-    for (const auto& [tags, expected] : cases)
-        EXPECT_EQ(osm_subtype(tags), expected) << ::testing::PrintToString(tags);
+    for (const auto& [tags, expected] : cases) EXPECT_EQ(osm_subtype(tags), expected) << ::testing::PrintToString(tags);
     EXPECT_EQ(osm_subtype({}), "none");
     EXPECT_FALSE(taxonomy().classify_osm(geo::OsmTagLookup{}).has_value());
 }
 
 TEST(Taxonomy, Labels) {
     const auto& tax = taxonomy();
-    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_VignoblesDecouvertes"),
-              "vignobles_decouvertes");
+    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_VignoblesDecouvertes"), "vignobles_decouvertes");
     EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_BienvenueaLaFerme"), "bienvenue_ferme");
-    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_TourismeHandicapPictogrammeMoteur"),
-              "tourisme_handicap");
-    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_OutstandingGarden"),
-              "jardin_remarquable");
-    EXPECT_EQ(tax.label_from_datatourisme(
-                  "https://www.datatourisme.gouv.fr/ontology/core#LabelRating_AccueilVelo"),
+    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_TourismeHandicapPictogrammeMoteur"), "tourisme_handicap");
+    EXPECT_EQ(tax.label_from_datatourisme("kb:LabelRating_OutstandingGarden"), "jardin_remarquable");
+    EXPECT_EQ(tax.label_from_datatourisme("https://www.datatourisme.gouv.fr/ontology/core#LabelRating_AccueilVelo"),
               "accueil_velo");
     EXPECT_FALSE(tax.label_from_datatourisme("kb:COVID19ProtocolsCommitted").has_value());
     EXPECT_FALSE(tax.label_from_datatourisme("kb:ScaleRating_3etoiles").has_value());
 
-    for (const char* id : {"monument_historique", "unesco", "vignobles_decouvertes",
-                           "qualite_tourisme", "accueil_velo", "gites_de_france", "clevacances",
-                           "clef_verte", "tourisme_handicap", "plus_beaux_villages", "michelin",
-                           "jardin_remarquable", "maisons_illustres", "villes_art_histoire",
+    for (const char* id : {"monument_historique", "unesco", "vignobles_decouvertes", "qualite_tourisme", "accueil_velo",
+                           "gites_de_france", "clevacances", "clef_verte", "tourisme_handicap", "plus_beaux_villages",
+                           "michelin", "jardin_remarquable", "maisons_illustres", "villes_art_histoire",
                            "station_verte", "logis", "bienvenue_ferme", "petites_cites_caractere"})
         EXPECT_NE(tax.label(id), nullptr) << id;
     ASSERT_NE(tax.label("Vignobles & Découvertes"), nullptr);
@@ -262,10 +239,7 @@ TEST(Taxonomy, Labels) {
     EXPECT_EQ(tax.label("UNESCO World Heritage")->id, "unesco");
     EXPECT_EQ(tax.label("nothing"), nullptr);
 
-    Tags mh{{"historic", "castle"},
-            {"heritage", "2"},
-            {"heritage:operator", "mhs"},
-            {"ref:mhs", "PA00097792"}};
+    Tags mh{{"historic", "castle"}, {"heritage", "2"}, {"heritage:operator", "mhs"}, {"ref:mhs", "PA00097792"}};
     EXPECT_EQ(tax.labels_from_osm(lookup(mh)), (std::vector<std::string>{"monument_historique"}));
     Tags whc{{"heritage", "1"}, {"ref:whc", "933"}};
     EXPECT_EQ(tax.labels_from_osm(lookup(whc)), (std::vector<std::string>{"unesco"}));
@@ -313,8 +287,7 @@ TEST(Taxonomy, LoadErrorsNameFileAndEntry) {
 
     auto broken = geo::Taxonomy::load(write("broken.json", "{\"families\": ["));
     ASSERT_FALSE(broken);
-    EXPECT_NE(broken.error().message.find("broken.json: not valid JSON"), std::string::npos)
-        << broken.error().message;
+    EXPECT_NE(broken.error().message.find("broken.json: not valid JSON"), std::string::npos) << broken.error().message;
 
     // A subtype naming an unknown family.
     std::ifstream in(std::filesystem::path(TERRITOIRE_SOURCE_DATA_DIR) / "taxonomy.json");
@@ -322,8 +295,7 @@ TEST(Taxonomy, LoadErrorsNameFileAndEntry) {
     doc["subtypes"][3]["family"] = "heritag";
     auto bad_family = geo::Taxonomy::load(write("bad_family.json", doc.dump()));
     ASSERT_FALSE(bad_family);
-    EXPECT_NE(bad_family.error().message.find("subtypes[3]: unknown family \"heritag\""),
-              std::string::npos)
+    EXPECT_NE(bad_family.error().message.find("subtypes[3]: unknown family \"heritag\""), std::string::npos)
         << bad_family.error().message;
 
     std::ifstream in2(std::filesystem::path(TERRITOIRE_SOURCE_DATA_DIR) / "taxonomy.json");
@@ -331,7 +303,6 @@ TEST(Taxonomy, LoadErrorsNameFileAndEntry) {
     doc2["osm_rules"][5]["subtype"] = "palace_of_wonders";
     auto bad_rule = geo::Taxonomy::load(write("bad_rule.json", doc2.dump()));
     ASSERT_FALSE(bad_rule);
-    EXPECT_NE(bad_rule.error().message.find("osm_rules[5]: unknown subtype \"palace_of_wonders\""),
-              std::string::npos)
+    EXPECT_NE(bad_rule.error().message.find("osm_rules[5]: unknown subtype \"palace_of_wonders\""), std::string::npos)
         << bad_rule.error().message;
 }

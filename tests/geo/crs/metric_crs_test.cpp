@@ -7,8 +7,8 @@
 
 namespace {
 
-constexpr double kTolM = 1e-6;      // tolerance 0.000001 m
-constexpr double kTolDeg = 1e-9;    // tolerance 1e-9 degree (~0.1 mm)
+constexpr double kTolM = 1e-6;    // tolerance 0.000001 m
+constexpr double kTolDeg = 1e-9;  // tolerance 1e-9 degree (~0.1 mm)
 
 geo::LonLatBox box_of(std::initializer_list<geo::LonLat> points) {
     geo::LonLatBox b;

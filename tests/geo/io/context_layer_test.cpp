@@ -61,7 +61,8 @@ TEST(ContextLayer, BadInputNamesTheFile) {
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().message.find("nope.geojson"), std::string::npos);
     const auto points = dir / "points.geojson";
-    std::ofstream(points) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,47]}}]})";
+    std::ofstream(points)
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1,47]}}]})";
     auto no_lines = read_context_layer(points.string());
     ASSERT_FALSE(no_lines);
     EXPECT_NE(no_lines.error().message.find("no line or polygon"), std::string::npos);

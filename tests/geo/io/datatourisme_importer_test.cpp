@@ -126,39 +126,34 @@ TEST(DatatourismeImporter, SampleFeedYieldsAllObjects) {
     EXPECT_GE(families[geo::Family::gastronomy], 300);
 
     // Items come in index.json order.
-    EXPECT_EQ(parsed->items.front().name,
-              "Visite – Le chantier de la chapelle du Centre paroissial Jeanne d'Arc");
+    EXPECT_EQ(parsed->items.front().name, "Visite – Le chantier de la chapelle du Centre paroissial Jeanne d'Arc");
 
-    const auto* chambord = find_item(
-        *parsed, "https://data.datatourisme.gouv.fr/15/4c9a94a5-520f-331d-8a8e-0e19a9b22a5f");
+    const auto* chambord =
+        find_item(*parsed, "https://data.datatourisme.gouv.fr/15/4c9a94a5-520f-331d-8a8e-0e19a9b22a5f");
     ASSERT_NE(chambord, nullptr);
     EXPECT_EQ(chambord->name, "Château de Chambord");
     EXPECT_NEAR(chambord->position.lat_deg, 47.616126, kDegTolerance);
     EXPECT_NEAR(chambord->position.lon_deg, 1.517218, kDegTolerance);
     EXPECT_EQ(chambord->family, geo::Family::heritage);
-    EXPECT_EQ(chambord->subtypes,
-              (std::vector<std::string>{"castle", "garden", "remarkable_building"}));
+    EXPECT_EQ(chambord->subtypes, (std::vector<std::string>{"castle", "garden", "remarkable_building"}));
     EXPECT_EQ(chambord->labels, (std::vector<std::string>{"qualite_tourisme", "accueil_velo"}));
     EXPECT_EQ(chambord->commune_insee, "41034");
     EXPECT_EQ(chambord->producer, "ADT41");
-    EXPECT_NE(std::find(chambord->themes.begin(), chambord->themes.end(), "kb:Renaissance"),
-              chambord->themes.end());
+    EXPECT_NE(std::find(chambord->themes.begin(), chambord->themes.end(), "kb:Renaissance"), chambord->themes.end());
     // Open 2020-06-05 … 2020-12-31: June to December.
     EXPECT_EQ(chambord->opening_months, 0b1111'1110'0000);
-    EXPECT_NE(chambord->extra_json.find("\"website\":\"http://www.chambord.org/\""),
-              std::string::npos);
+    EXPECT_NE(chambord->extra_json.find("\"website\":\"http://www.chambord.org/\""), std::string::npos);
     EXPECT_NE(chambord->extra_json.find("\"postal_code\":\"41250\""), std::string::npos);
 
-    const auto* vouvray = find_item(
-        *parsed, "https://data.datatourisme.gouv.fr/15/0df5d812-bd6c-33ec-9ef8-186828cbb975");
+    const auto* vouvray =
+        find_item(*parsed, "https://data.datatourisme.gouv.fr/15/0df5d812-bd6c-33ec-9ef8-186828cbb975");
     ASSERT_NE(vouvray, nullptr);
     EXPECT_EQ(vouvray->family, geo::Family::gastronomy);
     EXPECT_EQ(vouvray->subtypes.front(), "wine_cellar");
 
     // The wrong geocode of SOURCES.md stays as published (outlier detection is analysis).
-    auto vessey = std::find_if(
-        parsed->items.begin(), parsed->items.end(),
-        [](const geo::OfferItem& i) { return i.name.find("Vessey") != std::string::npos; });
+    auto vessey = std::find_if(parsed->items.begin(), parsed->items.end(),
+                               [](const geo::OfferItem& i) { return i.name.find("Vessey") != std::string::npos; });
     ASSERT_NE(vessey, parsed->items.end());
     EXPECT_NEAR(vessey->position.lat_deg, 47.492151, kDegTolerance);
 }
@@ -201,15 +196,13 @@ TEST(DatatourismeImporter, ImportingTwiceLeavesCatalogueCountsUnchanged) {
     EXPECT_EQ(info2->item_count, 1399);
     EXPECT_EQ(info2->items_per_family, info1->items_per_family);
     EXPECT_EQ(info2->items_per_label, info1->items_per_label);
-    EXPECT_EQ(info2->items_per_source,
-              (std::map<std::string, std::int64_t>{{"datatourisme", 1399}}));
+    EXPECT_EQ(info2->items_per_source, (std::map<std::string, std::int64_t>{{"datatourisme", 1399}}));
 
     // What was stored reads back as parsed (Chambord).
     auto items = cat->items();
     ASSERT_TRUE(items) << items.error().message;
     auto chambord = std::find_if(items->begin(), items->end(), [](const geo::OfferItem& i) {
-        return i.source_id ==
-               "https://data.datatourisme.gouv.fr/15/4c9a94a5-520f-331d-8a8e-0e19a9b22a5f";
+        return i.source_id == "https://data.datatourisme.gouv.fr/15/4c9a94a5-520f-331d-8a8e-0e19a9b22a5f";
     });
     ASSERT_NE(chambord, items->end());
     EXPECT_EQ(chambord->family, geo::Family::heritage);
@@ -226,22 +219,17 @@ TEST(DatatourismeImporter, BadFeedSkipsEachBrokenObjectWithItsReason) {
 
     EXPECT_EQ(report.read, 12);  // 11 files + 1 listed but missing
     EXPECT_EQ(skipped.size(), 9u);
-    EXPECT_EQ(skipped["objects/t/latitude_out_of_range.json"],
-              "latitude \"147.61\" outside [-90, 90]");
+    EXPECT_EQ(skipped["objects/t/latitude_out_of_range.json"], "latitude \"147.61\" outside [-90, 90]");
     EXPECT_EQ(skipped["objects/t/latitude_nan.json"], "latitude \"NaN\" is not a finite number");
-    EXPECT_EQ(skipped["objects/t/missing_geo.json"],
-              "missing isLocatedAt[].schema:geo (no position)");
-    EXPECT_EQ(skipped["objects/t/label_wrong_type.json"],
-              "rdfs:label.fr[0] is 42, expected a string");
-    EXPECT_EQ(skipped["objects/t/latin1_name.json"],
-              "not valid UTF-8: byte 0xE2 at line 12, column 10");
+    EXPECT_EQ(skipped["objects/t/missing_geo.json"], "missing isLocatedAt[].schema:geo (no position)");
+    EXPECT_EQ(skipped["objects/t/label_wrong_type.json"], "rdfs:label.fr[0] is 42, expected a string");
+    EXPECT_EQ(skipped["objects/t/latin1_name.json"], "not valid UTF-8: byte 0xE2 at line 12, column 10");
     EXPECT_EQ(skipped["objects/t/duplicate_id.json"],
               "duplicate @id \"https://example.invalid/test/good\" (already read from "
               "objects/t/good.json)");
     EXPECT_EQ(skipped["objects/t/unknown_type.json"], "unknown types [\"Spaceport\"]");
     EXPECT_EQ(skipped["objects/t/missing.json"], "listed in index.json but missing from the feed");
-    EXPECT_EQ(skipped["objects/t/truncated.json"].rfind("malformed JSON: truncated at byte 351", 0),
-              0u)
+    EXPECT_EQ(skipped["objects/t/truncated.json"].rfind("malformed JSON: truncated at byte 351", 0), 0u)
         << skipped["objects/t/truncated.json"];
     EXPECT_EQ(report.unknown_types, (std::vector<std::string>{"Spaceport"}));
 
@@ -264,8 +252,7 @@ TEST(DatatourismeImporter, BadFeedSkipsEachBrokenObjectWithItsReason) {
     EXPECT_TRUE(
         has_warning("objects/t/swapped.json: latitude \"0.6890\" and longitude \"47.3900\" look "
                     "swapped; swapped back"));
-    EXPECT_TRUE(has_warning(
-        "index.json lists 1 missing file(s); 1 unlisted file(s) found in objects/ were read"));
+    EXPECT_TRUE(has_warning("index.json lists 1 missing file(s); 1 unlisted file(s) found in objects/ were read"));
 }
 
 TEST(DatatourismeImporter, ZipWithTopFolderReadsTheSame) {
@@ -289,15 +276,13 @@ TEST(DatatourismeImporter, NotAFeedIsAnError) {
 
     auto empty = geo::parse_datatourisme(dir.string(), taxonomy());
     ASSERT_FALSE(empty);
-    EXPECT_NE(empty.error().message.find("not a DATAtourisme feed"), std::string::npos)
-        << empty.error().message;
+    EXPECT_NE(empty.error().message.find("not a DATAtourisme feed"), std::string::npos) << empty.error().message;
 
     auto text = dir / "notes.zip";
     std::ofstream(text) << "not a zip";
     auto not_zip = geo::parse_datatourisme(text.string(), taxonomy());
     ASSERT_FALSE(not_zip);
-    EXPECT_NE(not_zip.error().message.find("notes.zip: not a folder nor a readable .zip archive"),
-              std::string::npos)
+    EXPECT_NE(not_zip.error().message.find("notes.zip: not a folder nor a readable .zip archive"), std::string::npos)
         << not_zip.error().message;
 
     // A feed without index.json is scanned, with a warning.
@@ -307,8 +292,7 @@ TEST(DatatourismeImporter, NotAFeedIsAnError) {
     ASSERT_TRUE(scanned) << scanned.error().message;
     EXPECT_EQ(scanned->items.size(), 1u);
     ASSERT_FALSE(scanned->report.warnings.empty());
-    EXPECT_EQ(scanned->report.warnings.front(),
-              "index.json: missing; the objects/ folder was scanned instead");
+    EXPECT_EQ(scanned->report.warnings.front(), "index.json: missing; the objects/ folder was scanned instead");
 }
 
 TEST(DatatourismeImporter, IndexEntriesCannotLeaveTheFeed) {
@@ -316,15 +300,13 @@ TEST(DatatourismeImporter, IndexEntriesCannotLeaveTheFeed) {
     fs::create_directories(dir / "feed/objects/a");
     fs::copy_file(bad_feed() / "objects/t/good.json", dir / "feed/objects/a/good.json");
     fs::copy_file(bad_feed() / "objects/t/unlisted.json", dir / "secret.json");
-    std::ofstream(dir / "feed/index.json")
-        << R"([{"file": "../../secret.json"}, {"file": "a/good.json"}])";
+    std::ofstream(dir / "feed/index.json") << R"([{"file": "../../secret.json"}, {"file": "a/good.json"}])";
     auto parsed = geo::parse_datatourisme((dir / "feed").string(), taxonomy());
     ASSERT_TRUE(parsed) << parsed.error().message;
     ASSERT_EQ(parsed->items.size(), 1u);
     EXPECT_EQ(parsed->items[0].name, "Château de test");
     EXPECT_EQ(parsed->report.warnings,
-              (std::vector<std::string>{
-                  "index.json: entry 0 names \"../../secret.json\" outside objects/; ignored"}));
+              (std::vector<std::string>{"index.json: entry 0 names \"../../secret.json\" outside objects/; ignored"}));
 }
 
 TEST(DatatourismeImporter, ProgressAndCancel) {
@@ -338,25 +320,21 @@ TEST(DatatourismeImporter, ProgressAndCancel) {
         return !calls->cancel;
     };
     Calls calls;
-    auto parsed =
-        geo::parse_datatourisme(bad_feed().string(), taxonomy(), geo::Progress{fn, &calls});
+    auto parsed = geo::parse_datatourisme(bad_feed().string(), taxonomy(), geo::Progress{fn, &calls});
     ASSERT_TRUE(parsed);
     ASSERT_FALSE(calls.seen.empty());
     EXPECT_EQ(calls.seen.back(), (std::pair<std::int64_t, std::int64_t>{12, 12}));
-    for (size_t i = 1; i < calls.seen.size(); ++i)
-        EXPECT_GE(calls.seen[i].first, calls.seen[i - 1].first);
+    for (size_t i = 1; i < calls.seen.size(); ++i) EXPECT_GE(calls.seen[i].first, calls.seen[i - 1].first);
 
     Calls cancelled{{}, true};
-    auto stopped =
-        geo::parse_datatourisme(bad_feed().string(), taxonomy(), geo::Progress{fn, &cancelled});
+    auto stopped = geo::parse_datatourisme(bad_feed().string(), taxonomy(), geo::Progress{fn, &cancelled});
     ASSERT_FALSE(stopped);
     EXPECT_NE(stopped.error().message.find("import cancelled"), std::string::npos);
 }
 
 TEST(DatatourismeObject, MonthRanges) {
     using geo::detail::month_range;
-    EXPECT_EQ(month_range("2020-06-05T00:00:00", "2020-10-25T00:00:00"),
-              geo::MonthMask{0b0011'1110'0000});
+    EXPECT_EQ(month_range("2020-06-05T00:00:00", "2020-10-25T00:00:00"), geo::MonthMask{0b0011'1110'0000});
     EXPECT_EQ(month_range("2020-11-01", "2021-02-28"), geo::MonthMask{0b1100'0000'0011});
     EXPECT_EQ(month_range("2020-01-01", "2020-12-31"), geo::kAllMonths);
     EXPECT_EQ(month_range("2020-03-01", "2022-03-01"), geo::kAllMonths);

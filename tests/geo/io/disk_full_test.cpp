@@ -30,8 +30,7 @@ std::vector<geo::OfferItem> many_items(std::size_t n) {
         item.name = "Château numéro " + std::to_string(i) + " — une longue description";
         item.producer = "Office de Tourisme";
         item.family = geo::Family::heritage;
-        item.position = {0.5 + 1e-5 * static_cast<double>(i % 1000),
-                         47.0 + 1e-5 * static_cast<double>(i / 1000)};
+        item.position = {0.5 + 1e-5 * static_cast<double>(i % 1000), 47.0 + 1e-5 * static_cast<double>(i / 1000)};
         items.push_back(std::move(item));
     }
     return items;
@@ -43,8 +42,7 @@ struct ChildOutcome {
 };
 
 // Runs export_items in a child limited to `limit_bytes` per file.
-ChildOutcome export_under_limit(const std::vector<geo::OfferItem>& items, const fs::path& path,
-                                rlim_t limit_bytes) {
+ChildOutcome export_under_limit(const std::vector<geo::OfferItem>& items, const fs::path& path, rlim_t limit_bytes) {
     int fds[2];
     if (::pipe(fds) != 0) return {};
     const pid_t pid = ::fork();
@@ -62,8 +60,7 @@ ChildOutcome export_under_limit(const std::vector<geo::OfferItem>& items, const 
     ChildOutcome out;
     char buf[4096];
     ssize_t n = 0;
-    while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
-        out.message.append(buf, static_cast<std::size_t>(n));
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) out.message.append(buf, static_cast<std::size_t>(n));
     ::close(fds[0]);
     int status = 0;
     ::waitpid(pid, &status, 0);

@@ -31,8 +31,8 @@ using test::sample_items;
 
 GDALDatasetUniquePtr open_vector(const fs::path& path, const char* const* open_options = nullptr) {
     GDALAllRegister();
-    return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                  nullptr, open_options, nullptr));
+    return GDALDatasetUniquePtr(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr));
 }
 
 std::string joined(const std::vector<std::string>& messages) {
@@ -52,8 +52,7 @@ void expect_items_round_trip(const fs::path& path, const std::vector<geo::OfferI
     for (auto& feature : *layer) {
         ASSERT_LT(i, items.size());
         EXPECT_EQ(std::string(feature->GetFieldAsString("name")), items[i].name) << path;
-        const auto* point =
-            feature->GetGeometryRef() ? feature->GetGeometryRef()->toPoint() : nullptr;
+        const auto* point = feature->GetGeometryRef() ? feature->GetGeometryRef()->toPoint() : nullptr;
         ASSERT_NE(point, nullptr) << path << " feature " << i;
         EXPECT_NEAR(point->getX(), items[i].position.lon_deg, kTolerance_deg) << path;
         EXPECT_NEAR(point->getY(), items[i].position.lat_deg, kTolerance_deg) << path;
@@ -96,9 +95,8 @@ TEST(ExportFormat, FromExtension) {
     EXPECT_EQ(geo::export_format_for("b.kml").value(), geo::ExportFormat::kml);
     auto shp = geo::export_format_for("out/b.shp");
     ASSERT_FALSE(shp);
-    EXPECT_EQ(
-        shp.error().message,
-        "out/b.shp: unknown export format \".shp\"; expected .geojson, .json, .gpkg, .csv or .kml");
+    EXPECT_EQ(shp.error().message,
+              "out/b.shp: unknown export format \".shp\"; expected .geojson, .json, .gpkg, .csv or .kml");
     EXPECT_FALSE(geo::export_format_for("noext"));
 }
 
@@ -126,8 +124,7 @@ TEST(ExportItems, GeoJsonRoundTripAndRfc7946) {
     EXPECT_EQ(chenonceau["family"], "heritage");
     EXPECT_EQ(chenonceau["family_fr"], "Patrimoine");
     EXPECT_EQ(chenonceau["commune_insee"], "37070");
-    EXPECT_EQ(doc["features"][1]["properties"]["opening_months"],
-              nlohmann::json({5, 6, 7, 8, 9, 10, 11}));
+    EXPECT_EQ(doc["features"][1]["properties"]["opening_months"], nlohmann::json({5, 6, 7, 8, 9, 10, 11}));
     // 0.798123456 is rounded to 7 decimals.
     EXPECT_EQ(doc["features"][1]["geometry"]["coordinates"][0].get<double>(), 0.7981235);
 }
@@ -208,9 +205,7 @@ TEST(ExportItems, Csv) {
               "Loire,37070\r");
     std::string third;
     std::getline(in, third);
-    EXPECT_NE(third.find(",\"Cave \"\"Les Perruches\"\", Vouvray – dégustation\","),
-              std::string::npos)
-        << third;
+    EXPECT_NE(third.find(",\"Cave \"\"Les Perruches\"\", Vouvray – dégustation\","), std::string::npos) << third;
 }
 
 TEST(ExportTerritories, Communes37Csv) {
@@ -232,8 +227,7 @@ TEST(ExportItems, Kml) {
     ASSERT_TRUE(ds);
     OGRFeatureUniquePtr first(ds->GetLayer(0)->GetNextFeature());
     ASSERT_TRUE(first);
-    EXPECT_NE(std::string(first->GetFieldAsString("description"))
-                  .find("Patrimoine (castle, park_garden)"),
+    EXPECT_NE(std::string(first->GetFieldAsString("description")).find("Patrimoine (castle, park_garden)"),
               std::string::npos)
         << first->GetFieldAsString("description");
 }
@@ -286,8 +280,7 @@ TEST(ExportItems, BadPositionLeavesTheDestinationUntouched) {
         ASSERT_FALSE(result) << name;
         EXPECT_NE(result.error().message.find("item 3 \"Musée des Beaux-Arts"), std::string::npos)
             << result.error().message;
-        EXPECT_NE(result.error().message.find("(0.6940321, 147.61) outside WGS 84"),
-                  std::string::npos)
+        EXPECT_NE(result.error().message.find("(0.6940321, 147.61) outside WGS 84"), std::string::npos)
             << result.error().message;
         EXPECT_EQ(test::file_checksum(path), before) << name;
     }
@@ -301,10 +294,9 @@ TEST(ExportTerritories, OrientationIsFixedAndDegenerateRingsDropped) {
     t.name = "Carré à l'envers";
     t.level = geo::TerritoryLevel::destination;
     geo::Polygon clockwise_with_ccw_hole;
-    clockwise_with_ccw_hole.rings = {
-        {{0.68, 47.38}, {0.68, 47.40}, {0.70, 47.40}, {0.70, 47.38}},          // open, CW
-        {{0.685, 47.385}, {0.695, 47.385}, {0.695, 47.395}, {0.685, 47.395}},  // CCW hole
-        {{0.69, 47.39}, {0.69000001, 47.39}, {0.69, 47.39}, {0.69, 47.39}}};   // collapses
+    clockwise_with_ccw_hole.rings = {{{0.68, 47.38}, {0.68, 47.40}, {0.70, 47.40}, {0.70, 47.38}},          // open, CW
+                                     {{0.685, 47.385}, {0.695, 47.385}, {0.695, 47.395}, {0.685, 47.395}},  // CCW hole
+                                     {{0.69, 47.39}, {0.69000001, 47.39}, {0.69, 47.39}, {0.69, 47.39}}};   // collapses
     t.geometry.polygons.push_back(clockwise_with_ccw_hole);
     geo::Territory empty;
     empty.name = "Sans géométrie";

@@ -5,9 +5,9 @@
 #include <algorithm>
 
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include "geo/core/data_dir.hpp"
 #include "tests/geo/io/import_fixtures.hpp"
@@ -21,7 +21,9 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-std::string bad(const std::string& name) { return (test::test_data() / "bad" / name).string(); }
+std::string bad(const std::string& name) {
+    return (test::test_data() / "bad" / name).string();
+}
 std::string fixture(const std::string& name) {
     return (test::test_data() / "import" / name).string();
 }
@@ -58,8 +60,7 @@ void write_places(const std::string& path, const char* driver_name, int epsg) {
     std::unique_ptr<OGRCoordinateTransformation> ct(
         OGRCreateCoordinateTransformation(&wgs84, epsg != 0 ? &target : &l93));
     ASSERT_TRUE(ct);
-    OGRLayer* layer =
-        ds->CreateLayer("places", epsg != 0 ? &target : nullptr, wkbUnknown, nullptr);
+    OGRLayer* layer = ds->CreateLayer("places", epsg != 0 ? &target : nullptr, wkbUnknown, nullptr);
     ASSERT_NE(layer, nullptr);
     OGRFieldDefn name("name", OFTString);
     OGRFieldDefn family("family", OFTString);
@@ -92,8 +93,7 @@ TEST(GdalImporter, DemoItemsImportCompletely) {
     // Families and labels of the demo are all in the taxonomy. (Some demo
     // subtypes, e.g. "troglodyte", are not taxonomy subtypes yet: they are
     // reported as unknown types and dropped, the item keeps its family.)
-    for (const auto& unknown : parsed->report.unknown_types)
-        EXPECT_TRUE(unknown.starts_with("subtype ")) << unknown;
+    for (const auto& unknown : parsed->report.unknown_types) EXPECT_TRUE(unknown.starts_with("subtype ")) << unknown;
     const geo::OfferItem* chambord = test::item_named(*parsed, "Château de Chambord");
     ASSERT_NE(chambord, nullptr);
     EXPECT_EQ(chambord->source_id, "demo-chambord");
@@ -110,9 +110,9 @@ TEST(GdalImporter, DemoItemsImportCompletely) {
     EXPECT_EQ(chambord->extra_json, "{}");
     // Every family of the demo is present.
     for (geo::Family f : geo::kAllFamilies)
-        EXPECT_TRUE(std::any_of(parsed->items.begin(), parsed->items.end(),
-                                [f](const geo::OfferItem& i) { return i.family == f; }))
-            << geo::family_id(f);
+        EXPECT_TRUE(std::any_of(parsed->items.begin(), parsed->items.end(), [f](const geo::OfferItem& i) {
+            return i.family == f;
+        })) << geo::family_id(f);
 }
 
 TEST(GdalImporter, CsvWithLonLatColumnsAndFrenchHeaders) {
@@ -122,7 +122,7 @@ TEST(GdalImporter, CsvWithLonLatColumnsAndFrenchHeaders) {
     ASSERT_EQ(parsed->items.size(), 3u);
     const auto* chambord = test::item_named(*parsed, "Château de Chambord");
     ASSERT_NE(chambord, nullptr);
-    EXPECT_EQ(chambord->family, geo::Family::heritage);  // "Patrimoine"
+    EXPECT_EQ(chambord->family, geo::Family::heritage);      // "Patrimoine"
     EXPECT_DOUBLE_EQ(chambord->position.lon_deg, 1.517218);  // decimal comma
     EXPECT_DOUBLE_EQ(chambord->position.lat_deg, 47.616126);
     EXPECT_TRUE(contains(chambord->labels, "monument_historique"));
@@ -188,8 +188,7 @@ TEST(GdalImporter, ShapefileWithoutCrsAndProjectedCoordinatesIsRefused) {
     write_places(path, "ESRI Shapefile", 0);  // Lambert-93 numbers, no .prj
     auto parsed = geo::parse_gdal_items(path, {}, taxonomy());
     ASSERT_FALSE(parsed);
-    EXPECT_NE(parsed.error().message.find("no_prj.shp:no_prj"), std::string::npos)
-        << parsed.error().message;
+    EXPECT_NE(parsed.error().message.find("no_prj.shp:no_prj"), std::string::npos) << parsed.error().message;
     EXPECT_NE(parsed.error().message.find("unknown CRS"), std::string::npos);
 }
 
@@ -271,8 +270,7 @@ TEST(GdalImporter, OptionsNameFieldsAndFixedFamily) {
 
     auto no_family = geo::parse_gdal_items(bad("self_intersecting.geojson"), {}, taxonomy());
     ASSERT_FALSE(no_family);  // a territory file: no family field
-    EXPECT_NE(no_family.error().message.find("no family field"), std::string::npos)
-        << no_family.error().message;
+    EXPECT_NE(no_family.error().message.find("no family field"), std::string::npos) << no_family.error().message;
 }
 
 TEST(GdalImporter, SkippedRecordsNameFileLayerAndFeature) {

@@ -59,7 +59,7 @@ TEST(HostileFeed, DeeplyNestedObjectIsSkippedTheRestImported) {
 TEST(HostileFeed, FifoDeviceAndHugeFilesAreRefusedWithoutReading) {
     const fs::path root = feed_with_good_object();
     ASSERT_EQ(mkfifo((root / "objects/fifo.json").c_str(), 0600), 0);  // would block an open() forever
-    fs::create_symlink("/dev/zero", root / "objects/zero.json");        // would never end
+    fs::create_symlink("/dev/zero", root / "objects/zero.json");       // would never end
     {
         std::ofstream big(root / "objects/big.json", std::ios::binary);
         big.seekp(static_cast<std::streamoff>(geo::detail::kMaxFeedFileBytes));  // sparse: 64 MiB + 1 byte

@@ -114,8 +114,8 @@ std::vector<geo::Territory> hostile_territories() {
         t.level = geo::TerritoryLevel::commune;
         t.source = "hostile";
         const double x = 0.5 + 0.01 * static_cast<double>(t.id);
-        t.geometry.polygons.push_back(geo::Polygon{
-            {geo::Ring{{x, 47.0}, {x + 0.005, 47.0}, {x + 0.005, 47.005}, {x, 47.0}}}});
+        t.geometry.polygons.push_back(
+            geo::Polygon{{geo::Ring{{x, 47.0}, {x + 0.005, 47.0}, {x + 0.005, 47.005}, {x, 47.0}}}});
         out.push_back(std::move(t));
     }
     return out;
@@ -123,8 +123,8 @@ std::vector<geo::Territory> hostile_territories() {
 
 GDALDatasetUniquePtr open_vector(const fs::path& path) {
     GDALAllRegister();
-    return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                  nullptr, nullptr, nullptr));
+    return GDALDatasetUniquePtr(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
 }
 
 // The values of `field` in every feature of the first layer, in order.
@@ -147,17 +147,14 @@ std::string shown(const std::string& s) {
     std::string out;
     constexpr char kHex[] = "0123456789abcdef";
     for (unsigned char c : s.substr(0, 60))
-        out += c < 0x20 ? std::string("\\x") + kHex[c >> 4] + kHex[c & 0xF]
-                        : std::string(1, static_cast<char>(c));
+        out += c < 0x20 ? std::string("\\x") + kHex[c >> 4] + kHex[c & 0xF] : std::string(1, static_cast<char>(c));
     return "\"" + out + (s.size() > 60 ? "…\" (" + std::to_string(s.size()) + " bytes)" : "\"");
 }
 
-void expect_same(const std::vector<std::string>& got, const std::vector<std::string>& want,
-                 const std::string& what) {
+void expect_same(const std::vector<std::string>& got, const std::vector<std::string>& want, const std::string& what) {
     ASSERT_EQ(got.size(), want.size()) << what;
     for (std::size_t i = 0; i < want.size(); ++i)
-        EXPECT_TRUE(got[i] == want[i])
-            << what << " #" << i << ": got " << shown(got[i]) << ", want " << shown(want[i]);
+        EXPECT_TRUE(got[i] == want[i]) << what << " #" << i << ": got " << shown(got[i]) << ", want " << shown(want[i]);
 }
 
 std::string read_file(const fs::path& path) {
@@ -276,8 +273,7 @@ bool live_formula(const std::string& cell) {
     return geo::csv_needs_neutralising(cell) && cell[0] != '\'';
 }
 
-std::vector<std::string> expected(const std::vector<std::string>& names,
-                                  std::string (*form)(const std::string&)) {
+std::vector<std::string> expected(const std::vector<std::string>& names, std::string (*form)(const std::string&)) {
     std::vector<std::string> out;
     for (const auto& n : names) out.push_back(form(n));
     return out;
@@ -299,8 +295,7 @@ TEST(HostileNames, GeoJsonGeoPackageReadBackIdentical) {
     ASSERT_TRUE(geo::export_items(items, path.string()));
     const std::string text = read_file(path);
     for (char c : text)
-        ASSERT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20)
-            << "raw control character in the GeoJSON";
+        ASSERT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << "raw control character in the GeoJSON";
     const auto doc = nlohmann::json::parse(text);  // throws on invalid JSON or UTF-8
     std::vector<std::string> names;
     for (const auto& f : doc["features"]) names.push_back(f["properties"]["name"]);
@@ -347,9 +342,8 @@ TEST(HostileNames, CsvHasNoLiveFormulaAndReadsBackAfterRemovingThePrefix) {
                 EXPECT_FALSE(live_formula(cell)) << path << ": " << shown(cell);
                 stripped.emplace_back(geo::strip_csv_neutraliser(cell));
             }
-            expect_same(
-                stripped, gdal ? want_gdal : want,
-                path.filename().string() + " " + field + (gdal ? " (GDAL)" : " (RFC 4180)"));
+            expect_same(stripped, gdal ? want_gdal : want,
+                        path.filename().string() + " " + field + (gdal ? " (GDAL)" : " (RFC 4180)"));
         }
     };
     const auto items = dir / "items.csv";

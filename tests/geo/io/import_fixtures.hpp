@@ -22,8 +22,8 @@ inline const geo::Taxonomy& taxonomy() {
 
 // The first item named `name` (or with source id `id`), nullptr when none.
 inline const geo::OfferItem* item_named(const geo::ParsedItems& parsed, const std::string& name) {
-    const auto it = std::find_if(parsed.items.begin(), parsed.items.end(),
-                                 [&](const geo::OfferItem& i) { return i.name == name; });
+    const auto it =
+        std::find_if(parsed.items.begin(), parsed.items.end(), [&](const geo::OfferItem& i) { return i.name == name; });
     return it == parsed.items.end() ? nullptr : &*it;
 }
 inline const geo::OfferItem* item_with_id(const geo::ParsedItems& parsed, const std::string& id) {

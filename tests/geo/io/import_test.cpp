@@ -12,7 +12,9 @@ namespace {
 
 using test::taxonomy;
 
-std::string bad(const std::string& name) { return (test::test_data() / "bad" / name).string(); }
+std::string bad(const std::string& name) {
+    return (test::test_data() / "bad" / name).string();
+}
 
 geo::Catalogue open_catalogue(const std::filesystem::path& path) {
     auto catalogue = geo::Catalogue::open(path.string());
@@ -102,8 +104,8 @@ TEST(Import, ImportingTwiceUpdatesInsteadOfDuplicating) {
     filter.sources = {"osm"};
     auto osm = catalogue.items(filter);
     ASSERT_TRUE(osm);
-    const auto hotel = std::find_if(osm->begin(), osm->end(),
-                                    [](const geo::OfferItem& i) { return i.name == "Hôtel de l'Europe"; });
+    const auto hotel =
+        std::find_if(osm->begin(), osm->end(), [](const geo::OfferItem& i) { return i.name == "Hôtel de l'Europe"; });
     ASSERT_NE(hotel, osm->end());
     EXPECT_EQ(hotel->family, geo::Family::accommodation);
 }
@@ -132,17 +134,15 @@ TEST(Import, RejectedInputsLeaveTheCatalogueUntouched) {
     const auto path = test::temp_dir() / "existing.sqlite";
     {
         auto catalogue = open_catalogue(path);
-        auto seeded = geo::import_source(catalogue, (test::test_data() / "import/items.csv").string(), {},
-                                         taxonomy());
+        auto seeded = geo::import_source(catalogue, (test::test_data() / "import/items.csv").string(), {}, taxonomy());
         ASSERT_TRUE(seeded) << seeded.error().message;
     }
     const std::string before = test::file_checksum(path);
     ASSERT_FALSE(before.empty());
-    const char* rejected[] = {"empty.geojson",         "empty_collection.geojson",
-                              "truncated.geojson",     "latitude_out_of_range.geojson",
-                              "nan_coordinates.geojson", "null_geometry.geojson",
-                              "unknown_crs.geojson",   "unknown_crs.csv",
-                              "bad_numbers.csv",       "missing_file.geojson"};
+    const char* rejected[] = {
+        "empty.geojson",           "empty_collection.geojson", "truncated.geojson",   "latitude_out_of_range.geojson",
+        "nan_coordinates.geojson", "null_geometry.geojson",    "unknown_crs.geojson", "unknown_crs.csv",
+        "bad_numbers.csv",         "missing_file.geojson"};
     for (const char* name : rejected) {
         {
             auto catalogue = open_catalogue(path);
@@ -154,8 +154,8 @@ TEST(Import, RejectedInputsLeaveTheCatalogueUntouched) {
     }
     {
         auto catalogue = open_catalogue(path);
-        auto report = geo::import_territories(catalogue, bad("null_geometry.geojson"),
-                                              geo::TerritoryLevel::commune, {});
+        auto report =
+            geo::import_territories(catalogue, bad("null_geometry.geojson"), geo::TerritoryLevel::commune, {});
         ASSERT_FALSE(report);
         EXPECT_NE(report.error().message.find("null_geometry.geojson:null_geometry:FID 0: no geometry"),
                   std::string::npos)
@@ -180,8 +180,7 @@ TEST(Import, ReadOnlyCatalogueAndCancellationChangeNothing) {
     {
         auto catalogue = open_catalogue(path);
         const geo::Progress cancel{[](std::int64_t, std::int64_t, void*) { return false; }, nullptr};
-        auto report = geo::import_source(catalogue, geo::data_dir() + "/demo/items.geojson", {},
-                                         taxonomy(), cancel);
+        auto report = geo::import_source(catalogue, geo::data_dir() + "/demo/items.geojson", {}, taxonomy(), cancel);
         ASSERT_FALSE(report);
         EXPECT_NE(report.error().message.find("cancelled"), std::string::npos) << report.error().message;
         EXPECT_EQ(item_count(catalogue), 0);

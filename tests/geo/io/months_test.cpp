@@ -38,8 +38,7 @@ TEST(Months, OpeningHours) {
     EXPECT_EQ(geo::months_from_opening_hours("Apr-Oct 10:00-18:00"), months({4, 5, 6, 7, 8, 9, 10}));
     EXPECT_EQ(geo::months_from_opening_hours("Jun 15-Sep 15 12:00-14:00"), months({6, 7, 8, 9}));
     EXPECT_EQ(geo::months_from_opening_hours("Jul,Aug Mo-Su 10:00-19:00; Dec 25 off"), months({7, 8}));
-    EXPECT_EQ(geo::months_from_opening_hours("Apr-Sep: 09:00-19:00; Oct-Mar Sa,Su 10:00-17:00"),
-              geo::kAllMonths);
+    EXPECT_EQ(geo::months_from_opening_hours("Apr-Sep: 09:00-19:00; Oct-Mar Sa,Su 10:00-17:00"), geo::kAllMonths);
     EXPECT_EQ(geo::months_from_opening_hours("Mo-Fr 09:00-18:00"), 0);  // all year: unknown
     EXPECT_EQ(geo::months_from_opening_hours("Apr-Oct 10:00-18:00; Mo-Fr 09:00-12:00"), 0);
     EXPECT_EQ(geo::months_from_opening_hours("24/7"), 0);

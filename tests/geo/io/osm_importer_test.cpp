@@ -63,8 +63,7 @@ TEST(OsmImporter, ToursExtractHasSensibleFamilies) {
     ASSERT_NE(station, nullptr);
     EXPECT_EQ(station->source_id, "w69782137");
     EXPECT_EQ(station->family, geo::Family::heritage);
-    EXPECT_NE(std::find(station->labels.begin(), station->labels.end(), "monument_historique"),
-              station->labels.end());
+    EXPECT_NE(std::find(station->labels.begin(), station->labels.end(), "monument_historique"), station->labels.end());
 
     // No bicycle parking, bench or pharmacy: no tourism meaning.
     EXPECT_FALSE(has_subtype(*parsed, "bicycle_parking"));
@@ -78,8 +77,7 @@ TEST(OsmImporter, ToursExtractHasSensibleFamilies) {
         EXPECT_TRUE(item.position.lat_deg > 47.36 && item.position.lat_deg < 47.41) << item.name;
     }
     EXPECT_GE(parsed->items.size(), 30u);
-    EXPECT_EQ(parsed->report.read,
-              static_cast<std::int64_t>(parsed->items.size() + parsed->report.skipped.size()));
+    EXPECT_EQ(parsed->report.read, static_cast<std::int64_t>(parsed->items.size() + parsed->report.skipped.size()));
     // Every skipped record names its object and says why.
     for (const auto& s : parsed->report.skipped) {
         EXPECT_TRUE(s.record[0] == 'n' || s.record[0] == 'w' || s.record[0] == 'r') << s.record;
@@ -95,7 +93,7 @@ TEST(OsmImporter, XmlWaysRelationsLabelsAndMonths) {
     const auto* museum = test::item_with_id(*parsed, "n1");
     ASSERT_NE(museum, nullptr);
     EXPECT_EQ(museum->name, "Musée des Beaux-Arts");
-    EXPECT_EQ(museum->family, geo::Family::heritage);  // museums → heritage
+    EXPECT_EQ(museum->family, geo::Family::heritage);    // museums → heritage
     EXPECT_EQ(museum->opening_months, geo::kAllMonths);  // Apr-Oct + Nov-Mar
     const auto extra = nlohmann::json::parse(museum->extra_json);
     EXPECT_EQ(extra.value("wikidata", ""), "Q3330194");
@@ -111,8 +109,7 @@ TEST(OsmImporter, XmlWaysRelationsLabelsAndMonths) {
     EXPECT_EQ(castle->family, geo::Family::heritage);
     EXPECT_NEAR(castle->position.lon_deg, 0.6960, 1e-9);  // centroid of the 4 corners
     EXPECT_NEAR(castle->position.lat_deg, 47.3970, 1e-9);
-    EXPECT_NE(std::find(castle->labels.begin(), castle->labels.end(), "monument_historique"),
-              castle->labels.end());
+    EXPECT_NE(std::find(castle->labels.begin(), castle->labels.end(), "monument_historique"), castle->labels.end());
 
     const auto* reserve = test::item_with_id(*parsed, "r200");
     ASSERT_NE(reserve, nullptr);
@@ -127,7 +124,7 @@ TEST(OsmImporter, XmlWaysRelationsLabelsAndMonths) {
 
     EXPECT_EQ(test::item_with_id(*parsed, "n2"), nullptr);    // bicycle_parking: not a candidate
     EXPECT_EQ(test::item_with_id(*parsed, "w104"), nullptr);  // footway: not a candidate
-    ASSERT_EQ(parsed->report.skipped.size(), 1u);  // the unnamed artwork
+    ASSERT_EQ(parsed->report.skipped.size(), 1u);             // the unnamed artwork
     EXPECT_EQ(parsed->report.skipped[0].record, "n3");
     EXPECT_NE(parsed->report.skipped[0].reason.find("no name"), std::string::npos);
     EXPECT_EQ(parsed->items.size(), 5u);

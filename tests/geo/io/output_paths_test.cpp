@@ -30,9 +30,8 @@ TEST(OutputPaths, RefusesTheCatalogueUnderAnySpelling) {
     fs::create_symlink(catalogue, dir / "link.geojson");
     fs::create_hard_link(catalogue, dir / "hard.png");
     const std::vector<geo::NamedPath> inputs = {{"--catalogue", catalogue.string()}};
-    for (const fs::path& output :
-         {catalogue, dir / "sub" / ".." / "territoire.sqlite", dir / "." / "territoire.sqlite",
-          dir / "link.geojson", dir / "hard.png"}) {
+    for (const fs::path& output : {catalogue, dir / "sub" / ".." / "territoire.sqlite", dir / "." / "territoire.sqlite",
+                                   dir / "link.geojson", dir / "hard.png"}) {
         auto ok = geo::check_output_path({"-o", output.string()}, inputs);
         ASSERT_FALSE(ok) << output;
         EXPECT_NE(ok.error().message.find("is the catalogue (--catalogue " + catalogue.string() +
@@ -43,8 +42,7 @@ TEST(OutputPaths, RefusesTheCatalogueUnderAnySpelling) {
     CwdGuard guard;
     fs::current_path(dir);
     EXPECT_FALSE(geo::check_output_path({"-o", "territoire.sqlite"}, inputs));
-    EXPECT_FALSE(geo::check_output_path({"-o", "./sub/../territoire.sqlite"},
-                                        {{"--catalogue", "territoire.sqlite"}}));
+    EXPECT_FALSE(geo::check_output_path({"-o", "./sub/../territoire.sqlite"}, {{"--catalogue", "territoire.sqlite"}}));
 }
 
 TEST(OutputPaths, RefusesSqliteSideFilesAndOtherInputs) {
@@ -53,16 +51,13 @@ TEST(OutputPaths, RefusesSqliteSideFilesAndOtherInputs) {
     std::ofstream(catalogue) << "catalogue";
     auto wal = geo::check_output_path({"-o", catalogue + "-wal"}, {{"--catalogue", catalogue}});
     ASSERT_FALSE(wal);
-    EXPECT_NE(wal.error().message.find("is the SQLite wal file of the catalogue"),
-              std::string::npos)
+    EXPECT_NE(wal.error().message.find("is the SQLite wal file of the catalogue"), std::string::npos)
         << wal.error().message;
     const auto context = (dir / "rivers.geojson").string();
     std::ofstream(context) << "{}";
-    auto input = geo::check_output_path({"-o", context},
-                                        {{"--catalogue", catalogue}, {"--context", context}});
+    auto input = geo::check_output_path({"-o", context}, {{"--catalogue", catalogue}, {"--context", context}});
     ASSERT_FALSE(input);
-    EXPECT_NE(input.error().message.find("is an input (--context " + context + ")"),
-              std::string::npos)
+    EXPECT_NE(input.error().message.find("is an input (--context " + context + ")"), std::string::npos)
         << input.error().message;
 }
 
@@ -80,14 +75,12 @@ TEST(OutputPaths, AcceptsOtherFilesNewFilesAndAbsentInputs) {
 }
 
 TEST(ProvenancePaths, BaseNameByDefaultFullPathOnRequest) {
-    EXPECT_EQ(geo::provenance_path("/home/alice/clients/loire/territoire.sqlite",
-                                   geo::ProvenancePaths::name),
+    EXPECT_EQ(geo::provenance_path("/home/alice/clients/loire/territoire.sqlite", geo::ProvenancePaths::name),
               "territoire.sqlite");
     EXPECT_EQ(geo::provenance_path("data/../cat.sqlite", geo::ProvenancePaths::name), "cat.sqlite");
     EXPECT_EQ(geo::provenance_path("cat.sqlite", geo::ProvenancePaths::name), "cat.sqlite");
     EXPECT_EQ(geo::provenance_path("", geo::ProvenancePaths::name), "");
-    EXPECT_EQ(geo::provenance_path("/srv/x/../cat.sqlite", geo::ProvenancePaths::full),
-              "/srv/cat.sqlite");
+    EXPECT_EQ(geo::provenance_path("/srv/x/../cat.sqlite", geo::ProvenancePaths::full), "/srv/cat.sqlite");
     EXPECT_EQ(geo::provenance_path("cat.sqlite", geo::ProvenancePaths::full),
               (fs::current_path() / "cat.sqlite").string());
 }

@@ -23,9 +23,8 @@ std::string collection(const std::string& features) {
 }
 
 std::string point(const std::string& properties, double lon = 0.6892, double lat = 47.3941) {
-    return R"({"type":"Feature","properties":{)" + properties +
-           R"(},"geometry":{"type":"Point","coordinates":[)" + std::to_string(lon) + "," +
-           std::to_string(lat) + "]}}";
+    return R"({"type":"Feature","properties":{)" + properties + R"(},"geometry":{"type":"Point","coordinates":[)" +
+           std::to_string(lon) + "," + std::to_string(lat) + "]}}";
 }
 
 TEST(PlacesFile, ReadsTheDemoPlaces) {
@@ -33,8 +32,7 @@ TEST(PlacesFile, ReadsTheDemoPlaces) {
     ASSERT_TRUE(places) << places.error().message;
     EXPECT_EQ(places->size(), 75u);
     const auto find = [&](const std::string& name) {
-        return std::find_if(places->begin(), places->end(),
-                            [&](const Place& p) { return p.name == name; });
+        return std::find_if(places->begin(), places->end(), [&](const Place& p) { return p.name == name; });
     };
     const auto tours = find("Tours");
     ASSERT_NE(tours, places->end());
@@ -43,10 +41,9 @@ TEST(PlacesFile, ReadsTheDemoPlaces) {
     EXPECT_GT(tours->population, 100'000);
     EXPECT_NEAR(tours->position.lon_deg, 0.6892, 1e-9);
     EXPECT_NEAR(tours->position.lat_deg, 47.3941, 1e-9);
-    for (const char* name :
-         {"Blois", "Amboise", "Chinon", "Saumur", "Loches", "Vendôme", "Romorantin-Lanthenay",
-          "Chambord", "Chenonceaux", "Azay-le-Rideau", "Villandry", "Cheverny", "Vouvray",
-          "Montlouis-sur-Loire", "Bourgueil", "Langeais", "Montrichard"})
+    for (const char* name : {"Blois", "Amboise", "Chinon", "Saumur", "Loches", "Vendôme", "Romorantin-Lanthenay",
+                             "Chambord", "Chenonceaux", "Azay-le-Rideau", "Villandry", "Cheverny", "Vouvray",
+                             "Montlouis-sur-Loire", "Bourgueil", "Langeais", "Montrichard"})
         EXPECT_NE(find(name), places->end()) << name;
     for (const Place& p : *places) {
         EXPECT_EQ(p.insee.size(), 5u) << p.name;
@@ -56,10 +53,9 @@ TEST(PlacesFile, ReadsTheDemoPlaces) {
 }
 
 TEST(PlacesFile, RankFromPopulationWhenAbsent) {
-    const auto path =
-        write_file("p.geojson", collection(point(R"("nom":"Tours","population":136000)") + "," +
-                                           point(R"("nom":"Candes","population":200)") + "," +
-                                           point(R"("nom":"Nowhere")")));
+    const auto path = write_file(
+        "p.geojson", collection(point(R"("nom":"Tours","population":136000)") + "," +
+                                point(R"("nom":"Candes","population":200)") + "," + point(R"("nom":"Nowhere")")));
     auto places = read_places_file(path);
     ASSERT_TRUE(places) << places.error().message;
     ASSERT_EQ(places->size(), 3u);
@@ -86,8 +82,7 @@ TEST(PlacesFile, BadInputNamesTheFileAndTheRecord) {
          "FID 0: LINESTRING geometry (expected a point)"},
         {collection(R"({"type":"Feature","properties":{"name":"Tours"},"geometry":null})"),
          "FID 0: no geometry (expected a point)"},
-        {collection(point(R"("ville":"Tours")")),
-         "places.geojson:places: no name field (tried name, nom"},
+        {collection(point(R"("ville":"Tours")")), "places.geojson:places: no name field (tried name, nom"},
         {collection(""), "no place"},
         {"{not json", "places.geojson"},
     };
@@ -100,8 +95,7 @@ TEST(PlacesFile, BadInputNamesTheFileAndTheRecord) {
     }
     auto missing = read_places_file((test::temp_dir() / "absent.geojson").string());
     ASSERT_FALSE(missing);
-    EXPECT_NE(missing.error().message.find("absent.geojson"), std::string::npos)
-        << missing.error().message;
+    EXPECT_NE(missing.error().message.find("absent.geojson"), std::string::npos) << missing.error().message;
 }
 
 }  // namespace

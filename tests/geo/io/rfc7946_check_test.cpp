@@ -20,9 +20,8 @@ std::string fixture(const std::string& name) {
 
 // Number of messages containing `needle`.
 std::size_t count_containing(const std::vector<std::string>& messages, const std::string& needle) {
-    return static_cast<std::size_t>(
-        std::count_if(messages.begin(), messages.end(),
-                      [&](const auto& m) { return m.find(needle) != std::string::npos; }));
+    return static_cast<std::size_t>(std::count_if(messages.begin(), messages.end(),
+                                                  [&](const auto& m) { return m.find(needle) != std::string::npos; }));
 }
 
 std::string joined(const std::vector<std::string>& messages) {
@@ -46,8 +45,7 @@ TEST(Rfc7946Check, ClockwiseOuterRing) {
 TEST(Rfc7946Check, NineDecimals) {
     const auto messages = geo::check_rfc7946(fixture("bad_precision.geojson"));
     ASSERT_EQ(messages.size(), 1u) << joined(messages);
-    EXPECT_NE(messages[0].find("features[0].geometry.coordinates[0]: 0.689123456 has 9 decimals"),
-              std::string::npos)
+    EXPECT_NE(messages[0].find("features[0].geometry.coordinates[0]: 0.689123456 has 9 decimals"), std::string::npos)
         << messages[0];
 }
 
@@ -66,21 +64,16 @@ TEST(Rfc7946Check, UnclosedRing) {
 TEST(Rfc7946Check, AllFourProblemsInOneFile) {
     const auto messages = geo::check_rfc7946(fixture("bad_all.geojson"));
     EXPECT_EQ(count_containing(messages, "\"crs\" member present"), 1u) << joined(messages);
-    EXPECT_EQ(
-        count_containing(messages, "features[0].geometry.coordinates[0]: outer ring is clockwise"),
-        1u);
+    EXPECT_EQ(count_containing(messages, "features[0].geometry.coordinates[0]: outer ring is clockwise"), 1u);
     EXPECT_EQ(count_containing(messages, "has 9 decimals"), 2u);  // both coordinates of the point
-    EXPECT_EQ(
-        count_containing(messages, "features[2].geometry.coordinates[0]: outer ring not closed"),
-        1u);
+    EXPECT_EQ(count_containing(messages, "features[2].geometry.coordinates[0]: outer ring not closed"), 1u);
     EXPECT_EQ(messages.size(), 5u) << joined(messages);
 }
 
 TEST(Rfc7946Check, CounterClockwiseHole) {
     const auto messages = geo::check_rfc7946(fixture("bad_hole.geojson"));
     ASSERT_EQ(messages.size(), 1u) << joined(messages);
-    EXPECT_NE(messages[0].find(": geometry.coordinates[1]: hole is counter-clockwise"),
-              std::string::npos)
+    EXPECT_NE(messages[0].find(": geometry.coordinates[1]: hole is counter-clockwise"), std::string::npos)
         << messages[0];
 }
 
@@ -92,21 +85,18 @@ TEST(Rfc7946Check, OutOfRange) {
 
 TEST(Rfc7946Check, ShortRing) {
     const auto messages = geo::check_rfc7946(fixture("bad_short_ring.geojson"));
-    EXPECT_EQ(count_containing(messages, "has 3 positions, at least 4 required"), 1u)
-        << joined(messages);
+    EXPECT_EQ(count_containing(messages, "has 3 positions, at least 4 required"), 1u) << joined(messages);
 }
 
 TEST(Rfc7946Check, BboxNotContainingTheCoordinates) {
     const auto messages = geo::check_rfc7946(fixture("bad_bbox.geojson"));
     ASSERT_EQ(messages.size(), 1u) << joined(messages);
-    EXPECT_NE(messages[0].find("bbox: [0.0,47.0,0.5,47.2] does not contain"), std::string::npos)
-        << messages[0];
+    EXPECT_NE(messages[0].find("bbox: [0.0,47.0,0.5,47.2] does not contain"), std::string::npos) << messages[0];
 }
 
 TEST(Rfc7946Check, MissingBboxOnlyWhenRequired) {
     EXPECT_TRUE(geo::check_rfc7946(fixture("bad_clockwise.geojson")).size() == 1u);
-    const auto messages =
-        geo::check_rfc7946(fixture("bad_clockwise.geojson"), {.require_bbox = true});
+    const auto messages = geo::check_rfc7946(fixture("bad_clockwise.geojson"), {.require_bbox = true});
     EXPECT_EQ(count_containing(messages, "no \"bbox\""), 1u) << joined(messages);
 }
 
@@ -121,8 +111,7 @@ TEST(Rfc7946Check, NotJsonAndMissingFile) {
 
 TEST(Rfc7946Check, InvalidUtf8IsReported) {
     const auto path = test::temp_dir() / "latin1.geojson";
-    std::ofstream(path)
-        << "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"name\":\"Ch\xe2teau\"}}";
+    std::ofstream(path) << "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{\"name\":\"Ch\xe2teau\"}}";
     const auto messages = geo::check_rfc7946(path.string());
     ASSERT_EQ(messages.size(), 1u);
     EXPECT_NE(messages[0].find("not valid JSON (or not UTF-8)"), std::string::npos) << messages[0];
@@ -187,7 +176,8 @@ TEST(Rfc7946Check, DeeplyNestedCoordinatesGiveOneShortMessage) {
     const auto messages = geo::check_rfc7946(path.string());
     ASSERT_EQ(messages.size(), 1u);
     EXPECT_NE(messages[0].find("nesting deeper than 64 levels at features[0].geometry.coordinates[0]"),
-              std::string::npos) << messages[0];
+              std::string::npos)
+        << messages[0];
     EXPECT_LT(messages[0].size(), 300u);
 }
 

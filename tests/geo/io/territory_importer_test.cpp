@@ -16,15 +16,17 @@ const geo::Territory* find_code(const geo::ParsedTerritories& parsed, const std:
     return it == parsed.territories.end() ? nullptr : &*it;
 }
 
-std::string data(const std::string& relative) { return (test::shared_data() / relative).string(); }
+std::string data(const std::string& relative) {
+    return (test::shared_data() / relative).string();
+}
 
 }  // namespace
 
 TEST(TerritoryImporter, CommunesOfIndreEtLoire) {
     REQUIRE_SHARED_DATA();
-    auto parsed = geo::parse_territories(
-        data("admin/departements/37-indre-et-loire/communes-37-indre-et-loire.geojson"),
-        geo::TerritoryLevel::commune, {});
+    auto parsed =
+        geo::parse_territories(data("admin/departements/37-indre-et-loire/communes-37-indre-et-loire.geojson"),
+                               geo::TerritoryLevel::commune, {});
     ASSERT_TRUE(parsed) << parsed.error().message;
     EXPECT_EQ(parsed->territories.size(), 272u);
     EXPECT_EQ(parsed->report.read, 272);
@@ -36,15 +38,14 @@ TEST(TerritoryImporter, CommunesOfIndreEtLoire) {
     EXPECT_EQ(tours->name, "Tours");
     EXPECT_EQ(tours->level, geo::TerritoryLevel::commune);
     const geo::LonLatBox box = tours->geometry.bounds();
-    EXPECT_TRUE(box.contains({0.6889, 47.3941}));  // Tours cathedral
+    EXPECT_TRUE(box.contains({0.6889, 47.3941}));       // Tours cathedral
     EXPECT_FALSE(box.contains({1.517218, 47.616126}));  // Chambord
 }
 
 TEST(TerritoryImporter, CommunesOfLoirEtCher) {
     REQUIRE_SHARED_DATA();
-    auto parsed = geo::parse_territories(
-        data("admin/departements/41-loir-et-cher/communes-41-loir-et-cher.geojson"),
-        geo::TerritoryLevel::commune, {});
+    auto parsed = geo::parse_territories(data("admin/departements/41-loir-et-cher/communes-41-loir-et-cher.geojson"),
+                                         geo::TerritoryLevel::commune, {});
     ASSERT_TRUE(parsed) << parsed.error().message;
     EXPECT_EQ(parsed->territories.size(), 272u);
     const geo::Territory* chambord = find_code(*parsed, "41034");
@@ -69,8 +70,7 @@ TEST(TerritoryImporter, Departements) {
 
 TEST(TerritoryImporter, RegionalNaturalParks) {
     REQUIRE_SHARED_DATA();
-    auto parsed = geo::parse_territories(data("perimeters/PNR.geojson"),
-                                         geo::TerritoryLevel::reference, {});
+    auto parsed = geo::parse_territories(data("perimeters/PNR.geojson"), geo::TerritoryLevel::reference, {});
     ASSERT_TRUE(parsed) << parsed.error().message;
     EXPECT_EQ(parsed->territories.size(), 56u);
     const geo::Territory* lat = find_code(*parsed, "FR8000032");
@@ -84,8 +84,7 @@ TEST(TerritoryImporter, ExplicitFieldsMustExist) {
     REQUIRE_SHARED_DATA();
     geo::TerritoryImportOptions options;
     options.name_field = "NOM_COMMUNE";
-    auto parsed = geo::parse_territories(data("perimeters/PNR.geojson"),
-                                         geo::TerritoryLevel::reference, options);
+    auto parsed = geo::parse_territories(data("perimeters/PNR.geojson"), geo::TerritoryLevel::reference, options);
     ASSERT_FALSE(parsed);
     EXPECT_NE(parsed.error().message.find("PNR.geojson"), std::string::npos);
     EXPECT_NE(parsed.error().message.find("NOM_COMMUNE"), std::string::npos);
@@ -97,8 +96,7 @@ TEST(TerritoryImporter, ReprojectsLambert93) {
     // Write the département of Indre-et-Loire in Lambert-93 with GDAL, read it back.
     const auto dir = test::temp_dir();
     const std::string l93 = (dir / "dep37-l93.gpkg").string();
-    const std::string src =
-        data("admin/departements/37-indre-et-loire/departement-37-indre-et-loire.geojson");
+    const std::string src = data("admin/departements/37-indre-et-loire/departement-37-indre-et-loire.geojson");
     const std::string cmd = "ogr2ogr -f GPKG -t_srs EPSG:2154 '" + l93 + "' '" + src + "' 2>/dev/null";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
     auto original = geo::parse_territories(src, geo::TerritoryLevel::departement, {});
@@ -124,8 +122,7 @@ TEST(TerritoryImporter, SelfIntersectingPolygonIsRepairedOthersSkipped) {
     EXPECT_EQ(parsed->territories[0].name, "Bowtie");
     EXPECT_EQ(parsed->territories[0].geometry.polygons.size(), 2u);  // the two lobes
     ASSERT_EQ(parsed->report.warnings.size(), 1u);
-    EXPECT_NE(parsed->report.warnings[0].find("self_intersecting.geojson:self_intersecting:FID 0"),
-              std::string::npos);
+    EXPECT_NE(parsed->report.warnings[0].find("self_intersecting.geojson:self_intersecting:FID 0"), std::string::npos);
     EXPECT_NE(parsed->report.warnings[0].find("made valid"), std::string::npos);
     ASSERT_EQ(parsed->report.skipped.size(), 2u);
     EXPECT_EQ(parsed->report.skipped[0].record, "self_intersecting.geojson:self_intersecting:FID 1");
@@ -134,8 +131,8 @@ TEST(TerritoryImporter, SelfIntersectingPolygonIsRepairedOthersSkipped) {
 }
 
 TEST(TerritoryImporter, UnusableInputsNameTheFile) {
-    for (const char* name : {"empty.geojson", "empty_collection.geojson", "truncated.geojson",
-                             "unknown_crs.geojson", "does_not_exist.geojson"}) {
+    for (const char* name : {"empty.geojson", "empty_collection.geojson", "truncated.geojson", "unknown_crs.geojson",
+                             "does_not_exist.geojson"}) {
         const auto path = (test::test_data() / "bad" / name).string();
         auto parsed = geo::parse_territories(path, geo::TerritoryLevel::commune, {});
         ASSERT_FALSE(parsed) << name;

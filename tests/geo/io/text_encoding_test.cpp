@@ -5,11 +5,11 @@
 TEST(TextEncoding, ValidUtf8) {
     EXPECT_TRUE(geo::is_valid_utf8(""));
     EXPECT_TRUE(geo::is_valid_utf8("Château d’Amboise €"));
-    EXPECT_FALSE(geo::is_valid_utf8("Ch\xe2teau"));          // Latin-1 â
-    EXPECT_FALSE(geo::is_valid_utf8("\xc0\xaf"));            // overlong '/'
-    EXPECT_FALSE(geo::is_valid_utf8("\xed\xa0\x80"));        // surrogate
-    EXPECT_FALSE(geo::is_valid_utf8("\xe2\x82"));            // truncated €
-    EXPECT_FALSE(geo::is_valid_utf8("\xf4\x90\x80\x80"));    // > U+10FFFF
+    EXPECT_FALSE(geo::is_valid_utf8("Ch\xe2teau"));        // Latin-1 â
+    EXPECT_FALSE(geo::is_valid_utf8("\xc0\xaf"));          // overlong '/'
+    EXPECT_FALSE(geo::is_valid_utf8("\xed\xa0\x80"));      // surrogate
+    EXPECT_FALSE(geo::is_valid_utf8("\xe2\x82"));          // truncated €
+    EXPECT_FALSE(geo::is_valid_utf8("\xf4\x90\x80\x80"));  // > U+10FFFF
 }
 
 TEST(TextEncoding, Windows1252) {

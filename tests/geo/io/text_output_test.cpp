@@ -48,8 +48,8 @@ TEST(CsvCell, FormulaTriggersGetAnApostrophe) {
 }
 
 TEST(CsvCell, PlainNumbersAndOrdinaryTextStayAsTheyAre) {
-    for (const char* s : {"-0.5", "-12", "12.25", "0", "-1.0000001", "Château", "a=b", "",
-                          " =not at the start", "Tours; « salle » 1"})
+    for (const char* s :
+         {"-0.5", "-12", "12.25", "0", "-1.0000001", "Château", "a=b", "", " =not at the start", "Tours; « salle » 1"})
         EXPECT_FALSE(geo::csv_needs_neutralising(s)) << s;
     EXPECT_EQ(csv("-0.5"), "-0.5");
     EXPECT_EQ(csv("a,b"), "\"a,b\"");
@@ -61,8 +61,7 @@ TEST(CsvCell, RawWritesEveryCellAsIs) {
 }
 
 TEST(CsvCell, StrippingOneApostropheUndoesNeutralising) {
-    for (const std::string& s :
-         {"=1+1"s, "'"s, "''"s, "'=x"s, "-0.5"s, "-x"s, "plain"s, ""s, "@"s, "\t"s}) {
+    for (const std::string& s : {"=1+1"s, "'"s, "''"s, "'=x"s, "-0.5"s, "-x"s, "plain"s, ""s, "@"s, "\t"s}) {
         std::string written = geo::csv_needs_neutralising(s) ? "'" + s : s;
         EXPECT_EQ(geo::strip_csv_neutraliser(written), s) << s;
     }

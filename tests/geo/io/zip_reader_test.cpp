@@ -73,7 +73,8 @@ TEST(ZipReader, DamageIsFoundNotReturned) {
         unsigned char header[30];
         f.seekg(static_cast<std::streamoff>(e.local_header_offset));
         f.read(reinterpret_cast<char*>(header), 30);
-        const std::uint64_t data = e.local_header_offset + 30 + (header[26] | header[27] << 8) + (header[28] | header[29] << 8);
+        const std::uint64_t data =
+            e.local_header_offset + 30 + (header[26] | header[27] << 8) + (header[28] | header[29] << 8);
         const auto at = static_cast<std::streamoff>(data + e.compressed_bytes / 2);
         f.seekg(at);
         char c = 0;

@@ -34,7 +34,9 @@ std::vector<geo::OfferItem> generated_items(int n, double lon_shift = 0.0) {
     return items;
 }
 
-geo::SourceInfo bulk_source() { return {"bulk", "gdal", "generated", "CC0", "Territoire tests", ""}; }
+geo::SourceInfo bulk_source() {
+    return {"bulk", "gdal", "generated", "CC0", "Territoire tests", ""};
+}
 
 std::string text_of(sqlite3* db, const std::string& sql) {
     auto st = geo::store::prepare(db, sql);
@@ -44,8 +46,9 @@ std::string text_of(sqlite3* db, const std::string& sql) {
 }
 
 std::string trigger_sql(sqlite3* db) {
-    return text_of(db, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master "
-                       "WHERE type='trigger' AND tbl_name='offer_items' ORDER BY name)");
+    return text_of(db,
+                   "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master "
+                   "WHERE type='trigger' AND tbl_name='offer_items' ORDER BY name)");
 }
 
 void expect_valid_index(sqlite3* db) {
@@ -71,11 +74,12 @@ TEST(CatalogueBulk, WritesTheSameCatalogueAsRowByRow) {
     expect_valid_index(cat->db());
 
     // The index answers like a scan of the table.
-    const auto by_index = *geo::store::query_int(cat->db(),
-        "SELECT count(*) FROM offer_items WHERE rowid IN (SELECT pkid FROM idx_offer_items_geom "
-        "WHERE xmin >= 0.5 AND xmax <= 2.5 AND ymin >= 46.5 AND ymax <= 48.0)");
-    const auto by_scan = *geo::store::query_int(cat->db(),
-        "SELECT count(*) FROM offer_items WHERE lon BETWEEN 0.5 AND 2.5 AND lat BETWEEN 46.5 AND 48.0");
+    const auto by_index =
+        *geo::store::query_int(cat->db(),
+                               "SELECT count(*) FROM offer_items WHERE rowid IN (SELECT pkid FROM idx_offer_items_geom "
+                               "WHERE xmin >= 0.5 AND xmax <= 2.5 AND ymin >= 46.5 AND ymax <= 48.0)");
+    const auto by_scan = *geo::store::query_int(
+        cat->db(), "SELECT count(*) FROM offer_items WHERE lon BETWEEN 0.5 AND 2.5 AND lat BETWEEN 46.5 AND 48.0");
     EXPECT_GT(by_scan, 100);
     EXPECT_EQ(by_index, by_scan);
 
@@ -106,8 +110,8 @@ TEST(CatalogueBulk, ReimportUpdatesAndMovesPoints) {
     expect_valid_index(cat->db());
     // Every indexed box sits on its row's moved point.
     EXPECT_EQ(*geo::store::query_int(cat->db(),
-                  "SELECT count(*) FROM offer_items o JOIN idx_offer_items_geom i ON i.pkid = o.id "
-                  "WHERE abs(i.xmin - o.lon) > 1e-5 OR abs(i.ymin - o.lat) > 1e-5"),
+                                     "SELECT count(*) FROM offer_items o JOIN idx_offer_items_geom i ON i.pkid = o.id "
+                                     "WHERE abs(i.xmin - o.lon) > 1e-5 OR abs(i.ymin - o.lat) > 1e-5"),
               0);
 }
 
@@ -130,8 +134,10 @@ TEST(CatalogueBulk, FailedBulkImportLeavesTheFileUntouched) {
         ASSERT_FALSE(written);
         EXPECT_NE(written.error().message.find("g29000"), std::string::npos) << written.error().message;
         EXPECT_EQ(text_of(cat->db(), "SELECT rtreecheck('idx_offer_items_geom')"), "ok");
-        EXPECT_EQ(*geo::store::query_int(cat->db(), "SELECT count(*) FROM sqlite_master WHERE type='trigger' "
-                                                    "AND tbl_name='offer_items'"), 8);
+        EXPECT_EQ(*geo::store::query_int(cat->db(),
+                                         "SELECT count(*) FROM sqlite_master WHERE type='trigger' "
+                                         "AND tbl_name='offer_items'"),
+                  8);
     }
     EXPECT_EQ(test::file_checksum(path), before);  // CheckSpatialIndex() writes: checked after
     auto cat = geo::Catalogue::open(path);
@@ -175,10 +181,13 @@ TEST(CatalogueBulk, IndexesTheGeometryOfEveryRowAndKeepsOtherTriggers) {
     geo::ImportReport small;
     ASSERT_TRUE(cat->upsert_items({"small", "gdal", "x", "", "", ""}, {chambord}, small));
     // Edited in another GIS: the geometry moves, the lon/lat columns do not.
-    ASSERT_TRUE(geo::store::exec(db, "UPDATE offer_items SET geom = MakePoint(-1.5, 43.5, 4326) WHERE source_id = 'chambord'"));
+    ASSERT_TRUE(
+        geo::store::exec(db, "UPDATE offer_items SET geom = MakePoint(-1.5, 43.5, 4326) WHERE source_id = 'chambord'"));
     // A user's own trigger must survive a bulk import and fire for its rows.
-    ASSERT_TRUE(geo::store::exec(db, "CREATE TABLE audit(n INTEGER); INSERT INTO audit VALUES (0); "
-                                     "CREATE TRIGGER audit_items AFTER INSERT ON offer_items BEGIN UPDATE audit SET n = n + 1; END"));
+    ASSERT_TRUE(geo::store::exec(
+        db,
+        "CREATE TABLE audit(n INTEGER); INSERT INTO audit VALUES (0); "
+        "CREATE TRIGGER audit_items AFTER INSERT ON offer_items BEGIN UPDATE audit SET n = n + 1; END"));
 
     geo::ImportReport report;
     ASSERT_TRUE(cat->upsert_items(bulk_source(), generated_items(kItems), report));
@@ -186,10 +195,12 @@ TEST(CatalogueBulk, IndexesTheGeometryOfEveryRowAndKeepsOtherTriggers) {
     EXPECT_EQ(*geo::store::query_int(db, "SELECT n FROM audit"), kItems);
     EXPECT_EQ(*geo::store::query_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_items'"), 1);
     EXPECT_EQ(*geo::store::query_int(db,
-                  "SELECT count(*) FROM idx_offer_items_geom WHERE xmin <= -1.49 AND xmax >= -1.51 AND ymin <= 43.51 AND ymax >= 43.49"),
+                                     "SELECT count(*) FROM idx_offer_items_geom WHERE xmin <= -1.49 AND xmax >= -1.51 "
+                                     "AND ymin <= 43.51 AND ymax >= 43.49"),
               1);
-    EXPECT_EQ(*geo::store::query_int(db, "SELECT count(*) FROM geometry_columns_time WHERE f_table_name = 'offer_items' "
-                                         "AND last_insert > '2000'"),
+    EXPECT_EQ(*geo::store::query_int(db,
+                                     "SELECT count(*) FROM geometry_columns_time WHERE f_table_name = 'offer_items' "
+                                     "AND last_insert > '2000'"),
               1);
 }
 
@@ -203,5 +214,7 @@ TEST(CatalogueBulk, WorksWithTheSpatialIndexDisabled) {
     auto written = cat->upsert_items(bulk_source(), generated_items(kItems), report);
     ASSERT_TRUE(written) << written.error().message;
     EXPECT_EQ(*geo::store::query_int(db, "SELECT count(*) FROM offer_items"), kItems);
-    EXPECT_EQ(*geo::store::query_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gi%_offer_items_geom'"), 0);
+    EXPECT_EQ(*geo::store::query_int(
+                  db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gi%_offer_items_geom'"),
+              0);
 }

@@ -38,10 +38,8 @@ geo::Territory square(const std::string& code, double west, double south, double
     t.name = "Square " + code;
     t.code = code;
     t.level = geo::TerritoryLevel::commune;
-    t.geometry.polygons.push_back({{{{west, south},
-                                     {west + size_deg, south},
-                                     {west + size_deg, south + size_deg},
-                                     {west, south + size_deg}}}});
+    t.geometry.polygons.push_back(
+        {{{{west, south}, {west + size_deg, south}, {west + size_deg, south + size_deg}, {west, south + size_deg}}}});
     return t;
 }
 
@@ -95,11 +93,11 @@ TEST(Catalogue, FiltersByFamilyLabelBoxAndTerritory) {
     auto cat = geo::Catalogue::open((test::temp_dir() / "c.sqlite").string());
     ASSERT_TRUE(cat);
     geo::ImportReport report;
-    ASSERT_TRUE(cat->upsert_items(test_source(),
-                                  {make_item("in", geo::Family::heritage, 0.5, 47.5, {"unesco", "monument_historique"}),
-                                   make_item("out", geo::Family::heritage, 2.5, 47.5),
-                                   make_item("wine", geo::Family::gastronomy, 0.6, 47.6)},
-                                  report));
+    ASSERT_TRUE(cat->upsert_items(
+        test_source(),
+        {make_item("in", geo::Family::heritage, 0.5, 47.5, {"unesco", "monument_historique"}),
+         make_item("out", geo::Family::heritage, 2.5, 47.5), make_item("wine", geo::Family::gastronomy, 0.6, 47.6)},
+        report));
     ASSERT_TRUE(cat->upsert_territories(test_source(), {square("T1", 0.0, 47.0, 1.0)}, report));
 
     geo::ItemFilter by_family;
@@ -267,9 +265,9 @@ TEST(Catalogue, RefusesNewerSchemaAndMigratesOlder) {
         ASSERT_TRUE(geo::store::migrate(db.get(), 0, 1));
         ASSERT_EQ(geo::store::schema_version(db.get()).value(), 1);
         ASSERT_TRUE(geo::store::exec(db.get(),
-            "INSERT INTO sources VALUES ('s','gdal','','','','2020-01-01T00:00:00Z');"
-            "INSERT INTO offer_items(source, source_id, name, family, lon, lat, geom) "
-            "VALUES ('s','1','Old item','heritage',1.0,47.0,MakePoint(1.0,47.0,4326));"));
+                                     "INSERT INTO sources VALUES ('s','gdal','','','','2020-01-01T00:00:00Z');"
+                                     "INSERT INTO offer_items(source, source_id, name, family, lon, lat, geom) "
+                                     "VALUES ('s','1','Old item','heritage',1.0,47.0,MakePoint(1.0,47.0,4326));"));
     }
     auto migrated = geo::Catalogue::open(old);
     ASSERT_TRUE(migrated) << migrated.error().message;

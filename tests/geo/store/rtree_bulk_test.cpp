@@ -44,7 +44,8 @@ std::string rtreecheck(sqlite3* db) {
 }
 
 std::int64_t count_in(sqlite3* db, double w, double s, double e, double n) {
-    auto st = geo::store::prepare(db, "SELECT count(*) FROM idx WHERE xmax >= ? AND xmin <= ? AND ymax >= ? AND ymin <= ?");
+    auto st =
+        geo::store::prepare(db, "SELECT count(*) FROM idx WHERE xmax >= ? AND xmin <= ? AND ymax >= ? AND ymin <= ?");
     if (!st) {
         ADD_FAILURE() << st.error().message;
         return -1;

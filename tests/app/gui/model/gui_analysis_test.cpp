@@ -40,7 +40,8 @@ geo::BenchmarkResult two_territories() {
 
 TEST(Radar, AxesAreTheWeightedFamiliesAndTheLeaderTouchesTheRim) {
     const RadarChart chart = radar_chart(two_territories());
-    ASSERT_EQ(chart.axes, (std::vector<geo::Family>{geo::Family::heritage, geo::Family::nature, geo::Family::gastronomy}));
+    ASSERT_EQ(chart.axes,
+              (std::vector<geo::Family>{geo::Family::heritage, geo::Family::nature, geo::Family::gastronomy}));
     ASSERT_EQ(chart.series.size(), 3u);
     EXPECT_TRUE(chart.series[0].ours);
     EXPECT_EQ(chart.series[2].name, "Rival B");
@@ -183,8 +184,7 @@ TEST_F(SampleAnalyses, BenchmarkJobComparesIndreEtLoireWithLoirEtCher) {
     const RadarChart chart = radar_chart(*r);
     EXPECT_EQ(chart.axes.size(), static_cast<std::size_t>(geo::kFamilyCount));
     for (std::size_t a = 0; a < chart.axes.size(); ++a)
-        EXPECT_TRUE(chart.axis_max[a] == 0.0 ||
-                    std::max(chart.series[0].values[a], chart.series[1].values[a]) == 1.0);
+        EXPECT_TRUE(chart.axis_max[a] == 0.0 || std::max(chart.series[0].values[a], chart.series[1].values[a]) == 1.0);
 
     auto bad = run_benchmark({m_path, "departement:37", {"departement:99"}, audience, 0.8, m_items});
     ASSERT_FALSE(bad);

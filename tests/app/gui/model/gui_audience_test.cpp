@@ -105,8 +105,8 @@ TEST(AudienceComputer, PerimeterStatisticsBordersAndDensityFromOneProjection) {
 
 TEST(AudienceComputer, NoItemsIsAnErrorNotACrash) {
     AudienceComputer compute;
-    const AudienceResult r = compute({heritage_lovers(), {}, std::make_shared<const std::vector<geo::OfferItem>>(),
-                                      nullptr, 1});
+    const AudienceResult r =
+        compute({heritage_lovers(), {}, std::make_shared<const std::vector<geo::OfferItem>>(), nullptr, 1});
     EXPECT_FALSE(r.error.empty());
     EXPECT_TRUE(r.perimeters.empty());
 }

@@ -45,8 +45,7 @@ TEST(Camera, LonLatMercatorRoundTrip) {
 
 TEST(Camera, ScreenMercatorRoundTripAndAxes) {
     std::mt19937 rng(11);
-    std::uniform_real_distribution<double> zoom(3.0, 19.0), px(0.0, 1600.0), lon(-5.0, 9.0),
-        lat(41.0, 51.0);
+    std::uniform_real_distribution<double> zoom(3.0, 19.0), px(0.0, 1600.0), lon(-5.0, 9.0), lat(41.0, 51.0);
     for (int i = 0; i < 2000; ++i) {
         Camera cam;
         cam.set_viewport(1600, 900);
@@ -156,8 +155,7 @@ TEST(Camera, ScaleBarIsRoundAndFits) {
         EXPECT_LE(bar.width_px, 150.0 + 1e-9);
         EXPECT_GE(bar.width_px, 150.0 * 0.4 - 1e-9);  // 1-2-5 steps lose at most 60 %
         const double mantissa = bar.length_m / std::pow(10.0, std::floor(std::log10(bar.length_m)));
-        EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
-                    std::abs(mantissa - 5) < 1e-9)
+        EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9)
             << bar.length_m;
     }
     // At 47.4°N, zoom 10: 152.87 Mercator m/px × cos(47.4°) = 103.4 ground m/px.
@@ -168,8 +166,7 @@ TEST(Camera, ScaleBarIsRoundAndFits) {
     const ScaleBar bar = cam.scale_bar(200.0);
     EXPECT_EQ(bar.length_m, 20000.0);
     EXPECT_EQ(bar.label, "20 km");
-    EXPECT_NEAR(bar.width_px, 20000.0 / (kZoom0MetresPerPx / 1024.0 * std::cos(47.4 * M_PI / 180)),
-                1e-6);
+    EXPECT_NEAR(bar.width_px, 20000.0 / (kZoom0MetresPerPx / 1024.0 * std::cos(47.4 * M_PI / 180)), 1e-6);
 }
 
 TEST(Camera, FormatLength) {

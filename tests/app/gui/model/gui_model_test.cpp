@@ -21,8 +21,8 @@ std::vector<std::string> ids(const LayerStack& stack) {
 
 TEST(LayerStack, DefaultOrderBottomToTop) {
     LayerStack stack;
-    EXPECT_EQ(ids(stack), (std::vector<std::string>{"territories", "density", "perimeters", "gaps",
-                                                    "items", "places"}));
+    EXPECT_EQ(ids(stack),
+              (std::vector<std::string>{"territories", "density", "perimeters", "gaps", "items", "places"}));
     ASSERT_NE(stack.find(LayerKind::density), nullptr);
     EXPECT_FALSE(stack.find(LayerKind::density)->visible);
     EXPECT_TRUE(stack.find("items")->visible);
@@ -32,19 +32,18 @@ TEST(LayerStack, MoveUpAndDown) {
     LayerStack stack;
     const unsigned rev = stack.revision();
     EXPECT_TRUE(stack.move_up("territories"));
-    EXPECT_EQ(ids(stack), (std::vector<std::string>{"density", "territories", "perimeters", "gaps",
-                                                    "items", "places"}));
+    EXPECT_EQ(ids(stack),
+              (std::vector<std::string>{"density", "territories", "perimeters", "gaps", "items", "places"}));
     EXPECT_NE(stack.revision(), rev);
-    EXPECT_FALSE(
-        stack.move_up("items"));  // already on top (below the place names, which stay there)
+    EXPECT_FALSE(stack.move_up("items"));  // already on top (below the place names, which stay there)
     EXPECT_FALSE(stack.move_up("places"));
     EXPECT_FALSE(stack.move_down("places"));
     EXPECT_FALSE(stack.move_down("density"));  // already at the bottom
     EXPECT_FALSE(stack.move_up("nope"));
     EXPECT_TRUE(stack.move_down("items"));
     EXPECT_TRUE(stack.move_down("items"));
-    EXPECT_EQ(ids(stack), (std::vector<std::string>{"density", "territories", "items", "perimeters",
-                                                    "gaps", "places"}));
+    EXPECT_EQ(ids(stack),
+              (std::vector<std::string>{"density", "territories", "items", "perimeters", "gaps", "places"}));
     EXPECT_EQ(stack.index_of("items"), 2);
     EXPECT_EQ(stack.index_of("nope"), -1);
 }
@@ -153,7 +152,9 @@ TEST(MapModel, FocusExtentPrefersItemsOverTerritories) {
     EXPECT_DOUBLE_EQ(model.data_extent().west_deg, -54.0);
 }
 
-TEST(I18n, EveryTextHasBothLanguagesInEnumOrder) { EXPECT_TRUE(i18n_table_is_consistent()); }
+TEST(I18n, EveryTextHasBothLanguagesInEnumOrder) {
+    EXPECT_TRUE(i18n_table_is_consistent());
+}
 
 }  // namespace
 }  // namespace app::gui

@@ -29,9 +29,8 @@ using PerimeterParity = test::LoireCatalogueTest;
 TEST_F(PerimeterParity, GuiAudienceControllerDrawsTheSamePolygonsAsTheCommand) {
     for (const std::string audience : {"patrimoine", "oenotourisme"}) {
         const fs::path out = dir / (audience + ".geojson");
-        const test::CliRun r =
-            test::run_territoire(dir, {"perimeter", "--catalogue", catalogue.string(), "--audience",
-                                       audience, "--levels", "0.5,0.8", "-o", out.string()});
+        const test::CliRun r = test::run_territoire(dir, {"perimeter", "--catalogue", catalogue.string(), "--audience",
+                                                          audience, "--levels", "0.5,0.8", "-o", out.string()});
         ASSERT_EQ(r.exit_code, 0) << r.err;
         const json doc = json::parse(test::read_text(out));
 
@@ -43,21 +42,19 @@ TEST_F(PerimeterParity, GuiAudienceControllerDrawsTheSamePolygonsAsTheCommand) {
         auto resolved = geo::resolve_audience(audience, &*cat);
         ASSERT_TRUE(resolved) << resolved.error().message;
         app::gui::AudienceComputer compute;
-        app::gui::AudienceRequest request{
-            *resolved,
-            {},
-            std::make_shared<const std::vector<geo::OfferItem>>(std::move(*items)),
-            std::make_shared<const std::vector<geo::Territory>>(std::move(*territories)),
-            1};
+        app::gui::AudienceRequest request{*resolved,
+                                          {},
+                                          std::make_shared<const std::vector<geo::OfferItem>>(std::move(*items)),
+                                          std::make_shared<const std::vector<geo::Territory>>(std::move(*territories)),
+                                          1};
         request.params.level = 0.8;
         request.params.nested = true;  // 0.5, 0.8, 0.95: the CLI asked for 0.5 and 0.8
         const app::gui::AudienceResult gui = compute(request);
         ASSERT_TRUE(gui.error.empty()) << gui.error;
         for (const auto& feature : doc["features"]) {
             const double level = feature["properties"]["level"].get<double>();
-            const auto it =
-                std::find_if(gui.perimeters.begin(), gui.perimeters.end(),
-                             [&](const auto& p) { return std::abs(p.level - level) < 1e-9; });
+            const auto it = std::find_if(gui.perimeters.begin(), gui.perimeters.end(),
+                                         [&](const auto& p) { return std::abs(p.level - level) < 1e-9; });
             ASSERT_NE(it, gui.perimeters.end()) << level;
             // Same rings, vertex by vertex (the GeoJSON has 7 decimals).
             const auto& polys = feature["geometry"]["coordinates"];

@@ -55,8 +55,7 @@ TEST(Recompute, ASupersededRunningTaskSeesItAndNewerResultsFollow) {
             if (x == 1) {
                 started = true;
                 const auto deadline = std::chrono::steady_clock::now() + 5s;
-                while (!superseded() && std::chrono::steady_clock::now() < deadline)
-                    std::this_thread::sleep_for(1ms);
+                while (!superseded() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(1ms);
                 saw_superseded = superseded();
             }
             return x;

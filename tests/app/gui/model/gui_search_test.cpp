@@ -37,11 +37,10 @@ void land(MapModel& model, UiState& ui) {
 TEST(GuiSearch, EnterFliesTheCameraToTheCommune) {
     REQUIRE_SHARED_DATA();
     for (const auto& [query, code, lon, lat] :
-         std::vector<std::tuple<std::string, std::string, double, double>>{
-             {"Chinon", "37072", 0.2420, 47.1675},
-             {"chinon", "37072", 0.2420, 47.1675},
-             {"Amboise", "37003", 0.9828, 47.4113},
-             {"37261", "37261", 0.6892, 47.3941}}) {
+         std::vector<std::tuple<std::string, std::string, double, double>>{{"Chinon", "37072", 0.2420, 47.1675},
+                                                                           {"chinon", "37072", 0.2420, 47.1675},
+                                                                           {"Amboise", "37003", 0.9828, 47.4113},
+                                                                           {"37261", "37261", 0.6892, 47.3941}}) {
         MapModel model = sample_model();
         UiState ui;
         ui.now_s = 5.0;
@@ -67,8 +66,7 @@ TEST(GuiSearch, ArrowsPickAnotherHitAndAPlaceFliesToItsTown) {
     MapModel model = sample_model();
     UiState ui;
     SearchModel search;
-    search.set_query(
-        "sau", model);  // the commune Saunay (37), then the place Saumur (49, no commune loaded)
+    search.set_query("sau", model);  // the commune Saunay (37), then the place Saumur (49, no commune loaded)
     ASSERT_GE(search.hits().size(), 3u);
     EXPECT_EQ(search.hits()[0].name, "Saunay");
     EXPECT_EQ(search.hits()[1].name, "Saumur");
@@ -140,8 +138,7 @@ TEST(ItemFilter, HiddenItemsAreNeitherDrawnNorPicked) {
     EXPECT_EQ(batch.vertices.size(), 2u);
     const ScreenPx on_hidden = camera.to_screen(items[1].position);
     EXPECT_EQ(index.pick(camera, on_hidden, 4.0), std::nullopt);
-    EXPECT_EQ(index.pick(camera, camera.to_screen(items[2].position), 4.0),
-              std::optional<std::size_t>(2));
+    EXPECT_EQ(index.pick(camera, camera.to_screen(items[2].position), 4.0), std::optional<std::size_t>(2));
     index.rebuild(items, {});  // no filter: all of them
     index.build(camera, PointStyle{}, batch);
     EXPECT_EQ(batch.vertices.size(), 3u);

@@ -41,8 +41,7 @@ protected:
     void SetUp() override {
         auto gl = HeadlessGl::create();
         if (!gl) {
-            if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true")
-                FAIL() << gl.error().message;
+            if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") FAIL() << gl.error().message;
             GTEST_SKIP() << "no headless OpenGL: " << gl.error().message;
         }
         m_gl.emplace(std::move(*gl));
@@ -90,8 +89,7 @@ TEST_F(RenderTest, FamilyColoursAtItemPositionsPerimeterFillAndOutlines) {
     for (const auto& it : items) {
         const ScreenPx s = m_model.camera().to_screen(it.position);
         const int x = static_cast<int>(s.x_px), y = static_cast<int>(s.y_px);
-        EXPECT_LT(colour_distance(image.at(x, y), family_colour(it.family)), 40)
-            << it.name << " at " << x << "," << y;
+        EXPECT_LT(colour_distance(image.at(x, y), family_colour(it.family)), 40) << it.name << " at " << x << "," << y;
     }
     // Background outside the territory.
     EXPECT_LT(colour_distance(image.at(2, 2), kMapBackground), 6);
@@ -104,8 +102,7 @@ TEST_F(RenderTest, FamilyColoursAtItemPositionsPerimeterFillAndOutlines) {
     const ScreenPx edge = m_model.camera().to_screen(geo::LonLat{0.3, 47.45});
     int darkest = 255;
     for (int dx = -2; dx <= 2; ++dx)
-        darkest = std::min<int>(darkest, image.at(static_cast<int>(edge.x_px) + dx,
-                                                  static_cast<int>(edge.y_px))[0]);
+        darkest = std::min<int>(darkest, image.at(static_cast<int>(edge.x_px) + dx, static_cast<int>(edge.y_px))[0]);
     EXPECT_LT(darkest, 130);
     EXPECT_FALSE(m_renderer->stats().aggregated);
     EXPECT_EQ(m_renderer->stats().visible_items, items.size());
@@ -132,8 +129,7 @@ TEST_F(RenderTest, SelectionPickingAndOpacity) {
 
     m_model.layers().set_visible("items", false);
     image = render();
-    EXPECT_LT(colour_distance(image.at(static_cast<int>(s.x_px), static_cast<int>(s.y_px)),
-                              kMapBackground), 6);
+    EXPECT_LT(colour_distance(image.at(static_cast<int>(s.x_px), static_cast<int>(s.y_px)), kMapBackground), 6);
 }
 
 TEST_F(RenderTest, AggregatesAboveTheThresholdAndStillShowsTheFamilies) {
@@ -141,8 +137,7 @@ TEST_F(RenderTest, AggregatesAboveTheThresholdAndStillShowsTheFamilies) {
     std::normal_distribution<double> lon(1.0, 0.3), lat(47.3, 0.2);
     std::vector<geo::OfferItem> items;
     for (int i = 0; i < 60'000; ++i)
-        items.push_back(item(i % 2 ? geo::Family::accommodation : geo::Family::accommodation,
-                             lon(rng), lat(rng)));
+        items.push_back(item(i % 2 ? geo::Family::accommodation : geo::Family::accommodation, lon(rng), lat(rng)));
     m_model.set_items(std::move(items));
     m_model.camera().fit(m_model.data_extent(), 20.0);
     const Image image = render();
@@ -151,7 +146,8 @@ TEST_F(RenderTest, AggregatesAboveTheThresholdAndStillShowsTheFamilies) {
     EXPECT_LT(m_renderer->stats().drawn_points, 15'000u);
     const ScreenPx c = m_model.camera().to_screen(geo::LonLat{1.0, 47.3});
     EXPECT_LT(colour_distance(image.at(static_cast<int>(c.x_px), static_cast<int>(c.y_px)),
-                              family_colour(geo::Family::accommodation)), 60);
+                              family_colour(geo::Family::accommodation)),
+              60);
     // Zoomed in, individual items again.
     m_model.camera().set_zoom(14.0);
     (void)render();
