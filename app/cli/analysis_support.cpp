@@ -13,7 +13,7 @@ CliResult<AnalysisInputs> open_analysis_inputs(const CommonOptions& common, cons
     auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
     if (!catalogue) return tl::unexpected(CliError{1, catalogue.error().message});
     auto resolved = geo::resolve_audience(audience, &*catalogue);
-    if (!resolved) return tl::unexpected(CliError{2, resolved.error().message});
+    if (!resolved) return tl::unexpected(CliError{1, resolved.error().message});
     return AnalysisInputs{std::move(*catalogue), std::move(*resolved)};
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "app/cli/cli_error.hpp"
 #include "app/cli/commands.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/store/catalogue.hpp"
@@ -20,8 +21,7 @@ void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code)
     list->callback([&exit_code] {
         auto presets = geo::load_audience_presets();
         if (!presets) {
-            fmt::print(stderr, "territoire audiences: {}\n", presets.error().message);
-            exit_code = 1;
+            exit_code = cli_fail("audiences list", 1, presets.error().message);
             return;
         }
         for (const geo::Audience& a : *presets)
@@ -35,13 +35,17 @@ void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code)
     show->callback([&common, &exit_code, id] {
         std::optional<geo::Catalogue> catalogue;
         if (std::filesystem::exists(common.catalogue)) {
+            // A catalogue that is there but unreadable is said so, not ignored.
             auto opened = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
-            if (opened) catalogue.emplace(std::move(*opened));
+            if (!opened) {
+                exit_code = cli_fail("audiences show", 1, opened.error().message);
+                return;
+            }
+            catalogue.emplace(std::move(*opened));
         }
         auto audience = geo::resolve_audience(*id, catalogue ? &*catalogue : nullptr);
         if (!audience) {
-            fmt::print(stderr, "territoire audiences show: {}\n", audience.error().message);
-            exit_code = 1;
+            exit_code = cli_fail("audiences show", 1, audience.error().message);
             return;
         }
         fmt::print("{}\n", nlohmann::json::parse(geo::audience_to_json(*audience)).dump(2));

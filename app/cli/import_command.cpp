@@ -11,6 +11,7 @@
 
 #include <fmt/core.h>
 
+#include "app/cli/cli_error.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
 #include "geo/io/import.hpp"
@@ -115,8 +116,7 @@ bool read_only_file(const std::string& path) {
 
 int run_import(const CommonOptions& common, const ImportArgs& args) {
     if (const std::string problem = usage_problem(args); !problem.empty()) {
-        fmt::print(stderr, "territoire import: {} (see territoire import --help)\n", problem);
-        return 2;
+        return cli_fail("import", 2, fmt::format("{} (see territoire import --help)", problem));
     }
     const std::string& path = common.catalogue;
     std::vector<geo::NamedPath> inputs;
@@ -124,32 +124,24 @@ int run_import(const CommonOptions& common, const ImportArgs& args) {
     for (const auto& file : args.territories) inputs.push_back({"--territories", file});
     if (!output_is_safe("import", {"--catalogue", path}, inputs)) return 2;
     if (read_only_file(path)) {
-        fmt::print(stderr, "territoire import: {}: the catalogue file is read-only; nothing was imported\n", path);
-        return 1;
+        return cli_fail("import", 1, fmt::format("{}: the catalogue file is read-only; nothing was imported", path));
     }
     std::error_code ec;
     const bool existed = fs::exists(path, ec);
     auto taxonomy = geo::Taxonomy::load_default();
-    if (!taxonomy) {
-        fmt::print(stderr, "territoire import: {}\n", taxonomy.error().message);
-        return 1;
-    }
+    if (!taxonomy) return cli_fail("import", 1, taxonomy.error().message);
     int exit_code = 0;
     int succeeded = 0;
     {
         auto catalogue = geo::Catalogue::open(path, geo::Catalogue::Mode::create_or_open);
-        if (!catalogue) {
-            fmt::print(stderr, "territoire import: {}\n", catalogue.error().message);
-            return 1;
-        }
+        if (!catalogue) return cli_fail("import", 1, catalogue.error().message);
         ProgressLine line;
         // Imports one file with `import`, then prints its report or its error.
         auto one = [&](const std::string& file, auto&& import) {
             auto report = import(line.begin(file));
             line.finish();
             if (!report) {
-                fmt::print(stderr, "territoire import: {}\n", report.error().message);
-                exit_code = 1;
+                exit_code = cli_fail("import", 1, report.error().message);
                 return;
             }
             print_report(file, *report);

@@ -6,9 +6,9 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "app/cli/cli_error.hpp"
 #include "app/cli/commands.hpp"
 #include "geo/store/catalogue.hpp"
-#include "geo/store/catalogue_writes.hpp"
 
 namespace app::cli {
 
@@ -84,21 +84,18 @@ void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->callback([&common, &exit_code, json] {
         auto catalogue = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
         if (!catalogue) {
-            fmt::print(stderr, "territoire info: {}\n", catalogue.error().message);
-            exit_code = 1;
+            exit_code = cli_fail("info", 1, catalogue.error().message);
             return;
         }
         // A damaged file is said so, not summarised as if it were sound.
-        if (auto sound = geo::store::check_integrity(catalogue->db()); !sound) {
-            fmt::print(stderr, "territoire info: {}: {}\n", common.catalogue, sound.error().message);
-            exit_code = 1;
+        if (auto sound = catalogue->check_sound(); !sound) {
+            exit_code = cli_fail("info", 1, sound.error().message);
             return;
         }
         auto info = catalogue->info();
         auto sources = catalogue->sources();
         if (!info || !sources) {
-            fmt::print(stderr, "territoire info: {}\n", (!info ? info.error() : sources.error()).message);
-            exit_code = 1;
+            exit_code = cli_fail("info", 1, (!info ? info.error() : sources.error()).message);
             return;
         }
         const auto j = info_to_json(*catalogue, *info, *sources);

@@ -1,5 +1,7 @@
 #include "app/cli/output_options.hpp"
 
+#include "app/cli/cli_error.hpp"
+
 #include <cstdio>
 #include <map>
 #include <string>
@@ -30,7 +32,7 @@ void add_provenance_paths_option(CLI::App& cmd, geo::ProvenancePaths& style) {
 bool output_is_safe(std::string_view command, const geo::NamedPath& output, const std::vector<geo::NamedPath>& inputs) {
     auto ok = geo::check_output_path(output, inputs);
     if (ok) return true;
-    fmt::print(stderr, "territoire {}: {}\n", command, ok.error().message);
+    cli_fail(command, 2, ok.error().message);
     return false;
 }
 

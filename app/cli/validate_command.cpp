@@ -7,6 +7,7 @@
 
 #include <fmt/core.h>
 
+#include "app/cli/cli_error.hpp"
 #include "app/cli/commands.hpp"
 #include "geo/io/rfc7946_check.hpp"
 
@@ -21,8 +22,7 @@ void add_validate_command(CLI::App& app, CommonOptions& /*common*/, int& exit_co
     cmd->callback([&exit_code, file, require_bbox] {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(*file, ec)) {
-            fmt::print(stderr, "territoire validate: {}: no such file\n", *file);
-            exit_code = 2;
+            exit_code = cli_fail("validate", 2, fmt::format("{}: no such file", *file));
             return;
         }
         const auto violations = geo::check_rfc7946(*file, {.require_bbox = *require_bbox});

@@ -53,6 +53,7 @@ constexpr Entry kTable[] = {
     {Text::legend, "Légende", "Legend"},
     {Text::legend_families, "Familles d'offre", "Offer families"},
     {Text::legend_perimeter, "Périmètre (niveaux emboîtés)", "Perimeter (nested levels)"},
+    {Text::legend_perimeter_one, "Périmètre de destination", "Destination perimeter"},
     {Text::legend_territories, "Territoires", "Territories"},
     {Text::legend_size_by_weight, "Taille : poids pour la cible", "Size: weight for the audience"},
     {Text::level_commune, "Commune", "Commune"},
@@ -243,6 +244,10 @@ Language language() {
 const char* tr(Text text) {
     const Entry& e = kTable[static_cast<std::size_t>(text)];
     return g_language == Language::fr ? e.fr : e.en;
+}
+
+const char* perimeter_legend_title(std::size_t levels) {
+    return tr(levels > 1 ? Text::legend_perimeter : Text::legend_perimeter_one);
 }
 
 bool i18n_table_is_consistent() {

@@ -52,6 +52,7 @@ enum class Text {
     legend,
     legend_families,
     legend_perimeter,
+    legend_perimeter_one,
     legend_territories,
     legend_size_by_weight,
     level_commune,
@@ -221,6 +222,8 @@ enum class Text {
 
 // The string for `text` in the current language.
 const char* tr(Text text);
+// The legend's perimeter heading: "nested levels" only when there are several.
+const char* perimeter_legend_title(std::size_t levels);
 // Every Text has its entry, in order, with both languages (for the tests).
 bool i18n_table_is_consistent();
 

@@ -11,6 +11,7 @@
 #include "app/print/cairo_handles.hpp"
 #include "app/print/print_cairo.hpp"
 #include "geo/core/clock.hpp"
+#include "geo/core/text_fold.hpp"
 #include "geo/io/buffered_output.hpp"
 
 namespace app::print {
@@ -51,7 +52,7 @@ void add_legend(const gui::RenderScene& scene, std::vector<geo::LegendRow>& rows
             rows.push_back({LegendSwatch::item_size, 0, tr(Text::legend_size_by_weight)});
     }
     if (visible(gui::LayerKind::perimeters) && !model.perimeters().empty()) {
-        rows.push_back({LegendSwatch::heading, 0, tr(Text::legend_perimeter)});
+        rows.push_back({LegendSwatch::heading, 0, gui::perimeter_legend_title(model.perimeters().size())});
         const bool nested = model.perimeters().size() > 1;
         for (const auto& level : model.perimeters()) {
             std::string text = percent(level.level) + " " + tr(Text::print_share_of_offer);
@@ -134,9 +135,7 @@ geo::Result<CairoSurface> create_surface(const geo::PrintPage& page, PrintFormat
 }  // namespace
 
 PrintFormat format_for(const std::string& output, bool pdf_flag) {
-    std::string ext = std::filesystem::path(output).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = geo::lower_extension(output);
     return pdf_flag || ext == ".pdf" ? PrintFormat::pdf : PrintFormat::png;
 }
 

@@ -1,5 +1,7 @@
 #include "geo/analysis/print_page.hpp"
 
+#include "geo/core/text_fold.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -15,23 +17,17 @@ constexpr double kRadToDeg = 180.0 / std::numbers::pi;
 constexpr double kEarthRadiusM = 6378137.0;  // EPSG:3857 sphere
 constexpr double kMaxLatDeg = 85.051128779806589;
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 }  // namespace
 
 Result<PaperSize> parse_paper_size(std::string_view text) {
-    const std::string t = lower(text);
+    const std::string t = ascii_lower(text);
     if (t == "a4") return PaperSize::a4;
     if (t == "a3") return PaperSize::a3;
     return fail(fmt::format("unknown paper size \"{}\" (expected A4 or A3)", text));
 }
 
 Result<PageOrientation> parse_orientation(std::string_view text) {
-    const std::string t = lower(text);
+    const std::string t = ascii_lower(text);
     if (t == "portrait") return PageOrientation::portrait;
     if (t == "landscape") return PageOrientation::landscape;
     return fail(fmt::format("unknown orientation \"{}\" (expected portrait or landscape)", text));

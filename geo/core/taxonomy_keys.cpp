@@ -1,21 +1,16 @@
 #include "geo/core/taxonomy_keys.hpp"
 
+#include "geo/core/text_fold.hpp"
+
 #include <cctype>
 
 namespace geo::detail {
 namespace {
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
-            return false;
-    return true;
-}
 
 // Drops a URI's namespace: everything up to the last '#', or up to the last
 // '/' of an http(s) URI without fragment.
 std::string_view local_name(std::string_view s) {
-    if (starts_with_nocase(s, "http://") || starts_with_nocase(s, "https://")) {
+    if (ascii_istarts_with(s, "http://") || ascii_istarts_with(s, "https://")) {
         if (auto hash = s.rfind('#'); hash != std::string_view::npos) return s.substr(hash + 1);
         if (auto slash = s.rfind('/'); slash != std::string_view::npos) return s.substr(slash + 1);
     }
@@ -47,14 +42,14 @@ std::string_view datatourisme_class_key(std::string_view type) {
 
 std::string datatourisme_label_key(std::string_view review_id) {
     review_id = local_name(trim(review_id));
-    if (starts_with_nocase(review_id, "kb:")) review_id.remove_prefix(3);
-    if (starts_with_nocase(review_id, "LabelRating_")) review_id.remove_prefix(12);
+    if (ascii_istarts_with(review_id, "kb:")) review_id.remove_prefix(3);
+    if (ascii_istarts_with(review_id, "LabelRating_")) review_id.remove_prefix(12);
     return alnum_lower(review_id);
 }
 
 std::string datatourisme_theme_key(std::string_view theme_id) {
     theme_id = local_name(trim(theme_id));
-    if (starts_with_nocase(theme_id, "kb:")) theme_id.remove_prefix(3);
+    if (ascii_istarts_with(theme_id, "kb:")) theme_id.remove_prefix(3);
     return alnum_lower(theme_id);
 }
 

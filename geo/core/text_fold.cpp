@@ -1,6 +1,7 @@
 #include "geo/core/text_fold.hpp"
 
 #include <cstdint>
+#include <filesystem>
 
 namespace geo {
 namespace {
@@ -82,6 +83,52 @@ std::string fold_text(std::string_view utf8) {
         i += len;
     }
     return out;
+}
+
+namespace {
+
+char lower_byte(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+char upper_byte(char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+bool same_ci(std::string_view a, std::string_view b) {
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower_byte(a[i]) != lower_byte(b[i])) return false;
+    return true;
+}
+
+}  // namespace
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = lower_byte(c);
+    return out;
+}
+
+std::string ascii_upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = upper_byte(c);
+    return out;
+}
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && same_ci(a, b);
+}
+
+bool ascii_istarts_with(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() && same_ci(text.substr(0, prefix.size()), prefix);
+}
+
+bool ascii_iends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && same_ci(text.substr(text.size() - suffix.size()), suffix);
+}
+
+std::string lower_extension(std::string_view path) {
+    return ascii_lower(std::filesystem::path(path).extension().string());
 }
 
 }  // namespace geo

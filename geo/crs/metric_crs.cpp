@@ -1,5 +1,7 @@
 #include "geo/crs/metric_crs.hpp"
 
+#include "geo/core/text_fold.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -23,9 +25,7 @@ constexpr const char* kLambert93 =
 // degree/radian step itself, which saves a third of PROJ's time per point.
 std::optional<std::string> known_projection(std::string_view code) {
     if (code.size() < 5) return std::nullopt;
-    std::string upper(code);
-    std::transform(upper.begin(), upper.end(), upper.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    const std::string upper = ascii_upper(code);
     if (upper.rfind("EPSG:", 0) != 0) return std::nullopt;
     int number = 0;
     const char* first = upper.data() + 5;

@@ -9,6 +9,7 @@
 
 #include "geo/core/data_dir.hpp"
 #include "geo/core/json_text.hpp"
+#include "geo/core/text_fold.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace geo {
@@ -20,12 +21,6 @@ Result<std::string> read_text(const std::string& path) {
     std::ostringstream os;
     os << in.rdbuf();
     return os.str();
-}
-
-bool same_text_ci(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
 }
 
 }  // namespace
@@ -70,7 +65,7 @@ Result<Audience> resolve_audience(const std::string& name_or_path, const Catalog
     auto presets = load_audience_presets();
     if (!presets) return tl::unexpected(presets.error());
     for (const Audience& a : *presets)
-        if (a.id == name_or_path || same_text_ci(a.name_fr, name_or_path) || same_text_ci(a.name_en, name_or_path))
+        if (a.id == name_or_path || ascii_iequals(a.name_fr, name_or_path) || ascii_iequals(a.name_en, name_or_path))
             return a;
     if (catalogue != nullptr) {
         auto stored = catalogue->audience_json(name_or_path);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/core/json_text.hpp"
+#include "geo/core/text_fold.hpp"
 #include "geo/detail/gdal_errors.hpp"
 #include "geo/detail/handles.hpp"
 
@@ -19,12 +20,6 @@ namespace {
 // " (GDAL's message)" or "".
 std::string gdal_detail(const GdalErrorCapture& capture) {
     return capture.has_errors() ? " (" + capture.message() + ")" : "";
-}
-
-bool ends_with_nocase(const std::string& s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 enum class Kind { missing, file, dir };
@@ -61,7 +56,7 @@ std::vector<std::string> scan_objects(const std::string& root) {
     for (int i = 0; i < entries.size(); ++i) {
         std::string rel = entries[i];
         std::replace(rel.begin(), rel.end(), '\\', '/');
-        if (ends_with_nocase(rel, ".json")) out.push_back("objects/" + rel);
+        if (ascii_iends_with(rel, ".json")) out.push_back("objects/" + rel);
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -74,7 +69,7 @@ std::vector<std::string> zip_objects(const DatatourismeFeed& feed) {
     const std::string folder = feed.zip_prefix + "objects/";
     for (const auto& e : feed.zip->entries())
         if (e.name.size() > folder.size() && e.name.starts_with(folder) && e.name.back() != '/' &&
-            ends_with_nocase(e.name, ".json"))
+            ascii_iends_with(e.name, ".json"))
             out.push_back(e.name.substr(feed.zip_prefix.size()));
     std::sort(out.begin(), out.end());
     return out;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "geo/core/text_fold.hpp"
 #include "geo/io/csv_writer.hpp"
 #include "geo/io/gdal_export.hpp"
 #include "geo/io/geojson_writer.hpp"
@@ -14,9 +15,7 @@
 namespace geo {
 
 Result<ExportFormat> export_format_for(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = lower_extension(path);
     if (ext == ".geojson" || ext == ".json") return ExportFormat::geojson;
     if (ext == ".gpkg") return ExportFormat::gpkg;
     if (ext == ".csv") return ExportFormat::csv;

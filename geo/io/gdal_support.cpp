@@ -9,17 +9,10 @@
 
 #include "geo/analysis/self_crossings.hpp"
 #include "geo/core/coords.hpp"
+#include "geo/core/text_fold.hpp"
 
 namespace geo::gdal {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
 
 bool fits_lonlat(const RawXY& p) {
     return std::isfinite(p.x) && std::isfinite(p.y) && std::fabs(p.x) <= 180.0 && std::fabs(p.y) <= 90.0;
@@ -116,12 +109,12 @@ Result<int> find_field(const OGRFeatureDefn& defn, const std::string& explicit_n
                        std::initializer_list<std::string_view> candidates, const std::string& where) {
     if (!explicit_name.empty()) {
         for (int i = 0; i < defn.GetFieldCount(); ++i)
-            if (iequals(defn.GetFieldDefn(i)->GetNameRef(), explicit_name)) return i;
+            if (ascii_iequals(defn.GetFieldDefn(i)->GetNameRef(), explicit_name)) return i;
         return fail(fmt::format("{}: no field \"{}\" (fields: {})", where, explicit_name, field_list(defn)));
     }
     for (const auto candidate : candidates)
         for (int i = 0; i < defn.GetFieldCount(); ++i)
-            if (iequals(defn.GetFieldDefn(i)->GetNameRef(), candidate)) return i;
+            if (ascii_iequals(defn.GetFieldDefn(i)->GetNameRef(), candidate)) return i;
     return -1;
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "geo/core/data_dir.hpp"
+#include "geo/core/text_fold.hpp"
 #include "geo/io/datatourisme_feed.hpp"
 #include "geo/io/datatourisme_importer.hpp"
 #include "geo/io/osm_importer.hpp"
@@ -15,13 +16,6 @@ namespace geo {
 
 namespace {
 namespace fs = std::filesystem;
-
-bool has_suffix_ci(const std::string& path, std::string_view suffix) {
-    if (path.size() < suffix.size()) return false;
-    return std::equal(suffix.rbegin(), suffix.rend(), path.rbegin(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
-}
 
 bool is_demo_file(const std::string& path) {
     std::error_code ec;
@@ -46,7 +40,7 @@ Error nothing_usable(const std::string& path, const ImportReport& report, const 
 
 SourceFormat detect_source_format(const std::string& path) {
     std::error_code ec;
-    if (fs::is_directory(path, ec) || has_suffix_ci(path, ".zip"))
+    if (fs::is_directory(path, ec) || ascii_iends_with(path, ".zip"))
         return detail::holds_datatourisme_feed(path) ? SourceFormat::datatourisme : SourceFormat::gdal;
     if (is_osm_file(path)) return SourceFormat::osm;
     return SourceFormat::gdal;
@@ -70,7 +64,7 @@ Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path
                 gdal.licence = "Territoire demo data, free reuse (data/demo/README.md)";
                 gdal.attribution = "Territoire";
             }
-            const bool zip = has_suffix_ci(path, ".zip") && !path.starts_with("/vsi");
+            const bool zip = ascii_iends_with(path, ".zip") && !path.starts_with("/vsi");
             parsed = parse_gdal_items(zip ? "/vsizip/" + path : path, gdal, taxonomy, progress);
             if (parsed && zip) parsed->source.path = path;
             break;

@@ -1,5 +1,7 @@
 #include "geo/io/months.hpp"
 
+#include "geo/core/text_fold.hpp"
+
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -22,12 +24,6 @@ constexpr MonthName kMonthNames[] = {
     {"nov", 11},      {"november", 11}, {"novembre", 11}, {"dec", 12},  {"december", 12}, {"décembre", 12},
     {"decembre", 12}, {"déc", 12},
 };
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -110,7 +106,7 @@ std::optional<int> month_from_text(std::string_view text) {
         if (ec != std::errc{} || end != text.data() + text.size() || value < 1 || value > 12) return std::nullopt;
         return value;
     }
-    std::string lower = lower_ascii(text);
+    std::string lower = ascii_lower(text);
     if (!lower.empty() && lower.back() == '.') lower.pop_back();
     for (const auto& [name, month] : kMonthNames)
         if (name == lower) return month;
@@ -149,7 +145,7 @@ MonthMask months_from_opening_hours(std::string_view opening_hours) {
         const std::string_view rule = trim(opening_hours.substr(start, end - start));
         start = end + 1;
         if (rule.empty()) continue;
-        const std::string lower = lower_ascii(rule);
+        const std::string lower = ascii_lower(rule);
         if (lower.ends_with("off") || lower.ends_with("closed")) continue;
         const MonthMask rule_mask = read_month_selector(rule);
         if (rule_mask == 0) return 0;  // an open rule valid all year

@@ -15,6 +15,7 @@
 #include <osmium/osm/entity_bits.hpp>
 #include <osmium/visitor.hpp>
 
+#include "geo/core/text_fold.hpp"
 #include "geo/io/months.hpp"
 
 namespace geo {
@@ -236,9 +237,7 @@ bool read_pass(const std::string& path, osmium::osm_entity_bits::type entities, 
 }  // namespace
 
 bool is_osm_file(const std::string& path) {
-    std::string lower = std::filesystem::path(path).filename().string();
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = ascii_lower(std::filesystem::path(path).filename().string());
     for (const char* suffix : {".osm.pbf", ".pbf", ".osm", ".osm.bz2", ".osm.gz", ".o5m", ".opl"})
         if (lower.ends_with(suffix)) return true;
     return false;

@@ -42,13 +42,6 @@ Result<void> write_json_file(const std::string& path, const nlohmann::json& docu
     return file->commit();
 }
 
-std::string lower_extension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
 std::string csv_number(double v, int decimals) {
     if (!std::isfinite(v)) return "";
     return fmt::format("{:.{}f}", v, decimals);

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/core/error.hpp"
+#include "geo/core/text_fold.hpp"  // lower_extension
 #include "geo/io/text_output.hpp"
 
 namespace geo {
@@ -29,9 +30,6 @@ Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& t
                                      CsvCells cells = CsvCells::neutralised);
 // Pretty-printed (2 spaces), UTF-8, ending with a newline.
 Result<void> write_json_file(const std::string& path, const nlohmann::json& document);
-
-// The extension of `path` in lower case, with its dot: "OUT.GeoJSON" → ".geojson".
-std::string lower_extension(const std::string& path);
 
 // v with `decimals` decimals ("12.35"); "" when v is not finite.
 std::string csv_number(double v, int decimals);

@@ -264,6 +264,12 @@ Result<std::int64_t> Catalogue::save_perimeter(const StoredPerimeter& perimeter)
     return sqlite3_last_insert_rowid(m_db.get());
 }
 
+Result<void> Catalogue::check_sound() const {
+    if (auto sound = store::check_integrity(m_db.get()); !sound)
+        return tl::unexpected(sound.error().with_context(m_path));
+    return {};
+}
+
 Result<CatalogueCheck> Catalogue::check() const {
     sqlite3* db = m_db.get();
     CatalogueCheck out;

@@ -124,6 +124,10 @@ public:
     // Full consistency check (PRAGMA integrity_check, CheckSpatialIndex on
     // every geometry table, counts). Reads only; may take seconds on a large file.
     [[nodiscard]] Result<CatalogueCheck> check() const;
+    // The quick verdict every import and `info` afford (PRAGMA
+    // integrity_check, 5 problems at most): fails with "PATH: the catalogue
+    // file is damaged (…)" when it is not sound.
+    [[nodiscard]] Result<void> check_sound() const;
 
     // Raw handle for geo/store internals and tests.
     [[nodiscard]] sqlite3* db() const { return m_db.get(); }

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "geo/io/audience_presets.hpp"
+
 namespace app::gui {
 
-geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path) {
+geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path, const std::string& audience_spec) {
     auto catalogue = geo::Catalogue::open(path, geo::Catalogue::Mode::read_only);
     if (!catalogue) return tl::unexpected(catalogue.error());
     CatalogueSnapshot snapshot;
@@ -18,6 +20,7 @@ geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path) 
     auto sources = catalogue->sources();
     if (!sources) return tl::unexpected(sources.error());
     snapshot.sources = std::move(*sources);
+    if (!audience_spec.empty()) snapshot.audience = geo::resolve_audience(audience_spec, &*catalogue);
     return snapshot;
 }
 

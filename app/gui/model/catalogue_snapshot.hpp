@@ -3,9 +3,11 @@
 // territories and sources (for the attribution). Meant to run on a worker
 // thread (it opens its own read-only connection).
 // Failure: the catalogue's own message (file, problem); nothing partial.
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "geo/analysis/audience.hpp"
 #include "geo/core/error.hpp"
 #include "geo/core/offer.hpp"
 #include "geo/store/catalogue.hpp"
@@ -17,9 +19,14 @@ struct CatalogueSnapshot {
     std::vector<geo::OfferItem> items;
     std::vector<geo::Territory> territories;
     std::vector<geo::SourceInfo> sources;
+    // The audience named at start-up (`--audience`), resolved on the same
+    // worker with the same connection (it may be a catalogue audience):
+    // empty when none was asked; its error otherwise (the snapshot stands).
+    std::optional<geo::Result<geo::Audience>> audience;
 };
 
-geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path);
+// `audience_spec`: an audience id or JSON file to resolve too, or empty.
+geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path, const std::string& audience_spec = {});
 
 // The attribution line for these sources: each source's own credit, once
 // ("© OpenStreetMap contributors", "DATAtourisme / Licence Ouverte", …);

@@ -156,7 +156,7 @@ void draw_legend(const MapModel& model) {
 
     if (!model.perimeters().empty()) {
         ImGui::Spacing();
-        ImGui::TextDisabled("%s", tr(Text::legend_perimeter));
+        ImGui::TextDisabled("%s", perimeter_legend_title(model.perimeters().size()));
         const auto& levels = model.perimeters();
         for (std::size_t i = 0; i < levels.size(); ++i) {
             swatch_area(perimeter_style(levels[i].main));

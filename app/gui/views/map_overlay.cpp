@@ -149,7 +149,7 @@ LegendLayout legend_layout(const MapModel& model) {
             rows.emplace_back(std::string(family_name(static_cast<geo::Family>(f))) + " (" +
                                   std::to_string(counts[static_cast<std::size_t>(f)]) + ")",
                               f);
-    if (!model.perimeters().empty()) rows.emplace_back(tr(Text::legend_perimeter), -1);
+    if (!model.perimeters().empty()) rows.emplace_back(perimeter_legend_title(model.perimeters().size()), -1);
     if (rows.empty()) return out;
     float width = ImGui::CalcTextSize(tr(Text::legend_families)).x;
     for (const auto& r : rows) width = std::max(width, ImGui::CalcTextSize(r.first.c_str()).x + 24);

@@ -105,8 +105,9 @@ TEST_F(CompareCommand, BadArgumentsExitTwoAndWriteNothing) {
         {{"--audience", "patrimoine", "--territory", "departement:99", "--against", "departement:41"},
          2,
          "departement:37 Indre-et-Loire"},
+        // An audience that resolves to nothing: exit 1, as in every command (cli_error.hpp).
         {{"--audience", "nobody", "--territory", "departement:37", "--against", "departement:41"},
-         2,
+         1,
          "unknown audience"},
         {{"--audience", "patrimoine", "--territory", "departement:37", "--against", "Atlantide"}, 2, "Atlantide"},
     };

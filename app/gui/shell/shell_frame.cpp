@@ -1,0 +1,250 @@
+// The interactive frame: menus, side panels, the map canvas, dialogs, the
+// GL passes, and the event loop that draws only when something changed.
+#include <algorithm>
+#include <chrono>
+#include <string>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include "app/gui/i18n.hpp"
+#include "app/gui/key_latch.hpp"
+#include "app/gui/model/main_loop_wake.hpp"
+#include "app/gui/render/gl.hpp"
+#include "app/gui/render/offscreen.hpp"
+#include "app/gui/shell/gui_shell.hpp"
+#include "app/gui/views/details_panel.hpp"
+#include "app/gui/views/layers_panel.hpp"
+#include "app/gui/views/map_image.hpp"
+#include "app/gui/views/popup_keys.hpp"
+
+namespace app::gui {
+namespace {
+
+constexpr float kLeftPanelWidth = 340.0f;
+constexpr float kRightPanelWidth = 480.0f;
+
+}  // namespace
+
+void GuiShell::draw_menu() {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu(tr(Text::menu_file))) {
+        if (ImGui::MenuItem(tr(Text::menu_import))) m_import.open(ImportKind::items);
+        if (ImGui::MenuItem(tr(Text::menu_export), nullptr, false, !m_model.items().empty())) m_export.open();
+        if (ImGui::MenuItem(tr(Text::menu_snapshot))) {
+            m_browse_purpose = BrowsePurpose::snapshot;
+            m_browser.open(FileBrowser::Mode::save_file, "territoire-carte.png");
+        }
+        if (ImGui::MenuItem(tr(Text::menu_export_map))) m_print.open();
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr(Text::menu_quit), "Ctrl+Q")) m_quit = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr(Text::menu_view))) {
+        if (ImGui::MenuItem(tr(Text::menu_fit_data))) fit_view(m_model, m_ui, false);
+        if (ImGui::MenuItem(tr(Text::menu_fit_selection), nullptr, false, m_model.selected().has_value()))
+            fit_view(m_model, m_ui, true);
+        ImGui::Separator();
+        ImGui::MenuItem(tr(Text::menu_panels_left), nullptr, &m_ui.show_left);
+        ImGui::MenuItem(tr(Text::menu_panels_right), nullptr, &m_ui.show_right);
+        if (ImGui::BeginMenu(tr(Text::menu_language))) {
+            if (ImGui::MenuItem("Français", nullptr, language() == Language::fr)) set_language(Language::fr);
+            if (ImGui::MenuItem("English", nullptr, language() == Language::en)) set_language(Language::en);
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void GuiShell::draw_dialogs() {
+    m_export.draw(m_model, m_audience, m_sources, m_ui);
+    m_print.draw(m_model, m_audience.audience(), m_ui.attribution, m_sources, m_ui);
+    if (m_ui.open_import) {
+        m_import.open(*m_ui.open_import);
+        m_ui.open_import.reset();
+    }
+    if (m_ui.dropped_path) {
+        m_import.open(ImportKind::items, *m_ui.dropped_path);
+        m_ui.dropped_path.reset();
+    }
+    if (auto outcome = m_import.draw(import_catalogue())) {
+        if (outcome->kind == ImportKind::context) {
+            const std::string id = m_model.layers().add_context(outcome->path);
+            m_model.set_context(id, std::move(*outcome->context));
+        } else {
+            start_loading(outcome->catalogue);  // show what the catalogue now holds
+        }
+    }
+    if (auto chosen = m_browser.draw()) {
+        switch (m_browse_purpose) {
+            case BrowsePurpose::snapshot:
+                m_ui.snapshot_path = *chosen;
+                m_snapshot_delay = 1;  // once the popup has gone from the screen
+                break;
+        }
+    }
+}
+
+void GuiShell::take_snapshot() {
+    if (!m_ui.snapshot_path) return;
+    if (m_snapshot_delay-- > 0) return;
+    const std::string path = *m_ui.snapshot_path;
+    m_ui.snapshot_path.reset();
+    auto image = render_map_image(m_model, *m_renderer, m_ui.attribution);
+    auto written = image ? write_png(path, *image) : geo::Result<void>(tl::unexpected(image.error()));
+    if (written)
+        m_ui.set_status(fmt::format(fmt::runtime(tr(Text::snapshot_saved)), path));
+    else
+        m_ui.set_status(written.error().message, true);
+}
+
+Rect GuiShell::frame() {
+    m_ui.now_s = std::chrono::duration<double>(Clock::now() - m_start).count();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    release_latched_keys();
+    close_menu_on_escape();
+    const ImGuiIO& io = ImGui::GetIO();
+    // Ctrl as NewFrame saw it (io.KeyMods): a latched release (key_latch.hpp)
+    // may already have cleared io.KeyCtrl by now.
+    const bool ctrl = (io.KeyMods & ImGuiKeyModFlags_Ctrl) != 0;
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_F)) m_search.focus();
+
+    draw_menu();
+    const float top = ImGui::GetFrameHeight();
+    const float height = io.DisplaySize.y - top;
+    // No window background: draw_gl() clears the window with that colour
+    // already, and software rasterisers pay for every filled pixel twice.
+    const ImGuiWindowFlags panel = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
+    float left = 0.0f, right = io.DisplaySize.x;
+    if (m_ui.show_left) {
+        ImGui::SetNextWindowPos(ImVec2(0, top));
+        ImGui::SetNextWindowSize(ImVec2(kLeftPanelWidth, height));
+        ImGui::Begin("##left", nullptr, panel);
+        if (ImGui::CollapsingHeader(tr(Text::panel_layers), ImGuiTreeNodeFlags_DefaultOpen))
+            draw_layers_panel(m_model, m_ui);
+        if (ImGui::CollapsingHeader(tr(Text::panel_audience), ImGuiTreeNodeFlags_DefaultOpen))
+            m_audience_panel.draw(m_model, m_audience);
+        if (ImGui::CollapsingHeader(tr(Text::legend), ImGuiTreeNodeFlags_DefaultOpen)) draw_legend(m_model);
+        ImGui::End();
+        left = kLeftPanelWidth;
+    }
+    if (m_ui.show_right) {
+        right = io.DisplaySize.x - kRightPanelWidth;
+        ImGui::SetNextWindowPos(ImVec2(right, top));
+        ImGui::SetNextWindowSize(ImVec2(kRightPanelWidth, height));
+        ImGui::Begin("##right", nullptr, panel);
+        draw_right_panel(height);
+        ImGui::End();
+    }
+    const Rect map{left, top, std::max(right - left, 1.0f), std::max(height, 1.0f)};
+    m_panel_rects = {{0, 0, io.DisplaySize.x, top},
+                     {0, top, m_ui.show_left ? left : 0.0f, height},
+                     {right, top, m_ui.show_right ? io.DisplaySize.x - right : 0.0f, height}};
+    m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
+    m_search.draw(ImVec2(map.x, map.y), map.w, m_model, m_ui);
+    draw_dialogs();
+    if (m_state_file) m_popups = open_popup_names();
+    m_map = map;
+    ImGui::Render();
+    ++m_frames;
+    return map;
+}
+
+void GuiShell::draw_right_panel(float height) {
+    if (m_ui.show_gaps_panel) {
+        m_tab_request = RightTab::gaps;
+        m_ui.show_gaps_panel = false;
+    }
+    const auto flags = [&](RightTab tab) {
+        return m_tab_request == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    };
+    if (!ImGui::BeginTabBar("##right_tabs")) return;
+    if (ImGui::BeginTabItem(tr(Text::panel_catalogue), nullptr, flags(RightTab::catalogue))) {
+        const float details_h = std::min(300.0f, height * 0.4f);
+        ImGui::BeginChild("##catalogue", ImVec2(0, ImGui::GetContentRegionAvail().y - details_h));
+        m_catalogue.draw(m_model, m_ui);
+        ImGui::EndChild();
+        ImGui::TextUnformatted(tr(Text::panel_details));
+        ImGui::Separator();
+        ImGui::BeginChild("##details");
+        draw_details_panel(m_model, m_ui);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(tr(Text::panel_benchmark), nullptr, flags(RightTab::benchmark))) {
+        ImGui::BeginChild("##benchmark");
+        m_benchmark.draw(m_model, m_audience, m_ui);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(tr(Text::layer_gaps), nullptr, flags(RightTab::gaps))) {
+        ImGui::BeginChild("##gaps");
+        m_gaps_panel.draw(m_model, m_gaps, m_audience, m_ui);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    m_tab_request.reset();
+    ImGui::EndTabBar();
+}
+
+void GuiShell::draw_gl_map(const Rect& map) {
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(m_window->get(), &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    m_renderer->draw(m_model, static_cast<int>(map.x), fb_h - static_cast<int>(map.y) - m_model.camera().height_px());
+}
+
+void GuiShell::draw_panels() {
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(m_window->get(), &fb_w, &fb_h);
+    m_ui_cache.render(ImGui::GetDrawData(), m_panel_rects, ImGui::GetStyle().Colors[ImGuiCol_WindowBg], fb_w, fb_h);
+}
+
+void GuiShell::draw_gl(const Rect& map) {
+    draw_gl_map(map);
+    draw_panels();
+}
+
+int GuiShell::run() {
+    if (m_options.frames > 0 || m_options.bench_frames > 0) return run_headless();
+    int pending = 3;
+    while (!m_window->should_close() && !m_quit) {
+        if (pending > 0)
+            glfwPollEvents();
+        else
+            glfwWaitEventsTimeout(busy() ? 0.03 : 0.5);  // sleep until input, or poll work
+        if (m_window->take_event_count() > 0) pending = std::max(pending, 3);
+        if (take_main_loop_wake()) pending = std::max(pending, 2);  // a background task finished
+        for (auto& path : m_window->take_dropped()) m_ui.dropped_path = std::move(path);
+        if (collect_jobs()) pending = std::max(pending, 2);
+        if (poll_analyses()) pending = std::max(pending, 2);
+        if (m_renderer->poll(m_model)) pending = std::max(pending, 2);
+        report_mesh_errors();
+        if (busy()) pending = std::max(pending, 1);
+        if (pending == 0) continue;
+        const unsigned before = m_model.revision();
+        const Rect map = frame();
+        draw_gl(map);
+        take_snapshot();
+        glfwSwapBuffers(m_window->get());
+        write_state();
+        // A frame that changed the model (or left ImGui animating) needs a follow-up.
+        pending = m_model.revision() != before ? 2 : pending - 1;
+    }
+    return 0;
+}
+
+}  // namespace app::gui
