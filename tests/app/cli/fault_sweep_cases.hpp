@@ -223,7 +223,7 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
         // Without a display the window says so (exit 1); under xvfb-run it draws.
         c.push_back(
             {"gui",
-             {"gui", "--catalogue", "cat.sqlite", "--size", "640x480", "--frames", "3", "--screenshot", "gui.png"},
+             {"gui", "--catalogue", "cat.sqlite", "--size", "1280x800", "--frames", "3", "--screenshot", "gui.png"},
              display,
              display ? "" : "DISPLAY"});
     } else {
