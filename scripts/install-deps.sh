@@ -13,6 +13,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth xdotool fonts-dejavu-core libgl1-mesa-dri mesa-utils poppler-utils
   python3 clang-format
+  clang
 )
 
 missing=()

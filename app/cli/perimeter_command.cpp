@@ -1,6 +1,7 @@
 // territoire perimeter: the destination perimeter of an audience, as RFC 7946
 // GeoJSON with statistics and provenance, stored in the catalogue; --report
 // prints the border table, --json the statistics and the report as JSON.
+#include <algorithm>
 #include <memory>
 
 #include <fmt/core.h>
@@ -168,6 +169,12 @@ CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common
     if (!items) return tl::unexpected(items.error());
     const auto shared_items = std::make_shared<const std::vector<geo::OfferItem>>(std::move(*items));
     if (auto r = compute(cmd, *catalogue, shared_items, run); !r) return r;
+    if (std::all_of(run.result.levels.begin(), run.result.levels.end(),
+                    [](const geo::PerimeterLevel& l) { return l.geometry.empty(); }))
+        return tl::unexpected(CliError{
+            1, fmt::format("the perimeter is empty at every level: no part reaches --min-area-km2 {} km² on cells of "
+                           "{:.0f} m; nothing was written",
+                           run.params.min_area_km2, run.result.cell_m)});
     if (auto r = write_output(cmd, run); !r) return r;
     // A catalogue that cannot be written still gives its perimeter: the file
     // is written, the catalogue is left as it is, and stderr says so.

@@ -1,7 +1,8 @@
 // territoire validate FILE: checks a GeoJSON file against RFC 7946 (no crs,
 // WGS 84 ranges, ≤ 7 decimals, closed rings, counter-clockwise outer rings,
 // clockwise holes, bbox) with geo::check_rfc7946.
-// Exit codes: 0 conforms, 1 violations (listed on stderr), 2 no such file.
+// Exit codes: 0 conforms, 1 violations (listed on stderr), 2 no such file
+// (or not a regular file).
 #include <cstdio>
 #include <filesystem>
 
@@ -22,7 +23,11 @@ void add_validate_command(CLI::App& app, CommonOptions& /*common*/, int& exit_co
     cmd->callback([&exit_code, file, require_bbox] {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(*file, ec)) {
-            exit_code = cli_fail("validate", 2, fmt::format("{}: no such file", *file));
+            exit_code = cli_fail(
+                "validate", 2,
+                fmt::format("{}: {}", *file,
+                            std::filesystem::exists(*file, ec) ? "not a regular file (a pipe, a device or a folder)"
+                                                               : "no such file"));
             return;
         }
         const auto violations = geo::check_rfc7946(*file, {.require_bbox = *require_bbox});

@@ -210,8 +210,9 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
     g.default_cell_m =
         equivalent_sigma_m(params.kernel, g.bandwidth_m) * std::max(min_factor, 0.5) / kDefaultCellsPerSigma;
     const double cell = params.cell_m.value_or(g.default_cell_m);
-    if (!std::isfinite(cell) || cell < kMinCellM)
-        return fail(fmt::format("density: cell_m {} must be a number >= {} m", cell, kMinCellM));
+    if (!std::isfinite(cell) || cell < kMinCellM || cell > kMaxCellM)
+        return fail(
+            fmt::format("density: cell_m {} must be a number of metres in [{}, {}]", cell, kMinCellM, kMaxCellM));
     const double support = kernel_support_m(params.kernel, g.bandwidth_m) * max_factor;
     const Extent extent = weighted_extent(points, weights);
     if (auto r = fit_grid(extent, support, cell, params.max_cells, g); !r) return tl::unexpected(r.error());

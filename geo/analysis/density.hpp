@@ -26,7 +26,8 @@
 //   points in one fixed order; FFTW's estimated plans depend on sizes only).
 // Failures: mismatched sizes, negative or non-finite weights or coordinates, no
 //   positive weight, a bandwidth outside [kMinFixedBandwidthM,
-//   kMaxFixedBandwidthM], a cell under kMinCellM, max_cells out of range.
+//   kMaxFixedBandwidthM], a cell outside [kMinCellM, kMaxCellM], max_cells out of
+//   range.
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -43,6 +44,7 @@ inline constexpr double kDefaultCellsPerSigma = 4.0;
 inline constexpr double kMinFixedBandwidthM = 1.0;
 inline constexpr double kMaxFixedBandwidthM = 500'000.0;
 inline constexpr double kMinCellM = 1.0;
+inline constexpr double kMaxCellM = 100'000.0;  // a grid cell of 100 km: coarser says nothing of a destination
 
 // Upper bound accepted for DensityParams::max_cells (memory: 8 bytes a cell).
 inline constexpr std::size_t kMaxGridCells = 100'000'000;

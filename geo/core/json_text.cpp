@@ -83,6 +83,11 @@ Result<nlohmann::json> parse_json(std::string_view text, const std::string& wher
         std::string what = e.what();
         if (const auto at = what.find("] "); at != std::string::npos) what.erase(0, at + 2);
         return fail(fmt::format("{}: not valid JSON ({}, at byte {})", where, text_excerpt(what, 160), e.byte));
+    } catch (const nlohmann::json::exception& e) {
+        // out_of_range.406: a number too large for a double ("1e999").
+        std::string what = e.what();
+        if (const auto at = what.find("] "); at != std::string::npos) what.erase(0, at + 2);
+        return fail(fmt::format("{}: not valid JSON ({})", where, text_excerpt(what, 160)));
     }
 }
 

@@ -24,7 +24,8 @@ inline constexpr std::size_t kMaxExcerptBytes = 80;
 int json_depth(std::string_view text, int limit = kMaxJsonDepth);
 
 // Parses `text`. Fails with "<where>: nesting deeper than 64 levels" or
-// "<where>: not valid JSON (…, at byte N)".
+// "<where>: not valid JSON (…, at byte N)" (also for a number beyond a double,
+// "1e999", which nlohmann reports as out_of_range: never thrown from here).
 Result<nlohmann::json> parse_json(std::string_view text, const std::string& where, int max_depth = kMaxJsonDepth);
 
 // At most `max_bytes` of v's compact JSON text, ending in "…" when cut.

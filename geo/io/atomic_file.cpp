@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "geo/io/temp_registry.hpp"
+
 namespace geo {
 namespace fs = std::filesystem;
 
@@ -36,12 +38,16 @@ int sync_path(const std::string& path, int flags) {
 }  // namespace
 
 AtomicFile::AtomicFile(std::string final_path, std::string temp_path)
-    : m_final_path(std::move(final_path)), m_temp_path(std::move(temp_path)), m_active(true) {}
+    : m_final_path(std::move(final_path)),
+      m_temp_path(std::move(temp_path)),
+      m_active(true),
+      m_signal_slot(detail::register_temp_file(m_temp_path)) {}
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
     : m_final_path(std::move(other.m_final_path)),
       m_temp_path(std::move(other.m_temp_path)),
-      m_active(std::exchange(other.m_active, false)) {}
+      m_active(std::exchange(other.m_active, false)),
+      m_signal_slot(std::exchange(other.m_signal_slot, -1)) {}
 
 AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept {
     if (this != &other) {
@@ -49,6 +55,7 @@ AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept {
         m_final_path = std::move(other.m_final_path);
         m_temp_path = std::move(other.m_temp_path);
         m_active = std::exchange(other.m_active, false);
+        m_signal_slot = std::exchange(other.m_signal_slot, -1);
     }
     return *this;
 }
@@ -88,6 +95,9 @@ Result<AtomicFile> AtomicFile::prepare(const std::string& final_path) {
     if (!target.has_filename()) return fail(fmt::format("{}: not a file name", final_path));
     std::error_code ec;
     if (fs::is_directory(target, ec)) return fail(fmt::format("{}: is a folder, expected a file name", final_path));
+    // The rename would replace a pipe or a device node (/dev/null) with a file.
+    if (fs::exists(target, ec) && !fs::is_regular_file(target, ec))
+        return fail(fmt::format("{}: not a regular file (a pipe or a device); refusing to replace it", final_path));
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, ec))
         return fail(fmt::format("{}: folder {} does not exist", final_path, folder.string()));
@@ -115,6 +125,7 @@ Result<void> AtomicFile::commit() {
         return fail(fmt::format("{}: cannot move the finished file into place: {}", m_final_path, ec.message()));
     }
     m_active = false;
+    detail::unregister_temp_file(std::exchange(m_signal_slot, -1));  // after the rename: the name is gone
     const fs::path folder = fs::path(m_final_path).parent_path();
     sync_path(folder.empty() ? std::string(".") : folder.string(), O_RDONLY | O_DIRECTORY);
     return {};
@@ -125,6 +136,7 @@ void AtomicFile::discard() {
     std::error_code ec;
     for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(m_temp_path + suffix, ec);
     m_active = false;
+    detail::unregister_temp_file(std::exchange(m_signal_slot, -1));
 }
 
 }  // namespace geo

@@ -6,13 +6,14 @@
 // The temporary name keeps the destination's extension (GDAL drivers choose
 // their behaviour from it): "out/items.gpkg" → "out/.items.gpkg.tmp<pid>-<n>.gpkg".
 // Ownership: an uncommitted AtomicFile removes its temporary file (and the
-// SQLite side files "-journal", "-wal", "-shm") when destroyed. Move-only.
+// SQLite side files "-journal", "-wal", "-shm") when destroyed, and so does
+// SIGINT, SIGTERM or SIGHUP while it exists (temp_registry.hpp). Move-only.
 // Thread-safety: distinct instances may be used on distinct threads.
 // commit() flushes the temporary file to disk (fsync) before the rename and
 // the folder after it, so that a crash leaves the old file or the new one.
 // Failure: prepare() fails when the folder does not exist or the destination
-// is a folder; commit() fails when the flush or the rename fails (both name
-// the path).
+// is a folder, a pipe or a device (a rename would replace /dev/null); commit() fails when the flush or the rename fails
+// (both name the path).
 #include <string>
 
 #include "geo/core/error.hpp"
@@ -43,7 +44,8 @@ private:
 
     std::string m_final_path;
     std::string m_temp_path;
-    bool m_active = false;  // a temporary file may exist and is ours to remove
+    bool m_active = false;   // a temporary file may exist and is ours to remove
+    int m_signal_slot = -1;  // in the table a signal handler empties (temp_registry.hpp)
 };
 
 }  // namespace geo

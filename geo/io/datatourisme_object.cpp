@@ -360,6 +360,11 @@ ParsedObject parse_datatourisme_object(std::string_view bytes, const Taxonomy& t
         } catch (const json::parse_error& e) {
             out.skip_reason = describe_parse_error(e, bytes);
             return out;
+        } catch (const json::out_of_range& e) {  // 406: a number beyond a double, "1e999"
+            std::string what = e.what();
+            if (const auto at = what.find("] "); at != std::string::npos) what.erase(0, at + 2);
+            out.skip_reason = "not valid JSON: " + text_excerpt(what);
+            return out;
         }
         out.skip_reason = parse_fields(doc, taxonomy, out);
     } catch (const std::exception& e) {  // e.g. bad_alloc: still a record-level failure

@@ -67,6 +67,9 @@ Result<GDALDatasetUniquePtr> open_vector(const std::string& path, ErrorCapture& 
     if (!path.starts_with("/vsi")) {
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) return fail(path + ": no such file");
+        // GDAL would block forever opening a pipe, or read a device without end.
+        if (!std::filesystem::is_regular_file(path, ec) && !std::filesystem::is_directory(path, ec))
+            return fail(path + ": not a regular file (a pipe or a device)");
         if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
             return fail(path + ": the file is empty");
     }

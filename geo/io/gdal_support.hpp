@@ -46,6 +46,7 @@ private:
 };
 
 // Opens a vector dataset read-only. Fails naming the file when it is missing,
+// a pipe or a device (GDAL would block on a FIFO forever),
 // not a file GDAL can read, or raised a GDAL failure while opening (e.g. a
 // CRS that PROJ does not know).
 Result<GDALDatasetUniquePtr> open_vector(const std::string& path, ErrorCapture& capture);

@@ -36,6 +36,12 @@ Error nothing_usable(const std::string& path, const ImportReport& report, const 
     return Error{message};
 }
 
+// A failed write (a full disk, a lock held too long) was rolled back: say so.
+Error rolled_back(const Error& e) {
+    if (e.message.find("othing was") != std::string::npos) return e;  // "Nothing was written", "nothing was imported"
+    return Error{e.message + "; the import was rolled back: the catalogue is as it was"};
+}
+
 }  // namespace
 
 SourceFormat detect_source_format(const std::string& path) {
@@ -74,7 +80,7 @@ Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path
     if (parsed->items.empty()) return tl::unexpected(nothing_usable(path, parsed->report, "offer items"));
     ImportReport report = std::move(parsed->report);
     if (auto ok = catalogue.upsert_items(parsed->source, parsed->items, report, progress); !ok)
-        return tl::unexpected(ok.error());
+        return tl::unexpected(rolled_back(ok.error()));
     return report;
 }
 
@@ -85,7 +91,7 @@ Result<ImportReport> import_territories(Catalogue& catalogue, const std::string&
     if (parsed->territories.empty()) return tl::unexpected(nothing_usable(path, parsed->report, "territories"));
     ImportReport report = std::move(parsed->report);
     if (auto ok = catalogue.upsert_territories(parsed->source, parsed->territories, report, progress); !ok)
-        return tl::unexpected(ok.error());
+        return tl::unexpected(rolled_back(ok.error()));
     return report;
 }
 

@@ -12,7 +12,9 @@
 //
 // Failure leaves the catalogue as it was: the input cannot be read, or it
 // yields no usable record (every record skipped, no offer item with a
-// tourism meaning): the message names the file and the first skipped records.
+// tourism meaning): the message names the file and the first skipped records;
+// or a write fails (a full disk, a file size limit): the transaction is rolled
+// back and the message says so, with the system's reason.
 // Not thread-safe with respect to the Catalogue (one per thread).
 #include <string>
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <string_view>
 
@@ -412,6 +413,11 @@ void check_root(const json& root, Rules& rules, Report& report, const LonLatBox&
 
 std::vector<std::string> check_rfc7946(const std::string& geojson_path, const Rfc7946CheckOptions& options) {
     Report report(geojson_path, options.max_messages);
+    std::error_code ec;
+    if (std::filesystem::exists(geojson_path, ec) && !std::filesystem::is_regular_file(geojson_path, ec)) {
+        report.add("", "not a regular file (a pipe, a device or a folder)");  // a pipe would block the read
+        return std::move(report).finish();
+    }
     std::ifstream in(geojson_path, std::ios::binary);
     if (!in) {
         report.add("", "cannot open the file");

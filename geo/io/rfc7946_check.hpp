@@ -3,7 +3,7 @@
 // and as partners' tools expect it (also `territoire validate FILE`).
 //
 // Reported (one message per violation, "FILE: WHERE: WHAT"):
-//  - not JSON / not UTF-8, unknown or missing "type", missing members
+//  - a pipe or a device (not read), not JSON / not UTF-8, unknown or missing "type", missing members
 //    ("features", "geometry", "properties", "coordinates");
 //  - a "crs" member anywhere (§4: WGS 84 only);
 //  - a position that is not 2 or 3 numbers, or outside lon [-180, 180],

@@ -116,6 +116,9 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
     const bool existed = fs::exists(path, ec);
     if (!existed && mode != Mode::create_or_open) return fail(path + ": no such catalogue file");
     if (existed && fs::is_directory(path, ec)) return fail(path + ": is a folder, expected a catalogue file");
+    // A pipe or a device would block the first read forever (or never end).
+    if (existed && !fs::is_regular_file(path, ec))
+        return fail(path + ": not a regular file (a pipe or a device), expected a catalogue file");
     if (existed && !looks_like_sqlite(path))
         return fail(path + ": not a Territoire catalogue (not an SQLite database); the file was left untouched");
 

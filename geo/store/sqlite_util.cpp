@@ -1,6 +1,44 @@
 #include "geo/store/sqlite_util.hpp"
 
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
 namespace geo::store {
+namespace {
+
+// Why a write may have failed, as far as we can tell: SQLite reports a full
+// disk or a file size limit (EFBIG) as a bare "disk I/O error", and its
+// system errno is often lost by then.
+std::string write_failure_reason(sqlite3* db) {
+    const int code = sqlite3_extended_errcode(db);
+    if ((code & 0xFF) != SQLITE_FULL && code != SQLITE_IOERR_WRITE && code != SQLITE_IOERR_FSYNC &&
+        code != SQLITE_IOERR_TRUNCATE)
+        return {};
+    if (const int system = sqlite3_system_errno(db); system == ENOSPC || system == EFBIG)
+        return std::string(" (") + std::strerror(system) + ")";
+    const char* file = sqlite3_db_filename(db, "main");
+    const std::string folder = file != nullptr && *file ? std::filesystem::path(file).parent_path().string() : "";
+    struct statvfs fs {};
+    if (::statvfs(folder.empty() ? "." : folder.c_str(), &fs) == 0 &&
+        static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < (1ULL << 20))
+        return " (no space left on the disk)";
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+        return " (File too large: the file size limit of " + std::to_string(limit.rlim_cur) +
+               " bytes was reached, ulimit -f)";
+    return " (a write failed: the disk may be full or failing)";
+}
+
+// "SQL error: MESSAGE", with the reason when a write failed.
+Error sql_error(sqlite3* db, const std::string& message) {
+    return Error{"SQL error: " + message + write_failure_reason(db)};
+}
+
+}  // namespace
 
 Result<detail::SqliteStmt> prepare(sqlite3* db, std::string_view sql) {
     sqlite3_stmt* raw = nullptr;
@@ -16,7 +54,7 @@ Result<void> exec(sqlite3* db, const std::string& sql) {
     if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
         std::string text = message != nullptr ? message : sqlite3_errmsg(db);
         sqlite3_free(message);
-        return fail("SQL error: " + text);
+        return tl::unexpected(sql_error(db, text));
     }
     return {};
 }
@@ -45,10 +83,13 @@ std::string column_text(sqlite3_stmt* st, int column) {
 
 Result<void> step_done(sqlite3* db, sqlite3_stmt* st) {
     const int rc = sqlite3_step(st);
+    // The error is read before the reset, which may clear the system errno.
+    const Result<void> result = rc == SQLITE_DONE || rc == SQLITE_ROW
+                                    ? Result<void>{}
+                                    : Result<void>(tl::unexpected(sql_error(db, sqlite3_errmsg(db))));
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return fail("SQL error: " + std::string(sqlite3_errmsg(db)));
-    return {};
+    return result;
 }
 
 Result<std::int64_t> query_int(sqlite3* db, const std::string& sql) {
@@ -57,7 +98,7 @@ Result<std::int64_t> query_int(sqlite3* db, const std::string& sql) {
     const int rc = sqlite3_step(st->get());
     if (rc == SQLITE_ROW) return sqlite3_column_int64(st->get(), 0);
     if (rc == SQLITE_DONE) return fail("SQL query returned no row: " + sql);
-    return fail("SQL error: " + std::string(sqlite3_errmsg(db)));
+    return tl::unexpected(sql_error(db, sqlite3_errmsg(db)));
 }
 
 Result<Transaction> Transaction::begin(sqlite3* db) {

@@ -1,7 +1,8 @@
 #pragma once
 // Small helpers over the SQLite C API for geo/store: prepared statements,
 // binding, one-shot execution and a transaction guard that rolls back unless
-// committed. Every failure becomes an Error carrying sqlite3_errmsg().
+// committed. Every failure becomes an Error carrying sqlite3_errmsg() (and,
+// when a write failed, the likely reason: no space left, a file size limit).
 // Not thread-safe beyond SQLite's own guarantees: use from the owning thread.
 #include <cstdint>
 #include <string>

@@ -1,6 +1,7 @@
 #include "geo/analysis/density.hpp"
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <random>
 
@@ -200,6 +201,16 @@ TEST(Density, BadInputIsRejectedWithAMessage) {
     p.bandwidth_m = 1000.0;
     p.max_cells = 3;
     EXPECT_FALSE(geo::compute_density(pts, {1.0, 1.0}, p));
+    p.max_cells = 4'000'000;
+    // A cell over 100 km drew an empty perimeter, silently (issue 16).
+    for (double cell : {1e300, 100'001.0, 1e-150, std::numeric_limits<double>::infinity()}) {
+        p.cell_m = cell;
+        auto r = geo::compute_density(pts, {1.0, 1.0}, p);
+        ASSERT_FALSE(r) << cell;
+        EXPECT_NE(r.error().message.find("must be a number of metres in [1, 100000]"), std::string::npos);
+    }
+    p.cell_m = 100'000.0;
+    EXPECT_TRUE(geo::compute_density(pts, {1.0, 1.0}, p));
     EXPECT_EQ(geo::kernel_from_id("gaussian").value(), geo::Kernel::gaussian);
     EXPECT_FALSE(geo::kernel_from_id("epanechnikov"));
 }

@@ -28,6 +28,11 @@ TEST(JsonText, ParseRefusesDeepNestingAndNamesTheSource) {
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().message.rfind("bad.json: not valid JSON (parse error at line 1", 0), 0u)
         << bad.error().message;
+    // A number beyond a double is nlohmann's out_of_range, not a parse_error:
+    // it escaped as an exception (found by tests/fuzz/audience_json).
+    auto overflow = geo::parse_json(R"({"family_weights": {"heritage": 1e999}})", "big.json");
+    ASSERT_FALSE(overflow);
+    EXPECT_EQ(overflow.error().message, "big.json: not valid JSON (number overflow parsing '1e999')");
 }
 
 TEST(JsonText, ExcerptIsBoundedWhateverTheValue) {

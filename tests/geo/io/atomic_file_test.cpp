@@ -3,6 +3,7 @@
 // the same file; those of live processes are left alone.
 #include "geo/io/atomic_file.hpp"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,3 +44,18 @@ TEST(AtomicFile, StaleTemporariesOfDeadProcessesAreRemoved) {
 }
 
 }  // namespace
+
+TEST(AtomicFile, PipesAndDevicesAreNeverReplaced) {
+    // The rename would have put a file in place of the pipe (or of /dev/null
+    // for a user running as root).
+    const fs::path dir = test::temp_dir();
+    const fs::path fifo = dir / "out.geojson";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    auto refused = geo::AtomicFile::prepare(fifo.string());
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().message,
+              fifo.string() + ": not a regular file (a pipe or a device); refusing to replace it");
+    EXPECT_TRUE(fs::is_fifo(fifo));
+    fs::create_symlink("/dev/null", dir / "null.csv");
+    EXPECT_FALSE(geo::AtomicFile::prepare((dir / "null.csv").string()));
+}
