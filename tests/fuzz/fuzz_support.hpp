@@ -1,12 +1,14 @@
 #pragma once
 // Shared by the libFuzzer targets in tests/fuzz/: the runtime data folder
 // (taxonomy, audience presets) found without the environment, the default
-// taxonomy loaded once, and scratch files for parsers that read a path.
+// taxonomy loaded once, scratch files for parsers that read a path, and the
+// checks every item parser's outcome must pass.
 // Threads: libFuzzer calls a target from one thread; so do the replays.
 // Failures: a target that cannot set itself up aborts (a fuzzing run on a
 //   broken setup would report nothing useful).
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +16,8 @@
 #include <string>
 #include <string_view>
 
+#include "geo/core/coords.hpp"
+#include "geo/core/error.hpp"
 #include "geo/core/taxonomy.hpp"
 
 namespace fuzz {
@@ -52,6 +56,22 @@ inline std::string scratch_file(const std::string& name, std::string_view bytes)
     std::ofstream(path, std::ios::binary | std::ios::trunc)
         .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return path.string();
+}
+
+inline bool in_lonlat_range(const geo::LonLat& p) {
+    return std::fabs(p.lon_deg) <= 180.0 && std::fabs(p.lat_deg) <= 90.0;
+}
+
+// An item parser's outcome: a failure says why; every kept item lies in
+// lon/lat range. Aborts otherwise.
+template <class Parsed>
+void check_parsed_items(const geo::Result<Parsed>& parsed) {
+    if (!parsed) {
+        if (parsed.error().message.empty()) std::abort();
+        return;
+    }
+    for (const auto& item : parsed->items)
+        if (!in_lonlat_range(item.position)) std::abort();
 }
 
 }  // namespace fuzz

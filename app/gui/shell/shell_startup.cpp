@@ -18,7 +18,6 @@ namespace app::gui {
 
 GuiShell::GuiShell(const GuiOptions& options, Window& window, std::unique_ptr<MapRenderer> renderer)
     : m_options(options), m_window(&window), m_renderer(std::move(renderer)), m_audience_panel(load_presets()) {
-    m_ui.attribution = attribution_for({});
     if (options.gaps) m_model.layers().set_visible("gaps", true);
     if (!options.compare.empty()) m_benchmark.preset(options.compare, options.against);
     if (options.open == "benchmark") m_tab_request = RightTab::benchmark;
