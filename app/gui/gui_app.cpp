@@ -21,6 +21,7 @@
 #include "app/gui/key_latch.hpp"
 #include "app/gui/model/audience_job.hpp"
 #include "app/gui/model/background_job.hpp"
+#include "app/gui/model/basemap_loading.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/demo_catalogue.hpp"
@@ -102,6 +103,14 @@ public:
             else
                 m_ui.set_status(read.error().message, true);
         }
+        for (const std::string& path : options.basemaps) {  // after the places: OSM place names join them
+            auto credit = load_basemap(m_model, path, geo::default_basemap_cache_dir());
+            if (credit)
+                m_context_credit = join_credits(m_context_credit, *credit);
+            else
+                m_ui.set_status(credit.error().message, true);
+        }
+        m_ui.attribution = m_context_credit;
         if (!options.state_file.empty()) m_state_file.emplace(options.state_file);
         if (options.demo)
             start_loading_demo();

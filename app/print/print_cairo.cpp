@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "app/gui/render/item_points.hpp"
 #include "app/gui/render/map_style.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/print/print_basemap.hpp"
 #include "app/print/print_density.hpp"
 #include "app/print/print_labels.hpp"
 
@@ -188,6 +190,11 @@ void draw_map(cairo_t* cr, const geo::PrintMapView& view, double dpi, const gui:
         if (!layer.visible || layer.opacity <= 0.0f) continue;
         const double opacity = layer.opacity;
         switch (layer.kind) {
+            case gui::LayerKind::basemap:
+                if (auto it = model.basemaps().find(layer.id); it != model.basemaps().end())
+                    if (const std::string e = draw_basemap(cr, view, dpi, it->second, opacity); !e.empty())
+                        std::fprintf(stderr, "territoire render: basemap left out: %s\n", e.c_str());
+                break;
             case gui::LayerKind::context:
                 if (auto it = model.context().find(layer.id); it != model.context().end())
                     draw_context(cr, view, visible, it->second, opacity);

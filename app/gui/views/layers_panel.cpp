@@ -81,6 +81,9 @@ std::string layer_title(const Layer& layer) {
         case LayerKind::context:
             return fmt::format("{} : {}", tr(Text::layer_context),
                                std::filesystem::path(layer.path).filename().string());
+        case LayerKind::basemap:
+            return fmt::format("{} : {}", tr(Text::layer_basemap),
+                               std::filesystem::path(layer.path).filename().string());
     }
     return layer.id;
 }
