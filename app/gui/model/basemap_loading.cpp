@@ -36,9 +36,8 @@ geo::Result<std::string> load_basemap(MapModel& model, const std::string& path, 
             if (raster.error().message.find("not a raster GDAL can read") == std::string::npos)
                 return tl::unexpected(raster.error());
             auto credit = load_context_layer(model, path);
-            if (!credit)
-                return geo::fail(path + ": neither a raster basemap nor a vector layer GDAL can read (" +
-                                 credit.error().message + ")");
+            if (!credit && credit.error().message.find("not a vector file GDAL can read") != std::string::npos)
+                return geo::fail(path + ": neither a raster nor a vector file GDAL can read (no driver recognises it)");
             return credit;
         }
         basemap.credit =
