@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/gui/model/gap_view.hpp"
+#include "app/gui/render/basemap_style.hpp"
 #include "app/gui/render/item_points.hpp"
 #include "app/gui/render/map_style.hpp"
 #include "app/gui/render/palette.hpp"
@@ -276,6 +277,25 @@ void draw_swatch(cairo_t* cr, const geo::PlacedLegendRow& row) {
             set_colour(cr, gui::kContextLine);
             set_line(cr, {2.0f});
             cairo_stroke(cr);
+            break;
+        case geo::LegendSwatch::basemap_road: {
+            const gui::BasemapLineStyle road = gui::basemap_line_style(geo::BasemapClass::primary);
+            for (int pass = 0; pass < 2; ++pass) {
+                cairo_move_to(cr, s.x_mm + 0.5, cy + h * 0.2);
+                cairo_line_to(cr, s.right_mm() - 0.5, cy - h * 0.2);
+                set_colour(cr, pass == 0 ? road.casing : road.colour);
+                set_line(cr, {road.line.width_px + (pass == 0 ? 1.6f : 0.0f)});
+                cairo_stroke(cr);
+            }
+            break;
+        }
+        case geo::LegendSwatch::basemap_raster:
+            for (int q = 0; q < 4; ++q) {  // a tile of four shades
+                cairo_rectangle(cr, s.x_mm + (q % 2) * s.width_mm / 2, s.y_mm + (q / 2) * s.height_mm / 2,
+                                s.width_mm / 2, s.height_mm / 2);
+                set_colour(cr, gui::basemap_area_colour(gui::kBasemapAreaOrder[q]));
+                cairo_fill(cr);
+            }
             break;
         case geo::LegendSwatch::gap_ramp:
         case geo::LegendSwatch::density_ramp: {

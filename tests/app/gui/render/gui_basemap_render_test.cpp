@@ -203,6 +203,32 @@ TEST_F(GuiBasemapRender, OsmBasemapOverTheRasterAtTheStation) {
     expect_matches_expected(png, "basemap_station");
 }
 
+TEST_F(GuiBasemapRender, PrintedPageListsAndCreditsTheBasemaps) {
+    REQUIRE_SHARED_DATA();
+    const fs::path pdf = m_dir / "page.pdf", text = m_dir / "page.txt";
+    const std::string cmd =
+        "env -u DISPLAY XDG_CACHE_HOME=" + (m_dir / "cache").string() + " " + kBinary + " render --catalogue " +
+        test::demo_catalogue(m_dir).string() + " --bbox " + bbox_arg(kStation) + " --basemap " + m_mbtiles.string() +
+        " --basemap " + (test::shared_data() / "poi/osm/tours.osm.pbf").string() + " --title Gare -o " + pdf.string();
+    ASSERT_EQ(run(cmd), 0) << cmd;
+    ASSERT_EQ(run("pdftotext " + pdf.string() + " " + text.string()), 0);
+    std::ifstream in(text);
+    const std::string words((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const char* expected :
+         {"tours.osm.pbf (© OpenStreetMap contributors)", "quadrants.mbtiles (Quadrants © Territoire tests)"})
+        EXPECT_NE(words.find(expected), std::string::npos) << "legend: " << expected << " in\n" << words;
+    // Attribution line: both credits.
+    EXPECT_NE(words.find("Quadrants © Territoire tests, © OpenStreetMap contributors"), std::string::npos) << words;
+    // The page renders, the raster's colour under the vector basemap.
+    ASSERT_EQ(run("pdftoppm -r 40 -png -singlefile " + pdf.string() + " " + (m_dir / "page").string()), 0);
+    const Picture page = load_png(m_dir / "page.png");
+    ASSERT_GT(page.width, 0);
+    int raster = 0;
+    for (int y = 0; y < page.height; y += 4)
+        for (int x = 0; x < page.width; x += 4) raster += distance(page.at(x, y), test::kQuadrantSW) < 20;
+    EXPECT_GT(raster, 50);
+}
+
 TEST_F(GuiBasemapRender, UnreadableBasemapFailsWithTheFileNamed) {
     const fs::path bad = m_dir / "broken.mbtiles";
     std::ofstream(bad) << "not a database";
