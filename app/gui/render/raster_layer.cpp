@@ -24,15 +24,14 @@ std::vector<geo::TileId> tiles_covering(const geo::MercatorBox& view, const geo:
     if (box.empty()) return {};
     const int n = 1 << z;
     const double size_m = 2.0 * geo::kMercatorHalfWorldM / n;
-    const auto col = [&](double x_m) {
-        return std::clamp(static_cast<int>(std::floor((x_m + geo::kMercatorHalfWorldM) / size_m)), 0, n - 1);
-    };
-    const auto row = [&](double y_m) {
-        return std::clamp(static_cast<int>(std::floor((geo::kMercatorHalfWorldM - y_m) / size_m)), 0, n - 1);
-    };
+    // Tiles are half-open: a view ending on a tile edge does not take the next one.
+    const auto first = [&](double v) { return std::clamp(static_cast<int>(std::floor(v / size_m)), 0, n - 1); };
+    const auto last = [&](double v) { return std::clamp(static_cast<int>(std::ceil(v / size_m)) - 1, 0, n - 1); };
     std::vector<geo::TileId> out;
-    for (int y = row(box.max_y_m); y <= row(box.min_y_m); ++y)
-        for (int x = col(box.min_x_m); x <= col(box.max_x_m); ++x) out.push_back({z, x, y});
+    for (int y = first(geo::kMercatorHalfWorldM - box.max_y_m); y <= last(geo::kMercatorHalfWorldM - box.min_y_m); ++y)
+        for (int x = first(box.min_x_m + geo::kMercatorHalfWorldM); x <= last(box.max_x_m + geo::kMercatorHalfWorldM);
+             ++x)
+            out.push_back({z, x, y});
     const double cx = (view.min_x_m + view.max_x_m) / 2, cy = (view.min_y_m + view.max_y_m) / 2;
     const auto dist = [&](const geo::TileId& t) {
         const geo::MercatorBox b = geo::tile_bounds(t);
