@@ -106,10 +106,10 @@ void draw_context(cairo_t* cr, const geo::PrintMapView& view, const Visible& vis
         if (!visible.touches(one.bounds())) continue;
         add_area(cr, view, one);
     }
-    fill_and_stroke(cr, gui::context_polygon_style(), opacity);
+    fill_and_stroke(cr, gui::context_polygon_style(geometry.theme), opacity);
     for (const auto& line : geometry.lines) add_ring(cr, view, line, false);
-    set_colour(cr, gui::kContextLine, opacity);
-    set_line(cr, gui::context_line_style());
+    set_colour(cr, gui::context_line_colour(geometry.theme), opacity);
+    set_line(cr, gui::context_line_style(geometry.theme));
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_stroke(cr);
 }
