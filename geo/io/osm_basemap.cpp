@@ -142,6 +142,12 @@ bool is_area_class(BasemapClass c) {
            c == BasemapClass::built_up;
 }
 
+bool is_osm_extract(const std::string& path) {
+    for (const char* ext : {".osm.pbf", ".osm", ".osm.bz2", ".osm.gz", ".pbf"})
+        if (path.ends_with(ext)) return true;
+    return false;
+}
+
 const BasemapBand* OsmBasemap::band_at(double zoom) const {
     for (const BasemapBand& band : bands)
         if (zoom >= band.min_zoom && zoom < band.max_zoom) return &band;

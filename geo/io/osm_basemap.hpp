@@ -63,6 +63,10 @@ struct OsmBasemap {
     [[nodiscard]] const BasemapBand* band_at(double zoom) const;
 };
 
+// Whether `path` names an OSM extract by its extension (.osm.pbf, .osm,
+// .osm.bz2, .osm.gz, .pbf).
+[[nodiscard]] bool is_osm_extract(const std::string& path);
+
 // The full-detail features of an extract (one band covering every zoom).
 Result<OsmBasemap> read_osm_basemap(const std::string& path);
 // Splits full-detail features into the zoom bands (pure).

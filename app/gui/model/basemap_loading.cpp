@@ -7,16 +7,10 @@
 
 namespace app::gui {
 
-bool is_osm_extract(const std::string& path) {
-    for (const char* ext : {".osm.pbf", ".osm", ".osm.bz2", ".osm.gz", ".pbf"})
-        if (path.ends_with(ext)) return true;
-    return false;
-}
-
 geo::Result<std::string> load_basemap(MapModel& model, const std::string& path, const std::string& cache_dir) {
     Basemap basemap;
     basemap.path = path;
-    if (is_osm_extract(path)) {
+    if (geo::is_osm_extract(path)) {
         auto osm = geo::load_osm_basemap(path, cache_dir);
         if (!osm) return tl::unexpected(osm.error());
         // Its place names join the place layer (a name already there is kept once).

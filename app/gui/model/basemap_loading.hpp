@@ -20,7 +20,6 @@ namespace app::gui {
 
 inline constexpr const char* kOsmCredit = "© OpenStreetMap contributors";
 
-[[nodiscard]] bool is_osm_extract(const std::string& path);
 geo::Result<std::string> load_basemap(MapModel& model, const std::string& path, const std::string& cache_dir);
 
 }  // namespace app::gui
