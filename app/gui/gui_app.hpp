@@ -20,16 +20,17 @@ struct GuiOptions {
     std::optional<geo::LonLatBox> bbox;  // initial view; default: fit the data
     int width_px = 1600;
     int height_px = 900;
-    std::string screenshot;            // PNG of the whole window, written before exit
-    int frames = 0;                    // > 0: headless run of that many frames
-    int bench_frames = 0;              // > 0: frame-time benchmark
-    bool gaps = false;                 // show the Gaps layer (needs an audience)
-    std::string compare;               // Benchmark panel: our territory spec ("departement:37"); empty: none
-    std::vector<std::string> against;  // and the competitors, run once loaded
-    std::string open;                  // panel or dialog shown first: catalogue, benchmark, gaps, import, export
-    std::vector<std::string> context;  // vector files shown as context layers (countries, rivers…)
-    std::string places;                // place-name file (towns); the demo's data/demo/places.geojson by default
-    std::string state_file;            // test hook: the interface state as JSON, rewritten on change (state_file.hpp)
+    std::string screenshot;             // PNG of the whole window, written before exit
+    int frames = 0;                     // > 0: headless run of that many frames
+    int bench_frames = 0;               // > 0: frame-time benchmark
+    bool gaps = false;                  // show the Gaps layer (needs an audience)
+    std::string compare;                // Benchmark panel: our territory spec ("departement:37"); empty: none
+    std::vector<std::string> against;   // and the competitors, run once loaded
+    std::string open;                   // panel or dialog shown first: catalogue, benchmark, gaps, import, export
+    std::vector<std::string> context;   // vector files shown as context layers (countries, rivers…)
+    std::vector<std::string> basemaps;  // raster, .osm.pbf or vector basemaps under the map (basemap_loading.hpp)
+    std::string places;                 // place-name file (towns); the demo's data/demo/places.geojson by default
+    std::string state_file;             // test hook: the interface state as JSON, rewritten on change (state_file.hpp)
 };
 
 int run_gui(const GuiOptions& options);

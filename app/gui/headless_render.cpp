@@ -72,8 +72,15 @@ geo::Result<void> render_with_current_context(const RenderOptions& options, MapM
 
 geo::Result<void> render_map_png(const RenderOptions& options) {
     if (options.output.empty()) return geo::fail("no output file given (-o map.png)");
-    auto scene = load_render_scene({options.catalogue, options.audience, options.context, options.gaps, options.level,
-                                    options.nested, options.places});
+    auto scene = load_render_scene({options.catalogue,
+                                    options.audience,
+                                    options.context,
+                                    options.gaps,
+                                    options.level,
+                                    options.nested,
+                                    options.places,
+                                    options.basemaps,
+                                    {}});
     if (!scene) return tl::unexpected(scene.error());
     MapModel& model = scene->model;
     const std::string& attribution = scene->attribution;

@@ -19,6 +19,7 @@ struct RenderOptions {
     std::optional<geo::LonLatBox> bbox;  // default: fit the data
     std::vector<std::string> context;    // vector files drawn as context layers
     std::string places;                  // place-name file labelled on the map; empty: none
+    std::vector<std::string> basemaps;   // raster, .osm.pbf or vector basemaps, bottom first
     bool gaps = false;                   // offer gaps inside the audience perimeter
     double level = 0.8;                  // the perimeter level
     bool nested = false;                 // and the 50 % and 95 % levels around it

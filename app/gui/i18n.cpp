@@ -44,6 +44,7 @@ constexpr Entry kTable[] = {
     {Text::layer_gaps, "Manques d'offre", "Offer gaps"},
     {Text::layer_places, "Noms de lieux", "Place names"},
     {Text::layer_context, "Fond", "Context"},
+    {Text::layer_basemap, "Fond de carte", "Basemap"},
     {Text::move_up, "Monter", "Move up"},
     {Text::move_down, "Descendre", "Move down"},
     {Text::opacity, "Opacité", "Opacity"},

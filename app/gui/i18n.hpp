@@ -43,6 +43,7 @@ enum class Text {
     layer_gaps,
     layer_places,
     layer_context,
+    layer_basemap,
     move_up,
     move_down,
     opacity,

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/basemap_loading.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/gaps_job.hpp"
@@ -51,6 +52,12 @@ geo::Result<RenderScene> load_render_scene(const SceneOptions& options) {
     std::string credits;
     for (const std::string& path : options.context) {
         auto credit = load_context_layer(model, path);
+        if (!credit) return tl::unexpected(credit.error());
+        if (credits.find(*credit) == std::string::npos) credits = join_credits(credits, *credit);
+    }
+    const std::string cache = options.basemap_cache.empty() ? geo::default_basemap_cache_dir() : options.basemap_cache;
+    for (const std::string& path : options.basemaps) {
+        auto credit = load_basemap(model, path, cache);
         if (!credit) return tl::unexpected(credit.error());
         if (credits.find(*credit) == std::string::npos) credits = join_credits(credits, *credit);
     }

@@ -2,7 +2,7 @@
 // What `territoire render` shows, loaded without any GL: the catalogue's
 // items and territories, the context layers, the audience perimeter (the
 // same use case as the GUI's audience panel) and, when asked, the offer gaps
-// inside it, with the attribution line owed to the sources. Shared by the
+// inside it, the basemaps, with the attribution line owed to the sources. Shared by the
 // GL picture (headless_render) and the print layout (app/print).
 // Main thread; reads files (blocking).
 // Failure: catalogue, audience, context-layer or gap errors, naming the file.
@@ -20,12 +20,14 @@ namespace app::gui {
 
 struct SceneOptions {
     std::string catalogue;
-    std::string audience;              // audience id or JSON file; empty: none
-    std::vector<std::string> context;  // vector files drawn as context layers
-    bool gaps = false;                 // offer gaps inside the perimeter (needs an audience)
-    double level = 0.8;                // the perimeter's share of the weighted offer, (0, 1)
-    bool nested = false;               // and the 50 % and 95 % levels around it
-    std::string places;                // place-name file labelled on the map; empty: none
+    std::string audience;               // audience id or JSON file; empty: none
+    std::vector<std::string> context;   // vector files drawn as context layers
+    bool gaps = false;                  // offer gaps inside the perimeter (needs an audience)
+    double level = 0.8;                 // the perimeter's share of the weighted offer, (0, 1)
+    bool nested = false;                // and the 50 % and 95 % levels around it
+    std::string places;                 // place-name file labelled on the map; empty: none
+    std::vector<std::string> basemaps;  // raster, .osm.pbf or vector files drawn under everything
+    std::string basemap_cache;          // where OSM basemap caches live; empty: geo::default_basemap_cache_dir()
 };
 
 struct RenderScene {

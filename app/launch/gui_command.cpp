@@ -11,6 +11,15 @@
 #include "app/launch/launch_commands.hpp"
 
 namespace app::cli {
+namespace {
+
+std::vector<std::string> layer_inputs(const gui::GuiOptions& options) {
+    std::vector<std::string> out = options.context;
+    out.insert(out.end(), options.basemaps.begin(), options.basemaps.end());
+    return out;
+}
+
+}  // namespace
 
 void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto* cmd = app.add_subcommand("gui", "Open the interactive map");
@@ -33,6 +42,10 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
                     "Benchmark panel: our territory (LEVEL:CODE, a name, producer:NAME…), as territoire compare");
     cmd->add_option("--against", options->against, "Benchmark panel: competitors, comma-separated")->delimiter(',');
     cmd->add_option("--context", options->context, "Vector files shown as context layers (countries, rivers…)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--basemap", options->basemaps,
+                    "Basemap under the map (repeatable, bottom first): a raster (MBTiles, GeoTIFF, GeoPackage "
+                    "tiles), an OpenStreetMap extract (.osm.pbf) or a vector file")
         ->check(CLI::ExistingFile);
     cmd->add_option("--places", options->places,
                     "Place-name file: towns and villages labelled on the map (default with the demo: "
@@ -63,7 +76,7 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
         if (!options->screenshot.empty() && options->frames == 0 && options->bench_frames == 0) options->frames = 2;
         options->catalogue = common.catalogue;
         if (!output_is_safe("gui", {"--screenshot", options->screenshot},
-                            map_inputs(common.catalogue, options->audience, options->context, options->places))) {
+                            map_inputs(common.catalogue, options->audience, layer_inputs(*options), options->places))) {
             exit_code = 2;
             return;
         }

@@ -79,8 +79,10 @@ CliResult<void> run_render(RenderArgs& args, const CommonOptions& common) {
     if (options.gaps && options.audience.empty())
         return tl::unexpected(CliError{2, "--gaps needs an audience perimeter (--audience)"});
     options.catalogue = common.catalogue;
-    if (auto safe = geo::check_output_path(
-            {"-o", options.output}, map_inputs(common.catalogue, options.audience, options.context, options.places));
+    std::vector<std::string> layers = options.context;  // an output never overwrites an input
+    layers.insert(layers.end(), options.basemaps.begin(), options.basemaps.end());
+    if (auto safe = geo::check_output_path({"-o", options.output},
+                                           map_inputs(common.catalogue, options.audience, layers, options.places));
         !safe)
         return tl::unexpected(CliError{2, safe.error().message});
     gui::set_language(gui::language_from_environment());
@@ -93,8 +95,15 @@ CliResult<void> run_render(RenderArgs& args, const CommonOptions& common) {
     }
     auto print_opts = print_options(args);
     if (!print_opts) return tl::unexpected(print_opts.error());
-    auto scene = gui::load_render_scene({options.catalogue, options.audience, options.context, options.gaps,
-                                         options.level, options.nested, options.places});
+    auto scene = gui::load_render_scene({options.catalogue,
+                                         options.audience,
+                                         options.context,
+                                         options.gaps,
+                                         options.level,
+                                         options.nested,
+                                         options.places,
+                                         options.basemaps,
+                                         {}});
     if (!scene) return tl::unexpected(CliError{1, scene.error().message});
     if (auto ok = print::write_print_map(*scene, *print_opts); !ok)
         return tl::unexpected(CliError{1, ok.error().message});
@@ -118,6 +127,10 @@ void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--bbox", args->bbox, "View W,S,E,N in degrees (default: fit the data)");
     args->size_opt = cmd->add_option("--size", args->size, "Image size WIDTHxHEIGHT")->capture_default_str();
     cmd->add_option("--context", options.context, "Vector files drawn as context layers (countries, rivers…)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--basemap", options.basemaps,
+                    "Basemap drawn under everything (repeatable, bottom first): a raster (MBTiles, GeoTIFF, "
+                    "GeoPackage tiles), an OpenStreetMap extract (.osm.pbf) or a vector file")
         ->check(CLI::ExistingFile);
     cmd->add_option("--places", options.places, "Place-name file: towns and villages labelled on the map")
         ->check(CLI::ExistingFile);

@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <string>
 #include <vector>
 
 #include "app/gui/model/gap_view.hpp"
+#include "app/gui/render/basemap_style.hpp"
 #include "app/gui/render/item_points.hpp"
 #include "app/gui/render/map_style.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/print/print_basemap.hpp"
 #include "app/print/print_density.hpp"
 #include "app/print/print_labels.hpp"
 
@@ -103,10 +106,10 @@ void draw_context(cairo_t* cr, const geo::PrintMapView& view, const Visible& vis
         if (!visible.touches(one.bounds())) continue;
         add_area(cr, view, one);
     }
-    fill_and_stroke(cr, gui::context_polygon_style(), opacity);
+    fill_and_stroke(cr, gui::context_polygon_style(geometry.theme), opacity);
     for (const auto& line : geometry.lines) add_ring(cr, view, line, false);
-    set_colour(cr, gui::kContextLine, opacity);
-    set_line(cr, gui::context_line_style());
+    set_colour(cr, gui::context_line_colour(geometry.theme), opacity);
+    set_line(cr, gui::context_line_style(geometry.theme));
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_stroke(cr);
 }
@@ -188,6 +191,11 @@ void draw_map(cairo_t* cr, const geo::PrintMapView& view, double dpi, const gui:
         if (!layer.visible || layer.opacity <= 0.0f) continue;
         const double opacity = layer.opacity;
         switch (layer.kind) {
+            case gui::LayerKind::basemap:
+                if (auto it = model.basemaps().find(layer.id); it != model.basemaps().end())
+                    if (const std::string e = draw_basemap(cr, view, dpi, it->second, opacity); !e.empty())
+                        std::fprintf(stderr, "territoire render: basemap left out: %s\n", e.c_str());
+                break;
             case gui::LayerKind::context:
                 if (auto it = model.context().find(layer.id); it != model.context().end())
                     draw_context(cr, view, visible, it->second, opacity);
@@ -269,6 +277,25 @@ void draw_swatch(cairo_t* cr, const geo::PlacedLegendRow& row) {
             set_colour(cr, gui::kContextLine);
             set_line(cr, {2.0f});
             cairo_stroke(cr);
+            break;
+        case geo::LegendSwatch::basemap_road: {
+            const gui::BasemapLineStyle road = gui::basemap_line_style(geo::BasemapClass::primary);
+            for (int pass = 0; pass < 2; ++pass) {
+                cairo_move_to(cr, s.x_mm + 0.5, cy + h * 0.2);
+                cairo_line_to(cr, s.right_mm() - 0.5, cy - h * 0.2);
+                set_colour(cr, pass == 0 ? road.casing : road.colour);
+                set_line(cr, {road.line.width_px + (pass == 0 ? 1.6f : 0.0f)});
+                cairo_stroke(cr);
+            }
+            break;
+        }
+        case geo::LegendSwatch::basemap_raster:
+            for (int q = 0; q < 4; ++q) {  // a tile of four shades
+                cairo_rectangle(cr, s.x_mm + (q % 2) * s.width_mm / 2, s.y_mm + (q / 2) * s.height_mm / 2,
+                                s.width_mm / 2, s.height_mm / 2);
+                set_colour(cr, gui::basemap_area_colour(gui::kBasemapAreaOrder[q]));
+                cairo_fill(cr);
+            }
             break;
         case geo::LegendSwatch::gap_ramp:
         case geo::LegendSwatch::density_ramp: {

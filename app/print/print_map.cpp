@@ -84,6 +84,19 @@ void add_legend(const gui::RenderScene& scene, std::vector<geo::LegendRow>& rows
         if (!it->second.polygons.empty()) context.push_back({LegendSwatch::context_area, 0, name});
         if (!it->second.lines.empty()) context.push_back({LegendSwatch::context_line, 0, name});
     }
+    std::vector<geo::LegendRow> basemaps;  // top layer first, as in the layers panel
+    for (auto it = model.layers().layers().rbegin(); it != model.layers().layers().rend(); ++it) {
+        if (it->kind != gui::LayerKind::basemap || !it->visible) continue;
+        const auto b = model.basemaps().find(it->id);
+        if (b == model.basemaps().end()) continue;
+        const std::string name = std::filesystem::path(it->path).filename().string();
+        basemaps.push_back({b->second.osm ? LegendSwatch::basemap_road : LegendSwatch::basemap_raster, 0,
+                            b->second.credit == name ? name : name + " (" + b->second.credit + ")"});
+    }
+    if (!basemaps.empty()) {
+        rows.push_back({LegendSwatch::heading, 0, tr(Text::layer_basemap)});
+        rows.insert(rows.end(), basemaps.begin(), basemaps.end());
+    }
     if (!context.empty()) {
         rows.push_back({LegendSwatch::heading, 0, tr(Text::print_context)});
         std::reverse(context.begin(),

@@ -46,6 +46,8 @@ enum class LegendSwatch : std::uint8_t {
     territory,         // an outline of a territory level (key: TerritoryLevel)
     context_area,      // a context layer's polygons (key: context index)
     context_line,      // a context layer's lines (rivers, roads…)
+    basemap_road,      // an OSM basemap: a cased main road
+    basemap_raster,    // a raster basemap: a picture tile
     gap_ramp,          // the gap score ramp, low to high
     density_ramp,      // the density surface's ramp, low to high
 };

@@ -1,5 +1,7 @@
 #include "geo/io/context_layer.hpp"
 
+#include <cctype>
+
 #include "geo/io/gdal_support.hpp"
 
 namespace geo {
@@ -32,6 +34,23 @@ int append_lines(const OGRGeometry& geom, std::vector<Ring>& out) {
 
 }  // namespace
 
+ContextTheme context_theme_for(const std::string& name) {
+    std::string n;
+    for (char c : name) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto has = [&](std::initializer_list<const char*> words) {
+        for (const char* w : words)
+            if (n.find(w) != std::string::npos) return true;
+        return false;
+    };
+    if (has({"river", "lake", "water", "hydro", "cours_d_eau", "coast", "ocean", "plan_d_eau", "canal"}))
+        return ContextTheme::water;
+    if (has({"road", "route", "troncon", "highway", "rail", "voie"})) return ContextTheme::roads;
+    if (has({"admin", "countr", "commune", "departement", "region", "epci", "boundar", "limite", "arrondissement"}))
+        return ContextTheme::boundaries;
+    if (has({"forest", "foret", "wood", "park", "parc", "zone_de_vegetation", "natur"})) return ContextTheme::green;
+    return ContextTheme::generic;
+}
+
 Result<ContextGeometry> read_context_layer(const std::string& path, Progress progress) {
     gdal::ErrorCapture capture;
     auto ds = gdal::open_vector(path, capture);
@@ -40,7 +59,9 @@ Result<ContextGeometry> read_context_layer(const std::string& path, Progress pro
     for (OGRLayer* layer : (*ds)->GetLayers()) total += std::max<GIntBig>(layer->GetFeatureCount(FALSE), 0);
 
     ContextGeometry out;
+    out.theme = context_theme_for(gdal::file_name(path));
     for (OGRLayer* layer : (*ds)->GetLayers()) {
+        if (out.theme == ContextTheme::generic) out.theme = context_theme_for(layer->GetName());
         const std::string where = gdal::file_name(path) + ":" + layer->GetName();
         bool assumed = false;
         auto to_wgs84 =

@@ -18,11 +18,20 @@
 
 namespace geo {
 
+// What a context file shows, guessed from its file and layer names (Natural
+// Earth, IGN BD TOPO / ADMIN EXPRESS, OSM-derived files…), so that it is
+// drawn in a fitting style: water blue, roads warm, boundaries as outlines.
+enum class ContextTheme : std::uint8_t { generic, water, roads, boundaries, green };
+// From names such as "ne_50m_rivers_lake_centerlines", "COURS_D_EAU",
+// "TRONCON_DE_ROUTE", "ne_50m_admin_0_countries", "COMMUNE", "parcs" (case-insensitive).
+ContextTheme context_theme_for(const std::string& name);
+
 struct ContextGeometry {
     std::vector<Ring> lines;    // open polylines, WGS 84
     MultiPolygon polygons;      // WGS 84
     std::int64_t features = 0;  // features read
     std::int64_t skipped = 0;   // without usable geometry
+    ContextTheme theme = ContextTheme::generic;
 };
 
 Result<ContextGeometry> read_context_layer(const std::string& path, Progress progress = {});

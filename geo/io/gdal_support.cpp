@@ -10,6 +10,7 @@
 #include "geo/analysis/self_crossings.hpp"
 #include "geo/core/coords.hpp"
 #include "geo/core/text_fold.hpp"
+#include "geo/io/input_file.hpp"
 
 namespace geo::gdal {
 namespace {
@@ -65,13 +66,8 @@ Result<GDALDatasetUniquePtr> open_vector(const std::string& path, ErrorCapture& 
     std::call_once(registered, [] { GDALAllRegister(); });
 
     if (!path.starts_with("/vsi")) {
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec)) return fail(path + ": no such file");
-        // GDAL would block forever opening a pipe, or read a device without end.
-        if (!std::filesystem::is_regular_file(path, ec) && !std::filesystem::is_directory(path, ec))
-            return fail(path + ": not a regular file (a pipe or a device)");
-        if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
-            return fail(path + ": the file is empty");
+        auto usable = check_input_file(path, {.allow_directory = true});
+        if (!usable) return tl::unexpected(usable.error());
     }
     capture.clear();
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));

@@ -6,6 +6,9 @@
 // 120 frames panned by one pixel, then 120 frames zoomed by ±2 % around the
 // centre; each frame is ImGui + map + panels + glFinish. The benchmark time
 // is the median pan frame; counters give both medians and p95 (ms).
+// The *_basemaps cases add two basemaps under the sample (issue 12): a raster
+// MBTiles of Touraine (2048 px, written with GDAL as the render tests do,
+// with overviews) and the OpenStreetMap extract of Tours.
 // Target: median ≤ 33 ms in every case. Needs a display:
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/release/tests/bench/frame_bench
 #include <array>
@@ -23,6 +26,7 @@
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
 #include "tests/bench/bench_support.hpp"
+#include "tests/support/raster_fixture.hpp"
 
 namespace fs = std::filesystem;
 
@@ -133,11 +137,21 @@ bool run_gui(const std::string& args, FrameTimes& out, std::string& error) {
     return true;
 }
 
+// The basemap arguments: an MBTiles made once per run, the OSM extract.
+std::string basemap_args() {
+    static const std::string mbtiles = test::write_quadrant_mbtiles(bench_dir()).string();
+    return "--basemap " + mbtiles + " --basemap " + (kShared / "poi/osm/tours.osm.pbf").string();
+}
+std::string no_basemap() {
+    return "";
+}
+
 using MakeCatalogue = std::string (*)(std::string&);
+using Extra = std::string (*)();
 
 using ViewOf = std::string (*)();
 
-void BM_Frame(benchmark::State& state, MakeCatalogue make, ViewOf view) {
+void BM_Frame(benchmark::State& state, MakeCatalogue make, ViewOf view, Extra extra = &no_basemap) {
     if (std::getenv("DISPLAY") == nullptr) {
         state.SkipWithError("no display: run under xvfb-run -a -s \"-screen 0 1920x1080x24\"");
         return;
@@ -153,7 +167,7 @@ void BM_Frame(benchmark::State& state, MakeCatalogue make, ViewOf view) {
     FrameTimes t;
     for (auto _ : state) {
         const std::string bbox = view();
-        const std::string args = "--catalogue " + catalogue + (bbox.empty() ? "" : " --bbox " + bbox);
+        const std::string args = "--catalogue " + catalogue + (bbox.empty() ? "" : " --bbox " + bbox) + " " + extra();
         if (!run_gui(args, t, error)) {
             state.SkipWithError(error.c_str());
             return;
@@ -181,6 +195,14 @@ BENCHMARK_CAPTURE(BM_Frame, sample_communes_default, &sample_catalogue, &fit_vie
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Frame, sample_communes_tours, &sample_catalogue, &tours_view)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Frame, sample_communes_default_basemaps, &sample_catalogue, &fit_view, &basemap_args)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Frame, sample_communes_tours_basemaps, &sample_catalogue, &tours_view, &basemap_args)
     ->UseManualTime()
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);

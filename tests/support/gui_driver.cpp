@@ -170,6 +170,42 @@ void GuiDriver::drag(double x0, double y0, double x1, double y1) {
     xdotool("mouseup 1");
 }
 
+GuiDriver::Picture GuiDriver::grab() const {
+    Picture out;
+    const auto xwd_path = m_state_path.parent_path() / "grab.xwd";
+    if (std::system(fmt::format("xwd -silent -id {} -out {}", m_window, xwd_path.string()).c_str()) != 0) return out;
+    std::ifstream in(xwd_path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // XWDFileHeader: 25 big-endian CARD32, then the window name, then
+    // ncolors XWDColor of 12 bytes, then the pixels (ZPixmap).
+    if (bytes.size() < 100) return out;
+    const auto field = [&](int i) {
+        const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + i * 4;
+        return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+    };
+    const std::uint32_t header = field(0), width = field(4), height = field(5), byte_order = field(7), bpp = field(11),
+                        line = field(12), red = field(14), green = field(15), blue = field(16), ncolors = field(19);
+    const std::size_t start = header + static_cast<std::size_t>(ncolors) * 12;
+    if (bpp != 32 || bytes.size() < start + static_cast<std::size_t>(line) * height) return out;
+    const auto shift = [](std::uint32_t mask) { return mask ? __builtin_ctz(mask) : 0; };
+    out.width = static_cast<int>(width);
+    out.height = static_cast<int>(height);
+    out.rgb.resize(static_cast<std::size_t>(width) * height * 3);
+    for (std::uint32_t y = 0; y < height; ++y)
+        for (std::uint32_t x = 0; x < width; ++x) {
+            const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + start + y * line + x * 4;
+            const std::uint32_t v =
+                byte_order == 0  // LSBFirst
+                    ? (std::uint32_t{p[3]} << 24) | (std::uint32_t{p[2]} << 16) | (std::uint32_t{p[1]} << 8) | p[0]
+                    : (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+            std::uint8_t* o = out.rgb.data() + (static_cast<std::size_t>(y) * width + x) * 3;
+            o[0] = static_cast<std::uint8_t>((v & red) >> shift(red));
+            o[1] = static_cast<std::uint8_t>((v & green) >> shift(green));
+            o[2] = static_cast<std::uint8_t>((v & blue) >> shift(blue));
+        }
+    return out;
+}
+
 void GuiDriver::key(const std::string& keysym) {
     xdotool("key " + keysym);
 }

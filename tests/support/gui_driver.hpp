@@ -8,6 +8,7 @@
 // Tests using it must hold the display alone (ctest RESOURCE_LOCK x_display,
 // tests/CMakeLists.txt): another window mapped on top would take the clicks.
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -56,6 +57,16 @@ public:
     void drag(double x0, double y0, double x1, double y1);  // left button, in steps
     void key(const std::string& keysym);                    // X keysym: Escape, Return, ctrl+q
     void type(const std::string& text);
+    // What the window shows now (xwd, from x11-apps): RGB rows from the top;
+    // empty when the grab failed.
+    struct Picture {
+        int width = 0, height = 0;
+        std::vector<std::uint8_t> rgb;
+        [[nodiscard]] const std::uint8_t* at(int x, int y) const {
+            return rgb.data() + (static_cast<std::size_t>(y) * width + x) * 3;
+        }
+    };
+    [[nodiscard]] Picture grab() const;
     // The app's stdout and stderr so far, for failure messages.
     [[nodiscard]] std::string log() const;
 

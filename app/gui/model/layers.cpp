@@ -73,12 +73,22 @@ void LayerStack::set_opacity(std::string_view id, float opacity) {
     }
 }
 
-std::string LayerStack::add_context(const std::string& path) {
-    Layer layer{LayerKind::context, "context:" + std::to_string(m_next_context++), path, true, 1.0f};
-    std::string id = layer.id;
-    m_layers.insert(m_layers.begin(), std::move(layer));
+std::string LayerStack::add_bottom(LayerKind kind, std::string id, const std::string& path) {
+    // Basemaps stay under everything, in the order they were added (the
+    // first at the bottom); a new context layer goes right above them.
+    auto at = m_layers.begin();
+    while (at != m_layers.end() && at->kind == LayerKind::basemap) ++at;
+    m_layers.insert(at, Layer{kind, id, path, true, 1.0f});
     ++m_revision;
     return id;
+}
+
+std::string LayerStack::add_context(const std::string& path) {
+    return add_bottom(LayerKind::context, "context:" + std::to_string(m_next_context++), path);
+}
+
+std::string LayerStack::add_basemap(const std::string& path) {
+    return add_bottom(LayerKind::basemap, "basemap:" + std::to_string(m_next_basemap++), path);
 }
 
 bool LayerStack::remove_context(std::string_view id) {

@@ -12,6 +12,7 @@
 namespace app::gui {
 
 enum class LayerKind : std::uint8_t {
+    basemap,      // a raster or OpenStreetMap basemap, one layer per file (basemaps.hpp)
     context,      // any vector file (countries, rivers…), one layer per file
     territories,  // administrative units, competitors, reference areas
     density,      // the audience-weighted density surface, as a colour ramp
@@ -24,7 +25,7 @@ enum class LayerKind : std::uint8_t {
 struct Layer {
     LayerKind kind = LayerKind::items;
     std::string id;    // stable: "items", "perimeters", "context:1"…
-    std::string path;  // context layers: the file shown
+    std::string path;  // context layers and basemaps: the file shown
     bool visible = true;
     float opacity = 1.0f;  // [0, 1]
 };
@@ -46,8 +47,11 @@ public:
     void set_visible(std::string_view id, bool visible);
     void set_opacity(std::string_view id, float opacity);  // clamped to [0, 1]
 
-    // Adds a context layer at the bottom; returns its id.
+    // Adds a context layer at the bottom, above the basemaps; returns its id.
     std::string add_context(const std::string& path);
+    // Adds a basemap layer above the basemaps already there, under every
+    // other layer; returns its id ("basemap:1"…).
+    std::string add_basemap(const std::string& path);
     // Removes a context layer (the built-in layers stay). False when absent.
     bool remove_context(std::string_view id);
 
@@ -55,9 +59,11 @@ public:
 
 private:
     Layer* find_mutable(std::string_view id);
+    std::string add_bottom(LayerKind kind, std::string id, const std::string& path);
 
     std::vector<Layer> m_layers;
     unsigned m_next_context = 1;
+    unsigned m_next_basemap = 1;
     unsigned m_revision = 0;
 };
 

@@ -72,6 +72,11 @@ void MapModel::set_context(const std::string& layer_id, ContextGeometry geometry
     ++m_context_revision;
 }
 
+void MapModel::set_basemap(const std::string& layer_id, Basemap basemap) {
+    m_basemaps[layer_id] = std::move(basemap);
+    ++m_basemaps_revision;
+}
+
 void MapModel::remove_context(const std::string& layer_id) {
     if (m_context.erase(layer_id) > 0) ++m_context_revision;
 }

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/model/basemaps.hpp"
 #include "app/gui/model/camera.hpp"
 #include "app/gui/model/layers.hpp"
 #include "geo/analysis/commune_names.hpp"
@@ -103,6 +104,10 @@ public:
     void set_context(const std::string& layer_id, ContextGeometry geometry);
     void remove_context(const std::string& layer_id);
 
+    // Basemaps by layer id ("basemap:1"…), drawn under the other layers.
+    [[nodiscard]] const std::map<std::string, Basemap>& basemaps() const { return m_basemaps; }
+    void set_basemap(const std::string& layer_id, Basemap basemap);
+
     // --- audience ---------------------------------------------------------
     // The active audience id ("" when none) and one weight per item (same
     // order as items(); empty when no audience is active).
@@ -135,6 +140,7 @@ public:
     [[nodiscard]] unsigned territories_revision() const { return m_territories_revision; }
     [[nodiscard]] unsigned perimeters_revision() const { return m_perimeters_revision; }
     [[nodiscard]] unsigned context_revision() const { return m_context_revision; }
+    [[nodiscard]] unsigned basemaps_revision() const { return m_basemaps_revision; }
     [[nodiscard]] unsigned density_revision() const { return m_density_revision; }
     [[nodiscard]] unsigned gaps_revision() const { return m_gaps_revision; }
     [[nodiscard]] unsigned places_revision() const { return m_places_revision; }
@@ -144,8 +150,8 @@ public:
     // Moves whenever anything drawn may have changed.
     [[nodiscard]] unsigned revision() const {
         return m_items_revision + m_style_revision + m_territories_revision + m_perimeters_revision +
-               m_context_revision + m_density_revision + m_gaps_revision + m_places_revision + m_filter_revision +
-               m_camera.revision() + m_layers.revision();
+               m_context_revision + m_basemaps_revision + m_density_revision + m_gaps_revision + m_places_revision +
+               m_filter_revision + m_camera.revision() + m_layers.revision();
     }
 
 private:
@@ -162,6 +168,7 @@ private:
     std::shared_ptr<const geo::GapResult> m_gaps;
     std::optional<std::size_t> m_gap_cell, m_gap_zone;
     std::map<std::string, ContextGeometry> m_context;
+    std::map<std::string, Basemap> m_basemaps;
     std::string m_audience_id;
     std::vector<float> m_item_weights;
     std::optional<std::size_t> m_selected;
@@ -173,6 +180,7 @@ private:
     unsigned m_territories_revision = 0;
     unsigned m_perimeters_revision = 0;
     unsigned m_context_revision = 0;
+    unsigned m_basemaps_revision = 0;
     unsigned m_density_revision = 0;
     unsigned m_gaps_revision = 0;
     unsigned m_places_revision = 0;

@@ -6,6 +6,8 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/gui/model/camera_flight.hpp"
 #include "geo/core/coords.hpp"
@@ -33,6 +35,9 @@ struct UiState {
     // The search field over the map (window pixels x, y, w, h; zero before
     // the first frame), which map labels leave free.
     std::array<float, 4> search_box_px{};
+    // The visibility checkbox of each layer in the layers panel (window
+    // pixels x, y, w, h), as last drawn; for the --state-file test hook.
+    std::vector<std::pair<std::string, std::array<float, 4>>> layer_checkboxes_px;
 
     void set_status(std::string message, bool is_error = false) {
         status = std::move(message);

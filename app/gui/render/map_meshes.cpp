@@ -79,12 +79,14 @@ MeshResult build_context_mesh(const ContextGeometry& geometry) {
     for (const auto& line : geometry.lines)
         for (const auto& p : line) box.extend(p);
     MeshBuilder builder(centre_of(box));
-    const AreaStyle poly = context_polygon_style();
+    const AreaStyle poly = context_polygon_style(geometry.theme);
     MeshResult out;
-    if (auto ok = builder.add_fill(geometry.polygons, poly.fill); !ok)
-        out.errors.push_back("context layer: " + ok.error().message);
+    if (poly.fill.a > 0)
+        if (auto ok = builder.add_fill(geometry.polygons, poly.fill); !ok)
+            out.errors.push_back("context layer: " + ok.error().message);
     builder.add_outline(geometry.polygons, poly.outline, poly.line);
-    for (const auto& line : geometry.lines) builder.add_line(line, kContextLine, context_line_style());
+    for (const auto& line : geometry.lines)
+        builder.add_line(line, context_line_colour(geometry.theme), context_line_style(geometry.theme));
     out.mesh = builder.take();
     return out;
 }

@@ -33,6 +33,9 @@ geo::Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
     if (!line) return tl::unexpected(line.error());
     auto density = ShaderProgram::build("density", shaders::density_vert, {}, shaders::density_frag);
     if (!density) return tl::unexpected(density.error());
+    auto basemaps = BasemapRenderer::create();
+    if (!basemaps) return tl::unexpected(basemaps.error());
+    r->m_basemaps = std::move(*basemaps);
     r->m_density_program.emplace(std::move(*density));
     r->m_density = std::make_unique<GpuDensity>();
     r->m_points_program.emplace(std::move(*points));
@@ -83,6 +86,11 @@ bool MapRenderer::poll(const MapModel& model) {
     }
 
     bool arrived = false;
+    if (m_basemaps->poll(model, LayerCache::kMarginPx, m_errors)) {
+        ++m_mesh_generation;
+        arrived = true;
+    }
+    m_stats.basemap_tiles = m_basemaps->resident_tiles();
     if (m_density_rev != model.density_revision()) {
         m_density_rev = model.density_revision();
         m_density->upload(model.density());
@@ -127,15 +135,16 @@ bool MapRenderer::poll(const MapModel& model) {
 
 bool MapRenderer::idle() const {
     return m_territory_worker->idle() && m_perimeter_worker->idle() && m_gaps_worker->idle() &&
-           m_context_worker->idle();
+           m_context_worker->idle() && m_basemaps->idle();
 }
 
 bool MapRenderer::wait_until_idle(const MapModel& model, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     poll(model);
-    while (!idle()) {
+    while (!idle()) {  // polled meanwhile: decoded basemap tiles wait to be taken
         if (std::chrono::steady_clock::now() > deadline) return false;
         std::this_thread::sleep_for(2ms);
+        poll(model);
     }
     poll(model);
     return true;
@@ -177,6 +186,9 @@ void MapRenderer::draw_mesh(const GpuMesh& mesh, const Camera& view, float opaci
 
 void MapRenderer::draw_layer(const Layer& layer, const Camera& view) {
     switch (layer.kind) {
+        case LayerKind::basemap:
+            if (const GpuMesh* mesh = m_basemaps->draw(layer, view)) draw_mesh(*mesh, view, layer.opacity);
+            break;
         case LayerKind::context:
             if (auto it = m_context_meshes.find(layer.id); it != m_context_meshes.end()) {
                 draw_mesh(*it->second, view, layer.opacity);

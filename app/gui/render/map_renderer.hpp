@@ -1,5 +1,5 @@
 #pragma once
-// Draws a MapModel with OpenGL 3.3 core: context files, territories,
+// Draws a MapModel with OpenGL 3.3 core: basemaps, context files, territories,
 // density, perimeters and offer items, in the order of the layer stack.
 //
 // Polygon meshes are built on worker threads (one debounced Recompute per
@@ -19,6 +19,7 @@
 #include <utility>
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/recompute.hpp"
+#include "app/gui/render/basemap_renderer.hpp"
 #include "app/gui/render/density_layer.hpp"
 #include "app/gui/render/gpu_mesh.hpp"
 #include "app/gui/render/item_points.hpp"
@@ -34,9 +35,10 @@ struct MapDrawStats {
     std::size_t drawn_points = 0;
     bool aggregated = false;
     bool points_rebuilt = false;
-    bool cached = false;        // the static layers came from the LayerCache picture
-    std::size_t segments = 0;   // line segments drawn when the static layers were last drawn
-    std::size_t triangles = 0;  // fill triangles, likewise
+    bool cached = false;            // the static layers came from the LayerCache picture
+    std::size_t segments = 0;       // line segments drawn when the static layers were last drawn
+    std::size_t triangles = 0;      // fill triangles, likewise
+    std::size_t basemap_tiles = 0;  // raster basemap tiles resident in GPU memory
 };
 
 class MapRenderer {
@@ -106,6 +108,7 @@ private:
     std::unique_ptr<GpuPoints> m_points;
     std::optional<unsigned> m_items_rev, m_filter_rev, m_style_rev, m_camera_rev, m_weights_rev;
 
+    std::unique_ptr<BasemapRenderer> m_basemaps;
     LayerCache m_cache;
     unsigned m_mesh_generation = 0;  // bumped at every mesh upload
     MapDrawStats m_stats;

@@ -7,6 +7,7 @@
 #include "app/gui/render/palette.hpp"
 #include "app/gui/render/polygon_mesh.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/io/context_layer.hpp"
 
 namespace app::gui {
 
@@ -45,11 +46,38 @@ inline AreaStyle perimeter_style(bool main) {
             {main ? 2.5f : 1.5f, main ? 0.0f : 6.0f, main ? 0.0f : 4.0f}};
 }
 
-inline AreaStyle context_polygon_style() {
+// A context layer by its theme (geo::context_theme_for): water in blue,
+// roads warm, boundaries as dashed grey outlines, green areas.
+inline AreaStyle context_polygon_style(geo::ContextTheme theme = geo::ContextTheme::generic) {
+    switch (theme) {
+        case geo::ContextTheme::water:
+            return {{190, 218, 235, 255}, {120, 172, 214, 255}, {0.8f}};
+        case geo::ContextTheme::boundaries:
+            return {kContextFill, {120, 116, 128, 230}, {1.2f, 6.0f, 3.0f}};  // land lighter than the sea
+        case geo::ContextTheme::green:
+            return {{205, 230, 190, 200}, {140, 180, 120, 255}, {0.8f}};
+        case geo::ContextTheme::roads:
+        case geo::ContextTheme::generic:
+            break;
+    }
     return {kContextFill, kContextOutline, {0.8f}};
 }
-inline LineStyle context_line_style() {
-    return {1.3f};
+inline Rgba8 context_line_colour(geo::ContextTheme theme = geo::ContextTheme::generic) {
+    switch (theme) {
+        case geo::ContextTheme::roads:
+            return {214, 140, 70, 255};
+        case geo::ContextTheme::boundaries:
+            return {120, 116, 128, 230};
+        case geo::ContextTheme::green:
+            return {110, 160, 90, 255};
+        case geo::ContextTheme::water:
+        case geo::ContextTheme::generic:
+            break;
+    }
+    return kContextLine;  // rivers: the first context layers were Natural Earth's
+}
+inline LineStyle context_line_style(geo::ContextTheme theme = geo::ContextTheme::generic) {
+    return theme == geo::ContextTheme::boundaries ? LineStyle{1.2f, 6.0f, 3.0f} : LineStyle{1.3f};
 }
 
 }  // namespace app::gui

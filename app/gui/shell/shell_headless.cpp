@@ -12,6 +12,7 @@
 #include "app/gui/render/gl.hpp"
 #include "app/gui/render/offscreen.hpp"
 #include "app/gui/shell/gui_shell.hpp"
+#include "app/gui/views/layers_panel.hpp"
 #include "app/gui/views/popup_keys.hpp"
 
 namespace app::gui {
@@ -103,6 +104,7 @@ void GuiShell::write_state() {
         hits.push_back({{"kind", geo::search_kind_id(h.kind)}, {"name", h.name}, {"code", h.code}});
     nlohmann::json full = state;
     full["labels"] = std::move(labels);
+    full["layers"] = layers_state(m_model, m_ui);
     full["items_shown"] = m_model.item_filter() ? m_model.item_filter()->size() : m_model.items().size();
     full["catalogue_search"] = rect(m_catalogue.search_rect());
     full["search"] = {{"query", m_search.search().query()},

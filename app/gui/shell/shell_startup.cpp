@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/model/basemap_loading.hpp"
 #include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/demo_catalogue.hpp"
 #include "app/gui/shell/gui_shell.hpp"
@@ -46,9 +47,8 @@ void GuiShell::load_context_and_places() {
         if (!credit)
             m_ui.set_status(credit.error().message, true);
         else if (!credit->empty())
-            m_context_credit = *credit;
+            m_context_credit = join_credits(m_context_credit, *credit);
     }
-    m_ui.attribution = m_context_credit;
     std::string places = m_options.places;
     if (m_options.demo && places.empty()) places = geo::data_dir() + "/demo/places.geojson";
     if (!places.empty()) {
@@ -57,6 +57,14 @@ void GuiShell::load_context_and_places() {
         else
             m_ui.set_status(read.error().message, true);
     }
+    for (const std::string& path : m_options.basemaps) {  // after the places: OSM place names join them
+        auto credit = load_basemap(m_model, path, geo::default_basemap_cache_dir());
+        if (credit)
+            m_context_credit = join_credits(m_context_credit, *credit);
+        else
+            m_ui.set_status(credit.error().message, true);
+    }
+    m_ui.attribution = m_context_credit;
 }
 
 std::vector<geo::Audience> GuiShell::load_presets() {

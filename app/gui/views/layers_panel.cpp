@@ -64,6 +64,17 @@ void swatch_ramp(Rgba8 (*colour)(float), const char* low, const char* high) {
 
 }  // namespace
 
+nlohmann::json layers_state(const MapModel& model, const UiState& ui) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Layer& layer : model.layers().layers()) {
+        nlohmann::json row = {{"id", layer.id}, {"visible", layer.visible}, {"opacity", layer.opacity}};
+        for (const auto& [id, r] : ui.layer_checkboxes_px)
+            if (id == layer.id) row["checkbox"] = {r[0], r[1], r[2], r[3]};
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
 std::string layer_title(const Layer& layer) {
     switch (layer.kind) {
         case LayerKind::items:
@@ -81,12 +92,16 @@ std::string layer_title(const Layer& layer) {
         case LayerKind::context:
             return fmt::format("{} : {}", tr(Text::layer_context),
                                std::filesystem::path(layer.path).filename().string());
+        case LayerKind::basemap:
+            return fmt::format("{} : {}", tr(Text::layer_basemap),
+                               std::filesystem::path(layer.path).filename().string());
     }
     return layer.id;
 }
 
 void draw_layers_panel(MapModel& model, UiState& ui) {
     LayerStack& stack = model.layers();
+    ui.layer_checkboxes_px.clear();
     // Copy: the buttons below may reorder the stack while we iterate.
     const std::vector<Layer> layers = stack.layers();
     if (ImGui::BeginTable("##layers", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
@@ -104,6 +119,8 @@ void draw_layers_panel(MapModel& model, UiState& ui) {
             ImGui::TableNextColumn();
             bool visible = layer.visible;
             if (ImGui::Checkbox(layer_title(layer).c_str(), &visible)) stack.set_visible(layer.id, visible);
+            const ImVec2 box_min = ImGui::GetItemRectMin(), box_size = ImGui::GetItemRectSize();
+            ui.layer_checkboxes_px.push_back({layer.id, {box_min.x, box_min.y, box_size.x, box_size.y}});
             if (ImGui::IsItemHovered() && !layer.path.empty()) ImGui::SetTooltip("%s", layer.path.c_str());
             ImGui::TableNextColumn();
             float opacity = layer.opacity * 100.0f;

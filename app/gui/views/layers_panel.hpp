@@ -3,6 +3,8 @@
 // removed) and the legend under it (family colours with counts, perimeter
 // levels, territory outlines present). Reads and edits the MapModel's layer
 // stack. Main thread, inside an ImGui window.
+#include <nlohmann/json.hpp>
+
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 
@@ -13,5 +15,8 @@ void draw_legend(const MapModel& model);
 
 // The name shown for a layer: its kind, or the file name of a context layer.
 std::string layer_title(const Layer& layer);
+// The layer stack for the --state-file test hook: id, visible, opacity and,
+// once drawn, the window rectangle of its checkbox ([x, y, w, h]).
+nlohmann::json layers_state(const MapModel& model, const UiState& ui);
 
 }  // namespace app::gui

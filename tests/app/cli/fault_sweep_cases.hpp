@@ -96,6 +96,10 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
         {"compare", compare, true, "Tours (commune:37261)"},
         {"gaps", plus(gaps, {"--zones-csv", "z.csv"}), true, "gap zones"},
         {"search", with({"search"}, {"Chenonceau"}), true, "Château de Chenonceau"},
+        {"basemap-osm",
+         {"basemap", "--cache", "basemap-cache", (shared / "poi/osm/tours.osm.pbf").string()},
+         true,
+         "tours.osm.pbf"},
         // Runaway parameters: refused before allocating, naming the parameter.
         {"perimeter-cell-tiny", plus(perimeter, {"--cell-m", "1e-150"}), false, "cell_m 1e-150"},
         {"perimeter-cell-mm", plus(perimeter, {"--cell-m", "0.001"}), false, "cell_m 0.001"},
@@ -161,6 +165,9 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
          false,
          "zero.geojson: not a regular file"},
         {"validate-fifo", {"validate", "fifo.geojson"}, false, "fifo.geojson: not a regular file"},
+        {"basemap-not-raster", {"basemap", "items.geojson"}, false, "items.geojson: not a raster GDAL can read"},
+        {"basemap-fifo-raster", {"basemap", "fifo.mbtiles"}, false, "fifo.mbtiles: not a regular file"},
+        {"basemap-fifo-osm", {"basemap", "fifo.osm.pbf"}, false, "fifo.osm.pbf: not a regular file"},
         {"info-fifo-catalogue", {"info", "--catalogue", "fifo.json"}, false, "fifo.json: not a regular file"},
         {"check-fifo-catalogue", {"check", "--catalogue", "fifo.json"}, false, "fifo.json: not a regular file"},
         {"import-into-fifo-catalogue",
@@ -217,6 +224,8 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
              "fifo.geojson: not a regular file"},
             {"render-places-fifo", plus(render, {"--places", "fifo.geojson", "-o", "m.png"}), false,
              "fifo.geojson: not a regular file"},
+            {"render-basemap-fifo", plus(render, {"--basemap", "fifo.osm.pbf", "-o", "m.png"}), false,
+             "fifo.osm.pbf: not a regular file"},
             {"render-over-catalogue", plus(render, {"-o", "cat.sqlite"}), false, "-o cat.sqlite is the catalogue"},
         };
         c.insert(c.end(), r.begin(), r.end());

@@ -91,6 +91,8 @@ void make_hostile_inputs(const fs::path& dir) {
     ::mkfifo((dir / "fifo.geojson").c_str(), 0600);
     ::mkfifo((dir / "fifo.json").c_str(), 0600);
     ::mkfifo((dir / "out_fifo.geojson").c_str(), 0600);
+    ::mkfifo((dir / "fifo.mbtiles").c_str(), 0600);
+    ::mkfifo((dir / "fifo.osm.pbf").c_str(), 0600);
     fs::create_symlink("/dev/zero", dir / "zero.geojson");
 }
 

@@ -22,8 +22,8 @@ namespace {
 TEST(GuiPrint, ExportMapWritesThePageOfTheCurrentView) {
     app::gui::set_language(app::gui::Language::fr);
     const fs::path dir = test::temp_dir();
-    auto loaded =
-        app::gui::load_render_scene({test::demo_catalogue(dir).string(), "patrimoine", {}, false, 0.8, false, {}});
+    auto loaded = app::gui::load_render_scene(
+        {test::demo_catalogue(dir).string(), "patrimoine", {}, false, 0.8, false, {}, {}, {}});
     ASSERT_TRUE(loaded) << loaded.error().message;
     app::gui::MapModel& model = loaded->model;
     const geo::LonLatBox tours{0.55, 47.30, 0.85, 47.45};
@@ -72,8 +72,8 @@ TEST(GuiPrint, ExportMapWritesThePageOfTheCurrentView) {
 // the same page without it inside the perimeter).
 TEST(GuiPrint, DensityLayerPrintsAsOneImage) {
     const fs::path dir = test::temp_dir();
-    auto loaded =
-        app::gui::load_render_scene({test::demo_catalogue(dir).string(), "patrimoine", {}, false, 0.8, false, {}});
+    auto loaded = app::gui::load_render_scene(
+        {test::demo_catalogue(dir).string(), "patrimoine", {}, false, 0.8, false, {}, {}, {}});
     ASSERT_TRUE(loaded) << loaded.error().message;
     ASSERT_FALSE(loaded->model.density().empty());
     app::gui::PrintChoice choice;

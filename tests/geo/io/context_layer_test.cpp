@@ -70,3 +70,29 @@ TEST(ContextLayer, BadInputNamesTheFile) {
 
 }  // namespace
 }  // namespace geo
+
+namespace geo {
+namespace {
+
+TEST(ContextLayer, ThemeIsGuessedFromFileAndLayerNames) {
+    EXPECT_EQ(context_theme_for("ne_50m_rivers_lake_centerlines.json"), ContextTheme::water);
+    EXPECT_EQ(context_theme_for("COURS_D_EAU"), ContextTheme::water);
+    EXPECT_EQ(context_theme_for("TRONCON_DE_ROUTE.shp"), ContextTheme::roads);
+    EXPECT_EQ(context_theme_for("ne_50m_admin_0_countries.geojson"), ContextTheme::boundaries);
+    EXPECT_EQ(context_theme_for("COMMUNE"), ContextTheme::boundaries);
+    EXPECT_EQ(context_theme_for("PNR.geojson"), ContextTheme::generic);
+    EXPECT_EQ(context_theme_for("zone_de_vegetation"), ContextTheme::green);
+}
+
+TEST(ContextLayer, NaturalEarthFilesGetTheirTheme) {
+    REQUIRE_SHARED_DATA();
+    auto rivers = read_context_layer((test::shared_data() / "basemap/ne_50m_rivers_lake_centerlines.json").string());
+    ASSERT_TRUE(rivers) << rivers.error().message;
+    EXPECT_EQ(rivers->theme, ContextTheme::water);
+    auto countries = read_context_layer((test::shared_data() / "basemap/ne_50m_admin_0_countries.geojson").string());
+    ASSERT_TRUE(countries) << countries.error().message;
+    EXPECT_EQ(countries->theme, ContextTheme::boundaries);
+}
+
+}  // namespace
+}  // namespace geo
