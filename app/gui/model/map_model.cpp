@@ -10,14 +10,13 @@ void MapModel::set_catalogue_path(std::string path) {
 }
 
 void MapModel::set_items(std::vector<geo::OfferItem> items) {
-    m_family_counts.fill(0);
-    for (const auto& item : items) ++m_family_counts[static_cast<std::size_t>(item.family)];
     m_items = std::make_shared<const std::vector<geo::OfferItem>>(std::move(items));
     m_item_weights.clear();
     m_audience_id.clear();
     m_selected.reset();
     m_hovered.reset();
     m_item_filter.reset();
+    count_families();
     ++m_items_revision;
     ++m_style_revision;
     ++m_filter_revision;
@@ -38,7 +37,19 @@ void MapModel::set_places(std::vector<geo::Place> places) {
 void MapModel::set_item_filter(std::optional<std::vector<std::uint32_t>> shown) {
     if (shown == m_item_filter) return;
     m_item_filter = std::move(shown);
+    count_families();
     ++m_filter_revision;
+}
+
+void MapModel::count_families() {
+    m_family_counts.fill(0);
+    const auto& items = *m_items;
+    if (m_item_filter) {
+        for (const std::uint32_t i : *m_item_filter)
+            if (i < items.size()) ++m_family_counts[static_cast<std::size_t>(items[i].family)];
+    } else {
+        for (const auto& item : items) ++m_family_counts[static_cast<std::size_t>(item.family)];
+    }
 }
 
 void MapModel::set_perimeters(std::vector<PerimeterLevel> levels) {

@@ -64,7 +64,8 @@ public:
     // The same items, shareable with background tasks (immutable).
     [[nodiscard]] std::shared_ptr<const std::vector<geo::OfferItem>> shared_items() const { return m_items; }
     void set_items(std::vector<geo::OfferItem> items);  // clears selection and weights
-    // Items per family (by Family index), counted once per set_items().
+    // The items shown per family (by Family index): all the items, or those the
+    // catalogue's filters leave (item_filter()); counted on each change of either.
     [[nodiscard]] const std::array<std::size_t, geo::kFamilyCount>& family_counts() const { return m_family_counts; }
 
     [[nodiscard]] const std::vector<geo::Territory>& territories() const { return *m_territories; }
@@ -158,6 +159,7 @@ private:
     std::string m_catalogue_path;
     std::shared_ptr<const std::vector<geo::OfferItem>> m_items = std::make_shared<const std::vector<geo::OfferItem>>();
     std::array<std::size_t, geo::kFamilyCount> m_family_counts{};
+    void count_families();
     std::shared_ptr<const std::vector<geo::Territory>> m_territories =
         std::make_shared<const std::vector<geo::Territory>>();
     std::vector<geo::Place> m_places;

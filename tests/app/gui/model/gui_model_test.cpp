@@ -114,6 +114,22 @@ TEST(MapModel, RevisionsMoveOnlyWhenSomethingChanges) {
     EXPECT_NE(model.revision(), r4);
 }
 
+TEST(MapModel, FamilyCountsFollowTheCatalogueFilter) {
+    MapModel model;
+    model.set_items({item("Chambord", geo::Family::heritage, 1.517218, 47.616126),
+                     item("Chenonceau", geo::Family::heritage, 1.0703, 47.3249),
+                     item("Cave de Vouvray", geo::Family::gastronomy, 0.7985, 47.4107)});
+    const auto heritage = static_cast<std::size_t>(geo::Family::heritage);
+    const auto gastronomy = static_cast<std::size_t>(geo::Family::gastronomy);
+    EXPECT_EQ(model.family_counts()[heritage], 2u);
+    EXPECT_EQ(model.family_counts()[gastronomy], 1u);
+    model.set_item_filter(std::vector<std::uint32_t>{2});  // the legend counts what the map shows
+    EXPECT_EQ(model.family_counts()[heritage], 0u);
+    EXPECT_EQ(model.family_counts()[gastronomy], 1u);
+    model.set_item_filter(std::nullopt);
+    EXPECT_EQ(model.family_counts()[heritage], 2u);
+}
+
 TEST(MapModel, ExtentAndPerimeterOrder) {
     MapModel model;
     EXPECT_TRUE(model.data_extent().empty());
