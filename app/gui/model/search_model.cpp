@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "geo/core/text_fold.hpp"
-
 namespace app::gui {
 namespace {
 
@@ -13,20 +11,41 @@ constexpr double kMaxAreaZoom = 13.5;  // a small commune still shows its neighb
 
 }  // namespace
 
+SearchModel::DataRevisions SearchModel::revisions_of(const MapModel& model) {
+    return {model.items_revision(), model.territories_revision(), model.places_revision()};
+}
+
+void SearchModel::start_indexing(const MapModel& model) {
+    m_building = revisions_of(model);
+    m_build.start([territories = model.shared_territories(), places = model.places(), items = model.shared_items()](
+                      const geo::Progress&) { return geo::SearchIndex(*territories, places, *items); });
+}
+
+bool SearchModel::take_index() {
+    auto built = m_build.take();
+    if (!built) return false;
+    m_index = std::move(*built);
+    m_indexed = m_building;
+    return true;
+}
+
 void SearchModel::set_query(const std::string& query, const MapModel& model) {
-    const bool data_changed = m_items_rev != model.items_revision() ||
-                              m_territories_rev != model.territories_revision() ||
-                              m_places_rev != model.places_revision();
-    if (!data_changed && query == m_query) return;
+    const DataRevisions now = revisions_of(model);
+    if (m_building != now) start_indexing(model);  // cancels the build of older data
+    const bool fresh_index = take_index();
+    if (!fresh_index && query == m_query && m_hits_for == now) return;
+    if (query != m_query) m_selected = 0;
     m_query = query;
-    m_selected = 0;
-    if (data_changed && !geo::fold_text(query).empty()) {
-        m_index = geo::SearchIndex(model.territories(), model.places(), model.items());
-        m_items_rev = model.items_revision();
-        m_territories_rev = model.territories_revision();
-        m_places_rev = model.places_revision();
-    }
-    m_hits = m_index.search(query, kMaxHits);
+    m_hits_for = now;
+    m_hits = m_indexed == now ? m_index.search(query, kMaxHits) : std::vector<geo::SearchHit>{};
+    if (m_selected >= m_hits.size()) m_selected = 0;
+}
+
+void SearchModel::wait_for_index(const MapModel& model) {
+    if (m_building != revisions_of(model)) start_indexing(model);
+    m_build.wait();
+    m_hits_for.reset();  // forces the rerun
+    set_query(m_query, model);
 }
 
 void SearchModel::move(int delta) {

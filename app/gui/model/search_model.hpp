@@ -2,14 +2,18 @@
 // What the map's search field holds: the query, its ranked hits
 // (geo::SearchIndex over the communes, territories, places and items of
 // the model), the hit the arrows point at, and the move to it. The index is
-// rebuilt lazily, at the first query after the data changed. No ImGui:
-// the view (app/gui/views/search_box.*) draws it; tests drive it directly.
-// Main thread only.
+// rebuilt on a worker when the data changes (a national catalogue takes longer
+// than a frame to index); queries run on the index of the data shown, and
+// until it is ready they have no hits. No ImGui: the view
+// (app/gui/views/search_box.*) draws it; tests drive it directly.
+// Threads: main thread only (the index build runs on its own BackgroundJob
+//   over immutable copies of the data).
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/gui/model/background_job.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "geo/analysis/place_search.hpp"
@@ -20,8 +24,14 @@ class SearchModel {
 public:
     static constexpr std::size_t kMaxHits = 12;
 
-    // Runs the query (an unchanged query over unchanged data costs nothing).
+    // Runs the query (an unchanged query over unchanged data costs nothing);
+    // starts indexing changed data, and takes a finished index.
     void set_query(const std::string& query, const MapModel& model);
+    // True while the model's current data is being indexed.
+    [[nodiscard]] bool indexing() const { return m_build.running(); }
+    // Waits for the index of the model's data and reruns the query (tests,
+    // headless runs).
+    void wait_for_index(const MapModel& model);
     [[nodiscard]] const std::string& query() const { return m_query; }
     [[nodiscard]] const std::vector<geo::SearchHit>& hits() const { return m_hits; }
     // The hit the arrows point at; 0 after each new query.
@@ -35,7 +45,16 @@ public:
     bool activate(MapModel& model, UiState& ui) const;
 
 private:
-    std::optional<unsigned> m_items_rev, m_territories_rev, m_places_rev;
+    struct DataRevisions {
+        unsigned items = 0, territories = 0, places = 0;
+        bool operator==(const DataRevisions&) const = default;
+    };
+    static DataRevisions revisions_of(const MapModel& model);
+    void start_indexing(const MapModel& model);
+    bool take_index();  // true when a finished index replaced the previous one
+
+    std::optional<DataRevisions> m_indexed, m_building, m_hits_for;
+    BackgroundJob<geo::SearchIndex> m_build;
     geo::SearchIndex m_index;
     std::string m_query;
     std::vector<geo::SearchHit> m_hits;

@@ -46,6 +46,7 @@ TEST(GuiSearch, EnterFliesTheCameraToTheCommune) {
         ui.now_s = 5.0;
         SearchModel search;
         search.set_query(query, model);
+        search.wait_for_index(model);
         ASSERT_FALSE(search.hits().empty()) << query;
         EXPECT_EQ(search.hits()[0].kind, geo::SearchKind::commune) << query;
         EXPECT_EQ(search.hits()[0].code, code) << query;
@@ -67,6 +68,7 @@ TEST(GuiSearch, ArrowsPickAnotherHitAndAPlaceFliesToItsTown) {
     UiState ui;
     SearchModel search;
     search.set_query("sau", model);  // the commune Saunay (37), then the place Saumur (49, no commune loaded)
+    search.wait_for_index(model);
     ASSERT_GE(search.hits().size(), 3u);
     EXPECT_EQ(search.hits()[0].name, "Saunay");
     EXPECT_EQ(search.hits()[1].name, "Saumur");
@@ -88,6 +90,7 @@ TEST(GuiSearch, ArrowsPickAnotherHitAndAPlaceFliesToItsTown) {
     EXPECT_EQ(search.selected(), search.hits().size() - 1);
     // A new query starts at its first hit; a blank one has none to fly to.
     search.set_query("  ", model);
+    search.wait_for_index(model);
     EXPECT_TRUE(search.hits().empty());
     EXPECT_FALSE(search.activate(model, ui));
 }
@@ -104,6 +107,7 @@ TEST(GuiSearch, ItemHitSelectsTheItem) {
     UiState ui;
     SearchModel search;
     search.set_query("chenonceau", model);
+    search.wait_for_index(model);
     ASSERT_EQ(search.hits().size(), 1u);
     ASSERT_TRUE(search.activate(model, ui));
     EXPECT_EQ(model.selected(), std::optional<std::size_t>(0));
@@ -112,7 +116,9 @@ TEST(GuiSearch, ItemHitSelectsTheItem) {
     // The index follows the data: new items are found at the next query.
     b.name = "Chenonceaux, bord du Cher";
     model.set_items({a, b});
-    search.set_query("chenonceau", model);
+    search.set_query("chenonceau", model);  // indexed on a worker: no hits until ready, never stale ones
+    EXPECT_TRUE(search.hits().empty() || search.hits().size() == 2u);
+    search.wait_for_index(model);
     EXPECT_EQ(search.hits().size(), 2u);
 }
 
