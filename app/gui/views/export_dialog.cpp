@@ -52,50 +52,46 @@ std::vector<geo::Territory> perimeters_as_territories(const std::vector<Perimete
 
 void ExportDialog::start(const MapModel& model, const AudienceController& audience,
                          const std::vector<geo::SourceInfo>& sources) {
-    // Only the sources of what is written (the perimeters: of the items
-    // that shaped them).
-    std::set<std::string> used;
-    if (m_what == ExportWhat::items) used = geo::used_sources(*model.shared_items());
-    if (m_what == ExportWhat::territories) used = geo::used_sources(*model.shared_territories());
-    if (m_what == ExportWhat::perimeters && audience.audience())
-        used = geo::used_sources(*model.shared_items(),
-                                 geo::perimeter_weights(*audience.audience(), *model.shared_items()));
-    nlohmann::json meta =
-        geo::base_provenance("gui: Export", model.catalogue_path(), sources, used, geo::ProvenancePaths::name);
-    geo::ExportOptions options;
+    // The provenance lists only the sources of what is written (the
+    // perimeters: of the items that shaped them); finding them walks every
+    // item, so it runs in the job with the export, not in the frame.
+    const auto provenance = [catalogue = model.catalogue_path(), sources](const std::set<std::string>& used,
+                                                                          const char* kind) {
+        nlohmann::json meta = geo::base_provenance("gui: Export", catalogue, sources, used, geo::ProvenancePaths::name);
+        meta["kind"] = kind;
+        return meta;
+    };
     const std::string path = m_path;
     switch (m_what) {
-        case ExportWhat::items: {
-            meta["kind"] = "items";
-            options.metadata = meta;
-            auto items = model.shared_items();
-            m_job.start(
-                [items, path, options](const geo::Progress&) { return geo::export_items(*items, path, options); });
+        case ExportWhat::items:
+            m_job.start([items = model.shared_items(), path, provenance](const geo::Progress&) {
+                geo::ExportOptions options;
+                options.metadata = provenance(geo::used_sources(*items), "items");
+                return geo::export_items(*items, path, options);
+            });
             break;
-        }
-        case ExportWhat::territories: {
-            meta["kind"] = "territories";
-            options.metadata = meta;
-            m_job.start([territories = model.shared_territories(), path, options](const geo::Progress&) {
+        case ExportWhat::territories:
+            m_job.start([territories = model.shared_territories(), path, provenance](const geo::Progress&) {
+                geo::ExportOptions options;
+                options.metadata = provenance(geo::used_sources(*territories), "territories");
                 return geo::export_territories(*territories, path, options);
             });
             break;
-        }
-        case ExportWhat::perimeters: {
-            meta["kind"] = "perimeters";
-            const auto& a = audience.audience();
-            const std::string name = a ? a->name_fr : "";
-            const std::string id = a ? a->id : "";
-            if (a) meta["audience"] = geo::audience_provenance_json(*a);
-            meta["levels"] = audience.params().levels();
-            if (audience.params().bandwidth_m) meta["bandwidth_m"] = *audience.params().bandwidth_m;
-            options.metadata = meta;
-            options.layer_name = "perimeters";
-            m_job.start([levels = model.perimeters(), name, id, path, options](const geo::Progress&) {
-                return geo::export_territories(perimeters_as_territories(levels, name, id), path, options);
+        case ExportWhat::perimeters:
+            m_job.start([items = model.shared_items(), levels = model.perimeters(), a = audience.audience(),
+                         params = audience.params(), path, provenance](const geo::Progress&) {
+                geo::ExportOptions options;
+                options.metadata = provenance(
+                    a ? geo::used_sources(*items, geo::perimeter_weights(*a, *items)) : std::set<std::string>{},
+                    "perimeters");
+                if (a) options.metadata["audience"] = geo::audience_provenance_json(*a);
+                options.metadata["levels"] = params.levels();
+                if (params.bandwidth_m) options.metadata["bandwidth_m"] = *params.bandwidth_m;
+                options.layer_name = "perimeters";
+                return geo::export_territories(perimeters_as_territories(levels, a ? a->name_fr : "", a ? a->id : ""),
+                                               path, options);
             });
             break;
-        }
     }
     m_outcome.clear();
 }
