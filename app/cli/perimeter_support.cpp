@@ -35,8 +35,10 @@ void add_perimeter_options(CLI::App* cmd, PerimeterOptions& o, bool several_leve
         cmd->add_option("--bandwidth-m", o.bandwidth_m, "Kernel bandwidth in metres (same as --bandwidth METRES)")
             ->check(CLI::PositiveNumber);
     o.bandwidth_choice_opt = cmd->add_option("--bandwidth", o.bandwidth,
-                                             "plugin (default: two-stage plug-in), scott, adaptive (Abramson, plug-in "
-                                             "pilot) or a number of metres (quartic radius / Gaussian sigma)");
+                                             "plugin (default: two-stage plug-in), diagonal (the plug-in's "
+                                             "east-west and north-south optima, kernels elongated along valleys), "
+                                             "scott, adaptive (Abramson, plug-in pilot) or a number of metres (quartic "
+                                             "radius / Gaussian sigma)");
     o.bandwidth_choice_opt->excludes(o.bandwidth_opt);
     o.cell_opt =
         cmd->add_option("--cell-m", o.cell_m, "Grid cell in metres (default: sigma / 4)")->check(CLI::PositiveNumber);
@@ -114,7 +116,12 @@ std::string bandwidth_description(const geo::BandwidthSelection& s) {
     std::string out;
     switch (s.rule) {
         case geo::BandwidthSelector::plugin:
-            out = fmt::format("plug-in, diagonal optimum {:.0f} × {:.0f} m", s.diag_sigma_x_m, s.diag_sigma_y_m);
+            out = fmt::format("plug-in, isotropic; diagonal optimum {:.0f} × {:.0f} m", s.diag_sigma_x_m,
+                              s.diag_sigma_y_m);
+            break;
+        case geo::BandwidthSelector::diagonal:
+            out = fmt::format("plug-in diagonal, σ {:.0f} m east-west × {:.0f} m north-south", s.sigma_x_m(),
+                              s.sigma_y_m());
             break;
         case geo::BandwidthSelector::scott:
             out = "Scott's rule";

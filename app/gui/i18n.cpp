@@ -97,6 +97,8 @@ constexpr Entry kTable[] = {
     {Text::bandwidth, "Rayon de lissage", "Smoothing radius"},
     {Text::bandwidth_auto, "Rayon de lissage automatique", "Automatic smoothing radius"},
     {Text::bandwidth_plugin, "Automatique (plug-in)", "Automatic (plug-in)"},
+    {Text::bandwidth_diagonal, "Automatique, suit les vallées (plug-in diagonal)",
+     "Automatic, follows valleys (diagonal plug-in)"},
     {Text::bandwidth_adaptive, "Adaptatif (villes nettes, campagne lissée)",
      "Adaptive (sharp towns, smooth countryside)"},
     {Text::bandwidth_scott, "Règle de Scott (plus lisse)", "Scott's rule (smoother)"},

@@ -98,6 +98,7 @@ enum class Text {
     bandwidth,
     bandwidth_auto,
     bandwidth_plugin,
+    bandwidth_diagonal,
     bandwidth_adaptive,
     bandwidth_scott,
     bandwidth_manual,

@@ -339,6 +339,8 @@ std::string_view bandwidth_selector_id(BandwidthSelector s) {
             return "scott";
         case BandwidthSelector::adaptive:
             return "adaptive";
+        case BandwidthSelector::diagonal:
+            return "diagonal";
         case BandwidthSelector::fixed:
             return "fixed";
     }
@@ -346,15 +348,16 @@ std::string_view bandwidth_selector_id(BandwidthSelector s) {
 }
 
 Result<BandwidthChoice> bandwidth_choice_from_text(std::string_view text) {
-    for (BandwidthSelector s : {BandwidthSelector::plugin, BandwidthSelector::scott, BandwidthSelector::adaptive})
+    for (BandwidthSelector s : {BandwidthSelector::plugin, BandwidthSelector::diagonal, BandwidthSelector::scott,
+                                BandwidthSelector::adaptive})
         if (text == bandwidth_selector_id(s)) return BandwidthChoice{s, 0.0};
     std::string_view number = text;
     if (number.size() > 1 && number.back() == 'm') number.remove_suffix(1);
     double v = 0.0;
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
     if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(v) || v <= 0.0)
-        return fail(
-            fmt::format("bandwidth \"{}\": expected plugin, scott, adaptive or a positive number of metres", text));
+        return fail(fmt::format(
+            "bandwidth \"{}\": expected plugin, diagonal, scott, adaptive or a positive number of metres", text));
     return BandwidthChoice{BandwidthSelector::fixed, v};
 }
 
@@ -382,10 +385,22 @@ Result<BandwidthSelection> select_bandwidth(const std::vector<Projected>& points
     if (choice.selector != BandwidthSelector::scott) {
         const PluginOutcome p = plugin_sigma(points, weights, *m);
         if (p.ok) {
-            sigma = p.sigma_m;
-            s.rule = BandwidthSelector::plugin;
+            s.rule = choice.selector == BandwidthSelector::diagonal ? BandwidthSelector::diagonal
+                                                                    : BandwidthSelector::plugin;
             s.diag_sigma_x_m = p.diag_x_m;
             s.diag_sigma_y_m = p.diag_y_m;
+            s.isotropic_sigma_m = p.sigma_m;
+            sigma = p.sigma_m;
+            const double ratio = p.diag_x_m / p.diag_y_m;
+            if (choice.selector == BandwidthSelector::diagonal && std::isfinite(ratio) && ratio > 0.0) {
+                // The diagonal optimum applied: its geometric mean, stretched.
+                sigma = std::sqrt(p.diag_x_m * p.diag_y_m);
+                const double kept = std::clamp(ratio, 1.0 / kMaxAnisotropy, kMaxAnisotropy);
+                if (kept != ratio)
+                    s.note = fmt::format("plug-in axes {:.0f} × {:.0f} m limited to a ratio of {:g}", p.diag_x_m,
+                                         p.diag_y_m, kMaxAnisotropy);
+                s.x_stretch = 1.0 / std::sqrt(kept);
+            }
         } else {
             s.rule = BandwidthSelector::scott;
             s.note = p.why + "; Scott's rule used";

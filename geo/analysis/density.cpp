@@ -72,22 +72,21 @@ void splat_band(const WeightedPoint* first, const WeightedPoint* last, int row_l
     std::vector<double> dx2;
     const double inv_cell = 1.0 / g.cell_m;
     for (const WeightedPoint* pt = first; pt != last; ++pt) {
-        const KernelTerms kt = pt->factor == 1.0 ? fixed : KernelTerms::make(fixed.kernel, g.bandwidth_m * pt->factor);
-        const double support_m = std::sqrt(kt.support2_m2);
+        const KernelTerms kt =
+            pt->factor == 1.0 ? fixed : KernelTerms::make(fixed.kernel, g.bandwidth_m * pt->factor, g.x_stretch);
+        const double sx_m = kt.support_x_m, sy_m = kt.support_y_m;
         const double px = pt->x_m, py = pt->y_m, w = pt->w * kt.norm_km2;
         // Cells whose centre may lie within the support, widened by one.
-        const int c0 = std::max(0, static_cast<int>(std::floor((px - support_m - g.origin.x_m) * inv_cell - 0.5)));
-        const int c1 =
-            std::min(g.width - 1, static_cast<int>(std::ceil((px + support_m - g.origin.x_m) * inv_cell - 0.5)));
-        const int r0 = std::max(row_lo, static_cast<int>(std::floor((py - support_m - g.origin.y_m) * inv_cell - 0.5)));
-        const int r1 =
-            std::min(row_hi - 1, static_cast<int>(std::ceil((py + support_m - g.origin.y_m) * inv_cell - 0.5)));
+        const int c0 = std::max(0, static_cast<int>(std::floor((px - sx_m - g.origin.x_m) * inv_cell - 0.5)));
+        const int c1 = std::min(g.width - 1, static_cast<int>(std::ceil((px + sx_m - g.origin.x_m) * inv_cell - 0.5)));
+        const int r0 = std::max(row_lo, static_cast<int>(std::floor((py - sy_m - g.origin.y_m) * inv_cell - 0.5)));
+        const int r1 = std::min(row_hi - 1, static_cast<int>(std::ceil((py + sy_m - g.origin.y_m) * inv_cell - 0.5)));
         if (c0 > c1 || r0 > r1) continue;
         const auto nc = static_cast<std::size_t>(c1 - c0 + 1);
         dx2.resize(nc);
         for (std::size_t k = 0; k < nc; ++k) {
             const double dx = cx[static_cast<std::size_t>(c0) + k] - px;
-            dx2[k] = dx * dx;
+            dx2[k] = dx * dx * kt.x_scale2;
         }
         if (kt.kernel == Kernel::gaussian) {
             along_x.resize(nc);
@@ -95,7 +94,7 @@ void splat_band(const WeightedPoint* first, const WeightedPoint* last, int row_l
         }
         for (int r = r0; r <= r1; ++r) {
             const double dy = cy[static_cast<std::size_t>(r)] - py;
-            const double dy2 = dy * dy;
+            const double dy2 = dy * dy * kt.y_scale2;
             if (dy2 >= kt.support2_m2) continue;
             double* row = g.values.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(g.width) +
                           static_cast<std::size_t>(c0);
@@ -173,7 +172,7 @@ void splat(const std::vector<Projected>& points, const std::vector<double>& weig
     std::vector<double> cx(static_cast<std::size_t>(g.width)), cy(static_cast<std::size_t>(g.height));
     for (int c = 0; c < g.width; ++c) cx[static_cast<std::size_t>(c)] = g.cell_centre(c, 0).x_m;
     for (int r = 0; r < g.height; ++r) cy[static_cast<std::size_t>(r)] = g.cell_centre(0, r).y_m;
-    const KernelTerms kt = KernelTerms::make(g.kernel, g.bandwidth_m);
+    const KernelTerms kt = KernelTerms::make(g.kernel, g.bandwidth_m, g.x_stretch);
     // Bands of rows, each written by one task: no locks. Each cell sums its
     // points in row-sorted order whatever the bands, so results do not depend
     // on the number of threads. A band takes the points of the rows within
@@ -199,6 +198,7 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
     DensityGrid g;
     g.kernel = params.kernel;
     g.bandwidth_m = selection.bandwidth_m;
+    g.x_stretch = selection.x_stretch;
     g.selection = selection;
     g.bandwidth_from_data = selection.selector != BandwidthSelector::fixed;
     double min_factor = 1.0, max_factor = 1.0;
@@ -207,13 +207,17 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
             min_factor = std::min(min_factor, factors[i]);
             max_factor = std::max(max_factor, factors[i]);
         }
+    // σ along the narrower axis of the kernel.
+    const double narrow = std::min(g.x_stretch, 1.0 / g.x_stretch);
     g.default_cell_m =
-        equivalent_sigma_m(params.kernel, g.bandwidth_m) * std::max(min_factor, 0.5) / kDefaultCellsPerSigma;
+        equivalent_sigma_m(params.kernel, g.bandwidth_m) * narrow * std::max(min_factor, 0.5) / kDefaultCellsPerSigma;
     const double cell = params.cell_m.value_or(g.default_cell_m);
     if (!std::isfinite(cell) || cell < kMinCellM || cell > kMaxCellM)
         return fail(
             fmt::format("density: cell_m {} must be a number of metres in [{}, {}]", cell, kMinCellM, kMaxCellM));
-    const double support = kernel_support_m(params.kernel, g.bandwidth_m) * max_factor;
+    // The support's larger half-extent (along x or y).
+    const double support =
+        kernel_support_m(params.kernel, g.bandwidth_m) * max_factor * std::max(g.x_stretch, 1.0 / g.x_stretch);
     const Extent extent = weighted_extent(points, weights);
     if (auto r = fit_grid(extent, support, cell, params.max_cells, g); !r) return tl::unexpected(r.error());
     const double cells = static_cast<double>(g.width) * static_cast<double>(g.height);
@@ -278,16 +282,17 @@ double density_at(const std::vector<Projected>& points, const std::vector<double
 }
 
 double density_at(const std::vector<Projected>& points, const std::vector<double>& weights,
-                  const std::vector<double>& factors, Projected at, Kernel kernel, double bandwidth_m) {
-    const KernelTerms fixed = KernelTerms::make(kernel, bandwidth_m);
+                  const std::vector<double>& factors, Projected at, Kernel kernel, double bandwidth_m,
+                  double x_stretch) {
+    const KernelTerms fixed = KernelTerms::make(kernel, bandwidth_m, x_stretch);
     double sum = 0.0;
     for (std::size_t i = 0; i < points.size(); ++i) {
         const double w = weights[i];
         if (w <= 0.0) continue;
         const double f = factors.empty() ? 1.0 : factors[i];
-        const KernelTerms kt = f == 1.0 ? fixed : KernelTerms::make(kernel, bandwidth_m * f);
+        const KernelTerms kt = f == 1.0 ? fixed : KernelTerms::make(kernel, bandwidth_m * f, x_stretch);
         const double dx = at.x_m - points[i].x_m, dy = at.y_m - points[i].y_m;
-        sum += w * detail::kernel_value_km2(kt, dx * dx + dy * dy);
+        sum += w * detail::kernel_value_km2(kt, detail::stretched_d2(kt, dx, dy));
     }
     return sum;
 }

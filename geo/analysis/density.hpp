@@ -19,8 +19,10 @@
 //   extends the largest kernel support radius + one cell (two when binned)
 //   beyond the points' bounding box on every side, so no kernel is cut at
 //   the edge. Default cell:
-//   σ / kDefaultCellsPerSigma (σ the equivalent Gaussian σ, the smallest
-//   adaptive one down to σ/2); it grows until width × height <= max_cells.
+//   σ / kDefaultCellsPerSigma (σ the equivalent Gaussian σ along the kernel's
+//   narrower axis, the smallest adaptive one down to σ/2); it grows until
+//   width × height <= max_cells. Diagonal bandwidths: the selection's x
+//   stretch (kernel.hpp) applies to every kernel, adaptive ones included.
 // Threads: compute_density() runs in parallel (TBB: bands of rows, or the two
 //   forward transforms); the result is deterministic (each cell sums its
 //   points in one fixed order; FFTW's estimated plans depend on sizes only).
@@ -78,6 +80,7 @@ struct DensityGrid {
     std::vector<double> values;  // row-major, row 0 south; weight per km²
     Kernel kernel = Kernel::quartic;
     double bandwidth_m = 0.0;
+    double x_stretch = 1.0;            // diagonal bandwidth (kernel.hpp): selection.x_stretch
     bool bandwidth_from_data = false;  // true when a selector derived bandwidth_m
     BandwidthSelection selection;      // how bandwidth_m was chosen
     bool binned = false;               // summed by binned FFT convolution (DensityMethod)
@@ -105,9 +108,11 @@ Result<DensityGrid> compute_density(const std::vector<Projected>& points, const 
 // for tests and probes. Preconditions: sizes match, bandwidth_m > 0.
 double density_at(const std::vector<Projected>& points, const std::vector<double>& weights, Projected at, Kernel kernel,
                   double bandwidth_m);
-// Same with one bandwidth factor per point (adaptive; empty = all 1).
+// Same with one bandwidth factor per point (adaptive; empty = all 1) and a
+// diagonal bandwidth's x stretch (kernel.hpp).
 double density_at(const std::vector<Projected>& points, const std::vector<double>& weights,
-                  const std::vector<double>& factors, Projected at, Kernel kernel, double bandwidth_m);
+                  const std::vector<double>& factors, Projected at, Kernel kernel, double bandwidth_m,
+                  double x_stretch = 1.0);
 // Bilinear interpolation of the grid between cell centres (0 outside).
 double grid_value_at(const DensityGrid& grid, Projected at);
 

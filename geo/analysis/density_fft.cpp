@@ -79,19 +79,20 @@ void bin_points(const std::vector<Projected>& points, const std::vector<double>&
 
 // Cells from a kernel's centre to the edge of its support, rounded up.
 int kernel_reach_cells(const DensityGrid& g) {
-    return static_cast<int>(std::ceil(kernel_support_m(g.kernel, g.bandwidth_m) / g.cell_m));
+    const double stretch = std::max(g.x_stretch, 1.0 / g.x_stretch);
+    return static_cast<int>(std::ceil(kernel_support_m(g.kernel, g.bandwidth_m) * stretch / g.cell_m));
 }
 
 // The kernel sampled at every cell offset within its support, wrapped
 // cyclically (offset −k sits at index size − k).
 void sample_kernel(const DensityGrid& g, SpectralArray& kernel) {
-    const KernelTerms kt = KernelTerms::make(g.kernel, g.bandwidth_m);
+    const KernelTerms kt = KernelTerms::make(g.kernel, g.bandwidth_m, g.x_stretch);
     const int reach = kernel_reach_cells(g);
     for (int dy = -reach; dy <= reach; ++dy) {
         const int row = (dy + kernel.rows) % kernel.rows;
         for (int dx = -reach; dx <= reach; ++dx) {
             const double x = dx * g.cell_m, y = dy * g.cell_m;
-            kernel.at(row, (dx + kernel.cols) % kernel.cols) = kernel_value_km2(kt, x * x + y * y);
+            kernel.at(row, (dx + kernel.cols) % kernel.cols) = kernel_value_km2(kt, stretched_d2(kt, x, y));
         }
     }
 }

@@ -8,6 +8,12 @@
 //     (1 − exp(−r²/2σ²)) / (1 − e⁻⁸).
 // Both kernels are compared through their canonical bandwidths: a quartic
 // radius of kQuarticPerGaussian × σ smooths like a Gaussian σ (2-D).
+// Diagonal bandwidths (σx, σy), as the plug-in selector returns them
+// (bandwidth.hpp), are applied as the isotropic bandwidth of σ = √(σx·σy) in
+// coordinates stretched by (sx, 1/sx), sx = √(σy/σx) (the "x stretch"): the
+// kernel's distance is d² = (sx·dx)² + (dy/sx)². The stretch has determinant
+// 1, so kernels keep their normalisation and areas their measure; sx = 1 is
+// the isotropic kernel. sx > 1 narrows the kernel along x.
 // Pure, thread-safe.
 #include <string_view>
 
@@ -30,5 +36,7 @@ double kernel_support_m(Kernel k, double bandwidth_m);
 // The Gaussian σ that smooths like `bandwidth_m` of kernel k, and back.
 double equivalent_sigma_m(Kernel k, double bandwidth_m);
 double bandwidth_from_sigma_m(Kernel k, double sigma_m);
+// The x stretch √(σy/σx) of a diagonal bandwidth (1 when either is not > 0).
+double x_stretch_of(double sigma_x_m, double sigma_y_m);
 
 }  // namespace geo

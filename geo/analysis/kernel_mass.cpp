@@ -220,7 +220,17 @@ double share(const EdgeIndex& index, Projected p, bool inside, const std::vector
 
 double kernel_mass_inside(const std::vector<Projected>& points, const std::vector<double>& weights,
                           const std::vector<double>& factors, Kernel kernel, double bandwidth_m,
-                          const ProjectedMultiPolygon& region) {
+                          const ProjectedMultiPolygon& region, double x_stretch) {
+    if (x_stretch != 1.0) {
+        auto stretch = [&](Projected p) { return Projected{p.x_m * x_stretch, p.y_m / x_stretch}; };
+        std::vector<Projected> stretched(points.size());
+        std::transform(points.begin(), points.end(), stretched.begin(), stretch);
+        ProjectedMultiPolygon shape = region;
+        for (auto& poly : shape.polygons)
+            for (auto& ring : poly.rings)
+                for (Projected& v : ring) v = stretch(v);
+        return kernel_mass_inside(stretched, weights, factors, kernel, bandwidth_m, shape, 1.0);
+    }
     double max_factor = 1.0;
     for (std::size_t i = 0; i < factors.size(); ++i)
         if (weights[i] > 0.0) max_factor = std::max(max_factor, factors[i]);

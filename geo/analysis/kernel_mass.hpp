@@ -29,9 +29,11 @@
 namespace geo {
 
 // `factors`: per-point bandwidth factors (adaptive), or empty for all 1.
+// `x_stretch`: a diagonal bandwidth's stretch (kernel.hpp); points and region
+// are stretched (a map of determinant 1) and the isotropic kernel integrated.
 double kernel_mass_inside(const std::vector<Projected>& points, const std::vector<double>& weights,
                           const std::vector<double>& factors, Kernel kernel, double bandwidth_m,
-                          const ProjectedMultiPolygon& region);
+                          const ProjectedMultiPolygon& region, double x_stretch = 1.0);
 
 // ∫_P K(x − at) dx for one unit kernel, in [0, 1] (for tests and probes).
 double kernel_share_inside(Projected at, Kernel kernel, double bandwidth_m, const ProjectedMultiPolygon& region);

@@ -224,7 +224,8 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector, const std:
     const bool fine_cell = grid->cell_m <= grid->default_cell_m * 1.001;
     auto share_of = [&](const ProjectedMultiPolygon& mp) {
         if (fine_cell) return integrator.integrate(mp) / res.total_weight;
-        return kernel_mass_inside(points, weights, grid->bandwidth_factors, grid->kernel, grid->bandwidth_m, mp) /
+        return kernel_mass_inside(points, weights, grid->bandwidth_factors, grid->kernel, grid->bandwidth_m, mp,
+                                  grid->x_stretch) /
                res.total_weight;
     };
     GeosContext ctx;

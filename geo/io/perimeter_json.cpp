@@ -44,25 +44,27 @@ nlohmann::json family_counts_json(const FamilyCounts& counts) {
 nlohmann::json perimeter_parameters_json(const PerimeterParams& requested, const PerimeterStats& used) {
     nlohmann::json levels = nlohmann::json::array();
     for (double l : requested.levels) levels.push_back(l);
-    nlohmann::json j = {{"levels", levels},
-                        {"kernel", kernel_id(used.kernel)},
-                        {"bandwidth_m", metres(used.bandwidth_m)},
-                        {"bandwidth_from_data", used.bandwidth_from_data},
-                        {"bandwidth_selector", bandwidth_selector_id(used.bandwidth.selector)},
-                        {"bandwidth_rule", bandwidth_selector_id(used.bandwidth.rule)},
-                        {"bandwidth_sigma_m", metres(used.bandwidth.sigma_m)},
-                        {"bandwidth_plugin_diagonal_sigma_m",
-                         {metres(used.bandwidth.diag_sigma_x_m), metres(used.bandwidth.diag_sigma_y_m)}},
-                        {"bandwidth_note", used.bandwidth.note},
-                        {"effective_items", rounded(used.bandwidth.effective_items, 0.01)},
-                        {"cell_m", metres(used.cell_m)},
-                        {"simplify_m", metres(used.simplify_m)},
-                        {"min_area_km2", requested.min_area_km2},
-                        {"min_hole_km2", requested.min_hole_km2},
-                        {"metric_crs", used.metric_crs},
-                        {"items_total", used.items_total},
-                        {"weighted_items", used.weighted_items},
-                        {"total_weight", rounded(used.total_weight, 1e-6)}};
+    nlohmann::json j = {
+        {"levels", levels},
+        {"kernel", kernel_id(used.kernel)},
+        {"bandwidth_m", metres(used.bandwidth_m)},
+        {"bandwidth_from_data", used.bandwidth_from_data},
+        {"bandwidth_selector", bandwidth_selector_id(used.bandwidth.selector)},
+        {"bandwidth_rule", bandwidth_selector_id(used.bandwidth.rule)},
+        {"bandwidth_sigma_m", metres(used.bandwidth.sigma_m)},
+        {"bandwidth_sigma_xy_m", {metres(used.bandwidth.sigma_x_m()), metres(used.bandwidth.sigma_y_m())}},
+        {"bandwidth_plugin_diagonal_sigma_m",
+         {metres(used.bandwidth.diag_sigma_x_m), metres(used.bandwidth.diag_sigma_y_m)}},
+        {"bandwidth_note", used.bandwidth.note},
+        {"effective_items", rounded(used.bandwidth.effective_items, 0.01)},
+        {"cell_m", metres(used.cell_m)},
+        {"simplify_m", metres(used.simplify_m)},
+        {"min_area_km2", requested.min_area_km2},
+        {"min_hole_km2", requested.min_hole_km2},
+        {"metric_crs", used.metric_crs},
+        {"items_total", used.items_total},
+        {"weighted_items", used.weighted_items},
+        {"total_weight", rounded(used.total_weight, 1e-6)}};
     j["bandwidth_m_requested"] = requested.bandwidth_m ? nlohmann::json(*requested.bandwidth_m) : nlohmann::json();
     j["cell_m_requested"] = requested.cell_m ? nlohmann::json(*requested.cell_m) : nlohmann::json();
     return j;

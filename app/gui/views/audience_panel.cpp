@@ -87,22 +87,26 @@ void AudiencePanel::draw_smoothing(MapModel& model, AudienceController& controll
     }
     if (ImGui::Checkbox(tr(Text::nested_levels), &params.nested)) controller.set_params(params, model);
     // Smoothing: a named selector, or a manual radius (kept from the last value).
-    const Text choices[] = {Text::bandwidth_plugin, Text::bandwidth_adaptive, Text::bandwidth_scott,
-                            Text::bandwidth_manual};
-    const geo::BandwidthSelector selectors[] = {geo::BandwidthSelector::plugin, geo::BandwidthSelector::adaptive,
-                                                geo::BandwidthSelector::scott, geo::BandwidthSelector::fixed};
-    int current = params.bandwidth_m                                              ? 3
-                  : params.bandwidth_selector == geo::BandwidthSelector::adaptive ? 1
-                  : params.bandwidth_selector == geo::BandwidthSelector::scott    ? 2
-                                                                                  : 0;
+    const Text choices[] = {Text::bandwidth_plugin, Text::bandwidth_diagonal, Text::bandwidth_adaptive,
+                            Text::bandwidth_scott, Text::bandwidth_manual};
+    const geo::BandwidthSelector selectors[] = {geo::BandwidthSelector::plugin, geo::BandwidthSelector::diagonal,
+                                                geo::BandwidthSelector::adaptive, geo::BandwidthSelector::scott,
+                                                geo::BandwidthSelector::fixed};
+    constexpr int kManual = 4;
+    int current = 0;
+    if (params.bandwidth_m)
+        current = kManual;
+    else
+        for (int k = 0; k < kManual; ++k)
+            if (params.bandwidth_selector == selectors[k]) current = k;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##smoothing", tr(choices[current]))) {
-        for (int k = 0; k < 4; ++k)
+        for (int k = 0; k <= kManual; ++k)
             if (ImGui::Selectable(tr(choices[k]), k == current) && k != current) {
                 const auto& last = controller.last_result();
                 const double used = last && last->stats ? last->stats->bandwidth_m : 8000.0;
-                params.bandwidth_m = k == 3 ? std::optional<double>(used) : std::nullopt;
-                if (k != 3) params.bandwidth_selector = selectors[k];
+                params.bandwidth_m = k == kManual ? std::optional<double>(used) : std::nullopt;
+                if (k != kManual) params.bandwidth_selector = selectors[k];
                 controller.set_params(params, model);
             }
         ImGui::EndCombo();
@@ -190,6 +194,7 @@ void AudiencePanel::draw_stats(const AudienceResult& r, const MapModel& model) c
     const Text rule = st.bandwidth.rule == geo::BandwidthSelector::scott          ? Text::bandwidth_scott
                       : st.bandwidth.rule == geo::BandwidthSelector::fixed        ? Text::bandwidth_manual
                       : st.bandwidth.selector == geo::BandwidthSelector::adaptive ? Text::bandwidth_adaptive
+                      : st.bandwidth.rule == geo::BandwidthSelector::diagonal     ? Text::bandwidth_diagonal
                                                                                   : Text::bandwidth_plugin;
     ImGui::TextWrapped("%s %s (%s) · %s : %zu / %zu", tr(Text::bandwidth), format_distance(st.bandwidth_m).c_str(),
                        tr(rule), tr(Text::weighted_items), r.weighted_items, model.items().size());

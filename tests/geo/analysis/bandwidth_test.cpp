@@ -61,6 +61,19 @@ TEST(Bandwidth, PluginMatchesKsHpiDiagOnTheRealSample) {
         // The isotropic σ applied lies between the two axes' optima.
         EXPECT_GT(s->sigma_m, 0.9 * std::min(s->diag_sigma_x_m, s->diag_sigma_y_m));
         EXPECT_LT(s->sigma_m, 1.1 * std::max(s->diag_sigma_x_m, s->diag_sigma_y_m));
+        EXPECT_DOUBLE_EQ(s->x_stretch, 1.0);
+        EXPECT_DOUBLE_EQ(s->isotropic_sigma_m, s->sigma_m);
+        // The diagonal selector applies the diagonal optimum itself: σ its
+        // geometric mean, the stretch its shape (kernel.hpp).
+        auto d = geo::select_bandwidth(pts, std::vector<double>(pts.size(), 1.0), geo::Kernel::gaussian,
+                                       {geo::BandwidthSelector::diagonal, 0.0});
+        ASSERT_TRUE(d) << d.error().message;
+        EXPECT_EQ(d->rule, geo::BandwidthSelector::diagonal) << d->note;
+        EXPECT_NEAR(d->sigma_x_m(), ref.sx_m, 0.03 * ref.sx_m) << geo::family_id(ref.family);
+        EXPECT_NEAR(d->sigma_y_m(), ref.sy_m, 0.03 * ref.sy_m) << geo::family_id(ref.family);
+        EXPECT_NEAR(d->sigma_m, std::sqrt(d->diag_sigma_x_m * d->diag_sigma_y_m), 1e-6 * ref.sx_m);
+        EXPECT_LT(d->x_stretch, 1.0) << "east-west offer: a kernel wider along x";
+        EXPECT_DOUBLE_EQ(d->isotropic_sigma_m, s->sigma_m);
         EXPECT_NEAR(s->bandwidth_m, s->sigma_m, 1e-9);
     }
 }
