@@ -4,6 +4,7 @@
 // the place-name layer (a place's `insee`; the most important place of a
 // code names it). Built once per data change; lookups are a hash probe.
 // Immutable after construction: thread-safe for readers.
+// Failures: none; an unknown code has no name (the code is shown instead).
 #include <string>
 #include <string_view>
 #include <unordered_map>

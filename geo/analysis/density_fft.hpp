@@ -14,6 +14,8 @@
 // O(cell² · ∂²f), a fraction of a percent of the peak at cell = σ/4.
 // Units: metres of one metric CRS in, weight per km² out.
 // Thread-safe (FFTW plans are made under detail::fftw_planner_mutex()).
+// Failures: none reported; density.hpp validates sizes and bandwidths
+// first (FFTW allocation failure aborts, as FFTW does).
 #include <vector>
 
 #include "geo/analysis/density.hpp"

@@ -22,6 +22,7 @@
 // Units: metres of the grid's metric CRS; the result in the grid's weight
 // unit (value per km² × km²). Rings: any orientation; polygons must not
 // overlap. Pure after construction; integrate() is thread-safe.
+// Failures: none; a region outside the grid integrates to 0.
 #include <vector>
 
 #include "geo/analysis/density.hpp"

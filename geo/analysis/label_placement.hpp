@@ -19,6 +19,7 @@
 // more labels find room: "more names as you zoom" follows from geometry.
 // Text extents come from the caller (the GUI's font, or fixed widths in
 // tests). Pure; thread-safe.
+// Failures: none; a label that fits nowhere is left out of the result.
 #include <cstddef>
 #include <vector>
 

@@ -17,6 +17,7 @@
 // SearchIndex folds every name once; search() is a linear scan of folded
 // names (~a few ms for 500,000 items). Immutable after construction:
 // thread-safe for concurrent search() calls.
+// Failures: none; an empty or unmatched query gives no hit.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -9,6 +9,7 @@
 // simplifier when it is not valid). A ring that would keep fewer than four
 // vertices is kept as it was. O(n log n) per ring on contour lines.
 // Pure, thread-safe.
+// Failures: none; a ring that would collapse is kept as it was.
 #include "geo/analysis/planar_geometry.hpp"
 
 namespace geo {

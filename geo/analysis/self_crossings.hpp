@@ -8,6 +8,7 @@
 // polygon with few crossings costs about O(n); the work is capped too (at
 // most kMaxCellEntries bucket entries), and a polygon over the cap counts
 // as over the limit. Pure, thread-safe.
+// Failures: none; empty rings count no crossing.
 #include <cstddef>
 #include <vector>
 

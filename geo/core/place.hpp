@@ -4,6 +4,7 @@
 // (geo/io/places_file.hpp); drawn with label placement
 // (geo/analysis/label_placement.hpp); found by search
 // (geo/analysis/place_search.hpp). A plain value type.
+// Threads: a value, safe to share for reading. Failures: none.
 #include <cstdint>
 #include <string>
 

@@ -2,6 +2,7 @@
 // Key normalisation shared by the taxonomy loader and its lookups (internal
 // to geo/core): DATAtourisme class names, review ids, theme ids and free
 // values are compared in these canonical forms. Pure functions, thread-safe.
+// Failures: none: every input gives a key (possibly empty).
 #include <string>
 #include <string_view>
 

@@ -16,6 +16,8 @@
 //    by the RFC and reported only with require_bbox.
 // The file is streamed: features are checked one at a time, so memory stays
 // bounded on large files. Thread-safe; reads the file, writes nothing.
+// Failures: reported as messages in the result, never thrown: a file that
+// cannot be opened, is not a regular file or is not JSON is one message.
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -2,6 +2,7 @@
 // Text from files that are not guaranteed to be UTF-8 (CSV and DBF written by
 // spreadsheet tools in Windows-1252, the usual case for French data).
 // Pure functions, thread-safe.
+// Failures: none; invalid input bytes are recoded (cp1252) or replaced.
 #include <string>
 #include <string_view>
 
