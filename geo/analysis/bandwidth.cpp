@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "geo/detail/fftw_plans.hpp"
 #include "geo/detail/handles.hpp"
 
 namespace geo {
@@ -198,12 +199,10 @@ public:
             row[pad] += w * (1 - tx) * ty;
             row[pad + 1] += w * tx * ty;
         }
-        {
-            std::lock_guard lock(detail::fftw_planner_mutex());
-            m_plan_2d.reset(fftw_plan_dft_r2c_2d(m_pad, m_pad, grid.get(), spectrum.get(), FFTW_ESTIMATE));
-            m_plan_1d.reset(fftw_plan_dft_r2c_1d(m_pad, m_line.get(), m_line_spectrum.get(), FFTW_ESTIMATE));
-        }
-        fftw_execute(m_plan_2d.get());
+        const detail::SharedFftwPlan plan_2d =
+            detail::cached_fftw_plan(detail::FftKind::r2c_2d, m_pad, m_pad, grid.get(), spectrum.get());
+        m_plan_1d = detail::cached_fftw_plan(detail::FftKind::r2c_1d, 1, m_pad, m_line.get(), m_line_spectrum.get());
+        fftw_execute_dft_r2c(plan_2d.get(), grid.get(), spectrum.get());
         for (std::size_t k = 0; k < m_power.size(); ++k)
             m_power[k] = spectrum[k][0] * spectrum[k][0] + spectrum[k][1] * spectrum[k][1];
     }
@@ -240,7 +239,7 @@ private:
             m_line[static_cast<std::size_t>(j)] = v;
             if (j > 0) m_line[pad - static_cast<std::size_t>(j)] = v;
         }
-        fftw_execute(m_plan_1d.get());
+        fftw_execute_dft_r2c(m_plan_1d.get(), m_line.get(), m_line_spectrum.get());
         std::vector<double> out(static_cast<std::size_t>(half));
         for (std::size_t k = 0; k < out.size(); ++k) out[k] = m_line_spectrum[k][0];
         return out;
@@ -251,7 +250,7 @@ private:
     std::vector<double> m_power;  // |FFT of the binned weights|², m_pad × m_half
     detail::FftwReals m_line;
     detail::FftwComplexes m_line_spectrum;
-    detail::FftwPlan m_plan_2d, m_plan_1d;
+    detail::SharedFftwPlan m_plan_1d;
 };
 
 // SAMSE pilot: minimises Σ multiplicity · (φ^(r)(0)/(n g^(|r|+2)) + g²/2 · b_r)².

@@ -7,6 +7,7 @@
 #include <tbb/parallel_invoke.h>
 
 #include "geo/analysis/kernel_terms.hpp"
+#include "geo/detail/fftw_plans.hpp"
 #include "geo/detail/handles.hpp"
 
 namespace geo::detail {
@@ -48,14 +49,16 @@ struct SpectralArray {
     }
 };
 
-FftwPlan forward_plan(SpectralArray& a) {
-    std::lock_guard lock(fftw_planner_mutex());
-    return FftwPlan(fftw_plan_dft_r2c_2d(a.rows, a.cols, a.data.get(), a.spectrum(), FFTW_ESTIMATE));
+SharedFftwPlan forward_plan(SpectralArray& a) {
+    return cached_fftw_plan(FftKind::r2c_2d, a.rows, a.cols, a.data.get(), a.spectrum());
 }
 
-FftwPlan inverse_plan(SpectralArray& a) {
-    std::lock_guard lock(fftw_planner_mutex());
-    return FftwPlan(fftw_plan_dft_c2r_2d(a.rows, a.cols, a.spectrum(), a.data.get(), FFTW_ESTIMATE));
+SharedFftwPlan inverse_plan(SpectralArray& a) {
+    return cached_fftw_plan(FftKind::c2r_2d, a.rows, a.cols, a.data.get(), a.spectrum());
+}
+
+void forward(const SharedFftwPlan& plan, SpectralArray& a) {
+    fftw_execute_dft_r2c(plan.get(), a.data.get(), a.spectrum());
 }
 
 // Linear binning of the positive-weight points onto the cell centres.
@@ -106,16 +109,18 @@ void convolve_binned(const std::vector<Projected>& points, const std::vector<dou
     const int rows = fast_size(std::max(g.height, 2 * reach + 1));
     const int cols = fast_size(std::max(g.width, 2 * reach + 1));
     SpectralArray bins(rows, cols), kernel(rows, cols);
-    FftwPlan bins_plan = forward_plan(bins), kernel_plan = forward_plan(kernel);
-    FftwPlan back_plan = inverse_plan(bins);
+    // Both forward transforms share one cached plan (same sizes, placement
+    // and alignment); so do later calls at these sizes.
+    const SharedFftwPlan bins_plan = forward_plan(bins), kernel_plan = forward_plan(kernel);
+    const SharedFftwPlan back_plan = inverse_plan(bins);
     tbb::parallel_invoke(
         [&] {
             bin_points(points, weights, g, bins);
-            fftw_execute(bins_plan.get());
+            forward(bins_plan, bins);
         },
         [&] {
             sample_kernel(g, kernel);
-            fftw_execute(kernel_plan.get());
+            forward(kernel_plan, kernel);
         });
     // Pointwise product of the spectra, with FFTW's 1/N for the round trip.
     const double scale = 1.0 / (static_cast<double>(rows) * static_cast<double>(cols));
@@ -127,7 +132,7 @@ void convolve_binned(const std::vector<Projected>& points, const std::vector<dou
         a[i][0] = re * scale;
         a[i][1] = im * scale;
     }
-    fftw_execute(back_plan.get());
+    fftw_execute_dft_c2r(back_plan.get(), bins.spectrum(), bins.data.get());
     g.values.resize(static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height));
     double peak = 0.0;
     for (int r = 0; r < g.height; ++r)
