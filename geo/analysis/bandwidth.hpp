@@ -63,6 +63,7 @@ inline constexpr double kAdaptiveTrim = 3.0;
 struct BandwidthChoice {
     BandwidthSelector selector = BandwidthSelector::plugin;
     double fixed_m = 0.0;  // selector == fixed only
+    [[nodiscard]] bool operator==(const BandwidthChoice&) const = default;
 };
 
 // "plugin", "scott", "adaptive" or a number of metres ("7300", "7300m").

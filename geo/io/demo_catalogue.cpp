@@ -1,4 +1,4 @@
-#include "app/gui/model/demo_catalogue.hpp"
+#include "geo/io/demo_catalogue.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -8,7 +8,7 @@
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
 
-namespace app::gui {
+namespace geo {
 namespace fs = std::filesystem;
 
 std::string demo_catalogue_path() {
@@ -22,21 +22,29 @@ std::string demo_catalogue_path() {
     return (base / "territoire" / "demo.sqlite").string();
 }
 
-geo::Result<std::string> ensure_demo_catalogue(const geo::Progress& progress) {
-    const fs::path items = fs::path(geo::data_dir()) / "demo" / "items.geojson";
+Result<std::string> ensure_demo_catalogue(const Progress& progress) {
+    const fs::path items = fs::path(data_dir()) / "demo" / "items.geojson";
     const fs::path path = demo_catalogue_path();
     std::error_code ec;
     if (fs::exists(path, ec) && fs::last_write_time(path, ec) >= fs::last_write_time(items, ec) && !ec)
         return path.string();
     fs::create_directories(path.parent_path(), ec);
-    if (ec) return geo::fail(path.parent_path().string() + ": cannot create the folder: " + ec.message());
-    auto catalogue = geo::Catalogue::open(path.string(), geo::Catalogue::Mode::create_or_open);
+    if (ec) return fail(path.parent_path().string() + ": cannot create the folder: " + ec.message());
+    auto catalogue = Catalogue::open(path.string(), Catalogue::Mode::create_or_open);
     if (!catalogue) return tl::unexpected(catalogue.error());
-    auto taxonomy = geo::Taxonomy::load_default();
+    auto taxonomy = Taxonomy::load_default();
     if (!taxonomy) return tl::unexpected(taxonomy.error());
-    auto report = geo::import_source(*catalogue, items.string(), {}, *taxonomy, progress);
+    auto report = import_source(*catalogue, items.string(), {}, *taxonomy, progress);
     if (!report) return tl::unexpected(report.error());
     return path.string();
 }
 
-}  // namespace app::gui
+bool is_demo_catalogue(const std::string& path) {
+    if (path.empty()) return false;
+    std::error_code ec;
+    const fs::path demo = demo_catalogue_path();
+    if (fs::exists(path, ec) && fs::exists(demo, ec)) return fs::equivalent(path, demo, ec);
+    return fs::absolute(path, ec).lexically_normal() == fs::absolute(demo, ec).lexically_normal();
+}
+
+}  // namespace geo
