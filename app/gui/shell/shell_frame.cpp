@@ -139,11 +139,9 @@ Rect GuiShell::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    release_latched_keys();
     close_menu_on_escape();
     const ImGuiIO& io = ImGui::GetIO();
-    // Ctrl as NewFrame saw it (io.KeyMods): a latched release (key_latch.hpp)
-    // may already have cleared io.KeyCtrl by now.
+    // Ctrl as NewFrame saw it (io.KeyMods).
     const bool ctrl = (io.KeyMods & ImGuiKeyModFlags_Ctrl) != 0;
     if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
     if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_F)) m_search.focus();
@@ -204,6 +202,7 @@ Rect GuiShell::frame() {
     if (m_state_file) m_popups = open_popup_names();
     m_map = map;
     ImGui::Render();
+    release_latched_keys();
     ++m_frames;
     return map;
 }

@@ -98,8 +98,11 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) return finished;
+    // 620 px wide, as tall as its content: lines that appear later (the
+    // demo's new catalogue, the report) never push the buttons off its edge.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(620, 0), ImVec2(620, io.DisplaySize.y - 40));
+    if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize))
+        return finished;
     ImGui::TextUnformatted(tr(Text::import_title));
     ImGui::Separator();
     int kind = static_cast<int>(m_kind);

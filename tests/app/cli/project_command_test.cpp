@@ -4,6 +4,7 @@
 // format fails naming the file, and export takes the project's catalogue.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -23,13 +24,14 @@ protected:
         m_dir = test::temp_dir();
         m_catalogue = test::demo_catalogue(m_dir);
     }
-    // A project on the demo items for "patrimoine", heritage weight `heritage`.
-    fs::path project(double heritage, const std::string& name = "p.territoire.json") {
+    // A project on the demo items for "patrimoine" with the nature weight
+    // `nature` (an attraction family that the preset weighs 0).
+    fs::path project(double nature, const std::string& name = "p.territoire.json") {
         geo::Project p;
         p.catalogue = m_catalogue.string();
         p.audience = geo::ProjectAudience{};
         p.audience->id = "patrimoine";
-        p.audience->family_weights = {{"heritage", heritage}, {"gastronomy", 1.0}};
+        p.audience->family_weights = {{"nature", nature}, {"gastronomy", 1.0}};
         p.audience->level = 0.7;
         p.view = geo::ProjectView{0.7, 47.4, 9.0};
         const fs::path path = m_dir / name;
@@ -47,7 +49,7 @@ TEST_F(ProjectCommand, ShowPrintsWhatTheProjectHolds) {
     const auto run = test::run_territoire(m_dir, {"project", "show", project(0.2).string()});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     for (const char* needle : {"format version 1", "demo.sqlite", "audience: patrimoine, level 70 %",
-                               "family heritage: 0.2", "family gastronomy: 1", "view: 0.700000, 47.400000"})
+                               "family nature: 0.2", "family gastronomy: 1", "view: 0.700000, 47.400000"})
         EXPECT_NE(run.out.find(needle), std::string::npos) << needle << " in\n" << run.out;
 }
 
@@ -55,7 +57,7 @@ TEST_F(ProjectCommand, CheckSaysOkOrListsTheProblems) {
     auto run = test::run_territoire(m_dir, {"project", "check", project(0.2).string()});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(run.out.find("offer items"), std::string::npos) << run.out;
-    EXPECT_NE(run.out.find("weight(s) changed: heritage, gastronomy"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("2 weight(s) changed: nature, gastronomy"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find(": ok"), std::string::npos) << run.out;
 
     const fs::path p = project(0.2, "gone.territoire.json");
@@ -68,18 +70,25 @@ TEST_F(ProjectCommand, CheckSaysOkOrListsTheProblems) {
 }
 
 TEST_F(ProjectCommand, PerimeterTakesTheProjectsWeightsAndLevel) {
-    const auto heritage_only = test::run_territoire(
-        m_dir, {"perimeter", "--project", project(1.0, "a.json").string(), "-o", "a.geojson", "--json"});
-    ASSERT_EQ(heritage_only.exit_code, 0) << heritage_only.err;
-    const auto little_heritage = test::run_territoire(
-        m_dir, {"perimeter", "--project", project(0.0, "b.json").string(), "-o", "b.geojson", "--json"});
-    ASSERT_EQ(little_heritage.exit_code, 0) << little_heritage.err;
-    const auto a = levels(heritage_only), b = levels(little_heritage);
-    ASSERT_EQ(a.size(), 1u) << heritage_only.out;
-    ASSERT_EQ(b.size(), 1u) << little_heritage.out;
+    const auto no_nature = test::run_territoire(
+        m_dir, {"perimeter", "--project", project(0.0, "a.json").string(), "-o", "a.geojson", "--json"});
+    ASSERT_EQ(no_nature.exit_code, 0) << no_nature.err;
+    const auto nature = test::run_territoire(
+        m_dir, {"perimeter", "--project", project(1.0, "b.json").string(), "-o", "b.geojson", "--json"});
+    ASSERT_EQ(nature.exit_code, 0) << nature.err;
+    const auto a = levels(no_nature), b = levels(nature);
+    ASSERT_EQ(a.size(), 1u) << no_nature.out;
+    ASSERT_EQ(b.size(), 1u) << nature.out;
     EXPECT_NEAR(a[0].at("level").get<double>(), 0.7, 1e-9) << "the project's level";
-    EXPECT_NE(a[0].at("area_km2").get<double>(), b[0].at("area_km2").get<double>())
-        << "the heritage weight changed the perimeter";
+    EXPECT_GT(std::abs(a[0].at("area_km2").get<double>() - b[0].at("area_km2").get<double>()), 1.0)
+        << "the nature weight changed the perimeter";
+    // Unmodified weights: the same perimeter as --audience with the preset.
+    const auto preset = test::run_territoire(
+        m_dir, {"perimeter", "--catalogue", m_catalogue.string(), "--audience", "patrimoine", "--level", "0.7", "-o",
+                "p.geojson", "--json"});
+    ASSERT_EQ(preset.exit_code, 0) << preset.err;
+    EXPECT_DOUBLE_EQ(levels(preset).at(0).at("area_km2").get<double>(), a[0].at("area_km2").get<double>())
+        << "nature 0 is the preset's; gastronomy is support, it does not shape the perimeter";
     // An option given on the command line wins over the project's.
     const auto level = test::run_territoire(
         m_dir, {"perimeter", "--project", project(1.0, "c.json").string(), "--level", "0.5", "-o", "c.geojson",
