@@ -19,8 +19,8 @@
 #include "geo/core/taxonomy.hpp"
 #include "geo/core/text_fold.hpp"
 #include "geo/io/exporters.hpp"
-#include "geo/io/provenance.hpp"
 #include "geo/io/project_check.hpp"
+#include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::cli {

@@ -183,8 +183,8 @@ CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common
     if (project && project->audience && cmd.audience.empty())
         apply_project_params(*project->audience, cmd.options, run.params);
     // A demo project's catalogue is the demo's cached copy: read it, never write it.
-    auto catalogue = open_catalogue(
-        catalogue_path, project && project->demo ? geo::Catalogue::Mode::read_only : geo::Catalogue::Mode::open_existing);
+    auto catalogue = open_catalogue(catalogue_path, project && project->demo ? geo::Catalogue::Mode::read_only
+                                                                             : geo::Catalogue::Mode::open_existing);
     if (!catalogue) return tl::unexpected(catalogue.error());
     auto items = catalogue_items(*catalogue);
     if (!items) return tl::unexpected(items.error());

@@ -49,8 +49,9 @@ int check(const geo::Project& p, const std::string& path) {
     if (c.audience) {
         const auto modified = geo::modified_weights(c.audience->audience, c.audience->preset);
         fmt::print("audience {}: {}{}\n", c.audience->audience.id, c.audience->audience.name_en,
-                   modified.empty() ? "" : fmt::format(" — {} weight(s) changed: {}", modified.size(),
-                                                       fmt::join(modified, ", ")));
+                   modified.empty()
+                       ? ""
+                       : fmt::format(" — {} weight(s) changed: {}", modified.size(), fmt::join(modified, ", ")));
     }
     for (const std::string& problem : c.problems) fmt::print(stderr, "territoire project check: {}\n", problem);
     if (!c.problems.empty()) return 1;

@@ -254,7 +254,8 @@ constexpr Entry kTable[] = {
     {Text::catalogue_not_found_import, "Pas un catalogue Territoire : {} (ouvert dans l'import)",
      "Not a Territoire catalogue: {} (opened in the import dialog)"},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::catalogue_not_found_import) + 1, "one entry per Text");
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::catalogue_not_found_import) + 1,
+              "one entry per Text");
 
 std::atomic<Language> g_language{Language::fr};
 std::shared_ptr<const geo::Taxonomy> g_taxonomy;  // set once before the first frame

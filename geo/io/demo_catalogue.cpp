@@ -12,14 +12,7 @@ namespace geo {
 namespace fs = std::filesystem;
 
 std::string demo_catalogue_path() {
-    fs::path base;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-        base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        base = fs::path(home) / ".cache";
-    else
-        base = fs::temp_directory_path();
-    return (base / "territoire" / "demo.sqlite").string();
+    return (fs::path(user_dir("XDG_CACHE_HOME", ".cache")) / "demo.sqlite").string();
 }
 
 Result<std::string> ensure_demo_catalogue(const Progress& progress) {

@@ -58,9 +58,9 @@ ProjectCheck check_project(const Project& project, const std::string& project_pa
     std::error_code ec;
     std::optional<Catalogue> catalogue;
     if (!fs::exists(check.catalogue_path, ec)) {
-        problem(project.demo ? fmt::format("the demo catalogue {} is not created yet (open the map once)",
-                                           check.catalogue_path)
-                             : fmt::format("catalogue {}: no such file", check.catalogue_path));
+        problem(project.demo
+                    ? fmt::format("the demo catalogue {} is not created yet (open the map once)", check.catalogue_path)
+                    : fmt::format("catalogue {}: no such file", check.catalogue_path));
     } else if (auto opened = Catalogue::open(check.catalogue_path, Catalogue::Mode::read_only); !opened) {
         problem(opened.error().message);
     } else {

@@ -126,7 +126,7 @@ Result<ProjectAudience> parse_audience(const json& j, const std::string& path) {
     if (!nested) return tl::unexpected(nested.error());
     a.nested = *nested;
     if (const json* b = f.find("bandwidth")) {
-        const std::string text = b->is_number() ? fmt::format("{:g}", b->get<double>())
+        const std::string text = b->is_number()   ? fmt::format("{:g}", b->get<double>())
                                  : b->is_string() ? b->get<std::string>()
                                                   : std::string();
         auto choice = bandwidth_choice_from_text(text);
@@ -220,9 +220,10 @@ Result<Project> parse_project(std::string_view text, const std::string& path) {
         return fail(path + ": \"territoire_project\": expected a version number, got " + json_excerpt(version));
     const auto v = version.get<long long>();
     if (v > kProjectVersion)
-        return fail(fmt::format("{}: project format version {} is newer than this Territoire reads ({}); open it with "
-                                "a newer Territoire",
-                                path, v, kProjectVersion));
+        return fail(
+            fmt::format("{}: project format version {} is newer than this Territoire reads ({}); open it with "
+                        "a newer Territoire",
+                        path, v, kProjectVersion));
     if (v < 1) return fail(fmt::format("{}: project format version {} is unknown (expected 1)", path, v));
     Project p;
     const Fields f(j, path, "");
@@ -242,8 +243,8 @@ Result<Project> parse_project(std::string_view text, const std::string& path) {
     if (auto rest = parse_rest(j, path, p); !rest) return tl::unexpected(rest.error());
     for (const auto& [key, value] : j.items())
         if (!kTopKeys.contains(key))
-            p.warnings.push_back(fmt::format("{}: field \"{}\" is unknown to this version, ignored", path,
-                                             text_excerpt(key)));
+            p.warnings.push_back(
+                fmt::format("{}: field \"{}\" is unknown to this version, ignored", path, text_excerpt(key)));
     return p;
 }
 

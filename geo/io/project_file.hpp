@@ -68,8 +68,8 @@ struct Project {
     std::optional<ProjectAudience> audience;
     std::vector<ProjectLayer> layers;  // bottom to top; empty: the default stack
     std::optional<ProjectView> view;
-    std::string language;             // "fr", "en"; empty: from the environment
-    std::vector<std::string> panels;  // "left", "right", "catalogue" | "benchmark" | "gaps"
+    std::string language;               // "fr", "en"; empty: from the environment
+    std::vector<std::string> panels;    // "left", "right", "catalogue" | "benchmark" | "gaps"
     std::vector<std::string> warnings;  // from reading: fields ignored
     [[nodiscard]] bool operator==(const Project& o) const {
         return catalogue == o.catalogue && demo == o.demo && audience == o.audience && layers == o.layers &&

@@ -1,13 +1,13 @@
 #include "geo/io/recent_projects.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "geo/core/data_dir.hpp"
 #include "geo/core/json_text.hpp"
 #include "geo/io/atomic_file.hpp"
 
@@ -15,14 +15,7 @@ namespace geo {
 namespace fs = std::filesystem;
 
 std::string user_config_dir() {
-    fs::path base;
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-        base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        base = fs::path(home) / ".config";
-    else
-        base = fs::temp_directory_path();
-    return (base / "territoire").string();
+    return user_dir("XDG_CONFIG_HOME", ".config");
 }
 
 std::string recent_projects_path() {

@@ -120,9 +120,10 @@ void LayerStack::arrange(const std::vector<LayerLook>& looks) {
             l.visible = looks[static_cast<std::size_t>(r)].visible;
             l.opacity = std::clamp(looks[static_cast<std::size_t>(r)].opacity, 0.0f, 1.0f);
         }
-    const bool same = std::equal(next.begin(), next.end(), m_layers.begin(), m_layers.end(), [](const Layer& a, const Layer& b) {
-        return a.id == b.id && a.visible == b.visible && a.opacity == b.opacity;
-    });
+    const bool same =
+        std::equal(next.begin(), next.end(), m_layers.begin(), m_layers.end(), [](const Layer& a, const Layer& b) {
+            return a.id == b.id && a.visible == b.visible && a.opacity == b.opacity;
+        });
     if (same) return;
     m_layers = std::move(next);
     ++m_revision;

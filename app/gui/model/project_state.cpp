@@ -24,8 +24,9 @@ geo::Project capture_project(const MapModel& model, const AudienceController& au
         const AudienceParams& params = audience.params();
         p.audience->level = params.level;
         p.audience->nested = params.nested;
-        p.audience->bandwidth = params.bandwidth_m ? geo::BandwidthChoice{geo::BandwidthSelector::fixed, *params.bandwidth_m}
-                                                   : geo::BandwidthChoice{params.bandwidth_selector, 0.0};
+        p.audience->bandwidth = params.bandwidth_m
+                                    ? geo::BandwidthChoice{geo::BandwidthSelector::fixed, *params.bandwidth_m}
+                                    : geo::BandwidthChoice{params.bandwidth_selector, 0.0};
     }
     for (const Layer& l : model.layers().layers()) p.layers.push_back({l.id, l.path, l.visible, l.opacity});
     const geo::LonLat centre = lonlat_from_mercator(model.camera().center());

@@ -21,8 +21,8 @@ inline const geo::LonLatBox kFranceBox{-5.2, 41.3, 9.6, 51.1};
 enum class ImportKind { items, territories, context };
 
 struct UiState {
-    bool show_left = true;   // layers, legend, audience
-    bool show_right = true;  // catalogue, details
+    bool show_left = true;                // layers, legend, audience
+    bool show_right = true;               // catalogue, details
     std::string right_tab = "catalogue";  // the right panel's tab shown: catalogue, benchmark, gaps
     CameraFlight flight;
     bool fit_requested = false;                // fit the camera to the data

@@ -27,7 +27,6 @@
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/model/undo_history.hpp"
-#include "geo/io/project_file.hpp"
 #include "app/gui/render/map_renderer.hpp"
 #include "app/gui/render/ui_cache.hpp"
 #include "app/gui/state_file.hpp"
@@ -42,6 +41,7 @@
 #include "app/gui/views/print_dialog.hpp"
 #include "app/gui/views/search_box.hpp"
 #include "app/gui/window.hpp"
+#include "geo/io/project_file.hpp"
 
 namespace app::gui {
 
@@ -89,6 +89,8 @@ private:
     void save_project(const std::string& path);
     void open_project(const std::string& path);  // checked first: a bad file changes nothing
     void new_project();
+    void save_or_ask();       // Ctrl+S: the project's file, else Save as
+    void ask_open_project();  // Ctrl+O: the file browser
     [[nodiscard]] GuiOptions fresh_options() const;
     void draw_project_menu();
     void update_title();

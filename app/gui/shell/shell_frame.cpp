@@ -139,24 +139,15 @@ Rect GuiShell::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    if (m_frames == 0) close_all_popups();  // a shell started anew from a menu
     close_menu_on_escape();
     const ImGuiIO& io = ImGui::GetIO();
     // Ctrl as NewFrame saw it (io.KeyMods).
     const bool ctrl = (io.KeyMods & ImGuiKeyModFlags_Ctrl) != 0;
     if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
     if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_F)) m_search.focus();
-    if (ctrl && !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_S)) {
-        if (m_project_path.empty()) {
-            m_browse_purpose = BrowsePurpose::save_project;
-            m_browser.open(FileBrowser::Mode::save_file, "projet.territoire.json");
-        } else {
-            save_project(m_project_path);
-        }
-    }
-    if (ctrl && !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_O)) {
-        m_browse_purpose = BrowsePurpose::open_project;
-        m_browser.open(FileBrowser::Mode::open_file, m_project_path);
-    }
+    if (ctrl && !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_S)) save_or_ask();
+    if (ctrl && !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_O)) ask_open_project();
     handle_undo_keys(ctrl, (io.KeyMods & ImGuiKeyModFlags_Shift) != 0);
 
     draw_menu();

@@ -118,20 +118,25 @@ void GuiShell::new_project() {
     m_reopen = std::move(o);
 }
 
+// Save: where the project was opened or saved, else ask (Save as).
+void GuiShell::save_or_ask() {
+    if (m_project_path.empty()) {
+        m_browse_purpose = BrowsePurpose::save_project;
+        m_browser.open(FileBrowser::Mode::save_file, "projet.territoire.json");
+    } else {
+        save_project(m_project_path);
+    }
+}
+
+void GuiShell::ask_open_project() {
+    m_browse_purpose = BrowsePurpose::open_project;
+    m_browser.open(FileBrowser::Mode::open_file, m_project_path);
+}
+
 void GuiShell::draw_project_menu() {
     if (ImGui::MenuItem(tr(Text::menu_new_project))) new_project();
-    if (ImGui::MenuItem(tr(Text::menu_open_project), "Ctrl+O")) {
-        m_browse_purpose = BrowsePurpose::open_project;
-        m_browser.open(FileBrowser::Mode::open_file, m_project_path);
-    }
-    if (ImGui::MenuItem(tr(Text::menu_save_project), "Ctrl+S")) {
-        if (m_project_path.empty()) {
-            m_browse_purpose = BrowsePurpose::save_project;
-            m_browser.open(FileBrowser::Mode::save_file, "projet.territoire.json");
-        } else {
-            save_project(m_project_path);
-        }
-    }
+    if (ImGui::MenuItem(tr(Text::menu_open_project), "Ctrl+O")) ask_open_project();
+    if (ImGui::MenuItem(tr(Text::menu_save_project), "Ctrl+S")) save_or_ask();
     if (ImGui::MenuItem(tr(Text::menu_save_project_as))) {
         m_browse_purpose = BrowsePurpose::save_project;
         m_browser.open(FileBrowser::Mode::save_file,
@@ -147,10 +152,9 @@ void GuiShell::draw_project_menu() {
 
 // "board.territoire.json — Démo — Territoire…": shown only when it changes.
 void GuiShell::update_title() {
-    const std::string project = m_project_path.empty()
-                                    ? std::string(tr(Text::untitled_project))
-                                    : std::filesystem::path(m_project_path).filename().string();
-    const std::string catalogue = m_demo                            ? std::string(tr(Text::demo_label))
+    const std::string project = m_project_path.empty() ? std::string(tr(Text::untitled_project))
+                                                       : std::filesystem::path(m_project_path).filename().string();
+    const std::string catalogue = m_demo                             ? std::string(tr(Text::demo_label))
                                   : m_model.catalogue_path().empty() ? std::string(tr(Text::no_catalogue))
                                                                      : m_model.catalogue_path();
     std::string title = fmt::format("{} — {} — {}", project, catalogue, tr(Text::app_title));

@@ -10,11 +10,11 @@
 #include "app/gui/model/basemap_loading.hpp"
 #include "app/gui/model/context_loading.hpp"
 #include "app/gui/model/project_state.hpp"
-#include "geo/io/demo_catalogue.hpp"
 #include "app/gui/shell/gui_shell.hpp"
 #include "app/gui/views/layers_panel.hpp"
 #include "geo/core/data_dir.hpp"
 #include "geo/io/audience_presets.hpp"
+#include "geo/io/demo_catalogue.hpp"
 #include "geo/io/places_file.hpp"
 #include "geo/io/recent_projects.hpp"
 

@@ -75,7 +75,8 @@ std::string new_catalogue_path() {
     std::error_code ec;
     const fs::path folder = fs::current_path(ec);
     for (int n = 1;; ++n) {
-        const fs::path p = folder / (n == 1 ? std::string("territoire.sqlite") : fmt::format("territoire-{}.sqlite", n));
+        const fs::path p =
+            folder / (n == 1 ? std::string("territoire.sqlite") : fmt::format("territoire-{}.sqlite", n));
         if (!fs::exists(p, ec)) return p.string();
     }
 }

@@ -83,16 +83,14 @@ TEST_F(ProjectCommand, PerimeterTakesTheProjectsWeightsAndLevel) {
     EXPECT_GT(std::abs(a[0].at("area_km2").get<double>() - b[0].at("area_km2").get<double>()), 1.0)
         << "the nature weight changed the perimeter";
     // Unmodified weights: the same perimeter as --audience with the preset.
-    const auto preset = test::run_territoire(
-        m_dir, {"perimeter", "--catalogue", m_catalogue.string(), "--audience", "patrimoine", "--level", "0.7", "-o",
-                "p.geojson", "--json"});
+    const auto preset = test::run_territoire(m_dir, {"perimeter", "--catalogue", m_catalogue.string(), "--audience",
+                                                     "patrimoine", "--level", "0.7", "-o", "p.geojson", "--json"});
     ASSERT_EQ(preset.exit_code, 0) << preset.err;
     EXPECT_DOUBLE_EQ(levels(preset).at(0).at("area_km2").get<double>(), a[0].at("area_km2").get<double>())
         << "nature 0 is the preset's; gastronomy is support, it does not shape the perimeter";
     // An option given on the command line wins over the project's.
-    const auto level = test::run_territoire(
-        m_dir, {"perimeter", "--project", project(1.0, "c.json").string(), "--level", "0.5", "-o", "c.geojson",
-                "--json"});
+    const auto level = test::run_territoire(m_dir, {"perimeter", "--project", project(1.0, "c.json").string(),
+                                                    "--level", "0.5", "-o", "c.geojson", "--json"});
     ASSERT_EQ(level.exit_code, 0) << level.err;
     EXPECT_NEAR(levels(level).at(0).at("level").get<double>(), 0.5, 1e-9);
 }

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "app/gui/render/offscreen.hpp"
@@ -77,7 +78,8 @@ double canvas_difference(const test::GuiDriver::Picture& a, const test::GuiDrive
     constexpr int kTopStripPx = 64;
     if (a.width != b.width || a.height != b.height || a.rgb.empty()) return 1.0;
     const int x0 = canvas.at(0).get<int>(), y0 = canvas.at(1).get<int>() + kTopStripPx;
-    const int x1 = std::min(a.width, x0 + canvas.at(2).get<int>()), y1 = std::min(a.height, canvas.at(1).get<int>() + canvas.at(3).get<int>());
+    const int x1 = std::min(a.width, x0 + canvas.at(2).get<int>()),
+              y1 = std::min(a.height, canvas.at(1).get<int>() + canvas.at(3).get<int>());
     long differing = 0, total = 0;
     for (int y = y0; y < y1; ++y)
         for (int x = x0; x < x1; ++x, ++total) {
@@ -90,7 +92,8 @@ double canvas_difference(const test::GuiDriver::Picture& a, const test::GuiDrive
 void save_picture(const test::GuiDriver::Picture& p, const fs::path& path) {
     Image image{p.width, p.height, {}};
     image.rgba.reserve(p.rgb.size() / 3 * 4);
-    for (std::size_t i = 0; i < p.rgb.size(); i += 3) image.rgba.insert(image.rgba.end(), {p.rgb[i], p.rgb[i + 1], p.rgb[i + 2], 255});
+    for (std::size_t i = 0; i < p.rgb.size(); i += 3)
+        image.rgba.insert(image.rgba.end(), {p.rgb[i], p.rgb[i + 1], p.rgb[i + 2], 255});
     EXPECT_TRUE(write_png(path.string(), image));
 }
 
@@ -116,10 +119,9 @@ TEST_F(GuiProject, SavedProjectReopensWithTheSameWeightsPerimeterViewAndPicture)
     const fs::path catalogue = test::demo_catalogue(m_dir);
     fs::create_directories(m_dir / "run1");
     fs::create_directories(m_dir / "run2");
-    m_gui = test::GuiDriver::start_until(m_dir / "run1",
-                                         {"--catalogue", catalogue.string(), "--audience", "patrimoine", "--size",
-                                          "1280x800"},
-                                         computed, kLoadTimeout);
+    m_gui = test::GuiDriver::start_until(
+        m_dir / "run1", {"--catalogue", catalogue.string(), "--audience", "patrimoine", "--size", "1280x800"}, computed,
+        kLoadTimeout);
     ASSERT_TRUE(m_gui);
     const double area0 = area(m_gui->last_state());
     drag_nature_up();
@@ -129,9 +131,11 @@ TEST_F(GuiProject, SavedProjectReopensWithTheSameWeightsPerimeterViewAndPicture)
         << "the slider did not move the weight and the perimeter: " << m_gui->last_state().dump();
     const json camera0 = m_gui->last_state().at("camera");
     const json c = m_gui->last_state().at("canvas");
-    const double cx = c.at(0).get<double>() + c.at(2).get<double>() / 2, cy = c.at(1).get<double>() + c.at(3).get<double>() / 2;
+    const double cx = c.at(0).get<double>() + c.at(2).get<double>() / 2,
+                 cy = c.at(1).get<double>() + c.at(3).get<double>() / 2;
     m_gui->drag(cx, cy, cx + 160, cy + 90);
-    ASSERT_TRUE(m_gui->wait_for([&](const json& s) { return s.at("camera") != camera0 && computed(s); }, kEffectTimeout));
+    ASSERT_TRUE(
+        m_gui->wait_for([&](const json& s) { return s.at("camera") != camera0 && computed(s); }, kEffectTimeout));
 
     m_gui->key("ctrl+s");  // no project yet: Save asks where
     ASSERT_TRUE(m_gui->wait_for(
@@ -145,9 +149,10 @@ TEST_F(GuiProject, SavedProjectReopensWithTheSameWeightsPerimeterViewAndPicture)
     m_gui->type(project.string());
     save_picture(m_gui->grab(), m_dir / "save-as.png");
     m_gui->key("Return");
-    ASSERT_TRUE(m_gui->wait_for([&](const json& s) { return s.at("project").at("path") == project.string(); },
-                                kEffectTimeout))
-        << m_gui->last_state().dump() << "\n" << m_gui->log();
+    ASSERT_TRUE(
+        m_gui->wait_for([&](const json& s) { return s.at("project").at("path") == project.string(); }, kEffectTimeout))
+        << m_gui->last_state().dump() << "\n"
+        << m_gui->log();
     ASSERT_TRUE(fs::exists(project));
     ASSERT_TRUE(m_gui->wait_for([](const json& s) { return s.at("popups").empty() && computed(s); }, kEffectTimeout));
     std::this_thread::sleep_for(500ms);  // the last frames drawn
@@ -181,9 +186,9 @@ TEST_F(GuiProject, SavedProjectReopensWithTheSameWeightsPerimeterViewAndPicture)
 TEST_F(GuiProject, CtrlZTakesASliderDragBackInOneStepAndCtrlShiftZRedoesIt) {
     REQUIRE_X_INPUT();
     const ScopedEnv env(m_dir);
-    m_gui = test::GuiDriver::start_until(m_dir, {"--catalogue", test::demo_catalogue(m_dir).string(), "--audience",
-                                                 "patrimoine", "--size", "1280x800"},
-                                         computed, kLoadTimeout);
+    m_gui = test::GuiDriver::start_until(
+        m_dir, {"--catalogue", test::demo_catalogue(m_dir).string(), "--audience", "patrimoine", "--size", "1280x800"},
+        computed, kLoadTimeout);
     ASSERT_TRUE(m_gui);
     const double w0 = nature(m_gui->last_state()), area0 = area(m_gui->last_state());
     drag_nature_up();
@@ -211,6 +216,56 @@ TEST_F(GuiProject, CtrlZTakesASliderDragBackInOneStepAndCtrlShiftZRedoesIt) {
     EXPECT_TRUE(m_gui->wait_for([&](const json& s) { return computed(s) && nature(s) == w0; }, kEffectTimeout));
 }
 
+// File › Open project (Ctrl+O): a file from a newer Territoire is refused
+// with its name and the reason, and the window keeps what it shows; a good
+// one opens in a fresh window state, with its weights.
+TEST_F(GuiProject, OpeningANewerProjectChangesNothingAGoodOneOpens) {
+    REQUIRE_X_INPUT();
+    const ScopedEnv env(m_dir);
+    const fs::path catalogue = test::demo_catalogue(m_dir);
+    const fs::path newer = m_dir / "next.territoire.json", good = m_dir / "good.territoire.json";
+    std::ofstream(newer) << R"({"territoire_project": 9, "catalogue": "demo.sqlite"})";
+    std::ofstream(good)
+        << R"({"territoire_project": 1, "catalogue": "demo.sqlite", "audience": {"id": "patrimoine", )"
+           R"("family_weights": {"nature": 0.6}}, "view": {"lon_deg": 0.69, "lat_deg": 47.39, "zoom": 10}})";
+    m_gui = test::GuiDriver::start_until(
+        m_dir, {"--catalogue", catalogue.string(), "--audience", "patrimoine", "--size", "1280x800"}, computed,
+        kLoadTimeout);
+    ASSERT_TRUE(m_gui);
+    const json before = m_gui->last_state();
+    const auto open = [&](const fs::path& path) {
+        m_gui->key("ctrl+o");
+        ASSERT_TRUE(m_gui->wait_for(
+            [](const json& s) {
+                const auto& p = s.at("popups");
+                return std::find(p.begin(), p.end(), "##file-browser") != p.end();
+            },
+            kEffectTimeout));
+        m_gui->type(path.string());
+        m_gui->key("Return");
+    };
+    open(newer);
+    ASSERT_TRUE(m_gui->wait_for(
+        [](const json& s) { return s.at("status").get<std::string>().find("version 9 is newer") != std::string::npos; },
+        kEffectTimeout))
+        << m_gui->last_state().dump();
+    EXPECT_NE(m_gui->last_state().at("status").get<std::string>().find("next.territoire.json"), std::string::npos);
+    EXPECT_EQ(m_gui->last_state().at("audience").at("weights"), before.at("audience").at("weights"));
+    EXPECT_EQ(m_gui->last_state().at("camera"), before.at("camera"));
+    EXPECT_EQ(m_gui->last_state().at("project").at("path"), "");
+
+    open(good);
+    EXPECT_TRUE(m_gui->wait_for(
+        [&](const json& s) { return computed(s) && s.at("project").at("path") == good.string() && nature(s) == 0.6; },
+        kLoadTimeout))
+        << m_gui->last_state().dump() << "\n"
+        << m_gui->log();
+    const json& s = m_gui->last_state();
+    EXPECT_DOUBLE_EQ(nature(s), 0.6);
+    EXPECT_NEAR(s.at("camera").at("zoom").get<double>(), 10.0, 1e-9);
+    EXPECT_TRUE(s.at("popups").empty()) << "the menu and the browser closed with the old window state";
+}
+
 TEST_F(GuiProject, TheDemoIsNeverWrittenAnImportCreatesANewCatalogue) {
     REQUIRE_X_INPUT();
     const ScopedEnv env(m_dir);
@@ -232,10 +287,12 @@ TEST_F(GuiProject, TheDemoIsNeverWrittenAnImportCreatesANewCatalogue) {
     const fs::path created = m_dir / "territoire.sqlite";
     EXPECT_TRUE(m_gui->wait_for(
         [&](const json& s) {
-            return settled(s) && !s.at("project").at("demo").get<bool>() && s.at("project").at("catalogue") == created.string();
+            return settled(s) && !s.at("project").at("demo").get<bool>() &&
+                   s.at("project").at("catalogue") == created.string();
         },
         kLoadTimeout))
-        << m_gui->last_state().dump() << "\n" << m_gui->log();
+        << m_gui->last_state().dump() << "\n"
+        << m_gui->log();
     EXPECT_TRUE(fs::exists(created));
     EXPECT_EQ(test::file_checksum(demo), demo_sum) << "the demo catalogue was written";
 }
