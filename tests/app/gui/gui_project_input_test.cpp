@@ -19,6 +19,8 @@
 
 #include "app/gui/render/offscreen.hpp"
 #include "geo/core/data_dir.hpp"
+#include "geo/io/project_file.hpp"
+#include "geo/io/recent_projects.hpp"
 #include "tests/support/gui_driver.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -264,6 +266,30 @@ TEST_F(GuiProject, OpeningANewerProjectChangesNothingAGoodOneOpens) {
     EXPECT_DOUBLE_EQ(nature(s), 0.6);
     EXPECT_NEAR(s.at("camera").at("zoom").get<double>(), 10.0, 1e-9);
     EXPECT_TRUE(s.at("popups").empty()) << "the menu and the browser closed with the old window state";
+}
+
+// With no --catalogue or --project, the last project reopens.
+TEST_F(GuiProject, TheLastProjectReopensAtStart) {
+    REQUIRE_X_INPUT();
+    const ScopedEnv env(m_dir);
+    geo::Project p;
+    p.catalogue = test::demo_catalogue(m_dir).string();
+    p.view = geo::ProjectView{0.75, 47.3, 9.5};
+    p.language = "en";
+    const fs::path path = m_dir / "last.territoire.json";
+    ASSERT_TRUE(geo::write_project(path.string(), p));
+    ASSERT_TRUE(geo::add_recent_project(path.string()));
+    const fs::path cwd = fs::current_path();
+    fs::current_path(m_dir);  // no ./territoire.sqlite here
+    m_gui = test::GuiDriver::start_until(
+        m_dir, {"--size", "1280x800"},
+        [&](const json& s) { return settled(s) && s.at("project").at("path") == path.string(); }, kLoadTimeout);
+    fs::current_path(cwd);
+    ASSERT_TRUE(m_gui);
+    const json& s = m_gui->last_state();
+    EXPECT_FALSE(s.at("project").at("demo").get<bool>());
+    EXPECT_EQ(s.at("project").at("language"), "en");
+    EXPECT_NEAR(s.at("camera").at("zoom").get<double>(), 9.5, 1e-9);
 }
 
 TEST_F(GuiProject, TheDemoIsNeverWrittenAnImportCreatesANewCatalogue) {
