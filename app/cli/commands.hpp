@@ -38,6 +38,7 @@ void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 void add_perimeter_compare_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_project_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 // Runs the command line; returns the process exit code (2 for bad usage).
 // Subcommands registered from outside app/cli (the map window's gui and

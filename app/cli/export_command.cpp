@@ -19,6 +19,7 @@
 #include "geo/core/taxonomy.hpp"
 #include "geo/core/text_fold.hpp"
 #include "geo/io/exporters.hpp"
+#include "geo/io/project_check.hpp"
 #include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
 
@@ -27,6 +28,7 @@ namespace app::cli {
 namespace {
 
 struct ExportArgs {
+    std::string project;  // --project: the catalogue comes from it
     bool items = false;
     bool territories = false;
     std::string level;
@@ -201,7 +203,8 @@ void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     auto* cmd =
         app.add_subcommand("export", "Write offer items or territories to GeoJSON (RFC 7946), GeoPackage, CSV or KML");
     auto args = std::make_shared<ExportArgs>();
-    cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
+    auto* catalogue = cmd->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
+    cmd->add_option("--project", args->project, "Project file: export from its catalogue")->excludes(catalogue);
     auto* items = cmd->add_flag("--items", args->items, "Export offer items (points)");
     auto* territories = cmd->add_flag("--territories", args->territories, "Export territories (polygons)");
     items->excludes(territories);
@@ -218,7 +221,20 @@ void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("-o,--output", args->output, "OUT.geojson | .json | .gpkg | .csv | .kml")->required();
     add_csv_raw_option(*cmd, args->csv_raw);
     add_provenance_paths_option(*cmd, args->provenance_paths);
-    cmd->callback([&common, &exit_code, args] { exit_code = run_export(common, *args); });
+    cmd->callback([&common, &exit_code, args] {
+        if (args->project.empty()) {
+            exit_code = run_export(common, *args);
+            return;
+        }
+        auto project = geo::read_project(args->project);
+        if (!project) {
+            exit_code = cli_fail("export", 1, project.error().message);
+            return;
+        }
+        CommonOptions from_project = common;
+        from_project.catalogue = geo::project_catalogue_path(*project);
+        exit_code = run_export(from_project, *args);
+    });
 }
 
 }  // namespace app::cli

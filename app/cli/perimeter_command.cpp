@@ -3,6 +3,7 @@
 // prints the border table, --json the statistics and the report as JSON.
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include <fmt/core.h>
 #include <fmt/format.h>
@@ -18,6 +19,7 @@
 #include "geo/analysis/perimeter_stats.hpp"
 #include "geo/io/geojson_writer.hpp"
 #include "geo/io/perimeter_json.hpp"
+#include "geo/io/project_check.hpp"
 #include "geo/io/provenance.hpp"
 
 namespace app::cli {
@@ -26,6 +28,7 @@ namespace {
 struct PerimeterCommand {
     PerimeterOptions options;
     std::string audience;
+    std::string project;  // --project: catalogue, audience with its weights, level and bandwidth
     std::string output;
     bool report = false;
     geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
@@ -46,8 +49,10 @@ struct PerimeterRun {
 };
 
 CliResult<void> compute(const PerimeterCommand& cmd, const geo::Catalogue& catalogue,
-                        std::shared_ptr<const std::vector<geo::OfferItem>> items, PerimeterRun& run) {
-    auto audience = resolve_audience(cmd.audience, catalogue);
+                        std::shared_ptr<const std::vector<geo::OfferItem>> items,
+                        const std::optional<geo::Project>& project, PerimeterRun& run) {
+    auto audience = cmd.audience.empty() ? project_audience(*project->audience, catalogue)
+                                         : resolve_audience(cmd.audience, catalogue);
     if (!audience) return tl::unexpected(audience.error());
     auto territories = catalogue.territories();
     if (!territories) return tl::unexpected(failure(territories.error()));
@@ -156,19 +161,35 @@ void print_json(const PerimeterCommand& cmd, const PerimeterRun& run, const std:
 
 CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common) {
     PerimeterRun run;
-    if (auto safe = geo::check_output_path({"-o", cmd.output},
-                                           {{"--catalogue", common.catalogue}, {"--audience", cmd.audience}});
+    std::optional<geo::Project> project;
+    std::string catalogue_path = common.catalogue;
+    if (!cmd.project.empty()) {
+        auto read = read_project_option(cmd.project);
+        if (!read) return tl::unexpected(read.error());
+        project = std::move(*read);
+        catalogue_path = geo::project_catalogue_path(*project);
+    }
+    if (cmd.audience.empty() && !(project && project->audience))
+        return tl::unexpected(CliError{2, project ? cmd.project + ": the project has no audience; add --audience"
+                                                  : "--audience is required (or --project with an audience)"});
+    if (auto safe = geo::check_output_path(
+            {"-o", cmd.output},
+            {{"--catalogue", catalogue_path}, {"--audience", cmd.audience}, {"--project", cmd.project}});
         !safe)
         return tl::unexpected(CliError{2, safe.error().message});
     auto params = perimeter_params(cmd.options);
     if (!params) return tl::unexpected(params.error());
     run.params = std::move(*params);
-    auto catalogue = open_catalogue(common.catalogue, geo::Catalogue::Mode::open_existing);
+    if (project && project->audience && cmd.audience.empty())
+        apply_project_params(*project->audience, cmd.options, run.params);
+    // A demo project's catalogue is the demo's cached copy: read it, never write it.
+    auto catalogue = open_catalogue(catalogue_path, project && project->demo ? geo::Catalogue::Mode::read_only
+                                                                             : geo::Catalogue::Mode::open_existing);
     if (!catalogue) return tl::unexpected(catalogue.error());
     auto items = catalogue_items(*catalogue);
     if (!items) return tl::unexpected(items.error());
     const auto shared_items = std::make_shared<const std::vector<geo::OfferItem>>(std::move(*items));
-    if (auto r = compute(cmd, *catalogue, shared_items, run); !r) return r;
+    if (auto r = compute(cmd, *catalogue, shared_items, project, run); !r) return r;
     if (std::all_of(run.result.levels.begin(), run.result.levels.end(),
                     [](const geo::PerimeterLevel& l) { return l.geometry.empty(); }))
         return tl::unexpected(CliError{
@@ -182,7 +203,7 @@ CliResult<void> execute(const PerimeterCommand& cmd, const CommonOptions& common
     if (catalogue->read_only())
         fmt::print(stderr,
                    "territoire perimeter: {} is read-only: the perimeter was written to {} but not stored in it\n",
-                   common.catalogue, cmd.output);
+                   catalogue_path, cmd.output);
     else
         ids = store(*catalogue, run);
     if (!ids) return tl::unexpected(ids.error());
@@ -199,10 +220,14 @@ void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code)
     auto cmd = std::make_shared<PerimeterCommand>();
     auto* sub =
         app.add_subcommand("perimeter", "Destination perimeter of an audience: GeoJSON, statistics, border report");
-    sub->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
+    auto* catalogue_opt = sub->add_option("--catalogue", common.catalogue, "Catalogue file")->capture_default_str();
     sub->add_option("--audience", cmd->audience,
-                    "Audience: preset id or name, JSON file, or one saved in the catalogue")
-        ->required();
+                    "Audience: preset id or name, JSON file, or one saved in the catalogue (required without "
+                    "--project)");
+    sub->add_option("--project", cmd->project,
+                    "Project file: its catalogue, audience with its weights, level and bandwidth (the options "
+                    "given override them)")
+        ->excludes(catalogue_opt);
     add_perimeter_options(sub, cmd->options, true);
     sub->add_option("-o,--output", cmd->output, "Output GeoJSON file (RFC 7946)")->required();
     sub->add_flag("--report", cmd->report, "Print the border table: administrative and reference territories crossed");

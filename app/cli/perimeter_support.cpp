@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "geo/io/audience_presets.hpp"
+#include "geo/io/project_check.hpp"
 
 namespace app::cli {
 namespace {
@@ -110,6 +111,35 @@ CliResult<geo::Audience> resolve_audience(const std::string& audience, const geo
     auto resolved = geo::resolve_audience(audience, &catalogue);
     if (!resolved) return tl::unexpected(failure(resolved.error().message));
     return std::move(*resolved);
+}
+
+CliResult<geo::Project> read_project_option(const std::string& path) {
+    auto project = geo::read_project(path);
+    if (!project) return tl::unexpected(failure(project.error().message));
+    for (const std::string& w : project->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    return std::move(*project);
+}
+
+CliResult<geo::Audience> project_audience(const geo::ProjectAudience& spec, const geo::Catalogue& catalogue) {
+    auto resolved = geo::resolve_project_audience(spec, &catalogue);
+    if (!resolved) return tl::unexpected(failure(resolved.error().message));
+    return std::move(resolved->audience);
+}
+
+void apply_project_params(const geo::ProjectAudience& spec, const PerimeterOptions& o, geo::PerimeterParams& p) {
+    const bool levels_given = o.level_opt->count() > 0 || (o.levels_opt != nullptr && o.levels_opt->count() > 0);
+    if (!levels_given) {
+        p.levels = {spec.level};
+        if (spec.nested && o.levels_opt != nullptr) {  // as the map draws them (app/gui AudienceParams)
+            if (spec.level > 0.5 + 1e-9) p.levels.insert(p.levels.begin(), 0.5);
+            if (spec.level < 0.95 - 1e-9) p.levels.push_back(0.95);
+        }
+    }
+    const bool bandwidth_given = o.bandwidth_opt->count() > 0 || o.bandwidth_choice_opt->count() > 0;
+    if (!bandwidth_given) {
+        p.bandwidth_selector = spec.bandwidth.selector;
+        if (spec.bandwidth.selector == geo::BandwidthSelector::fixed) p.bandwidth_m = spec.bandwidth.fixed_m;
+    }
 }
 
 std::string bandwidth_description(const geo::BandwidthSelection& s) {

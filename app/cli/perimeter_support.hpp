@@ -23,6 +23,7 @@
 #include "geo/analysis/audience.hpp"
 #include "geo/analysis/perimeter.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/io/project_file.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::cli {
@@ -65,6 +66,14 @@ CliResult<std::vector<geo::OfferItem>> catalogue_items(const geo::Catalogue& cat
 // Resolves the audience (preset id or name, JSON file, or saved in the
 // catalogue).
 CliResult<geo::Audience> resolve_audience(const std::string& audience, const geo::Catalogue& catalogue);
+
+// --project FILE: the project read (exit 1 when it is not one, or is newer).
+CliResult<geo::Project> read_project_option(const std::string& path);
+// The project's audience with its weights applied on its preset (exit 1).
+CliResult<geo::Audience> project_audience(const geo::ProjectAudience& spec, const geo::Catalogue& catalogue);
+// The project's level(s) and bandwidth where the command line names none.
+void apply_project_params(const geo::ProjectAudience& spec, const PerimeterOptions& options,
+                          geo::PerimeterParams& params);
 
 // "plug-in (Wand & Jones), diagonal 6,650 × 5,755 m" and the like: how the
 // bandwidth was chosen, for stdout.

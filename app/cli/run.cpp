@@ -25,6 +25,7 @@ int run(int argc, char** argv, const std::vector<CommandRegistrar>& extra) {
     add_gaps_command(app, common, exit_code);
     add_search_command(app, common, exit_code);
     add_basemap_command(app, common, exit_code);
+    add_project_command(app, common, exit_code);
     for (CommandRegistrar add : extra) add(app, common, exit_code);
     try {
         app.parse(argc, argv);

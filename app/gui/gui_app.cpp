@@ -1,6 +1,7 @@
 #include "app/gui/gui_app.hpp"
 
 #include <cstdio>
+#include <optional>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -37,15 +38,18 @@ int run_gui(const GuiOptions& options) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     int code = 1;
-    {
+    // A project opened (or a new one) starts a fresh shell on the same window.
+    std::optional<GuiOptions> next = options;
+    while (next) {
         auto renderer = MapRenderer::create();
         if (!renderer) {
             std::fprintf(stderr, "territoire gui: %s\n", renderer.error().message.c_str());
-        } else {
-            set_main_loop_waker(glfwPostEmptyEvent);
-            GuiShell app(options, **window, std::move(*renderer));
-            code = app.run();
+            break;
         }
+        set_main_loop_waker(glfwPostEmptyEvent);
+        GuiShell app(*next, **window, std::move(*renderer));
+        code = app.run();
+        next = app.reopen();
     }
     set_main_loop_waker(nullptr);  // the jobs have stopped with the app; GLFW goes with the window
     ImGui_ImplOpenGL3_Shutdown();

@@ -31,6 +31,7 @@ struct GuiOptions {
     std::vector<std::string> basemaps;  // raster, .osm.pbf or vector basemaps under the map (basemap_loading.hpp)
     std::string places;                 // place-name file (towns); the demo's data/demo/places.geojson by default
     std::string state_file;             // test hook: the interface state as JSON, rewritten on change (state_file.hpp)
+    std::string project;                // project file to open (geo/io/project_file.hpp): overrides the above
 };
 
 int run_gui(const GuiOptions& options);

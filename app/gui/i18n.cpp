@@ -220,8 +220,44 @@ constexpr Entry kTable[] = {
     {Text::print_title_field, "Titre", "Title"},
     {Text::print_subtitle_field, "Sous-titre", "Subtitle"},
     {Text::print_subtitle_hint, "cible · niveau · date", "audience · level · date"},
+    {Text::menu_new_project, "Nouveau projet", "New project"},
+    {Text::menu_open_project, "Ouvrir un projet…", "Open project…"},
+    {Text::menu_save_project, "Enregistrer le projet", "Save project"},
+    {Text::menu_save_project_as, "Enregistrer le projet sous…", "Save project as…"},
+    {Text::menu_recent_projects, "Projets récents", "Recent projects"},
+    {Text::menu_no_recent, "(aucun)", "(none)"},
+    {Text::menu_new_catalogue, "Nouveau catalogue…", "New catalogue…"},
+    {Text::menu_edit, "Édition", "Edit"},
+    {Text::menu_undo, "Annuler", "Undo"},
+    {Text::menu_redo, "Rétablir", "Redo"},
+    {Text::project_saved, "Projet enregistré : {}", "Project saved: {}"},
+    {Text::untitled_project, "Sans titre", "Untitled"},
+    {Text::demo_label, "Démo", "Demo"},
+    {Text::demo_read_only, "Démo : catalogue d'exemple en lecture seule", "Demo: sample catalogue, read-only"},
+    {Text::demo_import_notice, "La démo est en lecture seule : l'import créera un nouveau catalogue pour vos données :",
+     "The demo is read-only: the import will create a new catalogue for your data:"},
+    {Text::demo_write_refused, "la démo est en lecture seule : importez dans un nouveau catalogue",
+     "the demo is read-only: import into a new catalogue"},
+    {Text::new_catalogue, "Nouveau catalogue", "New catalogue"},
+    {Text::empty_title, "Ce catalogue est encore vide", "This catalogue is still empty"},
+    {Text::empty_body,
+     "Importez l'offre de votre territoire (Fichier › Importer, ou déposez un fichier sur la fenêtre) :\n"
+     "• un flux DATAtourisme (dossier ou .zip) : diffuseur.datatourisme.fr, data.gouv.fr\n"
+     "• un extrait OpenStreetMap (.osm.pbf) : download.geofabrik.de\n"
+     "• tout fichier SIG : GeoJSON, GeoPackage, Shapefile, CSV avec colonnes lon/lat, KML\n"
+     "puis les communes (ADMIN EXPRESS de l'IGN) comme territoires.",
+     "Import your territory's offer (File › Import, or drop a file on the window):\n"
+     "• a DATAtourisme feed (folder or .zip): diffuseur.datatourisme.fr, data.gouv.fr\n"
+     "• an OpenStreetMap extract (.osm.pbf): download.geofabrik.de\n"
+     "• any GIS file: GeoJSON, GeoPackage, Shapefile, CSV with lon/lat columns, KML\n"
+     "then the communes (IGN ADMIN EXPRESS) as territories."},
+    {Text::empty_created_at, "Le catalogue sera créé au premier import : {}",
+     "The catalogue will be created on the first import: {}"},
+    {Text::catalogue_not_found_import, "Pas un catalogue Territoire : {} (ouvert dans l'import)",
+     "Not a Territoire catalogue: {} (opened in the import dialog)"},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::print_subtitle_hint) + 1, "one entry per Text");
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::catalogue_not_found_import) + 1,
+              "one entry per Text");
 
 std::atomic<Language> g_language{Language::fr};
 std::shared_ptr<const geo::Taxonomy> g_taxonomy;  // set once before the first frame

@@ -220,6 +220,28 @@ enum class Text {
     print_title_field,
     print_subtitle_field,
     print_subtitle_hint,
+    // projects, undo, catalogues
+    menu_new_project,
+    menu_open_project,
+    menu_save_project,
+    menu_save_project_as,
+    menu_recent_projects,
+    menu_no_recent,
+    menu_new_catalogue,
+    menu_edit,
+    menu_undo,
+    menu_redo,
+    project_saved,
+    untitled_project,
+    demo_label,
+    demo_read_only,
+    demo_import_notice,
+    demo_write_refused,
+    new_catalogue,
+    empty_title,
+    empty_body,
+    empty_created_at,
+    catalogue_not_found_import,
 };
 
 // The string for `text` in the current language.

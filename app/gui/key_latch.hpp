@@ -16,8 +16,11 @@ namespace app::gui {
 // restores the callback it found, so no uninstall is needed.
 void install_key_latch(GLFWwindow* window);
 
-// After ImGui::NewFrame(): releases held back for this frame are passed on,
-// and take effect at the next frame (which the key event already asked for).
+// After ImGui::Render(): releases held back for the frame just built are
+// passed on, and take effect at the next frame (which the key event already
+// asked for). Not between NewFrame and Render: a modifier released there
+// would disagree with io.KeyMods, which an active text field asserts on
+// (typing a capital letter is a Shift chord).
 void release_latched_keys();
 
 }  // namespace app::gui

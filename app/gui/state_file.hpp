@@ -17,7 +17,14 @@
 //    "catalogue_search": [x, y, w, h],   the catalogue panel's search field
 //    "search": {"query": "chinon", "focused": true, "field": [x, y, w, h],
 //               "hits": [{"kind": "commune", "name": "Chinon", "code": "37072"}, …],
-//               "selected": 0}}          the search field over the map
+//               "selected": 0},          the search field over the map
+//    "project": {"path": "…", "catalogue": "…", "demo": false, "title": "…",
+//                "empty_state": false, "undo": 2, "redo": 0, "language": "fr",
+//                "panels": ["left", "right", "catalogue"]},
+//    "audience": {"id": "patrimoine", "weights": {"heritage": 1, …}, "modified": true,
+//                 "level": 0.8, "perimeter_km2": 2140.5, "computing": false,
+//                 "sliders": {"heritage": [x, y, w, h], …}, "reset": [x, y, w, h]}}
+//                                        null without an audience
 //
 // The file is replaced atomically (written beside it, then renamed): a
 // reader never sees half of it. "frame" alone changing does not rewrite it.

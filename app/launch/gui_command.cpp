@@ -9,6 +9,8 @@
 #include "app/gui/gui_app.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/launch/launch_commands.hpp"
+#include "geo/io/project_file.hpp"
+#include "geo/io/recent_projects.hpp"
 
 namespace app::cli {
 namespace {
@@ -17,6 +19,14 @@ std::vector<std::string> layer_inputs(const gui::GuiOptions& options) {
     std::vector<std::string> out = options.context;
     out.insert(out.end(), options.basemaps.begin(), options.basemaps.end());
     return out;
+}
+
+// The project opened last, if its file is still there.
+std::string last_project() {
+    const std::vector<std::string> recent = geo::read_recent_projects();
+    std::error_code ec;
+    if (recent.empty() || !std::filesystem::is_regular_file(recent.front(), ec)) return {};
+    return recent.front();
 }
 
 }  // namespace
@@ -53,10 +63,15 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
         ->check(CLI::ExistingFile);
     cmd->add_option("--open", options->open, "Panel or dialog shown first")
         ->check(CLI::IsMember({"catalogue", "benchmark", "gaps", "import", "export", "export-map"}));
+    auto* project_option =
+        cmd->add_option("--project", options->project,
+                        "Project file to open (catalogue, audience and weights, layers, view, language, panels); "
+                        "without --catalogue or --project the last project reopens")
+            ->excludes(catalogue_option);
     cmd->add_option("--state-file", options->state_file,
                     "Test hook: write the interface state (camera, open popups, on-map buttons) as JSON "
                     "to this file whenever it changes");
-    cmd->callback([&common, &exit_code, options, bbox, size, catalogue_option] {
+    cmd->callback([&common, &exit_code, options, bbox, size, catalogue_option, project_option] {
         if (!bbox->empty()) {
             auto box = parse_bbox(*bbox);
             if (!box) {
@@ -80,10 +95,20 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
             exit_code = 2;
             return;
         }
+        if (project_option->count() > 0) {  // a project that cannot be read: say so before any window
+            if (auto project = geo::read_project(options->project); !project) {
+                std::fprintf(stderr, "territoire gui: %s\n", project.error().message.c_str());
+                exit_code = 1;
+                return;
+            }
+        }
         std::error_code ec;
-        if (catalogue_option->count() == 0 && !std::filesystem::exists(common.catalogue, ec)) {
-            options->demo = true;
-            options->catalogue.clear();
+        if (catalogue_option->count() == 0 && project_option->count() == 0) {
+            if (!std::filesystem::exists(common.catalogue, ec)) {
+                options->demo = true;
+                options->catalogue.clear();
+            }
+            options->project = last_project();  // when unreadable: a message, and the catalogue above
         }
         gui::set_language(gui::language_from_environment());
         exit_code = gui::run_gui(*options);
@@ -95,6 +120,7 @@ int run_default_gui() {
     gui::GuiOptions options;
     options.demo = true;
     options.audience = "patrimoine";
+    options.project = last_project();
     return gui::run_gui(options);
 }
 

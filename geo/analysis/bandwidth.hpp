@@ -75,6 +75,7 @@ inline constexpr double kMaxAnisotropy = 3.0;  // σx/σy of the applied plug-in
 struct BandwidthChoice {
     BandwidthSelector selector = BandwidthSelector::plugin;
     double fixed_m = 0.0;  // selector == fixed only
+    [[nodiscard]] bool operator==(const BandwidthChoice&) const = default;
 };
 
 // "plugin", "diagonal", "scott", "adaptive" or a number of metres ("7300", "7300m").

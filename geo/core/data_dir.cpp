@@ -8,6 +8,17 @@ namespace geo {
 
 namespace fs = std::filesystem;
 
+std::string user_dir(const char* xdg_variable, const char* home_folder) {
+    fs::path base;
+    if (const char* xdg = std::getenv(xdg_variable); xdg && *xdg)
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        base = fs::path(home) / home_folder;
+    else
+        base = fs::temp_directory_path();
+    return (base / "territoire").string();
+}
+
 std::vector<std::string> data_dir_candidates(const std::string& exe_path) {
     std::vector<std::string> out;
     if (const char* env = std::getenv("TERRITOIRE_DATA_DIR"); env != nullptr && *env != '\0') out.emplace_back(env);

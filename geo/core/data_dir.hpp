@@ -19,6 +19,12 @@ namespace geo {
 
 std::string data_dir();
 
+// The user's folder for Territoire under an XDG base directory:
+// $<xdg_variable>/territoire (XDG_CACHE_HOME, XDG_CONFIG_HOME) when set,
+// else ~/<home_folder>/territoire (".cache", ".config"), else the temporary
+// folder's territoire/. Not created here.
+std::string user_dir(const char* xdg_variable, const char* home_folder);
+
 // The candidates in order, for the executable at `exe_path` (empty: this
 // process's, from /proc/self/exe); for tests and `territoire info`.
 std::vector<std::string> data_dir_candidates(const std::string& exe_path = {});

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "geo/core/data_dir.hpp"
 #include "geo/io/atomic_file.hpp"
 #include "geo/io/input_file.hpp"
 #include "geo/io/osm_basemap.hpp"
@@ -180,14 +181,7 @@ Result<OsmBasemap> decode_osm_basemap(const std::string& bytes, std::uint64_t ke
 }
 
 std::string default_basemap_cache_dir() {
-    fs::path base;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-        base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        base = fs::path(home) / ".cache";
-    else
-        base = fs::temp_directory_path();
-    return (base / "territoire" / "basemaps").string();
+    return (fs::path(user_dir("XDG_CACHE_HOME", ".cache")) / "basemaps").string();
 }
 
 namespace {

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "geo/io/project_check.hpp"
+
 namespace app::gui {
 namespace {
 
@@ -132,6 +134,14 @@ void AudienceController::set_audience(std::optional<geo::Audience> audience, con
     request(model);
 }
 
+void AudienceController::restore(std::optional<geo::Audience> audience, std::optional<geo::Audience> preset,
+                                 AudienceParams params, const MapModel& model) {
+    m_audience = std::move(audience);
+    m_preset = std::move(preset);
+    m_params = std::move(params);
+    request(model);
+}
+
 void AudienceController::reset_to_preset(const MapModel& model) {
     m_audience = m_preset;
     request(model);
@@ -144,9 +154,7 @@ std::vector<std::string> AudienceController::modified() const {
 
 void AudienceController::mark_modified() {
     if (!m_audience || !m_preset) return;
-    const bool changed = !modified().empty();
-    m_audience->name_fr = m_preset->name_fr + (changed ? " (modifié)" : "");
-    m_audience->name_en = m_preset->name_en + (changed ? " (modified)" : "");
+    geo::mark_modified_names(*m_audience, *m_preset);
 }
 
 void AudienceController::set_subtype_weight(const std::string& subtype, double weight, const MapModel& model) {

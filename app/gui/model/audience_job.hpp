@@ -31,6 +31,7 @@ struct AudienceParams {
     geo::BandwidthSelector bandwidth_selector = geo::BandwidthSelector::plugin;
     // The levels to compute, ascending, without duplicates.
     [[nodiscard]] std::vector<double> levels() const;
+    [[nodiscard]] bool operator==(const AudienceParams&) const = default;
 };
 
 struct AudienceRequest {
@@ -80,6 +81,12 @@ public:
     [[nodiscard]] const AudienceParams& params() const { return m_params; }
     // Changes the audience or its parameters and files a recompute.
     void set_audience(std::optional<geo::Audience> audience, const MapModel& model);
+    // The preset the audience was chosen from (nullopt with no audience).
+    [[nodiscard]] const std::optional<geo::Audience>& preset() const { return m_preset; }
+    // Puts back an audience edited from `preset`, with its parameters (undo,
+    // a project reopened), and files a recompute.
+    void restore(std::optional<geo::Audience> audience, std::optional<geo::Audience> preset, AudienceParams params,
+                 const MapModel& model);
     void set_params(AudienceParams params, const MapModel& model);
     void set_family_weight(geo::Family family, double weight, const MapModel& model);
     void set_subtype_weight(const std::string& subtype, double weight, const MapModel& model);

@@ -6,7 +6,7 @@
 
 namespace app::gui {
 
-geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path, const std::string& audience_spec) {
+geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path, const AudienceToResolve& audience) {
     auto catalogue = geo::Catalogue::open(path, geo::Catalogue::Mode::read_only);
     if (!catalogue) return tl::unexpected(catalogue.error());
     CatalogueSnapshot snapshot;
@@ -20,7 +20,13 @@ geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path, 
     auto sources = catalogue->sources();
     if (!sources) return tl::unexpected(sources.error());
     snapshot.sources = std::move(*sources);
-    if (!audience_spec.empty()) snapshot.audience = geo::resolve_audience(audience_spec, &*catalogue);
+    if (audience.project) {
+        snapshot.audience = geo::resolve_project_audience(*audience.project, &*catalogue);
+    } else if (!audience.spec.empty()) {
+        auto resolved = geo::resolve_audience(audience.spec, &*catalogue);
+        snapshot.audience = resolved ? geo::Result<geo::ResolvedAudience>(geo::ResolvedAudience{*resolved, *resolved})
+                                     : tl::unexpected(resolved.error());
+    }
     return snapshot;
 }
 

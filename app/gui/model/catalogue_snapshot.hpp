@@ -10,6 +10,7 @@
 #include "geo/analysis/audience.hpp"
 #include "geo/core/error.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/io/project_check.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
@@ -19,14 +20,21 @@ struct CatalogueSnapshot {
     std::vector<geo::OfferItem> items;
     std::vector<geo::Territory> territories;
     std::vector<geo::SourceInfo> sources;
-    // The audience named at start-up (`--audience`), resolved on the same
-    // worker with the same connection (it may be a catalogue audience):
-    // empty when none was asked; its error otherwise (the snapshot stands).
-    std::optional<geo::Result<geo::Audience>> audience;
+    // The audience named at start-up (`--audience`, or a project's with its
+    // weights), resolved on the same worker with the same connection (it may
+    // be a catalogue audience): empty when none was asked; its error
+    // otherwise (the snapshot stands).
+    std::optional<geo::Result<geo::ResolvedAudience>> audience;
 };
 
-// `audience_spec`: an audience id or JSON file to resolve too, or empty.
-geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path, const std::string& audience_spec = {});
+// What to resolve with the catalogue: an audience id or JSON file (the
+// preset is the audience), or a project's audience with its weights.
+struct AudienceToResolve {
+    std::string spec;
+    std::optional<geo::ProjectAudience> project;
+    [[nodiscard]] bool empty() const { return spec.empty() && !project; }
+};
+geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path, const AudienceToResolve& audience = {});
 
 // The attribution line for these sources: each source's own credit, once
 // ("© OpenStreetMap contributors", "DATAtourisme / Licence Ouverte", …);

@@ -91,6 +91,44 @@ std::string LayerStack::add_basemap(const std::string& path) {
     return add_bottom(LayerKind::basemap, "basemap:" + std::to_string(m_next_basemap++), path);
 }
 
+std::vector<LayerLook> LayerStack::looks() const {
+    std::vector<LayerLook> out;
+    out.reserve(m_layers.size());
+    for (const Layer& l : m_layers) out.push_back({l.id, l.visible, l.opacity});
+    return out;
+}
+
+void LayerStack::arrange(const std::vector<LayerLook>& looks) {
+    const auto rank = [&](const Layer& l) -> std::ptrdiff_t {
+        for (std::size_t i = 0; i < looks.size(); ++i)
+            if (looks[i].id == l.id) return static_cast<std::ptrdiff_t>(i);
+        return -1;
+    };
+    // The named layers take the slots the named layers held, in the new order.
+    std::vector<std::size_t> slots;
+    std::vector<Layer> named;
+    for (std::size_t i = 0; i < m_layers.size(); ++i)
+        if (rank(m_layers[i]) >= 0 && m_layers[i].kind != LayerKind::places) {
+            slots.push_back(i);
+            named.push_back(m_layers[i]);
+        }
+    std::stable_sort(named.begin(), named.end(), [&](const Layer& a, const Layer& b) { return rank(a) < rank(b); });
+    std::vector<Layer> next = m_layers;
+    for (std::size_t k = 0; k < slots.size(); ++k) next[slots[k]] = named[k];
+    for (Layer& l : next)
+        if (const auto r = rank(l); r >= 0) {
+            l.visible = looks[static_cast<std::size_t>(r)].visible;
+            l.opacity = std::clamp(looks[static_cast<std::size_t>(r)].opacity, 0.0f, 1.0f);
+        }
+    const bool same =
+        std::equal(next.begin(), next.end(), m_layers.begin(), m_layers.end(), [](const Layer& a, const Layer& b) {
+            return a.id == b.id && a.visible == b.visible && a.opacity == b.opacity;
+        });
+    if (same) return;
+    m_layers = std::move(next);
+    ++m_revision;
+}
+
 bool LayerStack::remove_context(std::string_view id) {
     const auto it = std::find_if(m_layers.begin(), m_layers.end(),
                                  [&](const Layer& l) { return l.id == id && l.kind == LayerKind::context; });

@@ -30,6 +30,14 @@ struct Layer {
     float opacity = 1.0f;  // [0, 1]
 };
 
+// One layer as the undo history and projects remember it (not its data).
+struct LayerLook {
+    std::string id;
+    bool visible = true;
+    float opacity = 1.0f;
+    [[nodiscard]] bool operator==(const LayerLook&) const = default;
+};
+
 class LayerStack {
 public:
     // territories, density (hidden), perimeters, gaps (hidden), items, places — bottom to top.
@@ -52,6 +60,13 @@ public:
     // Adds a basemap layer above the basemaps already there, under every
     // other layer; returns its id ("basemap:1"…).
     std::string add_basemap(const std::string& path);
+    // The layers' looks, bottom to top.
+    [[nodiscard]] std::vector<LayerLook> looks() const;
+    // Order, visibility and opacity from `looks` (bottom to top) for the
+    // layers it names; a layer it does not name keeps its place among the
+    // others, and the places layer stays on top.
+    void arrange(const std::vector<LayerLook>& looks);
+
     // Removes a context layer (the built-in layers stay). False when absent.
     bool remove_context(std::string_view id);
 

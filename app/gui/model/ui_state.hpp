@@ -14,12 +14,16 @@
 
 namespace app::gui {
 
+// Metropolitan France: the view of a catalogue with nothing to fit yet.
+inline const geo::LonLatBox kFranceBox{-5.2, 41.3, 9.6, 51.1};
+
 // What the import dialog brings in.
 enum class ImportKind { items, territories, context };
 
 struct UiState {
-    bool show_left = true;   // layers, legend, audience
-    bool show_right = true;  // catalogue, details
+    bool show_left = true;                // layers, legend, audience
+    bool show_right = true;               // catalogue, details
+    std::string right_tab = "catalogue";  // the right panel's tab shown: catalogue, benchmark, gaps
     CameraFlight flight;
     bool fit_requested = false;                // fit the camera to the data
     std::optional<geo::LonLatBox> fit_box;     // fit the camera to this box

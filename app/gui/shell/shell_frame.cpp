@@ -33,6 +33,16 @@ constexpr float kRightPanelWidth = 480.0f;
 void GuiShell::draw_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu(tr(Text::menu_file))) {
+        draw_project_menu();
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr(Text::menu_new_catalogue))) {
+            m_browse_purpose = BrowsePurpose::new_catalogue;
+            m_browser.open(FileBrowser::Mode::save_file, "territoire.sqlite");
+        }
+        if (ImGui::MenuItem(tr(Text::menu_open_catalogue))) {
+            m_browse_purpose = BrowsePurpose::open_catalogue;
+            m_browser.open(FileBrowser::Mode::open_file, m_demo ? std::string() : m_model.catalogue_path());
+        }
         if (ImGui::MenuItem(tr(Text::menu_import))) m_import.open(ImportKind::items);
         if (ImGui::MenuItem(tr(Text::menu_export), nullptr, false, !m_model.items().empty())) m_export.open();
         if (ImGui::MenuItem(tr(Text::menu_snapshot))) {
@@ -42,6 +52,15 @@ void GuiShell::draw_menu() {
         if (ImGui::MenuItem(tr(Text::menu_export_map))) m_print.open();
         ImGui::Separator();
         if (ImGui::MenuItem(tr(Text::menu_quit), "Ctrl+Q")) m_quit = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr(Text::menu_edit))) {
+        if (ImGui::MenuItem(tr(Text::menu_undo), "Ctrl+Z", false, m_history.undo_steps() > 0))
+            if (auto state = m_history.undo()) apply_edit(*state);
+        if (ImGui::MenuItem(tr(Text::menu_redo), "Ctrl+Shift+Z", false, m_history.redo_steps() > 0))
+            if (auto state = m_history.redo()) apply_edit(*state);
+        if (ImGui::MenuItem(tr(Text::reset_to_preset), nullptr, false, !m_audience.modified().empty()))
+            m_audience.reset_to_preset(m_model);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(Text::menu_view))) {
@@ -72,7 +91,7 @@ void GuiShell::draw_dialogs() {
         m_import.open(ImportKind::items, *m_ui.dropped_path);
         m_ui.dropped_path.reset();
     }
-    if (auto outcome = m_import.draw(import_catalogue())) {
+    if (auto outcome = m_import.draw(import_catalogue(), m_demo)) {
         if (outcome->kind == ImportKind::context) {
             const std::string id = m_model.layers().add_context(outcome->path);
             m_model.set_context(id, std::move(*outcome->context));
@@ -85,6 +104,18 @@ void GuiShell::draw_dialogs() {
             case BrowsePurpose::snapshot:
                 m_ui.snapshot_path = *chosen;
                 m_snapshot_delay = 1;  // once the popup has gone from the screen
+                break;
+            case BrowsePurpose::open_project:
+                open_project(*chosen);
+                break;
+            case BrowsePurpose::save_project:
+                save_project(*chosen);
+                break;
+            case BrowsePurpose::open_catalogue:
+                open_catalogue(*chosen);
+                break;
+            case BrowsePurpose::new_catalogue:
+                new_catalogue(*chosen);
                 break;
         }
     }
@@ -108,14 +139,16 @@ Rect GuiShell::frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    release_latched_keys();
+    if (m_frames == 0) close_all_popups();  // a shell started anew from a menu
     close_menu_on_escape();
     const ImGuiIO& io = ImGui::GetIO();
-    // Ctrl as NewFrame saw it (io.KeyMods): a latched release (key_latch.hpp)
-    // may already have cleared io.KeyCtrl by now.
+    // Ctrl as NewFrame saw it (io.KeyMods).
     const bool ctrl = (io.KeyMods & ImGuiKeyModFlags_Ctrl) != 0;
     if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) m_quit = true;
     if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_F)) m_search.focus();
+    if (ctrl && !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_S)) save_or_ask();
+    if (ctrl && !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_O)) ask_open_project();
+    handle_undo_keys(ctrl, (io.KeyMods & ImGuiKeyModFlags_Shift) != 0);
 
     draw_menu();
     const float top = ImGui::GetFrameHeight();
@@ -152,10 +185,15 @@ Rect GuiShell::frame() {
                      {right, top, m_ui.show_right ? io.DisplaySize.x - right : 0.0f, height}};
     m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
     m_search.draw(ImVec2(map.x, map.y), map.w, m_model, m_ui);
+    draw_catalogue_notes(map);
     draw_dialogs();
+    // A slider dragged is one step: changes while the button is held join it.
+    m_history.observe(edit_state(), ImGui::IsMouseDown(ImGuiMouseButton_Left));
+    update_title();
     if (m_state_file) m_popups = open_popup_names();
     m_map = map;
     ImGui::Render();
+    release_latched_keys();
     ++m_frames;
     return map;
 }
@@ -168,8 +206,10 @@ void GuiShell::draw_right_panel(float height) {
     const auto flags = [&](RightTab tab) {
         return m_tab_request == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
     };
+    if (m_demo) ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1.0f), "%s", tr(Text::demo_read_only));
     if (!ImGui::BeginTabBar("##right_tabs")) return;
     if (ImGui::BeginTabItem(tr(Text::panel_catalogue), nullptr, flags(RightTab::catalogue))) {
+        m_ui.right_tab = "catalogue";
         const float details_h = std::min(300.0f, height * 0.4f);
         ImGui::BeginChild("##catalogue", ImVec2(0, ImGui::GetContentRegionAvail().y - details_h));
         m_catalogue.draw(m_model, m_ui);
@@ -182,12 +222,14 @@ void GuiShell::draw_right_panel(float height) {
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem(tr(Text::panel_benchmark), nullptr, flags(RightTab::benchmark))) {
+        m_ui.right_tab = "benchmark";
         ImGui::BeginChild("##benchmark");
         m_benchmark.draw(m_model, m_audience, m_ui);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem(tr(Text::layer_gaps), nullptr, flags(RightTab::gaps))) {
+        m_ui.right_tab = "gaps";
         ImGui::BeginChild("##gaps");
         m_gaps_panel.draw(m_model, m_gaps, m_audience, m_ui);
         ImGui::EndChild();
@@ -221,14 +263,14 @@ void GuiShell::draw_gl(const Rect& map) {
 int GuiShell::run() {
     if (m_options.frames > 0 || m_options.bench_frames > 0) return run_headless();
     int pending = 3;
-    while (!m_window->should_close() && !m_quit) {
+    while (!m_window->should_close() && !m_quit && !m_reopen) {
         if (pending > 0)
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(busy() ? 0.03 : 0.5);  // sleep until input, or poll work
         if (m_window->take_event_count() > 0) pending = std::max(pending, 3);
         if (take_main_loop_wake()) pending = std::max(pending, 2);  // a background task finished
-        for (auto& path : m_window->take_dropped()) m_ui.dropped_path = std::move(path);
+        take_dropped(m_window->take_dropped());
         if (collect_jobs()) pending = std::max(pending, 2);
         if (poll_analyses()) pending = std::max(pending, 2);
         if (m_renderer->poll(m_model)) pending = std::max(pending, 2);

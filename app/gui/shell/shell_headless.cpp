@@ -2,6 +2,7 @@
 // screenshot of the back buffer, the frame benchmark; and the --state-file
 // hook through which the real-input tests read the interface.
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #define GLFW_INCLUDE_NONE
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/gui/i18n.hpp"
 #include "app/gui/render/gl.hpp"
 #include "app/gui/render/offscreen.hpp"
 #include "app/gui/shell/gui_shell.hpp"
@@ -82,6 +84,32 @@ int GuiShell::run_headless() {
     return 0;
 }
 
+// The audience as the panel shows it: weights by family, the level, the
+// main perimeter's area, and where the sliders are.
+nlohmann::json GuiShell::audience_state() const {
+    const auto& active = m_audience.audience();
+    if (!active) return nullptr;
+    const auto rect = [](const std::array<float, 4>& r) { return nlohmann::json::array({r[0], r[1], r[2], r[3]}); };
+    nlohmann::json weights = nlohmann::json::object(), sliders = nlohmann::json::object();
+    for (const geo::Family f : geo::kAllFamilies) weights[std::string(geo::family_id(f))] = active->family_weight(f);
+    for (const auto& [id, r] : m_audience_panel.slider_rects()) sliders[id] = rect(r);
+    const auto& last = m_audience.last_result();
+    nlohmann::json area = nullptr;
+    if (last && last->stats)
+        for (const auto& l : last->stats->levels)
+            if (std::abs(l.level - m_audience.params().level) < 1e-9) area = l.area_km2;
+    return {{"id", active->id},
+            {"name", active->name_en},
+            {"weights", std::move(weights)},
+            {"subtype_weights", active->subtype_weights},
+            {"modified", !m_audience.modified().empty()},
+            {"level", m_audience.params().level},
+            {"perimeter_km2", area},
+            {"computing", m_audience.busy()},
+            {"sliders", std::move(sliders)},
+            {"reset", rect(m_audience_panel.reset_rect())}};
+}
+
 void GuiShell::write_state() {
     if (!m_state_file) return;
     const auto rect = [](const UiRect& r) { return nlohmann::json::array({r.x, r.y, r.w, r.h}); };
@@ -112,6 +140,16 @@ void GuiShell::write_state() {
                       {"field", rect(m_search.field_rect())},
                       {"hits", std::move(hits)},
                       {"selected", m_search.search().selected()}};
+    full["project"] = {{"path", m_project_path},
+                       {"catalogue", m_model.catalogue_path()},
+                       {"demo", m_demo},
+                       {"title", m_title},
+                       {"empty_state", empty_state()},
+                       {"undo", m_history.undo_steps()},
+                       {"redo", m_history.redo_steps()},
+                       {"language", language() == Language::fr ? "fr" : "en"},
+                       {"panels", capture().panels}};
+    full["audience"] = audience_state();
     m_state_file->update(full, m_frames);
 }
 

@@ -2,36 +2,43 @@
 // (and the start-up audience) read on the load worker, results into the model.
 #include <cstdio>
 #include <filesystem>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/model/basemap_loading.hpp"
 #include "app/gui/model/context_loading.hpp"
-#include "app/gui/model/demo_catalogue.hpp"
+#include "app/gui/model/project_state.hpp"
 #include "app/gui/shell/gui_shell.hpp"
 #include "app/gui/views/layers_panel.hpp"
 #include "geo/core/data_dir.hpp"
 #include "geo/io/audience_presets.hpp"
+#include "geo/io/demo_catalogue.hpp"
 #include "geo/io/places_file.hpp"
+#include "geo/io/recent_projects.hpp"
 
 namespace app::gui {
 
 GuiShell::GuiShell(const GuiOptions& options, Window& window, std::unique_ptr<MapRenderer> renderer)
     : m_options(options), m_window(&window), m_renderer(std::move(renderer)), m_audience_panel(load_presets()) {
-    if (options.gaps) m_model.layers().set_visible("gaps", true);
-    if (!options.compare.empty()) m_benchmark.preset(options.compare, options.against);
-    if (options.open == "benchmark") m_tab_request = RightTab::benchmark;
-    if (options.open == "gaps") m_tab_request = RightTab::gaps;
-    if (options.open == "import") m_import.open(ImportKind::items);
-    if (options.open == "export") m_export.open();
-    if (options.open == "export-map") m_print.open();
+    m_recent = geo::read_recent_projects();
+    if (!m_options.project.empty()) open_project_at_start();  // its catalogue, layers, language, panels
+    if (m_options.gaps) m_model.layers().set_visible("gaps", true);
+    if (!m_options.compare.empty()) m_benchmark.preset(m_options.compare, m_options.against);
+    if (m_options.open == "benchmark") m_tab_request = RightTab::benchmark;
+    if (m_options.open == "gaps") m_tab_request = RightTab::gaps;
+    if (m_options.open == "import") m_import.open(ImportKind::items);
+    if (m_options.open == "export") m_export.open();
+    if (m_options.open == "export-map") m_print.open();
     load_context_and_places();
-    if (!options.state_file.empty()) m_state_file.emplace(options.state_file);
-    if (options.demo)
+    if (m_project) m_model.layers().arrange(project_looks(*m_project, m_model.layers()));
+    if (!m_options.state_file.empty()) m_state_file.emplace(m_options.state_file);
+    if (m_options.demo)
         start_loading_demo();
-    else if (!options.catalogue.empty())
-        start_loading(options.catalogue);
+    else if (!m_options.catalogue.empty())
+        open_catalogue(m_options.catalogue);  // a file not there yet: the empty state, created on the first import
+    m_history.reset(edit_state());
 }
 
 // The context layers and place names given at start-up (the demo's rivers
@@ -72,25 +79,32 @@ std::vector<geo::Audience> GuiShell::load_presets() {
     return presets ? std::move(*presets) : std::vector<geo::Audience>{};
 }
 
+// The start-up audience resolves with the catalogue, on the worker (it may
+// be an audience stored in the catalogue): --audience, or the project's.
+AudienceToResolve GuiShell::startup_audience() const {
+    if (m_audience_applied) return {};
+    if (m_project && m_project->audience) return {"", m_project->audience};
+    return {m_options.audience, std::nullopt};
+}
+
 void GuiShell::start_loading(const std::string& path) {
     m_ui.set_status(tr(Text::loading));
-    // The start-up audience resolves with the catalogue, on the worker (it may
-    // be an audience stored in the catalogue).
-    const std::string audience = m_audience_applied ? std::string() : m_options.audience;
-    m_load.start([path, audience](const geo::Progress&) { return load_catalogue_snapshot(path, audience); });
+    m_load.start([path, audience = startup_audience()](const geo::Progress&) {
+        return load_catalogue_snapshot(path, audience);
+    });
 }
 
 void GuiShell::start_loading_demo() {
     m_ui.set_status(tr(Text::loading));
-    const std::string audience = m_audience_applied ? std::string() : m_options.audience;
-    m_load.start([audience](const geo::Progress& progress) -> geo::Result<CatalogueSnapshot> {
-        auto path = ensure_demo_catalogue(progress);
+    m_load.start([audience = startup_audience()](const geo::Progress& progress) -> geo::Result<CatalogueSnapshot> {
+        auto path = geo::ensure_demo_catalogue(progress);
         if (!path) return tl::unexpected(path.error());
         return load_catalogue_snapshot(*path, audience);
     });
 }
 
-// Where imports go: the open catalogue, else the one named on the command line.
+// Where imports go: the open catalogue, else the one named on the command
+// line (the import dialog proposes a new one instead of the demo).
 std::string GuiShell::import_catalogue() const {
     if (!m_model.catalogue_path().empty()) return m_model.catalogue_path();
     return m_options.catalogue.empty() ? "territoire.sqlite" : m_options.catalogue;
@@ -126,31 +140,28 @@ void GuiShell::report_mesh_errors() {
 bool GuiShell::collect_jobs() {
     auto loaded = m_load.take();
     if (!loaded) return false;
+    const std::string dropped = std::exchange(m_dropped_catalogue, std::string());
     if (!*loaded) {
-        m_ui.set_status(loaded->error().message, true);
         m_benchmark.cancel_preset();  // else the app would wait for it for ever
+        if (!dropped.empty()) {       // a GeoPackage that is no catalogue: import it
+            m_ui.set_status(fmt::format(fmt::runtime(tr(Text::catalogue_not_found_import)), dropped));
+            m_ui.dropped_path = dropped;
+            return true;
+        }
+        m_ui.set_status(loaded->error().message, true);
         return true;
     }
     m_ui.attribution = join_credits(attribution_for((*loaded)->sources), m_context_credit);
     m_sources = (*loaded)->sources;
     m_model.set_catalogue_path((*loaded)->path);
+    m_demo = geo::is_demo_catalogue((*loaded)->path);
     m_model.set_items(std::move((*loaded)->items));
     m_model.set_territories(std::move((*loaded)->territories));
     m_ui.set_status("");
     m_audience.on_data_changed(m_model);
-    if ((*loaded)->audience && !m_audience_applied) {
-        m_audience_applied = true;  // once: later reloads keep the user's sliders
-        geo::Result<geo::Audience>& audience = *(*loaded)->audience;
-        if (audience)
-            m_audience.set_audience(std::move(*audience), m_model);
-        else
-            m_ui.set_status(audience.error().message, true);
-    }
-    // The camera viewport is known from the first frame on.
-    if (m_options.bbox)
-        m_ui.fit_box = m_options.bbox;
-    else
-        m_ui.fit_requested = true;
+    apply_project_after_load(**loaded);
+    if (m_model.items().empty() && m_model.territories().empty()) m_ui.fit_box = kFranceBox;
+    m_history.reset(edit_state());  // item indices changed: older steps no longer apply
     return true;
 }
 }  // namespace app::gui

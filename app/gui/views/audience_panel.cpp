@@ -23,6 +23,11 @@ bool weight_slider(const char* id, const std::string& name, double value, double
     return changed;
 }
 
+std::array<float, 4> last_item_rect() {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    return {min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
 }  // namespace
 
 AudiencePanel::AudiencePanel(std::vector<geo::Audience> presets) : m_presets(std::move(presets)) {
@@ -39,7 +44,9 @@ void AudiencePanel::draw_weights(const geo::Audience& active, MapModel& model, A
         ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1.0f), "(%s)", tr(Text::modified_mark));
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(Text::reset_to_preset))) controller.reset_to_preset(model);
+        m_reset_rect = last_item_rect();
     }
+
     for (const geo::Family f : geo::kAllFamilies) {
         ImGui::PushID(static_cast<int>(f));
         const Rgba8 c = family_colour(f);
@@ -52,6 +59,7 @@ void AudiencePanel::draw_weights(const geo::Audience& active, MapModel& model, A
         const std::string name(family_name(f));
         double w = 0.0;
         if (weight_slider("##w", name, active.family_weight(f), w)) controller.set_family_weight(f, w, model);
+        m_slider_rects.emplace_back(std::string(geo::family_id(f)), last_item_rect());
         // The family's subtypes, folded: a subtype the audience names overrides
         // the family weight for its items.
         ImGui::Indent(h + 4);
@@ -128,6 +136,8 @@ void AudiencePanel::draw_smoothing(MapModel& model, AudienceController& controll
 }
 
 void AudiencePanel::draw(MapModel& model, AudienceController& controller) {
+    m_slider_rects.clear();
+    m_reset_rect = {};
     const auto& active = controller.audience();
     const std::string preview = active ? audience_name(*active) : tr(Text::audience_none);
     ImGui::SetNextItemWidth(-1);

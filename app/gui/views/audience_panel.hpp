@@ -7,7 +7,9 @@
 // slider never blocks a frame; the perimeter's statistics and the table of
 // the territories it crosses show below.
 // Main thread, inside an ImGui window.
+#include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/gui/model/audience_job.hpp"
@@ -23,6 +25,11 @@ public:
     // The taxonomy's subtypes (names of the subtype sliders) are read once.
     explicit AudiencePanel(std::vector<geo::Audience> presets);
     void draw(MapModel& model, AudienceController& controller);
+    // Window pixels (x, y, w, h) of each family weight slider (by family id)
+    // and of the reset button, as last drawn: for the --state-file test hook.
+    using Rect4 = std::array<float, 4>;
+    [[nodiscard]] const std::vector<std::pair<std::string, Rect4>>& slider_rects() const { return m_slider_rects; }
+    [[nodiscard]] const Rect4& reset_rect() const { return m_reset_rect; }
 
 private:
     void draw_stats(const AudienceResult& result, const MapModel& model) const;
@@ -33,6 +40,8 @@ private:
     std::vector<geo::SubtypeInfo> m_subtypes;
 
     std::vector<geo::Audience> m_presets;
+    std::vector<std::pair<std::string, Rect4>> m_slider_rects;
+    Rect4 m_reset_rect{};
 };
 
 }  // namespace app::gui

@@ -105,7 +105,9 @@ std::optional<std::string> FileBrowser::draw() {
     if (enter) list(*enter);
 
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##name", tr(Text::path), &m_name);
+    // Type a name (or a whole path) at once; it replaces the one proposed.
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextWithHint("##name", tr(Text::path), &m_name, ImGuiInputTextFlags_AutoSelectAll);
     const bool confirmed = dialog_confirmed();
     if ((ImGui::Button(tr(Text::choose)) || confirmed) && !m_name.empty()) chosen = (m_folder / m_name).string();
     if (m_mode == Mode::open_file_or_folder) {

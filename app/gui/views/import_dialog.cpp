@@ -1,5 +1,7 @@
 #include "app/gui/views/import_dialog.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -7,13 +9,15 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/popup_keys.hpp"
 #include "geo/core/taxonomy.hpp"
+#include "geo/io/demo_catalogue.hpp"
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
 namespace {
 constexpr const char* kPopup = "##import";
-}
+
+}  // namespace
 
 ImportOutcome run_import(ImportKind kind, const std::string& path, const std::string& catalogue_path,
                          geo::TerritoryLevel level, const geo::Progress& progress) {
@@ -27,6 +31,10 @@ ImportOutcome run_import(ImportKind kind, const std::string& path, const std::st
             out.context = std::move(*context);
         else
             out.error = context.error().message;
+        return out;
+    }
+    if (geo::is_demo_catalogue(catalogue_path)) {
+        out.error = catalogue_path + ": " + tr(Text::demo_write_refused);
         return out;
     }
     auto catalogue = geo::Catalogue::open(catalogue_path, geo::Catalogue::Mode::create_or_open);
@@ -59,7 +67,23 @@ void ImportDialog::open(ImportKind kind, const std::string& path) {
     m_open_requested = true;
 }
 
-std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
+namespace {
+
+// A catalogue file name in the current folder that does not exist yet.
+std::string new_catalogue_path() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path folder = fs::current_path(ec);
+    for (int n = 1;; ++n) {
+        const fs::path p =
+            folder / (n == 1 ? std::string("territoire.sqlite") : fmt::format("territoire-{}.sqlite", n));
+        if (!fs::exists(p, ec)) return p.string();
+    }
+}
+
+}  // namespace
+
+std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogue, bool demo) {
     std::optional<ImportOutcome> finished;
     if (auto done = m_job.take()) {
         m_last = *done;
@@ -68,12 +92,18 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
     if (m_open_requested) {
         ImGui::OpenPopup(kPopup);
         m_open_requested = false;
+        m_new_catalogue.clear();
     }
+    if (demo && m_new_catalogue.empty()) m_new_catalogue = new_catalogue_path();
+    const std::string catalogue = demo ? m_new_catalogue : open_catalogue;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(620, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar)) return finished;
+    // 620 px wide, as tall as its content: lines that appear later (the
+    // demo's new catalogue, the report) never push the buttons off its edge.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(620, 0), ImVec2(620, io.DisplaySize.y - 40));
+    if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize))
+        return finished;
     ImGui::TextUnformatted(tr(Text::import_title));
     ImGui::Separator();
     int kind = static_cast<int>(m_kind);
@@ -100,7 +130,13 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
     if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::open_file_or_folder, m_path);
     if (auto chosen = m_browser.draw()) m_path = *chosen;
     ImGui::TextDisabled("%s", tr(Text::drop_hint));
-    if (m_kind != ImportKind::context) ImGui::TextDisabled("%s", catalogue.c_str());
+    if (m_kind != ImportKind::context && demo) {
+        ImGui::TextWrapped("%s", tr(Text::demo_import_notice));
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##new-catalogue", tr(Text::new_catalogue), &m_new_catalogue);
+    } else if (m_kind != ImportKind::context) {
+        ImGui::TextDisabled("%s", catalogue.c_str());
+    }
 
     if (m_job.running()) {
         const auto [done, total] = m_job.progress();
@@ -142,7 +178,7 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& catalogue) {
     // Enter runs the import; once it succeeded, Enter closes the dialog.
     const bool imported = !m_job.running() && m_last && m_last->error.empty();
     const bool enter = dialog_confirmed();
-    const bool can_run = !m_job.running() && !m_path.empty();
+    const bool can_run = !m_job.running() && !m_path.empty() && (!catalogue.empty() || m_kind == ImportKind::context);
     ImGui::BeginDisabled(!can_run);
     if (ImGui::Button(tr(Text::run_import)) || (enter && can_run && !imported)) {
         m_last.reset();

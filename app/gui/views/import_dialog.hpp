@@ -5,7 +5,9 @@
 // at a level, or a context layer — a progress bar while the import runs in
 // the background, then its report (read / imported / updated / skipped with
 // each skipped record and why). Items and territories go into the open
-// catalogue in one transaction; the caller reloads the map from it.
+// catalogue in one transaction; the caller reloads the map from it. The demo
+// catalogue is never written: on the demo, the dialog proposes a new
+// catalogue file instead (and run_import refuses the demo's file).
 // Main thread, inside an ImGui frame.
 #include <optional>
 #include <string>
@@ -36,7 +38,8 @@ class ImportDialog {
 public:
     void open(ImportKind kind, const std::string& path = "");
     // Draws the dialog; returns an outcome once, when an import succeeded.
-    std::optional<ImportOutcome> draw(const std::string& catalogue);
+    // `demo`: `catalogue` is the demo's, read-only.
+    std::optional<ImportOutcome> draw(const std::string& catalogue, bool demo = false);
     [[nodiscard]] bool busy() const { return m_job.running(); }
 
 private:
@@ -44,6 +47,7 @@ private:
     ImportKind m_kind = ImportKind::items;
     geo::TerritoryLevel m_level = geo::TerritoryLevel::commune;
     std::string m_path;
+    std::string m_new_catalogue;  // on the demo: the catalogue the import creates
     FileBrowser m_browser;
     BackgroundJob<ImportOutcome> m_job;
     std::optional<ImportOutcome> m_last;

@@ -46,6 +46,10 @@ bool dialog_confirmed() {
     return is_top_dialog() && take(pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter), g_enter_taken);
 }
 
+void close_all_popups() {
+    if (!GImGui->OpenPopupStack.empty()) ImGui::ClosePopupToLevel(0, false);
+}
+
 std::vector<std::string> open_popup_names() {
     std::vector<std::string> names;
     for (const ImGuiPopupData& popup : GImGui->OpenPopupStack)

@@ -29,6 +29,10 @@ bool dialog_confirmed();
 // true while it shows (end it with ImGui::EndPopup).
 bool begin_dialog(const char* id, bool& open_requested, float width_px, const std::function<void()>& on_open = {});
 
+// Closes every open popup (a menu left open when the window started anew
+// from it: File › Open project).
+void close_all_popups();
+
 // The window names of the open popups, bottom to top ("##Menu_00", "##import").
 std::vector<std::string> open_popup_names();
 

@@ -3,6 +3,7 @@
 // folder (catalogue cat.sqlite, hostile files from make_hostile_inputs), in
 // this order (the first two fill the catalogue). Header-only.
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <set>
 #include <sstream>
@@ -58,6 +59,17 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
     };
     const auto scratch = [](const fs::path& dir) {
         fs::copy_file(dir / "cat.sqlite", dir / "scratch.sqlite", fs::copy_options::overwrite_existing);
+    };
+    const auto write_projects = [](const fs::path& dir) {
+        const auto write = [&](const char* name, const char* text) { std::ofstream(dir / name) << text; };
+        write("p.territoire.json",
+              R"({"territoire_project": 1, "catalogue": "cat.sqlite", "audience": {"id": "patrimoine", )"
+              R"("family_weights": {"gastronomy": 0.9}, "level": 0.7}, "view": {"lon_deg": 0.7, "lat_deg": 47.4, )"
+              R"("zoom": 9}, "language": "fr", "panels": ["left", "right"]})");
+        write("bad.territoire.json", R"({"territoire_project": 1, "catalogue": )");
+        write("next.territoire.json", R"({"territoire_project": 9, "catalogue": "cat.sqlite"})");
+        write("gone.territoire.json",
+              R"({"territoire_project": 1, "catalogue": "gone.sqlite", "audience": {"id": "patrimoine"}})");
     };
     const auto links = [](const fs::path& dir) {
         for (const char* name : {"cat.gpkg", "cat.csv", "cat.json"}) fs::create_symlink("cat.sqlite", dir / name);
@@ -201,6 +213,35 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
                             "-o", "cat.json"}),
          false, "-o cat.json is the catalogue"},
         {"import-catalogue-into-itself", with({"import"}, {"cat.sqlite"}), false, "--catalogue cat.sqlite is an input"},
+        // Project files: shown, checked and used; broken, newer or pointing nowhere: refused, named.
+        {"project-show", {"project", "show", "p.territoire.json"}, true, "format version 1", write_projects},
+        {"project-check", {"project", "check", "p.territoire.json"}, true, "p.territoire.json: ok", write_projects},
+        {"perimeter-project",
+         {"perimeter", "--project", "p.territoire.json", "-o", "pp.geojson"},
+         true,
+         "Written pp.geojson",
+         write_projects},
+        {"project-bad-json",
+         {"project", "check", "bad.territoire.json"},
+         false,
+         "bad.territoire.json: not valid JSON",
+         write_projects},
+        {"project-newer",
+         {"project", "show", "next.territoire.json"},
+         false,
+         "next.territoire.json: project format version 9 is newer",
+         write_projects},
+        {"project-missing-catalogue",
+         {"project", "check", "gone.territoire.json"},
+         false,
+         "gone.sqlite: no such file",
+         write_projects},
+        {"perimeter-project-missing-catalogue",
+         {"perimeter", "--project", "gone.territoire.json", "-o", "pg.geojson"},
+         false,
+         "gone.sqlite: no such catalogue file",
+         write_projects},
+        {"project-fifo", {"project", "show", "fifo.json"}, false, "fifo.json: not a regular file"},
     };
     if (has_gui) {
         const std::vector<std::string> base = {"render", "--catalogue", "cat.sqlite"};
