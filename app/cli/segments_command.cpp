@@ -7,7 +7,6 @@
 // the first audience in priority order.
 // Gap defaults (cell size, acceptable distances): data/gap_defaults.json.
 // Exit codes: 0 done, 1 catalogue, analysis or write error, 2 bad arguments.
-#include <algorithm>
 #include <optional>
 
 #include <fmt/core.h>
@@ -18,7 +17,6 @@
 #include "app/cli/perimeter_support.hpp"
 #include "geo/analysis/perimeter.hpp"
 #include "geo/analysis/segments.hpp"
-#include "geo/io/gap_defaults.hpp"
 #include "geo/io/perimeter_json.hpp"
 #include "geo/io/provenance.hpp"
 #include "geo/io/segments_export.hpp"
@@ -45,21 +43,17 @@ int run_segments(const CommonOptions& common, const SegmentsArgs& args) {
         if (!output_is_safe(cmd, {"-o", args.output}, {{"--catalogue", common.catalogue}})) return 2;
     }
     if (args.against.empty()) return cli_fail(cmd, 2, "--against: give at least one competitor");
-    auto defaults = geo::load_gap_defaults();
+    auto defaults = geo::segment_defaults();
     if (!defaults) return cli_fail(cmd, 1, defaults.error().message);
-    geo::SegmentParams params;
+    geo::SegmentParams params = *defaults;
     params.level = args.level.value_or(defaults->level);
     if (!(params.level >= geo::kMinLevel && params.level <= 1.0))
         return cli_fail(cmd, 2, fmt::format("--level {}: expected a share in [0.01, 1]", params.level));
-    params.gaps.cell_m = defaults->cell_m;
-    params.gaps.acceptable_m = defaults->acceptable_m;
 
     auto catalogue = open_catalogue(common.catalogue, geo::Catalogue::Mode::read_only);
     if (!catalogue) return cli_fail(cmd, catalogue.error().exit_code, catalogue.error().message);
     auto audiences = geo::all_audiences(*catalogue);
     if (!audiences) return cli_fail(cmd, 1, audiences.error().message);
-    std::stable_sort(audiences->begin(), audiences->end(),
-                     [](const auto& a, const auto& b) { return a.audience.priority < b.audience.priority; });
     const geo::Audience& first = audiences->front().audience;
     auto ours = geo::resolve_territory(*catalogue, args.territory, first, params.level);
     if (!ours) return cli_fail(cmd, 2, "--territory: " + ours.error().message);

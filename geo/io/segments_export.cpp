@@ -1,10 +1,12 @@
 #include "geo/io/segments_export.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "geo/io/audience_presets.hpp"
+#include "geo/io/gap_defaults.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace geo {
@@ -40,7 +42,20 @@ Result<std::vector<SegmentAudience>> all_audiences(const Catalogue& catalogue) {
         if (!a) return tl::unexpected(a.error());
         out.push_back({std::move(*a), "catalogue"});
     }
+    std::stable_sort(out.begin(), out.end(), [](const SegmentAudience& a, const SegmentAudience& b) {
+        return a.audience.priority < b.audience.priority;
+    });
     return out;
+}
+
+Result<SegmentParams> segment_defaults() {
+    auto defaults = load_gap_defaults();
+    if (!defaults) return tl::unexpected(defaults.error());
+    SegmentParams params;
+    params.level = defaults->level;
+    params.gaps.cell_m = defaults->cell_m;
+    params.gaps.acceptable_m = defaults->acceptable_m;
+    return params;
 }
 
 TextTable segments_csv_table(const SegmentsResult& result) {

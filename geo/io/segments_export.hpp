@@ -13,12 +13,15 @@
 // Also: all_audiences(), the audiences a segment table scores — the presets
 // (data/audiences.json) then those saved in the catalogue whose id is no
 // preset's (a preset wins over a saved audience of the same id, as
-// resolve_audience() does). Reads files and the catalogue.
+// resolve_audience() does), in priority order (stable). segment_defaults():
+// the SegmentParams of data/gap_defaults.json (level, cell, acceptable
+// distances). Read files and the catalogue.
 // Threads: the builders are pure; write_segments() touches only its own file;
 //   all_audiences() reads through `catalogue`: on that Catalogue's thread.
 // Failures: unknown extension, unwritable file or missing folder (the path is
 //   named; the destination is left as it was); all_audiences(): presets file
-//   errors, a saved audience that does not parse (the catalogue and id named).
+//   errors, a saved audience that does not parse (the catalogue and id named);
+//   segment_defaults(): load_gap_defaults() errors.
 //   Nothing is thrown.
 #include <cstdint>
 #include <string>
@@ -34,6 +37,7 @@ namespace geo {
 class Catalogue;
 
 Result<std::vector<SegmentAudience>> all_audiences(const Catalogue& catalogue);
+Result<SegmentParams> segment_defaults();
 
 TextTable segments_csv_table(const SegmentsResult& result);
 nlohmann::json segments_to_json(const SegmentsResult& result);
