@@ -10,17 +10,6 @@
 #include "geo/store/catalogue.hpp"
 
 namespace geo {
-namespace {
-
-std::string optional_cell(const std::optional<double>& v, int decimals) {
-    return v ? csv_number(*v, decimals) : "";
-}
-
-nlohmann::json optional_number(const std::optional<double>& v, int decimals) {
-    return v ? json_number(*v, decimals) : nlohmann::json(nullptr);
-}
-
-}  // namespace
 
 Result<std::vector<SegmentAudience>> all_audiences(const Catalogue& catalogue) {
     auto presets = load_audience_presets();
@@ -82,7 +71,7 @@ TextTable segments_csv_table(const SegmentsResult& result) {
     for (const SegmentScore& s : result.segments)
         table.rows.push_back({std::to_string(s.rank), s.audience_id, s.name_fr, s.name_en, s.origin,
                               std::to_string(s.priority), csv_number(s.score, 4), csv_number(s.our_fit_per_km2, 4),
-                              csv_number(s.competitors_fit_per_km2, 4), optional_cell(s.fit_ratio, 4),
+                              csv_number(s.competitors_fit_per_km2, 4), csv_number(s.fit_ratio, 4),
                               csv_number(s.perimeter_area_km2, 3), csv_number(s.perimeter_share_inside, 4),
                               csv_number(s.label_share, 4), csv_number(s.gap_share, 4), std::to_string(s.gap_zones),
                               std::to_string(s.months_covered), std::to_string(s.season_months), s.text_fr, s.text_en});
@@ -108,7 +97,7 @@ nlohmann::json segments_to_json(const SegmentsResult& result) {
                                  {"score", json_number(s.score, 4)},
                                  {"our_fit_per_km2", json_number(s.our_fit_per_km2, 4)},
                                  {"competitors_fit_per_km2", json_number(s.competitors_fit_per_km2, 4)},
-                                 {"fit_ratio", optional_number(s.fit_ratio, 4)},
+                                 {"fit_ratio", json_number(s.fit_ratio, 4)},
                                  {"perimeter_area_km2", json_number(s.perimeter_area_km2, 3)},
                                  {"perimeter_share_inside", json_number(s.perimeter_share_inside, 4)},
                                  {"label_share", json_number(s.label_share, 4)},
