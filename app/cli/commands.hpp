@@ -34,6 +34,8 @@ void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code)
 void add_import_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_compare_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_segments_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_actors_command(CLI::App& app, CommonOptions& common, int& exit_code);
 
 void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code);
 

@@ -40,6 +40,23 @@ void print_statements(const char* title, const std::vector<geo::BenchmarkStateme
     for (const geo::BenchmarkStatement& s : list) fmt::print("  {}  |  {}\n", s.text_fr, s.text_en);
 }
 
+std::string euros(const std::optional<double>& v) {
+    return v ? fmt::format("{:.2f} €", *v) : "—";
+}
+
+// Median prices per family: ours, the competitors' mean of medians, the ratio.
+void print_prices(const geo::BenchmarkResult& r) {
+    fmt::print("Prix médians / Median prices (ours | competitors' mean of medians):\n");
+    const geo::TerritoryIndicators& ours = r.territories.front();
+    for (const geo::FamilyComparison& c : r.families) {
+        const geo::FamilyIndicators& f = ours.families[static_cast<std::size_t>(c.family)];
+        if (!f.median_price_eur && !c.competitors_median_price_eur) continue;
+        fmt::print("  {} / {}: {} ({} priced) | {}{}\n", geo::family_name_fr(c.family), geo::family_name_en(c.family),
+                   euros(f.median_price_eur), f.priced_count, euros(c.competitors_median_price_eur),
+                   c.price_ratio ? fmt::format("  × {:.2f}", *c.price_ratio) : "");
+    }
+}
+
 int run_compare(const CommonOptions& common, const CompareArgs& args) {
     const std::string ext = geo::lower_extension(args.output);
     if (ext != ".csv" && ext != ".json" && ext != ".geojson")
@@ -93,6 +110,7 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
     print_statements("Forces / Strengths:", result->strengths);
     print_statements("Faiblesses / Weaknesses:", result->weaknesses);
     print_statements("Écarts concurrentiels / Competitive gaps:", result->competitive_gaps);
+    print_prices(*result);
     fmt::print(
         "Wrote {} to {}\n",
         ext == ".json" ? "the benchmark" : fmt::format("{} {}", *written, ext == ".csv" ? "rows" : "territories"),

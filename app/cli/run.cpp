@@ -23,6 +23,8 @@ int run(int argc, char** argv, const std::vector<CommandRegistrar>& extra) {
     add_perimeter_compare_command(app, common, exit_code);
     add_compare_command(app, common, exit_code);
     add_gaps_command(app, common, exit_code);
+    add_segments_command(app, common, exit_code);
+    add_actors_command(app, common, exit_code);
     add_search_command(app, common, exit_code);
     add_basemap_command(app, common, exit_code);
     add_project_command(app, common, exit_code);

@@ -166,6 +166,15 @@ enum class Text {
     no_territories,
     no_offer_items,
     col_area,
+    // segments
+    panel_segments,
+    run_segments,
+    segments_hint,
+    col_segment,
+    col_inside,
+    col_gaps,
+    col_months,
+    segments_chart,
     // gaps
     show_gaps,
     cell_size,

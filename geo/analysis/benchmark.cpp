@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "geo/analysis/benchmark_prices.hpp"
 #include "geo/analysis/benchmark_text.hpp"
 #include "geo/analysis/geos_convert.hpp"
 #include "geo/analysis/project_geometry.hpp"
@@ -24,6 +25,8 @@ struct FamilyTally {
     std::int64_t labelled = 0;
     double weight = 0.0;
     std::map<std::string, double> subtypes;  // "" = unspecified
+    std::vector<double> prices;
+    std::map<std::string, std::vector<double>> subtype_prices;
 };
 
 double shannon(const std::map<std::string, double>& classes) {
@@ -63,6 +66,10 @@ Result<std::array<FamilyTally, kFamilyCount>> tally(const Territory& territory, 
         ++t.count;
         if (!item.labels.empty()) ++t.labelled;
         t.weight += weights[i];
+        if (item.min_price_eur) {
+            t.prices.push_back(*item.min_price_eur);
+            for (const std::string& s : item.subtypes) t.subtype_prices[s].push_back(*item.min_price_eur);
+        }
         if (item.subtypes.empty()) {
             t.subtypes[""] += 1.0;
         } else {
@@ -87,13 +94,17 @@ Result<TerritoryIndicators> indicators(const Territory& territory, bool ours, co
     if (!tallies) return tl::unexpected(tallies.error());
     double weight = 0.0;
     for (Family f : kAllFamilies) {
-        const FamilyTally& t = (*tallies)[static_cast<std::size_t>(f)];
+        FamilyTally& t = (*tallies)[static_cast<std::size_t>(f)];
         FamilyIndicators& fi = out.families[static_cast<std::size_t>(f)];
         fi.item_count = t.count;
         fi.density_per_100km2 = static_cast<double>(t.count) / out.area_km2 * 100.0;
         fi.labelled_share = t.count > 0 ? static_cast<double>(t.labelled) / static_cast<double>(t.count) : 0.0;
         fi.diversity_shannon = shannon(t.subtypes);
         fi.audience_fit_per_km2 = t.weight / out.area_km2;
+        fi.priced_count = static_cast<std::int64_t>(t.prices.size());
+        fi.median_price_eur = median(t.prices);
+        for (auto& [subtype, prices] : t.subtype_prices)
+            out.subtype_prices[subtype] = {f, static_cast<std::int64_t>(prices.size()), *median(prices)};
         out.item_count += t.count;
         weight += t.weight;
     }
@@ -162,6 +173,7 @@ Result<BenchmarkResult> compute_benchmark(const Territory& ours, const std::vect
         res.territories.push_back(std::move(*ind));
     }
     compare(res, audience);
+    compare_prices(res);
     res.strengths = strength_statements(res.families, params);
     res.weaknesses = weakness_statements(res.families, params);
     res.competitive_gaps = competitive_gap_statements(res.families);

@@ -14,10 +14,16 @@
 //                         with k subtypes adds 1/k to each; items without one
 //                         form one "unspecified" class); 0 for 0 or 1 class
 //   audience_fit_per_km2  Σ item_weight(audience, item) / area_km2
+//   priced_count, median_price_eur   items with a known price (min_price_eur)
+//                         and the median of those prices (the mean of the two
+//                         middle ones for an even count); nullopt without any.
+//                         The same per subtype (an item counts in each of its
+//                         subtypes) in TerritoryIndicators::subtype_prices.
 // Areas are planar in the metric CRS chosen for all territories together
 // (choose_metric_crs: Lambert-93 in metropolitan France, else UTM), km².
 // Comparison per family: competitors' mean = unweighted mean of each
-// competitor's density; ratio = our density / that mean (nullopt when the
+// competitor's density (prices: of the competitors' medians, those that have
+// one; price_ratio = our median / that mean); ratio = our density / that mean (nullopt when the
 // mean is 0). Strengths: families the audience weighs > 0 with ratio ≥
 // strength_ratio (or ours > 0 and the competitors' 0); weaknesses: ratio ≤
 // weakness_ratio; both ranked by what they mean to the audience, family
@@ -33,6 +39,7 @@
 // or a zero area (named), GEOS errors.
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +63,15 @@ struct FamilyIndicators {
     double diversity_shannon = 0.0;
     double audience_fit_per_km2 = 0.0;
     std::optional<double> density_ratio;  // density / competitors' mean density
+    std::int64_t priced_count = 0;
+    std::optional<double> median_price_eur;
+};
+
+// Prices of one subtype inside one territory.
+struct SubtypePrices {
+    Family family = Family::services;
+    std::int64_t priced_count = 0;
+    double median_price_eur = 0.0;
 };
 
 struct TerritoryIndicators {
@@ -65,6 +81,7 @@ struct TerritoryIndicators {
     std::int64_t item_count = 0;                            // all families
     double audience_fit_per_km2 = 0.0;                      // all families
     std::array<FamilyIndicators, kFamilyCount> families{};  // by Family index
+    std::map<std::string, SubtypePrices> subtype_prices;    // subtype id → prices (priced subtypes only)
 };
 
 struct FamilyComparison {
@@ -72,10 +89,20 @@ struct FamilyComparison {
     double audience_weight = 0.0;
     double our_density_per_100km2 = 0.0;
     double competitors_mean_density_per_100km2 = 0.0;
-    std::optional<double> ratio;      // ours / competitors' mean
-    std::optional<double> fit_ratio;  // same for audience_fit_per_km2
-    int competitors_ahead = 0;        // competitors with a higher density than ours
-    bool competitive_gap = false;     // competitors' mean density > ours
+    std::optional<double> ratio;                         // ours / competitors' mean
+    std::optional<double> fit_ratio;                     // same for audience_fit_per_km2
+    int competitors_ahead = 0;                           // competitors with a higher density than ours
+    bool competitive_gap = false;                        // competitors' mean density > ours
+    std::optional<double> competitors_median_price_eur;  // mean of the competitors' medians
+    std::optional<double> price_ratio;                   // our median / that mean
+};
+
+struct SubtypePriceComparison {
+    std::string subtype;
+    Family family = Family::services;
+    std::optional<double> our_median_price_eur;
+    std::optional<double> competitors_median_price_eur;  // mean of their medians
+    std::optional<double> price_ratio;
 };
 
 struct BenchmarkStatement {
@@ -93,7 +120,11 @@ struct BenchmarkResult {
     std::vector<BenchmarkStatement> strengths;
     std::vector<BenchmarkStatement> weaknesses;
     std::vector<BenchmarkStatement> competitive_gaps;
+    std::vector<SubtypePriceComparison> subtype_prices;  // every subtype priced somewhere, by family then id
 };
+
+// The median of `values` (sorted in place); nullopt when empty.
+std::optional<double> median(std::vector<double>& values);
 
 // Formats x with `decimals` decimals and a decimal comma: 2.14 → "2,1".
 std::string format_decimal_fr(double x, int decimals);

@@ -60,6 +60,9 @@ struct OfferItem {
     std::string producer;
     std::string commune_insee;
     std::string extra_json = "{}";  // further properties, a JSON object
+    // The lowest price asked (DATAtourisme offers[].schema:priceSpecification[]
+    // .schema:minPrice, in euros; 0 = free); nullopt when the record gives none.
+    std::optional<double> min_price_eur;
     LonLat position;
 };
 

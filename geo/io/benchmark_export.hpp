@@ -6,14 +6,16 @@
 //             (name, code, level, role "ours" | "competitor", area_km2,
 //             item_count, audience_fit_per_km2, then per family id F:
 //             F_count, F_density_per_100km2, F_labelled_share, F_diversity,
-//             F_audience_fit_per_km2, F_density_ratio); provenance under
+//             F_audience_fit_per_km2, F_density_ratio, F_priced_count,
+//             F_median_price_eur); provenance under
 //             "territoire", plus the sentences.
 //   .csv      one row per territory × family (benchmark_csv_table()); text
 //             cells formula-neutralised unless `csv_cells` is raw.
-//   .json     the whole result (benchmark_to_json()) with the provenance;
+//   .json     the whole result (benchmark_to_json()) with the provenance,
+//             median prices per family and per subtype included;
 //             territory polygons are left to the GeoJSON.
 // Numbers are rounded for reports (densities and shares to 4 decimals, areas
-// to 3); an undefined ratio is null / an empty cell.
+// to 3, prices in euros to 2); an undefined ratio is null / an empty cell.
 // Files are written atomically. Failures: unknown extension (the supported
 // ones are named), unwritable file or missing folder (the path and the system
 // reason), a territory outside WGS 84 (GeoJSON: the feature and the value);

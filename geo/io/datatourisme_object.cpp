@@ -195,6 +195,31 @@ void push_unique(std::vector<std::string>& v, const std::string& s) {
 
 // --- the object --------------------------------------------------------------
 // Returns the skip reason, or "" when `out.item` was filled.
+// The lowest schema:minPrice of the offers' price specifications, in euros;
+// a price in another currency, or one that is not a number >= 0, is left out
+// with a warning. nullopt when none is left.
+std::optional<double> min_price_eur(const json& doc, std::vector<std::string>& warnings) {
+    std::optional<double> best;
+    each(member(&doc, "offers"), [&](const json& offer) {
+        each(member(&offer, "schema:priceSpecification"), [&](const json& spec) {
+            const std::string* currency = string_of(member(&spec, "schema:priceCurrency"));
+            each(member(&spec, "schema:minPrice"), [&](const json& v) {
+                const Coordinate price = coordinate(&v, "schema:minPrice", 1e7);
+                if (!price.error.empty() || price.value < 0.0) {
+                    warnings.push_back(price.error.empty() ? "schema:minPrice " + price.text + " is negative; ignored"
+                                                           : price.error + "; ignored");
+                } else if (currency != nullptr && trim(*currency) != "EUR") {
+                    warnings.push_back(
+                        fmt::format("schema:minPrice {} in {}, not EUR; ignored", price.text, *currency));
+                } else if (!best || price.value < *best) {
+                    best = price.value;
+                }
+            });
+        });
+    });
+    return best;
+}
+
 std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject& out) {
     if (!doc.is_object()) return fmt::format("expected a JSON object, found {}", doc.type_name());
     OfferItem item;
@@ -310,6 +335,7 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
     item.opening_months = opening_months(doc, place, out.warnings);
     if (const std::string* producer = string_of(member(first(member(&doc, "hasBeenCreatedBy")), "schema:legalName")))
         item.producer = trim(*producer);
+    item.min_price_eur = min_price_eur(doc, out.warnings);
 
     // A few further properties for popups and exports.
     if (id != nullptr && id->is_string()) extra["uri"] = *id;

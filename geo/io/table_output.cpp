@@ -53,4 +53,12 @@ nlohmann::json json_number(double v, int decimals) {
     return std::round(v * scale) / scale;
 }
 
+std::string csv_number(const std::optional<double>& v, int decimals) {
+    return v ? csv_number(*v, decimals) : std::string();
+}
+
+nlohmann::json json_number(const std::optional<double>& v, int decimals) {
+    return v ? json_number(*v, decimals) : nlohmann::json(nullptr);
+}
+
 }  // namespace geo

@@ -9,6 +9,7 @@
 // Thread-safety: distinct calls on distinct files are safe.
 // Failures: missing folder, unwritable file (the path is named).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,8 @@ Result<void> write_json_file(const std::string& path, const nlohmann::json& docu
 std::string csv_number(double v, int decimals);
 // v rounded to `decimals` decimals; null when v is not finite.
 nlohmann::json json_number(double v, int decimals);
+// The same for an optional value: "" / null when there is none.
+std::string csv_number(const std::optional<double>& v, int decimals);
+nlohmann::json json_number(const std::optional<double>& v, int decimals);
 
 }  // namespace geo

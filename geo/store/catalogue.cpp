@@ -108,8 +108,8 @@ Result<Transaction> begin_import(sqlite3* db, const SourceInfo& source) {
 
 }  // namespace store
 
-Catalogue::Catalogue(std::string path, detail::SqliteDb db, bool read_only)
-    : m_path(std::move(path)), m_db(std::move(db)), m_read_only(read_only) {}
+Catalogue::Catalogue(std::string path, detail::SqliteDb db, bool read_only, int schema_version)
+    : m_path(std::move(path)), m_db(std::move(db)), m_read_only(read_only), m_schema_version(schema_version) {}
 
 Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
     std::error_code ec;
@@ -162,6 +162,8 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
             if (!existed) fs::remove(path, ec);
             return tl::unexpected(ok.error().with_context(path));
         }
+    if (*version < kSchemaVersion && read_only && *version >= store::kOldestReadableSchemaVersion)
+        return Catalogue(path, std::move(db), read_only, static_cast<int>(*version));
     if (*version < kSchemaVersion) {
         if (read_only)
             return fail(path + ": catalogue schema " + std::to_string(*version) + " needs an upgrade to " +
@@ -178,7 +180,7 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         }
         if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(path));
     }
-    return Catalogue(path, std::move(db), read_only);
+    return Catalogue(path, std::move(db), read_only, kSchemaVersion);
 }
 
 Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,

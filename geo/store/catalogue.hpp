@@ -77,11 +77,13 @@ struct CatalogueCheck {
 
 class Catalogue {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     enum class Mode { create_or_open, open_existing, read_only };
 
     // Opens (and in create_or_open mode creates, or migrates to the current
-    // schema) a catalogue file. A hot journal left by a writer that was killed
+    // schema) a catalogue file. A read-only open of an older schema that
+    // only lacks columns (schema 2: the prices) reads it as it is, without
+    // migrating it. A hot journal left by a writer that was killed
     // (PATH-journal) is rolled back first, also for read_only (SQLite's own
     // recovery, which needs write access once); when the file cannot be
     // written the message says so instead of "attempt to write a readonly
@@ -95,6 +97,8 @@ public:
     [[nodiscard]] const std::string& path() const { return m_path; }
     // Opened read-only, or the file (or its folder) cannot be written.
     [[nodiscard]] bool read_only() const { return m_read_only; }
+    // The file's schema version (kSchemaVersion unless read-only and older).
+    [[nodiscard]] int schema_version() const { return m_schema_version; }
 
     // Inserts or updates (key: source.key + source_id) the items of one
     // import in one transaction: all land, or none. Items whose source_id
@@ -133,11 +137,12 @@ public:
     [[nodiscard]] sqlite3* db() const { return m_db.get(); }
 
 private:
-    Catalogue(std::string path, detail::SqliteDb db, bool read_only);
+    Catalogue(std::string path, detail::SqliteDb db, bool read_only, int schema_version);
 
     std::string m_path;
     detail::SqliteDb m_db;
     bool m_read_only = false;
+    int m_schema_version = kSchemaVersion;
 };
 
 }  // namespace geo

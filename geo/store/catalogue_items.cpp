@@ -152,12 +152,12 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
     auto find = store::prepare(db, "SELECT id FROM offer_items WHERE source=? AND source_id=?");
     auto insert = store::prepare(db,
                                  "INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
-                                 "opening_months, producer, commune_insee, extra, lon, lat, geom) "
-                                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
+                                 "opening_months, producer, commune_insee, extra, lon, lat, geom, min_price_eur) "
+                                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?16)");
     auto update = store::prepare(db,
                                  "UPDATE offer_items SET name=?3, family=?4, subtypes=?5, labels=?6, themes=?7, "
                                  "opening_months=?8, producer=?9, commune_insee=?10, extra=?11, lon=?12, lat=?13, "
-                                 "geom=?14 WHERE id=?15");
+                                 "geom=?14, min_price_eur=?16 WHERE id=?15");
     for (auto* st : {&held, &find, &insert, &update})
         if (!*st) return tl::unexpected(st->error().with_context(m_path));
 
@@ -219,6 +219,10 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
         store::bind_double(w, 13, item.position.lat_deg);
         store::bind_blob(w, 14, geom.data(), static_cast<int>(geom.size()));
         if (existing != 0) store::bind_int(w, 15, existing);
+        if (item.min_price_eur)
+            store::bind_double(w, 16, *item.min_price_eur);
+        else
+            store::bind_null(w, 16);
         if (auto ok = store::step_done(db, w); !ok)
             return tl::unexpected(ok.error().with_context(m_path + ": item " + item.source_id));
         (existing != 0 ? updated : imported) += 1;

@@ -93,8 +93,9 @@ Result<std::vector<OfferItem>> Catalogue::items(const ItemFilter& filter) const 
     }
     const std::string sql =
         "SELECT id, source, source_id, name, family, subtypes, labels, themes, opening_months, "
-        "producer, commune_insee, extra, lon, lat FROM offer_items" +
-        where.sql() + " ORDER BY id";
+        "producer, commune_insee, extra, lon, lat, " +
+        std::string(m_schema_version >= 3 ? "min_price_eur" : "NULL") + " FROM offer_items" + where.sql() +
+        " ORDER BY id";
     auto st = store::prepare(m_db.get(), sql);
     if (!st) return tl::unexpected(st.error().with_context(m_path));
     where.bind_all(st->get());
@@ -117,6 +118,7 @@ Result<std::vector<OfferItem>> Catalogue::items(const ItemFilter& filter) const 
         item.commune_insee = store::column_text(s, 10);
         item.extra_json = store::column_text(s, 11);
         item.position = {sqlite3_column_double(s, 12), sqlite3_column_double(s, 13)};
+        if (sqlite3_column_type(s, 14) != SQLITE_NULL) item.min_price_eur = sqlite3_column_double(s, 14);
         out.push_back(std::move(item));
     }
     if (rc != SQLITE_DONE) return fail(m_path + ": reading offer items: " + sqlite3_errmsg(m_db.get()));
@@ -169,7 +171,7 @@ Result<std::vector<SourceInfo>> Catalogue::sources() const {
 
 Result<CatalogueInfo> Catalogue::info() const {
     CatalogueInfo info;
-    info.schema_version = kSchemaVersion;
+    info.schema_version = m_schema_version;
     sqlite3* db = m_db.get();
     auto count_into = [&](const std::string& sql, std::map<std::string, std::int64_t>& into) -> Result<void> {
         auto st = store::prepare(db, sql);

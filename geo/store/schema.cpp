@@ -58,7 +58,12 @@ SELECT AddGeometryColumn('perimeters', 'geom', 4326, 'MULTIPOLYGON', 'XY');
 SELECT CreateSpatialIndex('perimeters', 'geom');
 )SQL";
 
-const char* const kMigrations[] = {kMigration1, kMigration2};
+// Prices of the offer (DATAtourisme minPrice), NULL when the record has none.
+const char* const kMigration3 = R"SQL(
+ALTER TABLE offer_items ADD COLUMN min_price_eur REAL;
+)SQL";
+
+const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

@@ -5,6 +5,9 @@
 //   1: sources, offer_items (POINT 4326, spatial index), territories
 //      (MULTIPOLYGON 4326, spatial index)
 //   2: audiences, perimeters (MULTIPOLYGON 4326, spatial index)
+//   3: offer_items.min_price_eur (REAL, NULL when unknown). Schema 2 files can
+//      be read without it (kOldestReadableSchemaVersion): the prices read as
+//      unknown until the file is opened for writing, which migrates it.
 // Threads: runs on the caller's connection and thread; `db` (owned by one
 //   Catalogue, opened NOMUTEX) must not be in use on another thread meanwhile.
 // Failures: SQLite's message; a failed migration says which ("migration to
@@ -19,7 +22,8 @@
 
 namespace geo::store {
 
-inline constexpr int kLatestSchemaVersion = 2;
+inline constexpr int kLatestSchemaVersion = 3;
+inline constexpr int kOldestReadableSchemaVersion = 2;
 
 // Schema version of an open database: 0 when it has no tables at all
 // (a new file), -1 when it has tables but is not a Territoire catalogue.

@@ -40,6 +40,7 @@
 #include "app/gui/views/map_canvas.hpp"
 #include "app/gui/views/print_dialog.hpp"
 #include "app/gui/views/search_box.hpp"
+#include "app/gui/views/segments_panel.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/project_file.hpp"
 
@@ -125,7 +126,9 @@ private:
     GapsController m_gaps;
     GapsPanel m_gaps_panel;
     BenchmarkPanel m_benchmark;
-    enum class RightTab { catalogue, benchmark, gaps };
+    SegmentsPanel m_segments;
+    UiRect m_segments_tab;  // the Segments tab, for the --state-file hook
+    enum class RightTab { catalogue, benchmark, segments, gaps };
     std::optional<RightTab> m_tab_request;
     UiCache m_ui_cache{{"##left", "##right", "##MainMenuBar"}};
     std::vector<UiRect> m_panel_rects;  // where the cached windows lie, this frame

@@ -228,6 +228,17 @@ void GuiShell::draw_right_panel(float height) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
+    const bool segments_open = ImGui::BeginTabItem(tr(Text::panel_segments), nullptr, flags(RightTab::segments));
+    {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        m_segments_tab = {a.x, a.y, b.x - a.x, b.y - a.y};
+    }
+    if (segments_open) {
+        ImGui::BeginChild("##segments");
+        m_segments.draw(m_model, m_audience, m_benchmark.ours(), m_benchmark.against());
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem(tr(Text::layer_gaps), nullptr, flags(RightTab::gaps))) {
         m_ui.right_tab = "gaps";
         ImGui::BeginChild("##gaps");

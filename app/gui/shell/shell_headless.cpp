@@ -150,6 +150,13 @@ void GuiShell::write_state() {
                        {"language", language() == Language::fr ? "fr" : "en"},
                        {"panels", capture().panels}};
     full["audience"] = audience_state();
+    nlohmann::json ranked = nlohmann::json::array(), rows = nlohmann::json::array();
+    if (const auto& outcome = m_segments.outcome())
+        for (const auto& s : outcome->result.segments) ranked.push_back(s.audience_id);
+    for (const UiRect& r : m_segments.row_rects()) rows.push_back(rect(r));
+    full["segments"] = {{"tab", rect(m_segments_tab)}, {"button", rect(m_segments.button_rect())},
+                        {"rows", std::move(rows)},     {"ranked", std::move(ranked)},
+                        {"busy", m_segments.busy()},   {"error", m_segments.error()}};
     m_state_file->update(full, m_frames);
 }
 

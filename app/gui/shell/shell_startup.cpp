@@ -112,7 +112,8 @@ std::string GuiShell::import_catalogue() const {
 
 bool GuiShell::busy() const {
     return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy() || m_export.busy() ||
-           m_print.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() || m_gaps_panel.busy();
+           m_print.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() || m_segments.busy() ||
+           m_gaps_panel.busy();
 }
 
 // Results of the background analyses into the model; true when something arrived.
@@ -124,6 +125,7 @@ bool GuiShell::poll_analyses() {
     m_gaps.on_perimeter_changed(m_model, m_audience.audience());
     arrived = m_gaps.poll(m_model) || arrived;
     m_benchmark.update(m_model, m_audience);
+    m_segments.update();
     return arrived;
 }
 

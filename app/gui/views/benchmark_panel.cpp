@@ -54,12 +54,17 @@ void BenchmarkPanel::preset(std::string ours, std::vector<std::string> against) 
     m_autostart = !m_ours.empty();
 }
 
+std::vector<std::string> BenchmarkPanel::against() const {
+    std::vector<std::string> out(m_against.begin(), m_against.end());
+    for (auto& spec : split_specs(m_other)) out.push_back(std::move(spec));
+    return out;
+}
+
 void BenchmarkPanel::start(const MapModel& model, const AudienceController& audience) {
     BenchmarkRequest request;
     request.catalogue = model.catalogue_path();
     request.ours = m_ours;
-    request.against.assign(m_against.begin(), m_against.end());
-    for (auto& spec : split_specs(m_other)) request.against.push_back(std::move(spec));
+    request.against = against();
     request.audience = audience.audience() ? *audience.audience() : whole_offer_audience();
     request.level = audience.params().level;
     request.items = model.shared_items();

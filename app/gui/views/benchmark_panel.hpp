@@ -40,6 +40,9 @@ public:
     [[nodiscard]] bool busy() const { return m_job.running() || m_export.busy() || m_autostart; }
     [[nodiscard]] const std::optional<geo::BenchmarkResult>& result() const { return m_result; }
     [[nodiscard]] const std::string& error() const { return m_error; }
+    // The territories chosen now: ours, and the competitors (ticked, then typed).
+    [[nodiscard]] const std::string& ours() const { return m_ours; }
+    [[nodiscard]] std::vector<std::string> against() const;
 
 private:
     void draw_choice(const MapModel& model, const AudienceController& audience);

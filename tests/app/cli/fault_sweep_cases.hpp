@@ -83,6 +83,9 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
     const std::vector<std::string> compare = {"compare",       "--catalogue", "cat.sqlite",    "--audience",
                                               "patrimoine",    "--territory", "commune:37261", "--against",
                                               "commune:41018", "-o",          "c.json"};
+    const std::vector<std::string> segments = {"segments",      "--catalogue", "cat.sqlite",   "--territory",
+                                               "commune:37261", "--against",   "commune:41018"};
+    const std::vector<std::string> actors = {"actors", "--catalogue", "cat.sqlite", "--audience", "oenotourisme"};
     const auto plus = [](std::vector<std::string> a, const std::vector<std::string>& b) {
         a.insert(a.end(), b.begin(), b.end());
         return a;
@@ -107,6 +110,8 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
         {"perimeter-compare", pcompare, true, "Jaccard"},
         {"compare", compare, true, "Tours (commune:37261)"},
         {"gaps", plus(gaps, {"--zones-csv", "z.csv"}), true, "gap zones"},
+        {"segments", plus(segments, {"-o", "seg.json"}), true, "Wrote the segments to seg.json"},
+        {"actors", plus(actors, {"-o", "actors.csv"}), true, "Producteurs / Producers"},
         {"search", with({"search"}, {"Chenonceau"}), true, "Château de Chenonceau"},
         {"basemap-osm",
          {"basemap", "--cache", "basemap-cache", (shared / "poi/osm/tours.osm.pbf").string()},
@@ -212,6 +217,32 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
          with({"compare"}, {"--audience", "patrimoine", "--territory", "commune:37261", "--against", "commune:41018",
                             "-o", "cat.json"}),
          false, "-o cat.json is the catalogue"},
+        // Marketing commands: bad catalogue, unknown territory or audience, unwritable output.
+        {"segments-missing-catalogue",
+         {"segments", "--catalogue", "absent.sqlite", "--territory", "commune:37261", "--against", "commune:41018"},
+         false,
+         "absent.sqlite: no such catalogue file"},
+        {"segments-not-a-catalogue",
+         {"segments", "--catalogue", "items.geojson", "--territory", "commune:37261", "--against", "commune:41018"},
+         false,
+         "items.geojson: not a Territoire catalogue"},
+        {"segments-unknown-territory",
+         with({"segments"}, {"--territory", "commune:99999", "--against", "commune:41018"}), false,
+         "territory \"commune:99999\" not found"},
+        {"segments-unknown-competitor", with({"segments"}, {"--territory", "commune:37261", "--against", "Atlantis"}),
+         false, "\"Atlantis\""},
+        {"segments-level-tiny", plus(segments, {"--level", "1e-12"}), false, "--level"},
+        {"segments-unwritable-output", plus(segments, {"-o", "no-such-folder/s.csv"}), false, "no-such-folder/s.csv"},
+        {"segments-over-catalogue-link", plus(segments, {"-o", "cat.csv"}), false, "-o cat.csv is the catalogue"},
+        {"actors-fifo-catalogue",
+         {"actors", "--catalogue", "fifo.json", "--audience", "velo"},
+         false,
+         "fifo.json: not a regular file"},
+        {"actors-unknown-audience", with({"actors"}, {"--audience", "nobody"}), false, "unknown audience \"nobody\""},
+        {"actors-audience-deep", with({"actors"}, {"--audience", "audience_deep.json"}), false,
+         "audience_deep.json: nesting deeper than 64 levels"},
+        {"actors-unwritable-output", plus(actors, {"-o", "no-such-folder/a.csv"}), false, "no-such-folder/a.csv"},
+        {"actors-over-catalogue-link", plus(actors, {"-o", "cat.csv"}), false, "-o cat.csv is the catalogue"},
         {"import-catalogue-into-itself", with({"import"}, {"cat.sqlite"}), false, "--catalogue cat.sqlite is an input"},
         // Project files: shown, checked and used; broken, newer or pointing nowhere: refused, named.
         {"project-show", {"project", "show", "p.territoire.json"}, true, "format version 1", write_projects},
