@@ -1,7 +1,5 @@
 #include "geo/analysis/kernel.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
 
 namespace geo {
@@ -26,11 +24,6 @@ double equivalent_sigma_m(Kernel k, double bandwidth_m) {
 
 double bandwidth_from_sigma_m(Kernel k, double sigma_m) {
     return k == Kernel::quartic ? sigma_m * kQuarticPerGaussian : sigma_m;
-}
-
-double x_stretch_of(double sigma_x_m, double sigma_y_m) {
-    if (!(sigma_x_m > 0.0) || !(sigma_y_m > 0.0)) return 1.0;
-    return std::sqrt(sigma_y_m / sigma_x_m);
 }
 
 }  // namespace geo

@@ -36,7 +36,5 @@ double kernel_support_m(Kernel k, double bandwidth_m);
 // The Gaussian σ that smooths like `bandwidth_m` of kernel k, and back.
 double equivalent_sigma_m(Kernel k, double bandwidth_m);
 double bandwidth_from_sigma_m(Kernel k, double sigma_m);
-// The x stretch √(σy/σx) of a diagonal bandwidth (1 when either is not > 0).
-double x_stretch_of(double sigma_x_m, double sigma_y_m);
 
 }  // namespace geo
