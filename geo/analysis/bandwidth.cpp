@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "geo/detail/fftw_plans.hpp"
+#include "geo/detail/fftw_scratch.hpp"
 #include "geo/detail/handles.hpp"
 
 namespace geo {
@@ -178,8 +179,10 @@ public:
         m_step_u = (m.xmax - m.xmin) / m.sd_x / (n - 1);
         m_step_v = (m.ymax - m.ymin) / m.sd_y / (n - 1);
         const std::size_t pad = static_cast<std::size_t>(m_pad);
-        detail::FftwReals grid = detail::fftw_reals(pad * pad);
-        detail::FftwComplexes spectrum = detail::fftw_complexes(pad * static_cast<std::size_t>(m_half));
+        // Kept scratch arrays (fftw_scratch.hpp): no fresh pages on every call.
+        const detail::ScratchReals grid(pad * pad);
+        const detail::ScratchReals spectrum_reals(2 * pad * static_cast<std::size_t>(m_half));
+        fftw_complex* spectrum = spectrum_reals.complexes();
         m_line = detail::fftw_reals(pad);
         m_line_spectrum = detail::fftw_complexes(static_cast<std::size_t>(m_half));
         std::fill(grid.get(), grid.get() + pad * pad, 0.0);
@@ -200,10 +203,10 @@ public:
             row[pad + 1] += w * tx * ty;
         }
         const detail::SharedFftwPlan plan_2d =
-            detail::cached_fftw_plan(detail::FftKind::r2c_2d, m_pad, m_pad, grid.get(), spectrum.get());
+            detail::cached_fftw_plan(detail::FftKind::r2c_2d, m_pad, m_pad, grid.get(), spectrum);
         m_plan_1d = detail::cached_fftw_plan(detail::FftKind::r2c_1d, 1, m_pad, m_line.get(), m_line_spectrum.get());
-        fftw_execute_dft_r2c(plan_2d.get(), grid.get(), spectrum.get());
-        for (std::size_t k = 0; k < m_power.size(); ++k)
+        fftw_execute_dft_r2c(plan_2d.get(), grid.get(), spectrum);
+        for (std::size_t k = 0, n_power = pad * static_cast<std::size_t>(m_half); k < n_power; ++k)
             m_power[k] = spectrum[k][0] * spectrum[k][0] + spectrum[k][1] * spectrum[k][1];
     }
 
@@ -216,7 +219,7 @@ public:
         double sum = 0.0;
         for (int fy = 0; fy < m_pad; ++fy) {
             const double ky = ky_half[static_cast<std::size_t>(fy < m_half ? fy : m_pad - fy)];
-            const double* row = m_power.data() + static_cast<std::size_t>(fy) * static_cast<std::size_t>(m_half);
+            const double* row = m_power.get() + static_cast<std::size_t>(fy) * static_cast<std::size_t>(m_half);
             double acc = 0.0;
             for (int fx = 0; fx < m_half; ++fx) {
                 const double mult = (fx == 0 || fx == m_pad / 2) ? 1.0 : 2.0;
@@ -247,7 +250,7 @@ private:
 
     int m_pad, m_half;
     double m_step_u = 0.0, m_step_v = 0.0;
-    std::vector<double> m_power;  // |FFT of the binned weights|², m_pad × m_half
+    detail::ScratchReals m_power;  // |FFT of the binned weights|², m_pad × m_half
     detail::FftwReals m_line;
     detail::FftwComplexes m_line_spectrum;
     detail::SharedFftwPlan m_plan_1d;

@@ -27,7 +27,6 @@ public:
     // edge from (i, j) to (i, j+1) odd.
     [[nodiscard]] std::int64_t h_edge(int i, int j) const { return 2 * (static_cast<std::int64_t>(j) * m_nw + i); }
     [[nodiscard]] std::int64_t v_edge(int i, int j) const { return h_edge(i, j) + 1; }
-    [[nodiscard]] std::int64_t edge_count() const { return 2 * static_cast<std::int64_t>(m_nw) * m_nh; }
 
     // Where the contour crosses an edge: linear interpolation between the two
     // centres, kept off the nodes themselves so that rings never touch.
@@ -95,12 +94,27 @@ Box bounds(const ProjectedRing& r) {
 
 std::vector<ProjectedRing> contour_rings(const DensityGrid& grid, double threshold) {
     const Lattice lat(grid, threshold);
-    std::vector<std::int32_t> next(static_cast<std::size_t>(lat.edge_count()), -1);
-    std::vector<std::int64_t> starts;
+    // Which nodes of a lattice row are inside, two rows at a time (each node
+    // is compared once, not four times).
+    const auto nw = static_cast<std::size_t>(lat.nodes_x());
+    std::vector<std::uint8_t> below(nw, 0), above(nw, 0);
+    auto fill_row = [&](int j, std::vector<std::uint8_t>& row) {
+        for (std::size_t i = 0; i < nw; ++i) row[i] = lat.inside(static_cast<int>(i), j) ? 1 : 0;
+    };
+    fill_row(0, above);
+    // The crossed edges only (a few per boundary cell, not one slot per edge
+    // of the lattice): (from, to) pairs in scan order, each edge the start
+    // of exactly one segment.
+    struct Link {
+        std::int64_t from, to;
+    };
+    std::vector<Link> links;
     for (int j = 0; j + 1 < lat.nodes_y(); ++j) {
+        std::swap(below, above);
+        fill_row(j + 1, above);
         for (int i = 0; i + 1 < lat.nodes_x(); ++i) {
-            const int c = (lat.inside(i, j) ? 1 : 0) | (lat.inside(i + 1, j) ? 2 : 0) |
-                          (lat.inside(i + 1, j + 1) ? 4 : 0) | (lat.inside(i, j + 1) ? 8 : 0);
+            const auto u = static_cast<std::size_t>(i);
+            const int c = below[u] | (below[u + 1] << 1) | (above[u + 1] << 2) | (above[u] << 3);
             if (c == 0 || c == 15) continue;
             Segments seg = kCases[static_cast<std::size_t>(c)];
             if (c == 5 || c == 10) {
@@ -110,24 +124,31 @@ std::vector<ProjectedRing> contour_rings(const DensityGrid& grid, double thresho
             }
             const std::array<std::int64_t, 4> edge{lat.h_edge(i, j), lat.v_edge(i + 1, j), lat.h_edge(i, j + 1),
                                                    lat.v_edge(i, j)};
-            for (std::size_t k = 0; k < 4 && seg.s[k] != None; k += 2) {
-                const std::int64_t from = edge[seg.s[k]], to = edge[seg.s[k + 1]];
-                next[static_cast<std::size_t>(from)] = static_cast<std::int32_t>(to);
-                starts.push_back(from);
-            }
+            for (std::size_t k = 0; k < 4 && seg.s[k] != None; k += 2)
+                links.push_back({edge[seg.s[k]], edge[seg.s[k + 1]]});
         }
     }
+    // Looked up by their start edge; traced from each link in scan order.
+    std::vector<std::size_t> by_from(links.size());
+    for (std::size_t k = 0; k < by_from.size(); ++k) by_from[k] = k;
+    std::sort(by_from.begin(), by_from.end(),
+              [&](std::size_t a, std::size_t b) { return links[a].from < links[b].from; });
+    auto link_from = [&](std::int64_t edge) -> std::size_t {
+        const auto it = std::lower_bound(by_from.begin(), by_from.end(), edge,
+                                         [&](std::size_t k, std::int64_t e) { return links[k].from < e; });
+        return it != by_from.end() && links[*it].from == edge ? *it : links.size();
+    };
+    std::vector<bool> traced(links.size(), false);
     std::vector<ProjectedRing> rings;
-    for (std::int64_t start : starts) {
-        if (next[static_cast<std::size_t>(start)] < 0) continue;  // already traced
+    for (std::size_t first = 0; first < links.size(); ++first) {
+        if (traced[first]) continue;
         ProjectedRing ring;
-        std::int64_t e = start;
+        std::size_t k = first;
         do {
-            ring.push_back(lat.crossing(e));
-            const std::int64_t n = next[static_cast<std::size_t>(e)];
-            next[static_cast<std::size_t>(e)] = -1;
-            e = n;
-        } while (e >= 0 && e != start);
+            traced[k] = true;
+            ring.push_back(lat.crossing(links[k].from));
+            k = link_from(links[k].to);
+        } while (k < links.size() && !traced[k]);
         if (ring.size() >= 3) rings.push_back(std::move(ring));
     }
     return rings;

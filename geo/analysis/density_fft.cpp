@@ -8,6 +8,7 @@
 
 #include "geo/analysis/kernel_terms.hpp"
 #include "geo/detail/fftw_plans.hpp"
+#include "geo/detail/fftw_scratch.hpp"
 #include "geo/detail/handles.hpp"
 
 namespace geo::detail {
@@ -28,22 +29,23 @@ int fast_size(int n) {
 }
 
 // An in-place real-to-complex array of rows × cols reals (each row padded
-// to 2·(cols/2 + 1) doubles, as FFTW's in-place layout wants).
+// to 2·(cols/2 + 1) doubles, as FFTW's in-place layout wants), in the
+// thread's kept scratch memory (fftw_scratch.hpp).
 struct SpectralArray {
     int rows, cols, stride;  // stride: doubles per row
-    FftwReals data;
+    ScratchReals data;
 
     SpectralArray(int r, int c)
         : rows(r),
           cols(c),
           stride(2 * (c / 2 + 1)),
-          data(fftw_reals(static_cast<std::size_t>(r) * static_cast<std::size_t>(stride))) {
+          data(static_cast<std::size_t>(r) * static_cast<std::size_t>(stride)) {
         std::fill(data.get(), data.get() + static_cast<std::size_t>(rows) * static_cast<std::size_t>(stride), 0.0);
     }
     double& at(int row, int col) {
         return data[static_cast<std::size_t>(row) * static_cast<std::size_t>(stride) + static_cast<std::size_t>(col)];
     }
-    fftw_complex* spectrum() { return reinterpret_cast<fftw_complex*>(data.get()); }
+    fftw_complex* spectrum() { return data.complexes(); }
     [[nodiscard]] std::size_t spectrum_size() const {
         return static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols / 2 + 1);
     }

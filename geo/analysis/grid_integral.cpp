@@ -15,12 +15,13 @@ std::size_t index(int width, int col, int row) {
 
 }  // namespace
 
-GridIntegrator::GridIntegrator(const DensityGrid& grid) : m_grid(grid) {
-    m_running.assign(grid.values.size(), 0.0);
-    for (int r = 0; r < grid.height; ++r)
+GridIntegrator::GridIntegrator(const DensityGrid& grid) : m_grid(grid), m_running(grid.values.size()) {
+    for (int r = 0; r < grid.height; ++r) {
+        if (grid.width > 0) m_running[index(grid.width, 0, r)] = 0.0;
         for (int c = 1; c < grid.width; ++c)
             m_running[index(grid.width, c, r)] =
                 m_running[index(grid.width, c - 1, r)] + 0.5 * (grid.at(c - 1, r) + grid.at(c, r)) * grid.cell_m;
+    }
 }
 
 double GridIntegrator::row_integral(int row, double x) const {

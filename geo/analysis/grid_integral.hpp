@@ -21,12 +21,13 @@
 // kernel mass (kernel_mass.hpp; tests/geo/analysis/grid_integral_test.cpp).
 // Units: metres of the grid's metric CRS; the result in the grid's weight
 // unit (value per km² × km²). Rings: any orientation; polygons must not
-// overlap. Pure after construction; integrate() is thread-safe.
+// overlap. Pure after construction; integrate() is thread-safe; the
+// integrator is destroyed on the thread that made it (its running sums live
+// in that thread's kept scratch memory, geo/detail/fftw_scratch.hpp).
 // Failures: none; a region outside the grid integrates to 0.
-#include <vector>
-
 #include "geo/analysis/density.hpp"
 #include "geo/analysis/planar_geometry.hpp"
+#include "geo/detail/fftw_scratch.hpp"
 
 namespace geo {
 
@@ -50,7 +51,7 @@ private:
     [[nodiscard]] EdgeSums edge_integral(Projected a, Projected b) const;  // along a → b
 
     const DensityGrid& m_grid;
-    std::vector<double> m_running;  // per row, Σ of trapezoids up to each node (km² × value / km)
+    detail::ScratchReals m_running;  // per row, Σ of trapezoids up to each node (km² × value / km)
 };
 
 }  // namespace geo

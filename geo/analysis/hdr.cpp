@@ -15,7 +15,6 @@ namespace {
 // largest values. Monotone: a larger value never lands in a later bin.
 constexpr int kMantissaBits = 6;
 constexpr std::uint16_t kBins = 4096;  // 64 octaves below the maximum
-constexpr std::uint16_t kZero = 0xFFFF;
 
 std::uint64_t key_of(double v) {
     return std::bit_cast<std::uint64_t>(v) >> (52 - kMantissaBits);
@@ -41,15 +40,14 @@ std::vector<double> hdr_thresholds(const DensityGrid& grid, const std::vector<do
     if (!(total > 0.0)) return out;
 
     const std::uint64_t top = key_of(max_value);
-    std::vector<std::uint16_t> bin(values.size(), kZero);
+    // The bin of a positive value (recomputed where needed: cheaper than
+    // keeping one per cell).
+    auto bin_of = [top](double v) {
+        return static_cast<std::uint16_t>(std::min<std::uint64_t>(top - key_of(v), kBins - 1));
+    };
     std::vector<double> bin_mass(kBins, 0.0);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (values[i] <= 0.0) continue;
-        const std::uint64_t below = top - key_of(values[i]);
-        const auto b = static_cast<std::uint16_t>(std::min<std::uint64_t>(below, kBins - 1));
-        bin[i] = b;
-        bin_mass[b] += values[i];
-    }
+    for (double v : values)
+        if (v > 0.0) bin_mass[bin_of(v)] += v;
     std::vector<double> in_bin;
     for (std::size_t l = 0; l < levels.size(); ++l) {
         const double target = levels[l] * total;
@@ -58,8 +56,8 @@ std::vector<double> hdr_thresholds(const DensityGrid& grid, const std::vector<do
         while (b < kBins && cum + bin_mass[b] < target) cum += bin_mass[b++];
         if (b == kBins) continue;  // rounding at level 1: keep every positive cell
         in_bin.clear();
-        for (std::size_t i = 0; i < values.size(); ++i)
-            if (bin[i] == b) in_bin.push_back(values[i]);
+        for (double v : values)
+            if (v > 0.0 && bin_of(v) == b) in_bin.push_back(v);
         std::sort(in_bin.begin(), in_bin.end(), std::greater<>());
         out[l] = in_bin.back();
         for (double v : in_bin) {
