@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <memory>
 
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "app/gui/model/basemap_loading.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
 #include "app/gui/model/context_loading.hpp"
-#include "app/gui/model/gaps_job.hpp"
+#include "app/gui/model/gaps_controller.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/io/gap_defaults.hpp"
 #include "geo/io/places_file.hpp"
@@ -18,7 +18,7 @@ namespace {
 geo::Result<void> add_gaps(RenderScene& scene) {
     MapModel& model = scene.model;
     const auto& levels = model.perimeters();
-    const auto main = std::find_if(levels.begin(), levels.end(), [](const PerimeterLevel& l) { return l.main; });
+    const auto main = std::find_if(levels.begin(), levels.end(), [](const PerimeterOverlay& l) { return l.main; });
     if (!scene.audience || main == levels.end()) return geo::fail("--gaps needs an audience perimeter (--audience)");
     auto defaults = geo::load_gap_defaults();
     if (!defaults) return tl::unexpected(defaults.error());

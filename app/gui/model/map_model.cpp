@@ -52,9 +52,9 @@ void MapModel::count_families() {
     }
 }
 
-void MapModel::set_perimeters(std::vector<PerimeterLevel> levels) {
+void MapModel::set_perimeters(std::vector<PerimeterOverlay> levels) {
     std::sort(levels.begin(), levels.end(),
-              [](const PerimeterLevel& a, const PerimeterLevel& b) { return a.level > b.level; });
+              [](const PerimeterOverlay& a, const PerimeterOverlay& b) { return a.level > b.level; });
     m_perimeters = std::move(levels);
     ++m_perimeters_revision;
 }

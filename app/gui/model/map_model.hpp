@@ -30,8 +30,9 @@
 
 namespace app::gui {
 
-// One nested level of a destination perimeter (e.g. 0.5 / 0.8 / 0.95).
-struct PerimeterLevel {
+// A perimeter level as the map draws it (e.g. 0.5 / 0.8 / 0.95); the computed
+// level, with its statistics, is geo::PerimeterLevel.
+struct PerimeterOverlay {
     double level = 0.8;  // share of the audience-weighted offer mass
     geo::MultiPolygon geometry;
     bool main = true;  // the level the user chose (others: nested context)
@@ -87,8 +88,8 @@ public:
     }
     void set_item_filter(std::optional<std::vector<std::uint32_t>> shown);  // nullopt: all
 
-    [[nodiscard]] const std::vector<PerimeterLevel>& perimeters() const { return m_perimeters; }
-    void set_perimeters(std::vector<PerimeterLevel> levels);  // sorted from the widest level
+    [[nodiscard]] const std::vector<PerimeterOverlay>& perimeters() const { return m_perimeters; }
+    void set_perimeters(std::vector<PerimeterOverlay> levels);  // sorted from the widest level
 
     [[nodiscard]] const DensitySurface& density() const { return m_density; }
     void set_density(DensitySurface density);
@@ -165,7 +166,7 @@ private:
     std::vector<geo::Place> m_places;
     geo::CommuneNames m_commune_names;
     std::optional<std::vector<std::uint32_t>> m_item_filter;
-    std::vector<PerimeterLevel> m_perimeters;
+    std::vector<PerimeterOverlay> m_perimeters;
     DensitySurface m_density;
     std::shared_ptr<const geo::GapResult> m_gaps;
     std::optional<std::size_t> m_gap_cell, m_gap_zone;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "geo/io/project_file.hpp"

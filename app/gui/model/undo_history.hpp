@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "app/gui/model/layers.hpp"
 #include "geo/analysis/audience.hpp"
 

@@ -58,7 +58,7 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
     return out;
 }
 
-MeshResult build_perimeter_mesh(const std::vector<PerimeterLevel>& levels) {
+MeshResult build_perimeter_mesh(const std::vector<PerimeterOverlay>& levels) {
     geo::LonLatBox box;
     for (const auto& l : levels) box.extend(l.geometry.bounds());
     MeshBuilder builder(centre_of(box));

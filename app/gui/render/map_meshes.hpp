@@ -37,7 +37,7 @@ struct MeshResult {
     PolygonMesh mesh;
     std::vector<std::string> errors;
 };
-MeshResult build_perimeter_mesh(const std::vector<PerimeterLevel>& levels);
+MeshResult build_perimeter_mesh(const std::vector<PerimeterOverlay>& levels);
 MeshResult build_context_mesh(const ContextGeometry& geometry);
 // The Gaps layer: every gap cell filled with gap_colour(score) (hexagons are
 // convex: fanned directly, no triangulation), the zones outlined.

@@ -77,7 +77,7 @@ private:
         std::vector<geo::Territory> territories;
     };
     struct PerimeterJob {
-        std::vector<PerimeterLevel> levels;
+        std::vector<PerimeterOverlay> levels;
     };
     struct GapsJob {
         std::shared_ptr<const geo::GapResult> gaps;

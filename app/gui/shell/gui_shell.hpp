@@ -20,10 +20,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app/gui/gui_app.hpp"
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "app/gui/model/background_job.hpp"
 #include "app/gui/model/catalogue_snapshot.hpp"
-#include "app/gui/model/gaps_job.hpp"
+#include "app/gui/model/gaps_controller.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/model/undo_history.hpp"

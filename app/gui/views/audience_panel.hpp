@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "geo/analysis/audience.hpp"
 #include "geo/core/taxonomy.hpp"

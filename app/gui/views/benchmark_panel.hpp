@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "app/gui/model/background_job.hpp"
-#include "app/gui/model/benchmark_job.hpp"
+#include "app/gui/model/benchmark_task.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/views/export_row.hpp"

@@ -33,7 +33,7 @@ std::string with_extension(const std::string& path, const char* extension) {
 
 }  // namespace
 
-std::vector<geo::Territory> perimeters_as_territories(const std::vector<PerimeterLevel>& levels,
+std::vector<geo::Territory> perimeters_as_territories(const std::vector<PerimeterOverlay>& levels,
                                                       const std::string& audience_name,
                                                       const std::string& audience_id) {
     std::vector<geo::Territory> out;

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "app/gui/model/background_job.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
@@ -41,7 +41,7 @@ private:
 
 // The perimeter levels as territories (level "destination"), named after
 // the audience and the level, for the exporters.
-std::vector<geo::Territory> perimeters_as_territories(const std::vector<PerimeterLevel>& levels,
+std::vector<geo::Territory> perimeters_as_territories(const std::vector<PerimeterOverlay>& levels,
                                                       const std::string& audience_name, const std::string& audience_id);
 
 }  // namespace app::gui

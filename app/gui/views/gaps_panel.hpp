@@ -8,9 +8,9 @@
 // tooltip over a gap cell. Main thread, inside an ImGui frame.
 #include <imgui.h>
 
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "app/gui/model/gap_view.hpp"
-#include "app/gui/model/gaps_job.hpp"
+#include "app/gui/model/gaps_controller.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/views/export_row.hpp"

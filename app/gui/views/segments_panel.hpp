@@ -10,10 +10,10 @@
 #include <optional>
 #include <string>
 
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "app/gui/model/background_job.hpp"
 #include "app/gui/model/map_model.hpp"
-#include "app/gui/model/segments_job.hpp"
+#include "app/gui/model/segments_task.hpp"
 #include "app/gui/render/ui_cache.hpp"
 
 namespace app::gui {

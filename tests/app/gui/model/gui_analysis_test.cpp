@@ -5,9 +5,9 @@
 
 #include <cmath>
 
-#include "app/gui/model/benchmark_job.hpp"
+#include "app/gui/model/benchmark_task.hpp"
 #include "app/gui/model/gap_view.hpp"
-#include "app/gui/model/gaps_job.hpp"
+#include "app/gui/model/gaps_controller.hpp"
 #include "app/gui/model/radar.hpp"
 #include "tests/support/sample_catalogue.hpp"
 #include "tests/support/test_support.hpp"

@@ -2,7 +2,7 @@
 // asked for, the perimeter with its statistics, border table and density
 // surface from AudienceComputer, and the debounced controller (latest
 // request wins, results land in the model).
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 
 #include <gtest/gtest.h>
 

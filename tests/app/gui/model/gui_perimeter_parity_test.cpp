@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/store/catalogue.hpp"
 #include "tests/support/cli_process.hpp"

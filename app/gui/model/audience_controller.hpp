@@ -45,9 +45,9 @@ struct AudienceRequest {
 struct AudienceResult {
     std::string audience_id;
     unsigned items_revision = 0;
-    std::vector<float> weights;              // one per item
-    std::size_t weighted_items = 0;          // items with a positive weight
-    std::vector<PerimeterLevel> perimeters;  // widest first
+    std::vector<float> weights;                // one per item
+    std::size_t weighted_items = 0;            // items with a positive weight
+    std::vector<PerimeterOverlay> perimeters;  // widest first
     std::optional<geo::PerimeterStats> stats;
     std::optional<geo::BorderReport> borders;  // of the main level
     DensitySurface density;

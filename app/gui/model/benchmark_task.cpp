@@ -1,4 +1,4 @@
-#include "app/gui/model/benchmark_job.hpp"
+#include "app/gui/model/benchmark_task.hpp"
 
 #include <sstream>
 

@@ -1,4 +1,4 @@
-#include "app/gui/model/audience_job.hpp"
+#include "app/gui/model/audience_controller.hpp"
 
 #include <algorithm>
 #include <chrono>

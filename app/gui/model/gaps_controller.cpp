@@ -1,4 +1,4 @@
-#include "app/gui/model/gaps_job.hpp"
+#include "app/gui/model/gaps_controller.hpp"
 
 #include <algorithm>
 
@@ -59,7 +59,7 @@ void GapsController::request(const MapModel& model, const std::optional<geo::Aud
         return;
     }
     const auto& levels = model.perimeters();
-    const auto main = std::find_if(levels.begin(), levels.end(), [](const PerimeterLevel& l) { return l.main; });
+    const auto main = std::find_if(levels.begin(), levels.end(), [](const PerimeterOverlay& l) { return l.main; });
     if (!audience || main == levels.end()) {
         m_error.clear();
         m_audience.reset();
