@@ -41,6 +41,7 @@
 #include "app/gui/views/print_dialog.hpp"
 #include "app/gui/views/search_box.hpp"
 #include "app/gui/views/segments_panel.hpp"
+#include "app/gui/views/shortcuts_dialog.hpp"
 #include "app/gui/window.hpp"
 #include "geo/io/project_file.hpp"
 
@@ -135,6 +136,7 @@ private:
     FileBrowser m_browser;
     ExportDialog m_export;
     PrintDialog m_print;
+    ShortcutsDialog m_shortcuts;
     ImportDialog m_import;
     SearchBox m_search;
     std::vector<geo::SourceInfo> m_sources;

@@ -77,10 +77,15 @@ void GuiShell::draw_menu() {
         }
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu(tr(Text::menu_help))) {
+        if (ImGui::MenuItem(tr(Text::shortcuts_title), "F1")) m_shortcuts.open();
+        ImGui::EndMenu();
+    }
     ImGui::EndMainMenuBar();
 }
 
 void GuiShell::draw_dialogs() {
+    m_shortcuts.draw();
     m_export.draw(m_model, m_audience, m_sources, m_ui);
     m_print.draw(m_model, m_audience.audience(), m_ui.attribution, m_sources, m_ui);
     if (m_ui.open_import) {
@@ -148,6 +153,7 @@ Rect GuiShell::frame() {
     if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_F)) m_search.focus();
     if (ctrl && !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_S)) save_or_ask();
     if (ctrl && !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_O)) ask_open_project();
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) m_shortcuts.open();
     handle_undo_keys(ctrl, (io.KeyMods & ImGuiKeyModFlags_Shift) != 0);
 
     draw_menu();
@@ -184,7 +190,8 @@ Rect GuiShell::frame() {
                      {0, top, m_ui.show_left ? left : 0.0f, height},
                      {right, top, m_ui.show_right ? io.DisplaySize.x - right : 0.0f, height}};
     m_canvas.draw(ImVec2(map.x, map.y), ImVec2(map.w, map.h), m_model, *m_renderer, m_ui);
-    m_search.draw(ImVec2(map.x, map.y), map.w, m_model, m_ui);
+    const UiRect& fit = m_canvas.controls().fit;
+    m_search.draw(ImVec2(map.x, map.y), map.w, fit.w > 0 ? fit.x : map.x + map.w - 70.0f, m_model, m_ui);
     draw_catalogue_notes(map);
     draw_dialogs();
     // A slider dragged is one step: changes while the button is held join it.

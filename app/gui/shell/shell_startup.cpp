@@ -31,6 +31,7 @@ GuiShell::GuiShell(const GuiOptions& options, Window& window, std::unique_ptr<Ma
     if (m_options.open == "import") m_import.open(ImportKind::items);
     if (m_options.open == "export") m_export.open();
     if (m_options.open == "export-map") m_print.open();
+    if (m_options.open == "shortcuts") m_shortcuts.open();
     load_context_and_places();
     if (m_project) m_model.layers().arrange(project_looks(*m_project, m_model.layers()));
     if (!m_options.state_file.empty()) m_state_file.emplace(m_options.state_file);

@@ -7,6 +7,7 @@
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/gui/views/labelled_slider.hpp"
 
 namespace app::gui {
 namespace {
@@ -17,8 +18,7 @@ const std::string& audience_name(const geo::Audience& a) {
 
 bool weight_slider(const char* id, const std::string& name, double value, double& out) {
     float w = static_cast<float>(value);
-    ImGui::SetNextItemWidth(-1);
-    const bool changed = ImGui::SliderFloat(id, &w, 0.0f, 1.0f, (name + " " + format_number(w, 2)).c_str());
+    const bool changed = labelled_slider(id, name, w, 0.0f, 1.0f, format_number(w, 2), 0.6f);
     out = w;
     return changed;
 }
@@ -87,9 +87,9 @@ void AudiencePanel::draw_weights(const geo::Audience& active, MapModel& model, A
 void AudiencePanel::draw_smoothing(MapModel& model, AudienceController& controller) {
     AudienceParams params = controller.params();
     float level = static_cast<float>(params.level) * 100.0f;
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##level", &level, 30.0f, 99.0f,
-                           fmt::format("{} %.0f %%", tr(Text::perimeter_level)).c_str())) {
+    const bool level_changed = labelled_slider("##level", tr(Text::perimeter_level), level, 30.0f, 99.0f, "%.0f %%");
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip("%s", tr(Text::perimeter_level_tip));
+    if (level_changed) {
         params.level = level / 100.0;
         controller.set_params(params, model);
     }
@@ -121,9 +121,7 @@ void AudiencePanel::draw_smoothing(MapModel& model, AudienceController& controll
     }
     if (params.bandwidth_m) {
         float km = static_cast<float>(*params.bandwidth_m / 1000.0);
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderFloat("##bandwidth", &km, 1.0f, 30.0f,
-                               fmt::format("{} {} km", tr(Text::bandwidth), format_number(km, 1)).c_str())) {
+        if (labelled_slider("##bandwidth", tr(Text::bandwidth), km, 1.0f, 30.0f, format_number(km, 1) + " km")) {
             params.bandwidth_m = km * 1000.0;
             controller.set_params(params, model);
         }

@@ -80,9 +80,10 @@ void draw_details_panel(MapModel& model, UiState& ui) {
         field(Text::field_commune,
               commune.empty() ? item.commune_insee : fmt::format("{} ({})", commune, item.commune_insee));
         field(Text::field_source, item.source_id.empty() ? item.source : item.source + " · " + item.source_id);
-        field(Text::field_position, fmt::format("{:.5f}, {:.5f}", item.position.lat_deg, item.position.lon_deg));
-        if (!model.item_weights().empty())
-            field(Text::field_weight, fmt::format("{:.2f}", model.item_weights()[*selected]));
+        field(Text::field_position,
+              fmt::format("{}{} {}", format_number(item.position.lat_deg, 5), language() == Language::fr ? " ;" : ",",
+                          format_number(item.position.lon_deg, 5)));
+        if (!model.item_weights().empty()) field(Text::field_weight, format_number(model.item_weights()[*selected], 2));
         ImGui::EndTable();
     }
     if (ImGui::Button(tr(Text::zoom_to)))

@@ -16,9 +16,10 @@ namespace {
 constexpr const char* kPopup = "##file-browser";
 
 std::string human_size(std::uintmax_t bytes) {
-    if (bytes >= 1'000'000) return fmt::format("{:.1f} MB", bytes / 1e6);
-    if (bytes >= 1'000) return fmt::format("{:.0f} kB", bytes / 1e3);
-    return fmt::format("{} B", bytes);
+    const bool fr = language() == Language::fr;  // octets: Mo, ko, o
+    if (bytes >= 1'000'000) return format_number(static_cast<double>(bytes) / 1e6, 1) + (fr ? " Mo" : " MB");
+    if (bytes >= 1'000) return format_number(static_cast<double>(bytes) / 1e3, 0) + (fr ? " ko" : " kB");
+    return fmt::format("{} {}", bytes, fr ? "o" : "B");
 }
 }  // namespace
 

@@ -8,6 +8,7 @@
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
+#include "app/gui/views/labelled_slider.hpp"
 #include "geo/io/gaps_export.hpp"
 #include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
@@ -162,9 +163,7 @@ void GapsPanel::draw(MapModel& model, GapsController& gaps, const AudienceContro
     bool shown = layer && layer->visible;
     if (ImGui::Checkbox(tr(Text::show_gaps), &shown)) model.layers().set_visible("gaps", shown);
     float km = static_cast<float>(gaps.cell_m() / 1000.0);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##cell", &km, 0.5f, 10.0f, fmt::format("{} %.1f km", tr(Text::cell_size)).c_str()) &&
-        km > 0.0f)
+    if (labelled_slider("##cell", tr(Text::cell_size), km, 0.5f, 10.0f, format_number(km, 1) + " km") && km > 0.0f)
         gaps.set_cell_m(km * 1000.0, model, audience.audience());
     if (!audience.audience() || model.perimeters().empty()) {
         ImGui::TextWrapped("%s", tr(Text::gaps_need_perimeter));

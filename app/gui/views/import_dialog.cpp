@@ -151,9 +151,9 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
             ImGui::TextWrapped("%s : %s", tr(Text::import_failed), o.error.c_str());
             ImGui::PopStyleColor();
         } else if (o.kind == ImportKind::context) {
-            ImGui::TextWrapped("%s : %zu + %zu (%lld %s)", tr(Text::import_done), o.context->lines.size(),
-                               o.context->polygons.polygons.size(), static_cast<long long>(o.context->skipped),
-                               tr(Text::skipped));
+            ImGui::TextWrapped("%s : %zu %s, %zu %s, %lld %s", tr(Text::import_done), o.context->lines.size(),
+                               tr(Text::context_lines), o.context->polygons.polygons.size(), tr(Text::context_polygons),
+                               static_cast<long long>(o.context->skipped), tr(Text::skipped));
         } else {
             const geo::ImportReport& r = o.report;
             ImGui::Text("%s : %lld %s, %lld %s, %lld %s, %zu %s", tr(Text::import_done), static_cast<long long>(r.read),

@@ -24,9 +24,12 @@ UiRect item_rect() {
     return {min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
+// "47,4460° N ; 1,1264° E" in French (decimal comma, so not a comma between
+// them), "47.4460° N, 1.1264° E" in English.
 std::string format_lonlat(geo::LonLat p) {
-    return fmt::format("{:.4f}° {}, {:.4f}° {}", std::abs(p.lat_deg), p.lat_deg >= 0 ? "N" : "S", std::abs(p.lon_deg),
-                       p.lon_deg >= 0 ? "E" : "O");
+    const bool fr = language() == Language::fr;
+    return fmt::format("{}° {}{} {}° {}", format_number(std::abs(p.lat_deg), 4), p.lat_deg >= 0 ? "N" : "S",
+                       fr ? " ;" : ",", format_number(std::abs(p.lon_deg), 4), p.lon_deg >= 0 ? "E" : (fr ? "O" : "W"));
 }
 
 }  // namespace
@@ -191,7 +194,7 @@ void MapCanvas::draw_controls(ImVec2 pos, ImVec2 size, MapModel& model, UiState&
 }
 
 std::string MapCanvas::status_text(const MapModel& model, const MapRenderer& renderer) const {
-    std::string text = fmt::format("{} {:.1f}", tr(Text::zoom_level), model.camera().zoom());
+    std::string text = fmt::format("{} {}", tr(Text::zoom_level), format_number(model.camera().zoom(), 1));
     if (m_hovered)
         text = fmt::format("{}  ·  {}", format_lonlat(model.camera().to_lonlat({m_cursor_local.x, m_cursor_local.y})),
                            text);

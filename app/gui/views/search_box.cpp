@@ -11,7 +11,7 @@ namespace app::gui {
 namespace {
 
 constexpr float kFieldWidth = 300.0f;
-constexpr float kButtonsWidth = 70.0f;  // the map canvas's Fit / + / − column and its margins
+constexpr float kGapPx = 10.0f;  // between the field and the on-map buttons
 
 const char* kind_text(geo::SearchKind kind) {
     switch (kind) {
@@ -29,11 +29,13 @@ const char* kind_text(geo::SearchKind kind) {
 
 }  // namespace
 
-void SearchBox::draw(ImVec2 canvas, float canvas_w, MapModel& model, UiState& ui) {
-    // Top right, beside the on-map buttons, clear of the zoom and cursor line on the left.
-    const float width = std::min(kFieldWidth, canvas_w - 420.0f);
+void SearchBox::draw(ImVec2 canvas, float canvas_w, float buttons_x, MapModel& model, UiState& ui) {
+    // Top right, left of the on-map buttons (whose width follows the
+    // language's "Fit" label), clear of the zoom and cursor line on the left.
+    const float right = std::min(buttons_x, canvas.x + canvas_w) - kGapPx;
+    const float width = std::min(kFieldWidth, right - canvas.x - 350.0f);
     if (width < 80.0f) return;
-    ImGui::SetNextWindowPos(ImVec2(canvas.x + canvas_w - width - kButtonsWidth, canvas.y + 10));
+    ImGui::SetNextWindowPos(ImVec2(right - width, canvas.y + 10));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 240));

@@ -20,7 +20,8 @@ public:
     void focus() { m_focus_request = true; }
     // Draws the field centred at the top of the map canvas (`canvas`: its
     // top-left corner, window pixels; `canvas_w`: its width), the list below.
-    void draw(ImVec2 canvas, float canvas_w, MapModel& model, UiState& ui);
+    // buttons_x: the screen x where the on-map buttons start.
+    void draw(ImVec2 canvas, float canvas_w, float buttons_x, MapModel& model, UiState& ui);
 
     [[nodiscard]] const SearchModel& search() const { return m_search; }
     [[nodiscard]] bool focused() const { return m_active; }

@@ -103,6 +103,17 @@ TEST_F(GuiInput, EscapeClosesTheOpenMenu) {
         << "Escape left the menu open: " << state().dump();
 }
 
+TEST_F(GuiInput, F1ShowsTheShortcutList) {
+    REQUIRE_X_INPUT();
+    ASSERT_TRUE(start());
+    m_gui->key("F1");
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return popup_open(s, "##shortcuts"); }, kEffectTimeout))
+        << "F1 did not open the shortcut list: " << state().dump();
+    m_gui->key("Return");
+    EXPECT_TRUE(m_gui->wait_for([](const json& s) { return s.at("popups").empty(); }, kEffectTimeout))
+        << "Enter left the shortcut list open: " << state().dump();
+}
+
 // Each dialog that --open can show first: its option and its popup's name.
 struct Dialog {
     const char* open;
@@ -123,7 +134,7 @@ TEST_P(GuiDialog, EscapeClosesIt) {
 
 INSTANTIATE_TEST_SUITE_P(Dialogs, GuiDialog,
                          ::testing::Values(Dialog{"import", "##import"}, Dialog{"export", "##export"},
-                                           Dialog{"export-map", "##export-map"}),
+                                           Dialog{"export-map", "##export-map"}, Dialog{"shortcuts", "##shortcuts"}),
                          [](const ::testing::TestParamInfo<Dialog>& info) {
                              std::string name = info.param.open;
                              std::replace(name.begin(), name.end(), '-', '_');
