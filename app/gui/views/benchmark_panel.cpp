@@ -68,10 +68,7 @@ void BenchmarkPanel::start(const MapModel& model, const AudienceController& audi
     request.audience = audience.audience() ? *audience.audience() : whole_offer_audience();
     request.level = audience.params().level;
     request.items = model.shared_items();
-    m_running_audience = request.audience;
-    m_running_against = request.against;  // the result's, once it succeeds
-    m_error.clear();
-    m_job.start([request](const geo::Progress&) { return run_benchmark(request); });
+    m_benchmark.start(std::move(request));
 }
 
 void BenchmarkPanel::draw_choice(const MapModel& model, const AudienceController& audience) {
@@ -115,7 +112,7 @@ void BenchmarkPanel::draw_choice(const MapModel& model, const AudienceController
     const geo::Audience shown = audience.audience() ? *audience.audience() : whole_offer_audience();
     const bool ready =
         !m_ours.empty() && (!m_against.empty() || !split_specs(m_other).empty()) && !model.catalogue_path().empty();
-    ImGui::BeginDisabled(!ready || m_job.running());
+    ImGui::BeginDisabled(!ready || m_benchmark.busy());
     const std::string button =
         fmt::format("{} · {} : {}", tr(Text::run_benchmark), tr(Text::benchmark_audience), audience_label(shown));
     if (ImGui::Button(button.c_str(), ImVec2(-1, 0))) start(model, audience);
@@ -190,21 +187,12 @@ void BenchmarkPanel::draw_result(const geo::BenchmarkResult& r) const {
 }
 
 void BenchmarkPanel::update(const MapModel& model, const AudienceController& audience) {
-    if (auto done = m_job.take()) {
-        if (*done) {
-            m_result = std::move(**done);
-            m_result_audience = m_running_audience;
-            m_result_against = m_running_against;
-            m_error.clear();
-        } else {
-            m_error = done->error().message;
-        }
-    }
+    m_benchmark.poll();
     if (model.catalogue_path().empty()) return;  // not loaded yet
     if (model.items().empty()) {
         if (m_autostart) {  // nothing to compare: say so instead of waiting
             m_autostart = false;
-            m_error = tr(Text::no_offer_items);
+            m_benchmark.set_error(tr(Text::no_offer_items));
         }
         return;
     }
@@ -226,19 +214,20 @@ void BenchmarkPanel::update(const MapModel& model, const AudienceController& aud
 
 void BenchmarkPanel::draw(const MapModel& model, const AudienceController& audience, UiState& ui) {
     draw_choice(model, audience);
-    if (m_job.running()) ImGui::TextDisabled("%s", tr(Text::computing));
-    if (!m_error.empty()) {
+    if (m_benchmark.busy()) ImGui::TextDisabled("%s", tr(Text::computing));
+    if (!m_benchmark.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.1f, 0.1f, 1));
-        ImGui::TextWrapped("%s", m_error.c_str());
+        ImGui::TextWrapped("%s", m_benchmark.error().c_str());
         ImGui::PopStyleColor();
     }
-    if (!m_result) return;
+    if (!m_benchmark.result()) return;
     ImGui::Separator();
-    draw_result(*m_result);
+    draw_result(*m_benchmark.result());
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr(Text::export_benchmark));
     const auto make = [&](const std::string& path, int) -> ExportRow::Writer {
-        return [path, result = *m_result, audience = m_result_audience, against = m_result_against,
+        const BenchmarkRequest& asked = *m_benchmark.result_request();
+        return [path, result = *m_benchmark.result(), audience = asked.audience, against = asked.against,
                 catalogue = model.catalogue_path(), items = model.shared_items()]() -> geo::Result<std::int64_t> {
             auto cat = geo::Catalogue::open(catalogue, geo::Catalogue::Mode::read_only);
             if (!cat) return tl::unexpected(cat.error());

@@ -12,8 +12,7 @@
 #include <vector>
 
 #include "app/gui/model/audience_controller.hpp"
-#include "app/gui/model/background_job.hpp"
-#include "app/gui/model/benchmark_task.hpp"
+#include "app/gui/model/benchmark_controller.hpp"
 #include "app/gui/model/map_model.hpp"
 #include "app/gui/model/ui_state.hpp"
 #include "app/gui/views/export_row.hpp"
@@ -37,9 +36,9 @@ public:
         m_autostart = false;
         m_pending.clear();
     }
-    [[nodiscard]] bool busy() const { return m_job.running() || m_export.busy() || m_autostart; }
-    [[nodiscard]] const std::optional<geo::BenchmarkResult>& result() const { return m_result; }
-    [[nodiscard]] const std::string& error() const { return m_error; }
+    [[nodiscard]] bool busy() const { return m_benchmark.busy() || m_export.busy() || m_autostart; }
+    [[nodiscard]] const std::optional<geo::BenchmarkResult>& result() const { return m_benchmark.result(); }
+    [[nodiscard]] const std::string& error() const { return m_benchmark.error(); }
     // The territories chosen now: ours, and the competitors (ticked, then typed).
     [[nodiscard]] const std::string& ours() const { return m_ours; }
     [[nodiscard]] std::vector<std::string> against() const;
@@ -53,13 +52,7 @@ private:
     std::string m_other;                 // typed specs, comma-separated
     std::vector<std::string> m_pending;  // preset competitors, sorted into the two above once loaded
     bool m_autostart = false;
-    BackgroundJob<geo::Result<geo::BenchmarkResult>> m_job;
-    geo::Audience m_running_audience;
-    std::vector<std::string> m_running_against;
-    std::optional<geo::BenchmarkResult> m_result;
-    geo::Audience m_result_audience;
-    std::vector<std::string> m_result_against;
-    std::string m_error;
+    BenchmarkController m_benchmark;
     ExportRow m_export;
 };
 

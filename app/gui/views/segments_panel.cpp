@@ -26,30 +26,22 @@ std::string percent(double share) {
 }  // namespace
 
 void SegmentsPanel::update() {
-    if (auto done = m_job.take()) {
-        if (*done) {
-            m_outcome = std::move(**done);
-            m_error.clear();
-        } else {
-            m_error = done->error().message;
-        }
-    }
+    m_segments.poll();
 }
 
 void SegmentsPanel::start(const MapModel& model, const std::string& ours, const std::vector<std::string>& against) {
     SegmentsRequest request{model.catalogue_path(), ours, against, model.shared_items()};
-    m_error.clear();
-    m_job.start([request](const geo::Progress&) { return run_segments(request); });
+    m_segments.start(std::move(request));
 }
 
 void SegmentsPanel::select(std::size_t index, const MapModel& model, AudienceController& audience) const {
-    const std::string& id = m_outcome->result.segments[index].audience_id;
-    for (const geo::SegmentAudience& a : m_outcome->audiences)
+    const std::string& id = m_segments.result()->result.segments[index].audience_id;
+    for (const geo::SegmentAudience& a : m_segments.result()->audiences)
         if (a.audience.id == id) audience.set_audience(a.audience, model);
 }
 
 void SegmentsPanel::draw_table(const MapModel& model, AudienceController& audience) const {
-    const auto& segments = m_outcome->result.segments;
+    const auto& segments = m_segments.result()->result.segments;
     const std::string current = audience.audience() ? audience.audience()->id : "";
     if (!ImGui::BeginTable("##segments", 8,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV))
@@ -92,7 +84,7 @@ void SegmentsPanel::draw_table(const MapModel& model, AudienceController& audien
 }
 
 void SegmentsPanel::draw_chart(const MapModel& model, AudienceController& audience) const {
-    const auto& segments = m_outcome->result.segments;
+    const auto& segments = m_segments.result()->result.segments;
     double top = 0.0;
     for (const auto& s : segments) top = std::max(top, s.score);
     ImGui::TextDisabled("%s", tr(Text::segments_chart));
@@ -125,24 +117,24 @@ void SegmentsPanel::draw(const MapModel& model, AudienceController& audience, co
                          const std::vector<std::string>& against) {
     ImGui::TextWrapped("%s", tr(Text::segments_hint));
     const bool ready = !ours.empty() && !against.empty() && !model.catalogue_path().empty() && !model.items().empty();
-    ImGui::BeginDisabled(!ready || m_job.running());
+    ImGui::BeginDisabled(!ready || m_segments.busy());
     const std::string button = fmt::format("{} · {}", tr(Text::run_segments), ours);
     if (ImGui::Button(button.c_str(), ImVec2(-1, 0))) start(model, ours, against);
     m_button_rect = last_item_rect();
     ImGui::EndDisabled();
-    if (m_job.running()) ImGui::TextDisabled("%s", tr(Text::computing));
-    if (!m_error.empty()) {
+    if (m_segments.busy()) ImGui::TextDisabled("%s", tr(Text::computing));
+    if (!m_segments.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.1f, 0.1f, 1));
-        ImGui::TextWrapped("%s", m_error.c_str());
+        ImGui::TextWrapped("%s", m_segments.error().c_str());
         ImGui::PopStyleColor();
     }
-    if (!m_outcome) return;
+    if (!m_segments.result()) return;
     ImGui::Separator();
     draw_table(model, audience);
     ImGui::Spacing();
     draw_chart(model, audience);
     ImGui::Spacing();
-    for (const auto& s : m_outcome->result.segments) {
+    for (const auto& s : m_segments.result()->result.segments) {
         ImGui::Bullet();
         ImGui::TextWrapped("%s", (language() == Language::fr ? s.text_fr : s.text_en).c_str());
     }

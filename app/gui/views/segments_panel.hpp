@@ -11,9 +11,8 @@
 #include <string>
 
 #include "app/gui/model/audience_controller.hpp"
-#include "app/gui/model/background_job.hpp"
 #include "app/gui/model/map_model.hpp"
-#include "app/gui/model/segments_task.hpp"
+#include "app/gui/model/segments_controller.hpp"
 #include "app/gui/render/ui_cache.hpp"
 
 namespace app::gui {
@@ -26,9 +25,9 @@ public:
     void draw(const MapModel& model, AudienceController& audience, const std::string& ours,
               const std::vector<std::string>& against);
     void start(const MapModel& model, const std::string& ours, const std::vector<std::string>& against);
-    [[nodiscard]] bool busy() const { return m_job.running(); }
-    [[nodiscard]] const std::optional<SegmentsOutcome>& outcome() const { return m_outcome; }
-    [[nodiscard]] const std::string& error() const { return m_error; }
+    [[nodiscard]] bool busy() const { return m_segments.busy(); }
+    [[nodiscard]] const std::optional<SegmentsOutcome>& outcome() const { return m_segments.result(); }
+    [[nodiscard]] const std::string& error() const { return m_segments.error(); }
     // Where the run button and the table rows were drawn last frame (the
     // --state-file test hook).
     [[nodiscard]] const UiRect& button_rect() const { return m_button_rect; }
@@ -40,9 +39,7 @@ private:
     void draw_table(const MapModel& model, AudienceController& audience) const;
     void draw_chart(const MapModel& model, AudienceController& audience) const;
 
-    BackgroundJob<geo::Result<SegmentsOutcome>> m_job;
-    std::optional<SegmentsOutcome> m_outcome;
-    std::string m_error;
+    SegmentsController m_segments;
     UiRect m_button_rect;
     mutable std::vector<UiRect> m_row_rects;
 };

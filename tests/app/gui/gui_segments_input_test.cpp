@@ -11,7 +11,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "app/gui/model/segments_task.hpp"
+#include "app/gui/model/segments_controller.hpp"
 #include "geo/io/import.hpp"
 #include "geo/store/catalogue.hpp"
 #include "tests/support/gui_driver.hpp"

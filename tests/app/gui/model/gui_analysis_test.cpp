@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "app/gui/model/benchmark_task.hpp"
+#include "app/gui/model/benchmark_controller.hpp"
 #include "app/gui/model/gap_view.hpp"
 #include "app/gui/model/gaps_controller.hpp"
 #include "app/gui/model/radar.hpp"

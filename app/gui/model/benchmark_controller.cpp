@@ -1,4 +1,4 @@
-#include "app/gui/model/benchmark_task.hpp"
+#include "app/gui/model/benchmark_controller.hpp"
 
 #include <sstream>
 

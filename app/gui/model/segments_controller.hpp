@@ -2,7 +2,7 @@
 // The ranked segments behind the Segments panel: the same calls as
 // `territoire segments` (geo::all_audiences, geo::resolve_territory,
 // geo::compute_segments with data/gap_defaults.json), for the territories
-// chosen in the Benchmark panel and the items loaded in the map. Runs on a
+// chosen in the Benchmark panel and the items loaded in the map. SegmentsController runs it on a
 // BackgroundJob thread: opens the catalogue read-only, builds its own
 // AudiencePerimeter (PROJ context of that thread), reads only its request.
 // Failures (no competitor, unknown territory, gap defaults, analysis errors)
@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/model/analysis_controller.hpp"
 #include "geo/analysis/segments.hpp"
 #include "geo/core/error.hpp"
 
@@ -29,5 +30,11 @@ struct SegmentsOutcome {
 };
 
 geo::Result<SegmentsOutcome> run_segments(const SegmentsRequest& request);
+
+// run_segments on a worker, with the shape of every analysis controller.
+class SegmentsController : public AnalysisController<SegmentsRequest, SegmentsOutcome> {
+public:
+    SegmentsController() : AnalysisController(run_segments) {}
+};
 
 }  // namespace app::gui

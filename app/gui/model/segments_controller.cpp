@@ -1,4 +1,4 @@
-#include "app/gui/model/segments_task.hpp"
+#include "app/gui/model/segments_controller.hpp"
 
 #include "geo/io/segments_export.hpp"
 #include "geo/store/catalogue.hpp"
