@@ -88,7 +88,9 @@ constexpr Entry kTable[] = {
     {Text::col_labels, "Labels", "Labels"},
     {Text::col_commune, "Commune", "Commune"},
     {Text::col_producer, "Producteur", "Producer"},
-    {Text::items_shown, "%d éléments sur %d", "%d of %d items"},
+    {Text::items_shown, "{0} {2} sur {1}", "{0} of {1} {2}"},
+    {Text::item_one, "élément", "item"},
+    {Text::item_many, "éléments", "items"},
     {Text::panel_details, "Détails", "Details"},
     {Text::no_selection, "Cliquez sur un élément de la carte ou du catalogue.",
      "Click an item on the map or in the catalogue."},
@@ -340,10 +342,42 @@ std::string label_name(const std::string& id) {
     return id;
 }
 
+std::string subtype_names(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+        const geo::SubtypeInfo* info = g_taxonomy ? g_taxonomy->subtype(id) : nullptr;
+        const std::string& name =
+            info == nullptr ? id
+                            : (g_language == Language::fr || info->name_en.empty() ? info->name_fr : info->name_en);
+        out += (out.empty() ? "" : ", ") + name;
+    }
+    return out;
+}
+
 std::string label_names(const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) out += (out.empty() ? "" : ", ") + label_name(id);
     return out;
+}
+
+std::string format_count(std::int64_t n) {
+    std::string digits = std::to_string(n < 0 ? -n : n);
+    // French groups with a narrow no-break space (U+202F), English with a comma.
+    const std::string sep = g_language == Language::fr ? "\u202F" : ",";
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
+std::string items_shown_text(std::int64_t shown, std::int64_t total) {
+    // French agrees with the count shown ("1 élément sur 5"), English with
+    // the total ("1 of 5 items").
+    const bool one = g_language == Language::fr ? shown <= 1 : total == 1;
+    return fmt::format(fmt::runtime(tr(Text::items_shown)), format_count(shown), format_count(total),
+                       tr(one ? Text::item_one : Text::item_many));
 }
 
 std::string format_number(double x, int decimals) {

@@ -4,6 +4,7 @@
 // Strings are UTF-8 and static (valid for the whole run). The language is a
 // process-wide setting made once at start-up, before any frame; reading it
 // is then thread-safe.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,8 @@ enum class Text {
     col_commune,
     col_producer,
     items_shown,
+    item_one,
+    item_many,
     // details
     panel_details,
     no_selection,
@@ -284,7 +287,14 @@ void load_label_names();
 // "unesco" → "Patrimoine mondial de l'UNESCO" (or the English name).
 std::string label_name(const std::string& id);
 std::string label_names(const std::vector<std::string>& ids);  // ", "-joined
+// Subtype ids → their taxonomy names in the current language ("Abbaye, Site
+// religieux"), ", "-joined; an unknown id as it is.
+std::string subtype_names(const std::vector<std::string>& ids);
 
+// A whole number with the language's digit grouping ("1 399", "1,399").
+std::string format_count(std::int64_t n);
+// "1 élément sur 1 399" / "1 of 1,399 items".
+std::string items_shown_text(std::int64_t shown, std::int64_t total);
 // A number with `decimals` decimals, with a decimal comma in French.
 std::string format_number(double x, int decimals);
 // A distance in metres as "850 m" or "12,4 km" ("∞" when infinite).

@@ -1,5 +1,7 @@
 #include "app/gui/window.hpp"
 
+#include "app/gui/render/gl_driver_pin.hpp"
+
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
@@ -33,6 +35,7 @@ geo::Result<std::unique_ptr<Window>> Window::create(int width_px, int height_px,
         return geo::fail("cannot create an OpenGL 3.3 core window (" + g_glfw_error + ")");
     }
     glfwMakeContextCurrent(w->m_window);
+    pin_gl_driver_modules();
     glfwSetWindowUserPointer(w->m_window, w.get());
     // Installed before ImGui's backend, which chains to them.
     glfwSetCursorPosCallback(w->m_window, [](GLFWwindow* win, double, double) { on_event(win); });

@@ -34,6 +34,7 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
     std::set<std::string> unknown_types;
     std::map<std::string, int> unknown_labels;                // review id → objects
     std::unordered_map<std::string, std::string> first_file;  // source_id → file
+    std::map<std::string, ThemeName> theme_names;             // id → the first names given
     out.items.reserve(feed->files.size());
 
     // Chunks keep memory bounded and let progress/cancel run between them.
@@ -59,6 +60,7 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
             unknown_types.insert(p.unknown_types.begin(), p.unknown_types.end());
             for (const auto& l : p.unknown_labels) ++unknown_labels[l];
             for (const auto& w : p.warnings) report.warnings.push_back(file + ": " + w);
+            for (auto& t : p.theme_names) theme_names.emplace(t.id, std::move(t));
             if (!p.item) {
                 report.skipped.push_back({file, std::move(p.skip_reason)});
                 continue;
@@ -75,6 +77,7 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
     }
 
     report.unknown_types.assign(unknown_types.begin(), unknown_types.end());
+    for (auto& [id, names] : theme_names) out.theme_names.push_back(std::move(names));
     for (const auto& [label, count] : unknown_labels)
         report.warnings.push_back(fmt::format("label {} is not in the taxonomy ({} object(s)); ignored", label, count));
     return out;

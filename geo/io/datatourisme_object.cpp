@@ -276,9 +276,19 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
     }
     if (types.empty()) return "@type is empty";
     each(member(&doc, "hasTheme"), [&](const json& theme) {
-        if (const std::string* t =
-                theme.is_string() ? &theme.get_ref<const std::string&>() : string_of(member(&theme, "@id")))
-            push_unique(item.themes, *t);
+        const std::string* t =
+            theme.is_string() ? &theme.get_ref<const std::string&>() : string_of(member(&theme, "@id"));
+        if (t == nullptr) return;
+        push_unique(item.themes, *t);
+        // The theme's names, for the interface (a bad or missing label is no
+        // reason to skip the object: the id is shown instead).
+        const json* names = member(&theme, "rdfs:label");
+        auto name_in = [&](const char* lang) {
+            const std::string* n = string_of(member(names, lang));
+            return n != nullptr ? trim(*n) : std::string();
+        };
+        ThemeName tn{*t, name_in("fr"), name_in("en")};
+        if (!tn.name_fr.empty() || !tn.name_en.empty()) out.theme_names.push_back(std::move(tn));
     });
     for (const auto& t : types)
         if (!taxonomy.is_known_datatourisme_type(t)) push_unique(out.unknown_types, t);

@@ -11,6 +11,7 @@
 
 #include "geo/core/offer.hpp"
 #include "geo/core/taxonomy.hpp"
+#include "geo/core/theme_names.hpp"
 
 namespace geo::detail {
 
@@ -20,6 +21,7 @@ struct ParsedObject {
     std::vector<std::string> unknown_types;   // classes absent from the taxonomy
     std::vector<std::string> unknown_labels;  // LabelRating review ids absent from the taxonomy
     std::vector<std::string> warnings;        // kept, but something was off
+    std::vector<ThemeName> theme_names;       // names its hasTheme entries give (rdfs:label)
 };
 
 ParsedObject parse_datatourisme_object(std::string_view bytes, const Taxonomy& taxonomy);

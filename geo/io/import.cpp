@@ -79,7 +79,7 @@ Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path
     if (!parsed) return tl::unexpected(parsed.error());
     if (parsed->items.empty()) return tl::unexpected(nothing_usable(path, parsed->report, "offer items"));
     ImportReport report = std::move(parsed->report);
-    if (auto ok = catalogue.upsert_items(parsed->source, parsed->items, report, progress); !ok)
+    if (auto ok = catalogue.upsert_items(parsed->source, parsed->items, report, progress, parsed->theme_names); !ok)
         return tl::unexpected(rolled_back(ok.error()));
     return report;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "geo/core/offer.hpp"
+#include "geo/core/theme_names.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace geo {
@@ -16,7 +17,8 @@ namespace geo {
 struct ParsedItems {
     SourceInfo source;
     std::vector<OfferItem> items;
-    ImportReport report;  // read / skipped / unknown types filled by the parser
+    ImportReport report;                 // read / skipped / unknown types filled by the parser
+    std::vector<ThemeName> theme_names;  // by id, each once, when the source names its themes
 };
 
 struct ParsedTerritories {

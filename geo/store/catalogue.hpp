@@ -16,6 +16,7 @@
 
 #include "geo/core/error.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/core/theme_names.hpp"
 #include "geo/detail/handles.hpp"
 
 namespace geo {
@@ -77,7 +78,7 @@ struct CatalogueCheck {
 
 class Catalogue {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     enum class Mode { create_or_open, open_existing, read_only };
 
     // Opens (and in create_or_open mode creates, or migrates to the current
@@ -103,9 +104,11 @@ public:
     // Inserts or updates (key: source.key + source_id) the items of one
     // import in one transaction: all land, or none. Items whose source_id
     // repeats within `items` are skipped with a reason. Fills
-    // report.imported and report.updated; appends to report.skipped.
+    // report.imported and report.updated; appends to report.skipped. The
+    // source's theme names, when it gives them, land in the same transaction
+    // (a name already held is replaced, an empty one never overwrites).
     Result<void> upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items, ImportReport& report,
-                              Progress progress = {});
+                              Progress progress = {}, const std::vector<ThemeName>& theme_names = {});
     // Same for territories (key: level + code, or level + name when no code).
     Result<void> upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
                                     ImportReport& report, Progress progress = {});
@@ -113,6 +116,8 @@ public:
     [[nodiscard]] Result<std::vector<OfferItem>> items(const ItemFilter& filter = {}) const;
     [[nodiscard]] Result<std::vector<Territory>> territories(const TerritoryFilter& filter = {}) const;
     [[nodiscard]] Result<std::vector<SourceInfo>> sources() const;
+    // Every theme name held, by id (none in files older than schema 4).
+    [[nodiscard]] Result<std::vector<ThemeName>> theme_names() const;
     [[nodiscard]] Result<CatalogueInfo> info() const;
 
     // Audiences, stored as their JSON text (see geo/analysis/audience.hpp).

@@ -142,7 +142,8 @@ private:
 }  // namespace
 
 Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
-                                     ImportReport& report, Progress progress) {
+                                     ImportReport& report, Progress progress,
+                                     const std::vector<ThemeName>& theme_names) {
     if (m_read_only) return fail(m_path + ": catalogue is read-only; nothing was imported");
     sqlite3* db = m_db.get();
     auto tx = store::begin_import(db, source);
@@ -226,6 +227,22 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
         if (auto ok = store::step_done(db, w); !ok)
             return tl::unexpected(ok.error().with_context(m_path + ": item " + item.source_id));
         (existing != 0 ? updated : imported) += 1;
+    }
+    if (!theme_names.empty()) {
+        auto name = store::prepare(db,
+                                   "INSERT INTO theme_names(id, name_fr, name_en) VALUES (?1, ?2, ?3) "
+                                   "ON CONFLICT(id) DO UPDATE SET "
+                                   "name_fr = CASE WHEN ?2 <> '' THEN ?2 ELSE name_fr END, "
+                                   "name_en = CASE WHEN ?3 <> '' THEN ?3 ELSE name_en END");
+        if (!name) return tl::unexpected(name.error().with_context(m_path));
+        for (const ThemeName& t : theme_names) {
+            if (t.id.empty()) continue;
+            store::bind_text(name->get(), 1, t.id);
+            store::bind_text(name->get(), 2, t.name_fr);
+            store::bind_text(name->get(), 3, t.name_en);
+            if (auto ok = store::step_done(db, name->get()); !ok)
+                return tl::unexpected(ok.error().with_context(m_path + ": theme " + t.id));
+        }
     }
     if (suspended)
         if (auto ok = suspended->restore(db, imported > 0, updated > 0); !ok)

@@ -169,6 +169,18 @@ Result<std::vector<SourceInfo>> Catalogue::sources() const {
     return out;
 }
 
+Result<std::vector<ThemeName>> Catalogue::theme_names() const {
+    std::vector<ThemeName> out;
+    if (m_schema_version < 4) return out;
+    auto st = store::prepare(m_db.get(), "SELECT id, name_fr, name_en FROM theme_names ORDER BY id");
+    if (!st) return tl::unexpected(st.error().with_context(m_path));
+    while (sqlite3_step(st->get()) == SQLITE_ROW) {
+        sqlite3_stmt* s = st->get();
+        out.push_back({store::column_text(s, 0), store::column_text(s, 1), store::column_text(s, 2)});
+    }
+    return out;
+}
+
 Result<CatalogueInfo> Catalogue::info() const {
     CatalogueInfo info;
     info.schema_version = m_schema_version;

@@ -63,7 +63,12 @@ const char* const kMigration3 = R"SQL(
 ALTER TABLE offer_items ADD COLUMN min_price_eur REAL;
 )SQL";
 
-const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3};
+// Theme names as the sources give them (geo/core/theme_names.hpp).
+const char* const kMigration4 = R"SQL(
+CREATE TABLE theme_names (id TEXT PRIMARY KEY, name_fr TEXT NOT NULL DEFAULT '', name_en TEXT NOT NULL DEFAULT '');
+)SQL";
+
+const char* const kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
 
 }  // namespace
 

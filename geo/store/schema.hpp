@@ -8,6 +8,8 @@
 //   3: offer_items.min_price_eur (REAL, NULL when unknown). Schema 2 files can
 //      be read without it (kOldestReadableSchemaVersion): the prices read as
 //      unknown until the file is opened for writing, which migrates it.
+//   4: theme_names (id, name_fr, name_en), filled by imports whose source
+//      names its themes; older files read as having none.
 // Threads: runs on the caller's connection and thread; `db` (owned by one
 //   Catalogue, opened NOMUTEX) must not be in use on another thread meanwhile.
 // Failures: SQLite's message; a failed migration says which ("migration to
@@ -22,7 +24,7 @@
 
 namespace geo::store {
 
-inline constexpr int kLatestSchemaVersion = 3;
+inline constexpr int kLatestSchemaVersion = 4;
 inline constexpr int kOldestReadableSchemaVersion = 2;
 
 // Schema version of an open database: 0 when it has no tables at all

@@ -20,6 +20,9 @@ geo::Result<CatalogueSnapshot> load_catalogue_snapshot(const std::string& path, 
     auto sources = catalogue->sources();
     if (!sources) return tl::unexpected(sources.error());
     snapshot.sources = std::move(*sources);
+    auto themes = catalogue->theme_names();
+    if (!themes) return tl::unexpected(themes.error());
+    snapshot.theme_names = std::move(*themes);
     if (audience.project) {
         snapshot.audience = geo::resolve_project_audience(*audience.project, &*catalogue);
     } else if (!audience.spec.empty()) {

@@ -20,6 +20,7 @@ struct CatalogueSnapshot {
     std::vector<geo::OfferItem> items;
     std::vector<geo::Territory> territories;
     std::vector<geo::SourceInfo> sources;
+    std::vector<geo::ThemeName> theme_names;
     // The audience named at start-up (`--audience`, or a project's with its
     // weights), resolved on the same worker with the same connection (it may
     // be a catalogue audience): empty when none was asked; its error

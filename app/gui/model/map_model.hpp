@@ -26,6 +26,7 @@
 #include "geo/core/geometry.hpp"
 #include "geo/core/offer.hpp"
 #include "geo/core/place.hpp"
+#include "geo/core/theme_names.hpp"
 #include "geo/io/context_layer.hpp"
 
 namespace app::gui {
@@ -80,6 +81,9 @@ public:
     void set_places(std::vector<geo::Place> places);
     // Commune names by INSEE code, from the territories, else the places.
     [[nodiscard]] const geo::CommuneNames& commune_names() const { return m_commune_names; }
+    // The catalogue's theme names (its sources'), for the details panel.
+    [[nodiscard]] const geo::ThemeNames& theme_names() const { return m_theme_names; }
+    void set_theme_names(const std::vector<geo::ThemeName>& names) { m_theme_names = geo::ThemeNames(names); }
 
     // The items the map draws when the catalogue's filters narrow them:
     // sorted indices into items(), or null for all of them.
@@ -165,6 +169,7 @@ private:
         std::make_shared<const std::vector<geo::Territory>>();
     std::vector<geo::Place> m_places;
     geo::CommuneNames m_commune_names;
+    geo::ThemeNames m_theme_names;
     std::optional<std::vector<std::uint32_t>> m_item_filter;
     std::vector<PerimeterOverlay> m_perimeters;
     DensitySurface m_density;

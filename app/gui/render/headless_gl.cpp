@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "app/gui/render/gl_driver_pin.hpp"
+
 namespace app::gui {
 
 struct HeadlessGl::State {
@@ -47,6 +49,7 @@ geo::Result<HeadlessGl> HeadlessGl::create() {
         return geo::fail(fmt::format("EGL: no OpenGL 3.3 core context (error 0x{:x})", eglGetError()));
     if (eglMakeCurrent(state->display, EGL_NO_SURFACE, EGL_NO_SURFACE, state->context) != EGL_TRUE)
         return geo::fail(fmt::format("EGL: eglMakeCurrent failed (error 0x{:x})", eglGetError()));
+    pin_gl_driver_modules();
     return HeadlessGl(std::move(state));
 }
 

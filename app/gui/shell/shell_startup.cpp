@@ -160,6 +160,7 @@ bool GuiShell::collect_jobs() {
     m_demo = geo::is_demo_catalogue((*loaded)->path);
     m_model.set_items(std::move((*loaded)->items));
     m_model.set_territories(std::move((*loaded)->territories));
+    m_model.set_theme_names((*loaded)->theme_names);
     m_ui.set_status("");
     m_audience.on_data_changed(m_model);
     apply_project_after_load(**loaded);

@@ -182,7 +182,9 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled(tr(Text::items_shown), static_cast<int>(m_rows.size()), static_cast<int>(model.items().size()));
+    ImGui::TextDisabled("%s", items_shown_text(static_cast<std::int64_t>(m_rows.size()),
+                                               static_cast<std::int64_t>(model.items().size()))
+                                  .c_str());
 }
 
 }  // namespace app::gui

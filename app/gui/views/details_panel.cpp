@@ -71,9 +71,12 @@ void draw_details_panel(MapModel& model, UiState& ui) {
     if (ImGui::BeginTable("##details", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("##k", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("##v", ImGuiTableColumnFlags_WidthStretch);
-        field(Text::field_subtypes, join(item.subtypes));
+        field(Text::field_subtypes, subtype_names(item.subtypes));
         field(Text::field_labels, label_names(item.labels));
-        field(Text::field_themes, join(item.themes));
+        std::vector<std::string> themes;
+        for (const std::string& t : item.themes)
+            themes.push_back(model.theme_names().display(t, language() == Language::fr));
+        field(Text::field_themes, join(themes));
         field(Text::field_months, format_months(item.opening_months));
         field(Text::field_producer, item.producer);
         const std::string_view commune = model.commune_names().name(item.commune_insee);

@@ -43,7 +43,7 @@ TEST(CataloguePrices, StoredReadBackAndUpdated) {
     items = cat->items();
     EXPECT_EQ((*items)[0].min_price_eur, std::nullopt);
     EXPECT_EQ((*items)[1].min_price_eur, std::optional<double>(7.0));
-    EXPECT_EQ(cat->info()->schema_version, 3);
+    EXPECT_EQ(cat->info()->schema_version, geo::Catalogue::kSchemaVersion);
 }
 
 TEST(CataloguePrices, SchemaTwoOpensReadOnlyUnchangedAndMigratesForWriting) {
@@ -60,6 +60,7 @@ TEST(CataloguePrices, SchemaTwoOpensReadOnlyUnchangedAndMigratesForWriting) {
         geo::detail::SqliteDb db(raw);
         ASSERT_TRUE(geo::store::exec(db.get(),
                                      "ALTER TABLE offer_items DROP COLUMN min_price_eur;"
+                                     "DROP TABLE theme_names;"
                                      "UPDATE territoire_meta SET value='2' WHERE key='schema_version';"));
     }
     const auto before = test::file_checksum(path);
@@ -73,16 +74,26 @@ TEST(CataloguePrices, SchemaTwoOpensReadOnlyUnchangedAndMigratesForWriting) {
         ASSERT_EQ(items->size(), 1U);
         EXPECT_EQ((*items)[0].name, "Item 1");
         EXPECT_FALSE((*items)[0].min_price_eur);
+        auto themes = ro->theme_names();
+        ASSERT_TRUE(themes) << themes.error().message;
+        EXPECT_TRUE(themes->empty()) << "a schema 2 file names no theme";
     }
     EXPECT_EQ(test::file_checksum(path), before);
 
     auto rw = geo::Catalogue::open(path);
     ASSERT_TRUE(rw) << rw.error().message;
     EXPECT_EQ(rw->schema_version(), geo::Catalogue::kSchemaVersion);
-    EXPECT_EQ(geo::store::schema_version(rw->db()).value(), 3);
+    EXPECT_EQ(geo::store::schema_version(rw->db()).value(), geo::Catalogue::kSchemaVersion);
     geo::ImportReport report;
-    ASSERT_TRUE(rw->upsert_items(kSource, {item("1", 4.0)}, report));
+    ASSERT_TRUE(rw->upsert_items(kSource, {item("1", 4.0)}, report, {}, {{"kb:Wine", "Vin", "Wine"}}));
     EXPECT_EQ(rw->items()->front().min_price_eur, std::optional<double>(4.0));
+    // A later import that names a theme in one language keeps the other name.
+    ASSERT_TRUE(rw->upsert_items(kSource, {item("1", 4.0)}, report, {}, {{"kb:Wine", "", "Wines"}}));
+    auto themes = rw->theme_names();
+    ASSERT_TRUE(themes) << themes.error().message;
+    ASSERT_EQ(themes->size(), 1U);
+    EXPECT_EQ((*themes)[0].name_fr, "Vin");
+    EXPECT_EQ((*themes)[0].name_en, "Wines");
 }
 
 }  // namespace
