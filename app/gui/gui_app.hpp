@@ -5,6 +5,9 @@
 // once the catalogue is loaded, writes `screenshot` and exits;
 // `bench_frames` renders that many frames, each after a one-pixel pan, and
 // prints the frame-time median and 95th percentile.
+// Thread-safety: main thread only, one call at a time (GLFW windows and the process's ImGui context).
+// Failures: returns 1 with the message on stderr when the window or the map renderer cannot be created, or
+//   when a headless run times out loading, ends on an error or cannot write its screenshot; else 0.
 #include <optional>
 #include <string>
 #include <vector>

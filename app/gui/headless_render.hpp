@@ -4,6 +4,8 @@
 // offscreen framebuffer and written as PNG. Uses an EGL surfaceless context
 // when available (no display needed), else a hidden GLFW window.
 // Failure: catalogue, GL or file errors, with the file named.
+//   Meshes that cannot be built are reported on stderr, and the picture is still written.
+// Thread-safety: main thread only, one call at a time (it makes the process's ImGui context; GLFW as fallback).
 #include <optional>
 #include <string>
 #include <vector>

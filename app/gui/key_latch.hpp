@@ -7,6 +7,8 @@
 // seen the key down; so does any release after a press since the last
 // frame, so that a modifier let go together with its key (Ctrl+F) is still
 // down when the frame sees the key.
+// Thread-safety: main thread only (GLFW key callbacks and ImGui; the held keys are file-level statics).
+// Failures: none (no return codes; a key event only appends to a vector).
 #include <GLFW/glfw3.h>
 
 namespace app::gui {

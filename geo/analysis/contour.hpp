@@ -12,6 +12,8 @@
 // Output: outer rings counter-clockwise, holes clockwise, each hole attached to
 // the smallest outer ring around it; rings implicitly closed. Pure, thread-safe.
 // Precondition: threshold > 0.
+// Failures: none reported; throws std::bad_alloc only. No cell >= threshold (or threshold <= 0 on a
+//   non-negative grid: every lattice node inside) gives no rings.
 #include <vector>
 
 #include "geo/analysis/density.hpp"

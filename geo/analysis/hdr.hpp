@@ -6,6 +6,8 @@
 // threshold returned here. Thresholds decrease as levels grow, so regions of
 // the same grid are nested. Units: thresholds in the grid's value unit (weight
 // per km²); polygons in the grid's metric CRS (metres). Pure, thread-safe.
+// Failures: none reported; throws std::bad_alloc only. A grid with no positive value gives +inf for every
+//   level; a level above 1 gives the smallest positive value, a level <= 0 the largest.
 #include <vector>
 
 #include "geo/analysis/density.hpp"

@@ -14,6 +14,8 @@
 //   integers i, j, so two neighbours share bit-identical vertices and a GEOS
 //   union of cells has no slivers.
 // Units / CRS: metres of one metric CRS. Pure values; thread-safe.
+// Failures: none reported; throws std::bad_alloc only. max_cols or max_rows <= 0 gives no cells;
+//   cell_m > 0 is not checked.
 #include <array>
 #include <cstddef>
 #include <vector>

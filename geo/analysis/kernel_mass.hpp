@@ -20,6 +20,8 @@
 //   closed; polygons must not overlap (valid multipolygon).
 // Pure, thread-safe. Preconditions: sizes match (factors empty or one per
 //   point), bandwidth_m > 0, weights >= 0.
+// Failures: none reported; throws std::bad_alloc only. Preconditions are not checked (mismatched sizes
+//   read out of bounds); an empty region gives 0, and points of weight <= 0 or NaN are skipped.
 #include <vector>
 
 #include "geo/analysis/kernel.hpp"

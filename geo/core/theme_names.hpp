@@ -6,6 +6,7 @@
 // reads as its id made readable ("kb:InTheCountryside" → "In the countryside").
 // Values; the lookup is immutable after construction (safe to share). No
 // failure modes.
+// Thread-safety: const methods and readable_theme_id() are safe to call concurrently (no mutable state).
 #include <map>
 #include <string>
 #include <string_view>

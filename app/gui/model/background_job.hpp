@@ -7,6 +7,8 @@
 // Thread-safety: all members are for the main thread; the task runs on the
 // job's thread. Destroying a running job cancels it and waits for it.
 // A finished task wakes the GUI frame loop (main_loop_wake.hpp).
+// Failures: the task reports its own (e.g. a geo::Result as `Result`); an exception escaping the task
+//   terminates the process (std::jthread); start() throws std::system_error when no thread can be started.
 #include <atomic>
 #include <cstdint>
 #include <functional>

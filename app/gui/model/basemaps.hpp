@@ -5,6 +5,7 @@
 // into a banded vector basemap (geo/io/osm_basemap.hpp).
 // Plain values; the vector geometry is shared immutable with mesh workers.
 // Main thread only, like MapModel.
+// Failures: none (plain values; loading a basemap and its errors are basemap_loading.hpp's).
 #include <memory>
 #include <optional>
 #include <string>

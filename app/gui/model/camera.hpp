@@ -14,6 +14,8 @@
 // means 156543.03392804097 / 2^z m/px, the usual 256-px tile pyramid) and
 // the viewport size. All doubles: floats only appear in GPU vertex buffers.
 // A plain value type; not thread-safe, owned by the main thread.
+// Failures: none (arithmetic): zoom, centre and viewport size are clamped; a zoom factor <= 0 or non-finite
+//   and an empty fit box are ignored; a scale bar with no room is empty (length 0).
 #include <string>
 
 #include "geo/core/coords.hpp"

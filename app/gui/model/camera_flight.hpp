@@ -3,6 +3,8 @@
 // from where the camera is to a target over a fixed duration. Time is given
 // by the caller in seconds (steady clock), so tests need no sleeping.
 // Main thread only.
+// Failures: none (arithmetic); a duration under 1 ms counts as 1 ms, and step() at or after the end lands
+//   on the target and ends the flight (the zoom clamped by Camera).
 #include "app/gui/model/camera.hpp"
 
 namespace app::gui {

@@ -4,6 +4,8 @@
 // under a point, the ranked zone rows and the view box of a zone.
 // Scores are in [0, 1] (a family's audience weight caps them); positions are
 // WGS 84 lon/lat. Pure functions: no GL, no ImGui; thread-safe.
+// Failures: none: no gap (score <= 0 or NaN) is transparent, no cell under the point is nullopt and a
+//   zone index out of range gives an empty box.
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -3,6 +3,8 @@
 // drawn (index 0 at the bottom), whether they show and how opaque they are.
 // Pure model (no GL, no ImGui); the renderer and the layers panel read it.
 // Not thread-safe: main thread only.
+// Failures: none; an unknown id is ignored by the setters and reported as false, nullptr or -1 elsewhere;
+//   opacities are clamped to [0, 1].
 #include <cstddef>
 #include <cstdint>
 #include <string>

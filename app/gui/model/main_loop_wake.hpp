@@ -7,6 +7,7 @@
 // The loop installs the waker (glfwPostEmptyEvent, which any thread may
 // call); without one (tests, `territoire render`) a wake only raises the flag.
 // Thread-safety: wake_main_loop() from any thread; the rest on the main thread.
+// Failures: none (an atomic flag and an atomic waker pointer).
 namespace app::gui {
 
 using Waker = void (*)();

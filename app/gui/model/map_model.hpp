@@ -9,6 +9,8 @@
 // loop redraws only when revision() moved.
 // Positions are WGS 84 lon/lat (geo::LonLat). Owned and used by the main
 // thread only; background tasks receive copies.
+// Failures: none (setters take what they are given): an item index out of range selects or hovers
+//   nothing, audience weights are resized to the item count, filter indices out of range are not counted.
 #include <array>
 #include <cstddef>
 #include <cstdint>

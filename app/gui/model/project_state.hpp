@@ -5,6 +5,8 @@
 // basemaps, the camera, the language and the open panels. Reading, writing
 // and validating projects is geo/'s (the command line shares it); this is
 // only the mapping onto the window's model. No ImGui; main thread only.
+// Failures: none; nothing is validated here (geo/io/project_check does it): a project's file layer that
+//   the stack does not show is left out of project_looks().
 #include <string>
 #include <vector>
 

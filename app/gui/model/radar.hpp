@@ -6,6 +6,8 @@
 // family touches the rim (1) and a family nobody offers stays at the centre.
 // Pure functions: no ImGui, no GL (points are plain screen coordinates, y
 // down); thread-safe.
+// Failures: none; a family no territory offers stays at 0 on every series, values are clamped to [0, 1]
+//   and radar_point() takes a count of 0 as 1.
 #include <string>
 #include <vector>
 

@@ -8,6 +8,8 @@
 // (app/gui/views/search_box.*) draws it; tests drive it directly.
 // Threads: main thread only (the index build runs on its own BackgroundJob
 //   over immutable copies of the data).
+// Failures: none reported: no hits while the index builds, and activate() is false without a hit; an
+//   exception while indexing (std::bad_alloc) ends the process, as in any BackgroundJob.
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -7,6 +7,8 @@
 // a step. Changes made while a gesture lasts (the mouse button held on a
 // slider) join the step the gesture started, so a slider drag is one step.
 // Pure model: no ImGui; main thread only.
+// Failures: none; undo()/redo() with nothing to restore return nullopt, and past kMaxSteps the oldest
+//   step is dropped.
 #include <cstddef>
 #include <optional>
 #include <string>

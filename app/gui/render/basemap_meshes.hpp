@@ -5,6 +5,8 @@
 // to the motorways), styled by basemap_style.hpp.
 // Pure function of its input, meant for a mesh worker (its own GEOS context).
 // No GL. Failures: polygons that cannot be filled are listed in `errors`.
+// Thread-safety: safe from any thread, calls may run concurrently (each makes its own MeshBuilder, so its
+//   own GEOS context; the basemap is only read).
 #include <vector>
 
 #include "app/gui/render/map_meshes.hpp"

@@ -4,6 +4,7 @@
 // warmer and wider as the class rises, dashed grey railways, blue water).
 // Shared by the GL meshes, the printed map (app/print) and the legends.
 // Plain constexpr functions: thread-safe, no GL.
+// Failures: none (constant tables); a class without an area or line style gets transparent colours.
 #include "app/gui/render/palette.hpp"
 #include "app/gui/render/polygon_mesh.hpp"
 #include "geo/io/osm_basemap.hpp"

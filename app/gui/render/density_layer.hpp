@@ -4,6 +4,8 @@
 // and the mesh of grid nodes in Web Mercator that carries them
 // (shaders/density.vert/.frag). Rebuilt when the model's density changes.
 // Needs a current GL 3.3 context; main thread only.
+// Failures: none reported; GL errors are not checked (e.g. a grid larger than GL_MAX_TEXTURE_SIZE); an
+//   empty surface uploads nothing and draws nothing.
 #include <cstddef>
 
 #include "app/gui/model/map_model.hpp"

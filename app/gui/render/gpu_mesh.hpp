@@ -2,6 +2,9 @@
 // GPU copies of the CPU vertex arrays: a PolygonMesh (fill triangles and
 // line segments) and a point batch, each in its own vertex array object.
 // Needs a current GL 3.3 core context; destroy while it is current.
+// Thread-safety: the thread whose GL context is current (the main thread); view_uniforms() is pure.
+// Failures: none reported (GL errors are not checked); an empty mesh, or no line LOD for the zoom, draws
+//   nothing (draw_lines() returns 0).
 #include <cstddef>
 #include <vector>
 

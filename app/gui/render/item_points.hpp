@@ -12,6 +12,8 @@
 // positions are float Mercator metres relative to the camera centre.
 // Also answers "which item is under the cursor" with the same grid.
 // Not thread-safe; rebuilt by the owner when items change.
+// Failures: none (CPU arithmetic); weights whose count is not the items' are ignored (drawn as without an
+//   audience), and indices out of range (shown, hovered, selected) are skipped.
 #include <array>
 #include <cstddef>
 #include <cstdint>

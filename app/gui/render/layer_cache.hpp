@@ -12,6 +12,8 @@
 // are drawn directly. Once the zoom rests, the next frame redraws the
 // picture crisp at the new zoom.
 // Needs a current GL 3.3 context; main thread only.
+// Failures: none reported; without a usable picture (incomplete framebuffer) the layers are drawn straight
+//   into the target and present() returns false; GL errors are not checked.
 #include <functional>
 #include <optional>
 

@@ -2,6 +2,7 @@
 // How each kind of geometry looks on the map: territory levels, perimeter
 // levels, context layers. Shared by the mesh builders and the legend.
 // Plain functions of their arguments: thread-safe, no GL.
+// Failures: none (constant tables; a territory level out of range gets an empty style).
 #include <cstddef>
 
 #include "app/gui/render/palette.hpp"

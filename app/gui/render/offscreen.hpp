@@ -4,6 +4,8 @@
 // Needs a current GL 3.3 context. Image rows are top-down, 4 bytes a pixel.
 // Failure: an incomplete framebuffer, or a PNG that cannot be written (the
 // message names the file).
+// Thread-safety: GL calls on the thread whose context is current (the main thread); write_png() makes no
+//   GL call and is safe from any thread.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -3,6 +3,8 @@
 // Families use the Okabe-Ito palette (distinguishable with the common forms
 // of colour blindness); black is replaced by a dark grey so it reads as a
 // colour on the light map. Plain constants: thread-safe, no GL.
+// Failures: none; ramp_colour() clamps t to [0, 1] but does not check its preconditions (at least two
+//   stops, t not NaN).
 #include <algorithm>
 #include <array>
 #include <cmath>

@@ -8,6 +8,8 @@
 // or 1 without audience). Built in O(n) per level from the level below.
 // Not thread-safe; rebuilt by its owner (ItemPointIndex) when items or
 // weights change.
+// Failures: none; a level outside [kMinLevel, kMaxLevel] (or an empty pyramid) has no cells; rebuild()
+//   does not check that its spans have one entry per item (weight: one per item or none).
 #include <array>
 #include <cstdint>
 #include <span>

@@ -3,6 +3,8 @@
 // (generated/app/gui/render/shader_sources.hpp), with its uniform locations
 // looked up once. Needs a current GL 3.3 core context.
 // Failure: a compile or link error returns the stage name and the driver log.
+// Thread-safety: the thread whose GL context is current (the main thread); uniform() fills a mutable
+//   cache, so even const calls are not safe concurrently.
 #include <map>
 #include <string>
 #include <string_view>

@@ -9,6 +9,8 @@
 // lie inside `rects` (window pixels, top-left origin) over a plain
 // background of `clear` colour, which is what the picture is cleared to.
 // Needs a current GL 3.3 context and the ImGui OpenGL3 backend; main thread.
+// Failures: none reported; with no panel, a framebuffer scale other than 1 or an incomplete picture
+//   framebuffer, everything is drawn directly and render() returns false. GL errors are not checked.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -7,6 +7,8 @@
 // slider never blocks a frame; the perimeter's statistics and the table of
 // the territories it crosses show below.
 // Main thread, inside an ImGui window.
+// Failures: none raised; a recompute that failed shows its message in red in the panel, and a taxonomy
+//   that fails to load leaves the subtype sliders out.
 #include <array>
 #include <string>
 #include <utility>

@@ -6,6 +6,7 @@
 // hundreds of thousands of rows (list clipper; the filtered, sorted row list
 // is rebuilt only when the items, the filters or the sort change).
 // Main thread, inside an ImGui window.
+// Failures: none (no I/O; an empty catalogue gives an empty table).
 #include <cstdint>
 #include <optional>
 #include <string>

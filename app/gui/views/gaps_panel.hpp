@@ -6,6 +6,8 @@
 // of zones and cells, CSV of the ranked zones, via geo/io/gaps_export).
 // Also the map-side helpers: the selected zone / cell outline and the hover
 // tooltip over a gap cell. Main thread, inside an ImGui frame.
+// Failures: none raised; a failed computation or export shows its message in red (an export's also on
+//   the status line); gap_cell_tooltip() expects a cell index in range.
 #include <imgui.h>
 
 #include "app/gui/model/audience_controller.hpp"

@@ -3,6 +3,7 @@
 // removed) and the legend under it (family colours with counts, perimeter
 // levels, territory outlines present). Reads and edits the MapModel's layer
 // stack. Main thread, inside an ImGui window.
+// Failures: none (no I/O: adding a context layer only opens the import dialog; unknown ids are ignored).
 #include <nlohmann/json.hpp>
 
 #include "app/gui/model/map_model.hpp"

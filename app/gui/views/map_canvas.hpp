@@ -5,6 +5,7 @@
 // items under the cursor (hover tooltip, click to select) and draws the
 // overlay (labels, scale bar, attribution, cursor position).
 // Main thread, inside an ImGui frame.
+// Failures: none (input and drawing, no I/O); other parts' errors show on the status line it draws, in red.
 #include <imgui.h>
 
 #include "app/gui/model/map_model.hpp"

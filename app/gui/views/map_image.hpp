@@ -5,6 +5,9 @@
 // bar, attribution, legend) drawn with a standalone ImGui draw list.
 // Needs a current GL context, the ImGui OpenGL 3 backend initialised and an
 // ImGui frame begun (fonts ready). Leaves the default framebuffer bound.
+// Thread-safety: main thread only (GL and the process's ImGui context).
+// Failures: geo::Result with Offscreen::create's message (size outside the GL limits, incomplete
+//   framebuffer); meshes that could not be built are MapRenderer::take_errors()'s, not reported here.
 #include <string>
 
 #include "app/gui/model/map_model.hpp"

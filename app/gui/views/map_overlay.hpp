@@ -5,6 +5,8 @@
 // no legend panel) a compact legend, which labels leave free. Shared by the map canvas and
 // `territoire render`, so both show the same map. Main thread, inside an
 // ImGui frame.
+// Failures: none; labels that do not fit are left out (geo::place_labels), and a scale bar with no room
+//   is not drawn.
 #include <string>
 #include <vector>
 

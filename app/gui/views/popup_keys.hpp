@@ -6,6 +6,7 @@
 // Each key press goes to one popup only: the dialog under a file browser
 // closed by Escape stays open.
 // Main thread, inside an ImGui frame.
+// Failures: none reported; each call needs a current ImGui context (its internal popup stack is read).
 #include <functional>
 #include <string>
 #include <vector>

@@ -4,6 +4,7 @@
 // territory (ours filled in the perimeter colour, competitors outlined in
 // distinct colours) and a legend below. Main thread, inside an ImGui window;
 // takes `width` pixels of width, the radius leaving room for the labels.
+// Failures: none; a chart with fewer than three axes or no series draws nothing.
 #include "app/gui/model/radar.hpp"
 #include "app/gui/render/palette.hpp"
 

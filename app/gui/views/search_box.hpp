@@ -4,6 +4,8 @@
 // in the list, Enter (or a click) flies the map there, Escape closes the
 // list. Reads and drives a SearchModel. Main thread, inside an ImGui frame,
 // after the map canvas (so that it is drawn over it).
+// Failures: none; no match (or an index still building) shows a "no match" line, and a canvas too narrow
+//   for the field draws nothing.
 #include <string>
 
 #include <imgui.h>
