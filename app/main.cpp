@@ -28,11 +28,13 @@ int main(int argc, char** argv) {
     std::signal(SIGXFSZ, SIG_IGN);
 #if TERRITOIRE_WITH_GUI
     if (argc <= 1) return app::cli::run_default_gui();
-    return app::cli::run(argc, argv, {app::cli::add_gui_command, app::cli::add_render_command});
+    return app::cli::run(
+        argc, argv, {app::cli::add_report_command_with_pdf, app::cli::add_gui_command, app::cli::add_render_command});
 #else
     if (argc <= 1) return no_map_window("territoire");
     // gui and render still answer, saying why they cannot run here.
-    const auto absent = [](CLI::App& app, app::cli::CommonOptions&, int& exit_code) {
+    const auto absent = [](CLI::App& app, app::cli::CommonOptions& common, int& exit_code) {
+        app::cli::add_report_command(app, common, exit_code, nullptr);  // HTML only
         for (const char* name : {"gui", "render"}) {
             CLI::App* cmd = app.add_subcommand(name, "Not in this build (TERRITOIRE_BUILD_GUI=OFF)");
             cmd->allow_extras();

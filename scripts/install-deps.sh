@@ -11,7 +11,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev libtbb-dev
   libfftw3-dev libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  xvfb xauth xdotool x11-apps fonts-dejavu-core libgl1-mesa-dri mesa-utils poppler-utils
+  xvfb xauth xdotool x11-apps fonts-dejavu-core libgl1-mesa-dri mesa-utils poppler-utils libxml2-utils
   python3 clang-format
   clang
 )

@@ -16,6 +16,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "geo/io/report_document.hpp"
+
 namespace app::cli {
 
 // Shared option: the catalogue file (default ./territoire.sqlite).
@@ -41,6 +43,12 @@ void add_perimeter_command(CLI::App& app, CommonOptions& common, int& exit_code)
 
 void add_perimeter_compare_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_project_command(CLI::App& app, CommonOptions& common, int& exit_code);
+
+// The destination report's PDF writer (app/print/report_pdf.hpp, in builds
+// with the map window): returns the page count. Null: the report is HTML only.
+using ReportPdfWriter = geo::Result<int> (*)(const geo::ReportDocument& doc, const std::string& path);
+// Registered by main (it knows whether the build has a PDF writer).
+void add_report_command(CLI::App& app, CommonOptions& common, int& exit_code, ReportPdfWriter pdf);
 
 // Runs the command line; returns the process exit code (2 for bad usage).
 // Subcommands registered from outside app/cli (the map window's gui and

@@ -14,6 +14,8 @@ namespace app::cli {
 
 void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_render_command(CLI::App& app, CommonOptions& common, int& exit_code);
+// `territoire report` with its PDF writer (app/print/report_pdf.hpp).
+void add_report_command_with_pdf(CLI::App& app, CommonOptions& common, int& exit_code);
 
 // `territoire` with no argument: the map window on the demo catalogue.
 int run_default_gui();

@@ -25,9 +25,12 @@ inline std::string read_text(const std::filesystem::path& path) {
     return s.str();
 }
 
-// 'text' for the shell (no single quote inside, as in the test paths).
+// 'text' for the shell; a single quote inside is written '\'' (so a quoted
+// script can itself be quoted again).
 inline std::string shell_quoted(const std::string& s) {
-    return "'" + s + "'";
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
 }
 
 // `territoire ARGS` in `dir` through bash, after `prefix` (e.g. "ulimit -f 2;");

@@ -1,8 +1,7 @@
 #pragma once
 // Colours of the map, shared by the GL layers and the ImGui legend.
-// Families use the Okabe-Ito palette (distinguishable with the common forms
-// of colour blindness); black is replaced by a dark grey so it reads as a
-// colour on the light map. Plain constants: thread-safe, no GL.
+// Families and the perimeter take the house colours of
+// geo/core/family_colours.hpp. Plain constants: thread-safe, no GL.
 // Failures: none; ramp_colour() clamps t to [0, 1] but does not check its preconditions (at least two
 //   stops, t not NaN).
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <cstdint>
 #include <span>
 
+#include "geo/core/family_colours.hpp"
 #include "geo/core/offer.hpp"
 
 namespace app::gui {
@@ -34,15 +34,19 @@ inline constexpr Rgba8 darker(Rgba8 c, float f) {
             c.a};
 }
 
+// geo/core/family_colours.hpp, opaque.
+inline constexpr Rgba8 opaque(geo::Rgb8 c) {
+    return {c.r, c.g, c.b, 255};
+}
 inline constexpr std::array<Rgba8, geo::kFamilyCount> kFamilyColours = {{
-    {213, 94, 0, 255},     // heritage: vermillion
-    {0, 158, 115, 255},    // nature: bluish green
-    {204, 121, 167, 255},  // gastronomy & wine: reddish purple
-    {0, 114, 178, 255},    // outdoor & mountain: blue
-    {230, 159, 0, 255},    // family leisure: orange
-    {240, 228, 66, 255},   // events & culture: yellow
-    {86, 180, 233, 255},   // accommodation: sky blue
-    {90, 90, 90, 255},     // services & information: dark grey
+    opaque(geo::kFamilyRgb[0]),
+    opaque(geo::kFamilyRgb[1]),
+    opaque(geo::kFamilyRgb[2]),
+    opaque(geo::kFamilyRgb[3]),
+    opaque(geo::kFamilyRgb[4]),
+    opaque(geo::kFamilyRgb[5]),
+    opaque(geo::kFamilyRgb[6]),
+    opaque(geo::kFamilyRgb[7]),
 }};
 
 inline constexpr Rgba8 family_colour(geo::Family f) {
@@ -50,7 +54,7 @@ inline constexpr Rgba8 family_colour(geo::Family f) {
 }
 
 inline constexpr Rgba8 kMapBackground{236, 241, 244, 255};  // calm light blue-grey
-inline constexpr Rgba8 kPerimeterColour{94, 60, 153, 255};  // indigo, not a family hue
+inline constexpr Rgba8 kPerimeterColour = opaque(geo::kPerimeterRgb);
 inline constexpr Rgba8 kContextFill{251, 250, 246, 255};
 inline constexpr Rgba8 kContextOutline{176, 170, 158, 255};
 inline constexpr Rgba8 kContextLine{98, 160, 210, 255};  // rivers
