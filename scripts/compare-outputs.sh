@@ -52,7 +52,7 @@ import json, pathlib, sys
 before, after = map(pathlib.Path, sys.argv[1:])
 def strip(v):
     if isinstance(v, dict):
-        return {k: strip(x) for k, x in v.items() if k not in ("provenance", "generator", "created_at")}
+        return {k: strip(x) for k, x in v.items() if k not in ("provenance", "generator", "created_at", "imported_at")}
     if isinstance(v, list):
         return [strip(x) for x in v]
     return v
