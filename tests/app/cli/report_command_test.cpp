@@ -181,7 +181,7 @@ TEST_F(ReportCommand, BadInputExitsWithAClearMessageAndWritesNothing) {
         {{"report", "--audience", "patrimoine", "--territory", "departement:99", "--against", "departement:41", "-o",
           out},
          2,
-         "--territory"},
+         "territory departement:99"},
         {{"report", "--audience", "patrimoine", "--territory", "departement:37", "--against", "departement:41", "-o",
           (dir / "bad.txt").string()},
          2,
