@@ -289,9 +289,21 @@ constexpr Entry kTable[] = {
      "The catalogue will be created on the first import: {}"},
     {Text::catalogue_not_found_import, "Pas un catalogue Territoire : {} (ouvert dans l'import)",
      "Not a Territoire catalogue: {} (opened in the import dialog)"},
+    {Text::menu_export_report, "Exporter le rapport de destination (HTML, PDF)…",
+     "Export destination report (HTML, PDF)…"},
+    {Text::report_dialog_title, "Rapport de destination (contrat de destination)",
+     "Destination report (destination contract)"},
+    {Text::report_targets, "Cibles détaillées", "Targets in detail"},
+    {Text::report_territories, "Notre territoire : {} — concurrents : {} (panneau Benchmark)",
+     "Our territory: {} — competitors: {} (Benchmark panel)"},
+    {Text::report_no_territory, "Choisissez notre territoire et ses concurrents dans le panneau Benchmark.",
+     "Choose our territory and its competitors in the Benchmark panel."},
+    {Text::report_destination_hint, "Destination (défaut : notre territoire)", "Destination (default: our territory)"},
+    {Text::report_slogan, "Slogan", "Slogan"},
+    {Text::report_promise, "Promesse de la marque", "The brand's promise"},
+    {Text::report_language, "Langue du rapport", "Report language"},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::catalogue_not_found_import) + 1,
-              "one entry per Text");
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::report_language) + 1, "one entry per Text");
 
 std::atomic<Language> g_language{Language::fr};
 std::shared_ptr<const geo::Taxonomy> g_taxonomy;  // set once before the first frame

@@ -272,6 +272,15 @@ enum class Text {
     empty_body,
     empty_created_at,
     catalogue_not_found_import,
+    menu_export_report,
+    report_dialog_title,
+    report_targets,
+    report_territories,
+    report_no_territory,
+    report_destination_hint,
+    report_slogan,
+    report_promise,
+    report_language,
 };
 
 // The string for `text` in the current language.

@@ -39,6 +39,7 @@
 #include "app/gui/views/import_dialog.hpp"
 #include "app/gui/views/map_canvas.hpp"
 #include "app/gui/views/print_dialog.hpp"
+#include "app/gui/views/report_dialog.hpp"
 #include "app/gui/views/search_box.hpp"
 #include "app/gui/views/segments_panel.hpp"
 #include "app/gui/views/shortcuts_dialog.hpp"
@@ -136,6 +137,7 @@ private:
     FileBrowser m_browser;
     ExportDialog m_export;
     PrintDialog m_print;
+    ReportDialog m_report;
     ShortcutsDialog m_shortcuts;
     ImportDialog m_import;
     SearchBox m_search;

@@ -50,6 +50,7 @@ void GuiShell::draw_menu() {
             m_browser.open(FileBrowser::Mode::save_file, "territoire-carte.png");
         }
         if (ImGui::MenuItem(tr(Text::menu_export_map))) m_print.open();
+        if (ImGui::MenuItem(tr(Text::menu_export_report), nullptr, false, !m_model.items().empty())) m_report.open();
         ImGui::Separator();
         if (ImGui::MenuItem(tr(Text::menu_quit), "Ctrl+Q")) m_quit = true;
         ImGui::EndMenu();
@@ -88,6 +89,7 @@ void GuiShell::draw_dialogs() {
     m_shortcuts.draw();
     m_export.draw(m_model, m_audience, m_sources, m_ui);
     m_print.draw(m_model, m_audience.audience(), m_ui.attribution, m_sources, m_ui);
+    m_report.draw(m_model, m_audience.audience(), m_benchmark.ours(), m_benchmark.against(), m_ui);
     if (m_ui.open_import) {
         m_import.open(*m_ui.open_import);
         m_ui.open_import.reset();

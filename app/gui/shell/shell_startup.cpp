@@ -21,7 +21,11 @@
 namespace app::gui {
 
 GuiShell::GuiShell(const GuiOptions& options, Window& window, std::unique_ptr<MapRenderer> renderer)
-    : m_options(options), m_window(&window), m_renderer(std::move(renderer)), m_audience_panel(load_presets()) {
+    : m_options(options),
+      m_window(&window),
+      m_renderer(std::move(renderer)),
+      m_audience_panel(load_presets()),
+      m_report(load_presets()) {
     m_recent = geo::read_recent_projects();
     if (!m_options.project.empty()) open_project_at_start();  // its catalogue, layers, language, panels
     if (m_options.gaps) m_model.layers().set_visible("gaps", true);
@@ -31,6 +35,7 @@ GuiShell::GuiShell(const GuiOptions& options, Window& window, std::unique_ptr<Ma
     if (m_options.open == "import") m_import.open(ImportKind::items);
     if (m_options.open == "export") m_export.open();
     if (m_options.open == "export-map") m_print.open();
+    if (m_options.open == "report") m_report.open();
     if (m_options.open == "shortcuts") m_shortcuts.open();
     load_context_and_places();
     if (m_project) m_model.layers().arrange(project_looks(*m_project, m_model.layers()));
@@ -113,8 +118,8 @@ std::string GuiShell::import_catalogue() const {
 
 bool GuiShell::busy() const {
     return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy() || m_export.busy() ||
-           m_print.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() || m_segments.busy() ||
-           m_gaps_panel.busy();
+           m_print.busy() || m_report.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() ||
+           m_segments.busy() || m_gaps_panel.busy();
 }
 
 // Results of the background analyses into the model; true when something arrived.

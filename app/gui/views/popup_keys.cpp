@@ -1,5 +1,7 @@
 #include "app/gui/views/popup_keys.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_internal.h>  // the popup stack: ImGui 1.86 has no public API for it
 
@@ -66,8 +68,12 @@ bool begin_dialog(const char* id, bool& open_requested, float width_px, const st
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Appearing,
                             ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(width_px, 0), ImGuiCond_Appearing);
-    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar);
+    // The width is fixed; the height follows the content every frame (a line
+    // that appears, such as an outcome, never pushes the buttons out of it),
+    // up to the window's height, beyond which the dialog scrolls.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width_px, 0.0f),
+                                        ImVec2(width_px, std::max(120.0f, io.DisplaySize.y - 40.0f)));
+    return ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize);
 }
 
 }  // namespace app::gui

@@ -134,7 +134,8 @@ TEST_P(GuiDialog, EscapeClosesIt) {
 
 INSTANTIATE_TEST_SUITE_P(Dialogs, GuiDialog,
                          ::testing::Values(Dialog{"import", "##import"}, Dialog{"export", "##export"},
-                                           Dialog{"export-map", "##export-map"}, Dialog{"shortcuts", "##shortcuts"}),
+                                           Dialog{"export-map", "##export-map"}, Dialog{"report", "##export-report"},
+                                           Dialog{"shortcuts", "##shortcuts"}),
                          [](const ::testing::TestParamInfo<Dialog>& info) {
                              std::string name = info.param.open;
                              std::replace(name.begin(), name.end(), '-', '_');
