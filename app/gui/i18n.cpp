@@ -302,8 +302,16 @@ constexpr Entry kTable[] = {
     {Text::report_slogan, "Slogan", "Slogan"},
     {Text::report_promise, "Promesse de la marque", "The brand's promise"},
     {Text::report_language, "Langue du rapport", "Report language"},
+    {Text::panel_actors, "Acteurs", "Actors"},
+    {Text::actors_run, "Lister les acteurs à fédérer", "List the actors to federate"},
+    {Text::actors_summary, "{} éléments dans le périmètre à {} ({} km²)", "{} items inside the {} perimeter ({} km²)"},
+    {Text::actors_territories, "Territoires traversés", "Territories crossed"},
+    {Text::actors_producers, "Producteurs des données", "Producers of the records"},
+    {Text::actors_labelled, "Opérateurs labellisés", "Labelled operators"},
+    {Text::actors_export, "Exporter en CSV (publipostage)", "Export CSV (mailing merge)"},
+    {Text::actors_unnamed, "(producteur non nommé)", "(producer not named)"},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::report_language) + 1, "one entry per Text");
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::actors_unnamed) + 1, "one entry per Text");
 
 std::atomic<Language> g_language{Language::fr};
 std::shared_ptr<const geo::Taxonomy> g_taxonomy;  // set once before the first frame

@@ -281,6 +281,14 @@ enum class Text {
     report_slogan,
     report_promise,
     report_language,
+    panel_actors,
+    actors_run,
+    actors_summary,
+    actors_territories,
+    actors_producers,
+    actors_labelled,
+    actors_export,
+    actors_unnamed,
 };
 
 // The string for `text` in the current language.

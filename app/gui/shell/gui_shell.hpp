@@ -30,6 +30,7 @@
 #include "app/gui/render/map_renderer.hpp"
 #include "app/gui/render/ui_cache.hpp"
 #include "app/gui/state_file.hpp"
+#include "app/gui/views/actors_panel.hpp"
 #include "app/gui/views/audience_panel.hpp"
 #include "app/gui/views/benchmark_panel.hpp"
 #include "app/gui/views/catalogue_panel.hpp"
@@ -130,7 +131,9 @@ private:
     BenchmarkPanel m_benchmark;
     SegmentsPanel m_segments;
     UiRect m_segments_tab;  // the Segments tab, for the --state-file hook
-    enum class RightTab { catalogue, benchmark, segments, gaps };
+    ActorsPanel m_actors;
+    UiRect m_actors_tab;
+    enum class RightTab { catalogue, benchmark, segments, actors, gaps };
     std::optional<RightTab> m_tab_request;
     UiCache m_ui_cache{{"##left", "##right", "##MainMenuBar"}};
     std::vector<UiRect> m_panel_rects;  // where the cached windows lie, this frame

@@ -248,6 +248,18 @@ void GuiShell::draw_right_panel(float height) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
+    const bool actors_open = ImGui::BeginTabItem(tr(Text::panel_actors), nullptr, flags(RightTab::actors));
+    {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        m_actors_tab = {a.x, a.y, b.x - a.x, b.y - a.y};
+    }
+    if (actors_open) {
+        m_ui.right_tab = "actors";
+        ImGui::BeginChild("##actors");
+        m_actors.draw(m_model, m_audience, m_ui);
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem(tr(Text::layer_gaps), nullptr, flags(RightTab::gaps))) {
         m_ui.right_tab = "gaps";
         ImGui::BeginChild("##gaps");

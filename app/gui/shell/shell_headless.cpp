@@ -157,6 +157,14 @@ void GuiShell::write_state() {
     full["segments"] = {{"tab", rect(m_segments_tab)}, {"button", rect(m_segments.button_rect())},
                         {"rows", std::move(rows)},     {"ranked", std::move(ranked)},
                         {"busy", m_segments.busy()},   {"error", m_segments.error()}};
+    nlohmann::json producers = nlohmann::json::array();
+    if (const auto& outcome = m_actors.outcome())
+        for (const auto& p : outcome->actors.producers) producers.push_back({p.name, p.item_count});
+    full["actors"] = {{"tab", rect(m_actors_tab)},
+                      {"button", rect(m_actors.button_rect())},
+                      {"busy", m_actors.busy()},
+                      {"error", m_actors.error()},
+                      {"producers", std::move(producers)}};
     m_state_file->update(full, m_frames);
 }
 

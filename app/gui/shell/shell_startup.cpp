@@ -32,6 +32,7 @@ GuiShell::GuiShell(const GuiOptions& options, Window& window, std::unique_ptr<Ma
     if (!m_options.compare.empty()) m_benchmark.preset(m_options.compare, m_options.against);
     if (m_options.open == "benchmark") m_tab_request = RightTab::benchmark;
     if (m_options.open == "gaps") m_tab_request = RightTab::gaps;
+    if (m_options.open == "actors") m_tab_request = RightTab::actors;
     if (m_options.open == "import") m_import.open(ImportKind::items);
     if (m_options.open == "export") m_export.open();
     if (m_options.open == "export-map") m_print.open();
@@ -119,7 +120,7 @@ std::string GuiShell::import_catalogue() const {
 bool GuiShell::busy() const {
     return m_load.running() || !m_renderer->idle() || m_ui.flight.active() || m_audience.busy() || m_export.busy() ||
            m_print.busy() || m_report.busy() || m_import.busy() || m_gaps.busy() || m_benchmark.busy() ||
-           m_segments.busy() || m_gaps_panel.busy();
+           m_segments.busy() || m_actors.busy() || m_gaps_panel.busy();
 }
 
 // Results of the background analyses into the model; true when something arrived.
@@ -132,6 +133,7 @@ bool GuiShell::poll_analyses() {
     arrived = m_gaps.poll(m_model) || arrived;
     m_benchmark.update(m_model, m_audience);
     m_segments.update();
+    m_actors.update();
     return arrived;
 }
 
