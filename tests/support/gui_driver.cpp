@@ -1,5 +1,7 @@
 #include "tests/support/gui_driver.hpp"
 
+#include <iostream>
+
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -217,6 +219,15 @@ void GuiDriver::type(const std::string& text) {
 std::string GuiDriver::log() const {
     std::ifstream file(m_log_path);
     return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+}
+
+void GuiDriver::save_window(const std::filesystem::path& path) const {
+    const Picture picture = grab();
+    ASSERT_GT(picture.width, 0) << "the window could not be grabbed";
+    std::ofstream ppm(path, std::ios::binary);
+    ppm << "P6\n" << picture.width << " " << picture.height << "\n255\n";
+    ppm.write(reinterpret_cast<const char*>(picture.rgb.data()), static_cast<std::streamsize>(picture.rgb.size()));
+    std::cout << "window: " << path.string() << "\n";
 }
 
 }  // namespace test

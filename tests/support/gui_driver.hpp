@@ -67,6 +67,9 @@ public:
         }
     };
     [[nodiscard]] Picture grab() const;
+    // grab() written as `path` (binary PPM) for a look, its path printed;
+    // a test failure when the grab fails.
+    void save_window(const std::filesystem::path& path) const;
     // The app's stdout and stderr so far, for failure messages.
     [[nodiscard]] std::string log() const;
 

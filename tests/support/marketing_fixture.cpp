@@ -6,12 +6,30 @@
 #include <cmath>
 
 #include "geo/crs/metric_crs.hpp"
+#include "geo/io/import.hpp"
+#include "geo/store/catalogue.hpp"
+#include "tests/support/loire_fixture.hpp"
 #include "tests/support/sample_catalogue.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace test {
 
 namespace fs = std::filesystem;
+
+void make_marketing_catalogue(const fs::path& path) {
+    make_loire_catalogue(path);
+    import_competitor_departements(path);
+}
+
+void import_competitor_departements(const fs::path& path) {
+    auto catalogue = geo::Catalogue::open(path.string());
+    ASSERT_TRUE(catalogue) << catalogue.error().message;
+    for (const char* folder : {"72-sarthe", "36-indre"}) {
+        auto r = geo::import_territories(*catalogue, departement_path(folder, "departement"),
+                                         geo::TerritoryLevel::departement, {});
+        ASSERT_TRUE(r) << r.error().message;
+    }
+}
 
 const std::vector<geo::Territory>& marketing_departements() {
     static const std::vector<geo::Territory> out = [] {

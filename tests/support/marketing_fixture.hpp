@@ -16,6 +16,12 @@
 
 namespace test {
 
+// The sample catalogue (make_loire_catalogue) with the départements 72 and 36
+// imported too, at `path`.
+void make_marketing_catalogue(const std::filesystem::path& path);
+// The départements 72 and 36 into the catalogue at `path`.
+void import_competitor_departements(const std::filesystem::path& path);
+
 // 37 first, then 41, 72, 36.
 const std::vector<geo::Territory>& marketing_departements();
 // The DATAtourisme feed folder and every object file in it.

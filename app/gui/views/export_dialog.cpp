@@ -127,11 +127,7 @@ void ExportDialog::draw(const MapModel& model, const AudienceController& audienc
     ImGui::SetNextItemWidth(200);
     if (ImGui::Combo(tr(Text::format), &m_format, kFormats, IM_ARRAYSIZE(kFormats)))
         m_path = with_extension(m_path, kExtensions[m_format]);
-    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(Text::browse)).x - 24);
-    ImGui::InputText("##path", &m_path);
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::save_file, m_path);
-    if (auto chosen = m_browser.draw()) m_path = *chosen;
+    draw_save_path(m_path, m_browser);
 
     draw_export_outcome(m_job.running(), m_outcome, m_outcome_is_error);
     ImGui::Separator();

@@ -20,6 +20,14 @@ void draw_export_outcome(bool running, const std::string& outcome, bool is_error
     }
 }
 
+void draw_save_path(std::string& path, FileBrowser& browser, float reserve_px) {
+    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(Text::browse)).x - 24 - reserve_px);
+    ImGui::InputText("##path", &path);
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Text::browse))) browser.open(FileBrowser::Mode::save_file, path);
+    if (auto chosen = browser.draw()) path = *chosen;
+}
+
 ExportRow::ExportRow(std::string stem, std::vector<ExportFormat> formats)
     : m_formats(std::move(formats)), m_path(stem + (m_formats.empty() ? "" : m_formats[0].extension)) {}
 
@@ -40,11 +48,7 @@ void ExportRow::draw(const char* id, const char* button, bool enabled, const Mak
             }
         ImGui::EndCombo();
     }
-    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(Text::browse)).x - ImGui::CalcTextSize(button).x - 40);
-    ImGui::InputText("##path", &m_path);
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::save_file, m_path);
-    if (auto chosen = m_browser.draw()) m_path = *chosen;
+    draw_save_path(m_path, m_browser, ImGui::CalcTextSize(button).x + 16);
     ImGui::SameLine();
     ImGui::BeginDisabled(!enabled || m_job.running() || m_path.empty());
     if (ImGui::Button(button)) {

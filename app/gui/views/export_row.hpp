@@ -25,6 +25,11 @@ struct ExportFormat {
 // green or (error) red. Shared with the export dialog.
 void draw_export_outcome(bool running, const std::string& outcome, bool is_error);
 
+// The output path field with its Browse… button (a save-file browser), the
+// path replaced by the one chosen; `reserve_px` left free on the line after it.
+// Shared with the export, map and report dialogs.
+void draw_save_path(std::string& path, FileBrowser& browser, float reserve_px = 0.0f);
+
 class ExportRow {
 public:
     using Writer = std::function<geo::Result<std::int64_t>()>;

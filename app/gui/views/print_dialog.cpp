@@ -84,11 +84,7 @@ void PrintDialog::draw(const MapModel& model, const std::optional<geo::Audience>
     c.current_view = extent == 0;
     ImGui::InputTextWithHint(tr(Text::print_title_field), tr(Text::print_title), &c.title);
     ImGui::InputTextWithHint(tr(Text::print_subtitle_field), tr(Text::print_subtitle_hint), &c.subtitle);
-    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(Text::browse)).x - 24);
-    ImGui::InputText("##path", &c.path);
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::save_file, c.path);
-    if (auto chosen = m_browser.draw()) c.path = *chosen;
+    draw_save_path(c.path, m_browser);
 
     draw_export_outcome(m_job.running(), m_outcome, m_outcome_is_error);
     ImGui::Separator();

@@ -109,11 +109,7 @@ void ReportDialog::draw(const MapModel& model, const std::optional<geo::Audience
         m_format = format;
         m_path = std::filesystem::path(m_path).replace_extension(format == 0 ? ".html" : ".pdf").string();
     }
-    ImGui::SetNextItemWidth(-ImGui::CalcTextSize(tr(Text::browse)).x - 24);
-    ImGui::InputText("##path", &m_path);
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::save_file, m_path);
-    if (auto chosen = m_browser.draw()) m_path = *chosen;
+    draw_save_path(m_path, m_browser);
 
     draw_export_outcome(m_job.running(), m_outcome, m_outcome_is_error);
     ImGui::Separator();

@@ -32,13 +32,9 @@ protected:
     void SetUp() override {
         test::LoireCatalogueTest::SetUp();
         if (IsSkipped()) return;
+        test::import_competitor_departements(catalogue);
         auto cat = geo::Catalogue::open(catalogue.string());
         ASSERT_TRUE(cat) << cat.error().message;
-        for (const char* folder : {"72-sarthe", "36-indre"}) {
-            auto r = geo::import_territories(*cat, test::departement_path(folder, "departement"),
-                                             geo::TerritoryLevel::departement, {});
-            ASSERT_TRUE(r) << r.error().message;
-        }
         auto wine = geo::resolve_audience("oenotourisme", nullptr);
         ASSERT_TRUE(wine);
         wine->id = "caves-touraine";

@@ -21,6 +21,7 @@
 #include "geo/store/catalogue.hpp"
 #include "tests/support/cli_process.hpp"
 #include "tests/support/loire_fixture.hpp"
+#include "tests/support/marketing_fixture.hpp"
 #include "tests/support/sample_catalogue.hpp"
 
 namespace {
@@ -35,13 +36,7 @@ protected:
     void SetUp() override {
         test::LoireCatalogueTest::SetUp();
         if (IsSkipped()) return;
-        auto cat = geo::Catalogue::open(catalogue.string());
-        ASSERT_TRUE(cat) << cat.error().message;
-        for (const char* folder : {"72-sarthe", "36-indre"}) {
-            auto r = geo::import_territories(*cat, test::departement_path(folder, "departement"),
-                                             geo::TerritoryLevel::departement, {});
-            ASSERT_TRUE(r) << r.error().message;
-        }
+        test::import_competitor_departements(catalogue);
     }
     test::CliRun territoire(std::vector<std::string> args) {
         args.insert(args.begin() + 1, {"--catalogue", catalogue.string()});

@@ -62,12 +62,7 @@ TEST(GuiActorsInput, ClickListsTheProducersTheCommandFinds) {
     EXPECT_EQ(gui->last_state().at("actors").at("producers"), producers);
     EXPECT_EQ(gui->last_state().at("actors").at("error"), "");
 
-    const auto picture = gui->grab();
-    ASSERT_GT(picture.width, 0);
-    std::ofstream ppm(dir / "window.ppm", std::ios::binary);
-    ppm << "P6\n" << picture.width << " " << picture.height << "\n255\n";
-    ppm.write(reinterpret_cast<const char*>(picture.rgb.data()), static_cast<std::streamsize>(picture.rgb.size()));
-    std::cout << "window: " << (dir / "window.ppm").string() << "\n";
+    gui->save_window(dir / "window.ppm");
 }
 
 }  // namespace

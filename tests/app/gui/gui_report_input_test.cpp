@@ -16,6 +16,7 @@
 #include "tests/support/cli_process.hpp"
 #include "tests/support/gui_driver.hpp"
 #include "tests/support/loire_fixture.hpp"
+#include "tests/support/marketing_fixture.hpp"
 #include "tests/support/sample_catalogue.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -34,14 +35,7 @@ TEST(GuiReportInput, EnterWritesTheDestinationReportBesideTheCatalogue) {
     REQUIRE_X_INPUT();
     const auto dir = test::temp_dir();
     const auto catalogue = dir / "loire.sqlite";
-    test::make_loire_catalogue(catalogue);
-    {
-        auto cat = geo::Catalogue::open(catalogue.string());
-        ASSERT_TRUE(cat) << cat.error().message;
-        for (const char* folder : {"72-sarthe", "36-indre"})
-            ASSERT_TRUE(geo::import_territories(*cat, test::departement_path(folder, "departement"),
-                                                geo::TerritoryLevel::departement, {}));
-    }
+    test::make_marketing_catalogue(catalogue);
     auto gui = test::GuiDriver::start_until(
         dir,
         {"--catalogue", catalogue.string(), "--size", "1400x900", "--audience", "oenotourisme", "--compare",
@@ -66,12 +60,7 @@ TEST(GuiReportInput, EnterWritesTheDestinationReportBesideTheCatalogue) {
     for (const char* words : {fr ? "2.1 Œnotouristes" : "2.1 Wine lovers", "Loir-et-Cher", "Sarthe", "Indre-et-Loire"})
         EXPECT_NE(text.find(words), std::string::npos) << words;
 
-    const auto picture = gui->grab();
-    ASSERT_GT(picture.width, 0);
-    std::ofstream ppm(dir / "window.ppm", std::ios::binary);
-    ppm << "P6\n" << picture.width << " " << picture.height << "\n255\n";
-    ppm.write(reinterpret_cast<const char*>(picture.rgb.data()), static_cast<std::streamsize>(picture.rgb.size()));
-    std::cout << "window: " << (dir / "window.ppm").string() << "\n";
+    gui->save_window(dir / "window.ppm");
 }
 
 }  // namespace

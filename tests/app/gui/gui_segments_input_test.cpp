@@ -16,6 +16,7 @@
 #include "geo/store/catalogue.hpp"
 #include "tests/support/gui_driver.hpp"
 #include "tests/support/loire_fixture.hpp"
+#include "tests/support/marketing_fixture.hpp"
 #include "tests/support/sample_catalogue.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -33,14 +34,7 @@ TEST(GuiSegmentsInput, RankingShownIsTheCommandLinesAndAClickSelectsTheAudience)
     REQUIRE_X_INPUT();
     const auto dir = test::temp_dir();
     const auto catalogue = dir / "loire.sqlite";
-    test::make_loire_catalogue(catalogue);
-    {
-        auto cat = geo::Catalogue::open(catalogue.string());
-        ASSERT_TRUE(cat) << cat.error().message;
-        for (const char* folder : {"72-sarthe", "36-indre"})
-            ASSERT_TRUE(geo::import_territories(*cat, test::departement_path(folder, "departement"),
-                                                geo::TerritoryLevel::departement, {}));
-    }
+    test::make_marketing_catalogue(catalogue);
     // What the command line ranks (the same call as `territoire segments`).
     auto items = geo::Catalogue::open(catalogue.string(), geo::Catalogue::Mode::read_only)->items();
     ASSERT_TRUE(items);
@@ -83,12 +77,7 @@ TEST(GuiSegmentsInput, RankingShownIsTheCommandLinesAndAClickSelectsTheAudience)
         [&](const json& s) { return s.at("audience").is_object() && s.at("audience").at("id") == second; }, 5s))
         << "the click did not select " << second << ": " << gui->last_state().dump();
 
-    const auto picture = gui->grab();
-    ASSERT_GT(picture.width, 0);
-    std::ofstream ppm(dir / "window.ppm", std::ios::binary);
-    ppm << "P6\n" << picture.width << " " << picture.height << "\n255\n";
-    ppm.write(reinterpret_cast<const char*>(picture.rgb.data()), static_cast<std::streamsize>(picture.rgb.size()));
-    std::cout << "window: " << (dir / "window.ppm").string() << "\n";
+    gui->save_window(dir / "window.ppm");
 }
 
 }  // namespace
