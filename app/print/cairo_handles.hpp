@@ -1,6 +1,9 @@
 #pragma once
 // The one owner of each cairo handle: a cairo_surface_t* and a cairo_t*,
 // destroyed with their cairo functions (nowhere else). Move-only.
+// Thread-safety: a handle belongs to the thread that uses it (cairo objects
+// are not shared). Failures: none here; cairo records errors in the
+// surface's and context's status, which their users check.
 #include <memory>
 
 #include <cairo.h>

@@ -72,6 +72,7 @@ std::vector<double> hdr_thresholds(const DensityGrid& grid, const std::vector<do
 }
 
 double mass_inside(const DensityGrid& grid, const ProjectedMultiPolygon& mp) {
+    if (grid.width <= 0 || grid.height <= 0) return 0.0;  // no cell: nothing inside (and no empty clamp range)
     // Scanline at each row's centre: crossings of every ring edge, even-odd.
     const double oy = grid.origin.y_m, ox = grid.origin.x_m, cell = grid.cell_m;
     std::vector<std::pair<int, double>> crossings;  // (row, x)

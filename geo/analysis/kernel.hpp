@@ -14,7 +14,8 @@
 // kernel's distance is d² = (sx·dx)² + (dy/sx)². The stretch has determinant
 // 1, so kernels keep their normalisation and areas their measure; sx = 1 is
 // the isotropic kernel. sx > 1 narrows the kernel along x.
-// Pure, thread-safe.
+// Pure, thread-safe. Failures: none (arithmetic on the values given; a
+// bandwidth of 0 or below is the caller's error and gives inf or NaN).
 #include <string_view>
 
 #include "geo/core/error.hpp"

@@ -36,16 +36,21 @@ void perimeter_part(Doc& d, const DestinationReport& r, const ReportTarget& t) {
     d.add(ReportBlockKind::subheading, d.titles[4]);
     d.figure(perimeter_map_figure(r, t, d.lang, 170.0, 120.0));
     const bool quartic = r.perimeter_params.kernel == Kernel::quartic;
+    const bool fr = d.lang == ReportLanguage::fr;
+    const std::string kernel =
+        fr ? (quartic ? "noyau quartique" : "noyau gaussien") : (quartic ? "quartic kernel" : "Gaussian kernel");
+    const std::string radius =
+        quartic ? fmt::format(", {} {} km", d.t("rayon", "radius"), d.num(t.bandwidth_m / 1000.0, 1)) : "";
+    const int parts = t.perimeter.components;
+    const std::string level =
+        fr ? d.num(100.0 * t.perimeter.level, 0) + " %" : d.num(100.0 * t.perimeter.level, 0) + "%";
     d.add(ReportBlockKind::caption,
-          fmt::format(
-              "{} {} % {} : {} km², {} {} ; {} {}, σ = {} km{} ({}).", d.t("À", "At"),
-              d.num(100.0 * t.perimeter.level, 0), d.t("de l'offre pondérée", "of the weighted offer"),
-              d.num(t.perimeter.area_km2, 0), t.perimeter.components,
-              d.t(t.perimeter.components > 1 ? "parties" : "partie", t.perimeter.components > 1 ? "parts" : "part"),
-              d.t("noyau", "kernel"), kernel_id(r.perimeter_params.kernel), d.num(t.sigma_m / 1000.0, 1),
-              quartic ? fmt::format(" ({} {} km)", d.t("rayon", "radius"), d.num(t.bandwidth_m / 1000.0, 1))
-                      : std::string(),
-              t.bandwidth_selector));
+          fr ? fmt::format("À {} de l'offre pondérée : {} km², {} {} ; {}, σ = {} km{} ({}).", level,
+                           d.num(t.perimeter.area_km2, 0), parts, parts > 1 ? "parties" : "partie", kernel,
+                           d.num(t.sigma_m / 1000.0, 1), radius, t.bandwidth_selector)
+             : fmt::format("At {} of the weighted offer: {} km², {} {}; {}, σ = {} km{} ({}).", level,
+                           d.num(t.perimeter.area_km2, 0), parts, parts > 1 ? "parts" : "part", kernel,
+                           d.num(t.sigma_m / 1000.0, 1), radius, t.bandwidth_selector));
 }
 
 void key_figures_part(Doc& d, const ReportTarget& t) {
