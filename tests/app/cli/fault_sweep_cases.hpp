@@ -72,7 +72,8 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
               R"({"territoire_project": 1, "catalogue": "gone.sqlite", "audience": {"id": "patrimoine"}})");
     };
     const auto links = [](const fs::path& dir) {
-        for (const char* name : {"cat.gpkg", "cat.csv", "cat.json"}) fs::create_symlink("cat.sqlite", dir / name);
+        for (const char* name : {"cat.gpkg", "cat.csv", "cat.json", "cat.html"})
+            fs::create_symlink("cat.sqlite", dir / name);
     };
     const std::vector<std::string> perimeter = {"perimeter",  "--catalogue", "cat.sqlite", "--audience",
                                                 "patrimoine", "-o",          "p.geojson"};
@@ -86,6 +87,9 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
     const std::vector<std::string> segments = {"segments",      "--catalogue", "cat.sqlite",   "--territory",
                                                "commune:37261", "--against",   "commune:41018"};
     const std::vector<std::string> actors = {"actors", "--catalogue", "cat.sqlite", "--audience", "oenotourisme"};
+    const std::vector<std::string> report = {"report",        "--catalogue",     "cat.sqlite",
+                                             "--audience",    "patrimoine,velo", "--territory",
+                                             "commune:37261", "--against",       "commune:41018"};
     const auto plus = [](std::vector<std::string> a, const std::vector<std::string>& b) {
         a.insert(a.end(), b.begin(), b.end());
         return a;
@@ -112,6 +116,7 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
         {"gaps", plus(gaps, {"--zones-csv", "z.csv"}), true, "gap zones"},
         {"segments", plus(segments, {"-o", "seg.json"}), true, "Wrote the segments to seg.json"},
         {"actors", plus(actors, {"-o", "actors.csv"}), true, "Producteurs / Producers"},
+        {"report", plus(report, {"-o", "report.html"}), true, "Wrote the destination report (2 targets)"},
         {"search", with({"search"}, {"Chenonceau"}), true, "Château de Chenonceau"},
         {"basemap-osm",
          {"basemap", "--cache", "basemap-cache", (shared / "poi/osm/tours.osm.pbf").string()},
@@ -243,6 +248,21 @@ inline std::vector<SweepCase> fault_sweep_cases(const std::filesystem::path& sha
          "audience_deep.json: nesting deeper than 64 levels"},
         {"actors-unwritable-output", plus(actors, {"-o", "no-such-folder/a.csv"}), false, "no-such-folder/a.csv"},
         {"actors-over-catalogue-link", plus(actors, {"-o", "cat.csv"}), false, "-o cat.csv is the catalogue"},
+        {"report-unknown-audience",
+         with({"report"},
+              {"--audience", "nobody", "--territory", "commune:37261", "--against", "commune:41018", "-o", "r.html"}),
+         false, "unknown audience \"nobody\""},
+        {"report-audience-deep",
+         with({"report"}, {"--audience", "audience_deep.json", "--territory", "commune:37261", "--against",
+                           "commune:41018", "-o", "r.html"}),
+         false, "audience_deep.json: nesting deeper than 64 levels"},
+        {"report-unknown-territory",
+         with({"report"},
+              {"--audience", "velo", "--territory", "commune:99999", "--against", "commune:41018", "-o", "r.html"}),
+         false, "territory \"commune:99999\" not found"},
+        {"report-level-tiny", plus(report, {"--level", "1e-12", "-o", "r.html"}), false, "--level"},
+        {"report-unwritable-output", plus(report, {"-o", "no-such-folder/r.html"}), false, "no-such-folder/r.html"},
+        {"report-over-catalogue-link", plus(report, {"-o", "cat.html"}), false, "-o cat.html is the catalogue"},
         {"import-catalogue-into-itself", with({"import"}, {"cat.sqlite"}), false, "--catalogue cat.sqlite is an input"},
         // Project files: shown, checked and used; broken, newer or pointing nowhere: refused, named.
         {"project-show", {"project", "show", "p.territoire.json"}, true, "format version 1", write_projects},
