@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "app/print/cairo_handles.hpp"
+#include "geo/analysis/print_layout.hpp"
 #include "geo/io/buffered_output.hpp"
 
 namespace app::print {
@@ -42,26 +43,13 @@ void show(cairo_t* cr, double x, double y, const std::string& text) {
     cairo_new_path(cr);
 }
 
-// Words of `text` into lines at most `max_mm` wide with the current font (a
-// word wider than that gets a line of its own).
+// Words of `text` into lines at most `max_mm` wide with the current font
+// (geo::wrap_text; a word wider than that gets a line of its own); one empty
+// line for an empty text, so that a table cell keeps its row.
 std::vector<std::string> wrap(cairo_t* cr, const std::string& text, double max_mm) {
-    std::vector<std::string> lines;
-    std::string line;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        const std::string word = text.substr(start, end - start);
-        const std::string candidate = line.empty() ? word : line + " " + word;
-        if (!line.empty() && width_mm(cr, candidate) > max_mm) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = candidate;
-        }
-        start = end + 1;
-    }
-    if (!line.empty() || lines.empty()) lines.push_back(line);
+    auto lines = geo::wrap_text(text, 0.0, max_mm,
+                                [cr](std::string_view t, double, bool) { return width_mm(cr, std::string(t)); });
+    if (lines.empty()) lines.emplace_back();
     return lines;
 }
 

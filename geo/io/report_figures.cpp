@@ -54,6 +54,15 @@ FigurePath area_path(const MultiPolygon& area, const PrintMapView& view) {
     return path;
 }
 
+// An empty map figure of that size on the water colour.
+ReportFigure map_frame(double width_mm, double height_mm) {
+    ReportFigure f;
+    f.width_mm = width_mm;
+    f.height_mm = height_mm;
+    f.background = kWater;
+    return f;
+}
+
 PrintMapView map_view(double width_mm, double height_mm, const LonLatBox& extent) {
     return fit_print_view(BoxMm{0.0, 0.0, width_mm, height_mm}, extent, kMarginMm);
 }
@@ -158,10 +167,7 @@ std::string report_number(double value, int decimals, ReportLanguage lang) {
 
 ReportFigure perimeter_map_figure(const DestinationReport& report, const ReportTarget& target, ReportLanguage lang,
                                   double width_mm, double height_mm) {
-    ReportFigure f;
-    f.width_mm = width_mm;
-    f.height_mm = height_mm;
-    f.background = kWater;
+    ReportFigure f = map_frame(width_mm, height_mm);
     const PrintMapView view = map_view(width_mm, height_mm, framed_extent(report, target));
     add_competitors(f, report, view);
     add_area(f, target.perimeter.geometry, view, perimeter_style(true));
@@ -188,10 +194,7 @@ ReportFigure perimeter_map_figure(const DestinationReport& report, const ReportT
 
 ReportFigure gaps_map_figure(const DestinationReport& report, const ReportTarget& target, ReportLanguage lang,
                              double width_mm, double height_mm) {
-    ReportFigure f;
-    f.width_mm = width_mm;
-    f.height_mm = height_mm;
-    f.background = kWater;
+    ReportFigure f = map_frame(width_mm, height_mm);
     const PrintMapView view = map_view(width_mm, height_mm, target.perimeter.geometry.bounds());
     add_area(f, report.ours.geometry, view, ours_style());
     add_area(f, target.perimeter.geometry, view, perimeter_style(false));
