@@ -22,7 +22,7 @@ struct ActorsArgs {
     std::string audience;
     double level = 0.8;
     std::string output;
-    bool csv_raw = false;
+    geo::CsvOptions csv;
 };
 
 int run_actors(const CommonOptions& common, const ActorsArgs& args) {
@@ -58,7 +58,7 @@ int run_actors(const CommonOptions& common, const ActorsArgs& args) {
 
     fmt::print("{} / {}\n{}", audience->name_fr, audience->name_en, geo::actors_text(*actors, *shared));
     if (args.output.empty()) return 0;
-    auto written = geo::write_actors(args.output, *actors, *shared, csv_cells(args.csv_raw));
+    auto written = geo::write_actors(args.output, *actors, *shared, args.csv);
     if (!written) return cli_fail(cmd, 1, written.error().message);
     fmt::print("Wrote {} rows to {}\n", *written, args.output);
     return 0;
@@ -76,7 +76,7 @@ void add_actors_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--level", args->level, "Perimeter level (share of the weighted offer, 0-1)")
         ->capture_default_str();
     cmd->add_option("-o,--output", args->output, "OUT.csv (a summary on stdout otherwise)");
-    add_csv_raw_option(*cmd, args->csv_raw);
+    add_csv_options(*cmd, args->csv);
     cmd->callback([&common, &exit_code, args] { exit_code = run_actors(common, *args); });
 }
 

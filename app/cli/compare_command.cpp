@@ -30,7 +30,7 @@ struct CompareArgs {
     double level = 0.8;
     int max_statements = 3;
     std::string output;
-    bool csv_raw = false;
+    geo::CsvOptions csv;
     geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
 };
 
@@ -103,7 +103,7 @@ int run_compare(const CommonOptions& common, const CompareArgs& args) {
                                  {"max_statements", params.max_statements}};
     const auto provenance = geo::analysis_provenance("compare", *catalogue, *audience, parameters, *items,
                                                      geo::item_weights(*audience, *items), args.provenance_paths);
-    auto written = geo::write_benchmark(args.output, *result, provenance, csv_cells(args.csv_raw));
+    auto written = geo::write_benchmark(args.output, *result, provenance, args.csv);
     if (!written) return cli_fail("compare", 1, written.error().message);
 
     fmt::print("{} ({}) — {} / {}\n", ours->name, args.territory, audience->name_fr, audience->name_en);
@@ -138,7 +138,7 @@ void add_compare_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--statements", args->max_statements, "At most this many strengths and weaknesses")
         ->capture_default_str();
     cmd->add_option("-o,--output", args->output, "OUT.geojson | OUT.csv | OUT.json")->required();
-    add_csv_raw_option(*cmd, args->csv_raw);
+    add_csv_options(*cmd, args->csv);
     add_provenance_paths_option(*cmd, args->provenance_paths);
     cmd->callback([&common, &exit_code, args] { exit_code = run_compare(common, *args); });
 }

@@ -37,7 +37,7 @@ struct ExportArgs {
     std::string bbox;
     std::string territory;
     std::string output;
-    bool csv_raw = false;
+    geo::CsvOptions csv;
     geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
 };
 
@@ -173,7 +173,7 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
 
     std::set<std::string> used_sources;
     geo::ExportOptions options;
-    options.csv_cells = csv_cells(args.csv_raw);
+    options.csv = args.csv;
     geo::Result<std::int64_t> written = 0;
     if (args.items) {
         auto items = catalogue->items(item_filter);
@@ -219,7 +219,7 @@ void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--territory", args->territory,
                     "Only inside this territory: LEVEL:CODE or LEVEL:NAME, e.g. commune:37261");
     cmd->add_option("-o,--output", args->output, "OUT.geojson | .json | .gpkg | .csv | .kml")->required();
-    add_csv_raw_option(*cmd, args->csv_raw);
+    add_csv_options(*cmd, args->csv);
     add_provenance_paths_option(*cmd, args->provenance_paths);
     cmd->callback([&common, &exit_code, args] {
         if (args->project.empty()) {

@@ -36,7 +36,7 @@ struct GapsArgs {
     bool no_cells = false;
     std::string output;
     std::string zones_csv;
-    bool csv_raw = false;
+    geo::CsvOptions csv;
     geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
     int show = 5;
 };
@@ -143,7 +143,7 @@ int run_gaps(const CommonOptions& common, const GapsArgs& args) {
     auto written = geo::write_geojson(args.output, features, options);
     if (!written) return cli_fail("gaps", 1, written.error().message);
     if (!args.zones_csv.empty())
-        if (auto rows = geo::write_gap_zones_csv(args.zones_csv, *gaps, csv_cells(args.csv_raw)); !rows)
+        if (auto rows = geo::write_gap_zones_csv(args.zones_csv, *gaps, args.csv); !rows)
             return cli_fail("gaps", 1, rows.error().message);
 
     fmt::print("{} / {}: perimeter {} km² at level {}\n", audience->name_fr, audience->name_en,
@@ -170,7 +170,7 @@ void add_gaps_command(CLI::App& app, CommonOptions& common, int& exit_code) {
     cmd->add_option("--show", args->show, "Print this many zones")->capture_default_str();
     cmd->add_option("-o,--output", args->output, "OUT.geojson (RFC 7946)")->required();
     cmd->add_option("--zones-csv", args->zones_csv, "Also write the ranked zones to OUT.csv");
-    add_csv_raw_option(*cmd, args->csv_raw);
+    add_csv_options(*cmd, args->csv);
     add_provenance_paths_option(*cmd, args->provenance_paths);
     cmd->callback([&common, &exit_code, args] { exit_code = run_gaps(common, *args); });
 }

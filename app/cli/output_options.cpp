@@ -10,14 +10,19 @@
 
 namespace app::cli {
 
-void add_csv_raw_option(CLI::App& cmd, bool& raw) {
-    cmd.add_flag("--csv-raw", raw,
-                 "CSV: write text cells as they are (by default a cell starting with = + - @ "
-                 "tab, CR or ' gets a leading ' so that spreadsheets do not run it as a formula)");
-}
-
-geo::CsvCells csv_cells(bool raw) {
-    return raw ? geo::CsvCells::raw : geo::CsvCells::neutralised;
+void add_csv_options(CLI::App& cmd, geo::CsvOptions& csv) {
+    cmd.add_flag_function(
+        "--csv-raw", [&csv](std::int64_t) { csv.cells = geo::CsvCells::raw; },
+        "CSV: write text cells as they are (by default a cell starting with = + - @ "
+        "tab, CR or ' gets a leading ' so that spreadsheets do not run it as a formula)");
+    static const std::map<std::string, geo::CsvDialect> kDialects = {
+        {std::string(geo::csv_dialect_id(geo::CsvDialect::rfc4180)), geo::CsvDialect::rfc4180},
+        {std::string(geo::csv_dialect_id(geo::CsvDialect::excel_fr)), geo::CsvDialect::excel_fr}};
+    cmd.add_option("--csv-dialect", csv.dialect,
+                   "CSV: rfc4180 (default: commas and decimal points, for QGIS, R, pandas, databases) or excel-fr "
+                   "(semicolons, decimal commas and a UTF-8 byte-order mark: what a French-locale spreadsheet "
+                   "opens with a double click)")
+        ->transform(CLI::CheckedTransformer(kDialects));
 }
 
 void add_provenance_paths_option(CLI::App& cmd, geo::ProvenancePaths& style) {

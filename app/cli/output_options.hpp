@@ -1,11 +1,12 @@
 #pragma once
 // What every subcommand that writes files shares: --csv-raw (CSV text cells
-// as they are, no formula neutralising), --provenance-paths (name | full), and
+// as they are, no formula neutralising), --csv-dialect (rfc4180 | excel-fr,
+// geo/io/text_output.hpp), --provenance-paths (name | full), and
 // the refusal to write an output over the catalogue or an input (exit code 2,
 // geo/io/output_paths.hpp).
 // Threads: set-up and checks on the main thread. The add_*_option() functions
-//   bind CLI11 options to `raw` / `style`, which must outlive the parse;
-//   csv_cells() and map_inputs() are pure; output_is_safe() stats files.
+//   bind CLI11 options to `csv` / `style`, which must outlive the parse;
+//   map_inputs() is pure; output_is_safe() stats files.
 // Failures: output_is_safe() prints the reason (both files named) and returns
 //   false; a bad --provenance-paths value is a CLI11 parse error (exit 2).
 //   Nothing is thrown (fmt::print aside, on an unwritable stderr).
@@ -19,9 +20,8 @@
 
 namespace app::cli {
 
-// --csv-raw into `raw`.
-void add_csv_raw_option(CLI::App& cmd, bool& raw);
-geo::CsvCells csv_cells(bool raw);
+// --csv-raw and --csv-dialect rfc4180|excel-fr into `csv`.
+void add_csv_options(CLI::App& cmd, geo::CsvOptions& csv);
 
 // --provenance-paths name|full into `style` (default name: base names only).
 void add_provenance_paths_option(CLI::App& cmd, geo::ProvenancePaths& style);

@@ -30,7 +30,7 @@ struct SegmentsArgs {
     std::vector<std::string> against;
     std::optional<double> level;
     std::string output;
-    bool csv_raw = false;
+    geo::CsvOptions csv;
     geo::ProvenancePaths provenance_paths = geo::ProvenancePaths::name;
 };
 
@@ -89,7 +89,7 @@ int run_segments(const CommonOptions& common, const SegmentsArgs& args) {
                                 {"score",
                                  "fit_index x (1 - gap_share) x (0.5 + 0.5 share_inside) x (0.5 + 0.5 label_share) "
                                  "x (0.5 + 0.5 months_covered / season_months)"}};
-    auto written = geo::write_segments(args.output, *result, provenance, csv_cells(args.csv_raw));
+    auto written = geo::write_segments(args.output, *result, provenance, args.csv);
     if (!written) return cli_fail(cmd, 1, written.error().message);
     fmt::print("Wrote {} to {}\n",
                geo::lower_extension(args.output) == ".json" ? "the segments" : fmt::format("{} rows", *written),
@@ -113,7 +113,7 @@ void add_segments_command(CLI::App& app, CommonOptions& common, int& exit_code) 
     cmd->add_option("--level", args->level,
                     "Perimeter level (share of the weighted offer, 0-1; default: gap defaults)");
     cmd->add_option("-o,--output", args->output, "OUT.csv | OUT.json (a text table on stdout otherwise)");
-    add_csv_raw_option(*cmd, args->csv_raw);
+    add_csv_options(*cmd, args->csv);
     add_provenance_paths_option(*cmd, args->provenance_paths);
     cmd->callback([&common, &exit_code, args] { exit_code = run_segments(common, *args); });
 }

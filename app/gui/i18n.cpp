@@ -151,6 +151,16 @@ constexpr Entry kTable[] = {
     {Text::cancel, "Annuler", "Cancel"},
     {Text::run_import, "Importer", "Import"},
     {Text::run_export, "Exporter", "Export"},
+    {Text::csv_dialect, "CSV pour", "CSV for"},
+    {Text::csv_dialect_excel_fr, "un tableur en français (; et virgule décimale)",
+     "a French spreadsheet (; and decimal comma)"},
+    {Text::csv_dialect_rfc4180, "les outils et tableurs anglais (, et point décimal)",
+     "tools and English spreadsheets (, and decimal point)"},
+    {Text::csv_dialect_tip,
+     "Un tableur réglé en français (Excel, LibreOffice) ouvre directement le premier ; QGIS, R, pandas et les bases "
+     "de données lisent le second (RFC 4180). Même choix que --csv-dialect excel-fr | rfc4180.",
+     "A spreadsheet set to French (Excel, LibreOffice) opens the first directly; QGIS, R, pandas and databases read "
+     "the second (RFC 4180). The same choice as --csv-dialect excel-fr | rfc4180."},
     {Text::importing, "Import en cours…", "Importing…"},
     {Text::import_done, "Import terminé", "Import finished"},
     {Text::import_failed, "Échec de l'import", "Import failed"},

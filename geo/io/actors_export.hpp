@@ -38,6 +38,6 @@ std::string actors_text(const ActorsResult& result, const std::vector<OfferItem>
 
 // Returns the number of rows written.
 Result<std::int64_t> write_actors(const std::string& path, const ActorsResult& result,
-                                  const std::vector<OfferItem>& items, CsvCells csv_cells = CsvCells::neutralised);
+                                  const std::vector<OfferItem>& items, const CsvOptions& csv = {});
 
 }  // namespace geo

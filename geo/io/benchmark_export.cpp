@@ -156,9 +156,9 @@ nlohmann::json benchmark_to_json(const BenchmarkResult& result) {
 }
 
 Result<std::int64_t> write_benchmark(const std::string& path, const BenchmarkResult& result,
-                                     const nlohmann::json& provenance, CsvCells csv_cells) {
+                                     const nlohmann::json& provenance, const CsvOptions& csv) {
     const std::string ext = lower_extension(path);
-    if (ext == ".csv") return write_csv_table(path, benchmark_csv_table(result), csv_cells);
+    if (ext == ".csv") return write_csv_table(path, benchmark_csv_table(result), csv);
     if (ext == ".json") {
         nlohmann::json doc = benchmark_to_json(result);
         doc["provenance"] = provenance;

@@ -44,6 +44,6 @@ nlohmann::json benchmark_to_json(const BenchmarkResult& result);
 // sources and licences, date) goes into the GeoJSON and JSON. Returns the
 // number of features or rows written (1 for JSON).
 Result<std::int64_t> write_benchmark(const std::string& path, const BenchmarkResult& result,
-                                     const nlohmann::json& provenance, CsvCells csv_cells = CsvCells::neutralised);
+                                     const nlohmann::json& provenance, const CsvOptions& csv = {});
 
 }  // namespace geo

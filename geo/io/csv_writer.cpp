@@ -9,26 +9,33 @@ namespace geo {
 namespace {
 
 // The geometry columns, header and value.
-void append_geometry_header(std::string& out, const OfferItem*) {
-    out.append("lon,lat");
+void append_geometry_header(std::string& out, const OfferItem*, char separator) {
+    out.append("lon");
+    out.push_back(separator);
+    out.append("lat");
 }
-void append_geometry_header(std::string& out, const Territory*) {
+void append_geometry_header(std::string& out, const Territory*, char) {
     out.append("wkt");
 }
 
-void append_geometry(std::string& out, const OfferItem& item) {
-    append_degrees(out, item.position.lon_deg);
-    out.push_back(',');
-    append_degrees(out, item.position.lat_deg);
+void append_geometry(std::string& out, const OfferItem& item, CsvDialect dialect) {
+    std::string degrees;
+    append_degrees(degrees, item.position.lon_deg);
+    append_csv_number(out, degrees, dialect);
+    out.push_back(csv_separator(dialect));
+    degrees.clear();
+    append_degrees(degrees, item.position.lat_deg);
+    append_csv_number(out, degrees, dialect);
 }
 
-void append_geometry(std::string& out, const Territory& territory) {
+// Always quoted: it holds commas (and stays WKT, decimal points, in every dialect).
+void append_geometry(std::string& out, const Territory& territory, CsvDialect) {
     const MultiPolygon g = oriented_for_export(territory.geometry, true);
     if (g.empty()) {
         out.append("MULTIPOLYGON EMPTY");
         return;
     }
-    out.append("\"MULTIPOLYGON (");  // always quoted: it holds commas
+    out.append("\"MULTIPOLYGON (");
     for (std::size_t p = 0; p < g.polygons.size(); ++p) {
         out.append(p == 0 ? "(" : ",(");
         for (std::size_t r = 0; r < g.polygons[p].rings.size(); ++r) {
@@ -48,30 +55,32 @@ void append_geometry(std::string& out, const Territory& territory) {
 }
 
 template <class Record>
-Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record>& records, CsvCells cells) {
+Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record>& records, const CsvOptions& csv) {
     for (const auto& record : records)
         if (auto ok = check_exportable(record); !ok) return tl::unexpected(ok.error().with_context(path));
     auto file = BufferedOutput::create(path);
     if (!file) return tl::unexpected(file.error());
     std::string& out = file->buffer();
     const auto fields = ExportSchema<Record>::fields();
-    append_geometry_header(out, static_cast<const Record*>(nullptr));
+    const char separator = csv_separator(csv.dialect);
+    out.append(csv_preamble(csv.dialect));
+    append_geometry_header(out, static_cast<const Record*>(nullptr), separator);
     for (const FieldDef& field : fields) {
-        out.push_back(',');
+        out.push_back(separator);
         out.append(field.name);
     }
     out.append("\r\n");
     std::string cell;
     for (const auto& record : records) {
-        append_geometry(out, record);
+        append_geometry(out, record, csv.dialect);
         for (std::size_t i = 0; i < fields.size(); ++i) {
-            out.push_back(',');
+            out.push_back(separator);
             cell.clear();
             append_field_text(cell, fields[i].type, ExportSchema<Record>::value(record, i));
             if (fields[i].type == FieldType::integer)
-                append_csv_field(out, cell);
+                append_csv_number(out, cell, csv.dialect);
             else
-                append_csv_cell(out, cell, cells);
+                append_csv_cell(out, cell, csv);
         }
         out.append("\r\n");
         if (auto ok = file->flush_if_full(); !ok) return tl::unexpected(ok.error());
@@ -82,13 +91,14 @@ Result<std::int64_t> write_csv(const std::string& path, const std::vector<Record
 
 }  // namespace
 
-Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items, CsvCells cells) {
-    return write_csv(path, items, cells);
+Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items,
+                                     const CsvOptions& csv) {
+    return write_csv(path, items, csv);
 }
 
 Result<std::int64_t> write_csv_territories(const std::string& path, const std::vector<Territory>& territories,
-                                           CsvCells cells) {
-    return write_csv(path, territories, cells);
+                                           const CsvOptions& csv) {
+    return write_csv(path, territories, csv);
 }
 
 }  // namespace geo

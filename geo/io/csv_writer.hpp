@@ -1,6 +1,7 @@
 #pragma once
 // CSV (RFC 4180: comma-separated, fields quoted when needed, CRLF line ends,
-// UTF-8 without BOM) of offer items and territories, with the columns of
+// UTF-8 without BOM; or the excel-fr dialect, CsvDialect in
+// geo/io/text_output.hpp) of offer items and territories, with the columns of
 // ExportSchema. Items: "lon","lat" first (degrees, ≤ 7 decimals).
 // Territories: "wkt" first, a WGS 84 MULTIPOLYGON (rings oriented as in
 // GeoJSON, ≤ 7 decimals; "MULTIPOLYGON EMPTY" when there is none).
@@ -25,8 +26,8 @@
 namespace geo {
 
 Result<std::int64_t> write_csv_items(const std::string& path, const std::vector<OfferItem>& items,
-                                     CsvCells cells = CsvCells::neutralised);
+                                     const CsvOptions& csv = {});
 Result<std::int64_t> write_csv_territories(const std::string& path, const std::vector<Territory>& territories,
-                                           CsvCells cells = CsvCells::neutralised);
+                                           const CsvOptions& csv = {});
 
 }  // namespace geo

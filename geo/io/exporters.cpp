@@ -45,7 +45,7 @@ Result<std::int64_t> export_items(const std::vector<OfferItem>& items, const std
         case ExportFormat::geojson:
             return write_geojson_items(out_path, items, geojson_options(options));
         case ExportFormat::csv:
-            return write_csv_items(out_path, items, options.csv_cells);
+            return write_csv_items(out_path, items, options.csv);
         case ExportFormat::gpkg:
             return write_gpkg_items(out_path, items, options);
         case ExportFormat::kml:
@@ -62,7 +62,7 @@ Result<std::int64_t> export_territories(const std::vector<Territory>& territorie
         case ExportFormat::geojson:
             return write_geojson_territories(out_path, territories, geojson_options(options));
         case ExportFormat::csv:
-            return write_csv_territories(out_path, territories, options.csv_cells);
+            return write_csv_territories(out_path, territories, options.csv);
         case ExportFormat::gpkg:
             return write_gpkg_territories(out_path, territories, options);
         case ExportFormat::kml:

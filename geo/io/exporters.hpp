@@ -9,7 +9,7 @@
 //   .csv            RFC 4180, UTF-8, CRLF; items: lon, lat then the
 //                   properties; territories: wkt (MULTIPOLYGON, WGS 84) then
 //                   the properties (GDAL and QGIS read the wkt column); text
-//                   cells formula-neutralised unless csv_cells is raw
+//                   cells formula-neutralised unless csv.cells is raw, in csv.dialect
 //                   (geo/io/text_output.hpp, CsvCells)
 //   .kml            KML 2.2 (geo/io/kml_writer.hpp): placemark name and a
 //                   description, the properties as extended data, XML-escaped
@@ -40,7 +40,7 @@ enum class ExportFormat : std::uint8_t { geojson, gpkg, csv, kml };
 struct ExportOptions {
     nlohmann::json metadata;  // provenance object (audience, parameters, sources, date…); null: none
     std::string layer_name;   // empty: "items" / "territories"
-    CsvCells csv_cells = CsvCells::neutralised;  // CSV only
+    CsvOptions csv;           // CSV only: cells and dialect
 };
 
 // The format for a path's extension; fails naming the extension and the

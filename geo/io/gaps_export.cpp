@@ -90,8 +90,8 @@ Result<std::int64_t> write_gaps_geojson(const std::string& path, const GapResult
     return write_geojson(path, gap_features(result, include_cells), options);
 }
 
-Result<std::int64_t> write_gap_zones_csv(const std::string& path, const GapResult& result, CsvCells cells) {
-    return write_csv_table(path, gap_zones_csv_table(result), cells);
+Result<std::int64_t> write_gap_zones_csv(const std::string& path, const GapResult& result, const CsvOptions& csv) {
+    return write_csv_table(path, gap_zones_csv_table(result), csv);
 }
 
 }  // namespace geo

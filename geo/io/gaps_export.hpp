@@ -41,7 +41,6 @@ TextTable gap_zones_csv_table(const GapResult& result);
 Result<std::int64_t> write_gaps_geojson(const std::string& path, const GapResult& result,
                                         const nlohmann::json& provenance, bool include_cells = true);
 // Text cells (commune names…) formula-neutralised unless `cells` is raw.
-Result<std::int64_t> write_gap_zones_csv(const std::string& path, const GapResult& result,
-                                         CsvCells cells = CsvCells::neutralised);
+Result<std::int64_t> write_gap_zones_csv(const std::string& path, const GapResult& result, const CsvOptions& csv = {});
 
 }  // namespace geo

@@ -2,20 +2,19 @@
 
 #include <cmath>
 
+#include "geo/core/rounding.hpp"
+
 namespace geo {
 namespace {
 
-double rounded(double v, double step) {
-    return std::round(v / step) * step;
-}
 double km2(double v) {
-    return rounded(v, 1e-3);
+    return round_to_decimals(v, 3);
 }
 double share(double v) {
-    return rounded(v, 1e-6);
+    return round_to_decimals(v, 6);
 }
 double metres(double v) {
-    return rounded(v, 0.1);
+    return round_to_decimals(v, 1);
 }
 
 nlohmann::json compared_items_json(const std::vector<ComparedItem>& items, std::size_t max) {
@@ -25,10 +24,10 @@ nlohmann::json compared_items_json(const std::vector<ComparedItem>& items, std::
         out.push_back({{"id", it.id},
                        {"name", it.name},
                        {"family", family_id(it.family)},
-                       {"lon", rounded(it.position.lon_deg, 1e-7)},
-                       {"lat", rounded(it.position.lat_deg, 1e-7)},
-                       {"weight_a", rounded(it.weight_a, 1e-6)},
-                       {"weight_b", rounded(it.weight_b, 1e-6)}});
+                       {"lon", round_to_decimals(it.position.lon_deg, 7)},
+                       {"lat", round_to_decimals(it.position.lat_deg, 7)},
+                       {"weight_a", round_to_decimals(it.weight_a, 6)},
+                       {"weight_b", round_to_decimals(it.weight_b, 6)}});
     }
     return out;
 }
@@ -56,7 +55,7 @@ nlohmann::json perimeter_parameters_json(const PerimeterParams& requested, const
         {"bandwidth_plugin_diagonal_sigma_m",
          {metres(used.bandwidth.diag_sigma_x_m), metres(used.bandwidth.diag_sigma_y_m)}},
         {"bandwidth_note", used.bandwidth.note},
-        {"effective_items", rounded(used.bandwidth.effective_items, 0.01)},
+        {"effective_items", round_to_decimals(used.bandwidth.effective_items, 2)},
         {"cell_m", metres(used.cell_m)},
         {"simplify_m", metres(used.simplify_m)},
         {"min_area_km2", requested.min_area_km2},
@@ -64,7 +63,7 @@ nlohmann::json perimeter_parameters_json(const PerimeterParams& requested, const
         {"metric_crs", used.metric_crs},
         {"items_total", used.items_total},
         {"weighted_items", used.weighted_items},
-        {"total_weight", rounded(used.total_weight, 1e-6)}};
+        {"total_weight", round_to_decimals(used.total_weight, 6)}};
     j["bandwidth_m_requested"] = requested.bandwidth_m ? nlohmann::json(*requested.bandwidth_m) : nlohmann::json();
     j["cell_m_requested"] = requested.cell_m ? nlohmann::json(*requested.cell_m) : nlohmann::json();
     return j;
@@ -78,7 +77,7 @@ nlohmann::json level_stats_json(const PerimeterLevelStats& s) {
             {"simplify_m", metres(s.simplify_m)},
             {"captured_mass_share", share(s.captured_mass_share)},
             {"captured_offer_share", share(s.captured_offer_share)},
-            {"weight_inside", rounded(s.weight_inside, 1e-6)},
+            {"weight_inside", round_to_decimals(s.weight_inside, 6)},
             {"items_inside", s.items_inside},
             {"weighted_items_inside", s.weighted_items_inside},
             {"items_inside_per_family", family_counts_json(s.items_inside_per_family)}};

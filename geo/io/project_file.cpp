@@ -12,6 +12,7 @@
 
 #include "geo/core/json_text.hpp"
 #include "geo/core/offer.hpp"
+#include "geo/core/rounding.hpp"
 #include "geo/io/atomic_file.hpp"
 
 namespace geo {
@@ -21,11 +22,12 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr const char* kVersionKey = "territoire_project";
-const std::set<std::string, std::less<>> kTopKeys = {kVersionKey, "catalogue", "demo",     "audience",
-                                                     "layers",    "view",      "language", "panels"};
+const std::set<std::string, std::less<>> kTopKeys = {kVersionKey, "catalogue", "demo",   "audience",    "layers",
+                                                     "view",      "language",  "panels", "panel_widths"};
 const std::set<std::string, std::less<>> kBuiltinLayers = {"territories", "density", "perimeters",
                                                            "gaps",        "items",   "places"};
-const std::set<std::string, std::less<>> kPanels = {"left", "right", "catalogue", "benchmark", "gaps"};
+const std::set<std::string, std::less<>> kPanels = {"left",     "right",  "catalogue", "benchmark",
+                                                    "segments", "actors", "gaps"};
 
 // Reads the fields of one JSON object, each message naming the file and the field.
 class Fields {
@@ -200,6 +202,15 @@ Result<void> parse_rest(const json& j, const std::string& path, Project& p) {
             p.panels.push_back(panel.get<std::string>());
         }
     }
+    if (const json* v = f.find("panel_widths")) {
+        if (!v->is_object()) return tl::unexpected(f.bad("panel_widths", "an object"));
+        const Fields widths(*v, path, "panel_widths.");
+        auto left = widths.number("left_px", 0.0, kMinProjectPanelPx, kMaxProjectPanelPx);
+        auto right = widths.number("right_px", 0.0, kMinProjectPanelPx, kMaxProjectPanelPx);
+        for (const auto* r : {&left, &right})
+            if (!*r) return tl::unexpected(r->error());
+        p.panel_widths = ProjectPanelWidths{*left, *right};
+    }
     return {};
 }
 
@@ -259,6 +270,17 @@ Result<Project> read_project(const std::string& path) {
     return parse_project(os.str(), path);
 }
 
+// Weights, levels and opacities as written: 4 decimals (a slider's float
+// widened to double would read 0.9800000190734863).
+namespace {
+constexpr int kWrittenDecimals = 4;
+json rounded_weights(const std::map<std::string, double>& weights) {
+    json out = json::object();
+    for (const auto& [key, w] : weights) out[key] = round_to_decimals(w, kWrittenDecimals);
+    return out;
+}
+}  // namespace
+
 std::string project_to_json(const Project& p, const std::string& path) {
     json j = {{kVersionKey, kProjectVersion}};
     if (p.demo)
@@ -268,15 +290,16 @@ std::string project_to_json(const Project& p, const std::string& path) {
     if (p.audience) {
         const ProjectAudience& a = *p.audience;
         j["audience"] = {{"id", a.id},
-                         {"family_weights", a.family_weights},
-                         {"subtype_weights", a.subtype_weights},
-                         {"level", a.level},
+                         {"family_weights", rounded_weights(a.family_weights)},
+                         {"subtype_weights", rounded_weights(a.subtype_weights)},
+                         {"level", round_to_decimals(a.level, kWrittenDecimals)},
                          {"nested", a.nested},
                          {"bandwidth", bandwidth_choice_text(a.bandwidth)}};
     }
     json layers = json::array();
     for (const ProjectLayer& l : p.layers) {
-        json layer = {{"id", l.id}, {"visible", l.visible}, {"opacity", l.opacity}};
+        json layer = {
+            {"id", l.id}, {"visible", l.visible}, {"opacity", round_to_decimals(l.opacity, kWrittenDecimals)}};
         if (!l.path.empty()) layer["path"] = relative_to(l.path, path);
         layers.push_back(std::move(layer));
     }
@@ -284,6 +307,12 @@ std::string project_to_json(const Project& p, const std::string& path) {
     if (p.view) j["view"] = {{"lon_deg", p.view->lon_deg}, {"lat_deg", p.view->lat_deg}, {"zoom", p.view->zoom}};
     if (!p.language.empty()) j["language"] = p.language;
     j["panels"] = p.panels;
+    if (p.panel_widths) {
+        json widths = json::object();
+        if (p.panel_widths->left_px > 0.0) widths["left_px"] = round_to_decimals(p.panel_widths->left_px, 0);
+        if (p.panel_widths->right_px > 0.0) widths["right_px"] = round_to_decimals(p.panel_widths->right_px, 0);
+        j["panel_widths"] = std::move(widths);
+    }
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -13,7 +13,9 @@
 //                                          bottom to top (context:N and basemap:N carry a path)
 //    "view": {"lon_deg": 0.69, "lat_deg": 47.39, "zoom": 9.5},
 //    "language": "fr",
-//    "panels": ["left", "right", "catalogue"]}
+//    "panels": ["left", "right", "catalogue"],
+//    "panel_widths": {"left_px": 340, "right_px": 480}}   widths set with the splitters;
+//                                          a side absent: its automatic width
 //
 // Reading validates once, at the boundary: a file that is not a project, a
 // newer version than this build reads, a wrong type or a value out of range
@@ -62,18 +64,30 @@ struct ProjectView {
     [[nodiscard]] bool operator==(const ProjectView&) const = default;
 };
 
+// Preferred widths of the side panels, in window pixels (a window too small
+// shows them narrower), each in [kMinProjectPanelPx, kMaxProjectPanelPx], or
+// 0: automatic (not written).
+inline constexpr double kMinProjectPanelPx = 100.0;
+inline constexpr double kMaxProjectPanelPx = 4000.0;
+struct ProjectPanelWidths {
+    double left_px = 0.0;
+    double right_px = 0.0;
+    [[nodiscard]] bool operator==(const ProjectPanelWidths&) const = default;
+};
+
 struct Project {
     std::string catalogue;  // absolute; empty with demo
     bool demo = false;
     std::optional<ProjectAudience> audience;
     std::vector<ProjectLayer> layers;  // bottom to top; empty: the default stack
     std::optional<ProjectView> view;
-    std::string language;               // "fr", "en"; empty: from the environment
-    std::vector<std::string> panels;    // "left", "right", "catalogue" | "benchmark" | "gaps"
-    std::vector<std::string> warnings;  // from reading: fields ignored
+    std::string language;             // "fr", "en"; empty: from the environment
+    std::vector<std::string> panels;  // "left", "right", "catalogue" | "benchmark" | "segments" | "actors" | "gaps"
+    std::optional<ProjectPanelWidths> panel_widths;  // absent: the defaults
+    std::vector<std::string> warnings;               // from reading: fields ignored
     [[nodiscard]] bool operator==(const Project& o) const {
         return catalogue == o.catalogue && demo == o.demo && audience == o.audience && layers == o.layers &&
-               view == o.view && language == o.language && panels == o.panels;
+               view == o.view && language == o.language && panels == o.panels && panel_widths == o.panel_widths;
     }
 };
 

@@ -133,9 +133,9 @@ std::string segments_text_table(const SegmentsResult& result) {
 }
 
 Result<std::int64_t> write_segments(const std::string& path, const SegmentsResult& result,
-                                    const nlohmann::json& provenance, CsvCells csv_cells) {
+                                    const nlohmann::json& provenance, const CsvOptions& csv) {
     const std::string ext = lower_extension(path);
-    if (ext == ".csv") return write_csv_table(path, segments_csv_table(result), csv_cells);
+    if (ext == ".csv") return write_csv_table(path, segments_csv_table(result), csv);
     if (ext == ".json") {
         nlohmann::json doc = segments_to_json(result);
         doc["provenance"] = provenance;

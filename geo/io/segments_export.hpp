@@ -47,6 +47,6 @@ std::string segments_text_table(const SegmentsResult& result);
 
 // Writes OUT.csv | OUT.json; returns the number of rows (1 for JSON).
 Result<std::int64_t> write_segments(const std::string& path, const SegmentsResult& result,
-                                    const nlohmann::json& provenance, CsvCells csv_cells = CsvCells::neutralised);
+                                    const nlohmann::json& provenance, const CsvOptions& csv = {});
 
 }  // namespace geo

@@ -1,5 +1,7 @@
 #include "geo/io/table_output.hpp"
 
+#include "geo/core/rounding.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -11,14 +13,15 @@
 
 namespace geo {
 
-Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table, CsvCells cells) {
+Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table, const CsvOptions& csv) {
     auto file = BufferedOutput::create(path);
     if (!file) return tl::unexpected(file.error());
     std::string& out = file->buffer();
-    auto append_row = [&out, cells](const std::vector<std::string>& row) {
+    out.append(csv_preamble(csv.dialect));
+    auto append_row = [&out, &csv](const std::vector<std::string>& row) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i > 0) out.push_back(',');
-            append_csv_cell(out, row[i], cells);
+            if (i > 0) out.push_back(csv_separator(csv.dialect));
+            append_csv_cell(out, row[i], csv);
         }
         out.append("\r\n");
     };
@@ -49,8 +52,7 @@ std::string csv_number(double v, int decimals) {
 
 nlohmann::json json_number(double v, int decimals) {
     if (!std::isfinite(v)) return nullptr;
-    const double scale = std::pow(10.0, decimals);
-    return std::round(v * scale) / scale;
+    return round_to_decimals(v, decimals);
 }
 
 std::string csv_number(const std::optional<double>& v, int decimals) {

@@ -1,8 +1,9 @@
 #pragma once
 // Writing analysis reports (benchmark tables, gap zones): a CSV table of text
-// cells (RFC 4180, UTF-8, CRLF, like csv_writer.hpp; cells formula-neutralised
-// unless CsvCells::raw, see geo/io/text_output.hpp — the numbers csv_number()
-// writes, -12.5 included, are never prefixed) and a JSON document, both
+// cells (RFC 4180 or the excel-fr dialect, UTF-8, CRLF, like csv_writer.hpp;
+// cells formula-neutralised unless CsvCells::raw, see geo/io/text_output.hpp —
+// the numbers csv_number() writes, -12.5 included, are never prefixed and take
+// the dialect's decimal mark) and a JSON document, both
 // written atomically (BufferedOutput: a failed write leaves the destination as
 // it was); numbers rounded for reports, with non-finite values (e.g. an
 // infinite distance: no item within reach) as an empty cell / JSON null.
@@ -27,8 +28,7 @@ struct TextTable {
 };
 
 // Returns the number of rows written.
-Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table,
-                                     CsvCells cells = CsvCells::neutralised);
+Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& table, const CsvOptions& csv = {});
 // Pretty-printed (2 spaces), UTF-8, ending with a newline.
 Result<void> write_json_file(const std::string& path, const nlohmann::json& document);
 

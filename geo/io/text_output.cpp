@@ -1,5 +1,6 @@
 #include "geo/io/text_output.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -190,16 +191,38 @@ std::string_view strip_csv_neutraliser(std::string_view cell) {
     return !cell.empty() && cell[0] == '\'' ? cell.substr(1) : cell;
 }
 
-void append_csv_cell(std::string& out, std::string_view s, CsvCells cells) {
-    if (cells == CsvCells::raw || !csv_needs_neutralising(s)) {
-        append_csv_field(out, s);
-        return;
+std::string_view csv_dialect_id(CsvDialect d) {
+    return d == CsvDialect::excel_fr ? "excel-fr" : "rfc4180";
+}
+
+char csv_separator(CsvDialect d) {
+    return d == CsvDialect::excel_fr ? ';' : ',';
+}
+
+std::string_view csv_preamble(CsvDialect d) {
+    return d == CsvDialect::excel_fr ? std::string_view("\xEF\xBB\xBF") : std::string_view();
+}
+
+void append_csv_number(std::string& out, std::string_view number, CsvDialect d) {
+    const std::size_t start = out.size();
+    append_csv_field(out, number, csv_separator(d));
+    if (d == CsvDialect::excel_fr && is_plain_decimal(number))
+        std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '.', ',');
+}
+
+void append_csv_cell(std::string& out, std::string_view s, const CsvOptions& options) {
+    const char separator = csv_separator(options.dialect);
+    if (is_plain_decimal(s)) {
+        append_csv_number(out, s, options.dialect);
+    } else if (options.cells == CsvCells::raw || !csv_needs_neutralising(s)) {
+        append_csv_field(out, s, separator);
+    } else {
+        std::string prefixed;
+        prefixed.reserve(s.size() + 1);
+        prefixed.push_back('\'');
+        prefixed.append(s);
+        append_csv_field(out, prefixed, separator);
     }
-    std::string prefixed;
-    prefixed.reserve(s.size() + 1);
-    prefixed.push_back('\'');
-    prefixed.append(s);
-    append_csv_field(out, prefixed);
 }
 
 void append_xml_text(std::string& out, std::string_view s) {
@@ -258,8 +281,9 @@ void append_xml_text(std::string& out, std::string_view s) {
     out.append(s.data() + run, s.size() - run);
 }
 
-void append_csv_field(std::string& out, std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+void append_csv_field(std::string& out, std::string_view s, char separator) {
+    const char specials[] = {separator, '"', '\r', '\n', '\0'};
+    if (s.find_first_of(specials) == std::string_view::npos) {
         append_escaped(
             out, s, [](unsigned char) { return false; }, [](unsigned char) {});
         return;

@@ -39,10 +39,10 @@ void append_json_string(std::string& out, std::string_view s);
 std::string valid_utf8(std::string_view s);
 
 // Appends s as one RFC 4180 field, as is: quoted (inner quotes doubled) when
-// it holds a comma, a quote, CR or LF; invalid UTF-8 and NUL become U+FFFD.
-// For cells we produce ourselves (numbers, WKT); text goes through
+// it holds the separator, a quote, CR or LF; invalid UTF-8 and NUL become
+// U+FFFD. For cells we produce ourselves (numbers, WKT); text goes through
 // append_csv_cell.
-void append_csv_field(std::string& out, std::string_view s);
+void append_csv_field(std::string& out, std::string_view s, char separator = ',');
 
 // CSV formula injection (OWASP "CSV Injection"): a spreadsheet that opens a
 // CSV runs a cell starting with = + - @ TAB or CR as a formula
@@ -57,8 +57,33 @@ void append_csv_field(std::string& out, std::string_view s);
 //   raw: every cell as is (`--csv-raw`), for tools that read CSV as data.
 enum class CsvCells : std::uint8_t { neutralised, raw };
 
-// Appends s as one CSV cell: neutralised per `cells`, then as append_csv_field.
-void append_csv_cell(std::string& out, std::string_view s, CsvCells cells);
+// CSV dialects (`--csv-dialect`), for who opens the file:
+//   rfc4180 (default): comma-separated, decimal points, no BOM: what tools
+//     read as data (QGIS, pandas, R, databases, an English spreadsheet).
+//   excel_fr ("excel-fr"): semicolon-separated, decimal commas in the number
+//     cells (those -?digits[.digits]: 47,5861), and a UTF-8 byte-order mark
+//     so that accents read right: what a spreadsheet in a French (or German,
+//     Italian, Spanish…) locale opens with a double click. Cells that are not
+//     a plain number keep their text (a WKT geometry keeps its points).
+// Both: CRLF line ends, fields quoted when they hold the separator, a quote,
+// CR or LF.
+enum class CsvDialect : std::uint8_t { rfc4180, excel_fr };
+std::string_view csv_dialect_id(CsvDialect d);  // "rfc4180", "excel-fr"
+char csv_separator(CsvDialect d);               // ',' or ';'
+// What comes before the header: "" or the UTF-8 BOM.
+std::string_view csv_preamble(CsvDialect d);
+
+struct CsvOptions {
+    CsvCells cells = CsvCells::neutralised;
+    CsvDialect dialect = CsvDialect::rfc4180;
+};
+
+// Appends a number cell we produce (-?digits[.digits], or an integer) in the
+// dialect's decimal mark; never neutralised.
+void append_csv_number(std::string& out, std::string_view number, CsvDialect d);
+// Appends s as one CSV cell: neutralised per `cells`, a plain decimal number in
+// the dialect's decimal mark, then as append_csv_field with its separator.
+void append_csv_cell(std::string& out, std::string_view s, const CsvOptions& options);
 // True when append_csv_cell(…, neutralised) prefixes s with an apostrophe.
 bool csv_needs_neutralising(std::string_view s);
 // The inverse of neutralisation, for a cell as read back: s without its first

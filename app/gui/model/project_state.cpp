@@ -35,6 +35,8 @@ geo::Project capture_project(const MapModel& model, const AudienceController& au
     if (ui.show_left) p.panels.push_back("left");
     if (ui.show_right) p.panels.push_back("right");
     p.panels.push_back(ui.right_tab);
+    if (ui.left_panel_px > 0.0f || ui.right_panel_px > 0.0f)
+        p.panel_widths = geo::ProjectPanelWidths{ui.left_panel_px, ui.right_panel_px};
     return p;
 }
 

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "app/gui/model/camera_flight.hpp"
+#include "app/gui/model/panel_layout.hpp"
 #include "geo/core/coords.hpp"
+#include "geo/io/text_output.hpp"
 
 namespace app::gui {
 
@@ -23,6 +25,8 @@ enum class ImportKind { items, territories, context };
 struct UiState {
     bool show_left = true;                // layers, legend, audience
     bool show_right = true;               // catalogue, details
+    float left_panel_px = 0.0f;           // preferred widths (splitters, the project); 0: automatic
+    float right_panel_px = 0.0f;          // shown narrower on a small window (panel_layout.hpp)
     std::string right_tab = "catalogue";  // the right panel's tab shown: catalogue, benchmark, gaps
     CameraFlight flight;
     bool fit_requested = false;                // fit the camera to the data
@@ -31,7 +35,8 @@ struct UiState {
     std::optional<std::string> dropped_path;   // a file dropped on the window
     std::optional<ImportKind> open_import;     // open the import dialog in this mode
     bool open_export = false;
-    bool show_gaps_panel = false;  // bring the Gaps tab forward (a gap cell was clicked)
+    std::optional<geo::CsvDialect> csv_dialect;  // chosen where a CSV is exported; default: the language's
+    bool show_gaps_panel = false;                // bring the Gaps tab forward (a gap cell was clicked)
     std::string attribution;
     std::string status;
     bool status_is_error = false;

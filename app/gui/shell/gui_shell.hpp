@@ -10,6 +10,7 @@
 //   worker (m_load), never during a frame.
 // Failures: shown in the status line (and on stderr when headless); run()
 //   returns the process exit code.
+#include <array>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -81,6 +82,7 @@ private:
     void draw_menu();
     void draw_dialogs();
     void draw_right_panel(float height);
+    void draw_splitters(const PanelWidths& shown, float top, float height);
     void draw_gl_map(const Rect& map);  // clears the window, draws the map
     void draw_panels();                 // ImGui's draw data, the panels through m_ui_cache
     void draw_gl(const Rect& map);      // the map, then the panels
@@ -136,7 +138,8 @@ private:
     enum class RightTab { catalogue, benchmark, segments, actors, gaps };
     std::optional<RightTab> m_tab_request;
     UiCache m_ui_cache{{"##left", "##right", "##MainMenuBar"}};
-    std::vector<UiRect> m_panel_rects;  // where the cached windows lie, this frame
+    std::vector<UiRect> m_panel_rects;    // where the cached windows lie, this frame
+    std::array<UiRect, 2> m_split_rects;  // left and right splitters, this frame (--state-file)
     FileBrowser m_browser;
     ExportDialog m_export;
     PrintDialog m_print;

@@ -2,6 +2,7 @@
 // GL passes, and the event loop that draws only when something changed.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <string>
 
 #define GLFW_INCLUDE_NONE
@@ -21,14 +22,10 @@
 #include "app/gui/views/layers_panel.hpp"
 #include "app/gui/views/map_image.hpp"
 #include "app/gui/views/popup_keys.hpp"
+#include "app/gui/views/splitter.hpp"
 
 namespace app::gui {
-namespace {
-
-constexpr float kLeftPanelWidth = 340.0f;
-constexpr float kRightPanelWidth = 480.0f;
-
-}  // namespace
+namespace {}  // namespace
 
 void GuiShell::draw_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
@@ -167,9 +164,11 @@ Rect GuiShell::frame() {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
     float left = 0.0f, right = io.DisplaySize.x;
+    const PanelWidths widths =
+        layout_panels(io.DisplaySize.x, m_ui.left_panel_px, m_ui.right_panel_px, m_ui.show_left, m_ui.show_right);
     if (m_ui.show_left) {
         ImGui::SetNextWindowPos(ImVec2(0, top));
-        ImGui::SetNextWindowSize(ImVec2(kLeftPanelWidth, height));
+        ImGui::SetNextWindowSize(ImVec2(widths.left_px, height));
         ImGui::Begin("##left", nullptr, panel);
         if (ImGui::CollapsingHeader(tr(Text::panel_layers), ImGuiTreeNodeFlags_DefaultOpen))
             draw_layers_panel(m_model, m_ui);
@@ -177,12 +176,12 @@ Rect GuiShell::frame() {
             m_audience_panel.draw(m_model, m_audience);
         if (ImGui::CollapsingHeader(tr(Text::legend), ImGuiTreeNodeFlags_DefaultOpen)) draw_legend(m_model);
         ImGui::End();
-        left = kLeftPanelWidth;
+        left = widths.left_px;
     }
     if (m_ui.show_right) {
-        right = io.DisplaySize.x - kRightPanelWidth;
+        right = io.DisplaySize.x - widths.right_px;
         ImGui::SetNextWindowPos(ImVec2(right, top));
-        ImGui::SetNextWindowSize(ImVec2(kRightPanelWidth, height));
+        ImGui::SetNextWindowSize(ImVec2(widths.right_px, height));
         ImGui::Begin("##right", nullptr, panel);
         draw_right_panel(height);
         ImGui::End();
@@ -195,6 +194,7 @@ Rect GuiShell::frame() {
     const UiRect& fit = m_canvas.controls().fit;
     m_search.draw(ImVec2(map.x, map.y), map.w, fit.w > 0 ? fit.x : map.x + map.w - 70.0f, m_model, m_ui);
     draw_catalogue_notes(map);
+    draw_splitters(widths, top, height);
     draw_dialogs();
     // A slider dragged is one step: changes while the button is held join it.
     m_history.observe(edit_state(), ImGui::IsMouseDown(ImGuiMouseButton_Left));
@@ -207,6 +207,24 @@ Rect GuiShell::frame() {
     return map;
 }
 
+// Dragging a splitter sets the preferred width to what is shown plus the
+// motion (a panel shown narrower than preferred starts from its shown width);
+// a double-click brings the automatic width back.
+void GuiShell::draw_splitters(const PanelWidths& shown, float top, float height) {
+    const float window = ImGui::GetIO().DisplaySize.x;
+    m_split_rects = {};
+    if (m_ui.show_left) {
+        const SplitterDrag d = draw_splitter("##split_left", shown.left_px, top, height, m_split_rects[0]);
+        if (d.reset) m_ui.left_panel_px = 0.0f;
+        if (d.active && d.dx_px != 0.0f) m_ui.left_panel_px = clamp_panel_px(std::round(shown.left_px + d.dx_px));
+    }
+    if (m_ui.show_right) {
+        const SplitterDrag d = draw_splitter("##split_right", window - shown.right_px, top, height, m_split_rects[1]);
+        if (d.reset) m_ui.right_panel_px = 0.0f;
+        if (d.active && d.dx_px != 0.0f) m_ui.right_panel_px = clamp_panel_px(std::round(shown.right_px - d.dx_px));
+    }
+}
+
 void GuiShell::draw_right_panel(float height) {
     if (m_ui.show_gaps_panel) {
         m_tab_request = RightTab::gaps;
@@ -216,7 +234,8 @@ void GuiShell::draw_right_panel(float height) {
         return m_tab_request == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
     };
     if (m_demo) ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1.0f), "%s", tr(Text::demo_read_only));
-    if (!ImGui::BeginTabBar("##right_tabs")) return;
+    // Scrolling tabs keep their whole names in a narrow panel.
+    if (!ImGui::BeginTabBar("##right_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) return;
     if (ImGui::BeginTabItem(tr(Text::panel_catalogue), nullptr, flags(RightTab::catalogue))) {
         m_ui.right_tab = "catalogue";
         const float details_h = std::min(300.0f, height * 0.4f);
@@ -243,6 +262,7 @@ void GuiShell::draw_right_panel(float height) {
         m_segments_tab = {a.x, a.y, b.x - a.x, b.y - a.y};
     }
     if (segments_open) {
+        m_ui.right_tab = "segments";
         ImGui::BeginChild("##segments");
         m_segments.draw(m_model, m_audience, m_benchmark.ours(), m_benchmark.against());
         ImGui::EndChild();

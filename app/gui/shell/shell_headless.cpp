@@ -133,6 +133,11 @@ void GuiShell::write_state() {
     nlohmann::json full = state;
     full["labels"] = std::move(labels);
     full["layers"] = layers_state(m_model, m_ui);
+    full["panels"] = {{"left_px", m_ui.show_left ? m_map.x : 0.0f},
+                      {"preferred_left_px", m_ui.left_panel_px},
+                      {"preferred_right_px", m_ui.right_panel_px},
+                      {"split_left", rect(m_split_rects[0])},
+                      {"split_right", rect(m_split_rects[1])}};
     full["items_shown"] = m_model.item_filter() ? m_model.item_filter()->size() : m_model.items().size();
     full["catalogue_search"] = rect(m_catalogue.search_rect());
     full["search"] = {{"query", m_search.search().query()},

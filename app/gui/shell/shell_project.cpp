@@ -40,7 +40,14 @@ void GuiShell::open_project_at_start() {
         m_ui.show_left = has("left");
         m_ui.show_right = has("right");
         if (has("benchmark")) m_tab_request = RightTab::benchmark;
+        if (has("segments")) m_tab_request = RightTab::segments;
+        if (has("actors")) m_tab_request = RightTab::actors;
         if (has("gaps")) m_tab_request = RightTab::gaps;
+    }
+    if (project->panel_widths) {
+        const auto width = [](double px) { return px > 0.0 ? clamp_panel_px(static_cast<float>(px)) : 0.0f; };
+        m_ui.left_panel_px = width(project->panel_widths->left_px);
+        m_ui.right_panel_px = width(project->panel_widths->right_px);
     }
     if (!project->warnings.empty()) m_ui.set_status(project->warnings.front());
     m_view_pending = project->view.has_value();

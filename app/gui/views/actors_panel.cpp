@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/views/export_row.hpp"
 #include "geo/io/actors_export.hpp"
 
 namespace app::gui {
@@ -80,7 +81,7 @@ void ActorsPanel::export_csv(const MapModel& model, UiState& ui) const {
     const auto& outcome = m_actors.result();
     std::filesystem::path path = "territoire-acteurs.csv";
     if (!model.catalogue_path().empty()) path = std::filesystem::path(model.catalogue_path()).parent_path() / path;
-    auto written = geo::write_actors(path.string(), outcome->actors, *outcome->items);
+    auto written = geo::write_actors(path.string(), outcome->actors, *outcome->items, gui_csv_options(ui));
     if (written)
         ui.set_status(fmt::format(fmt::runtime(tr(Text::exported_to)), path.string()), false);
     else

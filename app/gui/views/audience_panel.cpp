@@ -8,6 +8,7 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/render/palette.hpp"
 #include "app/gui/views/labelled_slider.hpp"
+#include "geo/core/rounding.hpp"
 
 namespace app::gui {
 namespace {
@@ -19,7 +20,7 @@ const std::string& audience_name(const geo::Audience& a) {
 bool weight_slider(const char* id, const std::string& name, double value, double& out) {
     float w = static_cast<float>(value);
     const bool changed = labelled_slider(id, name, w, 0.0f, 1.0f, format_number(w, 2), 0.6f);
-    out = w;
+    out = geo::round_to_decimals(w, 2);  // the value shown, not the float's 0.9800000190734863
     return changed;
 }
 
@@ -90,7 +91,7 @@ void AudiencePanel::draw_smoothing(MapModel& model, AudienceController& controll
     const bool level_changed = labelled_slider("##level", tr(Text::perimeter_level), level, 30.0f, 99.0f, "%.0f %%");
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip("%s", tr(Text::perimeter_level_tip));
     if (level_changed) {
-        params.level = level / 100.0;
+        params.level = geo::round_to_decimals(level, 0) / 100.0;  // whole percents, as shown
         controller.set_params(params, model);
     }
     if (ImGui::Checkbox(tr(Text::nested_levels), &params.nested)) controller.set_params(params, model);
@@ -122,7 +123,7 @@ void AudiencePanel::draw_smoothing(MapModel& model, AudienceController& controll
     if (params.bandwidth_m) {
         float km = static_cast<float>(*params.bandwidth_m / 1000.0);
         if (labelled_slider("##bandwidth", tr(Text::bandwidth), km, 1.0f, 30.0f, format_number(km, 1) + " km")) {
-            params.bandwidth_m = km * 1000.0;
+            params.bandwidth_m = geo::round_to_decimals(km * 10.0, 0) * 100.0;  // 0.1 km, as shown
             controller.set_params(params, model);
         }
     }
@@ -151,7 +152,9 @@ void AudiencePanel::draw(MapModel& model, AudienceController& controller) {
         ImGui::EndCombo();
     }
     if (!active) {
-        ImGui::TextDisabled("%s", tr(Text::no_perimeter));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s", tr(Text::no_perimeter));
+        ImGui::PopStyleColor();
         return;
     }
 

@@ -225,9 +225,9 @@ void BenchmarkPanel::draw(const MapModel& model, const AudienceController& audie
     draw_result(*m_benchmark.result());
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr(Text::export_benchmark));
-    const auto make = [&](const std::string& path, int) -> ExportRow::Writer {
+    const auto make = [&](const std::string& path, int, const geo::CsvOptions& csv) -> ExportRow::Writer {
         const BenchmarkRequest& asked = *m_benchmark.result_request();
-        return [path, result = *m_benchmark.result(), audience = asked.audience, against = asked.against,
+        return [path, csv, result = *m_benchmark.result(), audience = asked.audience, against = asked.against,
                 catalogue = model.catalogue_path(), items = model.shared_items()]() -> geo::Result<std::int64_t> {
             auto cat = geo::Catalogue::open(catalogue, geo::Catalogue::Mode::read_only);
             if (!cat) return tl::unexpected(cat.error());
@@ -237,7 +237,8 @@ void BenchmarkPanel::draw(const MapModel& model, const AudienceController& audie
             return geo::write_benchmark(
                 path, result,
                 geo::analysis_provenance("gui: Benchmark panel", *cat, audience, parameters, *items,
-                                         geo::item_weights(audience, *items), geo::ProvenancePaths::name));
+                                         geo::item_weights(audience, *items), geo::ProvenancePaths::name),
+                csv);
         };
     };
     m_export.draw("benchmark", tr(Text::run_export), true, make, ui);

@@ -51,7 +51,7 @@ std::vector<geo::Territory> perimeters_as_territories(const std::vector<Perimete
 }
 
 void ExportDialog::start(const MapModel& model, const AudienceController& audience,
-                         const std::vector<geo::SourceInfo>& sources) {
+                         const std::vector<geo::SourceInfo>& sources, const UiState& ui) {
     // The provenance lists only the sources of what is written (the
     // perimeters: of the items that shaped them); finding them walks every
     // item, so it runs in the job with the export, not in the frame.
@@ -62,25 +62,29 @@ void ExportDialog::start(const MapModel& model, const AudienceController& audien
         return meta;
     };
     const std::string path = m_path;
+    const geo::CsvOptions csv = gui_csv_options(ui);
     switch (m_what) {
         case ExportWhat::items:
-            m_job.start([items = model.shared_items(), path, provenance](const geo::Progress&) {
+            m_job.start([items = model.shared_items(), path, provenance, csv](const geo::Progress&) {
                 geo::ExportOptions options;
+                options.csv = csv;
                 options.metadata = provenance(geo::used_sources(*items), "items");
                 return geo::export_items(*items, path, options);
             });
             break;
         case ExportWhat::territories:
-            m_job.start([territories = model.shared_territories(), path, provenance](const geo::Progress&) {
+            m_job.start([territories = model.shared_territories(), path, provenance, csv](const geo::Progress&) {
                 geo::ExportOptions options;
+                options.csv = csv;
                 options.metadata = provenance(geo::used_sources(*territories), "territories");
                 return geo::export_territories(*territories, path, options);
             });
             break;
         case ExportWhat::perimeters:
             m_job.start([items = model.shared_items(), levels = model.perimeters(), a = audience.audience(),
-                         params = audience.params(), path, provenance](const geo::Progress&) {
+                         params = audience.params(), path, provenance, csv](const geo::Progress&) {
                 geo::ExportOptions options;
+                options.csv = csv;
                 options.metadata = provenance(
                     a ? geo::used_sources(*items, geo::perimeter_weights(*a, *items)) : std::set<std::string>{},
                     "perimeters");
@@ -127,6 +131,7 @@ void ExportDialog::draw(const MapModel& model, const AudienceController& audienc
     ImGui::SetNextItemWidth(200);
     if (ImGui::Combo(tr(Text::format), &m_format, kFormats, IM_ARRAYSIZE(kFormats)))
         m_path = with_extension(m_path, kExtensions[m_format]);
+    if (std::string_view(kExtensions[m_format]) == ".csv") draw_csv_dialect(ui);
     draw_save_path(m_path, m_browser);
 
     draw_export_outcome(m_job.running(), m_outcome, m_outcome_is_error);
@@ -136,7 +141,7 @@ void ExportDialog::draw(const MapModel& model, const AudienceController& audienc
     const bool enter = dialog_confirmed();
     const bool can_run = !m_job.running() && !m_path.empty();
     ImGui::BeginDisabled(!can_run);
-    if (ImGui::Button(tr(Text::run_export)) || (enter && can_run && !exported)) start(model, audience, sources);
+    if (ImGui::Button(tr(Text::run_export)) || (enter && can_run && !exported)) start(model, audience, sources, ui);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(tr(Text::cancel)) || dialog_cancelled() || (enter && exported)) ImGui::CloseCurrentPopup();

@@ -27,7 +27,8 @@ public:
     [[nodiscard]] bool busy() const { return m_job.running(); }
 
 private:
-    void start(const MapModel& model, const AudienceController& audience, const std::vector<geo::SourceInfo>& sources);
+    void start(const MapModel& model, const AudienceController& audience, const std::vector<geo::SourceInfo>& sources,
+               const UiState& ui);
 
     bool m_open_requested = false;
     ExportWhat m_what = ExportWhat::items;

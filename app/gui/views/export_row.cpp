@@ -28,6 +28,21 @@ void draw_save_path(std::string& path, FileBrowser& browser, float reserve_px) {
     if (auto chosen = browser.draw()) path = *chosen;
 }
 
+geo::CsvOptions gui_csv_options(const UiState& ui) {
+    const geo::CsvDialect language_default =
+        language() == Language::fr ? geo::CsvDialect::excel_fr : geo::CsvDialect::rfc4180;
+    return {geo::CsvCells::neutralised, ui.csv_dialect.value_or(language_default)};
+}
+
+void draw_csv_dialect(UiState& ui) {
+    int dialect = gui_csv_options(ui).dialect == geo::CsvDialect::excel_fr ? 0 : 1;
+    const char* choices[] = {tr(Text::csv_dialect_excel_fr), tr(Text::csv_dialect_rfc4180)};
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::Combo(tr(Text::csv_dialect), &dialect, choices, IM_ARRAYSIZE(choices)))
+        ui.csv_dialect = dialect == 0 ? geo::CsvDialect::excel_fr : geo::CsvDialect::rfc4180;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::csv_dialect_tip));
+}
+
 ExportRow::ExportRow(std::string stem, std::vector<ExportFormat> formats)
     : m_formats(std::move(formats)), m_path(stem + (m_formats.empty() ? "" : m_formats[0].extension)) {}
 
@@ -48,12 +63,14 @@ void ExportRow::draw(const char* id, const char* button, bool enabled, const Mak
             }
         ImGui::EndCombo();
     }
+    const bool csv = m_formats[static_cast<std::size_t>(m_format)].extension == ".csv";
+    if (csv) draw_csv_dialect(ui);
     draw_save_path(m_path, m_browser, ImGui::CalcTextSize(button).x + 16);
     ImGui::SameLine();
     ImGui::BeginDisabled(!enabled || m_job.running() || m_path.empty());
     if (ImGui::Button(button)) {
         m_outcome.clear();
-        m_job.start([writer = make(m_path, m_format)](const geo::Progress&) { return writer(); });
+        m_job.start([writer = make(m_path, m_format, gui_csv_options(ui))](const geo::Progress&) { return writer(); });
     }
     ImGui::EndDisabled();
     draw_export_outcome(m_job.running(), m_outcome, m_outcome_is_error);

@@ -30,11 +30,20 @@ void draw_export_outcome(bool running, const std::string& outcome, bool is_error
 // Shared with the export, map and report dialogs.
 void draw_save_path(std::string& path, FileBrowser& browser, float reserve_px = 0.0f);
 
+// The CSV options of the GUI's exports: neutralised cells, in the dialect
+// chosen (ui.csv_dialect), by default the language's: excel-fr in French
+// (semicolons and decimal commas, what a French spreadsheet opens), rfc4180
+// in English.
+geo::CsvOptions gui_csv_options(const UiState& ui);
+// The "CSV for" combo that sets ui.csv_dialect (shown when the format is CSV).
+void draw_csv_dialect(UiState& ui);
+
 class ExportRow {
 public:
     using Writer = std::function<geo::Result<std::int64_t>()>;
-    // Builds the writer for `path` in format `format` (index into the formats).
-    using MakeWriter = std::function<Writer(const std::string& path, int format)>;
+    // Builds the writer for `path` in format `format` (index into the
+    // formats); CSV writers write in `csv`.
+    using MakeWriter = std::function<Writer(const std::string& path, int format, const geo::CsvOptions& csv)>;
 
     ExportRow(std::string stem, std::vector<ExportFormat> formats);
     // `id` keeps ImGui ids apart; `enabled`: there is something to export.

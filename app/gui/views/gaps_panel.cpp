@@ -9,6 +9,7 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/labelled_slider.hpp"
+#include "geo/core/rounding.hpp"
 #include "geo/io/gaps_export.hpp"
 #include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
@@ -164,7 +165,7 @@ void GapsPanel::draw(MapModel& model, GapsController& gaps, const AudienceContro
     if (ImGui::Checkbox(tr(Text::show_gaps), &shown)) model.layers().set_visible("gaps", shown);
     float km = static_cast<float>(gaps.cell_m() / 1000.0);
     if (labelled_slider("##cell", tr(Text::cell_size), km, 0.5f, 10.0f, format_number(km, 1) + " km") && km > 0.0f)
-        gaps.set_cell_m(km * 1000.0, model, audience.audience());
+        gaps.set_cell_m(geo::round_to_decimals(km * 10.0, 0) * 100.0, model, audience.audience());  // 0.1 km, as shown
     if (!audience.audience() || model.perimeters().empty()) {
         ImGui::TextWrapped("%s", tr(Text::gaps_need_perimeter));
         return;
@@ -183,10 +184,10 @@ void GapsPanel::draw(MapModel& model, GapsController& gaps, const AudienceContro
                                   .c_str());
     if (auto cell = model.selected_gap_cell(); cell && *cell < result->cells.size()) draw_cell(*result, *cell);
     draw_zones(model, *result, ui);
-    const auto make = [&](const std::string& path, int format) -> ExportRow::Writer {
-        return [path, format, result, audience = gaps.audience(), parameters = gap_parameters(gaps, *result),
+    const auto make = [&](const std::string& path, int format, const geo::CsvOptions& csv) -> ExportRow::Writer {
+        return [path, format, csv, result, audience = gaps.audience(), parameters = gap_parameters(gaps, *result),
                 catalogue = model.catalogue_path(), items = model.shared_items()]() -> geo::Result<std::int64_t> {
-            if (format == 1) return geo::write_gap_zones_csv(path, *result);
+            if (format == 1) return geo::write_gap_zones_csv(path, *result, csv);
             auto cat = geo::Catalogue::open(catalogue, geo::Catalogue::Mode::read_only);
             if (!cat) return tl::unexpected(cat.error());
             const geo::Audience a = audience.value_or(geo::Audience{});

@@ -12,6 +12,7 @@
 #include "app/gui/render/density_layer.hpp"
 #include "app/gui/render/map_style.hpp"
 #include "app/gui/render/palette.hpp"
+#include "geo/core/rounding.hpp"
 
 namespace app::gui {
 namespace {
@@ -121,12 +122,15 @@ void draw_layers_panel(MapModel& model, UiState& ui) {
             if (ImGui::Checkbox(layer_title(layer).c_str(), &visible)) stack.set_visible(layer.id, visible);
             const ImVec2 box_min = ImGui::GetItemRectMin(), box_size = ImGui::GetItemRectSize();
             ui.layer_checkboxes_px.push_back({layer.id, {box_min.x, box_min.y, box_size.x, box_size.y}});
-            if (ImGui::IsItemHovered() && !layer.path.empty()) ImGui::SetTooltip("%s", layer.path.c_str());
+            // The name may be cut in a narrow panel: the tooltip has it whole.
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", layer.path.empty() ? layer_title(layer).c_str()
+                                                           : (layer_title(layer) + "\n" + layer.path).c_str());
             ImGui::TableNextColumn();
             float opacity = layer.opacity * 100.0f;
             ImGui::SetNextItemWidth(-1);
             if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 100.0f, "%.0f %%"))
-                stack.set_opacity(layer.id, opacity / 100.0f);
+                stack.set_opacity(layer.id, static_cast<float>(geo::round_to_decimals(opacity, 0) / 100.0));
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::opacity));
             ImGui::TableNextColumn();
             if (ImGui::ArrowButton("##up", ImGuiDir_Up)) stack.move_up(layer.id);

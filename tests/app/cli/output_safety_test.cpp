@@ -160,6 +160,42 @@ TEST_F(OutputSafety, CsvCellsNeutralisedUnlessRaw) {
     }
 }
 
+// issue 11.5: --csv-dialect excel-fr writes what a French spreadsheet opens
+// (BOM, semicolons, decimal commas); the default stays RFC 4180.
+TEST_F(OutputSafety, CsvDialectForFrenchSpreadsheets) {
+    CliRun run = territoire(m_dir, "export --items --csv-dialect excel-fr -o items.csv");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string csv = read_file(m_dir / "items.csv");
+    ASSERT_EQ(csv.rfind("\xEF\xBB\xBFlon;lat;", 0), 0u) << csv.substr(0, 80);
+    EXPECT_NE(csv.find("\r\n0;-0,0000001;"), std::string::npos) << "decimal comma in the latitude";
+    EXPECT_NE(csv.find(";\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"clic\"\")\";"), std::string::npos)
+        << "text still neutralised (and quoted: it holds quotes)";
+    const std::string rfc = (run = territoire(m_dir, "export --items -o items.csv"), read_file(m_dir / "items.csv"));
+    EXPECT_EQ(rfc.rfind("lon,lat,", 0), 0u) << rfc.substr(0, 80);
+    // Every row has as many cells as the header, in both dialects: a decimal
+    // comma never splits a cell.
+    for (const auto& [text, separator] : {std::pair{csv, ';'}, std::pair{rfc, ','}}) {
+        std::vector<std::size_t> cells_per_record{1};
+        bool quoted = false;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '"') quoted = !quoted;  // "" inside a field toggles twice
+            if (quoted) continue;
+            if (text[i] == separator) ++cells_per_record.back();
+            if (text[i] == '\n' && i + 1 < text.size()) cells_per_record.push_back(1);
+        }
+        ASSERT_GT(cells_per_record.size(), 2u);
+        for (std::size_t r = 1; r < cells_per_record.size(); ++r)
+            EXPECT_EQ(cells_per_record[r], cells_per_record[0]) << separator << ": record " << r;
+    }
+    run = territoire(m_dir, "export --items --csv-dialect semicolons -o bad.csv");
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("--csv-dialect"), std::string::npos) << run.err;
+    EXPECT_FALSE(fs::exists(m_dir / "bad.csv"));
+    for (const char* command : {"gaps", "compare", "segments", "actors"})
+        EXPECT_NE(territoire(m_dir, std::string(command) + " --help").out.find("--csv-dialect"), std::string::npos)
+            << command;
+}
+
 TEST_F(OutputSafety, ProvenanceNamesTheCatalogueByItsBaseNameUnlessAsked) {
     const std::string catalogue = (m_dir / "territoire.sqlite").string();
     CliRun run = territoire(m_dir, "export --catalogue " + quote(catalogue) + " --items -o items.geojson");

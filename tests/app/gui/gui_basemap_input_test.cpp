@@ -81,13 +81,21 @@ TEST(GuiBasemapInput, UntickingTheBasemapTakesItOffTheMapAndTickingBringsItBack)
     const double shown = wait_for_share(*gui, canvas, [](double s) { return s > 0.5; });
     EXPECT_GT(shown, 0.5) << "the raster's quadrants fill the view";
 
+    // After each click the pointer leaves the checkbox for the right panel's
+    // empty foot, so that the layer's tooltip (name and file) covers no map.
+    const auto leave = [&] {
+        gui->move_to(canvas.at(0).get<double>() + canvas.at(2).get<double>() + 60,
+                     canvas.at(1).get<double>() + canvas.at(3).get<double>() - 10);
+    };
     gui->click_centre(checkbox);
+    leave();
     ASSERT_TRUE(gui->wait_for([](const json& s) { return !basemap_row(s)->at("visible").get<bool>(); }, kEffectTimeout))
         << gui->last_state().dump();
     const double hidden = wait_for_share(*gui, canvas, [](double s) { return s < 0.01; });
     EXPECT_LT(hidden, 0.01) << "unticked, no raster pixel is left";
 
     gui->click_centre(checkbox);
+    leave();
     ASSERT_TRUE(gui->wait_for([](const json& s) { return basemap_row(s)->at("visible").get<bool>(); }, kEffectTimeout));
     const double back = wait_for_share(*gui, canvas, [](double s) { return s > 0.5; });
     EXPECT_GT(back, 0.5) << "ticked again, the raster is back";

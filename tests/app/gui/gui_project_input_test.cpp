@@ -21,6 +21,7 @@
 #include "geo/core/data_dir.hpp"
 #include "geo/io/project_file.hpp"
 #include "geo/io/recent_projects.hpp"
+#include "tests/support/cli_process.hpp"
 #include "tests/support/gui_driver.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -138,6 +139,25 @@ TEST_F(GuiProject, SavedProjectReopensWithTheSameWeightsPerimeterViewAndPicture)
     m_gui->drag(cx, cy, cx + 160, cy + 90);
     ASSERT_TRUE(
         m_gui->wait_for([&](const json& s) { return s.at("camera") != camera0 && computed(s); }, kEffectTimeout));
+    // The splitters: the left panel 100 px wider, the right one 80 px wider.
+    const auto drag_splitter = [&](const char* which, double dx) {
+        const json r = m_gui->last_state().at("panels").at(which);
+        const double x = r.at(0).get<double>() + r.at(2).get<double>() / 2,
+                     y = r.at(1).get<double>() + r.at(3).get<double>() / 2;
+        m_gui->drag(x, y, x + dx, y);
+    };
+    const json canvas0 = m_gui->last_state().at("canvas");
+    drag_splitter("split_left", 100);
+    drag_splitter("split_right", -80);
+    ASSERT_TRUE(m_gui->wait_for(
+        [&](const json& s) {
+            const json& c = s.at("canvas");
+            return std::abs(c.at(0).get<double>() - canvas0.at(0).get<double>() - 100) < 2 &&
+                   std::abs(c.at(2).get<double>() - canvas0.at(2).get<double>() + 180) < 3 && computed(s);
+        },
+        kEffectTimeout))
+        << "the splitters did not resize the panels: " << canvas0.dump() << " → "
+        << m_gui->last_state().at("canvas").dump();
 
     m_gui->key("ctrl+s");  // no project yet: Save asks where
     ASSERT_TRUE(m_gui->wait_for(
@@ -156,6 +176,14 @@ TEST_F(GuiProject, SavedProjectReopensWithTheSameWeightsPerimeterViewAndPicture)
         << m_gui->last_state().dump() << "\n"
         << m_gui->log();
     ASSERT_TRUE(fs::exists(project));
+    const std::string text = test::read_text(project);
+    EXPECT_NE(text.find("\"panel_widths\""), std::string::npos) << text;
+    const json written = json::parse(text);
+    for (const char* weights : {"family_weights", "subtype_weights"})
+        for (const auto& [key, w] : written.at("audience").at(weights).items())
+            EXPECT_LE(w.dump().size(), 6u) << key << " = " << w.dump() << ": not a float widened to double";
+    EXPECT_EQ(written.at("audience").at("family_weights").at("nature").dump().size(), 4u)
+        << "0.xx, as the slider shows";
     ASSERT_TRUE(m_gui->wait_for([](const json& s) { return s.at("popups").empty() && computed(s); }, kEffectTimeout));
     std::this_thread::sleep_for(500ms);  // the last frames drawn
     const json saved = m_gui->last_state();
@@ -177,6 +205,8 @@ TEST_F(GuiProject, SavedProjectReopensWithTheSameWeightsPerimeterViewAndPicture)
     EXPECT_NEAR(area(s), area(saved), 1e-6) << "the same perimeter";
     EXPECT_TRUE(same_camera(s, saved)) << s.at("camera").dump() << " saved " << saved.at("camera").dump();
     EXPECT_EQ(s.at("layers"), saved.at("layers"));
+    EXPECT_EQ(s.at("canvas"), saved.at("canvas")) << "the panels' widths";
+    EXPECT_EQ(s.at("panels").at("preferred_left_px"), saved.at("panels").at("preferred_left_px"));
     EXPECT_EQ(s.at("project").at("catalogue"), saved.at("project").at("catalogue"));
     EXPECT_EQ(s.at("project").at("language"), "fr");
     EXPECT_NE(s.at("project").at("title").get<std::string>().find("conseil.territoire.json"), std::string::npos);

@@ -370,7 +370,7 @@ TEST(HostileNames, CsvHasNoLiveFormulaAndReadsBackAfterRemovingThePrefix) {
 TEST(HostileNames, CsvRawKeepsCellsAsTheyAre) {
     const auto path = test::temp_dir() / "raw.csv";
     geo::ExportOptions options;
-    options.csv_cells = geo::CsvCells::raw;
+    options.csv.cells = geo::CsvCells::raw;
     ASSERT_TRUE(geo::export_items(hostile_items(), path.string(), options));
     const auto names = read_field(path, "name");
     ASSERT_FALSE(names.empty());

@@ -13,7 +13,7 @@ using namespace std::string_literals;
 
 std::string csv(std::string_view s, geo::CsvCells cells = geo::CsvCells::neutralised) {
     std::string out;
-    geo::append_csv_cell(out, s, cells);
+    geo::append_csv_cell(out, s, {cells, geo::CsvDialect::rfc4180});
     return out;
 }
 
@@ -58,6 +58,28 @@ TEST(CsvCell, PlainNumbersAndOrdinaryTextStayAsTheyAre) {
 TEST(CsvCell, RawWritesEveryCellAsIs) {
     EXPECT_EQ(csv("=1+1", geo::CsvCells::raw), "=1+1");
     EXPECT_EQ(csv("'x", geo::CsvCells::raw), "'x");
+}
+
+TEST(CsvCell, TheFrenchSpreadsheetDialectTakesDecimalCommasAndQuotesSemicolons) {
+    const geo::CsvOptions fr{geo::CsvCells::neutralised, geo::CsvDialect::excel_fr};
+    const auto cell = [&](std::string_view s) {
+        std::string out;
+        geo::append_csv_cell(out, s, fr);
+        return out;
+    };
+    EXPECT_EQ(cell("47.5861"), "47,5861");
+    EXPECT_EQ(cell("-0.5"), "-0,5");
+    EXPECT_EQ(cell("1399"), "1399");
+    EXPECT_EQ(cell("a,b"), "a,b") << "a comma is not the separator here";
+    EXPECT_EQ(cell("Tours; Blois"), "\"Tours; Blois\"");
+    EXPECT_EQ(cell("1.2.3"), "1.2.3") << "not a number: left as text";
+    EXPECT_EQ(cell("=1+1"), "'=1+1") << "still neutralised";
+    EXPECT_EQ(geo::csv_separator(geo::CsvDialect::excel_fr), ';');
+    EXPECT_EQ(geo::csv_preamble(geo::CsvDialect::excel_fr), "\xEF\xBB\xBF");
+    EXPECT_EQ(geo::csv_preamble(geo::CsvDialect::rfc4180), "");
+    std::string number;
+    geo::append_csv_number(number, "-12.25", geo::CsvDialect::excel_fr);
+    EXPECT_EQ(number, "-12,25");
 }
 
 TEST(CsvCell, StrippingOneApostropheUndoesNeutralising) {

@@ -1,0 +1,16 @@
+#pragma once
+// Rounding a value for output (JSON, CSV, project files, slider values), so
+// that what is written reads as the number meant: 0.98, not
+// 0.9800000190734863 (a float widened to double) or 6149.200000000001 (a
+// multiplication by a rounded step).
+// round_to_decimals(v, d): the double nearest to v rounded half away from
+//   zero at d decimals (d in [0, 15]), found by one division by the exact
+//   power of ten, so its shortest decimal form has at most d decimals.
+//   Non-finite values come back unchanged; values too large to carry d
+//   decimals (|v| · 10^d ≥ 2^53) come back unchanged too.
+// Threads: pure. Failures: none (d outside [0, 15] is clamped).
+namespace geo {
+
+double round_to_decimals(double v, int decimals);
+
+}  // namespace geo
