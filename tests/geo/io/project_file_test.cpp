@@ -41,6 +41,7 @@ Project sample_project(const fs::path& dir) {
     p.view = ProjectView{0.6891234, 47.3941, 10.25};
     p.language = "en";
     p.panels = {"left", "gaps"};
+    p.panel_widths = ProjectPanelWidths{420.0, 0.0};  // the right one automatic
     return p;
 }
 
@@ -64,6 +65,7 @@ TEST(ProjectFile, RoundTripKeepsEverythingWithPathsRelativeToTheProject) {
     EXPECT_EQ(j.at("catalogue"), "cat.sqlite");
     EXPECT_EQ(j.at("layers").at(0).at("path"), "maps/tours.mbtiles");
     EXPECT_EQ(j.at("audience").at("bandwidth"), "7300");
+    EXPECT_EQ(j.at("panel_widths"), nlohmann::json({{"left_px", 420.0}})) << "an automatic width is not written";
     // Moved with its folder, the project still finds its files.
     const fs::path moved = dir.string() + "-moved";
     fs::remove_all(moved);
@@ -72,6 +74,25 @@ TEST(ProjectFile, RoundTripKeepsEverythingWithPathsRelativeToTheProject) {
     ASSERT_TRUE(again) << again.error().message;
     EXPECT_EQ(again->catalogue, (moved / "cat.sqlite").string());
     EXPECT_EQ(again->layers.at(0).path, (moved / "maps/tours.mbtiles").string());
+}
+
+TEST(ProjectFile, EveryRightPanelTabAndWeightsAsWrittenReadBack) {
+    const fs::path dir = test::temp_dir();
+    for (const char* tab : {"catalogue", "benchmark", "segments", "actors", "gaps"}) {
+        Project p = sample_project(dir);
+        p.panels = {"right", tab};
+        const std::string path = (dir / "tab.territoire.json").string();
+        ASSERT_TRUE(write_project(path, p));
+        auto back = read_project(path);
+        ASSERT_TRUE(back) << tab << ": " << back.error().message;
+        EXPECT_EQ(back->panels, p.panels);
+    }
+    Project p = sample_project(dir);
+    p.audience->family_weights["nature"] = static_cast<double>(0.73f);  // a slider's float
+    p.layers[0].opacity = static_cast<double>(0.35f);
+    const std::string text = project_to_json(p, (dir / "w.territoire.json").string());
+    for (const char* written : {"\"nature\": 0.73\n", "\"opacity\": 0.35,"})
+        EXPECT_NE(text.find(written), std::string::npos) << written << " in\n" << text;
 }
 
 TEST(ProjectFile, DemoProjectNamesNoCatalogueFile) {
@@ -120,6 +141,8 @@ TEST(ProjectFile, ForeignAndBrokenFilesAreRefusedWithTheReason) {
          "\"view.lat_deg\""},
         {R"({"territoire_project": 1, "catalogue": "a", "language": "de"})", "\"language\""},
         {R"({"territoire_project": 1, "catalogue": "a", "panels": ["left", "timeline"]})", "unknown panel"},
+        {R"({"territoire_project": 1, "catalogue": "a", "panel_widths": {"left_px": 5}})", "\"panel_widths.left_px\""},
+        {R"({"territoire_project": 1, "catalogue": "a", "panel_widths": [340, 480]})", "\"panel_widths\""},
         {R"({"territoire_project": 1, "catalogue": "a",)", "not valid JSON"},
     };
     for (const auto& [text, needle] : cases) {
