@@ -12,9 +12,8 @@ SplitterDrag draw_splitter(const char* id, float x, float top, float height, UiR
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, ImVec2(1, 1));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
-                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoScrollWithMouse;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin(id, nullptr, flags);
     ImGui::PopStyleVar(3);
     ImGui::SetCursorScreenPos(ImVec2(rect.x, rect.y));
@@ -26,10 +25,9 @@ SplitterDrag draw_splitter(const char* id, float x, float top, float height, UiR
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) drag.reset = true;
     if (hovered || drag.active) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, top), ImVec2(x, top + height),
-                                            ImGui::GetColorU32(drag.active ? ImGuiCol_SeparatorActive
-                                                                           : ImGuiCol_SeparatorHovered),
-                                            2.0f);
+        ImGui::GetWindowDrawList()->AddLine(
+            ImVec2(x, top), ImVec2(x, top + height),
+            ImGui::GetColorU32(drag.active ? ImGuiCol_SeparatorActive : ImGuiCol_SeparatorHovered), 2.0f);
     }
     ImGui::End();
     return drag;
