@@ -115,7 +115,7 @@ constexpr Entry kTable[] = {
      "bord comptent en partie)",
      "The perimeter encloses this share of the smoothed density of the offer, weighted for the audience (items near "
      "the edge count in part)"},
-    {Text::nested_levels, "Niveaux emboîtés (50 % et 95 %)", "Nested levels (50 % and 95 %)"},
+    {Text::nested_levels, "Niveaux emboîtés (50 % et 95 %)", "Nested levels (50% and 95%)"},
     {Text::bandwidth, "Rayon de lissage", "Smoothing radius"},
     {Text::bandwidth_auto, "Rayon de lissage automatique", "Automatic smoothing radius"},
     {Text::bandwidth_plugin, "Automatique (plug-in)", "Automatic (plug-in)"},
@@ -220,6 +220,39 @@ constexpr Entry kTable[] = {
     {Text::col_where, "Où", "Where"},
     {Text::col_score, "Score", "Score"},
     {Text::col_distance, "Distance", "Distance"},
+    {Text::tip_share_of_perimeter, "Part de la surface du périmètre située dans ce territoire",
+     "Share of the perimeter's area lying in this territory"},
+    {Text::tip_share_of_unit, "Part de la surface de ce territoire couverte par le périmètre",
+     "Share of this territory's area covered by the perimeter"},
+    {Text::tip_fit, "Adéquation par km² : offre pondérée par l'audience (somme des poids des éléments) par km²",
+     "Fit per km²: the audience-weighted offer (sum of the items' weights) per km²"},
+    {Text::tip_diversity, "Diversité : indice de Shannon des sous-types de la famille (0 = un seul sous-type)",
+     "Diversity: Shannon index of the family's subtypes (0 = a single subtype)"},
+    {Text::tip_items, "Nombre d'éléments d'offre", "Number of offer items"},
+    {Text::tip_density, "Éléments pour 100 km² du territoire (au survol d'une valeur : la moyenne des concurrents)",
+     "Items per 100 km² of the territory (hover a value: the competitors' mean)"},
+    {Text::tip_ratio, "Notre valeur rapportée à la moyenne des concurrents (1,0 = autant qu'eux)",
+     "Our figure over the competitors' mean (1.0 = as much as them)"},
+    {Text::tip_labelled, "Part des éléments qui portent au moins un label",
+     "Share of the items with at least one label"},
+    {Text::tip_area, "Surface en kilomètres carrés", "Area in square kilometres"},
+    {Text::tip_gap_score,
+     "Manque, de 0 à 1 : 0 quand l'élément le plus proche est à la distance acceptable, 1 au double, multiplié "
+     "par le poids de la famille",
+     "Gap, from 0 to 1: 0 when the nearest item is at the acceptable distance, 1 at twice that, times the "
+     "family's weight"},
+    {Text::tip_segment_score,
+     "Score de la cible : adéquation rapportée aux concurrents × (1 − manques), modulé par la part du périmètre "
+     "chez nous, les labels et la saison",
+     "Segment score: fit over the competitors' × (1 − gaps), tempered by the share of the perimeter in our "
+     "territory, the labels and the season"},
+    {Text::tip_inside, "Part du périmètre de la cible située dans notre territoire",
+     "Share of the segment's perimeter lying in our territory"},
+    {Text::tip_gaps, "Part des mailles du périmètre qui sont des manques d'offre",
+     "Share of the perimeter's cells that are offer gaps"},
+    {Text::tip_months, "Mois de la saison de la cible où notre offre est ouverte",
+     "Months of the segment's season when our offer is open"},
+    {Text::tip_distance, "Distance à l'élément le plus proche de la famille", "Distance to the family's nearest item"},
     {Text::gap_cell, "Maille sélectionnée", "Selected cell"},
     {Text::gaps_need_perimeter, "Choisissez une cible : les manques se calculent dans son périmètre.",
      "Choose an audience: gaps are computed inside its perimeter."},
@@ -414,6 +447,14 @@ std::string format_number(double x, int decimals) {
     std::string s = fmt::format("{:.{}f}", x, decimals);
     if (g_language == Language::fr) std::replace(s.begin(), s.end(), '.', ',');
     return s;
+}
+
+std::string format_percent(double share, int decimals) {
+    return format_number(share * 100.0, decimals) + (g_language == Language::fr ? " %" : "%");
+}
+
+const char* percent_slider_format() {
+    return g_language == Language::fr ? "%.0f %%" : "%.0f%%";
 }
 
 std::string format_distance(double metres) {

@@ -208,6 +208,21 @@ enum class Text {
     col_where,
     col_score,
     col_distance,
+    tip_share_of_perimeter,
+    tip_share_of_unit,
+    tip_fit,
+    tip_diversity,
+    tip_items,
+    tip_density,
+    tip_ratio,
+    tip_labelled,
+    tip_area,
+    tip_gap_score,
+    tip_segment_score,
+    tip_inside,
+    tip_gaps,
+    tip_months,
+    tip_distance,
     gap_cell,
     gaps_need_perimeter,
     gaps_summary,
@@ -318,6 +333,12 @@ std::string format_count(std::int64_t n);
 std::string items_shown_text(std::int64_t shown, std::int64_t total);
 // A number with `decimals` decimals, with a decimal comma in French.
 std::string format_number(double x, int decimals);
+// A share in [0, 1] as a percentage in the language's typography: "80 %"
+// (French: a space before the sign), "80%" (English).
+std::string format_percent(double share, int decimals);
+// The printf format of a percentage slider showing its value in 0-100:
+// "%.0f %%" / "%.0f%%".
+const char* percent_slider_format();
 // A distance in metres as "850 m" or "12,4 km" ("∞" when infinite).
 std::string format_distance(double metres);
 

@@ -7,6 +7,7 @@
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/export_row.hpp"
+#include "app/gui/views/table_headers.hpp"
 #include "geo/io/actors_export.hpp"
 
 namespace app::gui {
@@ -29,23 +30,22 @@ void ActorsPanel::start(const MapModel& model, const AudienceController& audienc
 
 void ActorsPanel::draw_lists(const ActorsOutcome& outcome) const {
     const geo::ActorsResult& a = outcome.actors;
-    ImGui::TextWrapped("%s",
-                       fmt::format(fmt::runtime(tr(Text::actors_summary)), format_count(a.items_inside),
-                                   format_number(a.level * 100.0, 0) + " %", format_number(a.perimeter_area_km2, 0))
-                           .c_str());
+    ImGui::TextWrapped("%s", fmt::format(fmt::runtime(tr(Text::actors_summary)), format_count(a.items_inside),
+                                         format_percent(a.level, 0), format_number(a.perimeter_area_km2, 0))
+                                 .c_str());
     if (ImGui::CollapsingHeader(tr(Text::actors_territories), ImGuiTreeNodeFlags_DefaultOpen) &&
         ImGui::BeginTable("##actor_territories", 3, kTable)) {
         ImGui::TableSetupColumn(tr(Text::col_territory), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr(Text::col_area), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("%", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableHeadersRow();
+        table_headers_row();
         for (bool communes : {false, true})  // the larger territories first
             for (const geo::BorderUnit& u : a.territories) {
                 if ((u.level == geo::TerritoryLevel::commune) != communes) continue;
                 ImGui::TableNextRow();
                 cell(fmt::format("{} · {}", level_name(u.level), u.name));
                 cell(format_number(u.intersection_km2, 0));
-                cell(format_number(u.share_of_perimeter * 100.0, 0) + " %");
+                cell(format_percent(u.share_of_perimeter, 0));
             }
         ImGui::EndTable();
     }
@@ -53,7 +53,7 @@ void ActorsPanel::draw_lists(const ActorsOutcome& outcome) const {
         ImGui::BeginTable("##actor_producers", 2, kTable)) {
         ImGui::TableSetupColumn(tr(Text::col_producer), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr(Text::col_items), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableHeadersRow();
+        table_headers_row();
         for (const geo::ProducerActor& p : a.producers) {
             ImGui::TableNextRow();
             cell(p.name.empty() ? tr(Text::actors_unnamed) : p.name);
@@ -66,7 +66,7 @@ void ActorsPanel::draw_lists(const ActorsOutcome& outcome) const {
         ImGui::TableSetupColumn(tr(Text::col_family), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn(tr(Text::col_labelled), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(tr(Text::col_items), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableHeadersRow();
+        table_headers_row();
         for (const geo::LabelledOperators& l : a.labelled) {
             ImGui::TableNextRow();
             cell(std::string(family_name(l.family)));

@@ -8,6 +8,7 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/render/palette.hpp"
 #include "app/gui/views/labelled_slider.hpp"
+#include "app/gui/views/table_headers.hpp"
 #include "geo/core/rounding.hpp"
 
 namespace app::gui {
@@ -88,7 +89,8 @@ void AudiencePanel::draw_weights(const geo::Audience& active, MapModel& model, A
 void AudiencePanel::draw_smoothing(MapModel& model, AudienceController& controller) {
     AudienceParams params = controller.params();
     float level = static_cast<float>(params.level) * 100.0f;
-    const bool level_changed = labelled_slider("##level", tr(Text::perimeter_level), level, 30.0f, 99.0f, "%.0f %%");
+    const bool level_changed =
+        labelled_slider("##level", tr(Text::perimeter_level), level, 30.0f, 99.0f, percent_slider_format());
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip("%s", tr(Text::perimeter_level_tip));
     if (level_changed) {
         params.level = geo::round_to_decimals(level, 0) / 100.0;  // whole percents, as shown
@@ -183,9 +185,8 @@ void AudiencePanel::draw_stats(const AudienceResult& r, const MapModel& model) c
         return;
     ImGui::TableSetupColumn("##what", ImGuiTableColumnFlags_WidthStretch, 2.2f);
     for (const auto& l : st.levels)
-        ImGui::TableSetupColumn(fmt::format("{:.0f} %", l.level * 100.0).c_str(), ImGuiTableColumnFlags_WidthStretch,
-                                1.0f);
-    ImGui::TableHeadersRow();
+        ImGui::TableSetupColumn(format_percent(l.level, 0).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    table_headers_row();
     const auto row = [&](Text label, auto&& value) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -197,8 +198,7 @@ void AudiencePanel::draw_stats(const AudienceResult& r, const MapModel& model) c
     };
     row(Text::area, [](const geo::PerimeterLevelStats& l) { return format_number(l.area_km2, 0) + " km²"; });
     row(Text::components, [](const geo::PerimeterLevelStats& l) { return std::to_string(l.components); });
-    row(Text::captured,
-        [](const geo::PerimeterLevelStats& l) { return fmt::format("{:.0f} %", l.captured_offer_share * 100.0); });
+    row(Text::captured, [](const geo::PerimeterLevelStats& l) { return format_percent(l.captured_offer_share, 0); });
     row(Text::items_inside, [](const geo::PerimeterLevelStats& l) { return std::to_string(l.items_inside); });
     ImGui::EndTable();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
@@ -229,7 +229,7 @@ void AudiencePanel::draw_borders(const geo::BorderReport& report) const {
     ImGui::TableSetupColumn(tr(Text::unit), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(tr(Text::share_of_perimeter), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(Text::share_of_unit), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+    table_headers_row();
     // Coarse levels first (départements before communes), each by share.
     std::vector<const geo::BorderUnit*> units;
     for (const auto& u : report.units) units.push_back(&u);
@@ -253,9 +253,9 @@ void AudiencePanel::draw_borders(const geo::BorderReport& report) const {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(u.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted((format_number(u.share_of_perimeter * 100.0, 1) + " %").c_str());
+        ImGui::TextUnformatted(format_percent(u.share_of_perimeter, 1).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted((format_number(u.share_of_unit * 100.0, 1) + " %").c_str());
+        ImGui::TextUnformatted(format_percent(u.share_of_unit, 1).c_str());
     }
     ImGui::EndTable();
 }

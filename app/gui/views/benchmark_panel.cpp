@@ -10,6 +10,7 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/radar_view.hpp"
+#include "app/gui/views/table_headers.hpp"
 #include "geo/io/benchmark_export.hpp"
 #include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
@@ -126,7 +127,7 @@ void BenchmarkPanel::draw_result(const geo::BenchmarkResult& r) const {
         ImGui::TableSetupColumn(tr(Text::col_area), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(tr(Text::col_items), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(tr(Text::col_fit), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableHeadersRow();
+        table_headers_row();
         for (std::size_t i = 0; i < r.territories.size(); ++i) {
             const auto& t = r.territories[i];
             ImGui::TableNextRow();
@@ -149,7 +150,7 @@ void BenchmarkPanel::draw_result(const geo::BenchmarkResult& r) const {
         ImGui::TableSetupColumn("##family", ImGuiTableColumnFlags_WidthStretch);
         for (Text t : {Text::col_items, Text::col_density, Text::col_ratio, Text::col_labelled, Text::col_diversity})
             ImGui::TableSetupColumn(tr(t), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableHeadersRow();
+        table_headers_row();
         for (const geo::Family f : geo::kAllFamilies) {
             const auto i = static_cast<std::size_t>(f);
             const geo::FamilyIndicators& fi = ours.families[i];
@@ -171,7 +172,7 @@ void BenchmarkPanel::draw_result(const geo::BenchmarkResult& r) const {
                                       : ImGui::GetStyle().Colors[ImGuiCol_Text],
                                "%s", ratio_text(cmp.ratio).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%.0f %%", fi.labelled_share * 100.0);
+            ImGui::TextUnformatted(format_percent(fi.labelled_share, 0).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_number(fi.diversity_shannon, 2).c_str());
         }

@@ -8,6 +8,7 @@
 
 #include "app/gui/i18n.hpp"
 #include "app/gui/render/palette.hpp"
+#include "app/gui/views/table_headers.hpp"
 #include "geo/core/text_fold.hpp"
 
 namespace app::gui {
@@ -125,7 +126,7 @@ void CataloguePanel::draw(MapModel& model, UiState& ui) {
                                 ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultHide, 60.0f);
         ImGui::TableSetupColumn(tr(Text::col_producer),
                                 ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultHide, 140.0f);
-        ImGui::TableHeadersRow();
+        table_headers_row();
         if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
             if (specs->SpecsCount > 0) {
                 m_sort_column = specs->Specs[0].ColumnIndex;

@@ -9,6 +9,7 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/labelled_slider.hpp"
+#include "app/gui/views/table_headers.hpp"
 #include "geo/core/rounding.hpp"
 #include "geo/io/gaps_export.hpp"
 #include "geo/io/provenance.hpp"
@@ -94,7 +95,7 @@ void GapsPanel::draw_cell(const geo::GapResult& gaps, std::size_t cell) const {
     ImGui::TableSetupColumn("##family", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(tr(Text::col_distance), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(Text::col_score), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+    table_headers_row({{2, Text::tip_gap_score}});
     for (const geo::Family f : geo::kAllFamilies) {
         const auto i = static_cast<std::size_t>(f);
         if (!(gaps.family_weights[i] > 0.0)) continue;
@@ -127,7 +128,7 @@ void GapsPanel::draw_zones(MapModel& model, const geo::GapResult& gaps, UiState&
     ImGui::TableSetupColumn(tr(Text::col_area), kFixed | ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableSetupColumn(tr(Text::col_score), kFixed | ImGuiTableColumnFlags_PreferSortDescending);
     ImGui::TableSetupColumn(tr(Text::col_distance), kFixed | ImGuiTableColumnFlags_PreferSortDescending);
-    ImGui::TableHeadersRow();
+    table_headers_row({{4, Text::tip_gap_score}});
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
         static constexpr GapSort kByColumn[] = {GapSort::rank, GapSort::rank,  GapSort::rank,
                                                 GapSort::area, GapSort::score, GapSort::distance};

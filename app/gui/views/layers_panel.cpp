@@ -129,7 +129,7 @@ void draw_layers_panel(MapModel& model, UiState& ui) {
             ImGui::TableNextColumn();
             float opacity = layer.opacity * 100.0f;
             ImGui::SetNextItemWidth(-1);
-            if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 100.0f, "%.0f %%"))
+            if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 100.0f, percent_slider_format()))
                 stack.set_opacity(layer.id, static_cast<float>(geo::round_to_decimals(opacity, 0) / 100.0));
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::opacity));
             ImGui::TableNextColumn();
@@ -181,7 +181,7 @@ void draw_legend(const MapModel& model) {
         const auto& levels = model.perimeters();
         for (std::size_t i = 0; i < levels.size(); ++i) {
             swatch_area(perimeter_style(levels[i].main));
-            ImGui::Text("%.0f %%", levels[i].level * 100.0);
+            ImGui::TextUnformatted(format_percent(levels[i].level, 0).c_str());
         }
     }
     if (!model.density().empty() && model.layers().find(LayerKind::density)->visible) {

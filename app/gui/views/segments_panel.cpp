@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "app/gui/i18n.hpp"
+#include "app/gui/views/table_headers.hpp"
 
 namespace app::gui {
 namespace {
@@ -20,7 +21,7 @@ const std::string& segment_name(const geo::SegmentScore& s) {
 }
 
 std::string percent(double share) {
-    return format_number(share * 100.0, 0) + " %";
+    return format_percent(share, 0);
 }
 
 }  // namespace
@@ -51,7 +52,7 @@ void SegmentsPanel::draw_table(const MapModel& model, AudienceController& audien
     for (Text t :
          {Text::col_score, Text::col_ratio, Text::col_inside, Text::col_labelled, Text::col_gaps, Text::col_months})
         ImGui::TableSetupColumn(tr(t), ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableHeadersRow();
+    table_headers_row({{2, Text::tip_segment_score}});
     m_row_rects.clear();
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const geo::SegmentScore& s = segments[i];
