@@ -29,6 +29,7 @@ void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_check_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_validate_command(CLI::App& app, CommonOptions& common, int& exit_code);
+void add_fields_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_search_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_basemap_command(CLI::App& app, CommonOptions& common, int& exit_code);
 

@@ -19,6 +19,7 @@ int run(int argc, char** argv, const std::vector<CommandRegistrar>& extra) {
     add_import_command(app, common, exit_code);
     add_export_command(app, common, exit_code);
     add_validate_command(app, common, exit_code);
+    add_fields_command(app, common, exit_code);
     add_perimeter_command(app, common, exit_code);
     add_perimeter_compare_command(app, common, exit_code);
     add_compare_command(app, common, exit_code);

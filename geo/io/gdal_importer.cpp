@@ -1,4 +1,5 @@
 #include "geo/io/gdal_importer.hpp"
+#include "geo/io/field_candidates.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -23,13 +24,6 @@ struct ItemFields {
     int lon = -1, lat = -1;
 };
 
-const std::initializer_list<std::string_view> kNameFields = {"name",      "nom",         "title",        "titre",
-                                                             "label",     "libelle",     "libellé",      "nom_du_poi",
-                                                             "nom_usuel", "designation", "denomination", "intitule"};
-const std::initializer_list<std::string_view> kIdFields = {"id",  "identifier", "identifiant", "osm_id",   "uuid",
-                                                           "uid", "ref",        "code",        "objectid", "gid"};
-const std::initializer_list<std::string_view> kFamilyFields = {"family",    "famille",   "category",
-                                                               "categorie", "catégorie", "type"};
 const std::initializer_list<std::string_view> kLonFields = {"lon", "lng",     "long",         "longitude",
                                                             "x",   "lon_deg", "longitude_deg"};
 const std::initializer_list<std::string_view> kLatFields = {"lat", "latitude", "y", "lat_deg", "latitude_deg"};
@@ -120,9 +114,9 @@ Result<void> LayerReader::find_fields() {
         slot = *r;
         return {};
     };
-    for (auto r : {assign(f.name, find(m_options.name_field, kNameFields)),
-                   assign(f.family, find(m_options.family_field, kFamilyFields)),
-                   assign(f.id, find(m_options.id_field, kIdFields))})
+    for (auto r : {assign(f.name, find(m_options.name_field, gdal::kItemNameFields)),
+                   assign(f.family, find(m_options.family_field, gdal::kItemFamilyFields)),
+                   assign(f.id, find(m_options.id_field, gdal::kItemIdFields))})
         if (!r) return r;
     f.source = *find({}, {"source"});
     f.source_id = *find({}, {"source_id"});

@@ -1,4 +1,5 @@
 #include "geo/io/territory_importer.hpp"
+#include "geo/io/field_candidates.hpp"
 
 #include <algorithm>
 
@@ -9,13 +10,6 @@
 
 namespace geo {
 namespace {
-
-const std::initializer_list<std::string_view> kNameFields = {
-    "nom",     "name",     "libelle",      "libellé", "lib",   "DRGP_L_LIB", "NOM_COM", "NOM_DEP",
-    "NOM_REG", "NOM_EPCI", "nom_officiel", "NOM_M",   "label", "title",      "titre"};
-const std::initializer_list<std::string_view> kCodeFields = {
-    "code",       "INSEE_COM", "insee",      "code_insee", "INSEE_DEP", "INSEE_REG", "CODE_EPCI",
-    "SIREN_EPCI", "siren",     "DRGP_C_COD", "code_dept",  "code_reg",  "ref"};
 
 // Reads one polygon layer into `out`.
 class TerritoryLayerReader {
@@ -31,9 +25,9 @@ public:
 
     Result<void> prepare() {
         const OGRFeatureDefn& defn = *m_layer.GetLayerDefn();
-        auto name = gdal::find_field(defn, m_options.name_field, kNameFields, m_where);
+        auto name = gdal::find_field(defn, m_options.name_field, gdal::kTerritoryNameFields, m_where);
         if (!name) return tl::unexpected(name.error());
-        auto code = gdal::find_field(defn, m_options.code_field, kCodeFields, m_where);
+        auto code = gdal::find_field(defn, m_options.code_field, gdal::kTerritoryCodeFields, m_where);
         if (!code) return tl::unexpected(code.error());
         m_name = *name;
         m_code = *code;

@@ -159,6 +159,22 @@ void GuiShell::write_state() {
     if (const auto& outcome = m_segments.outcome())
         for (const auto& s : outcome->result.segments) ranked.push_back(s.audience_id);
     for (const UiRect& r : m_segments.row_rects()) rows.push_back(rect(r));
+    nlohmann::json import_layers = nlohmann::json::array();
+    for (const geo::SourceLayerFields& l : m_import.fields())
+        import_layers.push_back({{"layer", l.layer},
+                                 {"geometry", l.geometry},
+                                 {"fields", l.fields},
+                                 {"item_name", l.item_name},
+                                 {"item_family", l.item_family},
+                                 {"territory_name", l.territory_name},
+                                 {"territory_code", l.territory_code}});
+    const ImportFieldChoice& choice = m_import.choice();
+    full["import"] = {{"layers", std::move(import_layers)},
+                      {"choice",
+                       {{"layer", choice.layer},
+                        {"name_field", choice.name_field},
+                        {"family", choice.family},
+                        {"code_field", choice.code_field}}}};
     full["segments"] = {{"tab", rect(m_segments_tab)}, {"button", rect(m_segments.button_rect())},
                         {"rows", std::move(rows)},     {"ranked", std::move(ranked)},
                         {"busy", m_segments.busy()},   {"error", m_segments.error()}};

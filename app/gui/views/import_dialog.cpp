@@ -1,5 +1,6 @@
 #include "app/gui/views/import_dialog.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -20,7 +21,7 @@ constexpr const char* kPopup = "##import";
 }  // namespace
 
 ImportOutcome run_import(ImportKind kind, const std::string& path, const std::string& catalogue_path,
-                         geo::TerritoryLevel level, const geo::Progress& progress) {
+                         geo::TerritoryLevel level, const geo::Progress& progress, const ImportFieldChoice& fields) {
     ImportOutcome out;
     out.kind = kind;
     out.path = path;
@@ -49,9 +50,19 @@ ImportOutcome run_import(ImportKind kind, const std::string& path, const std::st
             out.error = taxonomy.error().message;
             return out;
         }
-        report = geo::import_source(*catalogue, path, {}, *taxonomy, progress);
+        geo::ImportOptions options;
+        options.gdal.layer = fields.layer;
+        options.gdal.name_field = fields.name_field;
+        options.gdal.id_field = fields.id_field;
+        options.gdal.family_field = fields.family_field;
+        options.gdal.family = fields.family;
+        report = geo::import_source(*catalogue, path, options, *taxonomy, progress);
     } else {
-        report = geo::import_territories(*catalogue, path, level, {}, progress);
+        geo::TerritoryImportOptions options;
+        options.layer = fields.layer;
+        options.name_field = fields.name_field;
+        options.code_field = fields.code_field;
+        report = geo::import_territories(*catalogue, path, level, options, progress);
     }
     if (report)
         out.report = std::move(*report);
@@ -61,6 +72,7 @@ ImportOutcome run_import(ImportKind kind, const std::string& path, const std::st
 }
 
 void ImportDialog::open(ImportKind kind, const std::string& path) {
+    if (kind != m_kind) m_choice = {};  // fields reset per purpose
     m_kind = kind;
     if (!path.empty()) m_path = path;
     m_last.reset();
@@ -81,7 +93,84 @@ std::string new_catalogue_path() {
     }
 }
 
+// A field menu: "detected: X" (or "none detected") first, then every field.
+void field_combo(const char* id, Text label, const std::vector<std::string>& fields, const std::string& detected,
+                 std::string& chosen) {
+    const std::string automatic = detected.empty() ? std::string(tr(Text::field_none_detected))
+                                                   : fmt::format(fmt::runtime(tr(Text::field_detected)), detected);
+    ImGui::SetNextItemWidth(260);
+    if (ImGui::BeginCombo(id, chosen.empty() ? automatic.c_str() : chosen.c_str())) {
+        if (ImGui::Selectable(automatic.c_str(), chosen.empty())) chosen.clear();
+        for (const std::string& f : fields)
+            if (ImGui::Selectable(f.c_str(), f == chosen)) chosen = f;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr(label));
+}
+
 }  // namespace
+
+void ImportDialog::update_fields() {
+    if (auto done = m_fields_job.take()) {
+        m_fields = *done ? std::move(**done) : std::vector<geo::SourceLayerFields>{};
+    }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const bool gdal_file = m_kind != ImportKind::context && !m_path.empty() && fs::is_regular_file(m_path, ec) &&
+                           geo::detect_source_format(m_path) == geo::SourceFormat::gdal;
+    const std::string wanted = gdal_file ? m_path : std::string();
+    if (wanted == m_fields_path || m_fields_job.running()) return;
+    m_fields_path = wanted;
+    m_fields.clear();
+    m_choice = {};
+    if (!wanted.empty())
+        m_fields_job.start([path = wanted](const geo::Progress&) { return geo::read_source_fields(path); });
+}
+
+void ImportDialog::draw_fields() {
+    if (m_fields.empty() || m_kind == ImportKind::context) return;
+    const auto layer_it = std::find_if(m_fields.begin(), m_fields.end(),
+                                       [&](const geo::SourceLayerFields& l) { return l.layer == m_choice.layer; });
+    if (m_fields.size() > 1) {
+        ImGui::SetNextItemWidth(260);
+        const std::string all = tr(Text::field_all_layers);
+        if (ImGui::BeginCombo("##layer", m_choice.layer.empty() ? all.c_str() : m_choice.layer.c_str())) {
+            if (ImGui::Selectable(all.c_str(), m_choice.layer.empty())) m_choice.layer.clear();
+            for (const auto& l : m_fields)
+                if (ImGui::Selectable(fmt::format("{} ({})", l.layer, l.geometry).c_str(), l.layer == m_choice.layer))
+                    m_choice.layer = l.layer;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::TextUnformatted(tr(Text::field_layer));
+    }
+    // The fields of the chosen layer, else of the first one.
+    const geo::SourceLayerFields& l = layer_it != m_fields.end() ? *layer_it : m_fields.front();
+    if (m_kind == ImportKind::items) {
+        field_combo("##name-field", Text::field_name, l.fields, l.item_name, m_choice.name_field);
+        field_combo("##id-field", Text::field_id, l.fields, l.item_id, m_choice.id_field);
+        field_combo("##family-field", Text::field_family_field, l.fields, l.item_family, m_choice.family_field);
+        // One family for every record (a file of castles, of wineries…).
+        ImGui::SetNextItemWidth(260);
+        const std::string from_field = tr(Text::family_from_field);
+        const char* shown = from_field.c_str();
+        std::string fixed_name;
+        if (auto f = geo::family_from_id(m_choice.family)) shown = (fixed_name = std::string(family_name(*f))).c_str();
+        if (ImGui::BeginCombo("##family", shown)) {
+            if (ImGui::Selectable(from_field.c_str(), m_choice.family.empty())) m_choice.family.clear();
+            for (const geo::Family f : geo::kAllFamilies)
+                if (ImGui::Selectable(std::string(family_name(f)).c_str(), m_choice.family == geo::family_id(f)))
+                    m_choice.family = std::string(geo::family_id(f));
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::TextUnformatted(tr(Text::field_fixed_family));
+    } else {
+        field_combo("##name-field", Text::field_name, l.fields, l.territory_name, m_choice.name_field);
+        field_combo("##code-field", Text::field_code, l.fields, l.territory_code, m_choice.code_field);
+    }
+}
 
 std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogue, bool demo) {
     std::optional<ImportOutcome> finished;
@@ -112,6 +201,7 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
     ImGui::RadioButton(tr(Text::layer_territories), &kind, static_cast<int>(ImportKind::territories));
     ImGui::SameLine();
     ImGui::RadioButton(tr(Text::layer_context), &kind, static_cast<int>(ImportKind::context));
+    if (static_cast<ImportKind>(kind) != m_kind) m_choice = {};  // fields reset per purpose
     m_kind = static_cast<ImportKind>(kind);
     if (m_kind == ImportKind::territories) {
         ImGui::SetNextItemWidth(220);
@@ -130,6 +220,8 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
     if (ImGui::Button(tr(Text::browse))) m_browser.open(FileBrowser::Mode::open_file_or_folder, m_path);
     if (auto chosen = m_browser.draw()) m_path = *chosen;
     ImGui::TextDisabled("%s", tr(Text::drop_hint));
+    update_fields();
+    draw_fields();
     if (m_kind != ImportKind::context && demo) {
         ImGui::TextWrapped("%s", tr(Text::demo_import_notice));
         ImGui::SetNextItemWidth(-1);
@@ -182,8 +274,9 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
     ImGui::BeginDisabled(!can_run);
     if (ImGui::Button(tr(Text::run_import)) || (enter && can_run && !imported)) {
         m_last.reset();
-        m_job.start([kind = m_kind, path = m_path, catalogue, level = m_level](const geo::Progress& progress) {
-            return run_import(kind, path, catalogue, level, progress);
+        m_job.start([kind = m_kind, path = m_path, catalogue, level = m_level,
+                     fields = m_choice](const geo::Progress& progress) {
+            return run_import(kind, path, catalogue, level, progress, fields);
         });
     }
     ImGui::EndDisabled();

@@ -17,6 +17,7 @@
 #include "app/gui/views/file_browser.hpp"
 #include "geo/core/offer.hpp"
 #include "geo/io/context_layer.hpp"
+#include "geo/io/source_fields.hpp"
 
 namespace app::gui {
 
@@ -29,10 +30,22 @@ struct ImportOutcome {
     std::string error;                            // empty on success
 };
 
+// The fields chosen in the dialog for a GDAL file ("" everywhere: what the
+// importer detects, as `territoire import` without options).
+struct ImportFieldChoice {
+    std::string layer;
+    std::string name_field;
+    std::string id_field;      // items
+    std::string family_field;  // items
+    std::string family;        // items: one family for every record
+    std::string code_field;    // territories
+};
+
 // Runs one import (on the calling thread): items or territories into the
 // catalogue file (created when missing), or a context layer read.
 ImportOutcome run_import(ImportKind kind, const std::string& path, const std::string& catalogue,
-                         geo::TerritoryLevel level, const geo::Progress& progress);
+                         geo::TerritoryLevel level, const geo::Progress& progress,
+                         const ImportFieldChoice& fields = {});
 
 class ImportDialog {
 public:
@@ -41,8 +54,16 @@ public:
     // `demo`: `catalogue` is the demo's, read-only.
     std::optional<ImportOutcome> draw(const std::string& catalogue, bool demo = false);
     [[nodiscard]] bool busy() const { return m_job.running(); }
+    // The layers and fields read from the path's file (empty until read), and the choices made.
+    [[nodiscard]] const std::vector<geo::SourceLayerFields>& fields() const { return m_fields; }
+    [[nodiscard]] const ImportFieldChoice& choice() const { return m_choice; }
 
 private:
+    // The file's layers and fields, read on a worker once the path names an
+    // existing GDAL file; the field menus under the path.
+    void update_fields();
+    void draw_fields();
+
     bool m_open_requested = false;
     ImportKind m_kind = ImportKind::items;
     geo::TerritoryLevel m_level = geo::TerritoryLevel::commune;
@@ -51,6 +72,10 @@ private:
     FileBrowser m_browser;
     BackgroundJob<ImportOutcome> m_job;
     std::optional<ImportOutcome> m_last;
+    BackgroundJob<geo::Result<std::vector<geo::SourceLayerFields>>> m_fields_job;
+    std::string m_fields_path;  // the file m_fields (or the running read) describes
+    std::vector<geo::SourceLayerFields> m_fields;
+    ImportFieldChoice m_choice;
 };
 
 }  // namespace app::gui

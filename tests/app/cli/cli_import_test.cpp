@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "geo/core/data_dir.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -47,6 +49,27 @@ std::string bad(const std::string& name) {
 }
 std::string demo() {
     return quote(geo::data_dir() + "/demo/items.geojson");
+}
+
+// issue 11.4: `territoire fields` shows what an import would read, before it.
+TEST(CliFields, ListsTheLayerItsFieldsAndWhatAnImportWouldUse) {
+    REQUIRE_SHARED_DATA();
+    const auto dir = test::temp_dir();
+    const std::string communes = quote(
+        (test::shared_data() / "admin/departements/37-indre-et-loire/communes-37-indre-et-loire.geojson").string());
+    auto run = territoire(dir, "fields " + communes);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.out.find("layer communes-37-indre-et-loire: polygon, 272 features"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("as territories: name nom, code code"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("as offer items: name nom, id code, family (none)"), std::string::npos) << run.out;
+    run = territoire(dir, "fields --json " + communes);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto j = nlohmann::json::parse(run.out);
+    EXPECT_EQ(j.at(0).at("territories").at("name"), "nom");
+    EXPECT_EQ(j.at(0).at("features"), 272);
+    run = territoire(dir, "fields " + quote((dir / "none.gpkg").string()));
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("none.gpkg: no such file"), std::string::npos) << run.err;
 }
 
 }  // namespace

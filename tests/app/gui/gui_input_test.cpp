@@ -179,5 +179,27 @@ TEST_F(GuiInput, EnterRunsTheImportAndTheMapShowsItWithoutFurtherInput) {
         << m_gui->log();
 }
 
+// issue 11.4: the import dialog reads the file's fields with GDAL once the
+// path names a file, and offers them (the detected ones first).
+TEST_F(GuiInput, ImportDialogReadsTheFieldsOfTheFileTyped) {
+    REQUIRE_X_INPUT();
+    REQUIRE_SHARED_DATA();
+    ASSERT_TRUE(start({"--open", "import"}));
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return popup_open(s, "##import"); }, kEffectTimeout));
+    EXPECT_TRUE(state().at("import").at("layers").empty());
+    m_gui->type(
+        (test::shared_data() / "admin/departements/37-indre-et-loire/communes-37-indre-et-loire.geojson").string());
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return !s.at("import").at("layers").empty(); }, kEffectTimeout))
+        << state().at("import").dump();
+    const json& layer = state().at("import").at("layers").at(0);
+    EXPECT_EQ(layer.at("geometry"), "polygon");
+    EXPECT_EQ(layer.at("item_name"), "nom");
+    EXPECT_EQ(layer.at("item_family"), "") << "no family field: the dialog offers a family for every item";
+    EXPECT_EQ(layer.at("territory_code"), "code");
+    m_gui->save_window(m_dir / "import-fields.png");
+    m_gui->key("Escape");
+    EXPECT_TRUE(m_gui->wait_for([](const json& s) { return !popup_open(s, "##import"); }, kEffectTimeout));
+}
+
 }  // namespace
 }  // namespace app::gui
