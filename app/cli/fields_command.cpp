@@ -51,7 +51,8 @@ void add_fields_command(CLI::App& app, CommonOptions& /*common*/, int& exit_code
         for (const geo::SourceLayerFields& l : *layers) {
             fmt::print("layer {}: {}, {} features\n", l.layer, l.geometry,
                        l.features < 0 ? std::string("?") : std::to_string(l.features));
-            fmt::print("  fields: {}\n", l.fields.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(l.fields, ", ")));
+            fmt::print("  fields: {}\n",
+                       l.fields.empty() ? std::string("(none)") : fmt::format("{}", fmt::join(l.fields, ", ")));
             fmt::print("  as offer items: name {}, id {}, family {}\n", or_none(l.item_name),
                        l.item_id.empty() ? "(feature id)" : l.item_id, or_none(l.item_family));
             fmt::print("  as territories: name {}, code {}\n", or_none(l.territory_name), or_none(l.territory_code));

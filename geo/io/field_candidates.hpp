@@ -9,13 +9,13 @@
 namespace geo::gdal {
 
 // Offer items.
-inline const std::initializer_list<std::string_view> kItemNameFields = {"name",      "nom",         "title",        "titre",
-                                                             "label",     "libelle",     "libellé",      "nom_du_poi",
-                                                             "nom_usuel", "designation", "denomination", "intitule"};
-inline const std::initializer_list<std::string_view> kItemIdFields = {"id",  "identifier", "identifiant", "osm_id",   "uuid",
-                                                           "uid", "ref",        "code",        "objectid", "gid"};
+inline const std::initializer_list<std::string_view> kItemNameFields = {
+    "name",    "nom",        "title",     "titre",       "label",        "libelle",
+    "libellé", "nom_du_poi", "nom_usuel", "designation", "denomination", "intitule"};
+inline const std::initializer_list<std::string_view> kItemIdFields = {
+    "id", "identifier", "identifiant", "osm_id", "uuid", "uid", "ref", "code", "objectid", "gid"};
 inline const std::initializer_list<std::string_view> kItemFamilyFields = {"family",    "famille",   "category",
-                                                               "categorie", "catégorie", "type"};
+                                                                          "categorie", "catégorie", "type"};
 
 // Territories.
 inline const std::initializer_list<std::string_view> kTerritoryNameFields = {

@@ -18,8 +18,8 @@ namespace geo {
 
 struct SourceLayerFields {
     std::string layer;
-    std::string geometry;         // "point", "line", "polygon", "none" or "mixed" (GDAL's unknown type)
-    std::int64_t features = -1;   // -1: not known without reading every feature
+    std::string geometry;        // "point", "line", "polygon", "none" or "mixed" (GDAL's unknown type)
+    std::int64_t features = -1;  // -1: not known without reading every feature
     std::vector<std::string> fields;
     // The fields parse_gdal_items / parse_territories pick by themselves ("" when none).
     std::string item_name, item_id, item_family;

@@ -89,7 +89,36 @@ void MapModel::set_basemap(const std::string& layer_id, Basemap basemap) {
 }
 
 void MapModel::remove_context(const std::string& layer_id) {
-    if (m_context.erase(layer_id) > 0) ++m_context_revision;
+    const auto it = m_context.find(layer_id);
+    if (it == m_context.end()) return;
+    m_removed_context[layer_id] = std::move(it->second);
+    m_context.erase(it);
+    // As many geometries kept aside as layers (LayerStack::kMaxRemovedContext).
+    while (m_removed_context.size() > LayerStack::kMaxRemovedContext)
+        m_removed_context.erase(m_removed_context.begin());
+    ++m_context_revision;
+}
+
+void MapModel::restore_layers(const std::vector<LayerLook>& looks) {
+    const auto named = [&](const std::string& id) {
+        return std::any_of(looks.begin(), looks.end(), [&](const LayerLook& l) { return l.id == id; });
+    };
+    std::vector<std::string> gone;
+    for (const Layer& l : m_layers.layers())
+        if (l.kind == LayerKind::context && !named(l.id)) gone.push_back(l.id);
+    for (const std::string& id : gone) {
+        m_layers.remove_context(id);
+        remove_context(id);
+    }
+    for (const LayerLook& look : looks) {
+        if (!look.id.starts_with("context:") || m_layers.find(look.id) != nullptr) continue;
+        const auto geometry = m_removed_context.find(look.id);
+        if (geometry == m_removed_context.end() || !m_layers.restore_context(look.id)) continue;
+        m_context[look.id] = std::move(geometry->second);
+        m_removed_context.erase(geometry);
+        ++m_context_revision;
+    }
+    m_layers.arrange(looks);
 }
 
 void MapModel::set_audience(std::string audience_id, std::vector<float> item_weights) {

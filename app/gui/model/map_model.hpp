@@ -110,7 +110,13 @@ public:
 
     [[nodiscard]] const std::map<std::string, ContextGeometry>& context() const { return m_context; }
     void set_context(const std::string& layer_id, ContextGeometry geometry);
-    void remove_context(const std::string& layer_id);
+    void remove_context(const std::string& layer_id);  // kept aside for restore_layers()
+    // The layers as `looks` lists them (undo / redo): context layers it no
+    // longer names are removed (their geometry kept aside), removed ones it
+    // names come back, then order, visibility and opacity follow
+    // (LayerStack::arrange). A removed layer whose geometry is gone (past
+    // LayerStack::kMaxRemovedContext) stays away.
+    void restore_layers(const std::vector<LayerLook>& looks);
 
     // Basemaps by layer id ("basemap:1"…), drawn under the other layers.
     [[nodiscard]] const std::map<std::string, Basemap>& basemaps() const { return m_basemaps; }
@@ -178,6 +184,7 @@ private:
     std::shared_ptr<const geo::GapResult> m_gaps;
     std::optional<std::size_t> m_gap_cell, m_gap_zone;
     std::map<std::string, ContextGeometry> m_context;
+    std::map<std::string, ContextGeometry> m_removed_context;  // by layer id, for undo
     std::map<std::string, Basemap> m_basemaps;
     std::string m_audience_id;
     std::vector<float> m_item_weights;

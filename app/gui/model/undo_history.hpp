@@ -1,7 +1,8 @@
 #pragma once
 // Undo and redo of what the user edits in the map window: the audience and
 // its weights (and the preset it came from), the level and smoothing, the
-// layers' order, visibility and opacity, and the selected item. The history
+// layers' order, visibility and opacity, the context layers added or
+// removed (MapModel::restore_layers), and the selected item. The history
 // keeps whole EditStates (they are small: a few dozen weights and layers)
 // and is fed once per frame: a state that differs from the last one seen is
 // a step. Changes made while a gesture lasts (the mouse button held on a

@@ -177,7 +177,7 @@ EditState GuiShell::edit_state() const {
 
 void GuiShell::apply_edit(const EditState& state) {
     m_audience.restore(state.audience, state.preset, state.params, m_model);
-    m_model.layers().arrange(state.layers);
+    m_model.restore_layers(state.layers);
     const bool valid = state.selected && *state.selected < m_model.items().size();
     m_model.select(valid ? state.selected : std::nullopt);
     m_history.resync(edit_state());

@@ -88,6 +88,49 @@ TEST(LayerStack, ArrangeTakesBackOrderVisibilityAndOpacity) {
     EXPECT_EQ(layers.layers()[1].id, "items");
 }
 
+// issue 11.2: adding or removing a context layer is a step that undo takes back and redo brings again.
+TEST(UndoHistory, AContextLayerAddedOrRemovedIsUndoneAndRedone) {
+    MapModel model;
+    UndoHistory history;
+    const auto state = [&] { return EditState{{}, {}, {}, model.layers().looks(), {}}; };
+    history.reset(state());
+    geo::ContextGeometry rivers;
+    rivers.lines.push_back({{0.6, 47.3}, {0.7, 47.4}});
+    rivers.features = 1;
+    const std::string id = model.layers().add_context("/data/loire.geojson");
+    model.set_context(id, rivers);
+    model.layers().set_opacity(id, 0.5f);
+    history.observe(state(), false);
+
+    auto undone = history.undo();
+    ASSERT_TRUE(undone);
+    model.restore_layers(undone->layers);
+    history.resync(state());
+    EXPECT_EQ(model.layers().find(id), nullptr) << "undo takes the added layer away";
+    EXPECT_TRUE(model.context().empty());
+
+    auto redone = history.redo();
+    ASSERT_TRUE(redone);
+    model.restore_layers(redone->layers);
+    history.resync(state());
+    ASSERT_NE(model.layers().find(id), nullptr) << "redo brings it back";
+    EXPECT_EQ(model.layers().find(id)->path, "/data/loire.geojson");
+    EXPECT_FLOAT_EQ(model.layers().find(id)->opacity, 0.5f);
+    ASSERT_EQ(model.context().count(id), 1u);
+    EXPECT_EQ(model.context().at(id).lines.size(), 1u) << "with its geometry";
+
+    // Removed from the layers panel, then undone: back in its place.
+    const auto before = model.layers().looks();
+    model.layers().remove_context(id);
+    model.remove_context(id);
+    history.observe(state(), false);
+    undone = history.undo();
+    ASSERT_TRUE(undone);
+    model.restore_layers(undone->layers);
+    EXPECT_EQ(model.layers().looks(), before);
+    EXPECT_EQ(model.context().count(id), 1u);
+}
+
 TEST(ProjectState, CapturedLayersMapOntoLayersLoadedAgain) {
     MapModel model;
     model.layers().add_context("/data/rivers.geojson");

@@ -21,8 +21,7 @@ TEST(ImportRun, AFamilyChosenInTheDialogImportsPolygonsAsItems) {
     ImportFieldChoice choice;
     choice.family = "heritage";
     choice.id_field = "code";
-    const ImportOutcome with =
-        run_import(ImportKind::items, file, catalogue, geo::TerritoryLevel::commune, {}, choice);
+    const ImportOutcome with = run_import(ImportKind::items, file, catalogue, geo::TerritoryLevel::commune, {}, choice);
     ASSERT_TRUE(with.error.empty()) << with.error;
     EXPECT_EQ(with.report.imported, 272);
     // Territories with a chosen name field.
