@@ -25,7 +25,6 @@
 #include "app/gui/views/splitter.hpp"
 
 namespace app::gui {
-namespace {}  // namespace
 
 void GuiShell::draw_menu() {
     if (!ImGui::BeginMainMenuBar()) return;
