@@ -133,18 +133,13 @@ bool LayerStack::remove_context(std::string_view id) {
     const auto it = std::find_if(m_layers.begin(), m_layers.end(),
                                  [&](const Layer& l) { return l.id == id && l.kind == LayerKind::context; });
     if (it == m_layers.end()) return false;
-    m_removed.push_back(*it);
-    if (m_removed.size() > kMaxRemovedContext) m_removed.erase(m_removed.begin());
     m_layers.erase(it);
     ++m_revision;
     return true;
 }
 
-bool LayerStack::restore_context(std::string_view id) {
-    const auto it = std::find_if(m_removed.rbegin(), m_removed.rend(), [&](const Layer& l) { return l.id == id; });
-    if (it == m_removed.rend() || find(id) != nullptr) return false;
-    const Layer layer = *it;
-    m_removed.erase(std::next(it).base());
+bool LayerStack::insert_context(const Layer& layer) {
+    if (layer.kind != LayerKind::context || find(layer.id) != nullptr) return false;
     add_bottom(LayerKind::context, layer.id, layer.path);
     set_visible(layer.id, layer.visible);
     set_opacity(layer.id, layer.opacity);

@@ -70,13 +70,12 @@ public:
     void arrange(const std::vector<LayerLook>& looks);
 
     // Removes a context layer (the built-in layers stay). False when absent.
-    // The layer is kept aside (the last kMaxRemovedContext) so that an undo
-    // can bring it back with restore_context().
     bool remove_context(std::string_view id);
-    // Puts a removed context layer back, right above the basemaps (arrange()
-    // then gives it its place). False when it was not removed or is present.
-    bool restore_context(std::string_view id);
-    static constexpr std::size_t kMaxRemovedContext = 16;
+    // Puts a context layer back as it was (id, file, look), right above the
+    // basemaps (arrange() then gives it its place): undo of a removal
+    // (MapModel::restore_layers). False when it is not a context layer or
+    // its id is present.
+    bool insert_context(const Layer& layer);
 
     [[nodiscard]] unsigned revision() const { return m_revision; }
 
@@ -85,7 +84,6 @@ private:
     std::string add_bottom(LayerKind kind, std::string id, const std::string& path);
 
     std::vector<Layer> m_layers;
-    std::vector<Layer> m_removed;  // context layers removed, oldest first
     unsigned m_next_context = 1;
     unsigned m_next_basemap = 1;
     unsigned m_revision = 0;

@@ -89,13 +89,21 @@ void MapModel::set_basemap(const std::string& layer_id, Basemap basemap) {
 }
 
 void MapModel::remove_context(const std::string& layer_id) {
-    const auto it = m_context.find(layer_id);
-    if (it == m_context.end()) return;
-    m_removed_context[layer_id] = std::move(it->second);
-    m_context.erase(it);
-    // As many geometries kept aside as layers (LayerStack::kMaxRemovedContext).
-    while (m_removed_context.size() > LayerStack::kMaxRemovedContext)
-        m_removed_context.erase(m_removed_context.begin());
+    const Layer* layer = m_layers.find(layer_id);
+    if (layer != nullptr && layer->kind != LayerKind::context) layer = nullptr;  // built-in layers stay
+    const auto geometry = m_context.find(layer_id);
+    if (layer == nullptr && geometry == m_context.end()) return;
+    RemovedContext removed;
+    if (layer) removed.layer = *layer;
+    removed.layer.id = layer_id;
+    removed.layer.kind = LayerKind::context;
+    if (geometry != m_context.end()) {
+        removed.geometry = std::move(geometry->second);
+        m_context.erase(geometry);
+    }
+    m_layers.remove_context(layer_id);
+    m_removed_context.push_back(std::move(removed));
+    if (m_removed_context.size() > kMaxRemovedContext) m_removed_context.erase(m_removed_context.begin());
     ++m_context_revision;
 }
 
@@ -106,16 +114,14 @@ void MapModel::restore_layers(const std::vector<LayerLook>& looks) {
     std::vector<std::string> gone;
     for (const Layer& l : m_layers.layers())
         if (l.kind == LayerKind::context && !named(l.id)) gone.push_back(l.id);
-    for (const std::string& id : gone) {
-        m_layers.remove_context(id);
-        remove_context(id);
-    }
+    for (const std::string& id : gone) remove_context(id);
     for (const LayerLook& look : looks) {
         if (!look.id.starts_with("context:") || m_layers.find(look.id) != nullptr) continue;
-        const auto geometry = m_removed_context.find(look.id);
-        if (geometry == m_removed_context.end() || !m_layers.restore_context(look.id)) continue;
-        m_context[look.id] = std::move(geometry->second);
-        m_removed_context.erase(geometry);
+        const auto removed = std::find_if(m_removed_context.rbegin(), m_removed_context.rend(),
+                                          [&](const RemovedContext& r) { return r.layer.id == look.id; });
+        if (removed == m_removed_context.rend() || !m_layers.insert_context(removed->layer)) continue;
+        m_context[look.id] = std::move(removed->geometry);
+        m_removed_context.erase(std::next(removed).base());
         ++m_context_revision;
     }
     m_layers.arrange(looks);

@@ -110,12 +110,15 @@ public:
 
     [[nodiscard]] const std::map<std::string, ContextGeometry>& context() const { return m_context; }
     void set_context(const std::string& layer_id, ContextGeometry geometry);
-    void remove_context(const std::string& layer_id);  // kept aside for restore_layers()
+    // Removes a context layer: its place in layers() and its geometry, both
+    // kept aside (the last kMaxRemovedContext) for restore_layers().
+    void remove_context(const std::string& layer_id);
+    static constexpr std::size_t kMaxRemovedContext = 16;
     // The layers as `looks` lists them (undo / redo): context layers it no
     // longer names are removed (their geometry kept aside), removed ones it
     // names come back, then order, visibility and opacity follow
-    // (LayerStack::arrange). A removed layer whose geometry is gone (past
-    // LayerStack::kMaxRemovedContext) stays away.
+    // (LayerStack::arrange). A layer removed longer ago than the last
+    // kMaxRemovedContext stays away.
     void restore_layers(const std::vector<LayerLook>& looks);
 
     // Basemaps by layer id ("basemap:1"…), drawn under the other layers.
@@ -184,7 +187,11 @@ private:
     std::shared_ptr<const geo::GapResult> m_gaps;
     std::optional<std::size_t> m_gap_cell, m_gap_zone;
     std::map<std::string, ContextGeometry> m_context;
-    std::map<std::string, ContextGeometry> m_removed_context;  // by layer id, for undo
+    struct RemovedContext {
+        Layer layer;
+        ContextGeometry geometry;
+    };
+    std::vector<RemovedContext> m_removed_context;  // oldest first, for undo
     std::map<std::string, Basemap> m_basemaps;
     std::string m_audience_id;
     std::vector<float> m_item_weights;

@@ -140,10 +140,7 @@ void draw_layers_panel(MapModel& model, UiState& ui) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::move_down));
             if (layer.kind == LayerKind::context) {
                 ImGui::SameLine(0, 2);
-                if (ImGui::SmallButton("x")) {
-                    stack.remove_context(layer.id);
-                    model.remove_context(layer.id);
-                }
+                if (ImGui::SmallButton("x")) model.remove_context(layer.id);
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::remove));
             }
             ImGui::PopID();

@@ -121,7 +121,6 @@ TEST(UndoHistory, AContextLayerAddedOrRemovedIsUndoneAndRedone) {
 
     // Removed from the layers panel, then undone: back in its place.
     const auto before = model.layers().looks();
-    model.layers().remove_context(id);
     model.remove_context(id);
     history.observe(state(), false);
     undone = history.undo();
