@@ -202,17 +202,6 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
     return a;
 }
 
-namespace {
-// Weights and multipliers as written: 4 decimals, so a slider's float
-// widened to double reads 0.98, not 0.9800000190734863.
-constexpr int kWrittenDecimals = 4;
-nlohmann::json rounded_map(const std::map<std::string, double>& values) {
-    nlohmann::json out = nlohmann::json::object();
-    for (const auto& [key, v] : values) out[key] = round_to_decimals(v, kWrittenDecimals);
-    return out;
-}
-}  // namespace
-
 std::string audience_to_json(const Audience& a) {
     nlohmann::json j;
     j["id"] = a.id;
@@ -223,10 +212,10 @@ std::string audience_to_json(const Audience& a) {
     j["priority"] = a.priority;
     j["family_weights"] = nlohmann::json::object();
     for (Family f : kAllFamilies)
-        j["family_weights"][std::string(family_id(f))] = round_to_decimals(a.family_weight(f), kWrittenDecimals);
-    j["label_multipliers"] = rounded_map(a.label_multipliers);
-    j["theme_multipliers"] = rounded_map(a.theme_multipliers);
-    j["subtype_weights"] = rounded_map(a.subtype_weights);
+        j["family_weights"][std::string(family_id(f))] = round_to_decimals(a.family_weight(f), kWrittenWeightDecimals);
+    j["label_multipliers"] = rounded_json_object(a.label_multipliers, kWrittenWeightDecimals);
+    j["theme_multipliers"] = rounded_json_object(a.theme_multipliers, kWrittenWeightDecimals);
+    j["subtype_weights"] = rounded_json_object(a.subtype_weights, kWrittenWeightDecimals);
     j["attractions"] = a.attractions;
     j["support"] = a.support;
     j["support_shapes_perimeter"] = a.support_shapes_perimeter;

@@ -16,4 +16,10 @@ double round_to_decimals(double v, int decimals) {
     return std::round(scaled) / scale;
 }
 
+nlohmann::json rounded_json_object(const std::map<std::string, double>& values, int decimals) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [key, v] : values) out[key] = round_to_decimals(v, decimals);
+    return out;
+}
+
 }  // namespace geo

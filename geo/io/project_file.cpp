@@ -270,17 +270,6 @@ Result<Project> read_project(const std::string& path) {
     return parse_project(os.str(), path);
 }
 
-// Weights, levels and opacities as written: 4 decimals (a slider's float
-// widened to double would read 0.9800000190734863).
-namespace {
-constexpr int kWrittenDecimals = 4;
-json rounded_weights(const std::map<std::string, double>& weights) {
-    json out = json::object();
-    for (const auto& [key, w] : weights) out[key] = round_to_decimals(w, kWrittenDecimals);
-    return out;
-}
-}  // namespace
-
 std::string project_to_json(const Project& p, const std::string& path) {
     json j = {{kVersionKey, kProjectVersion}};
     if (p.demo)
@@ -290,16 +279,16 @@ std::string project_to_json(const Project& p, const std::string& path) {
     if (p.audience) {
         const ProjectAudience& a = *p.audience;
         j["audience"] = {{"id", a.id},
-                         {"family_weights", rounded_weights(a.family_weights)},
-                         {"subtype_weights", rounded_weights(a.subtype_weights)},
-                         {"level", round_to_decimals(a.level, kWrittenDecimals)},
+                         {"family_weights", rounded_json_object(a.family_weights, kWrittenWeightDecimals)},
+                         {"subtype_weights", rounded_json_object(a.subtype_weights, kWrittenWeightDecimals)},
+                         {"level", round_to_decimals(a.level, kWrittenWeightDecimals)},
                          {"nested", a.nested},
                          {"bandwidth", bandwidth_choice_text(a.bandwidth)}};
     }
     json layers = json::array();
     for (const ProjectLayer& l : p.layers) {
         json layer = {
-            {"id", l.id}, {"visible", l.visible}, {"opacity", round_to_decimals(l.opacity, kWrittenDecimals)}};
+            {"id", l.id}, {"visible", l.visible}, {"opacity", round_to_decimals(l.opacity, kWrittenWeightDecimals)}};
         if (!l.path.empty()) layer["path"] = relative_to(l.path, path);
         layers.push_back(std::move(layer));
     }
