@@ -203,18 +203,31 @@ std::string_view csv_preamble(CsvDialect d) {
     return d == CsvDialect::excel_fr ? std::string_view("\xEF\xBB\xBF") : std::string_view();
 }
 
-void append_csv_number(std::string& out, std::string_view number, CsvDialect d) {
+namespace {
+// A plain decimal (-?digits[.digits]: no separator, quote or line end, so
+// never quoted) in the dialect's decimal mark.
+void append_plain_decimal(std::string& out, std::string_view number, CsvDialect d) {
     const std::size_t start = out.size();
-    append_csv_field(out, number, csv_separator(d));
-    if (d == CsvDialect::excel_fr && is_plain_decimal(number))
-        std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '.', ',');
+    out.append(number);
+    if (d == CsvDialect::excel_fr) std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '.', ',');
+}
+}  // namespace
+
+void append_csv_number(std::string& out, std::string_view number, CsvDialect d) {
+    if (is_plain_decimal(number))
+        append_plain_decimal(out, number, d);
+    else
+        append_csv_field(out, number, csv_separator(d));
 }
 
 void append_csv_cell(std::string& out, std::string_view s, const CsvOptions& options) {
-    const char separator = csv_separator(options.dialect);
+    // A plain decimal is never neutralised (csv_needs_neutralising).
     if (is_plain_decimal(s)) {
-        append_csv_number(out, s, options.dialect);
-    } else if (options.cells == CsvCells::raw || !csv_needs_neutralising(s)) {
+        append_plain_decimal(out, s, options.dialect);
+        return;
+    }
+    const char separator = csv_separator(options.dialect);
+    if (options.cells == CsvCells::raw || !csv_needs_neutralising(s)) {
         append_csv_field(out, s, separator);
     } else {
         std::string prefixed;

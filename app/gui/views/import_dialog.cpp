@@ -115,11 +115,18 @@ void ImportDialog::update_fields() {
     if (auto done = m_fields_job.take()) {
         m_fields = *done ? std::move(**done) : std::vector<geo::SourceLayerFields>{};
     }
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const bool gdal_file = m_kind != ImportKind::context && !m_path.empty() && fs::is_regular_file(m_path, ec) &&
-                           geo::detect_source_format(m_path) == geo::SourceFormat::gdal;
-    const std::string wanted = gdal_file ? m_path : std::string();
+    // The file is looked at (a stat) when the path or the purpose changes,
+    // not every frame.
+    if (m_path != m_checked_path || m_kind != m_checked_kind) {
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        const bool gdal_file = m_kind != ImportKind::context && !m_path.empty() && fs::is_regular_file(m_path, ec) &&
+                               geo::detect_source_format(m_path) == geo::SourceFormat::gdal;
+        m_checked_path = m_path;
+        m_checked_kind = m_kind;
+        m_fields_wanted = gdal_file ? m_path : std::string();
+    }
+    const std::string& wanted = m_fields_wanted;
     if (wanted == m_fields_path || m_fields_job.running()) return;
     m_fields_path = wanted;
     m_fields.clear();

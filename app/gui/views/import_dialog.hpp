@@ -73,7 +73,10 @@ private:
     BackgroundJob<ImportOutcome> m_job;
     std::optional<ImportOutcome> m_last;
     BackgroundJob<geo::Result<std::vector<geo::SourceLayerFields>>> m_fields_job;
-    std::string m_fields_path;  // the file m_fields (or the running read) describes
+    std::string m_checked_path;  // the path (and purpose) m_fields_wanted was decided for
+    ImportKind m_checked_kind = ImportKind::items;
+    std::string m_fields_wanted;  // the GDAL file to describe, "" when the path names none
+    std::string m_fields_path;    // the file m_fields (or the running read) describes
     std::vector<geo::SourceLayerFields> m_fields;
     ImportFieldChoice m_choice;
 };
