@@ -14,7 +14,7 @@
 #include "app/cli/cli_error.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/output_options.hpp"
-#include "geo/core/box_text.hpp"
+#include "app/cli/view_options.hpp"
 #include "geo/core/json_text.hpp"
 #include "geo/core/taxonomy.hpp"
 #include "geo/core/text_fold.hpp"
@@ -22,6 +22,7 @@
 #include "geo/io/project_check.hpp"
 #include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
+#include "geo/store/territory_spec.hpp"
 
 namespace app::cli {
 
@@ -65,41 +66,6 @@ tl::expected<geo::TerritoryLevel, Usage> parse_level(const std::string& option, 
         Usage{fmt::format("{}: unknown territory level \"{}\"; expected commune, epci, departement, region, "
                           "destination, competitor or reference",
                           option, value)});
-}
-
-// "W,S,E,N" in degrees (geo/core/box_text.hpp); a bad box is bad usage.
-tl::expected<geo::LonLatBox, Usage> parse_bbox(const std::string& text) {
-    auto box = geo::parse_lonlat_box(text);
-    if (!box) return tl::unexpected(Usage{"--" + box.error().message});
-    return *box;
-}
-
-// LEVEL:CODE or LEVEL:NAME → the territory's id in the catalogue.
-tl::expected<geo::Territory, Usage> find_territory(const geo::Catalogue& catalogue, const std::string& text) {
-    const auto colon = text.find(':');
-    if (colon == std::string::npos || colon + 1 == text.size())
-        return tl::unexpected(
-            Usage{fmt::format("--territory \"{}\": expected LEVEL:CODE or LEVEL:NAME, e.g. commune:37261", text)});
-    auto level = parse_level("--territory", text.substr(0, colon));
-    if (!level) return tl::unexpected(level.error());
-    const std::string key = text.substr(colon + 1);
-    for (bool by_code : {true, false}) {
-        geo::TerritoryFilter filter;
-        filter.level = *level;
-        filter.with_geometry = false;
-        (by_code ? filter.code : filter.name) = key;
-        auto found = catalogue.territories(filter);
-        if (!found) return tl::unexpected(Usage{found.error().message});
-        if (found->size() == 1) return found->front();
-        if (found->size() > 1) {
-            std::string codes;
-            for (const auto& t : *found) codes += (codes.empty() ? "" : ", ") + t.code;
-            return tl::unexpected(Usage{fmt::format("--territory \"{}\": {} territories match ({}); give the code",
-                                                    text, found->size(), codes)});
-        }
-    }
-    return tl::unexpected(Usage{fmt::format("--territory \"{}\": no {} with that code or name in {}", text,
-                                            geo::territory_level_id(*level), catalogue.path())});
 }
 
 // Provenance: what was exported, from where, under which licences.
@@ -165,8 +131,8 @@ int run_export(const CommonOptions& common, const ExportArgs& args) {
             }
     }
     if (!args.territory.empty()) {
-        auto territory = find_territory(*catalogue, args.territory);
-        if (!territory) return cli_fail("export", 2, territory.error().message);
+        auto territory = geo::find_loaded_territory(*catalogue, args.territory);
+        if (!territory) return cli_fail("export", 2, "--territory: " + territory.error().message);
         item_filter.territory_id = territory->id;
         territory_filter.id = territory->id;
     }

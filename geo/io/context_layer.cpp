@@ -1,7 +1,6 @@
 #include "geo/io/context_layer.hpp"
 
-#include <cctype>
-
+#include "geo/core/text_fold.hpp"
 #include "geo/io/gdal_support.hpp"
 
 namespace geo {
@@ -35,8 +34,7 @@ int append_lines(const OGRGeometry& geom, std::vector<Ring>& out) {
 }  // namespace
 
 ContextTheme context_theme_for(const std::string& name) {
-    std::string n;
-    for (char c : name) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string n = ascii_lower(name);
     const auto has = [&](std::initializer_list<const char*> words) {
         for (const char* w : words)
             if (n.find(w) != std::string::npos) return true;

@@ -26,6 +26,15 @@ std::string known_at(const Catalogue& catalogue, std::optional<TerritoryLevel> l
     return out;
 }
 
+// More than one match: the user must say which.
+Result<Territory> one_of(const Catalogue& catalogue, const std::string& spec, std::vector<Territory> found) {
+    if (found.size() == 1) return std::move(found.front());
+    std::string choices;
+    for (const Territory& t : found) choices += (choices.empty() ? "" : ", ") + spec_of(t);
+    return fail(
+        fmt::format("{}: \"{}\" names {} territories; say which: {}", catalogue.path(), spec, found.size(), choices));
+}
+
 Result<Territory> by_level_code(const Catalogue& catalogue, const std::string& spec, TerritoryLevel level,
                                 const std::string& code) {
     TerritoryFilter filter;
@@ -35,14 +44,31 @@ Result<Territory> by_level_code(const Catalogue& catalogue, const std::string& s
     if (!found) return tl::unexpected(found.error());
     if (found->empty()) {
         filter.code.reset();
-        filter.name = code;  // territories without a code are keyed by name
+        filter.name = code;  // territories without a code, or named: "commune:Chinon"
         found = catalogue.territories(filter);
         if (!found) return tl::unexpected(found.error());
     }
     if (found->empty())
         return fail(fmt::format("{}: territory \"{}\" not found; at level {} it holds: {}", catalogue.path(), spec,
                                 territory_level_id(level), known_at(catalogue, level)));
-    return std::move(found->front());
+    return one_of(catalogue, spec, std::move(*found));
+}
+
+// LEVEL:CODE, LEVEL:NAME or NAME among the loaded territories; `forms` is
+// what the caller accepts, for the message when nothing matches.
+Result<Territory> loaded(const Catalogue& catalogue, const std::string& spec, const char* forms) {
+    if (const auto colon = spec.find(':'); colon != std::string::npos) {
+        if (auto lv = territory_level_from_id(spec.substr(0, colon)))
+            return by_level_code(catalogue, spec, *lv, spec.substr(colon + 1));
+    }
+    TerritoryFilter filter;
+    filter.name = spec;
+    auto found = catalogue.territories(filter);
+    if (!found) return tl::unexpected(found.error());
+    if (found->empty())
+        return fail(fmt::format("{}: no territory named \"{}\" (expected {}); it holds: {}", catalogue.path(), spec,
+                                forms, known_at(catalogue, std::nullopt)));
+    return one_of(catalogue, spec, std::move(*found));
 }
 
 Result<Territory> destination(const Catalogue& catalogue, const std::string& spec, const ItemFilter& filter,
@@ -81,22 +107,12 @@ Result<Territory> resolve_territory(const Catalogue& catalogue, const std::strin
             filter.territory_id = inside->id;
             return destination(catalogue, spec, filter, audience, level);
         }
-        if (auto lv = territory_level_from_id(head)) return by_level_code(catalogue, spec, *lv, rest);
     }
-    TerritoryFilter filter;
-    filter.name = spec;
-    auto found = catalogue.territories(filter);
-    if (!found) return tl::unexpected(found.error());
-    if (found->size() == 1) return std::move(found->front());
-    if (found->empty())
-        return fail(
-            fmt::format("{}: no territory named \"{}\" (expected LEVEL:CODE, a name, "
-                        "producer:NAME, source:KEY or offer:LEVEL:CODE); it holds: {}",
-                        catalogue.path(), spec, known_at(catalogue, std::nullopt)));
-    std::string choices;
-    for (const Territory& t : *found) choices += (choices.empty() ? "" : ", ") + spec_of(t);
-    return fail(
-        fmt::format("{}: \"{}\" names {} territories; say which: {}", catalogue.path(), spec, found->size(), choices));
+    return loaded(catalogue, spec, "LEVEL:CODE, a name, producer:NAME, source:KEY or offer:LEVEL:CODE");
+}
+
+Result<Territory> find_loaded_territory(const Catalogue& catalogue, const std::string& spec) {
+    return loaded(catalogue, spec, "LEVEL:CODE, LEVEL:NAME or a name");
 }
 
 }  // namespace geo

@@ -24,6 +24,14 @@
 namespace geo {
 class Catalogue;
 
+// A territory the catalogue holds, from LEVEL:CODE, LEVEL:NAME or NAME (the
+// loaded-territory part of resolve_territory, for filters that need the
+// territory's id: export --territory). Fails when nothing or more than one
+// territory matches (the message lists what the catalogue holds, or the
+// LEVEL:CODE choices), on an unknown level and on catalogue errors; messages
+// start with the catalogue's path.
+Result<Territory> find_loaded_territory(const Catalogue& catalogue, const std::string& spec);
+
 Result<Territory> resolve_territory(const Catalogue& catalogue, const std::string& spec, const Audience& audience,
                                     double level = 0.8);
 

@@ -228,6 +228,24 @@ TEST(BenchmarkRealSample, TerritorySpecsResolveOrExplain) {
     auto res = geo::compute_benchmark(*ours, {*adt41, *offer41}, *cat.items(), *audience);
     ASSERT_TRUE(res) << res.error().message;
     EXPECT_EQ(res->territories.size(), 3U);
+
+    // The loaded-territory part alone (export --territory): by code, by
+    // name at a level and by name; a destination spec is not a loaded
+    // territory, and an unknown name lists the catalogue's territories.
+    auto by_code = geo::find_loaded_territory(cat, "departement:41");
+    ASSERT_TRUE(by_code) << by_code.error().message;
+    EXPECT_EQ(by_code->name, "Loir-et-Cher");
+    EXPECT_GT(by_code->id, 0);
+    auto named = geo::find_loaded_territory(cat, "departement:Loir-et-Cher");
+    ASSERT_TRUE(named) << named.error().message;
+    EXPECT_EQ(named->code, "41");
+    auto by_name = geo::find_loaded_territory(cat, "Indre-et-Loire");
+    ASSERT_TRUE(by_name) << by_name.error().message;
+    EXPECT_EQ(by_name->code, "37");
+    auto producer = geo::find_loaded_territory(cat, "producer:ADT41");
+    ASSERT_FALSE(producer);
+    EXPECT_EQ(producer.error().message.find("producer:NAME"), std::string::npos) << producer.error().message;
+    EXPECT_NE(producer.error().message.find("LEVEL:CODE, LEVEL:NAME or a name"), std::string::npos);
 }
 
 }  // namespace
