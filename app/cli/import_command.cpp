@@ -79,7 +79,7 @@ void print_report(const std::string& path, const geo::ImportReport& report) {
                report.imported, report.updated, report.skipped.size());
     const size_t shown = std::min(report.skipped.size(), kShownSkipped);
     for (size_t i = 0; i < shown; ++i)
-        fmt::print("  skipped {}: {}\n", report.skipped[i].record, report.skipped[i].reason);
+        fmt::print("  skipped {}: {}\n", report.skipped[i].record, report.skipped[i].reason.message);
     if (report.skipped.size() > shown) fmt::print("  … and {} more skipped records\n", report.skipped.size() - shown);
     if (!report.unknown_types.empty()) {
         fmt::print("  unknown types ({}):", report.unknown_types.size());
@@ -87,7 +87,7 @@ void print_report(const std::string& path, const geo::ImportReport& report) {
             fmt::print("{} {}", i == 0 ? "" : ",", report.unknown_types[i]);
         fmt::print("\n");
     }
-    for (const auto& warning : report.warnings) fmt::print("  warning: {}\n", warning);
+    for (const auto& warning : report.warnings) fmt::print("  warning: {}\n", warning.message);
 }
 
 // Usage problems CLI11 cannot express; "" when the arguments are consistent.

@@ -116,7 +116,7 @@ CliResult<geo::Audience> resolve_audience(const std::string& audience, const geo
 CliResult<geo::Project> read_project_option(const std::string& path) {
     auto project = geo::read_project(path);
     if (!project) return tl::unexpected(failure(project.error().message));
-    for (const std::string& w : project->warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    for (const geo::Error& w : project->warnings) std::fprintf(stderr, "warning: %s\n", w.message.c_str());
     return std::move(*project);
 }
 

@@ -39,12 +39,12 @@ void print_project(const geo::Project& p, const std::string& path) {
         fmt::print("  view: fitted to the data\n");
     fmt::print("  language: {}\n", p.language.empty() ? "from the environment" : p.language);
     fmt::print("  panels: {}\n", p.panels.empty() ? "none" : fmt::format("{}", fmt::join(p.panels, ", ")));
-    for (const std::string& w : p.warnings) fmt::print("  warning: {}\n", w);
+    for (const geo::Error& w : p.warnings) fmt::print("  warning: {}\n", w.message);
 }
 
 int check(const geo::Project& p, const std::string& path) {
     const geo::ProjectCheck c = geo::check_project(p, path);
-    for (const std::string& w : p.warnings) fmt::print("warning: {}\n", w);
+    for (const geo::Error& w : p.warnings) fmt::print("warning: {}\n", w.message);
     if (c.items >= 0) fmt::print("catalogue {}: {} offer items\n", c.catalogue_path, c.items);
     if (c.audience) {
         const auto modified = geo::modified_weights(c.audience->audience, c.audience->preset);

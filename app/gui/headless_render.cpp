@@ -55,9 +55,9 @@ geo::Result<void> render_with_current_context(const RenderOptions& options, MapM
     auto renderer = MapRenderer::create();
     if (!renderer) return tl::unexpected(renderer.error());
     ImGuiOffscreen imgui(options.width_px, options.height_px);
-    if (!imgui.ok()) return geo::fail("cannot initialise the ImGui OpenGL 3 renderer");
+    if (!imgui.ok()) return geo::fail_fmt("cannot initialise the ImGui OpenGL 3 renderer");
 
-    if (!(*renderer)->wait_until_idle(model, 120s)) return geo::fail("building the map meshes timed out");
+    if (!(*renderer)->wait_until_idle(model, 120s)) return geo::fail_fmt("building the map meshes timed out");
     // What could not be drawn is said, and the picture is still written.
     for (const std::string& e : (*renderer)->take_errors()) std::fprintf(stderr, "territoire render: %s\n", e.c_str());
     ImGui_ImplOpenGL3_NewFrame();
@@ -71,7 +71,7 @@ geo::Result<void> render_with_current_context(const RenderOptions& options, MapM
 }  // namespace
 
 geo::Result<void> render_map_png(const RenderOptions& options) {
-    if (options.output.empty()) return geo::fail("no output file given (-o map.png)");
+    if (options.output.empty()) return geo::fail_fmt("no output file given (-o map.png)");
     auto scene = load_render_scene({options.catalogue,
                                     options.audience,
                                     options.context,
@@ -90,7 +90,7 @@ geo::Result<void> render_map_png(const RenderOptions& options) {
     auto headless = HeadlessGl::create();
     if (headless) return render_with_current_context(options, model, attribution);
     auto window = Window::create(64, 64, "territoire render", false);
-    if (!window) return geo::fail(headless.error().message + "; and " + window.error().message);
+    if (!window) return geo::fail_fmt("{}; and {}", headless.error().message, window.error().message);
     return render_with_current_context(options, model, attribution);
 }
 

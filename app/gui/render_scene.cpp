@@ -19,7 +19,8 @@ geo::Result<void> add_gaps(RenderScene& scene) {
     MapModel& model = scene.model;
     const auto& levels = model.perimeters();
     const auto main = std::find_if(levels.begin(), levels.end(), [](const PerimeterOverlay& l) { return l.main; });
-    if (!scene.audience || main == levels.end()) return geo::fail("--gaps needs an audience perimeter (--audience)");
+    if (!scene.audience || main == levels.end())
+        return geo::fail_fmt("--gaps needs an audience perimeter (--audience)");
     auto defaults = geo::load_gap_defaults();
     if (!defaults) return tl::unexpected(defaults.error());
     geo::GapParams params;
@@ -28,7 +29,7 @@ geo::Result<void> add_gaps(RenderScene& scene) {
     const GapsOutcome outcome =
         compute_gaps_outcome({*scene.audience, main->geometry, main->level, model.shared_items(),
                               model.shared_territories(), params, model.perimeters_revision()});
-    if (!outcome.gaps) return geo::fail("offer gaps: " + outcome.error);
+    if (!outcome.gaps) return geo::fail_fmt("offer gaps: {}", outcome.error);
     model.set_gaps(outcome.gaps);
     model.layers().set_visible("gaps", true);
     return {};
@@ -82,7 +83,7 @@ geo::Result<RenderScene> load_render_scene(const SceneOptions& options) {
         AudienceComputer compute;
         const AudienceResult result =
             compute({*audience, params, model.shared_items(), model.shared_territories(), model.items_revision()});
-        if (!result.error.empty()) return geo::fail(options.audience + ": " + result.error);
+        if (!result.error.empty()) return geo::fail_fmt("{}: {}", options.audience, result.error);
         apply_audience_result(result, model);
         scene.audience = std::move(*audience);
     }

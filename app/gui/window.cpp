@@ -20,8 +20,9 @@ geo::Result<std::unique_ptr<Window>> Window::create(int width_px, int height_px,
                                                     bool visible) {
     glfwSetErrorCallback(on_glfw_error);
     if (glfwInit() != GLFW_TRUE)
-        return geo::fail("cannot open a window (" + g_glfw_error +
-                         "); without a display, run under xvfb-run -a, or use `territoire render`");
+        return geo::fail_fmt(
+            "cannot open a window ({}); without a display, run under xvfb-run -a, or use `territoire render`",
+            g_glfw_error);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -32,7 +33,7 @@ geo::Result<std::unique_ptr<Window>> Window::create(int width_px, int height_px,
     w->m_window = glfwCreateWindow(width_px, height_px, title.c_str(), nullptr, nullptr);
     if (w->m_window == nullptr) {
         glfwTerminate();
-        return geo::fail("cannot create an OpenGL 3.3 core window (" + g_glfw_error + ")");
+        return geo::fail_fmt("cannot create an OpenGL 3.3 core window ({})", g_glfw_error);
     }
     glfwMakeContextCurrent(w->m_window);
     pin_gl_driver_modules();

@@ -140,8 +140,8 @@ geo::Result<CairoSurface> create_surface(const geo::PrintPage& page, PrintFormat
     }
     CairoSurface surface(s);
     if (const cairo_status_t status = cairo_surface_status(s); status != CAIRO_STATUS_SUCCESS)
-        return geo::fail(fmt::format("cannot create the {}x{} px page: {}", page.width_px, page.height_px,
-                                     cairo_status_to_string(status)));
+        return geo::fail_fmt("cannot create the {}x{} px page: {}", page.width_px, page.height_px,
+                             cairo_status_to_string(status));
     return surface;
 }
 
@@ -180,7 +180,7 @@ geo::PrintContent print_content(const gui::RenderScene& scene, const PrintOption
 }
 
 geo::Result<geo::PrintLayout> write_print_map(const gui::RenderScene& scene, const PrintOptions& options) {
-    if (options.output.empty()) return geo::fail("no output file given (-o map.pdf)");
+    if (options.output.empty()) return geo::fail_fmt("no output file given (-o map.pdf)");
     auto page = geo::print_page(options.page);
     if (!page) return tl::unexpected(page.error());
     auto file = geo::BufferedOutput::create(options.output);
@@ -204,7 +204,7 @@ geo::Result<geo::PrintLayout> write_print_map(const gui::RenderScene& scene, con
     }
     draw_print_page(cr.get(), *layout, scene);
     if (const cairo_status_t status = cairo_status(cr.get()); status != CAIRO_STATUS_SUCCESS)
-        return geo::fail(options.output + ": drawing the page failed: " + cairo_status_to_string(status));
+        return geo::fail_fmt("{}: drawing the page failed: {}", options.output, cairo_status_to_string(status));
     cr.reset();
     if (options.format == PrintFormat::pdf) {
         cairo_surface_finish(surface->get());
@@ -213,10 +213,10 @@ geo::Result<geo::PrintLayout> write_print_map(const gui::RenderScene& scene, con
         cairo_surface_flush(surface->get());
         if (cairo_surface_write_to_png_stream(surface->get(), append_to_string, &file->buffer()) !=
             CAIRO_STATUS_SUCCESS)
-            return geo::fail(options.output + ": cannot encode the PNG");
+            return geo::fail_fmt("{}: cannot encode the PNG", options.output);
     }
     if (const cairo_status_t status = cairo_surface_status(surface->get()); status != CAIRO_STATUS_SUCCESS)
-        return geo::fail(options.output + ": " + cairo_status_to_string(status));
+        return geo::fail_fmt("{}: {}", options.output, cairo_status_to_string(status));
     if (auto ok = file->commit(); !ok) return tl::unexpected(ok.error());
     return layout;
 }

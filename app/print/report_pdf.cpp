@@ -320,7 +320,7 @@ geo::Result<int> write_report_pdf(const geo::ReportDocument& doc, const std::str
     CairoSurface surface(
         cairo_pdf_surface_create_for_stream(append_bytes, &bytes, kPageWidthMm * pt_per_mm, kPageHeightMm * pt_per_mm));
     if (const cairo_status_t status = cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS)
-        return geo::fail(fmt::format("{}: cannot create the PDF: {}", path, cairo_status_to_string(status)));
+        return geo::fail_fmt("{}: cannot create the PDF: {}", path, cairo_status_to_string(status));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
                                    (std::string("Territoire ") + TERRITOIRE_VERSION).c_str());
@@ -329,11 +329,11 @@ geo::Result<int> write_report_pdf(const geo::ReportDocument& doc, const std::str
     Writer writer(cr.get(), doc);
     writer.run();
     if (const cairo_status_t status = cairo_status(cr.get()); status != CAIRO_STATUS_SUCCESS)
-        return geo::fail(fmt::format("{}: drawing the report failed: {}", path, cairo_status_to_string(status)));
+        return geo::fail_fmt("{}: drawing the report failed: {}", path, cairo_status_to_string(status));
     cr.reset();
     cairo_surface_finish(surface.get());
     if (const cairo_status_t status = cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS)
-        return geo::fail(fmt::format("{}: {}", path, cairo_status_to_string(status)));
+        return geo::fail_fmt("{}: {}", path, cairo_status_to_string(status));
     file->buffer() = std::move(bytes);
     if (auto ok = file->commit(); !ok) return tl::unexpected(ok.error());
     return writer.pages();

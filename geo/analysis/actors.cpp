@@ -9,13 +9,13 @@
 namespace geo {
 
 Result<ActorsResult> compute_actors(const AudiencePerimeterRun& run, const std::vector<OfferItem>& items) {
-    if (run.result.levels.empty()) return fail("actors: the perimeter has no level");
+    if (run.result.levels.empty()) return fail_fmt("actors: the perimeter has no level");
     if (run.offer_weights.size() != items.size())
-        return fail(fmt::format("actors: {} items for {} weights, expected the run's items", items.size(),
-                                run.offer_weights.size()));
+        return fail_fmt("actors: {} items for {} weights, expected the run's items", items.size(),
+                        run.offer_weights.size());
     const PerimeterLevel& level = run.result.levels.front();
     auto inside = points_inside(level.geometry, item_positions(items));
-    if (!inside) return tl::unexpected(inside.error().with_context("actors: perimeter"));
+    if (!inside) return tl::unexpected(inside.error().with_context_fmt("actors: perimeter"));
 
     ActorsResult out;
     out.audience_id = run.audience.id;

@@ -108,10 +108,10 @@ namespace {
 Result<std::vector<std::string>> read_ids(const nlohmann::json& j, const char* key, const std::string& origin) {
     std::vector<std::string> out;
     if (!j.contains(key)) return out;
-    if (!j[key].is_array()) return fail(origin + ": \"" + key + "\" must be an array of family or subtype ids");
+    if (!j[key].is_array()) return fail_fmt("{}: \"{}\" must be an array of family or subtype ids", origin, key);
     for (const auto& v : j[key]) {
         if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 64)
-            return fail(origin + ": " + key + " entry " + json_excerpt(v) + ", expected a family or subtype id");
+            return fail_fmt("{}: {} entry {}, expected a family or subtype id", origin, key, json_excerpt(v));
         out.push_back(v.get<std::string>());
     }
     return out;
@@ -121,12 +121,11 @@ Result<std::map<std::string, double>> read_multipliers(const nlohmann::json& j, 
                                                        const std::string& origin, bool themes) {
     std::map<std::string, double> out;
     if (!j.contains(key)) return out;
-    if (!j[key].is_object()) return fail(origin + ": \"" + key + "\" must be an object of factors");
+    if (!j[key].is_object()) return fail_fmt("{}: \"{}\" must be an object of factors", origin, key);
     for (const auto& [name, value] : j[key].items()) {
         if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() <= 0.0 ||
             value.get<double>() > 100.0)
-            return fail(origin + ": " + key + "." + name + " = " + json_excerpt(value) +
-                        ", expected a number in (0, 100]");
+            return fail_fmt("{}: {}.{} = {}, expected a number in (0, 100]", origin, key, name, json_excerpt(value));
         out[themes ? normalise_theme(name) : name] = value.get<double>();
     }
     return out;
@@ -142,10 +141,10 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
     auto parsed = parse_json(json_text, origin);
     if (!parsed) return tl::unexpected(parsed.error());
     const nlohmann::json& j = *parsed;
-    if (!j.is_object()) return fail(origin + ": expected an audience object");
+    if (!j.is_object()) return fail_fmt("{}: expected an audience object", origin);
     Audience a;
     a.id = text_or_empty(j, "id");
-    if (a.id.empty()) return fail(origin + ": audience without an \"id\"");
+    if (a.id.empty()) return fail_fmt("{}: audience without an \"id\"", origin);
     const std::string where = origin + ": audience " + a.id;
     a.name_fr = text_or_empty(j, "name_fr");
     a.name_en = text_or_empty(j, "name_en");
@@ -155,13 +154,13 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
     a.description_en = text_or_empty(j, "description_en");
     if (j.contains("priority") && j["priority"].is_number_integer()) a.priority = j["priority"].get<int>();
     if (!j.contains("family_weights") || !j["family_weights"].is_object())
-        return fail(where + ": \"family_weights\" must be an object {family: weight}");
+        return fail_fmt("{}: \"family_weights\" must be an object {{family: weight}}", where);
     for (const auto& [name, value] : j["family_weights"].items()) {
         const auto family = family_from_id(name);
-        if (!family) return fail(where + ": unknown family \"" + name + "\"");
+        if (!family) return fail_fmt("{}: unknown family \"{}\"", where, name);
         if (!value.is_number() || !(value.get<double>() >= 0.0 && value.get<double>() <= 1.0))
-            return fail(where + ": family_weights." + name + " = " + json_excerpt(value) +
-                        ", expected a number in [0, 1]");
+            return fail_fmt("{}: family_weights.{} = {}, expected a number in [0, 1]", where, name,
+                            json_excerpt(value));
         a.family_weights[static_cast<size_t>(*family)] = value.get<double>();
     }
     auto labels = read_multipliers(j, "label_multipliers", where, false);
@@ -172,11 +171,11 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
     a.theme_multipliers = std::move(*themes);
     if (j.contains("subtype_weights")) {
         if (!j["subtype_weights"].is_object())
-            return fail(where + ": \"subtype_weights\" must be an object {subtype: weight}");
+            return fail_fmt("{}: \"subtype_weights\" must be an object {{subtype: weight}}", where);
         for (const auto& [name, value] : j["subtype_weights"].items()) {
             if (!value.is_number() || !(value.get<double>() >= 0.0 && value.get<double>() <= 1.0))
-                return fail(where + ": subtype_weights." + name + " = " + json_excerpt(value) +
-                            ", expected a number in [0, 1]");
+                return fail_fmt("{}: subtype_weights.{} = {}, expected a number in [0, 1]", where, name,
+                                json_excerpt(value));
             a.subtype_weights[name] = value.get<double>();
         }
     }
@@ -188,14 +187,15 @@ Result<Audience> audience_from_json(const std::string& json_text, const std::str
     a.support = std::move(*support);
     if (j.contains("support_shapes_perimeter")) {
         if (!j["support_shapes_perimeter"].is_boolean())
-            return fail(where + ": \"support_shapes_perimeter\" must be true or false");
+            return fail_fmt("{}: \"support_shapes_perimeter\" must be true or false", where);
         a.support_shapes_perimeter = j["support_shapes_perimeter"].get<bool>();
     }
     if (j.contains("season_months")) {
-        if (!j["season_months"].is_array()) return fail(where + ": \"season_months\" must be an array of months 1–12");
+        if (!j["season_months"].is_array())
+            return fail_fmt("{}: \"season_months\" must be an array of months 1–12", where);
         for (const auto& m : j["season_months"]) {
             if (!m.is_number_integer() || m.get<int>() < 1 || m.get<int>() > 12)
-                return fail(where + ": season month " + json_excerpt(m) + " outside 1–12");
+                return fail_fmt("{}: season month {} outside 1–12", where, json_excerpt(m));
             a.season |= static_cast<MonthMask>(1u << (m.get<int>() - 1));
         }
     }

@@ -8,23 +8,23 @@ namespace geo {
 
 Result<AudiencePerimeter> AudiencePerimeter::create(std::shared_ptr<const std::vector<OfferItem>> items,
                                                     std::shared_ptr<const std::vector<Territory>> territories) {
-    if (!items || items->empty()) return fail("perimeter: no offer item");
+    if (!items || items->empty()) return fail_fmt("perimeter: no offer item");
     LonLatBox box;
     std::vector<LonLat> positions;
     positions.reserve(items->size());
     for (const OfferItem& item : *items) {
         if (!is_valid_lonlat(item.position))
-            return fail(
-                fmt::format("perimeter: item {} \"{}\" at lon {} lat {}, expected lon in "
-                            "[-180, 180] and lat in [-90, 90]",
-                            item.source_id, item.name, item.position.lon_deg, item.position.lat_deg));
+            return fail_fmt(
+                "perimeter: item {} \"{}\" at lon {} lat {}, expected lon in "
+                "[-180, 180] and lat in [-90, 90]",
+                item.source_id, item.name, item.position.lon_deg, item.position.lat_deg);
         box.extend(item.position);
         positions.push_back(item.position);
     }
     auto projector = metric_projector_for(box);
     if (!projector) return tl::unexpected(projector.error());
     auto points = project_all(*projector, positions);
-    if (!points) return tl::unexpected(points.error().with_context("perimeter (offer items)"));
+    if (!points) return tl::unexpected(points.error().with_context_fmt("perimeter (offer items)"));
     AudiencePerimeter out;
     out.m_items = std::move(items);
     out.m_territories = std::move(territories);
@@ -43,11 +43,11 @@ Result<AudiencePerimeterRun> AudiencePerimeter::run(const Audience& audience, co
     bool any = false;
     for (double w : r.perimeter_weights) any = any || w > 0.0;
     if (!any)
-        return fail(
-            fmt::format("audience \"{}\": none of the {} offer items is an attraction with a positive "
-                        "weight (its families, subtypes, season and labels exclude them all, or only "
-                        "support such as accommodation is weighted)",
-                        audience.id, m_items->size()));
+        return fail_fmt(
+            "audience \"{}\": none of the {} offer items is an attraction with a positive "
+            "weight (its families, subtypes, season and labels exclude them all, or only "
+            "support such as accommodation is weighted)",
+            audience.id, m_items->size());
     auto result = compute_perimeter(*m_projector, m_points, r.perimeter_weights, params);
     if (!result) return tl::unexpected(result.error());
     r.result = std::move(*result);

@@ -27,7 +27,7 @@ struct Moments {
 
 Result<Moments> measure(const std::vector<Projected>& points, const std::vector<double>& weights) {
     if (points.size() != weights.size())
-        return fail(fmt::format("bandwidth: {} points but {} weights", points.size(), weights.size()));
+        return fail_fmt("bandwidth: {} points but {} weights", points.size(), weights.size());
     Moments m;
     // Moments about the first weighted point, to keep the squares small.
     Projected ref{};
@@ -36,12 +36,11 @@ Result<Moments> measure(const std::vector<Projected>& points, const std::vector<
     for (std::size_t i = 0; i < points.size(); ++i) {
         const double w = weights[i];
         if (!std::isfinite(w) || w < 0.0)
-            return fail(fmt::format("density: weight of point {} is {}, expected a finite number >= 0", i, w));
+            return fail_fmt("density: weight of point {} is {}, expected a finite number >= 0", i, w);
         if (w == 0.0) continue;
         const Projected p = points[i];
         if (!std::isfinite(p.x_m) || !std::isfinite(p.y_m))
-            return fail(
-                fmt::format("density: point {} has coordinates ({}, {}) m, expected finite numbers", i, p.x_m, p.y_m));
+            return fail_fmt("density: point {} has coordinates ({}, {}) m, expected finite numbers", i, p.x_m, p.y_m);
         if (!have_ref) ref = p, have_ref = true;
         const double dx = p.x_m - ref.x_m, dy = p.y_m - ref.y_m;
         m.total_w += w;
@@ -55,7 +54,8 @@ Result<Moments> measure(const std::vector<Projected>& points, const std::vector<
         m.ymin = std::min(m.ymin, p.y_m);
         m.ymax = std::max(m.ymax, p.y_m);
     }
-    if (!(m.total_w > 0.0) || !std::isfinite(m.total_w)) return fail("density: no offer item with a positive weight");
+    if (!(m.total_w > 0.0) || !std::isfinite(m.total_w))
+        return fail_fmt("density: no offer item with a positive weight");
     const double mx = sx / m.total_w, my = sy / m.total_w;
     m.mean_x = ref.x_m + mx;
     m.mean_y = ref.y_m + my;
@@ -342,7 +342,7 @@ Result<BandwidthSelection> select_bandwidth(const std::vector<Projected>& points
     s.effective_items = m->n_eff();
     if (choice.selector == BandwidthSelector::fixed) {
         if (!std::isfinite(choice.fixed_m) || choice.fixed_m <= 0.0)
-            return fail(fmt::format("density: bandwidth_m {} must be a positive number", choice.fixed_m));
+            return fail_fmt("density: bandwidth_m {} must be a positive number", choice.fixed_m);
         s.bandwidth_m = choice.fixed_m;
         s.sigma_m = equivalent_sigma_m(kernel, choice.fixed_m);
         return s;

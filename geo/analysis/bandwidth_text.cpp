@@ -33,8 +33,8 @@ Result<BandwidthChoice> bandwidth_choice_from_text(std::string_view text) {
     double v = 0.0;
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
     if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(v) || v <= 0.0)
-        return fail(fmt::format(
-            "bandwidth \"{}\": expected plugin, diagonal, scott, adaptive or a positive number of metres", text));
+        return fail_fmt("bandwidth \"{}\": expected plugin, diagonal, scott, adaptive or a positive number of metres",
+                        text);
     return BandwidthChoice{BandwidthSelector::fixed, v};
 }
 

@@ -47,11 +47,11 @@ Result<std::array<FamilyTally, kFamilyCount>> tally(const Territory& territory, 
     if (!geom) return tl::unexpected(geom.error().with_context(describe(territory)));
     if (GEOSisValid_r(h, geom->get()) != 1) {
         detail::GeosGeom valid(h, GEOSMakeValid_r(h, geom->get()));
-        if (!valid) return fail(describe(territory) + ": GEOS cannot repair it: " + ctx.last_error());
+        if (!valid) return fail_fmt("{}: GEOS cannot repair it: {}", describe(territory), ctx.last_error());
         *geom = std::move(valid);
     }
     detail::GeosPrepared prepared(GEOSPrepare_r(h, geom->get()), detail::GeosPreparedDeleter{h});
-    if (!prepared) return fail(describe(territory) + ": GEOS cannot prepare it: " + ctx.last_error());
+    if (!prepared) return fail_fmt("{}: GEOS cannot prepare it: {}", describe(territory), ctx.last_error());
     const LonLatBox box = territory.geometry.bounds();
 
     std::array<FamilyTally, kFamilyCount> out{};
@@ -60,7 +60,7 @@ Result<std::array<FamilyTally, kFamilyCount>> tally(const Territory& territory, 
         if (!box.contains(item.position)) continue;
         detail::GeosGeom point(h, GEOSGeom_createPointFromXY_r(h, item.position.lon_deg, item.position.lat_deg));
         const char hit = GEOSPreparedIntersects_r(h, prepared.get(), point.get());
-        if (hit == 2) return fail(describe(territory) + ": GEOS point test failed: " + ctx.last_error());
+        if (hit == 2) return fail_fmt("{}: GEOS point test failed: {}", describe(territory), ctx.last_error());
         if (hit != 1) continue;
         FamilyTally& t = out[static_cast<std::size_t>(item.family)];
         ++t.count;
@@ -81,15 +81,14 @@ Result<std::array<FamilyTally, kFamilyCount>> tally(const Territory& territory, 
 
 Result<TerritoryIndicators> indicators(const Territory& territory, bool ours, const Projector& projector,
                                        const std::vector<OfferItem>& items, const std::vector<double>& weights) {
-    if (territory.geometry.empty()) return fail(describe(territory) + ": no polygon");
+    if (territory.geometry.empty()) return fail_fmt("{}: no polygon", describe(territory));
     auto planar = project_multipolygon(projector, territory.geometry);
     if (!planar) return tl::unexpected(planar.error().with_context(describe(territory)));
     TerritoryIndicators out;
     out.territory = territory;
     out.ours = ours;
     out.area_km2 = area_m2(*planar) * 1e-6;
-    if (!(out.area_km2 > 0.0))
-        return fail(fmt::format("{}: area {} km², expected > 0", describe(territory), out.area_km2));
+    if (!(out.area_km2 > 0.0)) return fail_fmt("{}: area {} km², expected > 0", describe(territory), out.area_km2);
     auto tallies = tally(territory, items, weights);
     if (!tallies) return tl::unexpected(tallies.error());
     double weight = 0.0;
@@ -153,12 +152,12 @@ void compare(BenchmarkResult& res, const Audience& audience) {
 Result<BenchmarkResult> compute_benchmark(const Territory& ours, const std::vector<Territory>& competitors,
                                           const std::vector<OfferItem>& items, const Audience& audience,
                                           const BenchmarkParams& params) {
-    if (competitors.empty()) return fail("benchmark: no competitor territory to compare with");
+    if (competitors.empty()) return fail_fmt("benchmark: no competitor territory to compare with");
     LonLatBox box = ours.geometry.bounds();
     for (const Territory& t : competitors) box.extend(t.geometry.bounds());
-    if (box.empty()) return fail("benchmark: the territories have no polygon");
+    if (box.empty()) return fail_fmt("benchmark: the territories have no polygon");
     auto crs = choose_metric_crs(box);
-    if (!crs) return tl::unexpected(crs.error().with_context("benchmark"));
+    if (!crs) return tl::unexpected(crs.error().with_context_fmt("benchmark"));
     auto projector = Projector::create(crs->code);
     if (!projector) return tl::unexpected(projector.error());
 
@@ -169,7 +168,7 @@ Result<BenchmarkResult> compute_benchmark(const Territory& ours, const std::vect
     for (std::size_t i = 0; i <= competitors.size(); ++i) {
         const Territory& t = i == 0 ? ours : competitors[i - 1];
         auto ind = indicators(t, i == 0, *projector, items, weights);
-        if (!ind) return tl::unexpected(ind.error().with_context("benchmark"));
+        if (!ind) return tl::unexpected(ind.error().with_context_fmt("benchmark"));
         res.territories.push_back(std::move(*ind));
     }
     compare(res, audience);

@@ -38,14 +38,14 @@ Result<std::vector<std::size_t>> candidates(const GeosContext& ctx, const MultiP
     std::vector<GeosGeom> envelopes;  // outlive the tree
     envelopes.reserve(territories.size());
     detail::GeosSTRtree tree(GEOSSTRtree_create_r(h, 10), detail::GeosSTRtreeDeleter{h});
-    if (!tree) return fail("border report: GEOS could not create an STRtree: " + ctx.last_error());
+    if (!tree) return fail_fmt("border report: GEOS could not create an STRtree: {}", ctx.last_error());
     for (std::size_t i = 0; i < territories.size(); ++i) {
         ids[i] = i;
         if (!wanted(params, territories[i].level)) continue;
         const LonLatBox box = territories[i].geometry.bounds();
         if (box.empty()) continue;
         envelopes.push_back(envelope(ctx, box));
-        if (!envelopes.back()) return fail("border report: GEOS envelope failed: " + ctx.last_error());
+        if (!envelopes.back()) return fail_fmt("border report: GEOS envelope failed: {}", ctx.last_error());
         GEOSSTRtree_insert_r(h, tree.get(), envelopes.back().get(), &ids[i]);
     }
     std::vector<std::size_t> found;
@@ -58,7 +58,7 @@ Result<std::vector<std::size_t>> candidates(const GeosContext& ctx, const MultiP
             for (const LonLat& p : ring) box.extend(p);
         if (box.empty()) continue;
         const GeosGeom query = envelope(ctx, box);
-        if (!query) return fail("border report: GEOS envelope failed: " + ctx.last_error());
+        if (!query) return fail_fmt("border report: GEOS envelope failed: {}", ctx.last_error());
         GEOSSTRtree_query_r(h, tree.get(), query.get(), collect, &found);
     }
     std::sort(found.begin(), found.end());
@@ -79,7 +79,7 @@ Result<std::optional<Overlap>> overlap(const GeosContext& ctx, const Projector& 
     auto unit = metric_geos(ctx, projector, t.geometry);
     if (!unit) return tl::unexpected(unit.error().with_context(describe(t)));
     const char meets = GEOSPreparedIntersects_r(h, prepared, unit->get());
-    if (meets == 2) return fail(describe(t) + ": GEOS intersects failed: " + ctx.last_error());
+    if (meets == 2) return fail_fmt("{}: GEOS intersects failed: {}", describe(t), ctx.last_error());
     if (meets == 0) return std::optional<Overlap>{};
     Overlap o;
     o.unit_area_km2 = planar_area_km2(ctx, unit->get());
@@ -89,7 +89,7 @@ Result<std::optional<Overlap>> overlap(const GeosContext& ctx, const Projector& 
         return std::optional<Overlap>{o};
     }
     const GeosGeom common(h, GEOSIntersection_r(h, perimeter, unit->get()));
-    if (!common) return fail(describe(t) + ": GEOS intersection failed: " + ctx.last_error());
+    if (!common) return fail_fmt("{}: GEOS intersection failed: {}", describe(t), ctx.last_error());
     o.intersection_km2 = planar_area_km2(ctx, common.get());
     return std::optional<Overlap>{o};
 }
@@ -120,20 +120,19 @@ void summarise(const std::vector<Territory>& territories, const BorderReportPara
 Result<BorderReport> border_report(const MultiPolygon& perimeter, const std::vector<Territory>& territories,
                                    const BorderReportParams& params) {
     if (!std::isfinite(params.min_intersection_km2) || params.min_intersection_km2 < 0.0)
-        return fail(
-            fmt::format("border report: min_intersection_km2 {} must be a number >= 0", params.min_intersection_km2));
+        return fail_fmt("border report: min_intersection_km2 {} must be a number >= 0", params.min_intersection_km2);
     BorderReport report;
     if (perimeter.empty() || perimeter.bounds().empty()) {
         summarise(territories, params, report);
         return report;
     }
     auto projector = metric_projector_for(perimeter.bounds());
-    if (!projector) return tl::unexpected(projector.error().with_context("border report"));
+    if (!projector) return tl::unexpected(projector.error().with_context_fmt("border report"));
     report.metric_crs = projector->crs();
 
     const GeosContext ctx;
     auto perim = metric_geos(ctx, *projector, perimeter);
-    if (!perim) return tl::unexpected(perim.error().with_context("border report: perimeter"));
+    if (!perim) return tl::unexpected(perim.error().with_context_fmt("border report: perimeter"));
     report.perimeter_area_km2 = planar_area_km2(ctx, perim->get());
     auto prepared = prepare(ctx, perim->get(), "border report: perimeter");
     if (!prepared) return tl::unexpected(prepared.error());
@@ -143,7 +142,7 @@ Result<BorderReport> border_report(const MultiPolygon& perimeter, const std::vec
     for (const std::size_t i : *found) {
         const Territory& t = territories[i];
         auto o = overlap(ctx, *projector, perim->get(), prepared->get(), t);
-        if (!o) return tl::unexpected(o.error().with_context("border report"));
+        if (!o) return tl::unexpected(o.error().with_context_fmt("border report"));
         if (!*o || (*o)->intersection_km2 < params.min_intersection_km2) continue;
         BorderUnit u;
         u.territory_id = t.id;

@@ -161,7 +161,7 @@ Result<void> fit_grid(const Extent& e, double support_m, double cell, std::size_
             std::sqrt((e.xmax - e.xmin + 2 * pad) * (e.ymax - e.ymin + 2 * pad) / static_cast<double>(max_cells));
         cell = std::max(cell * 1.001, fit);
     }
-    return fail(fmt::format("density: no grid of at most {} cells fits the points", max_cells));
+    return fail_fmt("density: no grid of at most {} cells fits the points", max_cells);
 }
 
 // Splats every positive-weight point (bandwidth factors optional) onto g,
@@ -213,8 +213,7 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
         equivalent_sigma_m(params.kernel, g.bandwidth_m) * narrow * std::max(min_factor, 0.5) / kDefaultCellsPerSigma;
     const double cell = params.cell_m.value_or(g.default_cell_m);
     if (!std::isfinite(cell) || cell < kMinCellM || cell > kMaxCellM)
-        return fail(
-            fmt::format("density: cell_m {} must be a number of metres in [{}, {}]", cell, kMinCellM, kMaxCellM));
+        return fail_fmt("density: cell_m {} must be a number of metres in [{}, {}]", cell, kMinCellM, kMaxCellM);
     // The support's larger half-extent (along x or y).
     const double support =
         kernel_support_m(params.kernel, g.bandwidth_m) * max_factor * std::max(g.x_stretch, 1.0 / g.x_stretch);
@@ -243,11 +242,11 @@ Result<DensityGrid> fixed_grid(const std::vector<Projected>& points, const std::
 Result<DensityGrid> compute_density(const std::vector<Projected>& points, const std::vector<double>& weights,
                                     const DensityParams& params) {
     if (params.max_cells < 16 || params.max_cells > kMaxGridCells)
-        return fail(fmt::format("density: max_cells {} must be in [16, {}]", params.max_cells, kMaxGridCells));
+        return fail_fmt("density: max_cells {} must be in [16, {}]", params.max_cells, kMaxGridCells);
     if (params.bandwidth_m &&
         !(*params.bandwidth_m >= kMinFixedBandwidthM && *params.bandwidth_m <= kMaxFixedBandwidthM))
-        return fail(fmt::format("density: bandwidth_m {} must be a number of metres in [{}, {}]", *params.bandwidth_m,
-                                kMinFixedBandwidthM, kMaxFixedBandwidthM));
+        return fail_fmt("density: bandwidth_m {} must be a number of metres in [{}, {}]", *params.bandwidth_m,
+                        kMinFixedBandwidthM, kMaxFixedBandwidthM);
     BandwidthChoice choice{params.selector, 0.0};
     if (params.bandwidth_m) choice = {BandwidthSelector::fixed, *params.bandwidth_m};
     auto selection = select_bandwidth(points, weights, params.kernel, choice);

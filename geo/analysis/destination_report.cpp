@@ -43,7 +43,7 @@ Result<ReportTarget> detail_target(const AudiencePerimeter& use_case, const Dest
         if (s.audience_id == audience.id) target.segment = s;
     auto run = use_case.run(audience, report.perimeter_params, true);
     if (!run) return tl::unexpected(run.error());
-    if (run->result.levels.empty() || run->stats.levels.empty()) return fail("the perimeter has no level");
+    if (run->result.levels.empty() || run->stats.levels.empty()) return fail_fmt("the perimeter has no level");
     target.perimeter = run->result.levels.front();
     target.stats = run->stats.levels.front();
     target.bandwidth_m = run->result.bandwidth_m;
@@ -89,11 +89,11 @@ Result<DestinationReport> compute_destination_report(const AudiencePerimeter& us
                                                      const std::vector<SegmentAudience>& audiences,
                                                      const std::vector<Territory>& communes,
                                                      const ReportRequest& request) {
-    if (request.targets.empty()) return fail("report: give at least one target audience");
+    if (request.targets.empty()) return fail_fmt("report: give at least one target audience");
     std::vector<const Audience*> targets;
     for (const std::string& id : request.targets) {
         const SegmentAudience* a = find_audience(audiences, id);
-        if (a == nullptr) return fail(fmt::format("report: target \"{}\" is not among the audiences scored", id));
+        if (a == nullptr) return fail_fmt("report: target \"{}\" is not among the audiences scored", id);
         targets.push_back(&a->audience);
     }
     DestinationReport report;
@@ -113,7 +113,7 @@ Result<DestinationReport> compute_destination_report(const AudiencePerimeter& us
 
     for (const Audience* audience : targets) {
         auto target = detail_target(use_case, report, *audience, communes, request);
-        if (!target) return fail(fmt::format("report: target {}: {}", audience->id, target.error().message));
+        if (!target) return fail_fmt("report: target {}: {}", audience->id, target.error().message);
         add_sources(use_case.items(), item_weights(*audience, use_case.items()), report.used_sources);
         report.targets.push_back(std::move(*target));
     }

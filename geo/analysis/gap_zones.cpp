@@ -85,7 +85,7 @@ Result<ProjectedMultiPolygon> zone_outline(const detail::GeosContext& ctx, const
     // Coverage union: the hexagons are edge-matched (bit-identical shared
     // vertices), so GEOS can merge them without overlay, several times faster.
     detail::GeosGeom merged(h, GEOSCoverageUnion_r(h, g->get()));
-    if (!merged) return fail("GEOS union of gap cells failed: " + ctx.last_error());
+    if (!merged) return fail_fmt("GEOS union of gap cells failed: {}", ctx.last_error());
     auto out = projected_multipolygon_from_geos(ctx, merged.get());
     if (!out) return tl::unexpected(out.error());
     orient_rfc7946(*out);
@@ -153,9 +153,9 @@ Result<std::vector<GapZone>> build_gap_zones(const Projector& projector, const H
             errors[z] = outline.error().message;
     });
     for (std::size_t z = 0; z < zones.size(); ++z) {
-        if (!errors[z].empty()) return fail("gaps: zone " + std::to_string(z) + ": " + errors[z]);
+        if (!errors[z].empty()) return fail_fmt("gaps: zone {}: {}", std::to_string(z), errors[z]);
         auto wgs = unproject_multipolygon(projector, outlines[z]);
-        if (!wgs) return tl::unexpected(wgs.error().with_context("gaps: zone to WGS 84"));
+        if (!wgs) return tl::unexpected(wgs.error().with_context_fmt("gaps: zone to WGS 84"));
         zones[z].geometry = std::move(*wgs);
         zones[z].area_km2 = geometry_area_km2(zones[z].geometry);
         fill_statistics(zones[z], cells);
@@ -179,7 +179,7 @@ Result<void> name_gap_zones(const Projector& projector, const std::vector<Territ
     for (const Territory& t : communes) {
         if (!boxes_meet(t.geometry.bounds(), box)) continue;
         auto g = project_multipolygon(projector, t.geometry);
-        if (!g) return tl::unexpected(g.error().with_context("gaps: commune " + t.code + " " + t.name));
+        if (!g) return tl::unexpected(g.error().with_context_fmt("gaps: commune {} {}", t.code, t.name));
         Candidate c{&t, std::move(*g), {kInf, kInf}, {-kInf, -kInf}};
         for (const auto& poly : c.geometry.polygons)
             for (const auto& ring : poly.rings)

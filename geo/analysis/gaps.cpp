@@ -22,17 +22,17 @@ constexpr double kMetresPerDegreeLat = 110'000.0;  // a little under the truth: 
 
 Result<void> check_params(const GapParams& p) {
     if (!std::isfinite(p.cell_m) || p.cell_m <= 0.0)
-        return fail(fmt::format("gaps: cell_m {} must be a number of metres > 0", p.cell_m));
+        return fail_fmt("gaps: cell_m {} must be a number of metres > 0", p.cell_m);
     for (Family f : kAllFamilies) {
         const double d = p.acceptable_m[static_cast<std::size_t>(f)];
         if (!std::isfinite(d) || d <= 0.0)
-            return fail(
-                fmt::format("gaps: acceptable distance for {} is {} m, expected a number "
-                            "> 0 (see data/gap_defaults.json)",
-                            family_id(f), d));
+            return fail_fmt(
+                "gaps: acceptable distance for {} is {} m, expected a number "
+                "> 0 (see data/gap_defaults.json)",
+                family_id(f), d);
     }
     if (!std::isfinite(p.min_score) || p.min_score < 0.0)
-        return fail(fmt::format("gaps: min_score {} must be a number >= 0", p.min_score));
+        return fail_fmt("gaps: min_score {} must be a number >= 0", p.min_score);
     return {};
 }
 
@@ -60,7 +60,7 @@ Result<FamilyTrees> index_items(const Projector& projector, const std::vector<Of
         families.push_back(item.family);
     }
     auto projected = project_all(projector, positions);
-    if (!projected) return tl::unexpected(projected.error().with_context("gaps: offer items"));
+    if (!projected) return tl::unexpected(projected.error().with_context_fmt("gaps: offer items"));
     std::array<std::vector<Projected>, kFamilyCount> per_family;
     for (std::size_t i = 0; i < families.size(); ++i)
         per_family[static_cast<std::size_t>(families[i])].push_back((*projected)[i]);
@@ -99,7 +99,7 @@ Result<void> cells_to_wgs84(const Projector& projector, const HexLattice& lattic
             for (const Projected& v : lattice.vertices(c.hex)) pts.push_back(v);
     }
     auto lonlat = projector.inverse(pts);
-    if (!lonlat) return tl::unexpected(lonlat.error().with_context("gaps: cells to WGS 84"));
+    if (!lonlat) return tl::unexpected(lonlat.error().with_context_fmt("gaps: cells to WGS 84"));
     std::size_t k = 0;
     for (GapCell& c : cells) {
         c.centre_lonlat = (*lonlat)[k++];
@@ -124,13 +124,13 @@ Result<GapResult> compute_gaps(const MultiPolygon& perimeter, const std::vector<
                                const std::vector<Territory>& communes) {
     if (auto ok = check_params(params); !ok) return tl::unexpected(ok.error());
     const LonLatBox box = perimeter.bounds();
-    if (perimeter.empty() || box.empty()) return fail("gaps: the perimeter is empty");
+    if (perimeter.empty() || box.empty()) return fail_fmt("gaps: the perimeter is empty");
     auto crs = choose_metric_crs(box);
-    if (!crs) return tl::unexpected(crs.error().with_context("gaps: perimeter"));
+    if (!crs) return tl::unexpected(crs.error().with_context_fmt("gaps: perimeter"));
     auto projector = Projector::create(crs->code);
     if (!projector) return tl::unexpected(projector.error());
     auto area = project_multipolygon(*projector, perimeter);
-    if (!area) return tl::unexpected(area.error().with_context("gaps: perimeter"));
+    if (!area) return tl::unexpected(area.error().with_context_fmt("gaps: perimeter"));
 
     GapResult res;
     res.metric_crs = crs->code;
@@ -152,17 +152,17 @@ Result<GapResult> compute_gaps(const MultiPolygon& perimeter, const std::vector<
     const double cols = std::ceil((hi.x_m - res.lattice.origin().x_m) / params.cell_m) + 2.0;
     const double rows = std::ceil((hi.y_m - res.lattice.origin().y_m) / res.lattice.row_step_m()) + 2.0;
     if (cols * rows > 4.0 * static_cast<double>(params.max_cells))
-        return fail(
-            fmt::format("gaps: cell_m {} m gives a {:.0f} x {:.0f} grid over the perimeter, "
-                        "more than the limit of {} cells: use a larger cell",
-                        params.cell_m, cols, rows, params.max_cells));
+        return fail_fmt(
+            "gaps: cell_m {} m gives a {:.0f} x {:.0f} grid over the perimeter, "
+            "more than the limit of {} cells: use a larger cell",
+            params.cell_m, cols, rows, params.max_cells);
     const std::vector<HexIndex> inside =
         hex_cells_inside(res.lattice, *area, static_cast<int>(cols), static_cast<int>(rows));
     if (inside.size() > params.max_cells)
-        return fail(
-            fmt::format("gaps: cell_m {} m gives {} cells, more than the limit of {}: "
-                        "use a larger cell",
-                        params.cell_m, inside.size(), params.max_cells));
+        return fail_fmt(
+            "gaps: cell_m {} m gives {} cells, more than the limit of {}: "
+            "use a larger cell",
+            params.cell_m, inside.size(), params.max_cells);
 
     auto index = index_items(*projector, items, audience, widened(box, res.reach_m));
     if (!index) return tl::unexpected(index.error());

@@ -28,8 +28,9 @@ P make_point(double x, double y) {
         return Projected{x, y};
 }
 
-std::string geos_error(const detail::GeosContext& ctx, const char* what) {
-    return ctx.last_error().empty() ? std::string(what) : fmt::format("{}: {}", what, ctx.last_error());
+// ": GEOS's last message", or nothing when GEOS said nothing.
+std::string geos_detail(const detail::GeosContext& ctx) {
+    return ctx.last_error().empty() ? std::string() : ": " + ctx.last_error();
 }
 
 template <class P>
@@ -41,10 +42,10 @@ Result<detail::GeosGeom> ring_to_geos(const detail::GeosContext& ctx, const std:
     for (std::size_t i = 0; i < ring.size(); ++i) {
         const double x = px(ring[i]), y = py(ring[i]);
         if (!std::isfinite(x) || !std::isfinite(y))
-            return fail(
-                fmt::format("polygon {} ring {}: vertex {} has coordinates ({}, {}), "
-                            "expected finite numbers",
-                            poly, index, i, x, y));
+            return fail_fmt(
+                "polygon {} ring {}: vertex {} has coordinates ({}, {}), "
+                "expected finite numbers",
+                poly, index, i, x, y);
         if (i == 0 || x != xy[xy.size() - 2] || y != xy.back()) ++distinct;
         xy.push_back(x);
         xy.push_back(y);
@@ -52,18 +53,16 @@ Result<detail::GeosGeom> ring_to_geos(const detail::GeosContext& ctx, const std:
     const bool closed = !xy.empty() && xy[0] == xy[xy.size() - 2] && xy[1] == xy.back();
     if (closed && distinct > 0) --distinct;
     if (distinct < 3)
-        return fail(
-            fmt::format("polygon {} ring {}: {} distinct vertices, expected at least 3", poly, index, distinct));
+        return fail_fmt("polygon {} ring {}: {} distinct vertices, expected at least 3", poly, index, distinct);
     if (!closed) {
         xy.push_back(xy[0]);
         xy.push_back(xy[1]);
     }
     GEOSContextHandle_t h = ctx.get();
     GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(h, xy.data(), xy.size() / 2, 0, 0);
-    if (seq == nullptr) return fail(geos_error(ctx, "GEOS: cannot create a coordinate sequence"));
+    if (seq == nullptr) return fail_fmt("GEOS: cannot create a coordinate sequence{}", geos_detail(ctx));
     GEOSGeometry* lr = GEOSGeom_createLinearRing_r(h, seq);  // takes seq
-    if (lr == nullptr)
-        return fail(fmt::format("polygon {} ring {}: {}", poly, index, geos_error(ctx, "GEOS rejected the ring")));
+    if (lr == nullptr) return fail_fmt("polygon {} ring {}: GEOS rejected the ring{}", poly, index, geos_detail(ctx));
     return detail::GeosGeom(h, lr);
 }
 
@@ -85,7 +84,7 @@ Result<detail::GeosGeom> mp_to_geos(const detail::GeosContext& ctx, const MP& mp
         for (std::size_t ri = 1; ri < owned.size(); ++ri) holes.push_back(owned[ri].release());
         GEOSGeometry* shell = owned[0].release();
         GEOSGeometry* poly = GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
-        if (poly == nullptr) return fail(fmt::format("polygon {}: {}", pi, geos_error(ctx, "GEOS rejected it")));
+        if (poly == nullptr) return fail_fmt("polygon {}: GEOS rejected it{}", pi, geos_detail(ctx));
         polys.emplace_back(h, poly);
     }
     std::vector<GEOSGeometry*> raw;
@@ -93,7 +92,7 @@ Result<detail::GeosGeom> mp_to_geos(const detail::GeosContext& ctx, const MP& mp
     for (auto& p : polys) raw.push_back(p.release());
     GEOSGeometry* coll =
         GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, raw.data(), static_cast<unsigned>(raw.size()));
-    if (coll == nullptr) return fail(geos_error(ctx, "GEOS: cannot create a multipolygon"));
+    if (coll == nullptr) return fail_fmt("GEOS: cannot create a multipolygon{}", geos_detail(ctx));
     return detail::GeosGeom(h, coll);
 }
 
@@ -103,10 +102,10 @@ Result<std::vector<P>> ring_from_geos(const detail::GeosContext& ctx, const GEOS
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
     unsigned int n = 0;
     if (seq == nullptr || GEOSCoordSeq_getSize_r(h, seq, &n) == 0)
-        return fail(geos_error(ctx, "GEOS: cannot read a ring"));
+        return fail_fmt("GEOS: cannot read a ring{}", geos_detail(ctx));
     std::vector<double> xy(2 * static_cast<std::size_t>(n));
     if (n > 0 && GEOSCoordSeq_copyToBuffer_r(h, seq, xy.data(), 0, 0) == 0)
-        return fail(geos_error(ctx, "GEOS: cannot copy a ring's coordinates"));
+        return fail_fmt("GEOS: cannot copy a ring's coordinates{}", geos_detail(ctx));
     std::vector<P> out(n);
     for (unsigned i = 0; i < n; ++i) out[i] = make_point<P>(xy[2 * i], xy[2 * i + 1]);
     return out;

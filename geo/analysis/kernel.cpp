@@ -11,7 +11,7 @@ std::string_view kernel_id(Kernel k) {
 Result<Kernel> kernel_from_id(std::string_view id) {
     if (id == "quartic") return Kernel::quartic;
     if (id == "gaussian") return Kernel::gaussian;
-    return fail(fmt::format("kernel \"{}\": expected \"quartic\" or \"gaussian\"", id));
+    return fail_fmt("kernel \"{}\": expected \"quartic\" or \"gaussian\"", id);
 }
 
 double kernel_support_m(Kernel k, double bandwidth_m) {

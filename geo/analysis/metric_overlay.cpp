@@ -14,7 +14,7 @@ Result<void> make_valid(const detail::GeosContext& ctx, detail::GeosGeom& geom) 
     GEOSContextHandle_t h = ctx.get();
     if (GEOSisValid_r(h, geom.get()) == 1) return {};
     detail::GeosGeom valid(h, GEOSMakeValid_r(h, geom.get()));
-    if (!valid) return fail("GEOS could not make the polygons valid: " + ctx.last_error());
+    if (!valid) return fail_fmt("GEOS could not make the polygons valid: {}", ctx.last_error());
     geom = std::move(valid);
     return {};
 }
@@ -31,7 +31,7 @@ Result<detail::GeosGeom> metric_geos(const detail::GeosContext& ctx, const Proje
 
 Result<detail::GeosPrepared> prepare(const detail::GeosContext& ctx, const GEOSGeometry* geom, const char* what) {
     detail::GeosPrepared prepared(GEOSPrepare_r(ctx.get(), geom), detail::GeosPreparedDeleter{ctx.get()});
-    if (!prepared) return fail(std::string(what) + ": GEOS could not prepare the polygons: " + ctx.last_error());
+    if (!prepared) return fail_fmt("{}: GEOS could not prepare the polygons: {}", what, ctx.last_error());
     return prepared;
 }
 

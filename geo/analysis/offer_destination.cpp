@@ -17,7 +17,7 @@ Result<Territory> offer_destination(const std::vector<OfferItem>& items, const A
     if (!run) return tl::unexpected(run.error().with_context(what));
     auto& perimeter = run->result;
     if (perimeter.levels.empty() || perimeter.levels.front().geometry.empty())
-        return fail(fmt::format("{}: no polygon at level {}", what, level));
+        return fail_fmt("{}: no polygon at level {}", what, level);
     Territory t;
     t.name = name;
     t.code = code;

@@ -14,8 +14,9 @@ Result<std::vector<std::uint8_t>> points_inside(const MultiPolygon& area, const 
     const detail::GeosContext ctx;
     GEOSContextHandle_t h = ctx.get();
     auto geom = to_geos(ctx, area);
-    if (!geom) return tl::unexpected(geom.error().with_context("points inside polygons"));
-    if (auto v = make_valid(ctx, *geom); !v) return tl::unexpected(v.error().with_context("points inside polygons"));
+    if (!geom) return tl::unexpected(geom.error().with_context_fmt("points inside polygons"));
+    if (auto v = make_valid(ctx, *geom); !v)
+        return tl::unexpected(v.error().with_context_fmt("points inside polygons"));
     auto prepared = prepare(ctx, geom->get(), "points inside polygons");
     if (!prepared) return tl::unexpected(prepared.error());
     const LonLatBox box = area.bounds();
@@ -23,10 +24,10 @@ Result<std::vector<std::uint8_t>> points_inside(const MultiPolygon& area, const 
         const LonLat p = positions[i];
         if (!std::isfinite(p.lon_deg) || !std::isfinite(p.lat_deg) || !box.contains(p)) continue;
         const detail::GeosGeom point(h, GEOSGeom_createPointFromXY_r(h, p.lon_deg, p.lat_deg));
-        if (!point) return fail("points inside polygons: GEOS could not make a point: " + ctx.last_error());
+        if (!point) return fail_fmt("points inside polygons: GEOS could not make a point: {}", ctx.last_error());
         const char r = GEOSPreparedIntersects_r(h, prepared->get(), point.get());
         if (r == 2)
-            return fail("points inside polygons: GEOS failed on item " + std::to_string(i) + ": " + ctx.last_error());
+            return fail_fmt("points inside polygons: GEOS failed on item {}: {}", std::to_string(i), ctx.last_error());
         inside[i] = r == 1 ? 1 : 0;
     }
     return inside;

@@ -27,13 +27,13 @@ constexpr double kMaxSimplifyMassShift = 0.002;
 constexpr int kMaxLevelCorrections = 3;
 
 Result<std::vector<double>> checked_levels(const PerimeterParams& p) {
-    if (p.levels.empty()) return fail("perimeter: no level given, expected at least one in [0.01, 1]");
+    if (p.levels.empty()) return fail_fmt("perimeter: no level given, expected at least one in [0.01, 1]");
     for (double l : p.levels)
         if (!std::isfinite(l) || l < kMinLevel || l > 1.0)
-            return fail(fmt::format(
-                "perimeter: level {} outside [{}, 1] (under 1 % of the mass the perimeter is a point)", l, kMinLevel));
+            return fail_fmt("perimeter: level {} outside [{}, 1] (under 1 % of the mass the perimeter is a point)", l,
+                            kMinLevel);
     auto checked = [](const char* name, double v) -> Result<void> {
-        if (!std::isfinite(v) || v < 0.0) return fail(fmt::format("perimeter: {} {} must be a number >= 0", name, v));
+        if (!std::isfinite(v) || v < 0.0) return fail_fmt("perimeter: {} {} must be a number >= 0", name, v);
         return {};
     };
     if (auto r = checked("min_area_km2", p.min_area_km2); !r) return tl::unexpected(r.error());
@@ -94,7 +94,7 @@ Result<GeosGeom> make_valid(const GeosContext& ctx, GeosGeom geom) {
     GEOSContextHandle_t h = ctx.get();
     if (GEOSisValid_r(h, geom.get()) == 1) return geom;
     GeosGeom v(h, GEOSMakeValid_r(h, geom.get()));
-    if (!v) return fail("GEOS could not make the perimeter valid: " + ctx.last_error());
+    if (!v) return fail_fmt("GEOS could not make the perimeter valid: {}", ctx.last_error());
     return v;
 }
 
@@ -123,7 +123,7 @@ Result<Simplified> simplify_region(const GeosContext& ctx, const GridIntegrator&
             auto raw = to_geos(ctx, region);
             if (!raw) return tl::unexpected(raw.error());
             GeosGeom s(h, GEOSTopologyPreserveSimplify_r(h, raw->get(), tolerance_m));
-            if (!s) return fail("GEOS simplification failed: " + ctx.last_error());
+            if (!s) return fail_fmt("GEOS simplification failed: {}", ctx.last_error());
             auto valid = make_valid(ctx, std::move(s));
             if (!valid) return tl::unexpected(valid.error());
             auto back = projected_multipolygon_from_geos(ctx, valid->get());
@@ -155,7 +155,7 @@ Result<std::vector<bool>> nest_levels(const GeosContext& ctx, std::vector<GeosGe
         if (GEOSisEmpty_r(h, inner.get()) == 1) continue;
         if (GEOSCovers_r(h, outer.get(), inner.get()) == 1) continue;
         GeosGeom clipped(h, GEOSIntersection_r(h, inner.get(), outer.get()));
-        if (!clipped) return fail("GEOS intersection of nested levels failed: " + ctx.last_error());
+        if (!clipped) return fail_fmt("GEOS intersection of nested levels failed: {}", ctx.last_error());
         inner = std::move(clipped);
         was_clipped[k - 1] = true;
     }
@@ -167,7 +167,7 @@ Result<MultiPolygon> to_wgs84(const Projector& projector, const ProjectedMultiPo
     for (const auto& poly : mp.polygons)
         for (const auto& ring : poly.rings) all.insert(all.end(), ring.begin(), ring.end());
     auto lonlat = projector.inverse(all);
-    if (!lonlat) return tl::unexpected(lonlat.error().with_context("perimeter to WGS 84"));
+    if (!lonlat) return tl::unexpected(lonlat.error().with_context_fmt("perimeter to WGS 84"));
     MultiPolygon out;
     std::size_t k = 0;
     for (const auto& poly : mp.polygons) {
@@ -198,7 +198,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector, const std:
     dp.kernel = params.kernel;
     dp.max_cells = params.max_cells;
     auto grid = compute_density(points, weights, dp);
-    if (!grid) return tl::unexpected(grid.error().with_context("perimeter"));
+    if (!grid) return tl::unexpected(grid.error().with_context_fmt("perimeter"));
 
     PerimeterResult res;
     res.metric_crs = projector.crs();
@@ -239,7 +239,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector, const std:
             ProjectedMultiPolygon region = drop_small_parts(contour_region(*grid, t), params.min_area_km2 * kM2PerKm2,
                                                             params.min_hole_km2 * kM2PerKm2);
             auto g = simplify_region(ctx, integrator, region, res.simplify_m, total_mass);
-            if (!g) return tl::unexpected(g.error().with_context("perimeter"));
+            if (!g) return tl::unexpected(g.error().with_context_fmt("perimeter"));
             const double share = share_of(g->planar);
             const bool last =
                 attempt == kMaxLevelCorrections || std::abs(share - level) <= kLevelTolerance / 2 || level >= 1.0;
@@ -263,7 +263,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector, const std:
 
     for (std::size_t k = 0; k < levels->size(); ++k) {
         auto planar = projected_multipolygon_from_geos(ctx, geoms[k].get());
-        if (!planar) return tl::unexpected(planar.error().with_context("perimeter"));
+        if (!planar) return tl::unexpected(planar.error().with_context_fmt("perimeter"));
         orient_rfc7946(*planar);
         PerimeterLevel lv;
         lv.level = (*levels)[k];
@@ -286,7 +286,7 @@ Result<PerimeterResult> compute_perimeter(const Projector& projector, const std:
 Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions, const std::vector<double>& weights,
                                           const PerimeterParams& params) {
     if (positions.size() != weights.size())
-        return fail(fmt::format("perimeter: {} positions but {} weights", positions.size(), weights.size()));
+        return fail_fmt("perimeter: {} positions but {} weights", positions.size(), weights.size());
     std::vector<LonLat> kept;
     std::vector<double> kept_w;
     kept.reserve(positions.size());
@@ -295,27 +295,27 @@ Result<PerimeterResult> compute_perimeter(const std::vector<LonLat>& positions, 
     for (std::size_t i = 0; i < positions.size(); ++i) {
         const double w = weights[i];
         if (!std::isfinite(w) || w < 0.0)
-            return fail(
-                fmt::format("perimeter: weight of item {} is {}, expected a finite "
-                            "number >= 0",
-                            i, w));
+            return fail_fmt(
+                "perimeter: weight of item {} is {}, expected a finite "
+                "number >= 0",
+                i, w);
         if (w == 0.0) continue;
         if (!is_valid_lonlat(positions[i]))
-            return fail(
-                fmt::format("perimeter: item {} at lon {} lat {}, expected lon in "
-                            "[-180, 180] and lat in [-90, 90]",
-                            i, positions[i].lon_deg, positions[i].lat_deg));
+            return fail_fmt(
+                "perimeter: item {} at lon {} lat {}, expected lon in "
+                "[-180, 180] and lat in [-90, 90]",
+                i, positions[i].lon_deg, positions[i].lat_deg);
         kept.push_back(positions[i]);
         kept_w.push_back(w);
         box.extend(positions[i]);
     }
-    if (kept.empty()) return fail("perimeter: no offer item with a positive weight");
+    if (kept.empty()) return fail_fmt("perimeter: no offer item with a positive weight");
     if (auto l = checked_levels(params); !l) return tl::unexpected(l.error());
 
     auto projector = metric_projector_for(box);
     if (!projector) return tl::unexpected(projector.error());
     auto points = project_all(*projector, kept);
-    if (!points) return tl::unexpected(points.error().with_context("perimeter (items with a positive weight)"));
+    if (!points) return tl::unexpected(points.error().with_context_fmt("perimeter (items with a positive weight)"));
     return compute_perimeter(*projector, *points, kept_w, params);
 }
 

@@ -16,13 +16,13 @@ using detail::GeosGeom;
 
 Result<void> check_weights(const std::vector<double>& weights, std::size_t n, const char* which) {
     if (weights.size() != n)
-        return fail(fmt::format("perimeter comparison: {} items but {} weights for {}", n, weights.size(), which));
+        return fail_fmt("perimeter comparison: {} items but {} weights for {}", n, weights.size(), which);
     for (std::size_t i = 0; i < n; ++i)
         if (!std::isfinite(weights[i]) || weights[i] < 0.0)
-            return fail(
-                fmt::format("perimeter comparison: weight {} of item {} is {}, expected "
-                            "a finite number >= 0",
-                            which, i, weights[i]));
+            return fail_fmt(
+                "perimeter comparison: weight {} of item {} is {}, expected "
+                "a finite number >= 0",
+                which, i, weights[i]);
     return {};
 }
 
@@ -35,18 +35,18 @@ Result<void> measure_overlap(const MultiPolygon& a, const MultiPolygon& b, Perim
     LonLatBox box = a.bounds();
     box.extend(b.bounds());
     auto projector = metric_projector_for(box);
-    if (!projector) return tl::unexpected(projector.error().with_context("perimeter comparison"));
+    if (!projector) return tl::unexpected(projector.error().with_context_fmt("perimeter comparison"));
     out.metric_crs = projector->crs();
     const GeosContext ctx;
     GEOSContextHandle_t h = ctx.get();
     auto ga = metric_geos(ctx, *projector, a);
-    if (!ga) return tl::unexpected(ga.error().with_context("perimeter comparison: perimeter A"));
+    if (!ga) return tl::unexpected(ga.error().with_context_fmt("perimeter comparison: perimeter A"));
     auto gb = metric_geos(ctx, *projector, b);
-    if (!gb) return tl::unexpected(gb.error().with_context("perimeter comparison: perimeter B"));
+    if (!gb) return tl::unexpected(gb.error().with_context_fmt("perimeter comparison: perimeter B"));
     out.area_a_km2 = planar_area_km2(ctx, ga->get());
     out.area_b_km2 = planar_area_km2(ctx, gb->get());
     const GeosGeom inter(h, GEOSIntersection_r(h, ga->get(), gb->get()));
-    if (!inter) return fail("perimeter comparison: GEOS intersection failed: " + ctx.last_error());
+    if (!inter) return fail_fmt("perimeter comparison: GEOS intersection failed: {}", ctx.last_error());
     out.intersection_km2 = planar_area_km2(ctx, inter.get());
     // |A ∪ B| = |A| + |B| − |A ∩ B|: exact for valid polygons, no second overlay.
     out.union_km2 = std::max(0.0, out.area_a_km2 + out.area_b_km2 - out.intersection_km2);
@@ -81,9 +81,9 @@ Result<PerimeterComparison> compare_perimeters(const MultiPolygon& a, const Mult
 
     const std::vector<LonLat> positions = item_positions(items);
     auto in_a = points_inside(a, positions);
-    if (!in_a) return tl::unexpected(in_a.error().with_context("perimeter comparison: perimeter A"));
+    if (!in_a) return tl::unexpected(in_a.error().with_context_fmt("perimeter comparison: perimeter A"));
     auto in_b = points_inside(b, positions);
-    if (!in_b) return tl::unexpected(in_b.error().with_context("perimeter comparison: perimeter B"));
+    if (!in_b) return tl::unexpected(in_b.error().with_context_fmt("perimeter comparison: perimeter B"));
 
     double total_a = 0, total_b = 0, a_in_a = 0, b_in_b = 0, a_in_b = 0, b_in_a = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {

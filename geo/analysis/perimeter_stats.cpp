@@ -9,7 +9,7 @@ namespace geo {
 Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter, const std::vector<OfferItem>& items,
                                        const std::vector<double>& weights) {
     if (items.size() != weights.size())
-        return fail(fmt::format("perimeter statistics: {} items but {} weights", items.size(), weights.size()));
+        return fail_fmt("perimeter statistics: {} items but {} weights", items.size(), weights.size());
     PerimeterStats stats;
     stats.metric_crs = perimeter.metric_crs;
     stats.kernel = perimeter.kernel;
@@ -22,10 +22,10 @@ Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter, const s
     for (std::size_t i = 0; i < items.size(); ++i) {
         const double w = weights[i];
         if (!std::isfinite(w) || w < 0.0)
-            return fail(
-                fmt::format("perimeter statistics: weight of item {} ({}) is {}, "
-                            "expected a finite number >= 0",
-                            i, items[i].name, w));
+            return fail_fmt(
+                "perimeter statistics: weight of item {} ({}) is {}, "
+                "expected a finite number >= 0",
+                i, items[i].name, w);
         ++stats.items_per_family[static_cast<std::size_t>(items[i].family)];
         if (w > 0.0) {
             stats.total_weight += w;
@@ -43,8 +43,7 @@ Result<PerimeterStats> perimeter_stats(const PerimeterResult& perimeter, const s
         s.simplify_m = lv.simplify_m;
         s.captured_mass_share = lv.captured_mass_share;
         auto inside = points_inside(lv.geometry, positions);
-        if (!inside)
-            return tl::unexpected(inside.error().with_context(fmt::format("perimeter statistics, level {}", lv.level)));
+        if (!inside) return tl::unexpected(inside.error().with_context_fmt("perimeter statistics, level {}", lv.level));
         for (std::size_t i = 0; i < items.size(); ++i) {
             if ((*inside)[i] == 0) continue;
             ++s.items_inside;

@@ -208,8 +208,8 @@ Result<PrintLayout> layout_print(const PrintPage& page, const PrintContent& cont
     const double footer_h = std::max(style.north_arrow_mm + 2.0, line_h * static_cast<double>(lines.size()) + 2.0);
     const BoxMm frame{m, y, inner_w, page.height_mm - m - footer_h - y};
     if (frame.height_mm < 20.0 || frame.width_mm < 20.0)
-        return fail("page too small for a map: " + std::to_string(std::lround(page.width_mm)) + " x " +
-                    std::to_string(std::lround(page.height_mm)) + " mm leaves no room beside the title and footer");
+        return fail_fmt("page too small for a map: {} x {} mm leaves no room beside the title and footer",
+                        std::to_string(std::lround(page.width_mm)), std::to_string(std::lround(page.height_mm)));
     out.map = fit_print_view(frame, content.extent, style.map_margin_mm);
 
     const double footer_top = frame.bottom_mm() + 2.0;

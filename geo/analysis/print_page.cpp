@@ -23,14 +23,14 @@ Result<PaperSize> parse_paper_size(std::string_view text) {
     const std::string t = ascii_lower(text);
     if (t == "a4") return PaperSize::a4;
     if (t == "a3") return PaperSize::a3;
-    return fail(fmt::format("unknown paper size \"{}\" (expected A4 or A3)", text));
+    return fail_fmt("unknown paper size \"{}\" (expected A4 or A3)", text);
 }
 
 Result<PageOrientation> parse_orientation(std::string_view text) {
     const std::string t = ascii_lower(text);
     if (t == "portrait") return PageOrientation::portrait;
     if (t == "landscape") return PageOrientation::landscape;
-    return fail(fmt::format("unknown orientation \"{}\" (expected portrait or landscape)", text));
+    return fail_fmt("unknown orientation \"{}\" (expected portrait or landscape)", text);
 }
 
 std::string_view paper_name(PaperSize paper) {
@@ -39,7 +39,7 @@ std::string_view paper_name(PaperSize paper) {
 
 Result<PrintPage> print_page(const PageRequest& request) {
     if (!(request.dpi >= kMinDpi && request.dpi <= kMaxDpi))
-        return fail(fmt::format("resolution {:g} dpi outside [{:g}, {:g}]", request.dpi, kMinDpi, kMaxDpi));
+        return fail_fmt("resolution {:g} dpi outside [{:g}, {:g}]", request.dpi, kMinDpi, kMaxDpi);
     PrintPage page;
     page.dpi = request.dpi;
     if (request.paper) {
@@ -52,8 +52,7 @@ Result<PrintPage> print_page(const PageRequest& request) {
         page.height_px = static_cast<int>(std::lround(page.height_mm * page.px_per_mm()));
     } else {
         if (request.width_px < 64 || request.height_px < 64)
-            return fail(
-                fmt::format("page size {}x{} px too small (at least 64x64)", request.width_px, request.height_px));
+            return fail_fmt("page size {}x{} px too small (at least 64x64)", request.width_px, request.height_px);
         page.width_px = request.width_px;
         page.height_px = request.height_px;
         page.width_mm = request.width_px / page.px_per_mm();
@@ -61,10 +60,10 @@ Result<PrintPage> print_page(const PageRequest& request) {
     }
     const double pixels = static_cast<double>(page.width_px) * page.height_px;
     if (request.raster && pixels > kMaxRasterPixels)
-        return fail(
-            fmt::format("page of {}x{} px ({:.0f} megapixels) above the {:.0f} megapixels a picture may have; "
-                        "lower the dpi",
-                        page.width_px, page.height_px, pixels / 1e6, kMaxRasterPixels / 1e6));
+        return fail_fmt(
+            "page of {}x{} px ({:.0f} megapixels) above the {:.0f} megapixels a picture may have; "
+            "lower the dpi",
+            page.width_px, page.height_px, pixels / 1e6, kMaxRasterPixels / 1e6);
     return page;
 }
 

@@ -128,10 +128,10 @@ double segment_score(const SegmentScore& s) {
 Result<SegmentsResult> compute_segments(const AudiencePerimeter& use_case, const Territory& ours,
                                         const std::vector<Territory>& competitors,
                                         const std::vector<SegmentAudience>& audiences, const SegmentParams& params) {
-    if (audiences.empty()) return fail("segments: no audience to score");
-    if (competitors.empty()) return fail("segments: no competitor territory to compare with");
+    if (audiences.empty()) return fail_fmt("segments: no audience to score");
+    if (competitors.empty()) return fail_fmt("segments: no competitor territory to compare with");
     auto inside = points_inside(ours.geometry, item_positions(use_case.items()));
-    if (!inside) return tl::unexpected(inside.error().with_context("segments: territory \"" + ours.name + "\""));
+    if (!inside) return tl::unexpected(inside.error().with_context_fmt("segments: territory \"{}\"", ours.name));
 
     SegmentsResult out;
     out.territory = ours.name;
@@ -139,7 +139,7 @@ Result<SegmentsResult> compute_segments(const AudiencePerimeter& use_case, const
     out.level = params.level;
     for (const SegmentAudience& a : audiences) {
         auto s = score_audience(use_case, ours, competitors, a, *inside, params, out.metric_crs);
-        if (!s) return tl::unexpected(s.error().with_context("segments: audience " + a.audience.id));
+        if (!s) return tl::unexpected(s.error().with_context_fmt("segments: audience {}", a.audience.id));
         out.segments.push_back(std::move(*s));
     }
     std::stable_sort(out.segments.begin(), out.segments.end(), [](const SegmentScore& a, const SegmentScore& b) {

@@ -30,16 +30,14 @@ Result<LonLatBox> parse_lonlat_box(std::string_view text) {
         const auto comma = rest.find(',');
         const bool last = i == 3;
         if ((comma == std::string_view::npos) != last || !parse_number(rest.substr(0, comma), v[i]))
-            return fail(
-                fmt::format("bbox \"{}\": expected four numbers W,S,E,N in degrees, e.g. 0.05,46.7,1.37,47.71", text));
+            return fail_fmt("bbox \"{}\": expected four numbers W,S,E,N in degrees, e.g. 0.05,46.7,1.37,47.71", text);
         if (!last) rest.remove_prefix(comma + 1);
     }
     const LonLatBox box{v[0], v[1], v[2], v[3]};
     if (!is_valid_lonlat({box.west_deg, box.south_deg}) || !is_valid_lonlat({box.east_deg, box.north_deg}))
-        return fail(
-            fmt::format("bbox \"{}\": outside WGS 84 (longitudes in [-180, 180], latitudes in [-90, 90])", text));
+        return fail_fmt("bbox \"{}\": outside WGS 84 (longitudes in [-180, 180], latitudes in [-90, 90])", text);
     if (box.west_deg >= box.east_deg || box.south_deg >= box.north_deg)
-        return fail(fmt::format("bbox \"{}\": expected west < east and south < north (order W,S,E,N)", text));
+        return fail_fmt("bbox \"{}\": expected west < east and south < north (order W,S,E,N)", text);
     return box;
 }
 

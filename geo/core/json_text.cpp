@@ -74,20 +74,19 @@ int json_depth(std::string_view text, int limit) {
 }
 
 Result<nlohmann::json> parse_json(std::string_view text, const std::string& where, int max_depth) {
-    if (json_depth(text, max_depth) > max_depth)
-        return fail(fmt::format("{}: nesting deeper than {} levels", where, max_depth));
+    if (json_depth(text, max_depth) > max_depth) return fail_fmt("{}: nesting deeper than {} levels", where, max_depth);
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: …".
         std::string what = e.what();
         if (const auto at = what.find("] "); at != std::string::npos) what.erase(0, at + 2);
-        return fail(fmt::format("{}: not valid JSON ({}, at byte {})", where, text_excerpt(what, 160), e.byte));
+        return fail_fmt("{}: not valid JSON ({}, at byte {})", where, text_excerpt(what, 160), e.byte);
     } catch (const nlohmann::json::exception& e) {
         // out_of_range.406: a number too large for a double ("1e999").
         std::string what = e.what();
         if (const auto at = what.find("] "); at != std::string::npos) what.erase(0, at + 2);
-        return fail(fmt::format("{}: not valid JSON ({})", where, text_excerpt(what, 160)));
+        return fail_fmt("{}: not valid JSON ({})", where, text_excerpt(what, 160));
     }
 }
 

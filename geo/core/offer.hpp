@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "geo/core/coords.hpp"
+#include "geo/core/error.hpp"
 #include "geo/core/geometry.hpp"
 
 namespace geo {
@@ -90,7 +91,7 @@ struct Territory {
 // One record an importer did not take, and why.
 struct SkippedRecord {
     std::string record;  // file path, feature id or OSM id
-    std::string reason;
+    Error reason;        // its message is the reason in English; app/gui/error_text shows it in French
 };
 
 // What an import read, kept and skipped. `imported` counts new rows,
@@ -102,7 +103,7 @@ struct ImportReport {
     std::int64_t updated = 0;
     std::vector<SkippedRecord> skipped;
     std::vector<std::string> unknown_types;  // types seen but absent from the taxonomy
-    std::vector<std::string> warnings;
+    std::vector<Error> warnings;             // each names its file or record
 };
 
 // Progress callback: done and total records (total 0 when unknown).

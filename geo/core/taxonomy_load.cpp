@@ -21,7 +21,7 @@ struct TaxonomyLoader {
     Taxonomy tax;
 
     Error error(const std::string& where, const std::string& what) const {
-        return Error{fmt::format("{}: {}: {}", path, where, what)};
+        return error_fmt("{}: {}: {}", path, where, what);
     }
 
     Result<std::string> string_field(const json& obj, const char* key, const std::string& where,
@@ -256,13 +256,13 @@ struct TaxonomyLoader {
 
 Result<Taxonomy> Taxonomy::load(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(fmt::format("{}: cannot open the taxonomy file", path));
+    if (!in) return fail_fmt("{}: cannot open the taxonomy file", path);
     std::stringstream buffer;
     buffer << in.rdbuf();
     auto parsed = parse_json(buffer.str(), path);
     if (!parsed) return tl::unexpected(parsed.error());
     json doc = std::move(*parsed);
-    if (!doc.is_object()) return fail(fmt::format("{}: expected a JSON object at the top level", path));
+    if (!doc.is_object()) return fail_fmt("{}: expected a JSON object at the top level", path);
 
     TaxonomyLoader loader{path, {}};
     for (auto step : {&TaxonomyLoader::families, &TaxonomyLoader::subtypes, &TaxonomyLoader::datatourisme_classes,

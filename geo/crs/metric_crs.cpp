@@ -61,10 +61,10 @@ int utm_zone(double lon_deg) {
 }
 
 Result<MetricCrs> choose_metric_crs(const LonLatBox& box) {
-    if (box.empty()) return fail("choosing a metric CRS: the bounding box is empty");
+    if (box.empty()) return fail_fmt("choosing a metric CRS: the bounding box is empty");
     if (!is_valid_lonlat({box.west_deg, box.south_deg}) || !is_valid_lonlat({box.east_deg, box.north_deg}))
-        return fail(fmt::format("choosing a metric CRS: bounding box [{}, {}, {}, {}] outside [-180, -90, 180, 90]",
-                                box.west_deg, box.south_deg, box.east_deg, box.north_deg));
+        return fail_fmt("choosing a metric CRS: bounding box [{}, {}, {}, {}] outside [-180, -90, 180, 90]",
+                        box.west_deg, box.south_deg, box.east_deg, box.north_deg);
     const LonLatBox& env = kLambert93Envelope;
     if (box.west_deg >= env.west_deg && box.east_deg <= env.east_deg && box.south_deg >= env.south_deg &&
         box.north_deg <= env.north_deg)
@@ -81,32 +81,29 @@ Result<Projector> Projector::create(std::string_view crs) {
     p.m_crs = std::string(crs);
     p.m_log = std::make_unique<std::string>();
     p.m_ctx.reset(proj_context_create());
-    if (!p.m_ctx) return fail("PROJ: cannot create a context");
+    if (!p.m_ctx) return fail_fmt("PROJ: cannot create a context");
     proj_log_func(p.m_ctx.get(), p.m_log.get(), proj_log_handler);
 
     if (auto projection = known_projection(crs)) {
         p.m_radians = true;
         p.m_pj.reset(proj_create(p.m_ctx.get(), projection->c_str()));
         if (!p.m_pj)
-            return fail(fmt::format("CRS \"{}\": PROJ rejected \"{}\": {}", crs, *projection,
-                                    context_error(p.m_ctx.get(), *p.m_log)));
+            return fail_fmt("CRS \"{}\": PROJ rejected \"{}\": {}", crs, *projection,
+                            context_error(p.m_ctx.get(), *p.m_log));
         return p;
     }
 
     detail::ProjPtr target(proj_create(p.m_ctx.get(), p.m_crs.c_str()));
-    if (!target)
-        return fail(fmt::format("CRS \"{}\": unknown to PROJ ({})", crs, context_error(p.m_ctx.get(), *p.m_log)));
+    if (!target) return fail_fmt("CRS \"{}\": unknown to PROJ ({})", crs, context_error(p.m_ctx.get(), *p.m_log));
     if (proj_get_type(target.get()) != PJ_TYPE_PROJECTED_CRS)
-        return fail(fmt::format("CRS \"{}\": expected a projected CRS in metres, got {}", crs,
-                                proj_get_name(target.get()) ? proj_get_name(target.get()) : "?"));
+        return fail_fmt("CRS \"{}\": expected a projected CRS in metres, got {}", crs,
+                        proj_get_name(target.get()) ? proj_get_name(target.get()) : "?");
     detail::ProjPtr op(proj_create_crs_to_crs(p.m_ctx.get(), "EPSG:4326", p.m_crs.c_str(), nullptr));
     if (!op)
-        return fail(
-            fmt::format("CRS \"{}\": no transformation from WGS 84 ({})", crs, context_error(p.m_ctx.get(), *p.m_log)));
+        return fail_fmt("CRS \"{}\": no transformation from WGS 84 ({})", crs, context_error(p.m_ctx.get(), *p.m_log));
     p.m_pj.reset(proj_normalize_for_visualization(p.m_ctx.get(), op.get()));
     if (!p.m_pj)
-        return fail(
-            fmt::format("CRS \"{}\": cannot normalise axis order ({})", crs, context_error(p.m_ctx.get(), *p.m_log)));
+        return fail_fmt("CRS \"{}\": cannot normalise axis order ({})", crs, context_error(p.m_ctx.get(), *p.m_log));
     return p;
 }
 
@@ -116,12 +113,11 @@ Result<Projector> Projector::clone() const {
     p.m_crs = m_crs;
     p.m_log = std::make_unique<std::string>();
     p.m_ctx.reset(proj_context_create());
-    if (!p.m_ctx) return fail("PROJ: cannot create a context");
+    if (!p.m_ctx) return fail_fmt("PROJ: cannot create a context");
     proj_log_func(p.m_ctx.get(), p.m_log.get(), proj_log_handler);
     p.m_pj.reset(proj_clone(p.m_ctx.get(), m_pj.get()));
     if (!p.m_pj)
-        return fail(
-            fmt::format("CRS \"{}\": cannot clone the projection ({})", m_crs, context_error(p.m_ctx.get(), *p.m_log)));
+        return fail_fmt("CRS \"{}\": cannot clone the projection ({})", m_crs, context_error(p.m_ctx.get(), *p.m_log));
     return p;
 }
 
@@ -138,9 +134,9 @@ Result<void> Projector::transform(double* xy, std::size_t n, Direction dir, std:
         for (std::size_t i = 0; i < 2 * n; ++i) xy[i] *= kDegPerRad;
     for (std::size_t i = 0; i < n; ++i) {
         if (std::isfinite(xy[2 * i]) && std::isfinite(xy[2 * i + 1])) continue;
-        return fail(fmt::format("{} projection to {}: point {} cannot be transformed ({})",
-                                dir == Direction::forward ? "forward" : "inverse", m_crs, first_index + i,
-                                m_log->empty() ? "outside the projection's domain" : *m_log));
+        return fail_fmt("{} projection to {}: point {} cannot be transformed ({})",
+                        dir == Direction::forward ? "forward" : "inverse", m_crs, first_index + i,
+                        m_log->empty() ? "outside the projection's domain" : *m_log);
     }
     return {};
 }
@@ -148,14 +144,14 @@ Result<void> Projector::transform(double* xy, std::size_t n, Direction dir, std:
 Result<Projected> Projector::forward(LonLat p) const {
     double xy[2] = {p.lon_deg, p.lat_deg};
     if (auto r = transform(xy, 1, Direction::forward); !r)
-        return tl::unexpected(r.error().with_context(fmt::format("lon {} lat {}", p.lon_deg, p.lat_deg)));
+        return tl::unexpected(r.error().with_context_fmt("lon {} lat {}", p.lon_deg, p.lat_deg));
     return Projected{xy[0], xy[1]};
 }
 
 Result<LonLat> Projector::inverse(Projected p) const {
     double xy[2] = {p.x_m, p.y_m};
     if (auto r = transform(xy, 1, Direction::inverse); !r)
-        return tl::unexpected(r.error().with_context(fmt::format("x {} m y {} m", p.x_m, p.y_m)));
+        return tl::unexpected(r.error().with_context_fmt("x {} m y {} m", p.x_m, p.y_m));
     return LonLat{xy[0], xy[1]};
 }
 

@@ -94,7 +94,7 @@ std::string actors_text(const ActorsResult& result, const std::vector<OfferItem>
 Result<std::int64_t> write_actors(const std::string& path, const ActorsResult& result,
                                   const std::vector<OfferItem>& items, const CsvOptions& csv) {
     const std::string ext = lower_extension(path);
-    if (ext != ".csv") return fail(fmt::format("{}: unknown extension \"{}\", expected .csv", path, ext));
+    if (ext != ".csv") return fail_fmt("{}: unknown extension \"{}\", expected .csv", path, ext);
     return write_csv_table(path, actors_csv_table(result, items), csv);
 }
 

@@ -90,39 +90,38 @@ void remove_stale_temporaries(const fs::path& folder, const std::string& name) {
 }  // namespace
 
 Result<AtomicFile> AtomicFile::prepare(const std::string& final_path) {
-    if (final_path.empty()) return fail("output path is empty");
+    if (final_path.empty()) return fail_fmt("output path is empty");
     const fs::path target(final_path);
-    if (!target.has_filename()) return fail(fmt::format("{}: not a file name", final_path));
+    if (!target.has_filename()) return fail_fmt("{}: not a file name", final_path);
     std::error_code ec;
-    if (fs::is_directory(target, ec)) return fail(fmt::format("{}: is a folder, expected a file name", final_path));
+    if (fs::is_directory(target, ec)) return fail_fmt("{}: is a folder, expected a file name", final_path);
     // The rename would replace a pipe or a device node (/dev/null) with a file.
     if (fs::exists(target, ec) && !fs::is_regular_file(target, ec))
-        return fail(fmt::format("{}: not a regular file (a pipe or a device); refusing to replace it", final_path));
+        return fail_fmt("{}: not a regular file (a pipe or a device); refusing to replace it", final_path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    if (!fs::is_directory(folder, ec))
-        return fail(fmt::format("{}: folder {} does not exist", final_path, folder.string()));
+    if (!fs::is_directory(folder, ec)) return fail_fmt("{}: folder {} does not exist", final_path, folder.string());
     remove_stale_temporaries(folder, target.filename().string());
     for (int attempt = 0; attempt < 1000; ++attempt) {
         const fs::path temp = folder / fmt::format(".{}.tmp{}-{}{}", target.filename().string(), ::getpid(),
                                                    g_counter.fetch_add(1), target.extension().string());
         if (!fs::exists(temp, ec)) return AtomicFile(final_path, temp.string());
     }
-    return fail(fmt::format("{}: no free temporary name in {}", final_path, folder.string()));
+    return fail_fmt("{}: no free temporary name in {}", final_path, folder.string());
 }
 
 Result<void> AtomicFile::commit() {
-    if (!m_active) return fail(fmt::format("{}: nothing to commit", m_final_path));
+    if (!m_active) return fail_fmt("{}: nothing to commit", m_final_path);
     // The data reaches the disk before the name does: after a crash the
     // destination is the old file or the whole new one.
     if (const int error = sync_path(m_temp_path, O_RDONLY); error != 0) {
         discard();
-        return fail(fmt::format("{}: cannot flush {} to disk: {}", m_final_path, m_temp_path, std::strerror(error)));
+        return fail_fmt("{}: cannot flush {} to disk: {}", m_final_path, m_temp_path, std::strerror(error));
     }
     std::error_code ec;
     fs::rename(m_temp_path, m_final_path, ec);
     if (ec) {
         discard();
-        return fail(fmt::format("{}: cannot move the finished file into place: {}", m_final_path, ec.message()));
+        return fail_fmt("{}: cannot move the finished file into place: {}", m_final_path, ec.message());
     }
     m_active = false;
     detail::unregister_temp_file(std::exchange(m_signal_slot, -1));  // after the rename: the name is gone

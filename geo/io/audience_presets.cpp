@@ -17,7 +17,7 @@ namespace {
 
 Result<std::string> read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(path + ": cannot read the file");
+    if (!in) return fail_fmt("{}: cannot read the file", path);
     std::ostringstream os;
     os << in.rdbuf();
     return os.str();
@@ -33,7 +33,7 @@ Result<std::vector<Audience>> load_audiences(const std::string& path) {
     const nlohmann::json& j = *parsed;
     std::vector<Audience> out;
     if (j.is_object() && j.contains("audiences")) {
-        if (!j["audiences"].is_array()) return fail(path + ": \"audiences\" must be an array");
+        if (!j["audiences"].is_array()) return fail_fmt("{}: \"audiences\" must be an array", path);
         for (size_t i = 0; i < j["audiences"].size(); ++i) {
             auto a = audience_from_json(j["audiences"][i].dump(), path + ": audiences[" + std::to_string(i) + "]");
             if (!a) return tl::unexpected(a.error());
@@ -44,7 +44,7 @@ Result<std::vector<Audience>> load_audiences(const std::string& path) {
         if (!a) return tl::unexpected(a.error());
         out.push_back(std::move(*a));
     }
-    if (out.empty()) return fail(path + ": no audience in the file");
+    if (out.empty()) return fail_fmt("{}: no audience in the file", path);
     return out;
 }
 
@@ -58,8 +58,8 @@ Result<Audience> resolve_audience(const std::string& name_or_path, const Catalog
         auto list = load_audiences(name_or_path);
         if (!list) return tl::unexpected(list.error());
         if (list->size() != 1)
-            return fail(name_or_path + ": " + std::to_string(list->size()) +
-                        " audiences in the file, expected exactly one");
+            return fail_fmt("{}: {} audiences in the file, expected exactly one", name_or_path,
+                            std::to_string(list->size()));
         return list->front();
     }
     auto presets = load_audience_presets();
@@ -74,8 +74,8 @@ Result<Audience> resolve_audience(const std::string& name_or_path, const Catalog
     }
     std::string known;
     for (const Audience& a : *presets) known += (known.empty() ? "" : ", ") + a.id;
-    return fail("unknown audience \"" + name_or_path + "\": not a file, a preset (" + known +
-                ") nor an audience saved in the catalogue");
+    return fail_fmt("unknown audience \"{}\": not a file, a preset ({}) nor an audience saved in the catalogue",
+                    name_or_path, known);
 }
 
 }  // namespace geo

@@ -172,7 +172,7 @@ Result<std::int64_t> write_benchmark(const std::string& path, const BenchmarkRes
         options.metadata["sentences"] = sentences_json(result);
         return write_geojson(path, benchmark_features(result), options);
     }
-    return fail(fmt::format("{}: unknown extension \"{}\", expected .geojson, .csv or .json", path, ext));
+    return fail_fmt("{}: unknown extension \"{}\", expected .geojson, .csv or .json", path, ext);
 }
 
 }  // namespace geo

@@ -18,7 +18,7 @@ Result<BufferedOutput> BufferedOutput::create(const std::string& path) {
     auto file = AtomicFile::prepare(path);
     if (!file) return tl::unexpected(file.error());
     const int fd = ::open(file->temp_path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0) return fail(fmt::format("{}: cannot create {}: {}", path, file->temp_path(), std::strerror(errno)));
+    if (fd < 0) return fail_fmt("{}: cannot create {}: {}", path, file->temp_path(), std::strerror(errno));
     BufferedOutput out(std::move(*file), fd);
     out.m_buffer.reserve(kFlushBytes + 64 * 1024);
     return out;
@@ -47,7 +47,7 @@ void BufferedOutput::close_fd() {
 }
 
 Result<void> BufferedOutput::write_buffer() {
-    if (m_fd < 0) return fail(fmt::format("{}: file already closed", path()));
+    if (m_fd < 0) return fail_fmt("{}: file already closed", path());
     const char* data = m_buffer.data();
     std::size_t left = m_buffer.size();
     while (left > 0) {
@@ -57,7 +57,7 @@ Result<void> BufferedOutput::write_buffer() {
             const int error = n < 0 ? errno : ENOSPC;
             close_fd();
             m_file.discard();
-            return fail(fmt::format("{}: write failed: {}", path(), std::strerror(error)));
+            return fail_fmt("{}: write failed: {}", path(), std::strerror(error));
         }
         data += n;
         left -= static_cast<std::size_t>(n);
@@ -80,8 +80,8 @@ Result<void> BufferedOutput::commit() {
     m_fd = -1;
     if (!synced || !closed) {
         m_file.discard();
-        return fail(fmt::format("{}: cannot finish writing {}: {}", path(), m_file.temp_path(),
-                                std::strerror(synced ? close_error : sync_error)));
+        return fail_fmt("{}: cannot finish writing {}: {}", path(), m_file.temp_path(),
+                        std::strerror(synced ? close_error : sync_error));
     }
     return m_file.commit();
 }

@@ -67,7 +67,7 @@ Result<ContextGeometry> read_context_layer(const std::string& path, Progress pro
         if (!to_wgs84) return tl::unexpected(to_wgs84.error());
         for (auto& feature : *layer) {
             ++out.features;
-            if (out.features % 1024 == 0 && !progress(out.features, total)) return fail(path + ": cancelled");
+            if (out.features % 1024 == 0 && !progress(out.features, total)) return fail_fmt("{}: cancelled", path);
             OGRGeometry* geom = feature->GetGeometryRef();
             if (geom == nullptr || geom->IsEmpty() || !to_wgs84->geometry(*geom)) {
                 ++out.skipped;
@@ -78,7 +78,7 @@ Result<ContextGeometry> read_context_layer(const std::string& path, Progress pro
         }
     }
     if (out.lines.empty() && out.polygons.empty())
-        return fail(path + ": no line or polygon to draw (" + std::to_string(out.features) + " features read)");
+        return fail_fmt("{}: no line or polygon to draw ({} features read)", path, std::to_string(out.features));
     return out;
 }
 

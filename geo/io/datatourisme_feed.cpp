@@ -98,15 +98,17 @@ Result<std::string> read_vsi_file(const std::string& root, const std::string& re
     // (a link to /dev/zero) would never end, and a zip entry states its
     // uncompressed size, so a zip bomb is refused before it is inflated.
     VSIStatBufL st;
-    if (VSIStatL(path.c_str(), &st) != 0) return fail(fmt::format("{}: cannot open{}", relative, gdal_detail(capture)));
+    if (VSIStatL(path.c_str(), &st) != 0)
+        return tl::unexpected(error_fmt("cannot open{}", gdal_detail(capture)).with_context(relative));
     if (!VSI_ISREG(st.st_mode))
-        return fail(fmt::format("{}: not a regular file (a pipe, a device or a folder)", relative));
+        return tl::unexpected(error_fmt("not a regular file (a pipe, a device or a folder)").with_context(relative));
     if (st.st_size < 0 || static_cast<std::size_t>(st.st_size) > kMaxFeedFileBytes)
-        return fail(fmt::format("{}: {} bytes, over the limit of {} MiB for one feed file", relative, st.st_size,
-                                kMaxFeedFileBytes >> 20));
+        return tl::unexpected(
+            error_fmt("{} bytes, over the limit of {} MiB for one feed file", st.st_size, kMaxFeedFileBytes >> 20)
+                .with_context(relative));
     VsiFile f(VSIFOpenL(path.c_str(), "rb"));
     if (!f) {
-        return fail(fmt::format("{}: cannot open{}", relative, gdal_detail(capture)));
+        return tl::unexpected(error_fmt("cannot open{}", gdal_detail(capture)).with_context(relative));
     }
     // VSIFEofL is unreliable on /vsizip/ handles: compare with the listed size.
     std::string bytes;
@@ -115,10 +117,11 @@ Result<std::string> read_vsi_file(const std::string& root, const std::string& re
     for (size_t n = 0; (n = VSIFReadL(buf, 1, sizeof buf, f.get())) > 0;) {
         bytes.append(buf, n);
         if (bytes.size() > static_cast<size_t>(st.st_size))  // the file grew, or its size lied
-            return fail(fmt::format("{}: more than the {} bytes listed", relative, st.st_size));
+            return tl::unexpected(error_fmt("more than the {} bytes listed", st.st_size).with_context(relative));
     }
     if (bytes.size() != static_cast<size_t>(st.st_size))
-        return fail(fmt::format("{}: read {} of {} bytes{}", relative, bytes.size(), st.st_size, gdal_detail(capture)));
+        return tl::unexpected(
+            error_fmt("read {} of {} bytes{}", bytes.size(), st.st_size, gdal_detail(capture)).with_context(relative));
     return bytes;
 }
 
@@ -128,12 +131,10 @@ Result<std::string> read_feed_file(const DatatourismeFeed& feed, const std::stri
     if (!feed.zip) return read_vsi_file(feed.root, relative);
     const std::string name = feed.zip_prefix + relative;
     const ZipReader::Entry* entry = feed.zip->find(name);
-    if (entry == nullptr) return fail(relative + ": cannot open (not in the archive)");
+    if (entry == nullptr) return tl::unexpected(error_fmt("cannot open (not in the archive)").with_context(relative));
     auto bytes = feed.zip->read(*entry, kMaxFeedFileBytes);
-    if (!bytes) {  // "<name in the zip>: why" → "<relative>: why"
-        const std::string& m = bytes.error().message;
-        return fail(relative + ": " + (m.rfind(name + ": ", 0) == 0 ? m.substr(name.size() + 2) : m));
-    }
+    if (!bytes)  // "<name in the zip>: why" → "<relative>: why"
+        return tl::unexpected(bytes.error().without_context(name).with_context(relative));
     return bytes;
 }
 
@@ -152,19 +153,19 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     std::string top = path;
     while (top.size() > 1 && (top.back() == '/' || top.back() == '\\')) top.pop_back();
     Kind kind = stat_kind(top);
-    if (kind == Kind::missing) return fail(fmt::format("{}: no such file or folder", path));
+    if (kind == Kind::missing) return fail_fmt("{}: no such file or folder", path);
     const bool zipped = kind == Kind::file && top.rfind("/vsi", 0) != 0;
     const std::string archive = top;
     if (zipped) {
         top = "/vsizip/" + top;
         if (stat_kind(top) == Kind::missing)  // a one-entry zip's root reads as a file
-            return fail(fmt::format("{}: not a folder nor a readable .zip archive{}", path, gdal_detail(capture)));
+            return fail_fmt("{}: not a folder nor a readable .zip archive{}", path, gdal_detail(capture));
     }
 
     DatatourismeFeed feed;
     feed.root = feed_root(top);
     if (feed.root.empty())
-        return fail(fmt::format("{}: not a DATAtourisme feed (expected index.json or an objects/ folder)", path));
+        return fail_fmt("{}: not a DATAtourisme feed (expected index.json or an objects/ folder)", path);
     if (zipped) {
         // Listing stays with GDAL (one pass); reading goes through our own
         // directory, O(1) per file instead of GDAL's linear lookup.
@@ -181,7 +182,7 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
     const std::vector<std::string> objects = feed.zip ? zip_objects(feed) : scan_objects(feed.root);
     const std::unordered_set<std::string> present(objects.begin(), objects.end());
     if (!feed_has(feed, "index.json")) {
-        feed.warnings.push_back("index.json: missing; the objects/ folder was scanned instead");
+        feed.warnings.push_back(error_fmt("index.json: missing; the objects/ folder was scanned instead"));
         scan = true;
     } else {
         auto bytes = read_feed_file(feed, "index.json");
@@ -192,20 +193,20 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
             index = nlohmann::json(nlohmann::json::value_t::discarded);
         if (!bytes || index.is_discarded() || !index.is_array()) {
             feed.warnings.push_back(
-                "index.json: " + (bytes ? std::string("not a JSON array of {file}") : bytes.error().message) +
-                "; the objects/ folder was scanned instead");
+                bytes ? error_fmt("index.json: not a JSON array of {{file}}; the objects/ folder was scanned instead")
+                      : bytes.error().with_note_fmt("the objects/ folder was scanned instead"));
             scan = true;
         } else {
             for (size_t i = 0; i < index.size(); ++i) {
                 const auto& entry = index[i];
                 auto file = entry.is_object() ? entry.find("file") : entry.end();
                 if (!entry.is_object() || file == entry.end() || !file->is_string()) {
-                    feed.warnings.push_back(fmt::format("index.json: entry {} has no \"file\" string; ignored", i));
+                    feed.warnings.push_back(error_fmt("index.json: entry {} has no \"file\" string; ignored", i));
                     continue;
                 }
                 if (escapes_feed(file->get<std::string>())) {
                     feed.warnings.push_back(
-                        fmt::format("index.json: entry {} names {} outside objects/; ignored", i, json_excerpt(*file)));
+                        error_fmt("index.json: entry {} names {} outside objects/; ignored", i, json_excerpt(*file)));
                     continue;
                 }
                 std::string rel = "objects/" + file->get<std::string>();
@@ -225,9 +226,9 @@ Result<DatatourismeFeed> open_datatourisme_feed(const std::string& path) {
             if (listed.count(rel) == 0) feed.files.push_back(rel);
         if (!feed.missing.empty() && feed.files.size() > before)
             feed.warnings.push_back(
-                fmt::format("index.json lists {} missing file(s); {} unlisted file(s) found in "
-                            "objects/ were read",
-                            feed.missing.size(), feed.files.size() - before));
+                error_fmt("index.json lists {} missing file(s); {} unlisted file(s) found in "
+                          "objects/ were read",
+                          feed.missing.size(), feed.files.size() - before));
     }
     return feed;
 }

@@ -23,7 +23,7 @@ struct DatatourismeFeed {
     std::string zip_prefix;
     std::vector<std::string> files;    // relative to root, e.g. "objects/4/4c/15-….json", in index order
     std::vector<std::string> missing;  // listed in index.json but absent
-    std::vector<std::string> warnings;
+    std::vector<Error> warnings;
 };
 
 // Locates the feed at `path` (a folder, a .zip, or a folder/zip whose single

@@ -25,11 +25,11 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
     report.source = out.source.key;
     report.warnings = feed->warnings;
     for (const auto& rel : feed->missing)
-        report.skipped.push_back({rel, "listed in index.json but missing from the feed"});
+        report.skipped.push_back({rel, error_fmt("listed in index.json but missing from the feed")});
 
     const auto total = static_cast<std::int64_t>(feed->files.size() + feed->missing.size());
     report.read = static_cast<std::int64_t>(feed->missing.size());
-    if (!progress(report.read, total)) return fail(fmt::format("{}: import cancelled", path));
+    if (!progress(report.read, total)) return fail_fmt("{}: import cancelled", path);
 
     std::set<std::string> unknown_types;
     std::map<std::string, int> unknown_labels;                // review id → objects
@@ -47,8 +47,7 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
             const std::string& file = feed->files[begin + i];
             auto bytes = detail::read_feed_file(*feed, file);
             if (!bytes) {  // the message starts with the file name, which the record carries
-                const std::string& msg = bytes.error().message;
-                parsed[i].skip_reason = msg.rfind(file + ": ", 0) == 0 ? msg.substr(file.size() + 2) : msg;
+                parsed[i].skip_reason = bytes.error().without_context(file);
                 return;
             }
             parsed[i] = detail::parse_datatourisme_object(*bytes, taxonomy);
@@ -59,27 +58,27 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
             ++report.read;
             unknown_types.insert(p.unknown_types.begin(), p.unknown_types.end());
             for (const auto& l : p.unknown_labels) ++unknown_labels[l];
-            for (const auto& w : p.warnings) report.warnings.push_back(file + ": " + w);
+            for (const auto& w : p.warnings) report.warnings.push_back(w.with_context(file));
             for (auto& t : p.theme_names) theme_names.emplace(t.id, std::move(t));
             if (!p.item) {
-                report.skipped.push_back({file, std::move(p.skip_reason)});
+                report.skipped.push_back({file, p.skip_reason.value_or(error_fmt("not read"))});
                 continue;
             }
             auto [it, fresh] = first_file.emplace(p.item->source_id, file);
             if (!fresh) {
                 report.skipped.push_back(
-                    {file, fmt::format("duplicate @id \"{}\" (already read from {})", p.item->source_id, it->second)});
+                    {file, error_fmt("duplicate @id \"{}\" (already read from {})", p.item->source_id, it->second)});
                 continue;
             }
             out.items.push_back(std::move(*p.item));
         }
-        if (!progress(report.read, total)) return fail(fmt::format("{}: import cancelled", path));
+        if (!progress(report.read, total)) return fail_fmt("{}: import cancelled", path);
     }
 
     report.unknown_types.assign(unknown_types.begin(), unknown_types.end());
     for (auto& [id, names] : theme_names) out.theme_names.push_back(std::move(names));
     for (const auto& [label, count] : unknown_labels)
-        report.warnings.push_back(fmt::format("label {} is not in the taxonomy ({} object(s)); ignored", label, count));
+        report.warnings.push_back(error_fmt("label {} is not in the taxonomy ({} object(s)); ignored", label, count));
     return out;
 }
 
@@ -89,7 +88,7 @@ Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& 
     try {
         return parse_feed(path, taxonomy, progress);
     } catch (const std::exception& e) {  // e.g. out of memory: an error, never a crash
-        return fail(fmt::format("{}: import failed: {}", path, e.what()));
+        return fail_fmt("{}: import failed: {}", path, e.what());
     }
 }
 

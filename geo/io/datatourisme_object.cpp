@@ -69,45 +69,52 @@ size_t first_invalid_utf8(std::string_view s) {
     return std::string_view::npos;
 }
 
-std::string line_column(std::string_view bytes, size_t offset) {
+struct LineColumn {
+    size_t line = 1, column = 1;
+};
+
+LineColumn line_column(std::string_view bytes, size_t offset) {
     offset = std::min(offset, bytes.size());
     size_t line =
         1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
     size_t line_start = bytes.rfind('\n', offset == 0 ? 0 : offset - 1);
     size_t column = line_start == std::string_view::npos || offset == 0 ? offset + 1 : offset - line_start;
-    return fmt::format("line {}, column {}", line, column);
+    return {line, column};
 }
 
-std::string describe_parse_error(const json::parse_error& e, std::string_view bytes) {
-    if (size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
-        return fmt::format("not valid UTF-8: byte 0x{:02X} at {}", static_cast<unsigned char>(bytes[bad]),
-                           line_column(bytes, bad));
+Error describe_parse_error(const json::parse_error& e, std::string_view bytes) {
+    if (size_t bad = first_invalid_utf8(bytes); bad != std::string_view::npos) {
+        const LineColumn at = line_column(bytes, bad);
+        return error_fmt("not valid UTF-8: byte 0x{:02X} at line {}, column {}", static_cast<unsigned char>(bytes[bad]),
+                         at.line, at.column);
+    }
     // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 5: <detail>"
     std::string what = e.what();
     std::string detail = what;
     if (auto col = what.find("column "); col != std::string::npos)
         if (auto colon = what.find(": ", col); colon != std::string::npos) detail = what.substr(colon + 2);
     size_t at = e.byte == 0 ? 0 : e.byte - 1;
-    if (at >= bytes.size()) return fmt::format("malformed JSON: truncated at byte {} ({})", bytes.size(), detail);
-    return fmt::format("malformed JSON at {}: {}", line_column(bytes, at), detail);
+    if (at >= bytes.size()) return error_fmt("malformed JSON: truncated at byte {} ({})", bytes.size(), detail);
+    const LineColumn where = line_column(bytes, at);
+    return error_fmt("malformed JSON at line {}, column {}: {}", where.line, where.column, detail);
 }
 
 // --- fields ----------------------------------------------------------------
 struct Coordinate {
     double value = 0;
     std::string text;  // as written: "\"147.61\"" or 147.61
-    std::string error;
+    std::optional<Error> error;
 };
 
 Coordinate coordinate(const json* v, const char* name, double limit) {
     Coordinate c;
     if (v != nullptr && v->is_array() && v->empty()) {
-        c.error = fmt::format("{} is [], expected a number or a numeric string", name);
+        c.error = error_fmt("{} is [], expected a number or a numeric string", name);
         return c;
     }
     v = first(v);
     if (v == nullptr || v->is_null()) {
-        c.error = fmt::format("missing {}", name);
+        c.error = error_fmt("missing {}", name);
         return c;
     }
     if (v->is_number()) {
@@ -120,17 +127,17 @@ Coordinate coordinate(const json* v, const char* name, double limit) {
         const char* end = s.data() + s.size();
         auto [ptr, ec] = std::from_chars(s.data(), end, c.value);
         if (s.empty() || ec != std::errc() || ptr != end) {
-            c.error = fmt::format("{} {} is not a number", name, c.text);
+            c.error = error_fmt("{} {} is not a number", name, c.text);
             return c;
         }
     } else {
-        c.error = fmt::format("{} is {}, expected a number or a numeric string", name, show(*v));
+        c.error = error_fmt("{} is {}, expected a number or a numeric string", name, show(*v));
         return c;
     }
     if (!std::isfinite(c.value)) {
-        c.error = fmt::format("{} {} is not a finite number", name, c.text);
+        c.error = error_fmt("{} {} is not a finite number", name, c.text);
     } else if (c.value < -limit || c.value > limit) {
-        c.error = fmt::format("{} {} outside [-{}, {}]", name, c.text, limit, limit);
+        c.error = error_fmt("{} {} outside [-{}, {}]", name, c.text, limit, limit);
     }
     return c;
 }
@@ -152,7 +159,7 @@ std::optional<std::pair<int, int>> year_month(std::string_view date) {
 }
 
 // Adds the months of a from/through pair to `mask`; a warning on bad dates.
-void add_months(const json* from, const json* through, MonthMask& mask, std::vector<std::string>& warnings,
+void add_months(const json* from, const json* through, MonthMask& mask, std::vector<Error>& warnings,
                 const char* what) {
     const std::string* f = string_of(from);
     const std::string* t = string_of(through);
@@ -163,11 +170,11 @@ void add_months(const json* from, const json* through, MonthMask& mask, std::vec
     if (auto m = month_range(*f, *t)) {
         mask |= *m;
     } else {
-        warnings.push_back(fmt::format("{}: unusable dates \"{}\" … \"{}\"; months ignored", what, *f, *t));
+        warnings.push_back(error_fmt("{}: unusable dates \"{}\" … \"{}\"; months ignored", what, *f, *t));
     }
 }
 
-MonthMask opening_months(const json& doc, const json* place, std::vector<std::string>& warnings) {
+MonthMask opening_months(const json& doc, const json* place, std::vector<Error>& warnings) {
     MonthMask mask = 0;
     bool any = false;
     each(member(place, "schema:openingHoursSpecification"), [&](const json& spec) {
@@ -198,19 +205,18 @@ void push_unique(std::vector<std::string>& v, const std::string& s) {
 // The lowest schema:minPrice of the offers' price specifications, in euros;
 // a price in another currency, or one that is not a number >= 0, is left out
 // with a warning. nullopt when none is left.
-std::optional<double> min_price_eur(const json& doc, std::vector<std::string>& warnings) {
+std::optional<double> min_price_eur(const json& doc, std::vector<Error>& warnings) {
     std::optional<double> best;
     each(member(&doc, "offers"), [&](const json& offer) {
         each(member(&offer, "schema:priceSpecification"), [&](const json& spec) {
             const std::string* currency = string_of(member(&spec, "schema:priceCurrency"));
             each(member(&spec, "schema:minPrice"), [&](const json& v) {
                 const Coordinate price = coordinate(&v, "schema:minPrice", 1e7);
-                if (!price.error.empty() || price.value < 0.0) {
-                    warnings.push_back(price.error.empty() ? "schema:minPrice " + price.text + " is negative; ignored"
-                                                           : price.error + "; ignored");
+                if (price.error || price.value < 0.0) {
+                    warnings.push_back(price.error ? price.error->with_note_fmt("ignored")
+                                                   : error_fmt("schema:minPrice {} is negative; ignored", price.text));
                 } else if (currency != nullptr && trim(*currency) != "EUR") {
-                    warnings.push_back(
-                        fmt::format("schema:minPrice {} in {}, not EUR; ignored", price.text, *currency));
+                    warnings.push_back(error_fmt("schema:minPrice {} in {}, not EUR; ignored", price.text, *currency));
                 } else if (!best || price.value < *best) {
                     best = price.value;
                 }
@@ -220,8 +226,8 @@ std::optional<double> min_price_eur(const json& doc, std::vector<std::string>& w
     return best;
 }
 
-std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject& out) {
-    if (!doc.is_object()) return fmt::format("expected a JSON object, found {}", doc.type_name());
+std::optional<Error> parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject& out) {
+    if (!doc.is_object()) return error_fmt("expected a JSON object, found {}", doc.type_name());
     OfferItem item;
     item.source = "datatourisme";
 
@@ -233,18 +239,18 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
     } else if (ident != nullptr && !trim(*ident).empty()) {
         item.source_id = trim(*ident);
     } else if (id != nullptr) {
-        return fmt::format("@id is {}, expected a URI string (and no dc:identifier)", show(*id));
+        return error_fmt("@id is {}, expected a URI string (and no dc:identifier)", show(*id));
     } else {
-        return "missing @id and dc:identifier";
+        return error_fmt("missing @id and dc:identifier");
     }
 
     // Name: French first, then English, then any language.
     const json* label = member(&doc, "rdfs:label");
-    if (label == nullptr) return "missing rdfs:label (name)";
+    if (label == nullptr) return error_fmt("missing rdfs:label (name)");
     if (label->is_string()) {
         item.name = trim(label->get_ref<const std::string&>());
     } else if (!label->is_object()) {
-        return fmt::format("rdfs:label is {}, expected an object of languages", show(*label));
+        return error_fmt("rdfs:label is {}, expected an object of languages", show(*label));
     } else {
         std::vector<std::string> langs{"fr", "en"};
         for (const auto& [lang, _] : label->items())
@@ -252,29 +258,29 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
         for (const auto& lang : langs) {
             const json* v = first(member(label, lang.c_str()));
             if (v == nullptr) continue;
-            if (!v->is_string()) return fmt::format("rdfs:label.{}[0] is {}, expected a string", lang, show(*v));
+            if (!v->is_string()) return error_fmt("rdfs:label.{}[0] is {}, expected a string", lang, show(*v));
             item.name = trim(v->get_ref<const std::string&>());
             if (!item.name.empty()) break;
         }
     }
-    if (item.name.empty()) return "empty rdfs:label (no name in any language)";
+    if (item.name.empty()) return error_fmt("empty rdfs:label (no name in any language)");
 
     // Classes and themes → family and subtypes.
     const json* type = member(&doc, "@type");
-    if (type == nullptr) return "missing @type";
+    if (type == nullptr) return error_fmt("missing @type");
     std::vector<std::string> types;
     if (type->is_string()) {
         types.push_back(type->get<std::string>());
     } else if (type->is_array()) {
         for (size_t i = 0; i < type->size(); ++i) {
             if (!(*type)[i].is_string())
-                return fmt::format("@type[{}] is {}, expected a class name", i, show((*type)[i]));
+                return error_fmt("@type[{}] is {}, expected a class name", i, show((*type)[i]));
             types.push_back((*type)[i].get<std::string>());
         }
     } else {
-        return fmt::format("@type is {}, expected an array of class names", show(*type));
+        return error_fmt("@type is {}, expected an array of class names", show(*type));
     }
-    if (types.empty()) return "@type is empty";
+    if (types.empty()) return error_fmt("@type is empty");
     each(member(&doc, "hasTheme"), [&](const json& theme) {
         const std::string* t =
             theme.is_string() ? &theme.get_ref<const std::string&>() : string_of(member(&theme, "@id"));
@@ -293,7 +299,7 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
     for (const auto& t : types)
         if (!taxonomy.is_known_datatourisme_type(t)) push_unique(out.unknown_types, t);
     auto cls = taxonomy.classify_datatourisme(types, item.themes);
-    if (!cls) return fmt::format("unknown types {}", json_excerpt(json(out.unknown_types), 200));
+    if (!cls) return error_fmt("unknown types {}", json_excerpt(json(out.unknown_types), 200));
     item.family = cls->family;
     item.subtypes.push_back(cls->subtype);
     for (auto& s : taxonomy.datatourisme_subtypes(types, cls->family)) push_unique(item.subtypes, s);
@@ -304,20 +310,20 @@ std::string parse_fields(const json& doc, const Taxonomy& taxonomy, ParsedObject
     each(member(&doc, "isLocatedAt"), [&](const json& p) {
         if (geo == nullptr && (geo = first(member(&p, "schema:geo"))) != nullptr) place = &p;
     });
-    if (geo == nullptr) return "missing isLocatedAt[].schema:geo (no position)";
-    if (!geo->is_object()) return fmt::format("schema:geo is {}, expected an object", show(*geo));
+    if (geo == nullptr) return error_fmt("missing isLocatedAt[].schema:geo (no position)");
+    if (!geo->is_object()) return error_fmt("schema:geo is {}, expected an object", show(*geo));
     Coordinate lat = coordinate(member(geo, "schema:latitude"), "latitude", 90);
     Coordinate lon = coordinate(member(geo, "schema:longitude"), "longitude", 180);
-    if (!lat.error.empty() && lat.error.find("outside") == std::string::npos) return lat.error;
-    if (!lon.error.empty()) return lon.error;
+    if (lat.error && lat.error->message.find("outside") == std::string::npos) return lat.error;
+    if (lon.error) return lon.error;
     if (!in_france(lat.value, lon.value) && in_france(lon.value, lat.value)) {
         out.warnings.push_back(
-            fmt::format("latitude {} and longitude {} look swapped; swapped back", lat.text, lon.text));
+            error_fmt("latitude {} and longitude {} look swapped; swapped back", lat.text, lon.text));
         std::swap(lat.value, lon.value);
-    } else if (!lat.error.empty()) {
+    } else if (lat.error) {
         return lat.error;
     }
-    if (lat.value == 0.0 && lon.value == 0.0) return "latitude and longitude are both 0 (no position)";
+    if (lat.value == 0.0 && lon.value == 0.0) return error_fmt("latitude and longitude are both 0 (no position)");
     item.position = LonLat{lon.value, lat.value};
 
     // Address.
@@ -388,7 +394,7 @@ ParsedObject parse_datatourisme_object(std::string_view bytes, const Taxonomy& t
     try {
         json doc;
         if (json_depth(bytes) > kMaxJsonDepth) {
-            out.skip_reason = fmt::format("nesting deeper than {} levels", kMaxJsonDepth);
+            out.skip_reason = error_fmt("nesting deeper than {} levels", kMaxJsonDepth);
             return out;
         }
         try {
@@ -399,13 +405,13 @@ ParsedObject parse_datatourisme_object(std::string_view bytes, const Taxonomy& t
         } catch (const json::out_of_range& e) {  // 406: a number beyond a double, "1e999"
             std::string what = e.what();
             if (const auto at = what.find("] "); at != std::string::npos) what.erase(0, at + 2);
-            out.skip_reason = "not valid JSON: " + text_excerpt(what);
+            out.skip_reason = error_fmt("not valid JSON: {}", text_excerpt(what));
             return out;
         }
         out.skip_reason = parse_fields(doc, taxonomy, out);
     } catch (const std::exception& e) {  // e.g. bad_alloc: still a record-level failure
         out.item.reset();
-        out.skip_reason = std::string("unexpected error: ") + e.what();
+        out.skip_reason = error_fmt("unexpected error: {}", e.what());
     }
     return out;
 }

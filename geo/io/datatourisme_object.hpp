@@ -17,10 +17,10 @@ namespace geo::detail {
 
 struct ParsedObject {
     std::optional<OfferItem> item;            // set when the object was kept
-    std::string skip_reason;                  // set when it was not, e.g. `latitude "147.61" outside [-90, 90]`
+    std::optional<Error> skip_reason;         // set when it was not, e.g. `latitude "147.61" outside [-90, 90]`
     std::vector<std::string> unknown_types;   // classes absent from the taxonomy
     std::vector<std::string> unknown_labels;  // LabelRating review ids absent from the taxonomy
-    std::vector<std::string> warnings;        // kept, but something was off
+    std::vector<Error> warnings;              // kept, but something was off
     std::vector<ThemeName> theme_names;       // names its hasTheme entries give (rdfs:label)
 };
 

@@ -22,7 +22,7 @@ Result<std::string> ensure_demo_catalogue(const Progress& progress) {
     if (fs::exists(path, ec) && fs::last_write_time(path, ec) >= fs::last_write_time(items, ec) && !ec)
         return path.string();
     fs::create_directories(path.parent_path(), ec);
-    if (ec) return fail(path.parent_path().string() + ": cannot create the folder: " + ec.message());
+    if (ec) return fail_fmt("{}: cannot create the folder: {}", path.parent_path().string(), ec.message());
     auto catalogue = Catalogue::open(path.string(), Catalogue::Mode::create_or_open);
     if (!catalogue) return tl::unexpected(catalogue.error());
     auto taxonomy = Taxonomy::load_default();

@@ -10,7 +10,7 @@ namespace geo {
 
 Result<void> check_wgs84(LonLat p) {
     if (is_valid_lonlat(p)) return {};
-    return fail(fmt::format("position ({}, {}) outside WGS 84 lon [-180, 180], lat [-90, 90]", p.lon_deg, p.lat_deg));
+    return fail_fmt("position ({}, {}) outside WGS 84 lon [-180, 180], lat [-90, 90]", p.lon_deg, p.lat_deg);
 }
 
 Result<void> check_wgs84(const MultiPolygon& geometry) {
@@ -19,8 +19,7 @@ Result<void> check_wgs84(const MultiPolygon& geometry) {
         for (std::size_t r = 0; r < rings.size(); ++r) {
             for (std::size_t i = 0; i < rings[r].size(); ++i) {
                 if (auto ok = check_wgs84(rings[r][i]); !ok)
-                    return tl::unexpected(
-                        ok.error().with_context(fmt::format("polygon {}, ring {}, position {}", p, r, i)));
+                    return tl::unexpected(ok.error().with_context_fmt("polygon {}, ring {}, position {}", p, r, i));
             }
         }
     }

@@ -20,10 +20,10 @@ Result<ExportFormat> export_format_for(const std::string& path) {
     if (ext == ".gpkg") return ExportFormat::gpkg;
     if (ext == ".csv") return ExportFormat::csv;
     if (ext == ".kml") return ExportFormat::kml;
-    return fail(
-        fmt::format("{}: unknown export format \"{}\"; expected .geojson, .json, .gpkg, "
-                    ".csv or .kml",
-                    path, ext.empty() ? std::string("(no extension)") : ext));
+    return fail_fmt(
+        "{}: unknown export format \"{}\"; expected .geojson, .json, .gpkg, "
+        ".csv or .kml",
+        path, ext.empty() ? std::string("(no extension)") : ext);
 }
 
 namespace {
@@ -51,7 +51,7 @@ Result<std::int64_t> export_items(const std::vector<OfferItem>& items, const std
         case ExportFormat::kml:
             return write_kml_items(out_path, items, options.layer_name);
     }
-    return fail("unreachable export format");
+    return fail_fmt("unreachable export format");
 }
 
 Result<std::int64_t> export_territories(const std::vector<Territory>& territories, const std::string& out_path,
@@ -68,7 +68,7 @@ Result<std::int64_t> export_territories(const std::vector<Territory>& territorie
         case ExportFormat::kml:
             return write_kml_territories(out_path, territories, options.layer_name);
     }
-    return fail("unreachable export format");
+    return fail_fmt("unreachable export format");
 }
 
 }  // namespace geo

@@ -55,30 +55,28 @@ Result<std::int64_t> write_gpkg(const std::string& path, const std::vector<Recor
     GDALAllRegister();
     detail::GdalErrorCapture capture;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (driver == nullptr) return fail(fmt::format("{}: this GDAL has no GPKG driver", path));
+    if (driver == nullptr) return fail_fmt("{}: this GDAL has no GPKG driver", path);
     auto file = AtomicFile::prepare(path);
     if (!file) return tl::unexpected(file.error());
 
     GDALDatasetUniquePtr dataset(driver->Create(file->temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!dataset)
-        return fail(
-            fmt::format("{}: cannot create the {} file: {}", path, driver->GetDescription(), capture.message()));
+        return fail_fmt("{}: cannot create the {} file: {}", path, driver->GetDescription(), capture.message());
 
     OGRSpatialReference wgs84;
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (wgs84.importFromEPSG(4326) != OGRERR_NONE)
-        return fail(fmt::format("{}: EPSG:4326 unknown to PROJ: {}", path, capture.message()));
+        return fail_fmt("{}: EPSG:4326 unknown to PROJ: {}", path, capture.message());
     const std::string layer_name =
         options.layer_name.empty() ? std::string(ExportSchema<Record>::kLayerName) : options.layer_name;
     OGRLayer* layer =
         dataset->CreateLayer(layer_name.c_str(), &wgs84, geometry_type(static_cast<const Record*>(nullptr)));
-    if (layer == nullptr)
-        return fail(fmt::format("{}: cannot create layer {}: {}", path, layer_name, capture.message()));
+    if (layer == nullptr) return fail_fmt("{}: cannot create layer {}: {}", path, layer_name, capture.message());
     const auto fields = ExportSchema<Record>::fields();
     for (const FieldDef& field : fields) {
         OGRFieldDefn defn(std::string(field.name).c_str(), field.type == FieldType::integer ? OFTInteger64 : OFTString);
         if (layer->CreateField(&defn) != OGRERR_NONE)
-            return fail(fmt::format("{}: cannot create field {}: {}", path, field.name, capture.message()));
+            return fail_fmt("{}: cannot create field {}: {}", path, field.name, capture.message());
     }
     if (!options.metadata.is_null())
         layer->SetMetadataItem(kProvenanceItem,
@@ -86,7 +84,7 @@ Result<std::int64_t> write_gpkg(const std::string& path, const std::vector<Recor
 
     const bool transaction = dataset->TestCapability(ODsCTransactions) != 0;
     if (transaction && dataset->StartTransaction() != OGRERR_NONE)
-        return fail(fmt::format("{}: cannot start a transaction: {}", path, capture.message()));
+        return fail_fmt("{}: cannot start a transaction: {}", path, capture.message());
     std::string text;
     for (const auto& record : records) {
         OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
@@ -102,13 +100,13 @@ Result<std::int64_t> write_gpkg(const std::string& path, const std::vector<Recor
         }
         if (auto geometry = make_geometry(record)) feature->SetGeometryDirectly(geometry.release());
         if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
-            return fail(fmt::format("{}: {}: cannot write the feature: {}", path,
-                                    ExportSchema<Record>::describe(record), capture.message()));
+            return fail_fmt("{}: {}: cannot write the feature: {}", path, ExportSchema<Record>::describe(record),
+                            capture.message());
     }
     if (transaction && dataset->CommitTransaction() != OGRERR_NONE)
-        return fail(fmt::format("{}: cannot commit: {}", path, capture.message()));
+        return fail_fmt("{}: cannot commit: {}", path, capture.message());
     dataset.reset();  // closes and flushes
-    if (capture.has_errors()) return fail(fmt::format("{}: GDAL reported: {}", path, capture.message()));
+    if (capture.has_errors()) return fail_fmt("{}: GDAL reported: {}", path, capture.message());
     if (auto ok = file->commit(); !ok) return tl::unexpected(ok.error());
     return static_cast<std::int64_t>(records.size());
 }

@@ -31,7 +31,7 @@ const std::initializer_list<std::string_view> kLatFields = {"lat", "latitude", "
 // Position of one feature in the layer's CRS, or the reason there is none.
 struct RawPosition {
     std::optional<gdal::RawXY> xy;
-    std::string problem;
+    Error problem;
 };
 
 RawPosition representative_point(const OGRGeometry& geom) {
@@ -52,10 +52,10 @@ RawPosition representative_point(const OGRGeometry& geom) {
     if (auto valid = gdal::make_valid_bounded(geom); valid) {
         if (auto p = on_surface(**valid)) return {p, {}};
     } else {
-        return {std::nullopt, valid.error().message};
+        return {std::nullopt, valid.error()};
     }
-    return {std::nullopt, fmt::format("invalid {} geometry: no point can be taken from it",
-                                      OGRGeometryTypeToName(geom.getGeometryType()))};
+    return {std::nullopt, error_fmt("invalid {} geometry: no point can be taken from it",
+                                    OGRGeometryTypeToName(geom.getGeometryType()))};
 }
 
 class LayerReader {
@@ -76,9 +76,9 @@ public:
 
 private:
     Result<void> find_fields();
-    std::optional<std::string> read_feature(const OGRFeature& feature, OfferItem& item);
-    std::optional<std::string> read_position(const OGRFeature& feature, LonLat& position);
-    std::optional<std::string> read_family(const OGRFeature& feature, OfferItem& item);
+    std::optional<Error> read_feature(const OGRFeature& feature, OfferItem& item);
+    std::optional<Error> read_position(const OGRFeature& feature, LonLat& position);
+    std::optional<Error> read_family(const OGRFeature& feature, OfferItem& item);
     void read_details(const OGRFeature& feature, OfferItem& item);
     std::string read_id(const OGRFeature& feature);
     const std::optional<Classification>& classify(const std::string& value);
@@ -138,22 +138,22 @@ Result<void> LayerReader::find_fields() {
                        assign(f.lat, find(m_options.lat_field, kLatFields))})
             if (!r) return r;
         if (f.lon < 0 || f.lat < 0)
-            return fail(
-                fmt::format("{}: no geometry and no longitude/latitude columns (tried lon, lng, longitude, "
-                            "x / lat, latitude, y; fields: {}); name them with --lon-field / --lat-field",
-                            m_where, gdal::field_list(defn)));
+            return fail_fmt(
+                "{}: no geometry and no longitude/latitude columns (tried lon, lng, longitude, "
+                "x / lat, latitude, y; fields: {}); name them with --lon-field / --lat-field",
+                m_where, gdal::field_list(defn));
     }
     if (f.name < 0)
-        return fail(
-            fmt::format("{}: no name field (tried name, nom, title, label, libelle…; "
-                        "fields: {}); choose one with --name-field",
-                        m_where, gdal::field_list(defn)));
+        return fail_fmt(
+            "{}: no name field (tried name, nom, title, label, libelle…; "
+            "fields: {}); choose one with --name-field",
+            m_where, gdal::field_list(defn));
     if (m_options.family.empty() && f.family < 0 && f.subtypes < 0)
-        return fail(
-            fmt::format("{}: no family field (tried family, famille, category, "
-                        "categorie, type; fields: {}); choose one with --family-field "
-                        "or give every record one family with --family",
-                        m_where, gdal::field_list(defn)));
+        return fail_fmt(
+            "{}: no family field (tried family, famille, category, "
+            "categorie, type; fields: {}); choose one with --family-field "
+            "or give every record one family with --family",
+            m_where, gdal::field_list(defn));
     m_consumed.resize(static_cast<size_t>(defn.GetFieldCount()), false);
     for (int index : {f.name, f.id, f.source, f.source_id, f.family, f.subtypes, f.labels, f.themes, f.months,
                       f.producer, f.insee, f.extra, f.lon, f.lat})
@@ -173,10 +173,10 @@ Result<void> LayerReader::prepare() {
     if (!m_options.family.empty()) {
         m_fixed = m_taxonomy.classify_value(m_options.family);
         if (!m_fixed)
-            return fail(
-                fmt::format("family \"{}\" is not a family, a family name or a subtype "
-                            "of the taxonomy",
-                            m_options.family));
+            return fail_fmt(
+                "family \"{}\" is not a family, a family name or a subtype "
+                "of the taxonomy",
+                m_options.family);
     }
     std::vector<gdal::RawXY> sample;
     const OGRSpatialReference* srs = nullptr;
@@ -200,21 +200,21 @@ Result<void> LayerReader::prepare() {
     if (!transform) return tl::unexpected(transform.error());
     m_to_wgs84 = std::move(*transform);
     if (assumed && m_fields.lon < 0)
-        m_out.report.warnings.push_back(m_where +
-                                        ": the layer declares no CRS; coordinates read as WGS 84 longitude/latitude");
+        m_out.report.warnings.push_back(
+            error_fmt("{}: the layer declares no CRS; coordinates read as WGS 84 longitude/latitude", m_where));
     return {};
 }
 
-std::optional<std::string> LayerReader::read_position(const OGRFeature& feature, LonLat& position) {
+std::optional<Error> LayerReader::read_position(const OGRFeature& feature, LonLat& position) {
     gdal::RawXY xy;
     if (m_fields.lon >= 0) {
         const std::string lon = m_reader.text(feature, m_fields.lon);
         const std::string lat = m_reader.text(feature, m_fields.lat);
-        if (lon.empty() || lat.empty()) return "no coordinates (longitude or latitude empty)";
+        if (lon.empty() || lat.empty()) return error_fmt("no coordinates (longitude or latitude empty)");
         const auto x = gdal::parse_number(lon);
-        if (!x) return fmt::format("longitude \"{}\" is not a number", lon);
+        if (!x) return error_fmt("longitude \"{}\" is not a number", lon);
         const auto y = gdal::parse_number(lat);
-        if (!y) return fmt::format("latitude \"{}\" is not a number", lat);
+        if (!y) return error_fmt("latitude \"{}\" is not a number", lat);
         if (lon.find(',') != std::string::npos || lat.find(',') != std::string::npos) {
             if (m_decimal_commas++ == 0)
                 m_first_decimal_comma = fmt::format("{} (\"{}\", \"{}\" read as {}, {})", m_record,
@@ -223,8 +223,8 @@ std::optional<std::string> LayerReader::read_position(const OGRFeature& feature,
         xy = {*x, *y};
     } else {
         const OGRGeometry* geom = feature.GetGeometryRef();
-        if (geom == nullptr) return "no geometry (null)";
-        if (geom->IsEmpty()) return "empty geometry (no coordinates, or coordinates that are not numbers)";
+        if (geom == nullptr) return error_fmt("no geometry (null)");
+        if (geom->IsEmpty()) return error_fmt("empty geometry (no coordinates, or coordinates that are not numbers)");
         const RawPosition raw = representative_point(*geom);
         if (!raw.xy) return raw.problem;
         xy = *raw.xy;
@@ -232,13 +232,13 @@ std::optional<std::string> LayerReader::read_position(const OGRFeature& feature,
     if (auto problem = gdal::lonlat_problem(xy.x, xy.y); problem && m_to_wgs84->identity()) return problem;
     const gdal::RawXY before = xy;
     if (!m_to_wgs84->point(xy.x, xy.y))
-        return fmt::format("coordinates ({}, {}) cannot be transformed to WGS 84", before.x, before.y);
+        return error_fmt("coordinates ({}, {}) cannot be transformed to WGS 84", before.x, before.y);
     if (auto problem = gdal::lonlat_problem(xy.x, xy.y)) return problem;
     position = {xy.x, xy.y};
     return std::nullopt;
 }
 
-std::optional<std::string> LayerReader::read_family(const OGRFeature& feature, OfferItem& item) {
+std::optional<Error> LayerReader::read_family(const OGRFeature& feature, OfferItem& item) {
     std::optional<Classification> cls = m_fixed;
     if (!cls && m_fields.family >= 0) {
         const std::string value = m_reader.text(feature, m_fields.family);
@@ -246,7 +246,7 @@ std::optional<std::string> LayerReader::read_family(const OGRFeature& feature, O
             cls = classify(value);
             if (!cls) {
                 m_unknown.insert(value);
-                return fmt::format("unknown family \"{}\"", value);
+                return error_fmt("unknown family \"{}\"", value);
             }
         }
     }
@@ -261,9 +261,9 @@ std::optional<std::string> LayerReader::read_family(const OGRFeature& feature, O
             item.subtypes.push_back(sub->subtype);
     }
     if (!cls) {
-        if (m_fields.family < 0) return std::string("no family (no known subtype)");
-        return fmt::format("no family (field \"{}\" is empty)",
-                           m_layer.GetLayerDefn()->GetFieldDefn(m_fields.family)->GetNameRef());
+        if (m_fields.family < 0) return error_fmt("no family (no known subtype)");
+        return error_fmt("no family (field \"{}\" is empty)",
+                         m_layer.GetLayerDefn()->GetFieldDefn(m_fields.family)->GetNameRef());
     }
     item.family = cls->family;
     if (!cls->subtype.empty() &&
@@ -297,7 +297,8 @@ void LayerReader::read_details(const OGRFeature& feature, OfferItem& item) {
         } else if (auto mask = parse_month_list(m_reader.list(feature, m_fields.months))) {
             item.opening_months = *mask;
         } else {
-            m_out.report.warnings.push_back(m_record + ": " + mask.error().message + "; opening months left unknown");
+            m_out.report.warnings.push_back(
+                error_fmt("{}: {}; opening months left unknown", m_record, mask.error().message));
         }
     }
     item.producer = m_reader.text(feature, m_fields.producer);
@@ -334,12 +335,12 @@ std::string LayerReader::read_id(const OGRFeature& feature) {
     return id.empty() ? fmt::format("fid:{}", feature.GetFID()) : id;
 }
 
-std::optional<std::string> LayerReader::read_feature(const OGRFeature& feature, OfferItem& item) {
+std::optional<Error> LayerReader::read_feature(const OGRFeature& feature, OfferItem& item) {
     if (auto problem = read_position(feature, item.position)) return problem;
     item.name = m_reader.text(feature, m_fields.name);
     if (item.name.empty())
-        return fmt::format("no name (field \"{}\" is empty)",
-                           m_layer.GetLayerDefn()->GetFieldDefn(m_fields.name)->GetNameRef());
+        return error_fmt("no name (field \"{}\" is empty)",
+                         m_layer.GetLayerDefn()->GetFieldDefn(m_fields.name)->GetNameRef());
     if (auto problem = read_family(feature, item)) return problem;
     read_details(feature, item);
     item.source_id = read_id(feature);
@@ -359,16 +360,16 @@ Result<void> LayerReader::read(bool prefix_ids, const Progress& progress, std::i
             if (prefix_ids) item.source_id = std::string(m_layer.GetName()) + "/" + item.source_id;
             m_out.items.push_back(std::move(item));
         }
-        if ((++done & 0xFF) == 0 && !progress(done, total)) return fail(m_where + ": import cancelled");
+        if ((++done & 0xFF) == 0 && !progress(done, total)) return fail_fmt("{}: import cancelled", m_where);
     }
     if (m_decimal_commas > 0)
         m_out.report.warnings.push_back(
-            fmt::format("{}: {} positions have a decimal comma and were read as decimals, first {}", m_where,
-                        m_decimal_commas, m_first_decimal_comma));
+            error_fmt("{}: {} positions have a decimal comma and were read as decimals, first {}", m_where,
+                      m_decimal_commas, m_first_decimal_comma));
     if (m_reader.recoded_count() > 0)
         m_out.report.warnings.push_back(
-            fmt::format("{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,
-                        m_reader.first_recoded_fid(), m_reader.recoded_count()));
+            error_fmt("{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,
+                      m_reader.first_recoded_fid(), m_reader.recoded_count()));
     auto& unknown = m_out.report.unknown_types;
     for (const auto& u : m_unknown)
         if (std::find(unknown.begin(), unknown.end(), u) == unknown.end()) unknown.push_back(u);
@@ -396,12 +397,11 @@ Result<std::vector<OGRLayer*>> choose_layers(GDALDataset& ds, const std::string&
         if (type != wkbNone) any.push_back(layer);
     }
     if (!options.layer.empty())
-        return fail(
-            fmt::format("{}: no layer \"{}\" (layers: {})", path, options.layer, names.empty() ? "none" : names));
+        return fail_fmt("{}: no layer \"{}\" (layers: {})", path, options.layer, names.empty() ? "none" : names);
     if (!points.empty()) return points;
     if (!any.empty()) return any;
-    return fail(path + ": no layer with geometries or longitude/latitude columns (layers: " +
-                (names.empty() ? std::string("none") : names) + ")");
+    return fail_fmt("{}: no layer with geometries or longitude/latitude columns (layers: {})", path,
+                    (names.empty() ? std::string("none") : names));
 }
 
 }  // namespace
@@ -435,9 +435,10 @@ Result<ParsedItems> parse_gdal_items(const std::string& path, const GdalImportOp
         if (auto r = reader.prepare(); !r) return tl::unexpected(r.error());
         if (auto r = reader.read(layers->size() > 1, progress, done, total); !r) return tl::unexpected(r.error());
     }
-    if (out.report.read == 0) return fail(path + ": no features to import (the file is empty)");
-    if (const auto failure = capture.first_failure()) out.report.warnings.push_back(file + ": GDAL: " + *failure);
-    if (!progress(done, total)) return fail(path + ": import cancelled");
+    if (out.report.read == 0) return fail_fmt("{}: no features to import (the file is empty)", path);
+    if (const auto failure = capture.first_failure())
+        out.report.warnings.push_back(error_fmt("{}: GDAL: {}", file, *failure));
+    if (!progress(done, total)) return fail_fmt("{}: import cancelled", path);
     return out;
 }
 

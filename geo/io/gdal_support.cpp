@@ -73,8 +73,8 @@ Result<GDALDatasetUniquePtr> open_vector(const std::string& path, ErrorCapture& 
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         const std::string why = capture.last_message();
-        return fail(path + ": not a vector file GDAL can read" +
-                    (why.empty() ? std::string(" (no driver recognises it)") : ": " + why));
+        return fail_fmt("{}: not a vector file GDAL can read{}", path,
+                        (why.empty() ? std::string(" (no driver recognises it)") : ": " + why));
     }
     // Layer CRSs are often parsed lazily: touch them so that their errors
     // surface here.
@@ -82,7 +82,7 @@ Result<GDALDatasetUniquePtr> open_vector(const std::string& path, ErrorCapture& 
     if (const auto failure = capture.first_failure()) {
         const bool crs = failure->find("PROJ") != std::string::npos || failure->find("crs") != std::string::npos ||
                          failure->find("CRS") != std::string::npos || failure->find("SRS") != std::string::npos;
-        return fail(path + ": " + (crs ? "unknown CRS: " : "") + *failure);
+        return crs ? fail_fmt("{}: unknown CRS: {}", path, *failure) : fail_fmt("{}: {}", path, *failure);
     }
     return ds;
 }
@@ -109,7 +109,7 @@ Result<int> find_field(const OGRFeatureDefn& defn, const std::string& explicit_n
     if (!explicit_name.empty()) {
         for (int i = 0; i < defn.GetFieldCount(); ++i)
             if (ascii_iequals(defn.GetFieldDefn(i)->GetNameRef(), explicit_name)) return i;
-        return fail(fmt::format("{}: no field \"{}\" (fields: {})", where, explicit_name, field_list(defn)));
+        return fail_fmt("{}: no field \"{}\" (fields: {})", where, explicit_name, field_list(defn));
     }
     for (const auto candidate : candidates)
         for (int i = 0; i < defn.GetFieldCount(); ++i)
@@ -126,10 +126,10 @@ Result<ToWgs84> ToWgs84::for_layer(const OGRSpatialReference* srs, const std::ve
         for (const auto& p : sample) fit += fits_lonlat(p) ? 1 : 0;
         if (fit * 2 < sample.size()) {
             const RawXY& p = sample.front();
-            return fail(
-                fmt::format("{}: unknown CRS: the layer declares no CRS and its coordinates ({:.2f}, {:.2f}) "
-                            "are not longitude/latitude; give the file a CRS (e.g. a .prj)",
-                            where, p.x, p.y));
+            return fail_fmt(
+                "{}: unknown CRS: the layer declares no CRS and its coordinates ({:.2f}, {:.2f}) "
+                "are not longitude/latitude; give the file a CRS (e.g. a .prj)",
+                where, p.x, p.y);
         }
         assumed = true;
         return out;
@@ -140,7 +140,7 @@ Result<ToWgs84> ToWgs84::for_layer(const OGRSpatialReference* srs, const std::ve
     const char* same_options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
     if (source.IsSame(&target, same_options)) return out;
     out.m_ct.reset(OGRCreateCoordinateTransformation(&source, &target));
-    if (!out.m_ct) return fail(fmt::format("{}: cannot transform CRS \"{}\" to WGS 84", where, srs_name(source)));
+    if (!out.m_ct) return fail_fmt("{}: cannot transform CRS \"{}\" to WGS 84", where, srs_name(source));
     return out;
 }
 
@@ -170,11 +170,11 @@ std::vector<RawXY> sample_geometry_coordinates(OGRLayer& layer, int count) {
     return out;
 }
 
-std::optional<std::string> lonlat_problem(double lon_deg, double lat_deg) {
+std::optional<Error> lonlat_problem(double lon_deg, double lat_deg) {
     if (!std::isfinite(lon_deg) || !std::isfinite(lat_deg))
-        return fmt::format("coordinates ({}, {}) are not finite numbers", lon_deg, lat_deg);
-    if (lat_deg < -90.0 || lat_deg > 90.0) return fmt::format("latitude {} outside [-90, 90]", lat_deg);
-    if (lon_deg < -180.0 || lon_deg > 180.0) return fmt::format("longitude {} outside [-180, 180]", lon_deg);
+        return error_fmt("coordinates ({}, {}) are not finite numbers", lon_deg, lat_deg);
+    if (lat_deg < -90.0 || lat_deg > 90.0) return error_fmt("latitude {} outside [-90, 90]", lat_deg);
+    if (lon_deg < -180.0 || lon_deg > 180.0) return error_fmt("longitude {} outside [-180, 180]", lon_deg);
     return std::nullopt;
 }
 
@@ -228,12 +228,12 @@ Result<OGRGeometryUniquePtr> make_valid_bounded(const OGRGeometry& geom) {
     for (const auto& polygon : polygons.polygons)
         for (const auto& ring : polygon.rings) rings.push_back(ring);
     if (count_self_crossings(rings, kMaxRepairCrossings) > kMaxRepairCrossings)
-        return fail(
-            fmt::format("invalid polygon with more than {} self-crossings: not repaired (repair it "
-                        "in a GIS first)",
-                        kMaxRepairCrossings));
+        return fail_fmt(
+            "invalid polygon with more than {} self-crossings: not repaired (repair it "
+            "in a GIS first)",
+            kMaxRepairCrossings);
     OGRGeometryUniquePtr valid(geom.MakeValid());
-    if (!valid || valid->IsEmpty() || !valid->IsValid()) return fail("invalid polygon that cannot be repaired");
+    if (!valid || valid->IsEmpty() || !valid->IsValid()) return fail_fmt("invalid polygon that cannot be repaired");
     return valid;
 }
 

@@ -98,7 +98,7 @@ std::vector<RawXY> sample_geometry_coordinates(OGRLayer& layer, int count = 100)
 
 // Why a lon/lat pair is unusable ("latitude 147.61 outside [-90, 90]"), or
 // nullopt when it is a valid WGS 84 position.
-std::optional<std::string> lonlat_problem(double lon_deg, double lat_deg);
+std::optional<Error> lonlat_problem(double lon_deg, double lat_deg);
 
 // Appends the polygons of `geom` (Polygon, MultiPolygon, curved variants, or
 // the polygon members of a collection) to `out`. Returns the number added.

@@ -26,10 +26,9 @@ Result<GeoJsonWriter> GeoJsonWriter::create(const std::string& path, const GeoJs
                                             std::optional<LonLatBox> bbox) {
     for (std::string_view reserved : kReservedMembers)
         if (options.metadata_key == reserved)
-            return fail(
-                fmt::format("{}: metadata member name \"{}\" is reserved by GeoJSON", path, options.metadata_key));
+            return fail_fmt("{}: metadata member name \"{}\" is reserved by GeoJSON", path, options.metadata_key);
     if (!options.metadata.is_null() && !options.metadata.is_object())
-        return fail(fmt::format("{}: metadata must be a JSON object, got {}", path, options.metadata.type_name()));
+        return fail_fmt("{}: metadata must be a JSON object, got {}", path, options.metadata.type_name());
     auto file = BufferedOutput::create(path);
     if (!file) return tl::unexpected(file.error());
     GeoJsonWriter writer(std::move(*file));
@@ -92,7 +91,7 @@ Result<void> GeoJsonWriter::end_feature(std::string_view properties_json) {
 
 Result<void> GeoJsonWriter::add_point(LonLat position, std::string_view properties_json) {
     if (auto ok = check_wgs84(position); !ok)
-        return tl::unexpected(ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
+        return tl::unexpected(ok.error().with_context_fmt("{}: feature {}", path(), m_count));
     begin_feature();
     buffer().append("{\"type\":\"Point\",\"coordinates\":");
     append_position({round_degrees(position.lon_deg), round_degrees(position.lat_deg)});
@@ -102,7 +101,7 @@ Result<void> GeoJsonWriter::add_point(LonLat position, std::string_view properti
 
 Result<void> GeoJsonWriter::add_polygons(const MultiPolygon& geometry, std::string_view properties_json) {
     if (auto ok = check_wgs84(geometry); !ok)
-        return tl::unexpected(ok.error().with_context(fmt::format("{}: feature {}", path(), m_count)));
+        return tl::unexpected(ok.error().with_context_fmt("{}: feature {}", path(), m_count));
     const MultiPolygon oriented = oriented_for_export(geometry, true);
     if (oriented.empty()) return add_null_geometry(properties_json);
     begin_feature();
@@ -134,8 +133,8 @@ Result<void> GeoJsonWriter::add_null_geometry(std::string_view properties_json) 
 
 Result<void> GeoJsonWriter::add(const GeoJsonFeature& feature) {
     if (!feature.properties.is_null() && !feature.properties.is_object())
-        return fail(fmt::format("{}: feature {}: properties must be a JSON object, got {}", path(), m_count,
-                                feature.properties.type_name()));
+        return fail_fmt("{}: feature {}: properties must be a JSON object, got {}", path(), m_count,
+                        feature.properties.type_name());
     const std::string properties = feature.properties.is_null() ? std::string("null") : dump_json(feature.properties);
     if (const auto* point = std::get_if<LonLat>(&feature.geometry)) return add_point(*point, properties);
     if (const auto* polygons = std::get_if<MultiPolygon>(&feature.geometry)) return add_polygons(*polygons, properties);

@@ -24,22 +24,21 @@ bool is_demo_file(const std::string& path) {
 }
 
 // The error for an input that yielded nothing usable, with the first reasons.
-Error nothing_usable(const std::string& path, const ImportReport& report, const char* what) {
-    std::string message = report.read == 0 ? fmt::format("{}: nothing to import: no {} found", path, what)
-                                           : fmt::format("{}: nothing to import: {} record{} read, none usable", path,
-                                                         report.read, report.read == 1 ? "" : "s");
+Error nothing_usable(const std::string& path, const ImportReport& report, bool territories) {
+    Error e = report.read == 0   ? (territories ? error_fmt("{}: nothing to import: no territories found", path)
+                                                : error_fmt("{}: nothing to import: no offer items found", path))
+              : report.read == 1 ? error_fmt("{}: nothing to import: 1 record read, none usable", path)
+                                 : error_fmt("{}: nothing to import: {} records read, none usable", path, report.read);
     const size_t shown = std::min<size_t>(report.skipped.size(), 3);
-    for (size_t i = 0; i < shown; ++i)
-        message += fmt::format("{} {}: {}", i == 0 ? ";" : ",", report.skipped[i].record, report.skipped[i].reason);
-    if (report.skipped.size() > shown) message += fmt::format(" (and {} more)", report.skipped.size() - shown);
-    message += "; the catalogue was not changed";
-    return Error{message};
+    for (size_t i = 0; i < shown; ++i) e = e.with_note(report.skipped[i].reason.with_context(report.skipped[i].record));
+    if (report.skipped.size() > shown) e = e.with_note_fmt("and {} more", report.skipped.size() - shown);
+    return e.with_note_fmt("the catalogue was not changed");
 }
 
 // A failed write (a full disk, a lock held too long) was rolled back: say so.
 Error rolled_back(const Error& e) {
     if (e.message.find("othing was") != std::string::npos) return e;  // "Nothing was written", "nothing was imported"
-    return Error{e.message + "; the import was rolled back: the catalogue is as it was"};
+    return e.with_note_fmt("the import was rolled back: the catalogue is as it was");
 }
 
 }  // namespace
@@ -54,7 +53,7 @@ SourceFormat detect_source_format(const std::string& path) {
 
 Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path, const ImportOptions& options,
                                    const Taxonomy& taxonomy, Progress progress) {
-    Result<ParsedItems> parsed = fail(path + ": not read");
+    Result<ParsedItems> parsed = fail_fmt("{}: not read", path);
     switch (detect_source_format(path)) {
         case SourceFormat::datatourisme:
             parsed = parse_datatourisme(path, taxonomy, progress);
@@ -77,7 +76,7 @@ Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path
         }
     }
     if (!parsed) return tl::unexpected(parsed.error());
-    if (parsed->items.empty()) return tl::unexpected(nothing_usable(path, parsed->report, "offer items"));
+    if (parsed->items.empty()) return tl::unexpected(nothing_usable(path, parsed->report, false));
     ImportReport report = std::move(parsed->report);
     if (auto ok = catalogue.upsert_items(parsed->source, parsed->items, report, progress, parsed->theme_names); !ok)
         return tl::unexpected(rolled_back(ok.error()));
@@ -88,7 +87,7 @@ Result<ImportReport> import_territories(Catalogue& catalogue, const std::string&
                                         const TerritoryImportOptions& options, Progress progress) {
     auto parsed = parse_territories(path, level, options, progress);
     if (!parsed) return tl::unexpected(parsed.error());
-    if (parsed->territories.empty()) return tl::unexpected(nothing_usable(path, parsed->report, "territories"));
+    if (parsed->territories.empty()) return tl::unexpected(nothing_usable(path, parsed->report, true));
     ImportReport report = std::move(parsed->report);
     if (auto ok = catalogue.upsert_territories(parsed->source, parsed->territories, report, progress); !ok)
         return tl::unexpected(rolled_back(ok.error()));

@@ -128,8 +128,7 @@ Result<MonthMask> parse_month_list(const std::vector<std::string>& values) {
             from = to = month_from_text(value);
         }
         if (!from || !to)
-            return fail("month \"" + std::string(value) +
-                        "\" is not a month (expected 1..12, a month name or a range like 4-10)");
+            return fail_fmt("month \"{}\" is not a month (expected 1..12, a month name or a range like 4-10)", value);
         mask |= month_range(*from, *to);
     }
     return mask;

@@ -178,11 +178,11 @@ Result<OsmBasemap> read_osm_basemap(const std::string& path) {
         }));
         reader.close();
     } catch (const std::exception& e) {
-        return fail(path + ": cannot read the OpenStreetMap extract: " + e.what());
+        return fail_fmt("{}: cannot read the OpenStreetMap extract: {}", path, e.what());
     }
     const BasemapBand& band = out.bands[0];
     if (band.lines.empty() && band.areas.empty() && out.places.empty())
-        return fail(path + ": no road, railway, river, water, forest, park, built-up area or place name to draw");
+        return fail_fmt("{}: no road, railway, river, water, forest, park, built-up area or place name to draw", path);
     for (const BasemapLine& line : band.lines)
         for (const LonLat& p : line.points) out.bounds.extend(p);
     for (const BasemapArea& area : band.areas) out.bounds.extend(area.polygons.bounds());

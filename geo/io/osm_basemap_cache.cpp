@@ -126,15 +126,16 @@ Result<OsmBasemap> decode_osm_basemap(const std::string& bytes, std::uint64_t ke
     Reader r(bytes);
     char magic[8];
     for (char& c : magic)
-        if (!r.get(c)) return fail("not a Territoire basemap cache (too short)");
+        if (!r.get(c)) return fail_fmt("not a Territoire basemap cache (too short)");
     if (std::memcmp(magic, kMagic, sizeof magic) != 0)
-        return fail("not a Territoire basemap cache (or another version)");
+        return fail_fmt("not a Territoire basemap cache (or another version)");
     std::uint64_t size = 0;
     std::int64_t mtime = 0;
-    if (!r.get(size) || !r.get(mtime)) return fail("truncated basemap cache");
-    if (size != key_size || mtime != key_mtime) return fail("the basemap cache is of another version of the extract");
+    if (!r.get(size) || !r.get(mtime)) return fail_fmt("truncated basemap cache");
+    if (size != key_size || mtime != key_mtime)
+        return fail_fmt("the basemap cache is of another version of the extract");
     OsmBasemap out;
-    const auto truncated = [] { return fail("truncated or damaged basemap cache"); };
+    const auto truncated = [] { return fail_fmt("truncated or damaged basemap cache"); };
     if (!r.get(out.source)) return truncated();
     for (double* v : {&out.bounds.west_deg, &out.bounds.south_deg, &out.bounds.east_deg, &out.bounds.north_deg})
         if (!r.get(*v)) return truncated();
@@ -176,7 +177,7 @@ Result<OsmBasemap> decode_osm_basemap(const std::string& bytes, std::uint64_t ke
             }
         }
     }
-    if (!r.at_end()) return fail("damaged basemap cache (bytes after the end)");
+    if (!r.at_end()) return fail_fmt("damaged basemap cache (bytes after the end)");
     return out;
 }
 
@@ -196,9 +197,9 @@ Result<SourceKey> source_key(const std::string& pbf) {
     auto usable = check_input_file(pbf);  // a pipe has no size, and libosmium would block on it
     if (!usable) return tl::unexpected(usable.error());
     const auto size = fs::file_size(pbf, ec);
-    if (ec) return fail(pbf + ": " + ec.message());
+    if (ec) return fail_fmt("{}: {}", pbf, ec.message());
     const auto mtime = fs::last_write_time(pbf, ec);
-    if (ec) return fail(pbf + ": " + ec.message());
+    if (ec) return fail_fmt("{}: {}", pbf, ec.message());
     return SourceKey{size, static_cast<std::int64_t>(mtime.time_since_epoch().count())};
 }
 

@@ -66,9 +66,9 @@ struct Accumulator {
 
 // Adds `item` at the mean of `at`, or records it as skipped with `why_missing`
 // when no location was accumulated.
-void keep_at_mean(OfferItem&& item, const Accumulator& at, const char* why_missing, ParsedItems& out) {
+void keep_at_mean(OfferItem&& item, const Accumulator& at, Error why_missing, ParsedItems& out) {
     if (at.count == 0) {
-        out.report.skipped.push_back({item.source_id, why_missing});
+        out.report.skipped.push_back({item.source_id, std::move(why_missing)});
         return;
     }
     item.position = {at.lon_sum / static_cast<double>(at.count), at.lat_sum / static_cast<double>(at.count)};
@@ -104,9 +104,8 @@ public:
         const std::string name = display_name(tags);
         if (name.empty()) {
             m_out.report.skipped.push_back(
-                {item.source_id,
-                 fmt::format("no name tag ({} {})", cls->subtype.empty() ? family_id(cls->family) : cls->subtype,
-                             "without name, name:fr, official_name, brand or wikipedia")});
+                {item.source_id, error_fmt("no name tag ({} without name, name:fr, official_name, brand or wikipedia)",
+                                           cls->subtype.empty() ? family_id(cls->family) : cls->subtype)});
             return false;
         }
         item.name = name;
@@ -174,7 +173,7 @@ public:
         OfferItem item;
         if (!m_builder.build(node, item)) return;
         if (!node.location().valid()) {
-            m_out.report.skipped.push_back({item.source_id, "node without a valid location"});
+            m_out.report.skipped.push_back({item.source_id, error_fmt("node without a valid location")});
             return;
         }
         item.position = {node.location().lon(), node.location().lat()};
@@ -205,7 +204,7 @@ public:
         const size_t n = nodes.size() > 1 && way.is_closed() ? nodes.size() - 1 : nodes.size();
         for (size_t i = 0; i < n; ++i)
             if (nodes[i].location().valid()) centroid.add(nodes[i].location());
-        keep_at_mean(std::move(item), centroid, "way whose nodes are missing from the extract", m_out);
+        keep_at_mean(std::move(item), centroid, error_fmt("way whose nodes are missing from the extract"), m_out);
     }
 
 private:
@@ -245,8 +244,8 @@ bool is_osm_file(const std::string& path) {
 
 Result<ParsedItems> parse_osm(const std::string& path, const Taxonomy& taxonomy, Progress progress) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return fail(path + ": no such file");
-    if (std::filesystem::file_size(path, ec) == 0) return fail(path + ": the file is empty");
+    if (!std::filesystem::is_regular_file(path, ec)) return fail_fmt("{}: no such file", path);
+    if (std::filesystem::file_size(path, ec) == 0) return fail_fmt("{}: the file is empty", path);
 
     ParsedItems out;
     out.source = {"osm", "osm", path, "ODbL 1.0", "© OpenStreetMap contributors", {}};
@@ -256,7 +255,7 @@ Result<ParsedItems> parse_osm(const std::string& path, const Taxonomy& taxonomy,
     RelationPass relations(builder, counts);
     try {
         if (!read_pass(path, osmium::osm_entity_bits::relation, 1, progress, relations))
-            return fail(path + ": import cancelled");
+            return fail_fmt("{}: import cancelled", path);
         using Index = osmium::index::map::FlexMem<osmium::unsigned_object_id_type, osmium::Location>;
         Index index;
         osmium::handler::NodeLocationsForWays<Index> locations{index};
@@ -264,15 +263,15 @@ Result<ParsedItems> parse_osm(const std::string& path, const Taxonomy& taxonomy,
         NodeWayPass nodes_and_ways(builder, relations, out, counts);
         if (!read_pass(path, osmium::osm_entity_bits::node | osmium::osm_entity_bits::way, 2, progress, locations,
                        nodes_and_ways))
-            return fail(path + ": import cancelled");
+            return fail_fmt("{}: import cancelled", path);
     } catch (const std::exception& e) {
-        return fail(fmt::format("{}: not a readable OpenStreetMap file: {}", path, e.what()));
+        return fail_fmt("{}: not a readable OpenStreetMap file: {}", path, e.what());
     }
     for (size_t i = 0; i < relations.items.size(); ++i)
         keep_at_mean(std::move(relations.items[i]), relations.centroids[i],
-                     "relation whose member ways are missing from the extract", out);
+                     error_fmt("relation whose member ways are missing from the extract"), out);
     if (counts.nodes + counts.ways + counts.relations == 0)
-        return fail(path + ": no OpenStreetMap objects in the file");
+        return fail_fmt("{}: no OpenStreetMap objects in the file", path);
     return out;
 }
 

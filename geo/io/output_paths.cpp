@@ -39,14 +39,14 @@ Result<void> check_output_path(const NamedPath& output, const std::vector<NamedP
     for (const NamedPath& input : inputs) {
         if (input.path.empty()) continue;
         if (same_file(output.path, input.path))
-            return fail(fmt::format("{} {} is {}: refusing to write over it; nothing was written", output.role,
-                                    output.path, describe(input)));
+            return fail_fmt("{} {} is {}: refusing to write over it; nothing was written", output.role, output.path,
+                            describe(input));
         for (const char* suffix : {"-journal", "-wal", "-shm"})
             if (same_file(output.path, input.path + suffix))
-                return fail(
-                    fmt::format("{} {} is the SQLite {} file of {}: refusing to write "
-                                "over it; nothing was written",
-                                output.role, output.path, suffix + 1, describe(input)));
+                return fail_fmt(
+                    "{} {} is the SQLite {} file of {}: refusing to write "
+                    "over it; nothing was written",
+                    output.role, output.path, suffix + 1, describe(input));
     }
     return {};
 }

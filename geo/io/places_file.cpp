@@ -23,7 +23,7 @@ Result<std::int64_t> whole_number(const OGRFeature& feature, int field, std::int
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc{} || end != s.data() + s.size() || value < lo || value > hi)
-        return fail(fmt::format("{} \"{}\": expected a whole number {}…{}", what, s, lo, hi));
+        return fail_fmt("{} \"{}\": expected a whole number {}…{}", what, s, lo, hi);
     return value;
 }
 
@@ -39,8 +39,8 @@ Result<void> read_layer(const std::string& path, OGRLayer& layer, std::vector<Pl
     auto name = gdal::find_field(defn, "", kNameFields, where);
     if (!name) return tl::unexpected(name.error());
     if (*name < 0)
-        return fail(fmt::format("{}: no name field (tried name, nom, toponyme, label…; fields: {})", where,
-                                gdal::field_list(defn)));
+        return fail_fmt("{}: no name field (tried name, nom, toponyme, label…; fields: {})", where,
+                        gdal::field_list(defn));
     const int insee = gdal::find_field(defn, "", kInseeFields, where).value_or(-1);
     const int rank = gdal::find_field(defn, "", kRankFields, where).value_or(-1);
     const int population = gdal::find_field(defn, "", kPopulationFields, where).value_or(-1);
@@ -52,28 +52,28 @@ Result<void> read_layer(const std::string& path, OGRLayer& layer, std::vector<Pl
     layer.ResetReading();
     while (OGRFeatureUniquePtr feature{layer.GetNextFeature()}) {
         const std::string record = gdal::record_name(file, layer, feature->GetFID());
-        const auto bad = [&](const std::string& problem) { return fail(record + ": " + problem); };
+        const auto bad = [&](const Error& problem) { return tl::unexpected(problem.with_context(record)); };
         Place place;
         place.name = feature->GetFieldAsString(*name);
-        if (place.name.find_first_not_of(" \t") == std::string::npos) return bad("empty name");
+        if (place.name.find_first_not_of(" \t") == std::string::npos) return bad(error_fmt("empty name"));
         const OGRGeometry* geom = feature->GetGeometryRef();
-        if (geom == nullptr || geom->IsEmpty()) return bad("no geometry (expected a point)");
+        if (geom == nullptr || geom->IsEmpty()) return bad(error_fmt("no geometry (expected a point)"));
         if (wkbFlatten(geom->getGeometryType()) != wkbPoint)
-            return bad(fmt::format("{} geometry (expected a point)", geom->getGeometryName()));
+            return bad(error_fmt("{} geometry (expected a point)", geom->getGeometryName()));
         double x = geom->toPoint()->getX(), y = geom->toPoint()->getY();
-        if (!to_wgs84->point(x, y)) return bad(fmt::format("position {} {} cannot be transformed to WGS 84", x, y));
+        if (!to_wgs84->point(x, y)) return bad(error_fmt("position {} {} cannot be transformed to WGS 84", x, y));
         if (auto problem = gdal::lonlat_problem(x, y)) return bad(*problem);
         place.position = {x, y};
         if (has_value(*feature, insee)) place.insee = feature->GetFieldAsString(insee);
         if (has_value(*feature, population)) {
             auto p = whole_number(*feature, population, 0, 100'000'000, "population");
-            if (!p) return bad(p.error().message);
+            if (!p) return bad(p.error());
             place.population = *p;
             place.rank = place_rank_from_population(*p);
         }
         if (has_value(*feature, rank)) {
             auto r = whole_number(*feature, rank, 1, kPlaceRankMax, "rank");
-            if (!r) return bad(r.error().message);
+            if (!r) return bad(r.error());
             place.rank = static_cast<int>(*r);
         }
         out.push_back(std::move(place));
@@ -90,7 +90,7 @@ Result<std::vector<Place>> read_places_file(const std::string& path) {
     std::vector<Place> places;
     for (OGRLayer* layer : (*ds)->GetLayers())
         if (auto ok = read_layer(path, *layer, places); !ok) return tl::unexpected(ok.error());
-    if (places.empty()) return fail(path + ": no place (expected point features with a name)");
+    if (places.empty()) return fail_fmt("{}: no place (expected point features with a name)", path);
     return places;
 }
 

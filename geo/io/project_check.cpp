@@ -34,7 +34,7 @@ Result<ResolvedAudience> resolve_project_audience(const ProjectAudience& spec, c
         for (const auto& [id, w] : spec.subtype_weights) {
             const bool known = std::any_of(taxonomy->subtypes().begin(), taxonomy->subtypes().end(),
                                            [&](const SubtypeInfo& s) { return s.id == id; });
-            if (!known) return fail(fmt::format("audience \"{}\": unknown subtype \"{}\"", spec.id, id));
+            if (!known) return fail_fmt("audience \"{}\": unknown subtype \"{}\"", spec.id, id);
             out.audience.subtype_weights[id] = w;
         }
     }

@@ -36,8 +36,8 @@ public:
         : m_object(object), m_path(std::move(path)), m_prefix(std::move(prefix)) {}
 
     [[nodiscard]] Error bad(const std::string& key, const std::string& expected) const {
-        return Error{fmt::format("{}: \"{}{}\": expected {}, got {}", m_path, m_prefix, key, expected,
-                                 json_excerpt(m_object.at(key)))};
+        return error_fmt("{}: \"{}{}\": expected {}, got {}", m_path, m_prefix, key, expected,
+                         json_excerpt(m_object.at(key)));
     }
     [[nodiscard]] const json* find(const std::string& key) const {
         const auto it = m_object.find(key);
@@ -99,21 +99,21 @@ Result<std::map<std::string, double>> weights(const Fields& f, const std::string
     if (!v->is_object()) return tl::unexpected(f.bad(key, "an object of weights"));
     for (const auto& [id, w] : v->items()) {
         const std::string where = fmt::format("{}: \"{}{}.{}\"", f.path(), f.prefix(), key, id);
-        if (families && !family_from_id(id)) return fail(where + ": unknown family");
+        if (families && !family_from_id(id)) return fail_fmt("{}: unknown family", where);
         if (!w.is_number() || !std::isfinite(w.get<double>()) || w.get<double>() < 0.0 || w.get<double>() > 1.0)
-            return fail(where + ": expected a weight in [0, 1], got " + json_excerpt(w));
+            return fail_fmt("{}: expected a weight in [0, 1], got {}", where, json_excerpt(w));
         out[id] = w.get<double>();
     }
     return out;
 }
 
 Result<ProjectAudience> parse_audience(const json& j, const std::string& path) {
-    if (!j.is_object()) return fail(path + ": \"audience\": expected an object, got " + json_excerpt(j));
+    if (!j.is_object()) return fail_fmt("{}: \"audience\": expected an object, got {}", path, json_excerpt(j));
     const Fields f(j, path, "audience.");
     ProjectAudience a;
     auto id = f.text("id");
     if (!id) return tl::unexpected(id.error());
-    if (id->empty()) return fail(path + ": \"audience.id\": missing (a preset id or an audience name)");
+    if (id->empty()) return fail_fmt("{}: \"audience.id\": missing (a preset id or an audience name)", path);
     a.id = *id;
     auto families = weights(f, "family_weights", true);
     if (!families) return tl::unexpected(families.error());
@@ -141,7 +141,7 @@ Result<ProjectAudience> parse_audience(const json& j, const std::string& path) {
 Result<ProjectLayer> parse_layer(const json& j, const std::string& path, std::size_t index,
                                  const std::string& project_path) {
     const std::string prefix = fmt::format("layers[{}].", index);
-    if (!j.is_object()) return fail(fmt::format("{}: \"layers[{}]\": expected an object", path, index));
+    if (!j.is_object()) return fail_fmt("{}: \"layers[{}]\": expected an object", path, index);
     const Fields f(j, path, prefix);
     ProjectLayer layer;
     auto id = f.text("id");
@@ -149,12 +149,11 @@ Result<ProjectLayer> parse_layer(const json& j, const std::string& path, std::si
     layer.id = *id;
     const bool file_layer = layer.id.starts_with("context:") || layer.id.starts_with("basemap:");
     if (!file_layer && !is_builtin_layer_id(layer.id))
-        return fail(fmt::format("{}: \"{}id\": unknown layer \"{}\" (expected {}, context:N or basemap:N)", path,
-                                prefix, text_excerpt(layer.id), fmt::join(kBuiltinLayers, ", ")));
+        return fail_fmt("{}: \"{}id\": unknown layer \"{}\" (expected {}, context:N or basemap:N)", path, prefix,
+                        text_excerpt(layer.id), fmt::join(kBuiltinLayers, ", "));
     auto file = f.text("path");
     if (!file) return tl::unexpected(file.error());
-    if (file_layer && file->empty())
-        return fail(fmt::format("{}: \"{}path\": layer {} names no file", path, prefix, layer.id));
+    if (file_layer && file->empty()) return fail_fmt("{}: \"{}path\": layer {} names no file", path, prefix, layer.id);
     layer.path = file_layer ? absolute_from(*file, project_path) : std::string();
     auto visible = f.flag("visible", true);
     if (!visible) return tl::unexpected(visible.error());
@@ -174,7 +173,7 @@ Result<void> parse_rest(const json& j, const std::string& path, Project& p) {
             auto layer = parse_layer((*v)[i], path, i, path);
             if (!layer) return tl::unexpected(layer.error());
             if (!seen.insert(layer->id).second)
-                return fail(fmt::format("{}: \"layers[{}].id\": layer {} listed twice", path, i, layer->id));
+                return fail_fmt("{}: \"layers[{}].id\": layer {} listed twice", path, i, layer->id);
             p.layers.push_back(std::move(*layer));
         }
     }
@@ -197,8 +196,8 @@ Result<void> parse_rest(const json& j, const std::string& path, Project& p) {
         if (!v->is_array()) return tl::unexpected(f.bad("panels", "an array of panel names"));
         for (const json& panel : *v) {
             if (!panel.is_string() || !kPanels.contains(panel.get<std::string>()))
-                return fail(fmt::format("{}: \"panels\": unknown panel {} (expected {})", path, json_excerpt(panel),
-                                        fmt::join(kPanels, ", ")));
+                return fail_fmt("{}: \"panels\": unknown panel {} (expected {})", path, json_excerpt(panel),
+                                fmt::join(kPanels, ", "));
             p.panels.push_back(panel.get<std::string>());
         }
     }
@@ -225,17 +224,17 @@ Result<Project> parse_project(std::string_view text, const std::string& path) {
     if (!parsed) return tl::unexpected(parsed.error());
     const json& j = *parsed;
     if (!j.is_object() || !j.contains(kVersionKey))
-        return fail(path + ": not a Territoire project (no \"territoire_project\" version field)");
+        return fail_fmt("{}: not a Territoire project (no \"territoire_project\" version field)", path);
     const json& version = j[kVersionKey];
     if (!version.is_number_integer())
-        return fail(path + ": \"territoire_project\": expected a version number, got " + json_excerpt(version));
+        return fail_fmt("{}: \"territoire_project\": expected a version number, got {}", path, json_excerpt(version));
     const auto v = version.get<long long>();
     if (v > kProjectVersion)
-        return fail(
-            fmt::format("{}: project format version {} is newer than this Territoire reads ({}); open it with "
-                        "a newer Territoire",
-                        path, v, kProjectVersion));
-    if (v < 1) return fail(fmt::format("{}: project format version {} is unknown (expected 1)", path, v));
+        return fail_fmt(
+            "{}: project format version {} is newer than this Territoire reads ({}); open it with "
+            "a newer Territoire",
+            path, v, kProjectVersion);
+    if (v < 1) return fail_fmt("{}: project format version {} is unknown (expected 1)", path, v);
     Project p;
     const Fields f(j, path, "");
     auto catalogue = f.text("catalogue");
@@ -245,7 +244,7 @@ Result<Project> parse_project(std::string_view text, const std::string& path) {
     p.demo = *demo;
     p.catalogue = p.demo ? std::string() : absolute_from(*catalogue, path);
     if (!p.demo && p.catalogue.empty())
-        return fail(path + ": \"catalogue\": missing (the catalogue file, or \"demo\": true)");
+        return fail_fmt("{}: \"catalogue\": missing (the catalogue file, or \"demo\": true)", path);
     if (const json* a = f.find("audience"); a != nullptr && !a->is_null()) {
         auto audience = parse_audience(*a, path);
         if (!audience) return tl::unexpected(audience.error());
@@ -255,16 +254,16 @@ Result<Project> parse_project(std::string_view text, const std::string& path) {
     for (const auto& [key, value] : j.items())
         if (!kTopKeys.contains(key))
             p.warnings.push_back(
-                fmt::format("{}: field \"{}\" is unknown to this version, ignored", path, text_excerpt(key)));
+                error_fmt("{}: field \"{}\" is unknown to this version, ignored", path, text_excerpt(key)));
     return p;
 }
 
 Result<Project> read_project(const std::string& path) {
     std::error_code ec;
-    if (!fs::exists(path, ec)) return fail(path + ": no such project file");
-    if (!fs::is_regular_file(path, ec)) return fail(path + ": not a regular file");
+    if (!fs::exists(path, ec)) return fail_fmt("{}: no such project file", path);
+    if (!fs::is_regular_file(path, ec)) return fail_fmt("{}: not a regular file", path);
     std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(path + ": cannot read the file");
+    if (!in) return fail_fmt("{}: cannot read the file", path);
     std::ostringstream os;
     os << in.rdbuf();
     return parse_project(os.str(), path);
@@ -312,7 +311,7 @@ Result<void> write_project(const std::string& path, const Project& project) {
         std::ofstream out(file->temp_path(), std::ios::binary | std::ios::trunc);
         out << project_to_json(project, path);
         out.flush();
-        if (!out) return fail(path + ": cannot write the project file");
+        if (!out) return fail_fmt("{}: cannot write the project file", path);
     }
     return file->commit();
 }

@@ -84,7 +84,7 @@ struct Project {
     std::string language;             // "fr", "en"; empty: from the environment
     std::vector<std::string> panels;  // "left", "right", "catalogue" | "benchmark" | "segments" | "actors" | "gaps"
     std::optional<ProjectPanelWidths> panel_widths;  // absent: the defaults
-    std::vector<std::string> warnings;               // from reading: fields ignored
+    std::vector<Error> warnings;                     // from reading: fields ignored
     [[nodiscard]] bool operator==(const Project& o) const {
         return catalogue == o.catalogue && demo == o.demo && audience == o.audience && layers == o.layers &&
                view == o.view && language == o.language && panels == o.panels && panel_widths == o.panel_widths;

@@ -43,7 +43,7 @@ Result<GDALDatasetUniquePtr> warp_to_mercator(GDALDataset& source, bool has_alph
     int usage_error = 0;
     GDALDatasetH out = GDALWarp("", nullptr, 1, &src, options, &usage_error);
     GDALWarpAppOptionsFree(options);
-    if (!out) return fail(path + ": cannot reproject to Web Mercator (EPSG:3857)");
+    if (!out) return fail_fmt("{}: cannot reproject to Web Mercator (EPSG:3857)", path);
     return GDALDatasetUniquePtr(GDALDataset::FromHandle(out));
 }
 
@@ -69,23 +69,24 @@ Result<RasterBasemap> RasterBasemap::open(const std::string& path) {
     out.m_source.reset(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
     if (!out.m_source) {
         const std::string why = capture.last_message();
-        return fail(path + ": not a raster GDAL can read" + (why.empty() ? std::string() : ": " + why));
+        return fail_fmt("{}: not a raster GDAL can read{}", path, (why.empty() ? std::string() : ": " + why));
     }
     GDALDataset& src = *out.m_source;
     const int count = src.GetRasterCount();
-    if (count < 1) return fail(path + ": no raster band (a basemap needs RGB, RGBA, grey or paletted pixels)");
+    if (count < 1) return fail_fmt("{}: no raster band (a basemap needs RGB, RGBA, grey or paletted pixels)", path);
     for (int b = 1; b <= count; ++b)
         if (src.GetRasterBand(b)->GetRasterDataType() != GDT_Byte)
-            return fail(fmt::format("{}: band {} is {}: a basemap needs 8-bit bands (RGB, RGBA, grey or paletted)",
-                                    path, b, GDALGetDataTypeName(src.GetRasterBand(b)->GetRasterDataType())));
+            return fail_fmt("{}: band {} is {}: a basemap needs 8-bit bands (RGB, RGBA, grey or paletted)", path, b,
+                            GDALGetDataTypeName(src.GetRasterBand(b)->GetRasterDataType()));
     double geo[6];
     if (src.GetGeoTransform(geo) != CE_None)
-        return fail(path + ": not georeferenced (no geotransform): a basemap must say where it lies");
+        return fail_fmt("{}: not georeferenced (no geotransform): a basemap must say where it lies", path);
     const OGRSpatialReference* srs = src.GetSpatialRef();
     if (!srs || srs->IsEmpty())
-        return fail(path +
-                    ": unknown CRS (the file names no coordinate reference system); "
-                    "give it one, e.g. gdal_edit.py -a_srs EPSG:2154");
+        return fail_fmt(
+            "{}: unknown CRS (the file names no coordinate reference system); give it one, e.g. gdal_edit.py -a_srs "
+            "EPSG:2154",
+            path);
     GDALRasterBand* first = src.GetRasterBand(1);
     const GDALColorInterp last_interp = src.GetRasterBand(count)->GetColorInterpretation();
     if (count == 1 && first->GetColorTable() && first->GetColorInterpretation() == GCI_PaletteIndex)
@@ -114,21 +115,23 @@ Result<RasterBasemap> RasterBasemap::open(const std::string& path) {
     }
     out.m_view = &src;
     if (!is_web_mercator(*srs)) {
-        if (out.m_bands == Bands::palette) return fail(path + ": a paletted raster must be in EPSG:3857 to be drawn");
+        if (out.m_bands == Bands::palette)
+            return fail_fmt("{}: a paletted raster must be in EPSG:3857 to be drawn", path);
         auto warped = warp_to_mercator(src, has_alpha, path);
         if (!warped) return tl::unexpected(warped.error());
         out.m_warped = std::move(*warped);
         out.m_view = out.m_warped.get();
         if (out.m_bands == Bands::grey && !has_alpha) out.m_bands = Bands::grey_alpha;
         if (out.m_bands == Bands::rgb && !has_alpha) out.m_bands = Bands::rgba;
-        if (out.m_view->GetGeoTransform(geo) != CE_None) return fail(path + ": the warped view has no geotransform");
+        if (out.m_view->GetGeoTransform(geo) != CE_None)
+            return fail_fmt("{}: the warped view has no geotransform", path);
     }
-    if (geo[2] != 0.0 || geo[4] != 0.0) return fail(path + ": rotated rasters are not supported as basemaps");
+    if (geo[2] != 0.0 || geo[4] != 0.0) return fail_fmt("{}: rotated rasters are not supported as basemaps", path);
     std::copy(geo, geo + 6, out.m_geo);
     GDALDataset& view = *out.m_view;
     const int w = view.GetRasterXSize(), h = view.GetRasterYSize();
     out.m_extent = {geo[0], geo[3] + geo[5] * h, geo[0] + geo[1] * w, geo[3]};
-    if (out.m_extent.empty()) return fail(path + ": the raster has an empty or flipped extent");
+    if (out.m_extent.empty()) return fail_fmt("{}: the raster has an empty or flipped extent", path);
     const int bands = std::min(view.GetRasterCount(), 4);
     Level full{{}, w, h};
     for (int b = 1; b <= bands; ++b) full.bands.push_back(view.GetRasterBand(b));
@@ -227,7 +230,7 @@ Result<RgbaImage> RasterBasemap::read(const MercatorBox& box, int width_px, int 
             ok = read_band(0, 0);
             break;
     }
-    if (!ok) return fail(m_path + ": cannot read the raster: " + capture.last_message());
+    if (!ok) return fail_fmt("{}: cannot read the raster: {}", m_path, capture.last_message());
     for (int y = oy0; y < oy1; ++y) {
         std::uint8_t* p = out.rgba.data() + (static_cast<std::size_t>(y) * width_px + ox0) * 4;
         for (int x = 0; x < ow; ++x, p += 4) {

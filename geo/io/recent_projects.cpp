@@ -46,14 +46,14 @@ Result<void> add_recent_project(const std::string& path) {
     if (list.size() > kMaxRecentProjects) list.resize(kMaxRecentProjects);
     const fs::path file = recent_projects_path();
     fs::create_directories(file.parent_path(), ec);
-    if (ec) return fail(file.parent_path().string() + ": cannot create the folder: " + ec.message());
+    if (ec) return fail_fmt("{}: cannot create the folder: {}", file.parent_path().string(), ec.message());
     auto out = AtomicFile::prepare(file.string());
     if (!out) return tl::unexpected(out.error());
     {
         std::ofstream stream(out->temp_path(), std::ios::binary | std::ios::trunc);
         stream << nlohmann::json{{"recent_projects", list}}.dump(2) << '\n';
         stream.flush();
-        if (!stream) return fail(file.string() + ": cannot write the list of recent projects");
+        if (!stream) return fail_fmt("{}: cannot write the list of recent projects", file.string());
     }
     return out->commit();
 }

@@ -142,7 +142,7 @@ Result<std::int64_t> write_segments(const std::string& path, const SegmentsResul
         if (auto ok = write_json_file(path, doc); !ok) return tl::unexpected(ok.error());
         return 1;
     }
-    return fail(fmt::format("{}: unknown extension \"{}\", expected .csv or .json", path, ext));
+    return fail_fmt("{}: unknown extension \"{}\", expected .csv or .json", path, ext);
 }
 
 }  // namespace geo

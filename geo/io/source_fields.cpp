@@ -41,7 +41,7 @@ Result<std::vector<SourceLayerFields>> read_source_fields(const std::string& pat
         l.territory_code = detected(defn, gdal::kTerritoryCodeFields);
         out.push_back(std::move(l));
     }
-    if (out.empty()) return fail(path + ": no layer");
+    if (out.empty()) return fail_fmt("{}: no layer", path);
     return out;
 }
 

@@ -28,8 +28,7 @@ Result<std::int64_t> write_csv_table(const std::string& path, const TextTable& t
     append_row(table.header);
     for (const auto& row : table.rows) {
         if (row.size() != table.header.size())
-            return fail(
-                fmt::format("{}: a row of {} cells under a header of {}", path, row.size(), table.header.size()));
+            return fail_fmt("{}: a row of {} cells under a header of {}", path, row.size(), table.header.size());
         append_row(row);
         if (auto ok = file->flush_if_full(); !ok) return tl::unexpected(ok.error());
     }

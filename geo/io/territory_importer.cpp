@@ -32,11 +32,11 @@ public:
         m_name = *name;
         m_code = *code;
         if (m_name < 0 && m_code < 0)
-            return fail(
-                fmt::format("{}: no name or code field (tried nom, name, libelle, "
-                            "DRGP_L_LIB… / code, INSEE_COM, insee, DRGP_C_COD…; fields: "
-                            "{}); choose them with --name-field / --code-field",
-                            m_where, gdal::field_list(defn)));
+            return fail_fmt(
+                "{}: no name or code field (tried nom, name, libelle, "
+                "DRGP_L_LIB… / code, INSEE_COM, insee, DRGP_C_COD…; fields: "
+                "{}); choose them with --name-field / --code-field",
+                m_where, gdal::field_list(defn));
         const OGRSpatialReference* srs = m_layer.GetSpatialRef();
         std::vector<gdal::RawXY> sample;
         if (srs == nullptr) sample = gdal::sample_geometry_coordinates(m_layer);
@@ -46,7 +46,7 @@ public:
         m_to_wgs84 = std::move(*transform);
         if (assumed)
             m_out.report.warnings.push_back(
-                m_where + ": the layer declares no CRS; coordinates read as WGS 84 longitude/latitude");
+                error_fmt("{}: the layer declares no CRS; coordinates read as WGS 84 longitude/latitude", m_where));
         return {};
     }
 
@@ -60,43 +60,42 @@ public:
                 m_out.report.skipped.push_back({record, *problem});
             else
                 m_out.territories.push_back(std::move(territory));
-            if (!progress(++done, total)) return fail(m_where + ": import cancelled");
+            if (!progress(++done, total)) return fail_fmt("{}: import cancelled", m_where);
         }
         if (m_reader.recoded_count() > 0)
             m_out.report.warnings.push_back(
-                fmt::format("{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,
-                            m_reader.first_recoded_fid(), m_reader.recoded_count()));
+                error_fmt("{}:FID {}: {} text values are not UTF-8 and were read as Windows-1252", m_where,
+                          m_reader.first_recoded_fid(), m_reader.recoded_count()));
         return {};
     }
 
 private:
-    std::optional<std::string> read_feature(const OGRFeature& feature, const std::string& record,
-                                            Territory& territory) {
+    std::optional<Error> read_feature(const OGRFeature& feature, const std::string& record, Territory& territory) {
         territory.name = m_reader.text(feature, m_name);
         territory.code = m_reader.text(feature, m_code);
         territory.level = m_level;
         territory.source = m_out.source.key;
-        if (territory.name.empty() && territory.code.empty()) return "no name and no code";
+        if (territory.name.empty() && territory.code.empty()) return error_fmt("no name and no code");
         if (territory.name.empty()) territory.name = territory.code;
         const std::string label =
             territory.code.empty() ? territory.name : territory.name + " (" + territory.code + ")";
 
         const OGRGeometry* source_geom = feature.GetGeometryRef();
-        if (source_geom == nullptr) return "no geometry (null)";
-        if (source_geom->IsEmpty()) return "empty geometry";
+        if (source_geom == nullptr) return error_fmt("no geometry (null)");
+        if (source_geom->IsEmpty()) return error_fmt("empty geometry");
         if (!gdal::is_polygonal(source_geom->getGeometryType()))
-            return fmt::format("geometry is {}, expected Polygon or MultiPolygon",
-                               OGRGeometryTypeToName(source_geom->getGeometryType()));
+            return error_fmt("geometry is {}, expected Polygon or MultiPolygon",
+                             OGRGeometryTypeToName(source_geom->getGeometryType()));
         OGRGeometryUniquePtr geom(source_geom->clone());
-        if (!m_to_wgs84->geometry(*geom)) return "geometry cannot be transformed to WGS 84";
+        if (!m_to_wgs84->geometry(*geom)) return error_fmt("geometry cannot be transformed to WGS 84");
         if (!geom->IsValid()) {
             auto valid = gdal::make_valid_bounded(*geom);
-            if (!valid) return valid.error().message;
-            m_out.report.warnings.push_back(record + " " + label +
-                                            ": invalid polygon (e.g. self-intersecting) made valid");
+            if (!valid) return valid.error();
+            m_out.report.warnings.push_back(
+                error_fmt("{} {}: invalid polygon (e.g. self-intersecting) made valid", record, label));
             geom = std::move(*valid);
         }
-        if (gdal::append_polygons(*geom, territory.geometry) == 0) return "no polygon left after repair";
+        if (gdal::append_polygons(*geom, territory.geometry) == 0) return error_fmt("no polygon left after repair");
         const LonLatBox box = territory.geometry.bounds();
         if (auto problem = gdal::lonlat_problem(box.west_deg, box.south_deg)) return problem;
         if (auto problem = gdal::lonlat_problem(box.east_deg, box.north_deg)) return problem;
@@ -133,9 +132,8 @@ Result<ParsedTerritories> parse_territories(const std::string& path, TerritoryLe
             layers.push_back(layer);
     }
     if (layers.empty())
-        return fail(options.layer.empty()
-                        ? fmt::format("{}: no polygon layer (layers: {})", path, names)
-                        : fmt::format("{}: no layer \"{}\" (layers: {})", path, options.layer, names));
+        return options.layer.empty() ? fail_fmt("{}: no polygon layer (layers: {})", path, names)
+                                     : fail_fmt("{}: no layer \"{}\" (layers: {})", path, options.layer, names);
 
     const std::string file = gdal::file_name(path);
     ParsedTerritories out;
@@ -156,7 +154,7 @@ Result<ParsedTerritories> parse_territories(const std::string& path, TerritoryLe
         if (auto r = reader.prepare(); !r) return tl::unexpected(r.error());
         if (auto r = reader.read(progress, done, total); !r) return tl::unexpected(r.error());
     }
-    if (out.report.read == 0) return fail(path + ": no features to import (the file is empty)");
+    if (out.report.read == 0) return fail_fmt("{}: no features to import (the file is empty)", path);
     return out;
 }
 

@@ -43,9 +43,9 @@ bool read_at(int fd, std::uint64_t offset, void* out, std::size_t n) {
 
 Result<ZipReader> ZipReader::open(const std::string& path) {
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd) return fail(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    if (!fd) return fail_fmt("{}: cannot open: {}", path, std::strerror(errno));
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return fail(path + ": not a regular file");
+    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return fail_fmt("{}: not a regular file", path);
     ZipReader reader(path, std::move(fd));
     reader.m_file_bytes = static_cast<std::uint64_t>(st.st_size);
     if (auto ok = reader.read_directory(); !ok) return tl::unexpected(ok.error());
@@ -53,39 +53,39 @@ Result<ZipReader> ZipReader::open(const std::string& path) {
 }
 
 Result<void> ZipReader::read_directory() {
-    auto bad = [&](const std::string& what) {
-        return fail(fmt::format("{}: not a readable zip archive ({})", m_path, what));
+    auto bad = [&](const Error& what) {
+        return tl::unexpected(what.with_context_fmt("{}: not a readable zip archive", m_path));
     };
     // The end record sits in the last 22 + 65,535 (comment) bytes.
     const std::uint64_t tail = std::min<std::uint64_t>(m_file_bytes, 22 + 65'535 + 20);
-    if (tail < 22) return bad("too short");
+    if (tail < 22) return bad(error_fmt("too short"));
     std::vector<unsigned char> end(tail);
-    if (!read_at(m_fd.get(), m_file_bytes - tail, end.data(), end.size())) return bad("short read");
+    if (!read_at(m_fd.get(), m_file_bytes - tail, end.data(), end.size())) return bad(error_fmt("short read"));
     std::ptrdiff_t at = -1;
     for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(tail) - 22; i >= 0; --i)
         if (le(&end[static_cast<std::size_t>(i)], 4) == kEndOfDirectory) {
             at = i;
             break;
         }
-    if (at < 0) return bad("no end of central directory");
+    if (at < 0) return bad(error_fmt("no end of central directory"));
     const unsigned char* e = &end[static_cast<std::size_t>(at)];
     std::uint64_t count = le(e + 10, 2), dir_bytes = le(e + 12, 4), dir_offset = le(e + 16, 4);
     if (count == 0xFFFF || dir_bytes == 0xFFFFFFFF || dir_offset == 0xFFFFFFFF) {  // Zip64
-        if (at < 20 || le(e - 20, 4) != kZip64Locator) return bad("Zip64 locator missing");
+        if (at < 20 || le(e - 20, 4) != kZip64Locator) return bad(error_fmt("Zip64 locator missing"));
         const std::uint64_t end64 = le(e - 20 + 8, 8);
         unsigned char z[56];
         if (end64 + 56 > m_file_bytes || !read_at(m_fd.get(), end64, z, sizeof z) || le(z, 4) != kZip64End)
-            return bad("Zip64 end record unreadable");
+            return bad(error_fmt("Zip64 end record unreadable"));
         count = le(z + 32, 8), dir_bytes = le(z + 40, 8), dir_offset = le(z + 48, 8);
     }
     if (dir_offset + dir_bytes > m_file_bytes || dir_bytes > (std::uint64_t{1} << 32))
-        return bad("central directory outside the file");
+        return bad(error_fmt("central directory outside the file"));
     std::vector<unsigned char> dir(dir_bytes);
-    if (!read_at(m_fd.get(), dir_offset, dir.data(), dir.size())) return bad("short read");
+    if (!read_at(m_fd.get(), dir_offset, dir.data(), dir.size())) return bad(error_fmt("short read"));
     m_entries.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, dir_bytes / 46)));
     std::size_t p = 0;
     for (std::uint64_t k = 0; k < count; ++k) {
-        if (p + 46 > dir.size() || le(&dir[p], 4) != kDirectoryHeader) return bad(fmt::format("entry {} damaged", k));
+        if (p + 46 > dir.size() || le(&dir[p], 4) != kDirectoryHeader) return bad(error_fmt("entry {} damaged", k));
         const unsigned char* h = &dir[p];
         Entry entry;
         entry.encrypted = (le(h + 8, 2) & 1U) != 0;
@@ -95,7 +95,7 @@ Result<void> ZipReader::read_directory() {
         entry.size_bytes = le(h + 24, 4);
         const std::size_t name_len = le(h + 28, 2), extra_len = le(h + 30, 2), comment_len = le(h + 32, 2);
         entry.local_header_offset = le(h + 42, 4);
-        if (p + 46 + name_len + extra_len + comment_len > dir.size()) return bad(fmt::format("entry {} damaged", k));
+        if (p + 46 + name_len + extra_len + comment_len > dir.size()) return bad(error_fmt("entry {} damaged", k));
         entry.name.assign(reinterpret_cast<const char*>(h + 46), name_len);
         // Zip64 sizes and offset, in this order, for the fields set to 0xFFFFFFFF.
         for (std::size_t x = 0; x + 4 <= extra_len;) {
@@ -122,31 +122,30 @@ const ZipReader::Entry* ZipReader::find(std::string_view name) const {
 }
 
 Result<std::string> ZipReader::read(const Entry& entry, std::size_t max_bytes) const {
-    auto bad = [&](const std::string& what) { return fail(fmt::format("{}: {}", entry.name, what)); };
+    auto bad = [&](const Error& what) { return tl::unexpected(what.with_context(entry.name)); };
     if (entry.size_bytes > max_bytes)
         return bad(
-            fmt::format("{} bytes, over the limit of {} MiB for one feed file", entry.size_bytes, max_bytes >> 20));
-    if (entry.encrypted) return bad("encrypted, cannot be read");
+            error_fmt("{} bytes, over the limit of {} MiB for one feed file", entry.size_bytes, max_bytes >> 20));
+    if (entry.encrypted) return bad(error_fmt("encrypted, cannot be read"));
     // Deflate never grows data by more than ~0.1 %: a larger listed size is a lie.
     if (entry.compressed_bytes > entry.size_bytes + entry.size_bytes / 16 + 1024)
-        return bad(
-            fmt::format("compressed size {} implausible for {} bytes", entry.compressed_bytes, entry.size_bytes));
+        return bad(error_fmt("compressed size {} implausible for {} bytes", entry.compressed_bytes, entry.size_bytes));
     if (entry.method != 0 && entry.method != 8)
-        return bad(fmt::format("compression method {} is not supported", entry.method));
+        return bad(error_fmt("compression method {} is not supported", entry.method));
     unsigned char local[30];
     if (!read_at(m_fd.get(), entry.local_header_offset, local, sizeof local) || le(local, 4) != kLocalHeader)
-        return bad("local header damaged");
+        return bad(error_fmt("local header damaged"));
     const std::uint64_t data = entry.local_header_offset + 30 + le(local + 26, 2) + le(local + 28, 2);
-    if (data + entry.compressed_bytes > m_file_bytes) return bad("data outside the archive");
+    if (data + entry.compressed_bytes > m_file_bytes) return bad(error_fmt("data outside the archive"));
     std::string packed(static_cast<std::size_t>(entry.compressed_bytes), '\0');
-    if (!read_at(m_fd.get(), data, packed.data(), packed.size())) return bad("short read");
+    if (!read_at(m_fd.get(), data, packed.data(), packed.size())) return bad(error_fmt("short read"));
     std::string out;
     if (entry.method == 0) {
         out = std::move(packed);
     } else {
         out.resize(static_cast<std::size_t>(entry.size_bytes));
         z_stream z{};
-        if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return bad("cannot start inflating");
+        if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return bad(error_fmt("cannot start inflating"));
         z.next_in = reinterpret_cast<Bytef*>(packed.data());
         z.avail_in = static_cast<uInt>(packed.size());
         z.next_out = reinterpret_cast<Bytef*>(out.data());
@@ -155,12 +154,12 @@ Result<std::string> ZipReader::read(const Entry& entry, std::size_t max_bytes) c
         const bool ended = rc == Z_STREAM_END && z.total_out == entry.size_bytes;
         const bool overflow = rc != Z_STREAM_END && z.avail_out == 0;  // output full, stream not ended
         inflateEnd(&z);
-        if (overflow) return bad("inflates to more than its listed size");
-        if (!ended) return bad("compressed data damaged");
+        if (overflow) return bad(error_fmt("inflates to more than its listed size"));
+        if (!ended) return bad(error_fmt("compressed data damaged"));
     }
-    if (out.size() != entry.size_bytes) return bad("shorter than its listed size");
+    if (out.size() != entry.size_bytes) return bad(error_fmt("shorter than its listed size"));
     if (crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size())) != entry.crc32)
-        return bad("CRC-32 mismatch (damaged data)");
+        return bad(error_fmt("CRC-32 mismatch (damaged data)"));
     return out;
 }
 

@@ -28,7 +28,7 @@ Result<void> load_spatialite(sqlite3* db) {
     if (rc != SQLITE_OK) {
         std::string text = message != nullptr ? message : "unknown error";
         sqlite3_free(message);
-        return fail("cannot load SpatiaLite (mod_spatialite, package libsqlite3-mod-spatialite): " + text);
+        return fail_fmt("cannot load SpatiaLite (mod_spatialite, package libsqlite3-mod-spatialite): {}", text);
     }
     return {};
 }
@@ -56,10 +56,10 @@ Result<void> roll_back_hot_journal(const std::string& path) {
         sqlite3_busy_timeout(db.get(), 5000);
         if (store::query_int(db.get(), "SELECT count(*) FROM sqlite_master")) return {};
     }
-    return fail(path + ": an interrupted write left " + journal +
-                ", which must be rolled back before the catalogue can be read; open it once with "
-                "write access to the file and its folder (e.g. `territoire check --catalogue " +
-                path + "`). Nothing was read");
+    return fail_fmt(
+        "{}: an interrupted write left {}, which must be rolled back before the catalogue can be read; open it once "
+        "with write access to the file and its folder (e.g. `territoire check --catalogue {}`). Nothing was read",
+        path, journal, path);
 }
 
 }  // namespace
@@ -77,8 +77,8 @@ Result<void> check_integrity(sqlite3* db) {
     }
     if (rc != SQLITE_DONE) found += (found.empty() ? "" : "; ") + std::string(sqlite3_errmsg(db));
     if (found.empty()) return {};
-    return fail("the catalogue file is damaged (" + text_excerpt(found, 200) +
-                "); `territoire check` tells more; restore a backup");
+    return fail_fmt("the catalogue file is damaged ({}); `territoire check` tells more; restore a backup",
+                    text_excerpt(found, 200));
 }
 
 Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
@@ -99,7 +99,7 @@ Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
 
 Result<Transaction> begin_import(sqlite3* db, const SourceInfo& source) {
     // Never write into a damaged file: SQLite could spread the damage.
-    if (auto ok = check_integrity(db); !ok) return fail(ok.error().message + ". Nothing was written");
+    if (auto ok = check_integrity(db); !ok) return fail_fmt("{}. Nothing was written", ok.error().message);
     auto tx = Transaction::begin(db);
     if (!tx) return tl::unexpected(tx.error());
     if (auto ok = upsert_source(db, source); !ok) return tl::unexpected(ok.error());
@@ -114,13 +114,13 @@ Catalogue::Catalogue(std::string path, detail::SqliteDb db, bool read_only, int 
 Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
     std::error_code ec;
     const bool existed = fs::exists(path, ec);
-    if (!existed && mode != Mode::create_or_open) return fail(path + ": no such catalogue file");
-    if (existed && fs::is_directory(path, ec)) return fail(path + ": is a folder, expected a catalogue file");
+    if (!existed && mode != Mode::create_or_open) return fail_fmt("{}: no such catalogue file", path);
+    if (existed && fs::is_directory(path, ec)) return fail_fmt("{}: is a folder, expected a catalogue file", path);
     // A pipe or a device would block the first read forever (or never end).
     if (existed && !fs::is_regular_file(path, ec))
-        return fail(path + ": not a regular file (a pipe or a device), expected a catalogue file");
+        return fail_fmt("{}: not a regular file (a pipe or a device), expected a catalogue file", path);
     if (existed && !looks_like_sqlite(path))
-        return fail(path + ": not a Territoire catalogue (not an SQLite database); the file was left untouched");
+        return fail_fmt("{}: not a Territoire catalogue (not an SQLite database); the file was left untouched", path);
 
     if (existed && mode == Mode::read_only)
         if (auto ok = roll_back_hot_journal(path); !ok) return tl::unexpected(ok.error());
@@ -131,7 +131,7 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
     if (rc != SQLITE_OK) {
         const std::string why = raw != nullptr ? sqlite3_errmsg(raw) : "out of memory";
         if (!existed) fs::remove(path, ec);
-        return fail(path + ": cannot open catalogue: " + why);
+        return fail_fmt("{}: cannot open catalogue: {}", path, why);
     }
     sqlite3_busy_timeout(db.get(), 5000);
     const bool read_only = mode == Mode::read_only || sqlite3_db_readonly(db.get(), "main") == 1;
@@ -142,13 +142,15 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         return tl::unexpected(version.error().with_context(path));
     }
     if (*version < 0)
-        return fail(path +
-                    ": not a Territoire catalogue (an SQLite database without the "
-                    "territoire_meta table); the file was left untouched");
+        return fail_fmt(
+            "{}: not a Territoire catalogue (an SQLite database without the territoire_meta table); the file was left "
+            "untouched",
+            path);
     if (*version > kSchemaVersion)
-        return fail(path + ": catalogue schema version " + std::to_string(*version) +
-                    " is newer than this Territoire supports (" + std::to_string(kSchemaVersion) +
-                    "); upgrade Territoire. The file was left untouched");
+        return fail_fmt(
+            "{}: catalogue schema version {} is newer than this Territoire supports ({}); upgrade Territoire. The file "
+            "was left untouched",
+            path, std::to_string(*version), std::to_string(kSchemaVersion));
     if (auto ok = load_spatialite(db.get()); !ok) {
         if (!existed) fs::remove(path, ec);
         return tl::unexpected(ok.error().with_context(path));
@@ -166,8 +168,8 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         return Catalogue(path, std::move(db), read_only, static_cast<int>(*version));
     if (*version < kSchemaVersion) {
         if (read_only)
-            return fail(path + ": catalogue schema " + std::to_string(*version) + " needs an upgrade to " +
-                        std::to_string(kSchemaVersion) + ", but the file is read-only");
+            return fail_fmt("{}: catalogue schema {} needs an upgrade to {}, but the file is read-only", path,
+                            std::to_string(*version), std::to_string(kSchemaVersion));
         auto tx = store::Transaction::begin(db.get());
         if (!tx) return tl::unexpected(tx.error().with_context(path));
         if (auto ok = store::migrate(db.get(), *version, kSchemaVersion); !ok) {
@@ -185,7 +187,7 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
 
 Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
                                            ImportReport& report, Progress progress) {
-    if (m_read_only) return fail(m_path + ": catalogue is read-only; nothing was imported");
+    if (m_read_only) return fail_fmt("{}: catalogue is read-only; nothing was imported", m_path);
     sqlite3* db = m_db.get();
     auto tx = store::begin_import(db, source);
     if (!tx) return tl::unexpected(tx.error().with_context(m_path));
@@ -207,15 +209,16 @@ Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::
     std::map<std::pair<std::string, std::string>, std::string> seen;
     for (const Territory& t : territories) {
         if (++done % 256 == 0 && !progress(done, static_cast<std::int64_t>(territories.size())))
-            return fail(m_path + ": import cancelled; the catalogue is unchanged");
+            return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
         const std::string level(territory_level_id(t.level));
         const std::string record = t.code.empty() ? t.name : t.code + " " + t.name;
         const auto [first, fresh] = seen.emplace(std::pair{level, t.code.empty() ? "name:" + t.name : t.code}, record);
         if (!fresh) {
             report.skipped.push_back(
-                {record, fmt::format("duplicate {} {} \"{}\" in this file (already read as \"{}\")", level,
-                                     t.code.empty() ? "name" : "code", text_excerpt(t.code.empty() ? t.name : t.code),
-                                     text_excerpt(first->second))});
+                {record, t.code.empty() ? error_fmt("duplicate {} name \"{}\" in this file (already read as \"{}\")",
+                                                    level, text_excerpt(t.name), text_excerpt(first->second))
+                                        : error_fmt("duplicate {} code \"{}\" in this file (already read as \"{}\")",
+                                                    level, text_excerpt(t.code), text_excerpt(first->second))});
             continue;
         }
         sqlite3_stmt* f = find->get();
@@ -235,7 +238,7 @@ Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::
         store::bind_blob(w, 5, wkb.data(), static_cast<int>(wkb.size()));
         if (existing != 0) store::bind_int(w, 6, existing);
         if (auto ok = store::step_done(db, w); !ok)
-            return tl::unexpected(ok.error().with_context(m_path + ": territory " + record));
+            return tl::unexpected(ok.error().with_context_fmt("{}: territory {}", m_path, record));
         (existing != 0 ? report.updated : report.imported) += 1;
     }
     if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(m_path));
@@ -244,7 +247,7 @@ Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::
 }
 
 Result<void> Catalogue::save_audience(const std::string& id, const std::string& json) {
-    if (m_read_only) return fail(m_path + ": catalogue is read-only");
+    if (m_read_only) return fail_fmt("{}: catalogue is read-only", m_path);
     auto st = store::prepare(m_db.get(), "INSERT OR REPLACE INTO audiences(id, json) VALUES (?,?)");
     if (!st) return tl::unexpected(st.error().with_context(m_path));
     store::bind_text(st->get(), 1, id);
@@ -253,7 +256,7 @@ Result<void> Catalogue::save_audience(const std::string& id, const std::string& 
 }
 
 Result<std::int64_t> Catalogue::save_perimeter(const StoredPerimeter& perimeter) {
-    if (m_read_only) return fail(m_path + ": catalogue is read-only");
+    if (m_read_only) return fail_fmt("{}: catalogue is read-only", m_path);
     auto st = store::prepare(m_db.get(),
                              "INSERT INTO perimeters(audience_id, level, params, stats, created_at, geom) "
                              "VALUES (?,?,?,?,?,CastToMultiPolygon(GeomFromWKB(?,4326)))");

@@ -62,7 +62,7 @@ Result<void> each_row(sqlite3* db, sqlite3_stmt* st, Row&& row) {
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) row(st);
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return fail(std::string("SQLite: ") + sqlite3_errmsg(db));
+    if (rc != SQLITE_DONE) return fail_fmt("SQLite: {}", sqlite3_errmsg(db));
     return {};
 }
 
@@ -144,7 +144,7 @@ private:
 Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
                                      ImportReport& report, Progress progress,
                                      const std::vector<ThemeName>& theme_names) {
-    if (m_read_only) return fail(m_path + ": catalogue is read-only; nothing was imported");
+    if (m_read_only) return fail_fmt("{}: catalogue is read-only; nothing was imported", m_path);
     sqlite3* db = m_db.get();
     auto tx = store::begin_import(db, source);
     if (!tx) return tl::unexpected(tx.error().with_context(m_path));
@@ -186,14 +186,14 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
     std::int64_t done = 0;
     for (const OfferItem& item : items) {
         if (++done % 4096 == 0 && !progress(done, static_cast<std::int64_t>(items.size())))
-            return fail(m_path + ": import cancelled; the catalogue is unchanged");
+            return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
         if (!seen.insert(item.source_id).second) {
-            report.skipped.push_back(
-                {item.source_id, "duplicate id \"" + item.source_id + "\" within " + source.key + ": kept the first"});
+            report.skipped.push_back({item.source_id, error_fmt("duplicate id \"{}\" within {}: kept the first",
+                                                                item.source_id, source.key)});
             continue;
         }
         if (!is_valid_lonlat(item.position))
-            return fail(m_path + ": item " + item.source_id + " has invalid coordinates");
+            return fail_fmt("{}: item {} has invalid coordinates", m_path, item.source_id);
         std::int64_t existing = 0;
         if (source_held) {
             sqlite3_stmt* f = find->get();
@@ -225,7 +225,7 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
         else
             store::bind_null(w, 16);
         if (auto ok = store::step_done(db, w); !ok)
-            return tl::unexpected(ok.error().with_context(m_path + ": item " + item.source_id));
+            return tl::unexpected(ok.error().with_context_fmt("{}: item {}", m_path, item.source_id));
         (existing != 0 ? updated : imported) += 1;
     }
     if (!theme_names.empty()) {
@@ -241,12 +241,12 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
             store::bind_text(name->get(), 2, t.name_fr);
             store::bind_text(name->get(), 3, t.name_en);
             if (auto ok = store::step_done(db, name->get()); !ok)
-                return tl::unexpected(ok.error().with_context(m_path + ": theme " + t.id));
+                return tl::unexpected(ok.error().with_context_fmt("{}: theme {}", m_path, t.id));
         }
     }
     if (suspended)
         if (auto ok = suspended->restore(db, imported > 0, updated > 0); !ok)
-            return tl::unexpected(ok.error().with_context(m_path + ": rebuilding the spatial index"));
+            return tl::unexpected(ok.error().with_context_fmt("{}: rebuilding the spatial index", m_path));
     if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(m_path));
     report.imported += imported;
     report.updated += updated;

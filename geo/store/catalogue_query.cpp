@@ -121,7 +121,7 @@ Result<std::vector<OfferItem>> Catalogue::items(const ItemFilter& filter) const 
         if (sqlite3_column_type(s, 14) != SQLITE_NULL) item.min_price_eur = sqlite3_column_double(s, 14);
         out.push_back(std::move(item));
     }
-    if (rc != SQLITE_DONE) return fail(m_path + ": reading offer items: " + sqlite3_errmsg(m_db.get()));
+    if (rc != SQLITE_DONE) return fail_fmt("{}: reading offer items: {}", m_path, sqlite3_errmsg(m_db.get()));
     return out;
 }
 
@@ -152,7 +152,7 @@ Result<std::vector<Territory>> Catalogue::territories(const TerritoryFilter& fil
         t.geometry = std::move(*geometry);
         out.push_back(std::move(t));
     }
-    if (rc != SQLITE_DONE) return fail(m_path + ": reading territories: " + sqlite3_errmsg(m_db.get()));
+    if (rc != SQLITE_DONE) return fail_fmt("{}: reading territories: {}", m_path, sqlite3_errmsg(m_db.get()));
     return out;
 }
 

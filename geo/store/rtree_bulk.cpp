@@ -131,10 +131,10 @@ std::vector<unsigned char> encode(const std::vector<RtreeBox>& cells, std::size_
 Result<void> bulk_load_rtree(sqlite3* db, const std::string& name, std::vector<RtreeBox> boxes) {
     const std::string q = "\"" + name;
     auto node_bytes = query_int(db, "SELECT length(data) FROM " + q + "_node\" WHERE nodeno = 1");
-    if (!node_bytes) return tl::unexpected(node_bytes.error().with_context("R*Tree " + name));
+    if (!node_bytes) return tl::unexpected(node_bytes.error().with_context_fmt("R*Tree {}", name));
     const auto bytes = static_cast<std::size_t>(*node_bytes);
     if (bytes < kHeaderBytes + 2 * kCellBytes)
-        return fail("R*Tree " + name + ": unexpected node size " + std::to_string(bytes));
+        return fail_fmt("R*Tree {}: unexpected node size {}", name, std::to_string(bytes));
     // Nodes about 90 % full, so that the rows inserted later through SQL do
     // not split a node at their first insertion.
     const std::size_t capacity = (bytes - kHeaderBytes) / kCellBytes;
@@ -142,7 +142,7 @@ Result<void> bulk_load_rtree(sqlite3* db, const std::string& name, std::vector<R
     for (const char* table : {"_node\"", "_rowid\"", "_parent\""})
         if (auto ok = exec(db, "DELETE FROM " + q + table); !ok) return ok;
     auto writer = ShadowWriter::open(db, name);
-    if (!writer) return tl::unexpected(writer.error().with_context("R*Tree " + name));
+    if (!writer) return tl::unexpected(writer.error().with_context_fmt("R*Tree {}", name));
 
     for (auto& b : boxes) b = stored(b);
     if (boxes.empty()) return writer->node(1, encode({}, bytes, 0));

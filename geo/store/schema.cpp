@@ -87,7 +87,7 @@ Result<int> schema_version(sqlite3* db) {
 Result<void> migrate(sqlite3* db, int from_version, int to_version) {
     for (int v = from_version + 1; v <= to_version; ++v) {
         if (auto ok = exec(db, kMigrations[v - 1]); !ok)
-            return tl::unexpected(ok.error().with_context("migration to schema " + std::to_string(v)));
+            return tl::unexpected(ok.error().with_context_fmt("migration to schema {}", std::to_string(v)));
         if (auto ok = exec(
                 db, "INSERT OR REPLACE INTO territoire_meta VALUES ('schema_version', '" + std::to_string(v) + "')");
             !ok)
@@ -99,8 +99,8 @@ Result<void> migrate(sqlite3* db, int from_version, int to_version) {
     if (!registered) return tl::unexpected(registered.error());
     const int expected = to_version >= 2 ? 3 : 2;
     if (*registered != expected)
-        return fail("SpatiaLite did not register the geometry columns (" + std::to_string(*registered) + " of " +
-                    std::to_string(expected) + ")");
+        return fail_fmt("SpatiaLite did not register the geometry columns ({} of {})", std::to_string(*registered),
+                        std::to_string(expected));
     return {};
 }
 

@@ -35,7 +35,7 @@ std::string write_failure_reason(sqlite3* db) {
 
 // "SQL error: MESSAGE", with the reason when a write failed.
 Error sql_error(sqlite3* db, const std::string& message) {
-    return Error{"SQL error: " + message + write_failure_reason(db)};
+    return error_fmt("SQL error: {}{}", message, write_failure_reason(db));
 }
 
 }  // namespace
@@ -43,8 +43,7 @@ Error sql_error(sqlite3* db, const std::string& message) {
 Result<detail::SqliteStmt> prepare(sqlite3* db, std::string_view sql) {
     sqlite3_stmt* raw = nullptr;
     if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK) {
-        return fail("SQL error: " + std::string(sqlite3_errmsg(db)) + " in \"" + std::string(sql.substr(0, 120)) +
-                    "\"");
+        return fail_fmt("SQL error: {} in \"{}\"", sqlite3_errmsg(db), sql.substr(0, 120));
     }
     return detail::SqliteStmt(raw);
 }
@@ -97,7 +96,7 @@ Result<std::int64_t> query_int(sqlite3* db, const std::string& sql) {
     if (!st) return tl::unexpected(st.error());
     const int rc = sqlite3_step(st->get());
     if (rc == SQLITE_ROW) return sqlite3_column_int64(st->get(), 0);
-    if (rc == SQLITE_DONE) return fail("SQL query returned no row: " + sql);
+    if (rc == SQLITE_DONE) return fail_fmt("SQL query returned no row: {}", sql);
     return tl::unexpected(sql_error(db, sqlite3_errmsg(db)));
 }
 

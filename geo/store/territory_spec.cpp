@@ -31,8 +31,7 @@ Result<Territory> one_of(const Catalogue& catalogue, const std::string& spec, st
     if (found.size() == 1) return std::move(found.front());
     std::string choices;
     for (const Territory& t : found) choices += (choices.empty() ? "" : ", ") + spec_of(t);
-    return fail(
-        fmt::format("{}: \"{}\" names {} territories; say which: {}", catalogue.path(), spec, found.size(), choices));
+    return fail_fmt("{}: \"{}\" names {} territories; say which: {}", catalogue.path(), spec, found.size(), choices);
 }
 
 Result<Territory> by_level_code(const Catalogue& catalogue, const std::string& spec, TerritoryLevel level,
@@ -49,8 +48,8 @@ Result<Territory> by_level_code(const Catalogue& catalogue, const std::string& s
         if (!found) return tl::unexpected(found.error());
     }
     if (found->empty())
-        return fail(fmt::format("{}: territory \"{}\" not found; at level {} it holds: {}", catalogue.path(), spec,
-                                territory_level_id(level), known_at(catalogue, level)));
+        return fail_fmt("{}: territory \"{}\" not found; at level {} it holds: {}", catalogue.path(), spec,
+                        territory_level_id(level), known_at(catalogue, level));
     return one_of(catalogue, spec, std::move(*found));
 }
 
@@ -66,8 +65,8 @@ Result<Territory> loaded(const Catalogue& catalogue, const std::string& spec, co
     auto found = catalogue.territories(filter);
     if (!found) return tl::unexpected(found.error());
     if (found->empty())
-        return fail(fmt::format("{}: no territory named \"{}\" (expected {}); it holds: {}", catalogue.path(), spec,
-                                forms, known_at(catalogue, std::nullopt)));
+        return fail_fmt("{}: no territory named \"{}\" (expected {}); it holds: {}", catalogue.path(), spec, forms,
+                        known_at(catalogue, std::nullopt));
     return one_of(catalogue, spec, std::move(*found));
 }
 
@@ -75,7 +74,7 @@ Result<Territory> destination(const Catalogue& catalogue, const std::string& spe
                               const Audience& audience, double level) {
     auto items = catalogue.items(filter);
     if (!items) return tl::unexpected(items.error());
-    if (items->empty()) return fail(fmt::format("{}: no offer item for \"{}\"", catalogue.path(), spec));
+    if (items->empty()) return fail_fmt("{}: no offer item for \"{}\"", catalogue.path(), spec);
     auto t = offer_destination(*items, audience, level, spec, spec);
     if (!t) return tl::unexpected(t.error().with_context(catalogue.path()));
     return t;
@@ -97,10 +96,10 @@ Result<Territory> resolve_territory(const Catalogue& catalogue, const std::strin
             const auto c2 = rest.find(':');
             const auto lv = territory_level_from_id(rest.substr(0, c2));
             if (c2 == std::string::npos || !lv)
-                return fail(
-                    fmt::format("territory \"{}\": expected offer:LEVEL:CODE, e.g. "
-                                "offer:departement:41",
-                                spec));
+                return fail_fmt(
+                    "territory \"{}\": expected offer:LEVEL:CODE, e.g. "
+                    "offer:departement:41",
+                    spec);
             auto inside = by_level_code(catalogue, spec, *lv, rest.substr(c2 + 1));
             if (!inside) return tl::unexpected(inside.error());
             ItemFilter filter;

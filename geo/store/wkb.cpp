@@ -73,19 +73,19 @@ void write_polygon(Writer& w, const Polygon& poly) {
 
 Result<Polygon> read_polygon_body(Reader& r) {
     std::uint32_t ring_count = 0;
-    if (!r.u32(ring_count)) return fail("truncated WKB polygon");
+    if (!r.u32(ring_count)) return fail_fmt("truncated WKB polygon");
     Polygon poly;
     for (std::uint32_t i = 0; i < ring_count; ++i) {
         std::uint32_t n = 0;
-        if (!r.u32(n)) return fail("truncated WKB ring");
+        if (!r.u32(n)) return fail_fmt("truncated WKB ring");
         // A damaged count is refused before any allocation for it.
         if (n > r.remaining() / (2 * sizeof(double)))
-            return fail(fmt::format("WKB ring of {} points is longer than the {} bytes left", n, r.remaining()));
+            return fail_fmt("WKB ring of {} points is longer than the {} bytes left", n, r.remaining());
         Ring ring;
         ring.reserve(n);
         for (std::uint32_t k = 0; k < n; ++k) {
             LonLat p;
-            if (!r.f64(p.lon_deg) || !r.f64(p.lat_deg)) return fail("truncated WKB ring");
+            if (!r.f64(p.lon_deg) || !r.f64(p.lat_deg)) return fail_fmt("truncated WKB ring");
             ring.push_back(p);
         }
         poly.rings.push_back(std::move(ring));
@@ -107,7 +107,7 @@ std::vector<std::uint8_t> multipolygon_to_wkb(const MultiPolygon& geometry) {
 Result<MultiPolygon> multipolygon_from_wkb(const std::uint8_t* data, std::size_t size_bytes) {
     Reader r(data, size_bytes);
     std::uint32_t type = 0;
-    if (!r.byte_order() || !r.u32(type)) return fail("truncated WKB header");
+    if (!r.byte_order() || !r.u32(type)) return fail_fmt("truncated WKB header");
     MultiPolygon out;
     if (type == 3) {
         auto poly = read_polygon_body(r);
@@ -115,13 +115,13 @@ Result<MultiPolygon> multipolygon_from_wkb(const std::uint8_t* data, std::size_t
         out.polygons.push_back(std::move(*poly));
         return out;
     }
-    if (type != 6) return fail("WKB geometry type " + std::to_string(type) + ", expected a 2D polygon or multipolygon");
+    if (type != 6) return fail_fmt("WKB geometry type {}, expected a 2D polygon or multipolygon", std::to_string(type));
     std::uint32_t count = 0;
-    if (!r.u32(count)) return fail("truncated WKB multipolygon");
+    if (!r.u32(count)) return fail_fmt("truncated WKB multipolygon");
     for (std::uint32_t i = 0; i < count; ++i) {
         std::uint32_t part_type = 0;
-        if (!r.byte_order() || !r.u32(part_type)) return fail("truncated WKB multipolygon part");
-        if (part_type != 3) return fail("WKB multipolygon part of type " + std::to_string(part_type));
+        if (!r.byte_order() || !r.u32(part_type)) return fail_fmt("truncated WKB multipolygon part");
+        if (part_type != 3) return fail_fmt("WKB multipolygon part of type {}", std::to_string(part_type));
         auto poly = read_polygon_body(r);
         if (!poly) return tl::unexpected(poly.error());
         out.polygons.push_back(std::move(*poly));

@@ -13,11 +13,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const geo::detail::ParsedObject parsed = geo::detail::parse_datatourisme_object(bytes, fuzz::taxonomy());
     if (parsed.item) {
         if (!fuzz::in_lonlat_range(parsed.item->position)) std::abort();
-        if (!parsed.skip_reason.empty()) std::abort();
-    } else if (parsed.skip_reason.empty()) {
+        if (parsed.skip_reason) std::abort();
+    } else if (!parsed.skip_reason || parsed.skip_reason->message.empty()) {
         std::abort();  // skipped without a reason
     }
     // Reasons quote bounded excerpts, never the whole input.
-    if (parsed.skip_reason.size() > 4096) std::abort();
+    if (parsed.skip_reason && parsed.skip_reason->message.size() > 4096) std::abort();
     return 0;
 }

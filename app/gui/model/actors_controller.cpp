@@ -5,7 +5,7 @@
 namespace app::gui {
 
 geo::Result<ActorsOutcome> run_actors(const ActorsRequest& request) {
-    if (!request.items || request.items->empty()) return geo::fail("no offer item loaded");
+    if (!request.items || request.items->empty()) return geo::fail_fmt("no offer item loaded");
     auto use_case = geo::AudiencePerimeter::create(request.items, request.territories);
     if (!use_case) return tl::unexpected(use_case.error());
     geo::PerimeterParams params;

@@ -1,4 +1,5 @@
 #include "app/gui/model/audience_controller.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -78,7 +79,7 @@ AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
         if (use_case)
             m_use_case.emplace(std::move(*use_case));
         else
-            m_projection_error = use_case.error().message;
+            m_projection_error = error_text(use_case.error());
     }
     if (!m_use_case) {
         set_weights(geo::item_weights(request.audience, *request.items));
@@ -92,7 +93,7 @@ AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
     auto run = m_use_case->run(request.audience, params, false);
     if (!run) {
         set_weights(geo::item_weights(request.audience, *request.items));
-        result.error = run.error().message;
+        result.error = error_text(run.error());
         return result;
     }
     set_weights(run->offer_weights);
@@ -107,7 +108,7 @@ AudienceResult AudienceComputer::operator()(const AudienceRequest& request) {
     if (request.territories && !request.territories->empty() && main != perimeter.levels.end()) {
         auto borders = geo::border_report(main->geometry, *request.territories);
         if (!borders) {
-            result.error = borders.error().message;
+            result.error = error_text(borders.error());
             return result;
         }
         result.borders = std::move(*borders);

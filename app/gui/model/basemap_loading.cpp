@@ -31,7 +31,8 @@ geo::Result<std::string> load_basemap(MapModel& model, const std::string& path, 
                 return tl::unexpected(raster.error());
             auto credit = load_context_layer(model, path);
             if (!credit && credit.error().message.find("not a vector file GDAL can read") != std::string::npos)
-                return geo::fail(path + ": neither a raster nor a vector file GDAL can read (no driver recognises it)");
+                return geo::fail_fmt("{}: neither a raster nor a vector file GDAL can read (no driver recognises it)",
+                                     path);
             return credit;
         }
         basemap.credit =

@@ -35,16 +35,16 @@ std::vector<std::string> split_specs(const std::string& text) {
 }
 
 geo::Result<geo::BenchmarkResult> run_benchmark(const BenchmarkRequest& request) {
-    if (request.against.empty()) return geo::fail("choose at least one competitor");
-    if (!request.items) return geo::fail("no offer item loaded");
+    if (request.against.empty()) return geo::fail_fmt("choose at least one competitor");
+    if (!request.items) return geo::fail_fmt("no offer item loaded");
     auto catalogue = geo::Catalogue::open(request.catalogue, geo::Catalogue::Mode::read_only);
     if (!catalogue) return tl::unexpected(catalogue.error());
     auto ours = geo::resolve_territory(*catalogue, request.ours, request.audience, request.level);
-    if (!ours) return geo::fail(request.ours + ": " + ours.error().message);
+    if (!ours) return tl::unexpected(ours.error().with_context(request.ours));
     std::vector<geo::Territory> competitors;
     for (const std::string& spec : request.against) {
         auto t = geo::resolve_territory(*catalogue, spec, request.audience, request.level);
-        if (!t) return geo::fail(spec + ": " + t.error().message);
+        if (!t) return tl::unexpected(t.error().with_context(spec));
         competitors.push_back(std::move(*t));
     }
     return geo::compute_benchmark(*ours, competitors, *request.items, request.audience);

@@ -1,4 +1,5 @@
 #include "app/gui/model/gaps_controller.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include <algorithm>
 
@@ -22,7 +23,7 @@ GapsOutcome compute_gaps_outcome(const GapsRequest& request) {
     if (gaps)
         out.gaps = std::make_shared<const geo::GapResult>(std::move(*gaps));
     else
-        out.error = gaps.error().message;
+        out.error = error_text(gaps.error());
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return out;
 }
@@ -33,7 +34,7 @@ GapsController::GapsController(std::chrono::milliseconds debounce)
         m_params.cell_m = defaults->cell_m;
         m_params.acceptable_m = defaults->acceptable_m;
     } else {
-        m_defaults_error = defaults.error().message;
+        m_defaults_error = error_text(defaults.error());
     }
 }
 

@@ -7,8 +7,8 @@
 namespace app::gui {
 
 geo::Result<SegmentsOutcome> run_segments(const SegmentsRequest& request) {
-    if (request.against.empty()) return geo::fail("choose at least one competitor");
-    if (!request.items || request.items->empty()) return geo::fail("no offer item loaded");
+    if (request.against.empty()) return geo::fail_fmt("choose at least one competitor");
+    if (!request.items || request.items->empty()) return geo::fail_fmt("no offer item loaded");
     auto params = geo::segment_defaults();
     if (!params) return tl::unexpected(params.error());
     auto catalogue = geo::Catalogue::open(request.catalogue, geo::Catalogue::Mode::read_only);
@@ -17,11 +17,11 @@ geo::Result<SegmentsOutcome> run_segments(const SegmentsRequest& request) {
     if (!audiences) return tl::unexpected(audiences.error());
     const geo::Audience& first = audiences->front().audience;
     auto ours = geo::resolve_territory(*catalogue, request.ours, first, params->level);
-    if (!ours) return geo::fail(request.ours + ": " + ours.error().message);
+    if (!ours) return tl::unexpected(ours.error().with_context(request.ours));
     std::vector<geo::Territory> competitors;
     for (const std::string& spec : request.against) {
         auto t = geo::resolve_territory(*catalogue, spec, first, params->level);
-        if (!t) return geo::fail(spec + ": " + t.error().message);
+        if (!t) return tl::unexpected(t.error().with_context(spec));
         competitors.push_back(std::move(*t));
     }
     auto use_case = geo::AudiencePerimeter::create(request.items, nullptr);

@@ -1,4 +1,5 @@
 #include "app/gui/render/basemap_meshes.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include "app/gui/render/basemap_style.hpp"
 
@@ -15,7 +16,8 @@ BasemapMeshes build_basemap_meshes(const geo::OsmBasemap& basemap) {
             for (const geo::BasemapArea& area : band.areas)
                 if (area.cls == cls)
                     if (auto ok = builder.add_fill(area.polygons, basemap_area_colour(cls)); !ok)
-                        out.errors.push_back(std::string(basemap_class_name(cls)) + " area: " + ok.error().message);
+                        out.errors.push_back(
+                            error_text(ok.error().with_context_fmt("{} area", basemap_class_name(cls))));
         // Casings under every road, so that crossings read as joined roads.
         for (geo::BasemapClass cls : kBasemapLineOrder) {
             const BasemapLineStyle style = basemap_line_style(cls);

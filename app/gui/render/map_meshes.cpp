@@ -1,4 +1,5 @@
 #include "app/gui/render/map_meshes.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include "app/gui/model/gap_view.hpp"
 #include "app/gui/render/map_style.hpp"
@@ -30,7 +31,7 @@ TerritoryMesh build_territory_mesh(const std::vector<geo::Territory>& territorie
             const AreaStyle style = territory_style(t.level);
             if (style.fill.a > 0)
                 if (auto ok = builder.add_fill(t.geometry, style.fill); !ok)
-                    out.errors.push_back("territory " + t.name + ": " + ok.error().message);
+                    out.errors.push_back(error_text(ok.error().with_context_fmt("territory {}", t.name)));
         }
     }
     static constexpr geo::TerritoryLevel kOutlineOrder[] = {
@@ -65,7 +66,7 @@ MeshResult build_perimeter_mesh(const std::vector<PerimeterOverlay>& levels) {
     MeshResult out;
     for (const auto& l : levels)
         if (auto ok = builder.add_fill(l.geometry, perimeter_style(l.main).fill); !ok)
-            out.errors.push_back(fmt::format("perimeter level {:g}: {}", l.level, ok.error().message));
+            out.errors.push_back(error_text(ok.error().with_context_fmt("perimeter level {:g}", l.level)));
     for (const auto& l : levels) {
         const AreaStyle style = perimeter_style(l.main);
         builder.add_outline(l.geometry, style.outline, style.line);
@@ -83,7 +84,7 @@ MeshResult build_context_mesh(const ContextGeometry& geometry) {
     MeshResult out;
     if (poly.fill.a > 0)
         if (auto ok = builder.add_fill(geometry.polygons, poly.fill); !ok)
-            out.errors.push_back("context layer: " + ok.error().message);
+            out.errors.push_back(error_text(ok.error().with_context_fmt("context layer")));
     builder.add_outline(geometry.polygons, poly.outline, poly.line);
     for (const auto& line : geometry.lines)
         builder.add_line(line, context_line_colour(geometry.theme), context_line_style(geometry.theme));

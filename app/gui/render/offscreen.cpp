@@ -13,7 +13,7 @@ geo::Result<Offscreen> Offscreen::create(int width_px, int height_px) {
     GLint max_size = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
     if (width_px <= 0 || height_px <= 0 || width_px > max_size || height_px > max_size)
-        return geo::fail(fmt::format("image size {}x{} outside 1..{} pixels", width_px, height_px, max_size));
+        return geo::fail_fmt("image size {}x{} outside 1..{} pixels", width_px, height_px, max_size);
     Offscreen target;
     target.m_width_px = width_px;
     target.m_height_px = height_px;
@@ -25,7 +25,7 @@ geo::Result<Offscreen> Offscreen::create(int width_px, int height_px) {
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, target.m_colour.get());
     const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
     if (status != GL_FRAMEBUFFER_COMPLETE)
-        return geo::fail(fmt::format("offscreen framebuffer incomplete (status 0x{:x})", status));
+        return geo::fail_fmt("offscreen framebuffer incomplete (status 0x{:x})", status);
     return target;
 }
 
@@ -67,7 +67,7 @@ Image read_pixels(int x_px, int y_px, int width_px, int height_px) {
 }
 
 geo::Result<void> write_png(const std::string& path, const Image& image) {
-    if (image.width_px <= 0 || image.height_px <= 0) return geo::fail(path + ": empty image, nothing to write");
+    if (image.width_px <= 0 || image.height_px <= 0) return geo::fail_fmt("{}: empty image, nothing to write", path);
     // Encoded in memory, then written like every export (BufferedOutput:
     // checked writes, fsync, rename), so that a full disk fails with a
     // message and leaves a previous picture as it was.
@@ -78,7 +78,7 @@ geo::Result<void> write_png(const std::string& path, const Image& image) {
     };
     if (stbi_write_png_to_func(append, &file->buffer(), image.width_px, image.height_px, 4, image.rgba.data(),
                                image.width_px * 4) == 0)
-        return geo::fail(path + ": cannot encode the PNG");
+        return geo::fail_fmt("{}: cannot encode the PNG", path);
     return file->commit();
 }
 

@@ -1,4 +1,5 @@
 #include "app/gui/render/raster_layer.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -65,7 +66,7 @@ bool RasterLayer::poll(const Camera& camera, double margin_px) {
 
 void RasterLayer::upload(DecodedTile& decoded) {
     if (!decoded.image) {
-        if (!m_error) m_error = decoded.image.error().message;
+        if (!m_error) m_error = error_text(decoded.image.error());
         m_failed.insert(decoded.id);
         return;
     }

@@ -20,7 +20,7 @@ geo::Result<gl::Shader> compile(GLenum stage, std::string_view source, const std
         glGetShaderiv(shader.get(), GL_INFO_LOG_LENGTH, &log_length);
         std::string log(static_cast<size_t>(std::max(log_length, 1)), '\0');
         glGetShaderInfoLog(shader.get(), log_length, nullptr, log.data());
-        return geo::fail("shaders/" + what + ": compile error: " + log);
+        return geo::fail_fmt("shaders/{}: compile error: {}", what, log);
     }
     return shader;
 }
@@ -55,7 +55,7 @@ geo::Result<ShaderProgram> ShaderProgram::build(std::string_view name, std::stri
         glGetProgramiv(program.m_program.get(), GL_INFO_LOG_LENGTH, &log_length);
         std::string log(static_cast<size_t>(std::max(log_length, 1)), '\0');
         glGetProgramInfoLog(program.m_program.get(), log_length, nullptr, log.data());
-        return geo::fail("shaders/" + base + ": link error: " + log);
+        return geo::fail_fmt("shaders/{}: link error: {}", base, log);
     }
     return program;
 }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <string>
+#include "app/gui/errors/error_text.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -134,7 +135,7 @@ void GuiShell::take_snapshot() {
     if (written)
         m_ui.set_status(fmt::format(fmt::runtime(tr(Text::snapshot_saved)), path));
     else
-        m_ui.set_status(written.error().message, true);
+        m_ui.set_status(error_text(written.error()), true);
 }
 
 Rect GuiShell::frame() {

@@ -4,6 +4,7 @@
 // shell again clean; the undo history fed once per frame.
 #include <algorithm>
 #include <filesystem>
+#include "app/gui/errors/error_text.hpp"
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -20,7 +21,7 @@ namespace app::gui {
 void GuiShell::open_project_at_start() {
     auto project = geo::read_project(m_options.project);
     if (!project) {  // the options as given stand (the demo, when it was the last project)
-        m_ui.set_status(project.error().message, true);
+        m_ui.set_status(error_text(project.error()), true);
         return;
     }
     std::error_code ec;
@@ -49,9 +50,9 @@ void GuiShell::open_project_at_start() {
         m_ui.left_panel_px = width(project->panel_widths->left_px);
         m_ui.right_panel_px = width(project->panel_widths->right_px);
     }
-    if (!project->warnings.empty()) m_ui.set_status(project->warnings.front());
+    if (!project->warnings.empty()) m_ui.set_status(error_text(project->warnings.front()));
     m_view_pending = project->view.has_value();
-    if (auto added = geo::add_recent_project(m_project_path); !added) m_ui.set_status(added.error().message, true);
+    if (auto added = geo::add_recent_project(m_project_path); !added) m_ui.set_status(error_text(added.error()), true);
     m_recent = geo::read_recent_projects();
     m_project = std::move(*project);
 }
@@ -66,7 +67,7 @@ void GuiShell::apply_project_after_load(CatalogueSnapshot& loaded) {
         if (audience)
             m_audience.restore(std::move(audience->audience), std::move(audience->preset), params, m_model);
         else
-            m_ui.set_status(audience.error().message, true);
+            m_ui.set_status(error_text(audience.error()), true);
     }
     if (m_view_pending && m_project && m_project->view) {
         m_view_pending = false;
@@ -86,12 +87,12 @@ geo::Project GuiShell::capture() const {
 
 void GuiShell::save_project(const std::string& path) {
     if (auto written = geo::write_project(path, capture()); !written) {
-        m_ui.set_status(written.error().message, true);
+        m_ui.set_status(error_text(written.error()), true);
         return;
     }
     std::error_code ec;
     m_project_path = std::filesystem::absolute(path, ec).string();
-    if (auto added = geo::add_recent_project(m_project_path); !added) m_ui.set_status(added.error().message, true);
+    if (auto added = geo::add_recent_project(m_project_path); !added) m_ui.set_status(error_text(added.error()), true);
     m_recent = geo::read_recent_projects();
     m_ui.set_status(fmt::format(fmt::runtime(tr(Text::project_saved)), m_project_path));
 }
@@ -110,7 +111,7 @@ void GuiShell::open_project(const std::string& path) {
     // Read and checked before anything changes: a file that is not a
     // project, or a newer one, leaves the window as it is.
     if (auto project = geo::read_project(path); !project) {
-        m_ui.set_status(project.error().message, true);
+        m_ui.set_status(error_text(project.error()), true);
         return;
     }
     GuiOptions o = fresh_options();

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <utility>
+#include "app/gui/errors/error_text.hpp"
 
 #include <fmt/format.h>
 
@@ -59,7 +60,7 @@ void GuiShell::load_context_and_places() {
     for (const std::string& path : context) {
         auto credit = load_context_layer(m_model, path);
         if (!credit)
-            m_ui.set_status(credit.error().message, true);
+            m_ui.set_status(error_text(credit.error()), true);
         else if (!credit->empty())
             m_context_credit = join_credits(m_context_credit, *credit);
     }
@@ -69,14 +70,14 @@ void GuiShell::load_context_and_places() {
         if (auto read = geo::read_places_file(places))
             m_model.set_places(std::move(*read));
         else
-            m_ui.set_status(read.error().message, true);
+            m_ui.set_status(error_text(read.error()), true);
     }
     for (const std::string& path : m_options.basemaps) {  // after the places: OSM place names join them
         auto credit = load_basemap(m_model, path, geo::default_basemap_cache_dir());
         if (credit)
             m_context_credit = join_credits(m_context_credit, *credit);
         else
-            m_ui.set_status(credit.error().message, true);
+            m_ui.set_status(error_text(credit.error()), true);
     }
     m_ui.attribution = m_context_credit;
 }
@@ -158,7 +159,7 @@ bool GuiShell::collect_jobs() {
             m_ui.dropped_path = dropped;
             return true;
         }
-        m_ui.set_status(loaded->error().message, true);
+        m_ui.set_status(error_text(loaded->error()), true);
         return true;
     }
     m_ui.attribution = join_credits(attribution_for((*loaded)->sources), m_context_credit);

@@ -1,4 +1,5 @@
 #include "app/gui/views/actors_panel.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include <filesystem>
 
@@ -85,7 +86,7 @@ void ActorsPanel::export_csv(const MapModel& model, UiState& ui) const {
     if (written)
         ui.set_status(fmt::format(fmt::runtime(tr(Text::exported_to)), path.string()), false);
     else
-        ui.set_status(written.error().message, true);
+        ui.set_status(error_text(written.error()), true);
 }
 
 void ActorsPanel::draw(const MapModel& model, const AudienceController& audience, UiState& ui) {

@@ -1,4 +1,5 @@
 #include "app/gui/views/export_dialog.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -105,7 +106,7 @@ void ExportDialog::draw(const MapModel& model, const AudienceController& audienc
     if (auto done = m_job.take()) {
         m_outcome_is_error = !*done;
         m_outcome = *done ? fmt::format(fmt::runtime(tr(Text::exported_to)), m_path) + fmt::format(" ({})", **done)
-                          : done->error().message;
+                          : error_text(done->error());
         ui.set_status(m_outcome, m_outcome_is_error);
     }
     if (!begin_dialog(kPopup, m_open_requested, 560.0f, [this] { m_outcome.clear(); })) return;

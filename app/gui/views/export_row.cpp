@@ -1,4 +1,5 @@
 #include "app/gui/views/export_row.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include <filesystem>
 
@@ -50,7 +51,7 @@ void ExportRow::draw(const char* id, const char* button, bool enabled, const Mak
     if (auto done = m_job.take()) {
         m_outcome_is_error = !*done;
         m_outcome = *done ? fmt::format(fmt::runtime(tr(Text::exported_to)), m_path) + fmt::format(" ({})", **done)
-                          : done->error().message;
+                          : error_text(done->error());
         ui.set_status(m_outcome, m_outcome_is_error);
     }
     ImGui::PushID(id);

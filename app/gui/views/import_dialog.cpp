@@ -1,4 +1,5 @@
 #include "app/gui/views/import_dialog.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -31,7 +32,7 @@ ImportOutcome run_import(ImportKind kind, const std::string& path, const std::st
         if (context)
             out.context = std::move(*context);
         else
-            out.error = context.error().message;
+            out.error = error_text(context.error());
         return out;
     }
     if (geo::is_demo_catalogue(catalogue_path)) {
@@ -40,14 +41,14 @@ ImportOutcome run_import(ImportKind kind, const std::string& path, const std::st
     }
     auto catalogue = geo::Catalogue::open(catalogue_path, geo::Catalogue::Mode::create_or_open);
     if (!catalogue) {
-        out.error = catalogue.error().message;
+        out.error = error_text(catalogue.error());
         return out;
     }
-    geo::Result<geo::ImportReport> report = geo::fail("nothing imported");
+    geo::Result<geo::ImportReport> report = geo::fail_fmt("nothing imported");
     if (kind == ImportKind::items) {
         auto taxonomy = geo::Taxonomy::load_default();
         if (!taxonomy) {
-            out.error = taxonomy.error().message;
+            out.error = error_text(taxonomy.error());
             return out;
         }
         geo::ImportOptions options;
@@ -67,7 +68,7 @@ ImportOutcome run_import(ImportKind kind, const std::string& path, const std::st
     if (report)
         out.report = std::move(*report);
     else
-        out.error = report.error().message;
+        out.error = error_text(report.error());
     return out;
 }
 
@@ -265,10 +266,10 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
                 while (clipper.Step())
                     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                         const auto& s = r.skipped[static_cast<std::size_t>(i)];
-                        ImGui::TextWrapped("%s : %s", s.record.c_str(), s.reason.c_str());
+                        ImGui::TextWrapped("%s : %s", s.record.c_str(), error_text(s.reason).c_str());
                     }
                 for (const auto& t : r.unknown_types) ImGui::TextDisabled("? %s", t.c_str());
-                for (const auto& w : r.warnings) ImGui::TextDisabled("! %s", w.c_str());
+                for (const auto& w : r.warnings) ImGui::TextDisabled("! %s", error_text(w).c_str());
                 ImGui::EndChild();
             }
         }

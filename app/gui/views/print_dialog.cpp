@@ -1,4 +1,5 @@
 #include "app/gui/views/print_dialog.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -47,7 +48,7 @@ void PrintDialog::draw(const MapModel& model, const std::optional<geo::Audience>
                        const std::string& attribution, const std::vector<geo::SourceInfo>& sources, UiState& ui) {
     if (auto done = m_job.take()) {
         m_outcome_is_error = !*done;
-        m_outcome = *done ? fmt::format(fmt::runtime(tr(Text::exported_to)), m_choice.path) : done->error().message;
+        m_outcome = *done ? fmt::format(fmt::runtime(tr(Text::exported_to)), m_choice.path) : error_text(done->error());
         ui.set_status(m_outcome, m_outcome_is_error);
     }
     if (!begin_dialog(kPopup, m_open_requested, 560.0f, [this] { m_outcome.clear(); })) return;

@@ -1,4 +1,5 @@
 #include "app/gui/views/report_dialog.hpp"
+#include "app/gui/errors/error_text.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -66,7 +67,7 @@ void ReportDialog::draw(const MapModel& model, const std::optional<geo::Audience
                         const std::vector<std::string>& against, UiState& ui) {
     if (auto done = m_job.take()) {
         m_outcome_is_error = !*done;
-        m_outcome = *done ? **done : done->error().message;
+        m_outcome = *done ? **done : error_text(done->error());
         ui.set_status(m_outcome, m_outcome_is_error);
     }
     if (!begin_dialog(kPopup, m_open_requested, 620.0f, [this] { m_outcome.clear(); })) return;

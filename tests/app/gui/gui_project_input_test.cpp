@@ -278,7 +278,10 @@ TEST_F(GuiProject, OpeningANewerProjectChangesNothingAGoodOneOpens) {
     };
     open(newer);
     ASSERT_TRUE(m_gui->wait_for(
-        [](const json& s) { return s.at("status").get<std::string>().find("version 9 is newer") != std::string::npos; },
+        [](const json& s) {  // the French interface shows the refusal in French
+            return s.at("status").get<std::string>().find("la version 9 du format de projet est plus récente") !=
+                   std::string::npos;
+        },
         kEffectTimeout))
         << m_gui->last_state().dump();
     EXPECT_NE(m_gui->last_state().at("status").get<std::string>().find("next.territoire.json"), std::string::npos);

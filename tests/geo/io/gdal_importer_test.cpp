@@ -145,11 +145,11 @@ TEST(GdalImporter, CsvWithLonLatColumnsAndFrenchHeaders) {
 
     ASSERT_EQ(parsed->report.skipped.size(), 1u);
     EXPECT_EQ(parsed->report.skipped[0].record, "items.csv:items:FID 4");
-    EXPECT_EQ(parsed->report.skipped[0].reason, "unknown family \"spaceport\"");
+    EXPECT_EQ(parsed->report.skipped[0].reason.message, "unknown family \"spaceport\"");
     EXPECT_TRUE(contains(parsed->report.unknown_types, "spaceport"));
     // Decimal commas are read as decimals, and the report says so (issue 16).
     ASSERT_EQ(parsed->report.warnings.size(), 1u);
-    EXPECT_EQ(parsed->report.warnings[0],
+    EXPECT_EQ(parsed->report.warnings[0].message,
               "items.csv:items: 4 positions have a decimal comma and were read as decimals, first "
               "items.csv:items:FID 1 (\"1,517218\", \"47,616126\" read as 1.517218, 47.616126)");
 }
@@ -282,10 +282,10 @@ TEST(GdalImporter, SkippedRecordsNameFileLayerAndFeature) {
     const auto& skipped = parsed->report.skipped;
     ASSERT_EQ(skipped.size(), 4u);
     EXPECT_EQ(skipped[0].record, "mixed_records.geojson:mixed_records:FID 1");
-    EXPECT_EQ(skipped[0].reason, "latitude 147.61 outside [-90, 90]");
-    EXPECT_EQ(skipped[1].reason, "no geometry (null)");
-    EXPECT_EQ(skipped[2].reason, "no name (field \"name\" is empty)");
-    EXPECT_EQ(skipped[3].reason, "unknown family \"spaceport\"");
+    EXPECT_EQ(skipped[0].reason.message, "latitude 147.61 outside [-90, 90]");
+    EXPECT_EQ(skipped[1].reason.message, "no geometry (null)");
+    EXPECT_EQ(skipped[2].reason.message, "no name (field \"name\" is empty)");
+    EXPECT_EQ(skipped[3].reason.message, "unknown family \"spaceport\"");
 }
 
 TEST(GdalImporter, BadCorpus) {
@@ -317,14 +317,14 @@ TEST(GdalImporter, BadCorpus) {
         EXPECT_TRUE(parsed->items.empty()) << c.file;
         ASSERT_FALSE(parsed->report.skipped.empty()) << c.file;
         const auto& first = parsed->report.skipped.front();
-        const std::string line = first.record + ": " + first.reason;
+        const std::string line = first.record + ": " + first.reason.message;
         EXPECT_NE(line.find(c.expect), std::string::npos) << line;
         EXPECT_NE(line.find(c.file), std::string::npos) << line;
     }
     auto numbers = geo::parse_gdal_items(bad("bad_numbers.csv"), {}, taxonomy());
     ASSERT_TRUE(numbers);
     ASSERT_EQ(numbers->report.skipped.size(), 2u);
-    EXPECT_EQ(numbers->report.skipped[1].reason, "longitude \"abc\" is not a number");
+    EXPECT_EQ(numbers->report.skipped[1].reason.message, "longitude \"abc\" is not a number");
 }
 
 TEST(GdalImporter, NonUtf8CsvIsReadAsWindows1252) {
@@ -334,8 +334,9 @@ TEST(GdalImporter, NonUtf8CsvIsReadAsWindows1252) {
     EXPECT_EQ(parsed->items[0].name, "Château de Chambord");
     EXPECT_NEAR(parsed->items[1].position.lon_deg, 0.7988, 1e-12);
     ASSERT_EQ(parsed->report.warnings.size(), 2u);  // decimal commas, then the encoding
-    EXPECT_NE(parsed->report.warnings[0].find("decimal comma"), std::string::npos) << parsed->report.warnings[0];
-    EXPECT_NE(parsed->report.warnings[1].find("latin1.csv:latin1:FID 1"), std::string::npos)
-        << parsed->report.warnings[1];
-    EXPECT_NE(parsed->report.warnings[1].find("Windows-1252"), std::string::npos);
+    EXPECT_NE(parsed->report.warnings[0].message.find("decimal comma"), std::string::npos)
+        << parsed->report.warnings[0].message;
+    EXPECT_NE(parsed->report.warnings[1].message.find("latin1.csv:latin1:FID 1"), std::string::npos)
+        << parsed->report.warnings[1].message;
+    EXPECT_NE(parsed->report.warnings[1].message.find("Windows-1252"), std::string::npos);
 }

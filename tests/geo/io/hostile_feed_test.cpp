@@ -34,7 +34,7 @@ fs::path feed_with_good_object() {
 
 std::map<std::string, std::string> skipped(const geo::ParsedItems& parsed) {
     std::map<std::string, std::string> out;
-    for (const auto& s : parsed.report.skipped) out[s.record] = s.reason;
+    for (const auto& s : parsed.report.skipped) out[s.record] = s.reason.message;
     return out;
 }
 

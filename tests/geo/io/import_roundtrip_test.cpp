@@ -31,7 +31,7 @@ TEST_P(ItemRoundTrip, SameItems) {
     auto reread = geo::parse_gdal_items(path, {}, test::taxonomy());
     ASSERT_TRUE(reread) << reread.error().message;
     EXPECT_TRUE(reread->report.skipped.empty())
-        << reread->report.skipped.front().record << ": " << reread->report.skipped.front().reason;
+        << reread->report.skipped.front().record << ": " << reread->report.skipped.front().reason.message;
     ASSERT_EQ(reread->items.size(), original.items.size());
     for (size_t i = 0; i < original.items.size(); ++i) {
         const geo::OfferItem& a = original.items[i];

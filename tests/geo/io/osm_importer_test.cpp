@@ -81,7 +81,7 @@ TEST(OsmImporter, ToursExtractHasSensibleFamilies) {
     // Every skipped record names its object and says why.
     for (const auto& s : parsed->report.skipped) {
         EXPECT_TRUE(s.record[0] == 'n' || s.record[0] == 'w' || s.record[0] == 'r') << s.record;
-        EXPECT_FALSE(s.reason.empty());
+        EXPECT_FALSE(s.reason.message.empty());
     }
 }
 
@@ -126,7 +126,7 @@ TEST(OsmImporter, XmlWaysRelationsLabelsAndMonths) {
     EXPECT_EQ(test::item_with_id(*parsed, "w104"), nullptr);  // footway: not a candidate
     ASSERT_EQ(parsed->report.skipped.size(), 1u);             // the unnamed artwork
     EXPECT_EQ(parsed->report.skipped[0].record, "n3");
-    EXPECT_NE(parsed->report.skipped[0].reason.find("no name"), std::string::npos);
+    EXPECT_NE(parsed->report.skipped[0].reason.message.find("no name"), std::string::npos);
     EXPECT_EQ(parsed->items.size(), 5u);
     EXPECT_EQ(parsed->report.read, 6);
 }

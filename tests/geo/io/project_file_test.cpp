@@ -159,7 +159,7 @@ TEST(ProjectFile, UnknownFieldsAreIgnoredWithAWarning) {
     ASSERT_TRUE(p) << p.error().message;
     EXPECT_EQ(p->catalogue, "/d/a.sqlite");
     ASSERT_EQ(p->warnings.size(), 1u);
-    EXPECT_NE(p->warnings[0].find("\"splitters\" is unknown to this version, ignored"), std::string::npos);
+    EXPECT_NE(p->warnings[0].message.find("\"splitters\" is unknown to this version, ignored"), std::string::npos);
 }
 
 TEST(ProjectFile, MissingFileAndFailedWriteSayWhich) {

@@ -122,12 +122,13 @@ TEST(TerritoryImporter, SelfIntersectingPolygonIsRepairedOthersSkipped) {
     EXPECT_EQ(parsed->territories[0].name, "Bowtie");
     EXPECT_EQ(parsed->territories[0].geometry.polygons.size(), 2u);  // the two lobes
     ASSERT_EQ(parsed->report.warnings.size(), 1u);
-    EXPECT_NE(parsed->report.warnings[0].find("self_intersecting.geojson:self_intersecting:FID 0"), std::string::npos);
-    EXPECT_NE(parsed->report.warnings[0].find("made valid"), std::string::npos);
+    EXPECT_NE(parsed->report.warnings[0].message.find("self_intersecting.geojson:self_intersecting:FID 0"),
+              std::string::npos);
+    EXPECT_NE(parsed->report.warnings[0].message.find("made valid"), std::string::npos);
     ASSERT_EQ(parsed->report.skipped.size(), 2u);
     EXPECT_EQ(parsed->report.skipped[0].record, "self_intersecting.geojson:self_intersecting:FID 1");
-    EXPECT_NE(parsed->report.skipped[0].reason.find("Line String"), std::string::npos);
-    EXPECT_NE(parsed->report.skipped[1].reason.find("no geometry"), std::string::npos);
+    EXPECT_NE(parsed->report.skipped[0].reason.message.find("Line String"), std::string::npos);
+    EXPECT_NE(parsed->report.skipped[1].reason.message.find("no geometry"), std::string::npos);
 }
 
 TEST(TerritoryImporter, UnusableInputsNameTheFile) {
@@ -169,8 +170,8 @@ TEST(TerritoryImporter, RepairHasABudget) {
     auto parsed = geo::parse_territories(path.string(), geo::TerritoryLevel::commune, {});
     ASSERT_TRUE(parsed) << parsed.error().message;
     ASSERT_EQ(parsed->report.skipped.size(), 1u);
-    EXPECT_NE(parsed->report.skipped[0].reason.find("more than 2000 self-crossings"), std::string::npos)
-        << parsed->report.skipped[0].reason;
+    EXPECT_NE(parsed->report.skipped[0].reason.message.find("more than 2000 self-crossings"), std::string::npos)
+        << parsed->report.skipped[0].reason.message;
     ASSERT_EQ(parsed->territories.size(), 1u);
     EXPECT_EQ(parsed->territories[0].code, "TIE");
 }

@@ -58,7 +58,7 @@ TEST(Catalogue, CreatesAndUpsertsWithoutDuplicates) {
     EXPECT_EQ(report.imported, 2);
     EXPECT_EQ(report.updated, 0);
     ASSERT_EQ(report.skipped.size(), 1u);
-    EXPECT_NE(report.skipped[0].reason.find("duplicate id \"a\""), std::string::npos);
+    EXPECT_NE(report.skipped[0].reason.message.find("duplicate id \"a\""), std::string::npos);
 
     geo::ImportReport again;
     ASSERT_TRUE(cat->upsert_items(test_source(), items, again));
@@ -161,7 +161,8 @@ TEST(Catalogue, DuplicateCodesInOneImportAreSkippedNotOverwritten) {
     EXPECT_EQ(report.imported, 2);
     ASSERT_EQ(report.skipped.size(), 1u);
     EXPECT_EQ(report.skipped[0].record, "37001 C");
-    EXPECT_EQ(report.skipped[0].reason, "duplicate commune code \"37001\" in this file (already read as \"37001 A\")");
+    EXPECT_EQ(report.skipped[0].reason.message,
+              "duplicate commune code \"37001\" in this file (already read as \"37001 A\")");
     geo::TerritoryFilter filter;
     filter.code = "37001";
     ASSERT_EQ(cat->territories(filter)->size(), 1u);
