@@ -170,6 +170,7 @@ void GuiShell::write_state() {
                                  {"territory_code", l.territory_code}});
     const ImportFieldChoice& choice = m_import.choice();
     full["import"] = {{"layers", std::move(import_layers)},
+                      {"error", m_import.last_error()},
                       {"choice",
                        {{"layer", choice.layer},
                         {"name_field", choice.name_field},

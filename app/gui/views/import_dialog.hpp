@@ -57,6 +57,8 @@ public:
     // The layers and fields read from the path's file (empty until read), and the choices made.
     [[nodiscard]] const std::vector<geo::SourceLayerFields>& fields() const { return m_fields; }
     [[nodiscard]] const ImportFieldChoice& choice() const { return m_choice; }
+    // The last import's refusal as shown in the dialog ("" when none).
+    [[nodiscard]] std::string last_error() const { return m_last ? m_last->error : std::string(); }
 
 private:
     // The file's layers and fields, read on a worker once the path names an

@@ -201,5 +201,34 @@ TEST_F(GuiInput, ImportDialogReadsTheFieldsOfTheFileTyped) {
     EXPECT_TRUE(m_gui->wait_for([](const json& s) { return !popup_open(s, "##import"); }, kEffectTimeout));
 }
 
+// A file with nothing usable: the dialog's refusal, the record's reason and
+// the catalogue's state all read in French (geo::Error through error_text).
+TEST_F(GuiInput, ImportRefusalFromGeoReadsInFrench) {
+    REQUIRE_X_INPUT();
+    ::setenv("LANG", "fr_FR.UTF-8", 1);
+    ::unsetenv("LC_ALL");
+    ::unsetenv("LC_MESSAGES");
+    ASSERT_TRUE(start({"--open", "import"}));
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return popup_open(s, "##import"); }, kEffectTimeout));
+    EXPECT_EQ(state().at("project").at("language"), "fr");
+    const auto bad = m_dir / "sans-geometrie.geojson";
+    std::ofstream(bad) << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": null, )"
+                       << R"("properties": {"name": "Château", "family": "heritage"}}]})";
+    m_gui->type(bad.string());
+    m_gui->key("Return");
+    ASSERT_TRUE(m_gui->wait_for([](const json& s) { return !s.at("import").at("error").get<std::string>().empty(); },
+                                kEffectTimeout))
+        << state().at("import").dump();
+    const std::string error = state().at("import").at("error");
+    EXPECT_NE(error.find("rien à importer : 1 enregistrement lu, inutilisable"), std::string::npos) << error;
+    EXPECT_NE(error.find("aucune géométrie (null)"), std::string::npos) << error;
+    EXPECT_NE(error.find("le catalogue n'a pas été modifié"), std::string::npos) << error;
+    for (const char* english : {"nothing to import", "record", "no geometry", "catalogue was not changed"})
+        EXPECT_EQ(error.find(english), std::string::npos) << error;
+    m_gui->save_window(m_dir / "import-refused-fr.png");
+    m_gui->key("Escape");
+    EXPECT_TRUE(m_gui->wait_for([](const json& s) { return !popup_open(s, "##import"); }, kEffectTimeout));
+}
+
 }  // namespace
 }  // namespace app::gui

@@ -127,8 +127,7 @@ TEST(ErrorText, EveryTemplateInTheCodeHasItsFrenchWithTheSameFields) {
         EXPECT_FALSE(positional && automatic) << "mixed {} and {N}: \"" << fr << "\"";
         if (positional) {
             EXPECT_EQ(positions.size(), en_fields.size()) << "each {N} once: \"" << fr << "\"";
-            for (const std::string& p : positions)
-                EXPECT_LT(std::stoul(p), en_fields.size()) << "\"" << fr << "\"";
+            for (const std::string& p : positions) EXPECT_LT(std::stoul(p), en_fields.size()) << "\"" << fr << "\"";
         }
     }
     // And no French is left behind for a message that is gone.
@@ -160,8 +159,9 @@ TEST(ErrorText, RealErrorsFromGeoReadInFrench) {
     // A file that holds no offer item: the import's refusal, its notes and
     // the catalogue's path, all in French.
     const fs::path empty = dir / "unusable.geojson";
-    std::ofstream(empty) << R"({"type": "FeatureCollection", "features": [)"
-                         << R"({"type": "Feature", "geometry": null, "properties": {"name": "A", "family": "heritage"}}]})";
+    std::ofstream(empty)
+        << R"({"type": "FeatureCollection", "features": [)"
+        << R"({"type": "Feature", "geometry": null, "properties": {"name": "A", "family": "heritage"}}]})";
     auto catalogue = geo::Catalogue::open((dir / "cat.sqlite").string(), geo::Catalogue::Mode::create_or_open);
     ASSERT_TRUE(catalogue) << catalogue.error().message;
     auto taxonomy = geo::Taxonomy::load_default();
@@ -189,7 +189,8 @@ TEST(ErrorText, ContextsNotesAndNumbersFollowTheLanguage) {
     const geo::Error e = geo::error_fmt("{}: {} is not a number in (0, {}]", std::string("cell_m"), 0.5, 100)
                              .with_context("/tmp/p.json")
                              .with_note_fmt("the catalogue was not changed");
-    EXPECT_EQ(error_text(e, Language::en), "/tmp/p.json: cell_m: 0.5 is not a number in (0, 100]; the catalogue was not changed");
+    EXPECT_EQ(error_text(e, Language::en),
+              "/tmp/p.json: cell_m: 0.5 is not a number in (0, 100]; the catalogue was not changed");
     const std::string fr = error_text(e, Language::fr);
     EXPECT_NE(fr.find("/tmp/p.json : cell_m : 0,5"), std::string::npos) << fr;
     EXPECT_NE(fr.find(" ; le catalogue n'a pas été modifié"), std::string::npos) << fr;
