@@ -81,7 +81,8 @@ void BenchmarkPanel::draw_choice(const MapModel& model, const AudienceController
 
     const auto name_of = [&](const std::string& spec) {
         for (const auto* t : candidates)
-            if (spec_of(*t) == spec) return fmt::format("{} ({})", t->name, spec);
+            if (spec_of(*t) == spec)  // "Indre (Département 36)", not the typed form "departement:36"
+                return fmt::format("{} ({} {})##{}", t->name, level_name(t->level), t->code, spec);
         return spec;
     };
     ImGui::AlignTextToFramePadding();
