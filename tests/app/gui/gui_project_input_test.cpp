@@ -136,9 +136,17 @@ TEST_F(GuiProject, SavedProjectReopensWithTheSameWeightsPerimeterViewAndPicture)
     const json c = m_gui->last_state().at("canvas");
     const double cx = c.at(0).get<double>() + c.at(2).get<double>() / 2,
                  cy = c.at(1).get<double>() + c.at(3).get<double>() / 2;
-    m_gui->drag(cx, cy, cx + 160, cy + 90);
-    ASSERT_TRUE(
-        m_gui->wait_for([&](const json& s) { return s.at("camera") != camera0 && computed(s); }, kEffectTimeout));
+    // A pan. On a loaded machine a drag sent while the app draws a heavy
+    // frame can reach ImGui 1.86 (no input queue) as one event: drag again,
+    // up to three times; what is tested here is the saved view, not the drag.
+    bool panned = false;
+    for (int attempt = 0; attempt < 3 && !panned; ++attempt) {
+        m_gui->drag(cx, cy, cx + 160, cy + 90);
+        panned = m_gui->wait_for([&](const json& s) { return s.at("camera") != camera0; }, kEffectTimeout / 3);
+    }
+    ASSERT_TRUE(panned) << "three drags did not pan the map: " << m_gui->last_state().dump();
+    ASSERT_TRUE(m_gui->wait_for([&](const json& s) { return computed(s); }, kEffectTimeout))
+        << m_gui->last_state().dump();
     // The splitters: the left panel 100 px wider, the right one 80 px wider.
     const auto drag_splitter = [&](const char* which, double dx) {
         const json r = m_gui->last_state().at("panels").at(which);
