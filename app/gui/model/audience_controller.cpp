@@ -1,10 +1,10 @@
 #include "app/gui/model/audience_controller.hpp"
-#include "app/gui/errors/error_text.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 
+#include "app/gui/errors/error_text.hpp"
 #include "geo/io/project_check.hpp"
 
 namespace app::gui {

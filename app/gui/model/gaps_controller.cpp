@@ -1,8 +1,8 @@
 #include "app/gui/model/gaps_controller.hpp"
-#include "app/gui/errors/error_text.hpp"
 
 #include <algorithm>
 
+#include "app/gui/errors/error_text.hpp"
 #include "geo/io/gap_defaults.hpp"
 
 namespace app::gui {

@@ -1,6 +1,6 @@
 #include "app/gui/render/basemap_meshes.hpp"
-#include "app/gui/errors/error_text.hpp"
 
+#include "app/gui/errors/error_text.hpp"
 #include "app/gui/render/basemap_style.hpp"
 
 namespace app::gui {

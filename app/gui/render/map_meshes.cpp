@@ -1,6 +1,6 @@
 #include "app/gui/render/map_meshes.hpp"
-#include "app/gui/errors/error_text.hpp"
 
+#include "app/gui/errors/error_text.hpp"
 #include "app/gui/model/gap_view.hpp"
 #include "app/gui/render/map_style.hpp"
 

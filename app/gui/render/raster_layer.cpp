@@ -1,8 +1,9 @@
 #include "app/gui/render/raster_layer.hpp"
-#include "app/gui/errors/error_text.hpp"
 
 #include <algorithm>
 #include <cmath>
+
+#include "app/gui/errors/error_text.hpp"
 
 namespace app::gui {
 namespace {

@@ -1,11 +1,11 @@
 #include "app/gui/views/actors_panel.hpp"
-#include "app/gui/errors/error_text.hpp"
 
 #include <filesystem>
 
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include "app/gui/errors/error_text.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/export_row.hpp"
 #include "app/gui/views/table_headers.hpp"

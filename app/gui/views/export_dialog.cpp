@@ -1,5 +1,4 @@
 #include "app/gui/views/export_dialog.hpp"
-#include "app/gui/errors/error_text.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -11,6 +10,7 @@
 #include <imgui_stdlib.h>
 #include <nlohmann/json.hpp>
 
+#include "app/gui/errors/error_text.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/export_row.hpp"
 #include "app/gui/views/popup_keys.hpp"

@@ -1,5 +1,4 @@
 #include "app/gui/views/print_dialog.hpp"
-#include "app/gui/errors/error_text.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -8,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/gui/errors/error_text.hpp"
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/export_row.hpp"
 #include "app/gui/views/popup_keys.hpp"
