@@ -45,11 +45,13 @@ namespace detail {
 // gives "", "{:.1f}" gives ":.1f". "{{" and "}}" are not fields.
 std::vector<std::string> field_specs(std::string_view msgid);
 
+// One part written from `msgid` (a string literal: its characters are
+// kept by pointer) and its arguments.
 template <class... A>
-ErrorPart make_part(const char* msgid, std::string text, const A&... args) {
-    ErrorPart part{msgid, {}, std::move(text), false};
+ErrorPart make_part(fmt::string_view msgid, const A&... args) {
+    ErrorPart part{msgid.data(), {}, fmt::vformat(msgid, fmt::make_format_args(args...)), false};
     if constexpr (sizeof...(A) > 0) {
-        const std::vector<std::string> specs = field_specs(msgid);
+        const std::vector<std::string> specs = field_specs({msgid.data(), msgid.size()});
         part.args.reserve(sizeof...(A));
         const auto add = [&](const auto& arg) {
             const std::size_t i = part.args.size();
@@ -82,21 +84,16 @@ struct Error {
     // from an English template that app/gui/error_text translates.
     template <class... A>
     [[nodiscard]] Error with_context_fmt(fmt::format_string<A...> msgid, A&&... args) const {
-        return prepended(detail::make_part(fmt::string_view(msgid).data(),
-                                           fmt::vformat(msgid, fmt::make_format_args(args...)), args...));
+        return prepended(detail::make_part(msgid, args...));
     }
 
     // A copy whose message reads "message; <note>", the note written from
     // an English template: "…; the import was rolled back".
     template <class... A>
     [[nodiscard]] Error with_note_fmt(fmt::format_string<A...> msgid, A&&... args) const {
-        ErrorPart part = detail::make_part(fmt::string_view(msgid).data(),
-                                           fmt::vformat(msgid, fmt::make_format_args(args...)), args...);
-        part.note = true;
-        Error out(message + "; " + part.text, parts);
-        if (out.parts.empty()) out.parts.push_back(ErrorPart{nullptr, {}, message, false});
-        out.parts.push_back(std::move(part));
-        return out;
+        ErrorPart part = detail::make_part(msgid, args...);
+        std::string text = part.text;
+        return with_note(Error(std::move(text), {std::move(part)}));
     }
 
     // A copy whose message reads "message; <note's message>": another
@@ -132,19 +129,15 @@ inline tl::unexpected<Error> fail(std::string message) {
 // arguments: fail_fmt("{}: latitude \"{}\" outside [-90, 90]", path, lat).
 template <class... A>
 Error error_fmt(fmt::format_string<A...> msgid, A&&... args) {
-    std::string text = fmt::vformat(msgid, fmt::make_format_args(args...));
-    std::vector<ErrorPart> parts;
-    parts.push_back(detail::make_part(fmt::string_view(msgid).data(), text, args...));
-    return Error(std::move(text), std::move(parts));
+    ErrorPart part = detail::make_part(msgid, args...);
+    std::string text = part.text;
+    return Error(std::move(text), {std::move(part)});
 }
 
 // The same, as the unexpected value of a Result.
 template <class... A>
 tl::unexpected<Error> fail_fmt(fmt::format_string<A...> msgid, A&&... args) {
-    std::string text = fmt::vformat(msgid, fmt::make_format_args(args...));
-    std::vector<ErrorPart> parts;
-    parts.push_back(detail::make_part(fmt::string_view(msgid).data(), text, args...));
-    return tl::unexpected<Error>(Error(std::move(text), std::move(parts)));
+    return tl::unexpected<Error>(error_fmt(msgid, std::forward<A>(args)...));
 }
 
 }  // namespace geo

@@ -11,16 +11,13 @@
 #include "app/gui/ui_style.hpp"
 #include "app/gui/views/radar_view.hpp"
 #include "app/gui/views/table_headers.hpp"
+#include "app/gui/views/territory_labels.hpp"
 #include "geo/io/benchmark_export.hpp"
 #include "geo/io/provenance.hpp"
 #include "geo/store/catalogue.hpp"
 
 namespace app::gui {
 namespace {
-
-std::string spec_of(const geo::Territory& t) {
-    return fmt::format("{}:{}", geo::territory_level_id(t.level), t.code);
-}
 
 const std::string& audience_label(const geo::Audience& a) {
     return language() == Language::fr || a.name_en.empty() ? a.name_fr : a.name_en;
@@ -76,13 +73,13 @@ void BenchmarkPanel::draw_choice(const MapModel& model, const AudienceController
     std::vector<const geo::Territory*> candidates;
     for (const auto& t : model.territories())
         if (t.level != geo::TerritoryLevel::commune) candidates.push_back(&t);
-    if (m_ours.empty() && !candidates.empty()) m_ours = spec_of(*candidates.front());
+    if (m_ours.empty() && !candidates.empty()) m_ours = territory_spec(*candidates.front());
     if (model.territories().empty()) ImGui::TextWrapped("%s", tr(Text::no_territories));
 
     const auto name_of = [&](const std::string& spec) {
         for (const auto* t : candidates)
-            if (spec_of(*t) == spec)  // "Indre (Département 36)", not the typed form "departement:36"
-                return fmt::format("{} ({} {})##{}", t->name, level_name(t->level), t->code, spec);
+            if (territory_spec(*t) == spec)  // "Indre (Département 36)", not the typed form "departement:36"
+                return territory_label(*t) + "##" + spec;
         return spec;
     };
     ImGui::AlignTextToFramePadding();
@@ -91,15 +88,15 @@ void BenchmarkPanel::draw_choice(const MapModel& model, const AudienceController
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##ours", name_of(m_ours).c_str())) {
         for (const auto* t : candidates)
-            if (ImGui::Selectable(name_of(spec_of(*t)).c_str(), spec_of(*t) == m_ours)) {
-                m_ours = spec_of(*t);
+            if (ImGui::Selectable(name_of(territory_spec(*t)).c_str(), territory_spec(*t) == m_ours)) {
+                m_ours = territory_spec(*t);
                 m_against.erase(m_ours);
             }
         ImGui::EndCombo();
     }
     ImGui::TextDisabled("%s", tr(Text::competitors));
     for (const auto* t : candidates) {
-        const std::string spec = spec_of(*t);
+        const std::string spec = territory_spec(*t);
         if (spec == m_ours) continue;
         bool on = m_against.count(spec) > 0;
         if (ImGui::Checkbox(name_of(spec).c_str(), &on)) {
@@ -201,7 +198,7 @@ void BenchmarkPanel::update(const MapModel& model, const AudienceController& aud
     // Preset competitors: ticked when loaded, else typed.
     for (auto& spec : m_pending) {
         const bool loaded = std::any_of(model.territories().begin(), model.territories().end(),
-                                        [&](const geo::Territory& t) { return spec_of(t) == spec; });
+                                        [&](const geo::Territory& t) { return territory_spec(t) == spec; });
         if (loaded)
             m_against.insert(spec);
         else

@@ -12,6 +12,7 @@
 #include "app/gui/i18n.hpp"
 #include "app/gui/views/export_row.hpp"
 #include "app/gui/views/popup_keys.hpp"
+#include "app/gui/views/territory_labels.hpp"
 #include "app/print/report_pdf.hpp"
 #include "geo/core/clock.hpp"
 #include "geo/core/text_fold.hpp"
@@ -22,18 +23,9 @@ namespace {
 
 constexpr const char* kPopup = "##export-report";
 
-// "Indre-et-Loire (Département 37)" for a loaded territory's spec
-// "departement:37"; other specs (producer:…, offer:…) as typed.
-std::string territory_label(const MapModel& model, const std::string& spec) {
-    for (const geo::Territory& t : model.territories())
-        if (fmt::format("{}:{}", geo::territory_level_id(t.level), t.code) == spec)
-            return fmt::format("{} ({} {})", t.name, level_name(t.level), t.code);
-    return spec;
-}
-
 std::string joined(const MapModel& model, const std::vector<std::string>& specs) {
     std::string out;
-    for (const std::string& s : specs) out += (out.empty() ? "" : ", ") + territory_label(model, s);
+    for (const std::string& s : specs) out += (out.empty() ? "" : ", ") + territory_label(model.territories(), s);
     return out;
 }
 
@@ -85,8 +77,8 @@ void ReportDialog::draw(const MapModel& model, const std::optional<geo::Audience
     ImGui::Separator();
     const bool has_territories = !ours.empty() && !against.empty();
     if (has_territories)
-        ImGui::TextWrapped("%s", fmt::format(fmt::runtime(tr(Text::report_territories)), territory_label(model, ours),
-                                             joined(model, against))
+        ImGui::TextWrapped("%s", fmt::format(fmt::runtime(tr(Text::report_territories)),
+                                             territory_label(model.territories(), ours), joined(model, against))
                                      .c_str());
     else
         ImGui::TextColored(ImVec4(0.85f, 0.3f, 0.2f, 1.0f), "%s", tr(Text::report_no_territory));
