@@ -1,6 +1,6 @@
 #pragma once
 // One owner type per C handle. No GEOSGeom_destroy_r, proj_destroy,
-// sqlite3_close or sqlite3_finalize anywhere else in the code base.
+// sqlite3_close, sqlite3_finalize, PQfinish or PQclear anywhere else in the code base.
 // GDAL uses its shipped GDALDatasetUniquePtr / OGRFeatureUniquePtr (and
 // CPLStringList for char** lists); VSILFILE* is owned by VsiFile.
 // All owners are move-only. GEOS and PROJ contexts are not thread-safe: one
@@ -13,6 +13,7 @@
 #include <cpl_vsi.h>
 #include <fftw3.h>
 #include <geos_c.h>
+#include <libpq-fe.h>
 #include <proj.h>
 #include <sqlite3.h>
 
@@ -28,6 +29,17 @@ struct SqliteFinalizer {
     void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
 };
 using SqliteStmt = std::unique_ptr<sqlite3_stmt, SqliteFinalizer>;
+
+// --- libpq (PostgreSQL) -------------------------------------------------
+struct PgConnCloser {
+    void operator()(PGconn* conn) const { PQfinish(conn); }
+};
+using PgConn = std::unique_ptr<PGconn, PgConnCloser>;
+
+struct PgResultClearer {
+    void operator()(PGresult* result) const { PQclear(result); }
+};
+using PgResult = std::unique_ptr<PGresult, PgResultClearer>;
 
 // --- PROJ -----------------------------------------------------------------
 struct ProjContextDeleter {

@@ -1,6 +1,6 @@
-// Catalogue: opening, creation, migrations and writes. Queries are in
+// The SpatiaLite catalogue: opening, creation, migrations and writes. Queries are in
 // catalogue_query.cpp.
-#include "geo/store/catalogue.hpp"
+#include "geo/store/spatialite_catalogue.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -97,6 +97,29 @@ Result<void> upsert_source(sqlite3* db, const SourceInfo& source) {
     return store::step_done(db, st->get());
 }
 
+std::string TerritoryKeys::record(const Territory& t) {
+    return t.code.empty() ? t.name : t.code + " " + t.name;
+}
+
+std::optional<SkippedRecord> TerritoryKeys::repeat(const Territory& t) {
+    const std::string level(territory_level_id(t.level));
+    const std::string rec = record(t);
+    const auto [first, fresh] = m_first.emplace(std::pair{level, t.code.empty() ? "name:" + t.name : t.code}, rec);
+    if (fresh) return std::nullopt;
+    return SkippedRecord{rec, t.code.empty()
+                                  ? error_fmt("duplicate {} name \"{}\" in this file (already read as \"{}\")", level,
+                                              text_excerpt(t.name), text_excerpt(first->second))
+                                  : error_fmt("duplicate {} code \"{}\" in this file (already read as \"{}\")", level,
+                                              text_excerpt(t.code), text_excerpt(first->second))};
+}
+
+std::optional<SkippedRecord> repeated_item(std::unordered_set<std::string_view>& seen, const OfferItem& item,
+                                           const SourceInfo& source) {
+    if (seen.insert(item.source_id).second) return std::nullopt;
+    return SkippedRecord{item.source_id,
+                         error_fmt("duplicate id \"{}\" within {}: kept the first", item.source_id, source.key)};
+}
+
 Result<Transaction> begin_import(sqlite3* db, const SourceInfo& source) {
     // Never write into a damaged file: SQLite could spread the damage.
     if (auto ok = check_integrity(db); !ok) return fail_fmt("{}. Nothing was written", ok.error().message);
@@ -108,13 +131,15 @@ Result<Transaction> begin_import(sqlite3* db, const SourceInfo& source) {
 
 }  // namespace store
 
-Catalogue::Catalogue(std::string path, detail::SqliteDb db, bool read_only, int schema_version)
+store::SpatialiteCatalogue::SpatialiteCatalogue(std::string path, detail::SqliteDb db, bool read_only,
+                                                int schema_version)
     : m_path(std::move(path)), m_db(std::move(db)), m_read_only(read_only), m_schema_version(schema_version) {}
 
-Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
+Result<std::unique_ptr<store::CatalogueBackend>> store::SpatialiteCatalogue::open(const std::string& path,
+                                                                                  Catalogue::Mode mode) {
     std::error_code ec;
     const bool existed = fs::exists(path, ec);
-    if (!existed && mode != Mode::create_or_open) return fail_fmt("{}: no such catalogue file", path);
+    if (!existed && mode != Catalogue::Mode::create_or_open) return fail_fmt("{}: no such catalogue file", path);
     if (existed && fs::is_directory(path, ec)) return fail_fmt("{}: is a folder, expected a catalogue file", path);
     // A pipe or a device would block the first read forever (or never end).
     if (existed && !fs::is_regular_file(path, ec))
@@ -122,9 +147,10 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
     if (existed && !looks_like_sqlite(path))
         return fail_fmt("{}: not a Territoire catalogue (not an SQLite database); the file was left untouched", path);
 
-    if (existed && mode == Mode::read_only)
+    if (existed && mode == Catalogue::Mode::read_only)
         if (auto ok = roll_back_hot_journal(path); !ok) return tl::unexpected(ok.error());
-    const int flags = mode == Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    const int flags =
+        mode == Catalogue::Mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     detail::SqliteDb db(raw);
@@ -134,7 +160,7 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         return fail_fmt("{}: cannot open catalogue: {}", path, why);
     }
     sqlite3_busy_timeout(db.get(), 5000);
-    const bool read_only = mode == Mode::read_only || sqlite3_db_readonly(db.get(), "main") == 1;
+    const bool read_only = mode == Catalogue::Mode::read_only || sqlite3_db_readonly(db.get(), "main") == 1;
 
     auto version = store::schema_version(db.get());
     if (!version) {
@@ -146,11 +172,11 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
             "{}: not a Territoire catalogue (an SQLite database without the territoire_meta table); the file was left "
             "untouched",
             path);
-    if (*version > kSchemaVersion)
+    if (*version > Catalogue::kSchemaVersion)
         return fail_fmt(
             "{}: catalogue schema version {} is newer than this Territoire supports ({}); upgrade Territoire. The file "
             "was left untouched",
-            path, std::to_string(*version), std::to_string(kSchemaVersion));
+            path, std::to_string(*version), std::to_string(Catalogue::kSchemaVersion));
     if (auto ok = load_spatialite(db.get()); !ok) {
         if (!existed) fs::remove(path, ec);
         return tl::unexpected(ok.error().with_context(path));
@@ -164,15 +190,16 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
             if (!existed) fs::remove(path, ec);
             return tl::unexpected(ok.error().with_context(path));
         }
-    if (*version < kSchemaVersion && read_only && *version >= store::kOldestReadableSchemaVersion)
-        return Catalogue(path, std::move(db), read_only, static_cast<int>(*version));
-    if (*version < kSchemaVersion) {
+    if (*version < Catalogue::kSchemaVersion && read_only && *version >= store::kOldestReadableSchemaVersion)
+        return std::unique_ptr<CatalogueBackend>(
+            new SpatialiteCatalogue(path, std::move(db), read_only, static_cast<int>(*version)));
+    if (*version < Catalogue::kSchemaVersion) {
         if (read_only)
             return fail_fmt("{}: catalogue schema {} needs an upgrade to {}, but the file is read-only", path,
-                            std::to_string(*version), std::to_string(kSchemaVersion));
+                            std::to_string(*version), std::to_string(Catalogue::kSchemaVersion));
         auto tx = store::Transaction::begin(db.get());
         if (!tx) return tl::unexpected(tx.error().with_context(path));
-        if (auto ok = store::migrate(db.get(), *version, kSchemaVersion); !ok) {
+        if (auto ok = store::migrate(db.get(), *version, Catalogue::kSchemaVersion); !ok) {
             tx->rollback();  // while the connection is still open
             if (!existed) {
                 db.reset();
@@ -182,11 +209,13 @@ Result<Catalogue> Catalogue::open(const std::string& path, Mode mode) {
         }
         if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(path));
     }
-    return Catalogue(path, std::move(db), read_only, kSchemaVersion);
+    return std::unique_ptr<CatalogueBackend>(
+        new SpatialiteCatalogue(path, std::move(db), read_only, Catalogue::kSchemaVersion));
 }
 
-Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
-                                           ImportReport& report, Progress progress) {
+Result<void> store::SpatialiteCatalogue::upsert_territories(const SourceInfo& source,
+                                                            const std::vector<Territory>& territories,
+                                                            ImportReport& report, Progress progress) {
     if (m_read_only) return fail_fmt("{}: catalogue is read-only; nothing was imported", m_path);
     sqlite3* db = m_db.get();
     auto tx = store::begin_import(db, source);
@@ -204,21 +233,14 @@ Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::
         if (!*st) return tl::unexpected(st->error().with_context(m_path));
 
     std::int64_t done = 0;
-    // Key (level, code or name) → the record that first used it in this file:
-    // a repeat would silently overwrite it, so it is skipped with a reason.
-    std::map<std::pair<std::string, std::string>, std::string> seen;
+    store::TerritoryKeys seen;
     for (const Territory& t : territories) {
         if (++done % 256 == 0 && !progress(done, static_cast<std::int64_t>(territories.size())))
             return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
         const std::string level(territory_level_id(t.level));
-        const std::string record = t.code.empty() ? t.name : t.code + " " + t.name;
-        const auto [first, fresh] = seen.emplace(std::pair{level, t.code.empty() ? "name:" + t.name : t.code}, record);
-        if (!fresh) {
-            report.skipped.push_back(
-                {record, t.code.empty() ? error_fmt("duplicate {} name \"{}\" in this file (already read as \"{}\")",
-                                                    level, text_excerpt(t.name), text_excerpt(first->second))
-                                        : error_fmt("duplicate {} code \"{}\" in this file (already read as \"{}\")",
-                                                    level, text_excerpt(t.code), text_excerpt(first->second))});
+        const std::string record = store::TerritoryKeys::record(t);
+        if (auto repeat = seen.repeat(t)) {
+            report.skipped.push_back(std::move(*repeat));
             continue;
         }
         sqlite3_stmt* f = find->get();
@@ -246,7 +268,7 @@ Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::
     return {};
 }
 
-Result<void> Catalogue::save_audience(const std::string& id, const std::string& json) {
+Result<void> store::SpatialiteCatalogue::save_audience(const std::string& id, const std::string& json) {
     if (m_read_only) return fail_fmt("{}: catalogue is read-only", m_path);
     auto st = store::prepare(m_db.get(), "INSERT OR REPLACE INTO audiences(id, json) VALUES (?,?)");
     if (!st) return tl::unexpected(st.error().with_context(m_path));
@@ -255,7 +277,7 @@ Result<void> Catalogue::save_audience(const std::string& id, const std::string& 
     return store::step_done(m_db.get(), st->get());
 }
 
-Result<std::int64_t> Catalogue::save_perimeter(const StoredPerimeter& perimeter) {
+Result<std::int64_t> store::SpatialiteCatalogue::save_perimeter(const StoredPerimeter& perimeter) {
     if (m_read_only) return fail_fmt("{}: catalogue is read-only", m_path);
     auto st = store::prepare(m_db.get(),
                              "INSERT INTO perimeters(audience_id, level, params, stats, created_at, geom) "
@@ -272,13 +294,24 @@ Result<std::int64_t> Catalogue::save_perimeter(const StoredPerimeter& perimeter)
     return sqlite3_last_insert_rowid(m_db.get());
 }
 
-Result<void> Catalogue::check_sound() const {
+Result<void> store::SpatialiteCatalogue::set_imported_at(const std::string& source_key,
+                                                         const std::string& imported_at) {
+    if (m_read_only) return fail_fmt("{}: catalogue is read-only", m_path);
+    auto st = store::prepare(m_db.get(), "UPDATE sources SET imported_at = ? WHERE key = ?");
+    if (!st) return tl::unexpected(st.error().with_context(m_path));
+    store::bind_text(st->get(), 1, imported_at);
+    store::bind_text(st->get(), 2, source_key);
+    if (auto ok = store::step_done(m_db.get(), st->get()); !ok) return tl::unexpected(ok.error().with_context(m_path));
+    return {};
+}
+
+Result<void> store::SpatialiteCatalogue::check_sound() const {
     if (auto sound = store::check_integrity(m_db.get()); !sound)
         return tl::unexpected(sound.error().with_context(m_path));
     return {};
 }
 
-Result<CatalogueCheck> Catalogue::check() const {
+Result<CatalogueCheck> store::SpatialiteCatalogue::check() const {
     sqlite3* db = m_db.get();
     CatalogueCheck out;
     auto st = store::prepare(db, "PRAGMA integrity_check(20)");

@@ -1,15 +1,19 @@
 #pragma once
-// The catalogue: one SpatiaLite file per project holding offer items,
-// territories, sources, audiences and computed perimeters, all in WGS 84
-// (EPSG:4326) with spatial indexes, readable by QGIS / ogrinfo.
+// The catalogue: offer items, territories, sources, audiences and computed
+// perimeters, all in WGS 84 (EPSG:4326) with spatial indexes, readable by
+// QGIS / ogrinfo. Either one SpatiaLite file per project, or a PostGIS
+// database shared by several offices (schema `territoire`).
 //
-// Ownership: a Catalogue owns its sqlite3 connection (move-only). Not
-// thread-safe: one Catalogue per thread (open the same file again).
+// Ownership: a Catalogue owns its backend and its one connection
+// (sqlite3 or PGconn; move-only). Not thread-safe: one Catalogue per thread
+// (open the same catalogue again).
 // Failure: every call returns Result; a failed write rolls back, leaving the
 // file as it was. A file that is not a catalogue, or has a newer schema, is
 // refused and left untouched.
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +22,7 @@
 #include "geo/core/offer.hpp"
 #include "geo/core/theme_names.hpp"
 #include "geo/detail/handles.hpp"
+#include "geo/store/catalogue_backend.hpp"
 
 namespace geo {
 
@@ -81,25 +86,37 @@ public:
     static constexpr int kSchemaVersion = 4;
     enum class Mode { create_or_open, open_existing, read_only };
 
-    // Opens (and in create_or_open mode creates, or migrates to the current
-    // schema) a catalogue file. A read-only open of an older schema that
-    // only lacks columns (schema 2: the prices) reads it as it is, without
-    // migrating it. A hot journal left by a writer that was killed
-    // (PATH-journal) is rolled back first, also for read_only (SQLite's own
-    // recovery, which needs write access once); when the file cannot be
-    // written the message says so instead of "attempt to write a readonly
-    // database".
+    // Opens a catalogue: a SpatiaLite file, or a PostGIS database when
+    // `path` is a PostgreSQL address (is_database_address: postgresql://…,
+    // postgres://…, or PG:<libpq keywords>, e.g. "PG:service=observatoire").
+    //
+    // A file is created in create_or_open mode (or migrated to the current
+    // schema). A read-only open of an older schema that only lacks columns
+    // (schema 2: the prices) reads it as it is, without migrating it. A hot
+    // journal left by a writer that was killed (PATH-journal) is rolled back
+    // first, also for read_only (SQLite's own recovery, which needs write
+    // access once); when the file cannot be written the message says so
+    // instead of "attempt to write a readonly database".
+    //
+    // A database gets the schema `territoire` (postgis_catalogue.hpp) in
+    // create_or_open mode; credentials come only from libpq's environment,
+    // service file or password file, and an address holding a password is
+    // refused.
     static Result<Catalogue> open(const std::string& path, Mode mode = Mode::create_or_open);
 
-    Catalogue(Catalogue&&) noexcept = default;
-    Catalogue& operator=(Catalogue&&) noexcept = default;
-    ~Catalogue() = default;
+    Catalogue(Catalogue&&) noexcept;
+    Catalogue& operator=(Catalogue&&) noexcept;
+    ~Catalogue();
 
-    [[nodiscard]] const std::string& path() const { return m_path; }
-    // Opened read-only, or the file (or its folder) cannot be written.
-    [[nodiscard]] bool read_only() const { return m_read_only; }
-    // The file's schema version (kSchemaVersion unless read-only and older).
-    [[nodiscard]] int schema_version() const { return m_schema_version; }
+    // The file path, or the database address as given (it holds no password).
+    [[nodiscard]] const std::string& path() const;
+    // Opened read-only, or the file (or its folder) cannot be written, or the
+    // database role may not write the catalogue's tables.
+    [[nodiscard]] bool read_only() const;
+    // The catalogue's schema version (kSchemaVersion unless read-only and older).
+    [[nodiscard]] int schema_version() const;
+    // "spatialite" or "postgis".
+    [[nodiscard]] std::string_view kind() const;
 
     // Inserts or updates (key: source.key + source_id) the items of one
     // import in one transaction: all land, or none. Items whose source_id
@@ -107,11 +124,18 @@ public:
     // report.imported and report.updated; appends to report.skipped. The
     // source's theme names, when it gives them, land in the same transaction
     // (a name already held is replaced, an empty one never overwrites).
+    // On PostGIS, two imports of one source take turns (the second waits,
+    // and says so through the wait notice); imports of different sources
+    // run side by side.
     Result<void> upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items, ImportReport& report,
                               Progress progress = {}, const std::vector<ThemeName>& theme_names = {});
     // Same for territories (key: level + code, or level + name when no code).
     Result<void> upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
                                     ImportReport& report, Progress progress = {});
+    // Sets a held source's import date (ISO 8601), as `catalogue copy` does.
+    Result<void> set_imported_at(const std::string& source_key, const std::string& imported_at);
+    // Called with a sentence before an import waits for another one.
+    void set_wait_notice(std::function<void(const Error&)> notice);
 
     [[nodiscard]] Result<std::vector<OfferItem>> items(const ItemFilter& filter = {}) const;
     [[nodiscard]] Result<std::vector<Territory>> territories(const TerritoryFilter& filter = {}) const;
@@ -130,24 +154,28 @@ public:
     [[nodiscard]] Result<std::vector<StoredPerimeter>> perimeters(
         const std::optional<std::string>& audience_id = std::nullopt) const;
 
-    // Full consistency check (PRAGMA integrity_check, CheckSpatialIndex on
-    // every geometry table, counts). Reads only; may take seconds on a large file.
+    // Full consistency check. SpatiaLite: PRAGMA integrity_check,
+    // CheckSpatialIndex on every geometry table, counts. PostGIS: the
+    // schema's tables, GiST indexes and geometry types, counts. Reads only;
+    // may take seconds on a large catalogue.
     [[nodiscard]] Result<CatalogueCheck> check() const;
     // The quick verdict every import and `info` afford (PRAGMA
     // integrity_check, 5 problems at most): fails with "PATH: the catalogue
-    // file is damaged (…)" when it is not sound.
+    // file is damaged (…)" when it is not sound. A database is kept sound
+    // by its server: always passes.
     [[nodiscard]] Result<void> check_sound() const;
 
-    // Raw handle for geo/store internals and tests.
-    [[nodiscard]] sqlite3* db() const { return m_db.get(); }
+    // Raw handle for geo/store internals and tests; nullptr on PostGIS.
+    [[nodiscard]] sqlite3* db() const;
 
 private:
-    Catalogue(std::string path, detail::SqliteDb db, bool read_only, int schema_version);
+    explicit Catalogue(std::unique_ptr<store::CatalogueBackend> backend);
 
-    std::string m_path;
-    detail::SqliteDb m_db;
-    bool m_read_only = false;
-    int m_schema_version = kSchemaVersion;
+    std::unique_ptr<store::CatalogueBackend> m_backend;
 };
+
+// A PostgreSQL address rather than a file: postgresql://…, postgres://…
+// or PG:… (GDAL's form, libpq keywords after the colon).
+[[nodiscard]] bool is_database_address(std::string_view path);
 
 }  // namespace geo

@@ -1,4 +1,4 @@
-// Catalogue::upsert_items: the offer items of one import, in one transaction.
+// SpatialiteCatalogue::upsert_items: the offer items of one import, in one transaction.
 //
 // Speed for bulk loads (issue 2: at least as fast as ogr2ogr to SpatiaLite):
 // - a source the catalogue does not hold yet skips the per-row lookup;
@@ -16,10 +16,10 @@
 #include <optional>
 #include <unordered_set>
 
-#include "geo/store/catalogue.hpp"
 #include "geo/store/catalogue_codec.hpp"
 #include "geo/store/catalogue_writes.hpp"
 #include "geo/store/rtree_bulk.hpp"
+#include "geo/store/spatialite_catalogue.hpp"
 #include "geo/store/sqlite_util.hpp"
 
 namespace geo {
@@ -141,9 +141,9 @@ private:
 
 }  // namespace
 
-Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
-                                     ImportReport& report, Progress progress,
-                                     const std::vector<ThemeName>& theme_names) {
+Result<void> store::SpatialiteCatalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
+                                                      ImportReport& report, Progress progress,
+                                                      const std::vector<ThemeName>& theme_names) {
     if (m_read_only) return fail_fmt("{}: catalogue is read-only; nothing was imported", m_path);
     sqlite3* db = m_db.get();
     auto tx = store::begin_import(db, source);
@@ -187,9 +187,8 @@ Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector
     for (const OfferItem& item : items) {
         if (++done % 4096 == 0 && !progress(done, static_cast<std::int64_t>(items.size())))
             return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
-        if (!seen.insert(item.source_id).second) {
-            report.skipped.push_back({item.source_id, error_fmt("duplicate id \"{}\" within {}: kept the first",
-                                                                item.source_id, source.key)});
+        if (auto repeat = store::repeated_item(seen, item, source)) {
+            report.skipped.push_back(std::move(*repeat));
             continue;
         }
         if (!is_valid_lonlat(item.position))

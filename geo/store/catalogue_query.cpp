@@ -1,8 +1,8 @@
-// Catalogue: reads (items, territories, sources, info, audiences, perimeters).
+// SpatialiteCatalogue: reads (items, territories, sources, info, audiences, perimeters).
 #include <string>
 
-#include "geo/store/catalogue.hpp"
 #include "geo/store/catalogue_codec.hpp"
+#include "geo/store/spatialite_catalogue.hpp"
 #include "geo/store/sqlite_util.hpp"
 #include "geo/store/wkb.hpp"
 
@@ -64,7 +64,7 @@ Result<MultiPolygon> read_geometry(sqlite3_stmt* st, int column, const std::stri
 
 }  // namespace
 
-Result<std::vector<OfferItem>> Catalogue::items(const ItemFilter& filter) const {
+Result<std::vector<OfferItem>> store::SpatialiteCatalogue::items(const ItemFilter& filter) const {
     Where where;
     if (!filter.families.empty())
         where.add("family IN (" + any_of(where, filter.families, [](Family f) { return std::string(family_id(f)); }) +
@@ -125,7 +125,7 @@ Result<std::vector<OfferItem>> Catalogue::items(const ItemFilter& filter) const 
     return out;
 }
 
-Result<std::vector<Territory>> Catalogue::territories(const TerritoryFilter& filter) const {
+Result<std::vector<Territory>> store::SpatialiteCatalogue::territories(const TerritoryFilter& filter) const {
     Where where;
     if (filter.level) where.add("level = " + placeholder(where.text(std::string(territory_level_id(*filter.level)))));
     if (filter.code) where.add("code = " + placeholder(where.text(*filter.code)));
@@ -156,7 +156,7 @@ Result<std::vector<Territory>> Catalogue::territories(const TerritoryFilter& fil
     return out;
 }
 
-Result<std::vector<SourceInfo>> Catalogue::sources() const {
+Result<std::vector<SourceInfo>> store::SpatialiteCatalogue::sources() const {
     auto st = store::prepare(m_db.get(),
                              "SELECT key, kind, path, licence, attribution, imported_at FROM sources ORDER BY key");
     if (!st) return tl::unexpected(st.error().with_context(m_path));
@@ -169,7 +169,7 @@ Result<std::vector<SourceInfo>> Catalogue::sources() const {
     return out;
 }
 
-Result<std::vector<ThemeName>> Catalogue::theme_names() const {
+Result<std::vector<ThemeName>> store::SpatialiteCatalogue::theme_names() const {
     std::vector<ThemeName> out;
     if (m_schema_version < 4) return out;
     auto st = store::prepare(m_db.get(), "SELECT id, name_fr, name_en FROM theme_names ORDER BY id");
@@ -181,7 +181,7 @@ Result<std::vector<ThemeName>> Catalogue::theme_names() const {
     return out;
 }
 
-Result<CatalogueInfo> Catalogue::info() const {
+Result<CatalogueInfo> store::SpatialiteCatalogue::info() const {
     CatalogueInfo info;
     info.schema_version = m_schema_version;
     sqlite3* db = m_db.get();
@@ -214,7 +214,7 @@ Result<CatalogueInfo> Catalogue::info() const {
     return info;
 }
 
-Result<std::optional<std::string>> Catalogue::audience_json(const std::string& id) const {
+Result<std::optional<std::string>> store::SpatialiteCatalogue::audience_json(const std::string& id) const {
     auto st = store::prepare(m_db.get(), "SELECT json FROM audiences WHERE id = ?");
     if (!st) return tl::unexpected(st.error().with_context(m_path));
     store::bind_text(st->get(), 1, id);
@@ -222,7 +222,7 @@ Result<std::optional<std::string>> Catalogue::audience_json(const std::string& i
     return std::optional<std::string>{};
 }
 
-Result<std::vector<std::string>> Catalogue::audience_ids() const {
+Result<std::vector<std::string>> store::SpatialiteCatalogue::audience_ids() const {
     auto st = store::prepare(m_db.get(), "SELECT id FROM audiences ORDER BY id");
     if (!st) return tl::unexpected(st.error().with_context(m_path));
     std::vector<std::string> out;
@@ -230,7 +230,8 @@ Result<std::vector<std::string>> Catalogue::audience_ids() const {
     return out;
 }
 
-Result<std::vector<StoredPerimeter>> Catalogue::perimeters(const std::optional<std::string>& audience_id) const {
+Result<std::vector<StoredPerimeter>> store::SpatialiteCatalogue::perimeters(
+    const std::optional<std::string>& audience_id) const {
     std::string sql = "SELECT id, audience_id, level, params, stats, created_at, AsBinary(geom) FROM perimeters";
     if (audience_id) sql += " WHERE audience_id = ?1";
     sql += " ORDER BY id";

@@ -11,6 +11,11 @@
 //   ". Nothing was written", and when upsert_source fails its transaction is
 //   rolled back as it goes out of scope. No message names the file: callers
 //   add the catalogue path (with_context). Nothing is thrown.
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_set>
+
 #include <sqlite3.h>
 
 #include "geo/core/error.hpp"
@@ -18,6 +23,25 @@
 #include "geo/store/sqlite_util.hpp"
 
 namespace geo::store {
+
+// The keys of one import's territories (level + code, or level + name when
+// there is no code): a repeat would silently overwrite the first record, so
+// it is skipped with a reason naming both. Shared by both backends.
+class TerritoryKeys {
+public:
+    // "CODE NAME", or "NAME" when there is no code.
+    static std::string record(const Territory& t);
+    // The skip of `t` when its key was already seen; remembers it otherwise.
+    std::optional<SkippedRecord> repeat(const Territory& t);
+
+private:
+    std::map<std::pair<std::string, std::string>, std::string> m_first;
+};
+
+// The skip of an item whose source_id this import already had (the first
+// is kept), or nullopt. `seen` holds views into the import's own items.
+std::optional<SkippedRecord> repeated_item(std::unordered_set<std::string_view>& seen, const OfferItem& item,
+                                           const SourceInfo& source);
 
 // Inserts or refreshes the row of `source` in the sources table.
 Result<void> upsert_source(sqlite3* db, const SourceInfo& source);

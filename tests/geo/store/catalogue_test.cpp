@@ -9,6 +9,7 @@
 
 #include "geo/store/schema.hpp"
 #include "geo/store/sqlite_util.hpp"
+#include "tests/support/postgis_server.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace {
@@ -43,10 +44,25 @@ geo::Territory square(const std::string& code, double west, double south, double
     return t;
 }
 
+// The catalogue's contract, on both backends: a SpatiaLite file, and a fresh
+// PostGIS database on the test server (tests/support/postgis_server.hpp).
+class CatalogueBackend : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        if (GetParam() == "postgis") REQUIRE_POSTGIS();
+    }
+    std::string address() {
+        return GetParam() == "postgis" ? test::fresh_postgis_database() : (test::temp_dir() / "c.sqlite").string();
+    }
+};
+
 }  // namespace
 
-TEST(Catalogue, CreatesAndUpsertsWithoutDuplicates) {
-    const auto path = (test::temp_dir() / "c.sqlite").string();
+INSTANTIATE_TEST_SUITE_P(Backends, CatalogueBackend, ::testing::Values("spatialite", "postgis"),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(CatalogueBackend, CreatesAndUpsertsWithoutDuplicates) {
+    const auto path = address();
     auto cat = geo::Catalogue::open(path);
     ASSERT_TRUE(cat) << cat.error().message;
     std::vector<geo::OfferItem> items = {make_item("a", geo::Family::heritage, 1.5172, 47.6161, {"unesco"}),
@@ -89,8 +105,8 @@ TEST(Catalogue, CreatesAndUpsertsWithoutDuplicates) {
     EXPECT_NEAR(info->extent.north_deg, 47.6161, 1e-5);
 }
 
-TEST(Catalogue, FiltersByFamilyLabelBoxAndTerritory) {
-    auto cat = geo::Catalogue::open((test::temp_dir() / "c.sqlite").string());
+TEST_P(CatalogueBackend, FiltersByFamilyLabelBoxAndTerritory) {
+    auto cat = geo::Catalogue::open(address());
     ASSERT_TRUE(cat);
     geo::ImportReport report;
     ASSERT_TRUE(cat->upsert_items(
@@ -126,8 +142,8 @@ TEST(Catalogue, FiltersByFamilyLabelBoxAndTerritory) {
     EXPECT_EQ(inside->front().source_id, "in");
 }
 
-TEST(Catalogue, TerritoriesRoundTripAndUpsertByLevelAndCode) {
-    auto cat = geo::Catalogue::open((test::temp_dir() / "c.sqlite").string());
+TEST_P(CatalogueBackend, TerritoriesRoundTripAndUpsertByLevelAndCode) {
+    auto cat = geo::Catalogue::open(address());
     ASSERT_TRUE(cat);
     geo::Territory t = square("37261", 0.6, 47.3, 0.1);
     t.name = "Tours";
@@ -150,8 +166,8 @@ TEST(Catalogue, TerritoriesRoundTripAndUpsertByLevelAndCode) {
     EXPECT_DOUBLE_EQ(back->front().geometry.polygons[0].rings[1][2].lat_deg, 47.34);
 }
 
-TEST(Catalogue, DuplicateCodesInOneImportAreSkippedNotOverwritten) {
-    auto cat = geo::Catalogue::open((test::temp_dir() / "c.sqlite").string());
+TEST_P(CatalogueBackend, DuplicateCodesInOneImportAreSkippedNotOverwritten) {
+    auto cat = geo::Catalogue::open(address());
     ASSERT_TRUE(cat);
     geo::Territory a = square("37001", 0.5, 47.0, 0.1), b = square("37002", 0.7, 47.0, 0.1),
                    c = square("37001", 0.9, 47.0, 0.1);
@@ -169,8 +185,8 @@ TEST(Catalogue, DuplicateCodesInOneImportAreSkippedNotOverwritten) {
     EXPECT_EQ(cat->territories(filter)->front().name, "A");
 }
 
-TEST(Catalogue, AudiencesAndPerimetersAreStored) {
-    auto cat = geo::Catalogue::open((test::temp_dir() / "c.sqlite").string());
+TEST_P(CatalogueBackend, AudiencesAndPerimetersAreStored) {
+    auto cat = geo::Catalogue::open(address());
     ASSERT_TRUE(cat);
     ASSERT_TRUE(cat->save_audience("patrimoine", R"({"id":"patrimoine"})"));
     EXPECT_EQ(cat->audience_json("patrimoine")->value(), R"({"id":"patrimoine"})");
@@ -277,8 +293,8 @@ TEST(Catalogue, RefusesNewerSchemaAndMigratesOlder) {
     EXPECT_TRUE(migrated->save_audience("a", "{}"));
 }
 
-TEST(Catalogue, ReadOnlyModeRefusesWritesAndLeavesFileUntouched) {
-    const auto path = (test::temp_dir() / "c.sqlite").string();
+TEST_P(CatalogueBackend, ReadOnlyModeRefusesWritesAndLeavesFileUntouched) {
+    const auto path = address();
     ASSERT_TRUE(geo::Catalogue::open(path));
     const auto before = test::file_checksum(path);
     auto cat = geo::Catalogue::open(path, geo::Catalogue::Mode::read_only);
@@ -290,8 +306,8 @@ TEST(Catalogue, ReadOnlyModeRefusesWritesAndLeavesFileUntouched) {
     EXPECT_EQ(test::file_checksum(path), before);
 }
 
-TEST(Catalogue, FailedImportRollsBackEverything) {
-    const auto path = (test::temp_dir() / "c.sqlite").string();
+TEST_P(CatalogueBackend, FailedImportRollsBackEverything) {
+    const auto path = address();
     auto cat = geo::Catalogue::open(path);
     ASSERT_TRUE(cat);
     geo::ImportReport report;

@@ -1,0 +1,224 @@
+// PostgisCatalogue's imports: items through COPY into a temporary table
+// merged with one INSERT … ON CONFLICT, territories row by row; each in one
+// transaction behind an advisory lock (postgis_catalogue.hpp).
+#include <fmt/format.h>
+
+#include "geo/core/clock.hpp"
+#include "geo/store/catalogue_codec.hpp"
+#include "geo/store/catalogue_writes.hpp"
+#include "geo/store/pg_util.hpp"
+#include "geo/store/postgis_catalogue.hpp"
+#include "geo/store/wkb.hpp"
+
+namespace geo::store {
+namespace {
+
+constexpr std::size_t kCopyPieceBytes = 1 << 20;
+
+Result<void> upsert_source(PGconn* conn, const SourceInfo& source) {
+    auto r = pg_exec(conn,
+                     "INSERT INTO sources(key, kind, path, licence, attribution, imported_at) VALUES "
+                     "($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, path = "
+                     "excluded.path, licence = excluded.licence, attribution = excluded.attribution, imported_at = "
+                     "excluded.imported_at",
+                     PgParams()
+                         .text(source.key)
+                         .text(source.kind)
+                         .text(source.path)
+                         .text(source.licence)
+                         .text(source.attribution)
+                         .text(utc_now_iso8601()));
+    if (!r) return tl::unexpected(r.error());
+    return {};
+}
+
+// One row of the staging table, in COPY text format.
+void append_item_row(std::string& out, std::int64_t ord, const OfferItem& item) {
+    const auto field = [&](std::string_view v) {
+        append_copy_field(out, v);
+        out += '\t';
+    };
+    out += std::to_string(ord);
+    out += '\t';
+    field(item.source_id);
+    field(item.name);
+    field(family_id(item.family));
+    field(encode_string_list(item.subtypes));
+    field(encode_string_list(item.labels));
+    field(encode_string_list(item.themes));
+    field(std::to_string(item.opening_months));
+    field(item.producer);
+    field(item.commune_insee);
+    field(item.extra_json.empty() ? std::string_view("{}") : std::string_view(item.extra_json));
+    out += fmt::format("{}\t{}\t", item.position.lon_deg, item.position.lat_deg);
+    out += item.min_price_eur ? fmt::format("{}", *item.min_price_eur) : std::string("\\N");
+    out += '\n';
+}
+
+}  // namespace
+
+Result<void> PostgisCatalogue::lock_for_import(const std::string& lock, const Error& waiting) {
+    PGconn* c = m_conn.get();
+    auto got = pg_value(c, "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))::int", PgParams().text(lock));
+    if (!got) return tl::unexpected(got.error());
+    if (*got && **got == "1") return {};
+    notify_wait(waiting);
+    auto wait = pg_exec(c, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", PgParams().text(lock));
+    if (!wait) return tl::unexpected(wait.error());
+    return {};
+}
+
+Result<void> PostgisCatalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
+                                            ImportReport& report, Progress progress,
+                                            const std::vector<ThemeName>& theme_names) {
+    if (m_read_only) return fail_fmt("{}: catalogue is read-only; nothing was imported", m_path);
+    // Everything that can refuse a record is decided before the COPY starts.
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(items.size());
+    std::vector<SkippedRecord> skipped;
+    std::vector<const OfferItem*> kept;
+    kept.reserve(items.size());
+    for (const OfferItem& item : items) {
+        if (auto repeat = repeated_item(seen, item, source)) {
+            skipped.push_back(std::move(*repeat));
+            continue;
+        }
+        if (!is_valid_lonlat(item.position))
+            return fail_fmt("{}: item {} has invalid coordinates", m_path, item.source_id);
+        kept.push_back(&item);
+    }
+
+    PGconn* c = m_conn.get();
+    const auto here = [&](const Error& e) { return tl::unexpected(e.with_context(m_path)); };
+    auto tx = PgTransaction::begin(c);
+    if (!tx) return here(tx.error());
+    if (auto ok = lock_for_import("territoire:items:" + source.key,
+                                  error_fmt("{}: another import of source {} is writing to this catalogue; waiting "
+                                            "for it to finish",
+                                            m_path, source.key));
+        !ok)
+        return here(ok.error());
+    if (auto ok = upsert_source(c, source); !ok) return here(ok.error());
+    if (auto ok = pg_exec_script(c,
+                                 "CREATE TEMP TABLE territoire_staging (ord bigint, source_id text, name text, family "
+                                 "text, subtypes text, labels text, themes text, opening_months integer, producer "
+                                 "text, commune_insee text, extra text, lon float8, lat float8, min_price_eur float8) "
+                                 "ON COMMIT DROP");
+        !ok)
+        return here(ok.error());
+
+    if (auto ok = pg_copy_begin(c, "COPY territoire_staging FROM STDIN"); !ok) return here(ok.error());
+    std::string piece;
+    piece.reserve(kCopyPieceBytes + 4096);
+    std::int64_t done = 0;
+    const auto total = static_cast<std::int64_t>(items.size());
+    for (const OfferItem* item : kept) {
+        append_item_row(piece, done, *item);
+        ++done;
+        if (piece.size() >= kCopyPieceBytes) {
+            if (auto ok = pg_copy_put(c, piece); !ok) return here(ok.error());
+            piece.clear();
+        }
+        if (done % 4096 == 0 && !progress(done, total)) {
+            (void)pg_copy_end(c, "cancelled");
+            return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
+        }
+    }
+    if (auto ok = pg_copy_put(c, piece); !ok) return here(ok.error());
+    if (auto ok = pg_copy_end(c); !ok) return here(ok.error());
+
+    // File order kept: ids are given in the order of the import, as SQLite does.
+    auto counts = pg_exec(
+        c,
+        "WITH up AS (INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
+        "opening_months, producer, commune_insee, extra, lon, lat, geom, min_price_eur) "
+        "SELECT $1, source_id, name, family, subtypes, labels, themes, opening_months, producer, commune_insee, "
+        "extra, lon, lat, ST_SetSRID(ST_MakePoint(lon, lat), 4326), min_price_eur FROM territoire_staging ORDER BY ord "
+        "ON CONFLICT (source, source_id) DO UPDATE SET name = excluded.name, family = excluded.family, subtypes = "
+        "excluded.subtypes, labels = excluded.labels, themes = excluded.themes, opening_months = "
+        "excluded.opening_months, producer = excluded.producer, commune_insee = excluded.commune_insee, extra = "
+        "excluded.extra, lon = excluded.lon, lat = excluded.lat, geom = excluded.geom, min_price_eur = "
+        "excluded.min_price_eur RETURNING (xmax = 0) AS inserted) "
+        "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up",
+        PgParams().text(source.key));
+    if (!counts) return here(counts.error());
+    for (const ThemeName& t : theme_names) {
+        if (t.id.empty()) continue;
+        auto r = pg_exec(c,
+                         "INSERT INTO theme_names(id, name_fr, name_en) VALUES ($1, $2, $3) ON CONFLICT (id) DO "
+                         "UPDATE SET name_fr = CASE WHEN $2 <> '' THEN $2 ELSE theme_names.name_fr END, name_en = "
+                         "CASE WHEN $3 <> '' THEN $3 ELSE theme_names.name_en END",
+                         PgParams().text(t.id).text(t.name_fr).text(t.name_en));
+        if (!r) return tl::unexpected(r.error().with_context_fmt("{}: theme {}", m_path, t.id));
+    }
+    if (auto ok = tx->commit(); !ok) return here(ok.error());
+    report.imported += pg_int(counts->get(), 0, 0);
+    report.updated += pg_int(counts->get(), 0, 1);
+    for (auto& s : skipped) report.skipped.push_back(std::move(s));
+    progress(total, total);
+    return {};
+}
+
+Result<void> PostgisCatalogue::upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
+                                                  ImportReport& report, Progress progress) {
+    if (m_read_only) return fail_fmt("{}: catalogue is read-only; nothing was imported", m_path);
+    PGconn* c = m_conn.get();
+    const auto here = [&](const Error& e) { return tl::unexpected(e.with_context(m_path)); };
+    auto tx = PgTransaction::begin(c);
+    if (!tx) return here(tx.error());
+    // Territories are keyed by level and code whatever their source: all
+    // territory imports take turns.
+    if (auto ok = lock_for_import("territoire:territories",
+                                  error_fmt("{}: another import of territories is writing to this catalogue; waiting "
+                                            "for it to finish",
+                                            m_path));
+        !ok)
+        return here(ok.error());
+    if (auto ok = upsert_source(c, source); !ok) return here(ok.error());
+
+    TerritoryKeys seen;
+    std::int64_t done = 0;
+    std::int64_t imported = 0, updated = 0;
+    for (const Territory& t : territories) {
+        if (++done % 256 == 0 && !progress(done, static_cast<std::int64_t>(territories.size())))
+            return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
+        if (auto repeat = seen.repeat(t)) {
+            report.skipped.push_back(std::move(*repeat));
+            continue;
+        }
+        const std::string level(territory_level_id(t.level));
+        auto existing = pg_value(c,
+                                 "SELECT id FROM territories WHERE level = $1 AND (($2 <> '' AND code = $2) OR ($2 = "
+                                 "'' AND code = '' AND name = $3)) ORDER BY id LIMIT 1",
+                                 PgParams().text(level).text(t.code).text(t.name));
+        if (!existing) return here(existing.error());
+        PgParams row;
+        row.text(t.name).text(t.code).text(level).text(source.key).text(to_hex(multipolygon_to_wkb(t.geometry)));
+        const char* sql =
+            "INSERT INTO territories(name, code, level, source, geom) VALUES ($1, $2, $3, $4, "
+            "ST_Multi(ST_GeomFromWKB(decode($5, 'hex'), 4326)))";
+        if (*existing) {
+            row.text(**existing);
+            sql = "UPDATE territories SET name = $1, code = $2, level = $3, source = $4, geom = "
+                  "ST_Multi(ST_GeomFromWKB(decode($5, 'hex'), 4326)) WHERE id = $6::bigint";
+        }
+        if (auto ok = pg_exec(c, sql, row); !ok)
+            return tl::unexpected(ok.error().with_context_fmt("{}: territory {}", m_path, TerritoryKeys::record(t)));
+        (*existing ? updated : imported) += 1;
+    }
+    if (auto ok = tx->commit(); !ok) return here(ok.error());
+    report.imported += imported;
+    report.updated += updated;
+    progress(done, done);
+    return {};
+}
+
+Result<void> PostgisCatalogue::set_imported_at(const std::string& source_key, const std::string& imported_at) {
+    if (m_read_only) return fail_fmt("{}: catalogue is read-only", m_path);
+    auto r = pg_exec(m_conn.get(), "UPDATE sources SET imported_at = $1 WHERE key = $2",
+                     PgParams().text(imported_at).text(source_key));
+    if (!r) return tl::unexpected(r.error().with_context(m_path));
+    return {};
+}
+
+}  // namespace geo::store
