@@ -9,6 +9,7 @@ PACKAGES=(
   libsqlite3-dev libsqlite3-mod-spatialite libspatialite-dev
   libimgui-dev libglfw3-dev libgl-dev libegl-dev libstb-dev libcairo2-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev libtbb-dev
+  libpq-dev postgresql-15 postgresql-15-postgis-3 libsimdjson-dev
   libfftw3-dev libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth xdotool x11-apps fonts-dejavu-core libgl1-mesa-dri mesa-utils poppler-utils libxml2-utils

@@ -10,6 +10,14 @@ bash scripts/install-deps.sh
 echo "== format (.clang-format, clang-format 14)"
 bash scripts/check-format.sh
 
+# The PostGIS suite's server: a throw-away cluster (scripts/pg-cluster.sh),
+# stopped and removed on exit.
+PG_DIR=$(mktemp -d /tmp/territoire-pg.XXXXXX)
+trap 'bash scripts/pg-cluster.sh stop "$PG_DIR"' EXIT
+bash scripts/pg-cluster.sh start "$PG_DIR"
+# shellcheck disable=SC1091
+source "$PG_DIR/env"
+
 run_suite() {
   local preset=$1
   echo "== build ($preset)"
