@@ -20,7 +20,8 @@ Error server_error(PGconn* conn, const PGresult* result) {
     }
     if (text.empty()) text = PQerrorMessage(conn);
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    if (PQstatus(conn) == CONNECTION_BAD) return error_fmt("PostgreSQL: the connection to the server was lost: {}", text);
+    if (PQstatus(conn) == CONNECTION_BAD)
+        return error_fmt("PostgreSQL: the connection to the server was lost: {}", text);
     return error_fmt("PostgreSQL: {}", text);
 }
 
@@ -60,7 +61,8 @@ Result<detail::PgConn> pg_connect(const std::string& address) {
         return fail_fmt("cannot connect to the PostgreSQL server: {}", why);
     }
     // Server notices ("… does not exist, skipping") are not errors: keep them off stderr.
-    PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn.get(), [](void*, const char*) {}, nullptr);
     if (PQsetClientEncoding(conn.get(), "UTF8") != 0)
         return fail_fmt("the PostgreSQL server does not accept UTF-8 as the client encoding");
     if (auto ok = pg_exec_script(conn.get(), "SET application_name = 'territoire'"); !ok)
@@ -96,14 +98,16 @@ Result<detail::PgResult> pg_exec(PGconn* conn, const std::string& sql, const PgP
     detail::PgResult result(
         PQexecParams(conn, sql.c_str(), params.size(), nullptr, values.data(), nullptr, nullptr, 0));
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return tl::unexpected(server_error(conn, result.get()));
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        return tl::unexpected(server_error(conn, result.get()));
     return result;
 }
 
 Result<void> pg_exec_script(PGconn* conn, const std::string& sql) {
     detail::PgResult result(PQexec(conn, sql.c_str()));
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return tl::unexpected(server_error(conn, result.get()));
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        return tl::unexpected(server_error(conn, result.get()));
     return {};
 }
 
@@ -135,18 +139,28 @@ double pg_double(const PGresult* result, int row, int column) {
 void append_copy_field(std::string& line, std::string_view value) {
     for (const char c : value) {
         switch (c) {
-            case '\\': line += "\\\\"; break;
-            case '\t': line += "\\t"; break;
-            case '\n': line += "\\n"; break;
-            case '\r': line += "\\r"; break;
-            default: line += c;
+            case '\\':
+                line += "\\\\";
+                break;
+            case '\t':
+                line += "\\t";
+                break;
+            case '\n':
+                line += "\\n";
+                break;
+            case '\r':
+                line += "\\r";
+                break;
+            default:
+                line += c;
         }
     }
 }
 
 Result<void> pg_copy_begin(PGconn* conn, const std::string& copy_sql) {
     detail::PgResult result(PQexec(conn, copy_sql.c_str()));
-    if (!result || PQresultStatus(result.get()) != PGRES_COPY_IN) return tl::unexpected(server_error(conn, result.get()));
+    if (!result || PQresultStatus(result.get()) != PGRES_COPY_IN)
+        return tl::unexpected(server_error(conn, result.get()));
     return {};
 }
 

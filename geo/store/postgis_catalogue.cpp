@@ -188,9 +188,9 @@ Result<std::vector<Territory>> PostgisCatalogue::territories(const TerritoryFilt
         where.add("translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = translate(" +
                   where.text(*filter.name) + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')");
     if (filter.id) where.add("id = " + where.integer(*filter.id));
-    const std::string sql = fmt::format(
-        "SELECT id, name, code, level, source, {0} FROM territories{1} ORDER BY level{2}, code{2}, name{2}",
-        filter.with_geometry ? "encode(ST_AsBinary(geom), 'hex')" : "NULL", where.sql(), kBytes);
+    const std::string sql =
+        fmt::format("SELECT id, name, code, level, source, {0} FROM territories{1} ORDER BY level{2}, code{2}, name{2}",
+                    filter.with_geometry ? "encode(ST_AsBinary(geom), 'hex')" : "NULL", where.sql(), kBytes);
     auto r = pg_exec(m_conn.get(), sql, where.params());
     if (!r) return tl::unexpected(r.error().with_context_fmt("{}: reading territories", m_path));
     const PGresult* s = r->get();

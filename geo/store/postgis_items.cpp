@@ -199,8 +199,9 @@ Result<void> PostgisCatalogue::upsert_territories(const SourceInfo& source, cons
             "ST_Multi(ST_GeomFromWKB(decode($5, 'hex'), 4326)))";
         if (*existing) {
             row.text(**existing);
-            sql = "UPDATE territories SET name = $1, code = $2, level = $3, source = $4, geom = "
-                  "ST_Multi(ST_GeomFromWKB(decode($5, 'hex'), 4326)) WHERE id = $6::bigint";
+            sql =
+                "UPDATE territories SET name = $1, code = $2, level = $3, source = $4, geom = "
+                "ST_Multi(ST_GeomFromWKB(decode($5, 'hex'), 4326)) WHERE id = $6::bigint";
         }
         if (auto ok = pg_exec(c, sql, row); !ok)
             return tl::unexpected(ok.error().with_context_fmt("{}: territory {}", m_path, TerritoryKeys::record(t)));

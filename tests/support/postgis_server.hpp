@@ -27,9 +27,10 @@ std::string admin_sql(const std::string& database, const std::string& sql);
 
 }  // namespace test
 
-#define REQUIRE_POSTGIS()                                                                                    \
-    do {                                                                                                     \
-        if (!test::postgis_configured())                                                                     \
-            SKIP_OR_FAIL_IN_CI("no PostgreSQL server: run the tests through scripts/test.sh, or source the " \
-                               "env file of scripts/pg-cluster.sh start DIR");                               \
+#define REQUIRE_POSTGIS()                                                                     \
+    do {                                                                                      \
+        if (!test::postgis_configured())                                                      \
+            SKIP_OR_FAIL_IN_CI(                                                               \
+                "no PostgreSQL server: run the tests through scripts/test.sh, or source the " \
+                "env file of scripts/pg-cluster.sh start DIR");                               \
     } while (0)

@@ -6,6 +6,36 @@ namespace app::gui {
 namespace {
 
 constexpr ErrorTranslation kTable[] = {
+    {"PostgreSQL: the connection to the server was lost: {}", "PostgreSQL : la connexion au serveur a été perdue : {}"},
+    {"PostgreSQL: {}", "PostgreSQL : {}"},
+    {"cannot connect to the PostgreSQL server: out of memory",
+     "connexion au serveur PostgreSQL impossible : mémoire insuffisante"},
+    {"cannot connect to the PostgreSQL server: {}", "connexion au serveur PostgreSQL impossible : {}"},
+    {"not a PostgreSQL address: {}", "adresse PostgreSQL invalide : {}"},
+    {"the PostgreSQL server does not accept UTF-8 as the client encoding",
+     "le serveur PostgreSQL n'accepte pas l'UTF-8 comme encodage client"},
+    {"the address holds a password, which Territoire never takes on the command line, in a project or in a log; put "
+     "it in ~/.pgpass (or PGPASSFILE), a service file (PGSERVICEFILE) or PGPASSWORD",
+     "l'adresse contient un mot de passe, que Territoire n'accepte jamais en ligne de commande, dans un projet ou dans "
+     "un journal ; mettez-le dans ~/.pgpass (ou PGPASSFILE), un fichier de service (PGSERVICEFILE) ou PGPASSWORD"},
+    {"{}: another import of source {} is writing to this catalogue; waiting for it to finish",
+     "{} : un autre import de la source {} écrit dans ce catalogue ; attente de sa fin"},
+    {"{}: another import of territories is writing to this catalogue; waiting for it to finish",
+     "{} : un autre import de territoires écrit dans ce catalogue ; attente de sa fin"},
+    {"creating the catalogue schema {}", "création du schéma de catalogue {}"},
+    {"installing the PostGIS extension", "installation de l'extension PostGIS"},
+    {"{}: reading offer items", "{} : lecture des éléments d'offre"},
+    {"{}: reading territories", "{} : lecture des territoires"},
+    {"{}: not a Territoire catalogue (the database has a schema \"territoire\" without its territoire_meta table); "
+     "nothing was changed",
+     "{} : pas un catalogue Territoire (la base a un schéma « territoire » sans sa table territoire_meta) ; rien n'a "
+     "été modifié"},
+    {"{}: catalogue schema version {} is newer than this Territoire supports ({}); upgrade Territoire. The database "
+     "was left untouched",
+     "{} : la version {} du schéma du catalogue est plus récente que celle que ce Territoire prend en charge ({}) ; "
+     "mettez Territoire à jour. La base n'a pas été modifiée"},
+    {"{}: no Territoire catalogue in this database (no schema \"territoire\"); an import creates one",
+     "{} : aucun catalogue Territoire dans cette base (pas de schéma « territoire ») ; un import en crée un"},
     {"CRS \"{}\": PROJ rejected \"{}\": {}", "SCR « {} » : PROJ a rejeté « {} » : {}"},
     {"CRS \"{}\": cannot clone the projection ({})", "SCR « {} » : impossible de dupliquer la projection ({})"},
     {"CRS \"{}\": cannot normalise axis order ({})", "SCR « {} » : impossible de normaliser l'ordre des axes ({})"},
