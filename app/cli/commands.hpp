@@ -27,6 +27,8 @@ struct CommonOptions {
 
 void add_info_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_check_command(CLI::App& app, CommonOptions& common, int& exit_code);
+// territoire catalogue copy FROM TO (SpatiaLite ↔ PostGIS).
+void add_catalogue_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_export_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_validate_command(CLI::App& app, CommonOptions& common, int& exit_code);
 void add_fields_command(CLI::App& app, CommonOptions& common, int& exit_code);

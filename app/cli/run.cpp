@@ -15,6 +15,7 @@ int run(int argc, char** argv, const std::vector<CommandRegistrar>& extra) {
     // Each subcommand registers itself here (one file per subcommand).
     add_info_command(app, common, exit_code);
     add_check_command(app, common, exit_code);
+    add_catalogue_command(app, common, exit_code);
     add_audiences_command(app, common, exit_code);
     add_import_command(app, common, exit_code);
     add_export_command(app, common, exit_code);

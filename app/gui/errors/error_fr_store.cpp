@@ -128,6 +128,22 @@ constexpr ErrorTranslation kTable[] = {
     {"{}: not valid JSON ({}, at byte {})", "{} : JSON invalide ({}, à l'octet {})"},
     {"{}: reading offer items: {}", "{} : lecture des éléments d'offre : {}"},
     {"{}: reading territories: {}", "{} : lecture des territoires : {}"},
+    // catalogue copy (geo/store/catalogue_copy.cpp)
+    {"{}: a catalogue cannot be copied onto itself", "{} : un catalogue ne peut pas être copié sur lui-même"},
+    {"{}: copy cancelled", "{} : copie annulée"},
+    {"{}: nothing copied (the new file was removed)", "{} : rien n'a été copié (le nouveau fichier a été supprimé)"},
+    {"{}: the copy stopped part-way; what landed before stays",
+     "{} : la copie s'est arrêtée en cours de route ; ce qui était déjà copié reste"},
+    {"{}: the destination catalogue cannot be written", "{} : le catalogue de destination n'est pas modifiable"},
+    {"{}: the destination catalogue is not empty ({} items, {} territories, {} sources, {} audiences, {} "
+     "perimeters); copy into a new file or an empty database",
+     "{} : le catalogue de destination n'est pas vide ({} éléments d'offre, {} territoires, {} sources, {} publics, "
+     "{} périmètres) ; copiez vers un nouveau fichier ou une base vide"},
+    {"{}: the destination's folder does not exist", "{} : le dossier de destination n'existe pas"},
+    {"{}: {} items of source {} were refused by the destination (first: {})",
+     "{} : {} éléments d'offre de la source {} ont été refusés par la destination (premier : {})"},
+    {"{}: {} territories of source {} were refused by the destination (first: {})",
+     "{} : {} territoires de la source {} ont été refusés par la destination (premier : {})"},
     {"{}: rebuilding the spatial index", "{} : reconstruction de l'index spatial"},
     {"{}: territory \"{}\" not found; at level {} it holds: {}",
      "{} : territoire « {} » introuvable ; au niveau {}, il contient : {}"},
