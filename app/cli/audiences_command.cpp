@@ -34,7 +34,7 @@ void add_audiences_command(CLI::App& app, CommonOptions& common, int& exit_code)
     show->add_option("--catalogue", common.catalogue, "Catalogue file (for saved audiences)");
     show->callback([&common, &exit_code, id] {
         std::optional<geo::Catalogue> catalogue;
-        if (std::filesystem::exists(common.catalogue)) {
+        if (geo::is_database_address(common.catalogue) || std::filesystem::exists(common.catalogue)) {
             // A catalogue that is there but unreadable is said so, not ignored.
             auto opened = geo::Catalogue::open(common.catalogue, geo::Catalogue::Mode::read_only);
             if (!opened) {

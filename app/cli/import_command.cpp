@@ -136,6 +136,13 @@ int run_import(const CommonOptions& common, const ImportArgs& args) {
         auto catalogue = geo::Catalogue::open(path, geo::Catalogue::Mode::create_or_open);
         if (!catalogue) return cli_fail("import", 1, catalogue.error().message);
         ProgressLine line;
+        // Another office importing the same source into a shared database:
+        // say so, then wait (the only message a concurrent import shows).
+        catalogue->set_wait_notice([&line](const geo::Error& e) {
+            line.finish();
+            fmt::print(stderr, "territoire import: {}\n", e.message);
+            std::fflush(stderr);
+        });
         // Imports one file with `import`, then prints its report or its error.
         auto one = [&](const std::string& file, auto&& import) {
             auto report = import(line.begin(file));

@@ -318,6 +318,11 @@ enum class Text {
     actors_labelled,
     actors_export,
     actors_unnamed,
+    menu_open_database,
+    database_address,
+    database_hint,
+    database_not_address,
+    database_open,
 };
 
 // The string for `text` in the current language.

@@ -348,8 +348,20 @@ constexpr I18nEntry kTable[] = {
     {Text::actors_labelled, "Opérateurs labellisés", "Labelled operators"},
     {Text::actors_export, "Exporter en CSV (publipostage)", "Export CSV (mailing merge)"},
     {Text::actors_unnamed, "(producteur non nommé)", "(producer not named)"},
+    {Text::menu_open_database, "Ouvrir une base PostGIS…", "Open a PostGIS database…"},
+    {Text::database_address, "Adresse de la base", "Database address"},
+    {Text::database_hint,
+     "Un catalogue partagé sur PostgreSQL/PostGIS : postgresql://serveur/base, postgresql:///base (socket "
+     "locale) ou PG:service=observatoire. L'identifiant et le mot de passe viennent de l'environnement libpq "
+     "(PGUSER…), du fichier de service ou de ~/.pgpass : une adresse qui contient un mot de passe est refusée.",
+     "A catalogue shared on PostgreSQL/PostGIS: postgresql://server/database, postgresql:///database (local "
+     "socket) or PG:service=observatoire. The user name and password come from libpq's environment (PGUSER…), "
+     "the service file or ~/.pgpass: an address holding a password is refused."},
+    {Text::database_not_address, "Pas une adresse PostgreSQL : commencez par postgresql://, postgres:// ou PG:",
+     "Not a PostgreSQL address: start with postgresql://, postgres:// or PG:"},
+    {Text::database_open, "Ouvrir", "Open"},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::actors_unnamed) + 1, "one entry per Text");
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::database_open) + 1, "one entry per Text");
 
 }  // namespace
 

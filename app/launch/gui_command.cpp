@@ -62,8 +62,8 @@ void add_gui_command(CLI::App& app, CommonOptions& common, int& exit_code) {
                     "data/demo/places.geojson)")
         ->check(CLI::ExistingFile);
     cmd->add_option("--open", options->open, "Panel or dialog shown first")
-        ->check(CLI::IsMember(
-            {"catalogue", "benchmark", "gaps", "actors", "import", "export", "export-map", "report", "shortcuts"}));
+        ->check(CLI::IsMember({"catalogue", "benchmark", "gaps", "actors", "import", "export", "export-map", "report",
+                               "shortcuts", "database"}));
     auto* project_option =
         cmd->add_option("--project", options->project,
                         "Project file to open (catalogue, audience and weights, layers, view, language, panels); "

@@ -38,8 +38,7 @@ Result<void> require_empty(const Catalogue& to) {
 // What a source row says when an item or territory names a source the
 // sources table lacks (never written by Territoire, but a file edited by
 // hand may hold it).
-SourceInfo source_for(const std::map<std::string, SourceInfo>& sources, const std::string& key,
-                      std::string_view kind) {
+SourceInfo source_for(const std::map<std::string, SourceInfo>& sources, const std::string& key, std::string_view kind) {
     if (auto it = sources.find(key); it != sources.end()) return it->second;
     SourceInfo s;
     s.key = key;
@@ -164,10 +163,8 @@ Result<CatalogueCopyReport> copy_catalogue(const std::string& from, const std::s
     if (from == to) return fail_fmt("{}: a catalogue cannot be copied onto itself", to);
     std::error_code ec;
     const bool file_destination = !is_database_address(to);
-    if (file_destination && !fs::exists(to, ec) && !fs::exists(fs::path(to).parent_path().empty()
-                                                                   ? fs::path(".")
-                                                                   : fs::path(to).parent_path(),
-                                                               ec))
+    if (file_destination && !fs::exists(to, ec) &&
+        !fs::exists(fs::path(to).parent_path().empty() ? fs::path(".") : fs::path(to).parent_path(), ec))
         return fail_fmt("{}: the destination's folder does not exist", to);
     if (!is_database_address(from) && !fs::exists(from, ec)) return fail_fmt("{}: no such catalogue file", from);
     if (file_destination && fs::exists(to, ec) && fs::exists(from, ec) && fs::equivalent(from, to, ec))

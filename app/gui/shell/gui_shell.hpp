@@ -35,6 +35,7 @@
 #include "app/gui/views/audience_panel.hpp"
 #include "app/gui/views/benchmark_panel.hpp"
 #include "app/gui/views/catalogue_panel.hpp"
+#include "app/gui/views/database_dialog.hpp"
 #include "app/gui/views/export_dialog.hpp"
 #include "app/gui/views/file_browser.hpp"
 #include "app/gui/views/gaps_panel.hpp"
@@ -145,6 +146,7 @@ private:
     PrintDialog m_print;
     ReportDialog m_report;
     ShortcutsDialog m_shortcuts;
+    DatabaseDialog m_database;
     ImportDialog m_import;
     SearchBox m_search;
     std::vector<geo::SourceInfo> m_sources;

@@ -13,6 +13,7 @@
 #include "app/gui/shell/gui_shell.hpp"
 #include "geo/core/text_fold.hpp"
 #include "geo/io/demo_catalogue.hpp"
+#include "geo/store/catalogue.hpp"
 
 namespace app::gui {
 namespace {
@@ -30,6 +31,10 @@ bool has_extension(const std::string& path, std::initializer_list<const char*> e
 
 void GuiShell::open_catalogue(const std::string& path) {
     std::error_code ec;
+    if (geo::is_database_address(path)) {  // a shared PostGIS catalogue: the server says whether it is there
+        start_loading(path);
+        return;
+    }
     if (!fs::exists(path, ec)) {
         new_catalogue(path);
         return;
@@ -91,7 +96,7 @@ void GuiShell::draw_catalogue_notes(const Rect& map) {
         ImGui::TextUnformatted(tr(Text::empty_body));
         const std::string target = import_catalogue();
         std::error_code ec;
-        if (!fs::exists(target, ec))
+        if (!geo::is_database_address(target) && !fs::exists(target, ec))
             ImGui::TextDisabled("%s", fmt::format(fmt::runtime(tr(Text::empty_created_at)), target).c_str());
         ImGui::PopTextWrapPos();
         if (ImGui::Button(tr(Text::menu_import))) m_ui.open_import = ImportKind::items;

@@ -40,6 +40,7 @@ void GuiShell::draw_menu() {
             m_browse_purpose = BrowsePurpose::open_catalogue;
             m_browser.open(FileBrowser::Mode::open_file, m_demo ? std::string() : m_model.catalogue_path());
         }
+        if (ImGui::MenuItem(tr(Text::menu_open_database))) m_database.open(m_model.catalogue_path());
         if (ImGui::MenuItem(tr(Text::menu_import))) m_import.open(ImportKind::items);
         if (ImGui::MenuItem(tr(Text::menu_export), nullptr, false, !m_model.items().empty())) m_export.open();
         if (ImGui::MenuItem(tr(Text::menu_snapshot))) {
@@ -84,6 +85,7 @@ void GuiShell::draw_menu() {
 
 void GuiShell::draw_dialogs() {
     m_shortcuts.draw();
+    if (auto address = m_database.draw()) open_catalogue(*address);
     m_export.draw(m_model, m_audience, m_sources, m_ui);
     m_print.draw(m_model, m_audience.audience(), m_ui.attribution, m_sources, m_ui);
     m_report.draw(m_model, m_audience.audience(), m_benchmark.ours(), m_benchmark.against(), m_ui);

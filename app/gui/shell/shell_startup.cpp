@@ -39,6 +39,7 @@ GuiShell::GuiShell(const GuiOptions& options, Window& window, std::unique_ptr<Ma
     if (m_options.open == "export-map") m_print.open();
     if (m_options.open == "report") m_report.open();
     if (m_options.open == "shortcuts") m_shortcuts.open();
+    if (m_options.open == "database") m_database.open(m_options.catalogue);
     load_context_and_places();
     if (m_project) m_model.layers().arrange(project_looks(*m_project, m_model.layers()));
     if (!m_options.state_file.empty()) m_state_file.emplace(m_options.state_file);

@@ -22,7 +22,8 @@ constexpr const char* kPopup = "##import";
 }  // namespace
 
 ImportOutcome run_import(ImportKind kind, const std::string& path, const std::string& catalogue_path,
-                         geo::TerritoryLevel level, const geo::Progress& progress, const ImportFieldChoice& fields) {
+                         geo::TerritoryLevel level, const geo::Progress& progress, const ImportFieldChoice& fields,
+                         const std::shared_ptr<WaitNote>& wait) {
     ImportOutcome out;
     out.kind = kind;
     out.path = path;
@@ -44,6 +45,7 @@ ImportOutcome run_import(ImportKind kind, const std::string& path, const std::st
         out.error = error_text(catalogue.error());
         return out;
     }
+    if (wait) catalogue->set_wait_notice([wait](const geo::Error& e) { wait->set(error_text(e)); });
     geo::Result<geo::ImportReport> report = geo::fail_fmt("nothing imported");
     if (kind == ImportKind::items) {
         auto taxonomy = geo::Taxonomy::load_default();
@@ -244,6 +246,7 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
                                          : -1.0f * static_cast<float>(ImGui::GetTime());
         ImGui::ProgressBar(total > 0 ? fraction : 0.0f, ImVec2(-1, 0),
                            total > 0 ? fmt::format("{} / {}", done, total).c_str() : tr(Text::importing));
+        if (const std::string waiting = m_wait->get(); !waiting.empty()) ImGui::TextWrapped("%s", waiting.c_str());
     } else if (m_last) {
         const ImportOutcome& o = *m_last;
         if (!o.error.empty()) {
@@ -282,9 +285,10 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
     ImGui::BeginDisabled(!can_run);
     if (ImGui::Button(tr(Text::run_import)) || (enter && can_run && !imported)) {
         m_last.reset();
-        m_job.start([kind = m_kind, path = m_path, catalogue, level = m_level,
-                     fields = m_choice](const geo::Progress& progress) {
-            return run_import(kind, path, catalogue, level, progress, fields);
+        m_wait->set("");
+        m_job.start([kind = m_kind, path = m_path, catalogue, level = m_level, fields = m_choice,
+                     wait = m_wait](const geo::Progress& progress) {
+            return run_import(kind, path, catalogue, level, progress, fields, wait);
         });
     }
     ImGui::EndDisabled();

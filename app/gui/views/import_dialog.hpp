@@ -9,6 +9,9 @@
 // catalogue is never written: on the demo, the dialog proposes a new
 // catalogue file instead (and run_import refuses the demo's file).
 // Main thread, inside an ImGui frame.
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -41,11 +44,32 @@ struct ImportFieldChoice {
     std::string code_field;    // territories
 };
 
+// What an import on a shared database says while it waits for another
+// office's import of the same source: written by the import's worker,
+// read by the dialog each frame.
+class WaitNote {
+public:
+    void set(std::string text) {
+        std::lock_guard lock(m_mutex);
+        m_text = std::move(text);
+    }
+    [[nodiscard]] std::string get() const {
+        std::lock_guard lock(m_mutex);
+        return m_text;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::string m_text;
+};
+
 // Runs one import (on the calling thread): items or territories into the
-// catalogue file (created when missing), or a context layer read.
+// catalogue file (created when missing) or database, or a context layer
+// read. `wait`, when given, receives the wait message in the interface's
+// language.
 ImportOutcome run_import(ImportKind kind, const std::string& path, const std::string& catalogue,
-                         geo::TerritoryLevel level, const geo::Progress& progress,
-                         const ImportFieldChoice& fields = {});
+                         geo::TerritoryLevel level, const geo::Progress& progress, const ImportFieldChoice& fields = {},
+                         const std::shared_ptr<WaitNote>& wait = {});
 
 class ImportDialog {
 public:
@@ -73,6 +97,7 @@ private:
     std::string m_new_catalogue;  // on the demo: the catalogue the import creates
     FileBrowser m_browser;
     BackgroundJob<ImportOutcome> m_job;
+    std::shared_ptr<WaitNote> m_wait = std::make_shared<WaitNote>();
     std::optional<ImportOutcome> m_last;
     BackgroundJob<geo::Result<std::vector<geo::SourceLayerFields>>> m_fields_job;
     std::string m_checked_path;  // the path (and purpose) m_fields_wanted was decided for
