@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "geo/store/catalogue.hpp"
+#include "geo/store/pg_util.hpp"
 
 namespace geo {
 namespace {
@@ -160,7 +161,7 @@ private:
 }  // namespace
 
 Result<CatalogueCopyReport> copy_catalogue(const std::string& from, const std::string& to, Progress progress) {
-    if (from == to) return fail_fmt("{}: a catalogue cannot be copied onto itself", to);
+    if (from == to) return fail_fmt("{}: a catalogue cannot be copied onto itself", store::redacted_address(to));
     std::error_code ec;
     const bool file_destination = !is_database_address(to);
     if (file_destination && !fs::exists(to, ec) &&

@@ -1,5 +1,6 @@
 #include "geo/store/pg_util.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 
@@ -42,6 +43,19 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_address(const std
     return set;
 }
 
+// `text` percent-encoded as a URI writes it (what a password in
+// user:password@ may look like).
+std::string pct_encoded(const std::string& text) {
+    std::string out;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~')
+            out += static_cast<char>(c);
+        else
+            out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<detail::PgConn> pg_connect(const std::string& address) {
@@ -68,6 +82,25 @@ Result<detail::PgConn> pg_connect(const std::string& address) {
     if (auto ok = pg_exec_script(conn.get(), "SET application_name = 'territoire'"); !ok)
         return tl::unexpected(ok.error());
     return conn;
+}
+
+std::string redacted_address(const std::string& address) {
+    const std::string conninfo = address.starts_with("PG:") ? address.substr(3) : address;
+    auto keywords = parse_address(conninfo);
+    std::string shown = address;
+    // An address libpq cannot parse may still hold one: cut what follows "password".
+    if (!keywords) {
+        if (const auto at = shown.find("password"); at != std::string::npos)
+            shown = shown.substr(0, at) + "password=***";
+        return shown;
+    }
+    for (const auto& [key, value] : *keywords) {
+        if (key != "password") continue;
+        for (const std::string& text : {value, pct_encoded(value)})
+            for (auto at = shown.find(text); !text.empty() && at != std::string::npos; at = shown.find(text, at + 3))
+                shown.replace(at, text.size(), "***");
+    }
+    return shown;
 }
 
 PgParams& PgParams::text(std::string value) {

@@ -25,6 +25,10 @@ namespace geo::store {
 // "territoire".
 Result<detail::PgConn> pg_connect(const std::string& address);
 
+// `address` as messages may show it: a password it holds (which pg_connect
+// refuses) replaced by "***", wherever its text appears.
+std::string redacted_address(const std::string& address);
+
 // Text parameters of a statement ($1, $2, …); nullopt is SQL NULL.
 class PgParams {
 public:

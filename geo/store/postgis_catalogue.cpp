@@ -88,7 +88,7 @@ PostgisCatalogue::PostgisCatalogue(std::string address, detail::PgConn conn, boo
 
 Result<std::unique_ptr<CatalogueBackend>> PostgisCatalogue::open(const std::string& address, Catalogue::Mode mode) {
     auto conn = pg_connect(address);
-    if (!conn) return tl::unexpected(conn.error().with_context(address));
+    if (!conn) return tl::unexpected(conn.error().with_context(redacted_address(address)));
     PGconn* c = conn->get();
     const auto here = [&](const Error& e) { return tl::unexpected(e.with_context(address)); };
     {

@@ -63,8 +63,8 @@ TEST(GuiDatabase, TheOpenDatabaseDialogLoadsTheTypedAddress) {
     gui->key("ctrl+a");
     gui->type(address);
     gui->key("Return");
-    EXPECT_TRUE(gui->wait_for([&](const json& s) { return loaded_from(s, address) && s.at("popups").empty(); },
-                              kLoadTimeout))
+    EXPECT_TRUE(
+        gui->wait_for([&](const json& s) { return loaded_from(s, address) && s.at("popups").empty(); }, kLoadTimeout))
         << gui->last_state().dump() << "\n"
         << gui->log();
     gui->save_window(dir.parent_path() / "gui-database-open.ppm");
