@@ -7,6 +7,7 @@
 #include <exception>
 
 #include <fmt/format.h>
+#include <simdjson.h>
 #include <nlohmann/json.hpp>
 
 namespace geo::detail {
@@ -375,6 +376,27 @@ std::optional<Error> parse_fields(const json& doc, const Taxonomy& taxonomy, Par
     return {};
 }
 
+// The top-level members parse_fields reads.
+bool kept_member(const std::string& key) {
+    static constexpr std::string_view kKept[] = {"@id",
+                                                 "@type",
+                                                 "dc:identifier",
+                                                 "rdfs:label",
+                                                 "schema:startDate",
+                                                 "schema:endDate",
+                                                 "takesPlaceAt",
+                                                 "schema:url",
+                                                 "offers",
+                                                 "lastUpdate",
+                                                 "isLocatedAt",
+                                                 "hasTheme",
+                                                 "hasReview",
+                                                 "hasContact",
+                                                 "hasBeenPublishedBy",
+                                                 "hasBeenCreatedBy"};
+    return std::find(std::begin(kKept), std::end(kKept), key) != std::end(kKept);
+}
+
 }  // namespace
 
 std::optional<MonthMask> month_range(std::string_view from, std::string_view through) {
@@ -389,16 +411,83 @@ std::optional<MonthMask> month_range(std::string_view from, std::string_view thr
     return mask;
 }
 
+// simdjson's value as nlohmann's parser would have built it (a non-negative
+// integer is unsigned there). Recursion is bounded by the parser's depth.
+json to_json(simdjson::dom::element e) {
+    switch (e.type()) {
+        case simdjson::dom::element_type::ARRAY: {
+            json a = json::array();
+            const simdjson::dom::array values = e.get_array().value_unsafe();
+            for (simdjson::dom::element x : values) a.push_back(to_json(x));
+            return a;
+        }
+        case simdjson::dom::element_type::OBJECT: {
+            json o = json::object();
+            const simdjson::dom::object members = e.get_object().value_unsafe();
+            for (simdjson::dom::key_value_pair kv : members) o[std::string(kv.key)] = to_json(kv.value);
+            return o;
+        }
+        case simdjson::dom::element_type::INT64: {
+            const std::int64_t v = e.get_int64().value_unsafe();
+            return v >= 0 ? json(static_cast<std::uint64_t>(v)) : json(v);
+        }
+        case simdjson::dom::element_type::UINT64:
+            return json(e.get_uint64().value_unsafe());
+        case simdjson::dom::element_type::DOUBLE:
+            return json(e.get_double().value_unsafe());
+        case simdjson::dom::element_type::STRING:
+            return json(std::string(e.get_string().value_unsafe()));
+        case simdjson::dom::element_type::BOOL:
+            return json(e.get_bool().value_unsafe());
+        case simdjson::dom::element_type::NULL_VALUE:
+            break;
+    }
+    return json(nullptr);
+}
+
+// The fast path: simdjson (gigabytes per second) parses the object and only
+// the members parse_fields reads become nlohmann values. nullopt whenever
+// simdjson refuses the text or the root is not an object: the slow path
+// then parses it again and words the reason exactly as before.
+std::optional<json> parse_kept_members(std::string_view bytes) {
+    // One parser per thread (a parser is not thread-safe; it keeps its buffers).
+    // Its depth limit is below kMaxJsonDepth, so that anything json_depth
+    // would refuse goes to the slow path.
+    thread_local simdjson::dom::parser parser(simdjson::SIMDJSON_MAXSIZE_BYTES);
+    thread_local bool sized = parser.allocate(64 * 1024, kMaxJsonDepth - 1) == simdjson::SUCCESS;
+    if (!sized) return std::nullopt;
+    simdjson::dom::element root;
+    if (parser.parse(bytes.data(), bytes.size(), true).get(root) != simdjson::SUCCESS) return std::nullopt;
+    simdjson::dom::object object;
+    if (root.get_object().get(object) != simdjson::SUCCESS) return std::nullopt;
+    json doc = json::object();
+    for (simdjson::dom::key_value_pair kv : object) {
+        const std::string key(kv.key);
+        if (kept_member(key)) doc[key] = to_json(kv.value);
+    }
+    return doc;
+}
+
 ParsedObject parse_datatourisme_object(std::string_view bytes, const Taxonomy& taxonomy) {
     ParsedObject out;
     try {
+        if (auto fast = parse_kept_members(bytes)) {
+            out.skip_reason = parse_fields(*fast, taxonomy, out);
+            return out;
+        }
         json doc;
         if (json_depth(bytes) > kMaxJsonDepth) {
             out.skip_reason = error_fmt("nesting deeper than {} levels", kMaxJsonDepth);
             return out;
         }
         try {
-            doc = json::parse(bytes);
+            // Only the members the fields below read are kept: the others
+            // (pictures, descriptions in six languages, features: half of
+            // an object's bytes) are checked for syntax, never built.
+            doc = json::parse(bytes, [](int depth, json::parse_event_t event, json& parsed) {
+                return depth != 1 || event != json::parse_event_t::key ||
+                       kept_member(parsed.get_ref<const std::string&>());
+            });
         } catch (const json::parse_error& e) {
             out.skip_reason = describe_parse_error(e, bytes);
             return out;

@@ -147,7 +147,8 @@ TEST(PostgisCli, APartnerRoleFromPgpassReadsButCannotWrite) {
     EXPECT_EQ(info.exit_code, 0) << info.err;
     EXPECT_NE(info.out.find("Offer items: 1399"), std::string::npos) << info.out;
 
-    const std::string perimeter = "perimeter --catalogue " + test::shell_quoted(partner) + " --audience patrimoine -o p.geojson";
+    const std::string perimeter =
+        "perimeter --catalogue " + test::shell_quoted(partner) + " --audience patrimoine -o p.geojson";
     auto p = test::run_territoire_shell(dir, perimeter, env);
     EXPECT_EQ(p.exit_code, 0) << p.err;
     EXPECT_NE(p.out.find("level 0.80: 4905"), std::string::npos) << p.out;
@@ -166,8 +167,8 @@ TEST(PostgisCli, APartnerRoleFromPgpassReadsButCannotWrite) {
     // The same partner with its password in the address: refused before
     // connecting, and the password is in no message.
     const std::string with_password = "postgresql://" + role + ":" + password + "@127.0.0.1:" + port + "/" + db;
-    const std::string keywords = "PG:host=127.0.0.1 port=" + std::string(port) + " dbname=" + db + " user=" + role +
-                                 " password=" + password;
+    const std::string keywords =
+        "PG:host=127.0.0.1 port=" + std::string(port) + " dbname=" + db + " user=" + role + " password=" + password;
     for (const std::string& bad : {with_password, keywords}) {
         auto refused = test::run_territoire(dir, {"info", "--catalogue", bad});
         EXPECT_EQ(refused.exit_code, 1);
@@ -193,8 +194,8 @@ TEST(PostgisCli, ImportsOfDifferentSourcesRunSideBySide) {
         EXPECT_EQ(rb.exit_code, 0) << rb.err;
         EXPECT_GT(items_of(address, "osm"), 0);
         EXPECT_EQ(items_of(address, "datatourisme"), 0) << "the DATAtourisme import should still be waiting";
-        EXPECT_TRUE(eventually([&] { return a.err_so_far().find("waiting for it to finish") != std::string::npos; },
-                               30s))
+        EXPECT_TRUE(
+            eventually([&] { return a.err_so_far().find("waiting for it to finish") != std::string::npos; }, 30s))
             << a.err_so_far();
         held.release();
         const auto ra = a.join();
@@ -259,8 +260,8 @@ TEST(PostgisCli, AnImportKilledMidWayLeavesNothingAndTheNextOneWorks) {
         out << R"({"type":"FeatureCollection","features":[)";
         constexpr int kPoints = 150'000;
         for (int i = 0; i < kPoints; ++i) {
-            out << (i ? "," : "") << R"({"type":"Feature","properties":{"id":"p)" << i << R"(","name":"Point )"
-                << i << R"("},"geometry":{"type":"Point","coordinates":[)" << 0.5 + (i % 1000) * 0.001 << ","
+            out << (i ? "," : "") << R"({"type":"Feature","properties":{"id":"p)" << i << R"(","name":"Point )" << i
+                << R"("},"geometry":{"type":"Point","coordinates":[)" << 0.5 + (i % 1000) * 0.001 << ","
                 << 47.0 + (i / 1000) * 0.001 << "]}}";
         }
         out << "]}";
@@ -278,9 +279,9 @@ TEST(PostgisCli, AnImportKilledMidWayLeavesNothingAndTheNextOneWorks) {
     // The server drops the dead session's transaction: none of it landed.
     EXPECT_TRUE(eventually(
         [&] {
-            return count_sql(address, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'territoire' AND "
-                                     "pid <> pg_backend_pid()") ==
-                   0;
+            return count_sql(address,
+                             "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'territoire' AND "
+                             "pid <> pg_backend_pid()") == 0;
         },
         30s));
     EXPECT_EQ(items_of(address, "file:big.geojson"), 0);

@@ -9,6 +9,7 @@
 #include <cpl_conv.h>
 #include <gtest/gtest.h>
 
+#include "geo/core/json_text.hpp"
 #include "geo/io/datatourisme_object.hpp"
 #include "geo/store/catalogue.hpp"
 #include "tests/support/test_support.hpp"
@@ -370,4 +371,29 @@ TEST(DatatourismeObject, NeverThrowsOnOddInput) {
     ASSERT_TRUE(ok.item.has_value()) << ok.skip_reason.value_or(geo::Error()).message;
     EXPECT_NEAR(ok.item->position.lon_deg, 1.5, kDegTolerance);
     EXPECT_EQ(ok.item->opening_months, 0);  // no opening data: unknown
+}
+
+// The fast parse (simdjson) and the exact one (nlohmann, json_depth) agree on
+// the nesting limit, also when the deep part is a member no field reads.
+TEST(DatatourismeObject, NestingLimitHoldsOnBothParsePaths) {
+    for (int depth = 60; depth <= 68; ++depth) {
+        std::string deep;
+        for (int i = 1; i < depth; ++i) deep += "[";
+        deep += "1";
+        for (int i = 1; i < depth; ++i) deep += "]";
+        const std::string object =
+            R"({"@id": "https://data.datatourisme.fr/x", "@type": ["schema:Castle"], "rdfs:label": {"fr": ["Château"]},)"
+            R"( "isLocatedAt": [{"schema:geo": {"schema:latitude": "47.6", "schema:longitude": "1.5"}}],)"
+            R"( "hasFeature": )" +
+            deep + "}";
+        ASSERT_EQ(geo::json_depth(object, 100), depth);
+        const auto parsed = geo::detail::parse_datatourisme_object(object, taxonomy());
+        SCOPED_TRACE(depth);
+        if (depth <= geo::kMaxJsonDepth) {
+            EXPECT_TRUE(parsed.item.has_value()) << (parsed.skip_reason ? parsed.skip_reason->message : "");
+        } else {
+            ASSERT_TRUE(parsed.skip_reason.has_value());
+            EXPECT_EQ(parsed.skip_reason->message, "nesting deeper than 64 levels");
+        }
+    }
 }
