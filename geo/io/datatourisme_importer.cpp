@@ -15,7 +15,10 @@
 namespace geo {
 namespace {
 
-Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy, Progress progress) {
+// Parses the feed in chunks; with `stream`, hands each chunk's items to it
+// instead of keeping them.
+Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy, Progress progress,
+                               const ItemStream* stream) {
     auto feed = detail::open_datatourisme_feed(path);
     if (!feed) return tl::unexpected(feed.error());
 
@@ -28,6 +31,9 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
         report.skipped.push_back({rel, error_fmt("listed in index.json but missing from the feed")});
 
     const auto total = static_cast<std::int64_t>(feed->files.size() + feed->missing.size());
+    if (stream != nullptr)
+        if (auto ok = stream->open(out.source, static_cast<std::int64_t>(feed->files.size())); !ok)
+            return tl::unexpected(ok.error());
     report.read = static_cast<std::int64_t>(feed->missing.size());
     if (!progress(report.read, total)) return fail_fmt("{}: import cancelled", path);
 
@@ -35,7 +41,7 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
     std::map<std::string, int> unknown_labels;                // review id → objects
     std::unordered_map<std::string, std::string> first_file;  // source_id → file
     std::map<std::string, ThemeName> theme_names;             // id → the first names given
-    out.items.reserve(feed->files.size());
+    if (stream == nullptr) out.items.reserve(feed->files.size());
 
     // Chunks keep memory bounded and let progress/cancel run between them.
     constexpr size_t kChunk = 512;
@@ -72,6 +78,10 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
             }
             out.items.push_back(std::move(*p.item));
         }
+        if (stream != nullptr) {
+            if (auto ok = stream->batch(out.items); !ok) return tl::unexpected(ok.error());
+            out.items.clear();
+        }
         if (!progress(report.read, total)) return fail_fmt("{}: import cancelled", path);
     }
 
@@ -86,8 +96,17 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
 
 Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy, Progress progress) {
     try {
-        return parse_feed(path, taxonomy, progress);
+        return parse_feed(path, taxonomy, progress, nullptr);
     } catch (const std::exception& e) {  // e.g. out of memory: an error, never a crash
+        return fail_fmt("{}: import failed: {}", path, e.what());
+    }
+}
+
+Result<ParsedItems> stream_datatourisme(const std::string& path, const Taxonomy& taxonomy, const ItemStream& stream,
+                                        Progress progress) {
+    try {
+        return parse_feed(path, taxonomy, progress, &stream);
+    } catch (const std::exception& e) {
         return fail_fmt("{}: import failed: {}", path, e.what());
     }
 }

@@ -19,7 +19,10 @@
 // Threads: objects are parsed in parallel (TBB); progress is called on the
 // calling thread; returning false from it cancels (an error). The taxonomy is
 // only read.
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "geo/core/error.hpp"
 #include "geo/core/offer.hpp"
@@ -32,5 +35,17 @@ inline constexpr const char* kDatatourismeLicence = "Licence Ouverte 2.0 (Etalab
 inline constexpr const char* kDatatourismeAttribution = "DATAtourisme";
 
 Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy, Progress progress = {});
+
+// The feed streamed, for feeds too large to hold (the national one: 512,000
+// objects, 11 GB): `open` is called once the feed is listed, with its source
+// and object count; then `batch` with each run of kept items (at most 512, in
+// feed order) while the next run is parsed. An error from either stops the
+// read and is returned. The result holds the report and theme names, no items.
+struct ItemStream {
+    std::function<Result<void>(const SourceInfo& source, std::int64_t objects)> open;
+    std::function<Result<void>(const std::vector<OfferItem>& batch)> batch;
+};
+Result<ParsedItems> stream_datatourisme(const std::string& path, const Taxonomy& taxonomy, const ItemStream& stream,
+                                        Progress progress = {});
 
 }  // namespace geo

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include <cpl_vsi.h>
 #include <fmt/format.h>
@@ -51,13 +52,46 @@ SourceFormat detect_source_format(const std::string& path) {
     return SourceFormat::gdal;
 }
 
+namespace {
+
+// A DATAtourisme feed goes to the catalogue batch by batch, in one
+// transaction: memory holds a few hundred objects, not the feed.
+Result<ImportReport> import_feed(Catalogue& catalogue, const std::string& path, const Taxonomy& taxonomy,
+                                 Progress progress) {
+    ImportReport report;
+    std::unique_ptr<ItemImport> import;
+    std::int64_t kept = 0;
+    ItemStream stream;
+    stream.open = [&](const SourceInfo& source, std::int64_t objects) -> Result<void> {
+        auto begun = catalogue.begin_items(source, report, objects);
+        if (!begun) return tl::unexpected(begun.error());
+        import = std::move(*begun);
+        return {};
+    };
+    stream.batch = [&](const std::vector<OfferItem>& batch) -> Result<void> {
+        kept += static_cast<std::int64_t>(batch.size());
+        return import->write(batch);
+    };
+    auto parsed = stream_datatourisme(path, taxonomy, stream, progress);
+    if (!parsed) return tl::unexpected(import ? rolled_back(parsed.error()) : parsed.error());
+    // The parser's report, with what the catalogue skipped (repeats) after it.
+    ImportReport out = std::move(parsed->report);
+    for (auto& s : report.skipped) out.skipped.push_back(std::move(s));
+    if (kept == 0) return tl::unexpected(nothing_usable(path, out, false));
+    if (auto ok = import->finish(parsed->theme_names); !ok) return tl::unexpected(rolled_back(ok.error()));
+    out.imported = report.imported;
+    out.updated = report.updated;
+    return out;
+}
+
+}  // namespace
+
 Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path, const ImportOptions& options,
                                    const Taxonomy& taxonomy, Progress progress) {
     Result<ParsedItems> parsed = fail_fmt("{}: not read", path);
     switch (detect_source_format(path)) {
         case SourceFormat::datatourisme:
-            parsed = parse_datatourisme(path, taxonomy, progress);
-            break;
+            return import_feed(catalogue, path, taxonomy, progress);
         case SourceFormat::osm:
             parsed = parse_osm(path, taxonomy, progress);
             break;

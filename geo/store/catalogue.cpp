@@ -113,7 +113,7 @@ std::optional<SkippedRecord> TerritoryKeys::repeat(const Territory& t) {
                                               text_excerpt(t.code), text_excerpt(first->second))};
 }
 
-std::optional<SkippedRecord> repeated_item(std::unordered_set<std::string_view>& seen, const OfferItem& item,
+std::optional<SkippedRecord> repeated_item(std::unordered_set<std::string>& seen, const OfferItem& item,
                                            const SourceInfo& source) {
     if (seen.insert(item.source_id).second) return std::nullopt;
     return SkippedRecord{item.source_id,

@@ -129,6 +129,12 @@ public:
     // run side by side.
     Result<void> upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items, ImportReport& report,
                               Progress progress = {}, const std::vector<ThemeName>& theme_names = {});
+    // The same import in batches, for a source too large to hold in memory
+    // (item_import.hpp): begin (the source row, and on PostGIS the wait for
+    // another import of the source), write batches, finish. `expected_items`
+    // (0 when not known) picks the bulk path and is the progress total.
+    Result<std::unique_ptr<ItemImport>> begin_items(const SourceInfo& source, ImportReport& report,
+                                                    std::int64_t expected_items = 0, Progress progress = {});
     // Same for territories (key: level + code, or level + name when no code).
     Result<void> upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
                                     ImportReport& report, Progress progress = {});

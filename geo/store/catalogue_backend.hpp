@@ -9,6 +9,7 @@
 // Failures: Result; nothing is thrown.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "geo/core/error.hpp"
 #include "geo/core/offer.hpp"
 #include "geo/core/theme_names.hpp"
+#include "geo/store/item_import.hpp"
 
 namespace geo {
 struct SourceInfo;
@@ -45,9 +47,10 @@ public:
     // "spatialite" or "postgis".
     [[nodiscard]] virtual std::string_view kind() const = 0;
 
-    virtual Result<void> upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
-                                      ImportReport& report, Progress progress,
-                                      const std::vector<ThemeName>& theme_names) = 0;
+    // `expected_items`: how many the import will write, when known (0: not
+    // known), for the backend's choice of bulk path and for progress.
+    virtual Result<std::unique_ptr<ItemImport>> begin_items(const SourceInfo& source, ImportReport& report,
+                                                            std::int64_t expected_items, Progress progress) = 0;
     virtual Result<void> upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
                                             ImportReport& report, Progress progress) = 0;
     // Sets a source's import date as given (catalogue copy keeps the dates).

@@ -40,7 +40,14 @@ sqlite3* Catalogue::db() const {
 Result<void> Catalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
                                      ImportReport& report, Progress progress,
                                      const std::vector<ThemeName>& theme_names) {
-    return m_backend->upsert_items(source, items, report, progress, theme_names);
+    auto import = m_backend->begin_items(source, report, static_cast<std::int64_t>(items.size()), progress);
+    if (!import) return tl::unexpected(import.error());
+    if (auto ok = (*import)->write(items); !ok) return ok;
+    return (*import)->finish(theme_names);
+}
+Result<std::unique_ptr<ItemImport>> Catalogue::begin_items(const SourceInfo& source, ImportReport& report,
+                                                           std::int64_t expected_items, Progress progress) {
+    return m_backend->begin_items(source, report, expected_items, progress);
 }
 Result<void> Catalogue::upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
                                            ImportReport& report, Progress progress) {

@@ -13,7 +13,9 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <memory>
 #include <optional>
+#include <string>
 #include <unordered_set>
 
 #include "geo/store/catalogue_codec.hpp"
@@ -141,116 +143,174 @@ private:
 
 }  // namespace
 
-Result<void> store::SpatialiteCatalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
-                                                      ImportReport& report, Progress progress,
-                                                      const std::vector<ThemeName>& theme_names) {
+namespace {
+
+// One SpatiaLite import: the transaction, the statements and what the
+// batches so far wrote (item_import.hpp).
+class SpatialiteItemImport final : public ItemImport {
+public:
+    SpatialiteItemImport(sqlite3* db, std::string path, SourceInfo source, ImportReport& report, Progress progress,
+                         std::int64_t expected, store::Transaction tx)
+        : m_db(db),
+          m_path(std::move(path)),
+          m_source(std::move(source)),
+          m_report(report),
+          m_progress(progress),
+          m_expected(expected),
+          m_tx(std::move(tx)) {}
+
+    Result<void> prepare() {
+        sqlite3* db = m_db;
+        auto held = store::prepare(db, "SELECT EXISTS(SELECT 1 FROM offer_items WHERE source=?)");
+        auto find = store::prepare(db, "SELECT id FROM offer_items WHERE source=? AND source_id=?");
+        auto insert = store::prepare(db,
+                                     "INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, "
+                                     "themes, opening_months, producer, commune_insee, extra, lon, lat, geom, "
+                                     "min_price_eur) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?16)");
+        auto update = store::prepare(db,
+                                     "UPDATE offer_items SET name=?3, family=?4, subtypes=?5, labels=?6, themes=?7, "
+                                     "opening_months=?8, producer=?9, commune_insee=?10, extra=?11, lon=?12, "
+                                     "lat=?13, geom=?14, min_price_eur=?16 WHERE id=?15");
+        for (auto* st : {&held, &find, &insert, &update})
+            if (!*st) return tl::unexpected(st->error().with_context(m_path));
+        m_find = std::move(*find);
+        m_insert = std::move(*insert);
+        m_update = std::move(*update);
+
+        store::bind_text(held->get(), 1, m_source.key);
+        if (auto ok =
+                each_row(db, held->get(), [&](sqlite3_stmt* st) { m_source_held = sqlite3_column_int(st, 0) != 0; });
+            !ok)
+            return tl::unexpected(ok.error().with_context(m_path));
+        auto rows_before = store::query_int(db, "SELECT count(*) FROM offer_items");
+        if (!rows_before) return tl::unexpected(rows_before.error().with_context(m_path));
+        // Packing the index reads every row: worth it when this import is a
+        // large share of the table, not for 20,000 rows into millions.
+        const bool bulk = m_expected >= static_cast<std::int64_t>(kBulkRows) && m_expected * 4 >= *rows_before;
+        if (bulk) {
+            auto s = SuspendedTriggers::suspend(db);
+            if (!s) return tl::unexpected(s.error().with_context(m_path));
+            m_suspended = std::move(*s);
+        }
+        return {};
+    }
+
+    Result<void> write(const std::vector<OfferItem>& batch) override {
+        if (m_failed) return fail_fmt("{}: the import already failed; nothing was imported", m_path);
+        auto ok = write_batch(batch);
+        if (!ok) m_failed = true;
+        return ok;
+    }
+
+    Result<void> finish(const std::vector<ThemeName>& theme_names) override {
+        if (m_failed) return fail_fmt("{}: the import already failed; nothing was imported", m_path);
+        m_failed = true;  // finished either way
+        sqlite3* db = m_db;
+        if (!theme_names.empty()) {
+            auto name = store::prepare(db,
+                                       "INSERT INTO theme_names(id, name_fr, name_en) VALUES (?1, ?2, ?3) "
+                                       "ON CONFLICT(id) DO UPDATE SET "
+                                       "name_fr = CASE WHEN ?2 <> '' THEN ?2 ELSE name_fr END, "
+                                       "name_en = CASE WHEN ?3 <> '' THEN ?3 ELSE name_en END");
+            if (!name) return tl::unexpected(name.error().with_context(m_path));
+            for (const ThemeName& t : theme_names) {
+                if (t.id.empty()) continue;
+                store::bind_text(name->get(), 1, t.id);
+                store::bind_text(name->get(), 2, t.name_fr);
+                store::bind_text(name->get(), 3, t.name_en);
+                if (auto ok = store::step_done(db, name->get()); !ok)
+                    return tl::unexpected(ok.error().with_context_fmt("{}: theme {}", m_path, t.id));
+            }
+        }
+        if (m_suspended)
+            if (auto ok = m_suspended->restore(db, m_imported > 0, m_updated > 0); !ok)
+                return tl::unexpected(ok.error().with_context_fmt("{}: rebuilding the spatial index", m_path));
+        if (auto ok = m_tx.commit(); !ok) return tl::unexpected(ok.error().with_context(m_path));
+        m_report.imported += m_imported;
+        m_report.updated += m_updated;
+        m_progress(m_done, m_done);
+        return {};
+    }
+
+private:
+    Result<void> write_batch(const std::vector<OfferItem>& batch) {
+        sqlite3* db = m_db;
+        const std::int64_t total = std::max(m_expected, m_done + static_cast<std::int64_t>(batch.size()));
+        for (const OfferItem& item : batch) {
+            if (++m_done % 4096 == 0 && !m_progress(m_done, total))
+                return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
+            if (auto repeat = store::repeated_item(m_seen, item, m_source)) {
+                m_report.skipped.push_back(std::move(*repeat));
+                continue;
+            }
+            if (!is_valid_lonlat(item.position))
+                return fail_fmt("{}: item {} has invalid coordinates", m_path, item.source_id);
+            std::int64_t existing = 0;
+            if (m_source_held) {
+                sqlite3_stmt* f = m_find.get();
+                store::bind_text(f, 1, m_source.key);
+                store::bind_text(f, 2, item.source_id);
+                if (sqlite3_step(f) == SQLITE_ROW) existing = sqlite3_column_int64(f, 0);
+                sqlite3_reset(f);
+            }
+
+            sqlite3_stmt* w = existing != 0 ? m_update.get() : m_insert.get();
+            const PointBlob geom = spatialite_point(item.position);
+            store::bind_text(w, 1, m_source.key);
+            store::bind_text(w, 2, item.source_id);
+            store::bind_text(w, 3, item.name);
+            store::bind_text(w, 4, family_id(item.family));
+            store::bind_text(w, 5, store::encode_string_list(item.subtypes));
+            store::bind_text(w, 6, store::encode_string_list(item.labels));
+            store::bind_text(w, 7, store::encode_string_list(item.themes));
+            store::bind_int(w, 8, static_cast<std::int64_t>(item.opening_months));
+            store::bind_text(w, 9, item.producer);
+            store::bind_text(w, 10, item.commune_insee);
+            store::bind_text(w, 11,
+                             item.extra_json.empty() ? std::string_view("{}") : std::string_view(item.extra_json));
+            store::bind_double(w, 12, item.position.lon_deg);
+            store::bind_double(w, 13, item.position.lat_deg);
+            store::bind_blob(w, 14, geom.data(), static_cast<int>(geom.size()));
+            if (existing != 0) store::bind_int(w, 15, existing);
+            if (item.min_price_eur)
+                store::bind_double(w, 16, *item.min_price_eur);
+            else
+                store::bind_null(w, 16);
+            if (auto ok = store::step_done(db, w); !ok)
+                return tl::unexpected(ok.error().with_context_fmt("{}: item {}", m_path, item.source_id));
+            (existing != 0 ? m_updated : m_imported) += 1;
+        }
+        return {};
+    }
+
+    sqlite3* m_db;
+    std::string m_path;
+    SourceInfo m_source;
+    ImportReport& m_report;
+    Progress m_progress;
+    std::int64_t m_expected = 0;
+    store::Transaction m_tx;
+    detail::SqliteStmt m_find, m_insert, m_update;
+    bool m_source_held = false;
+    std::optional<SuspendedTriggers> m_suspended;
+    std::unordered_set<std::string> m_seen;
+    std::int64_t m_imported = 0, m_updated = 0, m_done = 0;
+    bool m_failed = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ItemImport>> store::SpatialiteCatalogue::begin_items(const SourceInfo& source,
+                                                                            ImportReport& report,
+                                                                            std::int64_t expected_items,
+                                                                            Progress progress) {
     if (m_read_only) return fail_fmt("{}: catalogue is read-only; nothing was imported", m_path);
-    sqlite3* db = m_db.get();
-    auto tx = store::begin_import(db, source);
+    auto tx = store::begin_import(m_db.get(), source);
     if (!tx) return tl::unexpected(tx.error().with_context(m_path));
-
-    auto held = store::prepare(db, "SELECT EXISTS(SELECT 1 FROM offer_items WHERE source=?)");
-    auto find = store::prepare(db, "SELECT id FROM offer_items WHERE source=? AND source_id=?");
-    auto insert = store::prepare(db,
-                                 "INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
-                                 "opening_months, producer, commune_insee, extra, lon, lat, geom, min_price_eur) "
-                                 "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?16)");
-    auto update = store::prepare(db,
-                                 "UPDATE offer_items SET name=?3, family=?4, subtypes=?5, labels=?6, themes=?7, "
-                                 "opening_months=?8, producer=?9, commune_insee=?10, extra=?11, lon=?12, lat=?13, "
-                                 "geom=?14, min_price_eur=?16 WHERE id=?15");
-    for (auto* st : {&held, &find, &insert, &update})
-        if (!*st) return tl::unexpected(st->error().with_context(m_path));
-
-    store::bind_text(held->get(), 1, source.key);
-    bool source_held = false;
-    if (auto ok = each_row(db, held->get(), [&](sqlite3_stmt* st) { source_held = sqlite3_column_int(st, 0) != 0; });
-        !ok)
-        return tl::unexpected(ok.error().with_context(m_path));
-    auto rows_before = store::query_int(db, "SELECT count(*) FROM offer_items");
-    if (!rows_before) return tl::unexpected(rows_before.error().with_context(m_path));
-    // Packing the index reads every row: worth it when this import is a
-    // large share of the table, not for 20,000 rows into millions.
-    const bool bulk = items.size() >= kBulkRows && static_cast<std::int64_t>(items.size()) * 4 >= *rows_before;
-    std::optional<SuspendedTriggers> suspended;
-    if (bulk) {
-        auto s = SuspendedTriggers::suspend(db);
-        if (!s) return tl::unexpected(s.error().with_context(m_path));
-        suspended = std::move(*s);
-    }
-
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(items.size());
-    std::int64_t imported = 0;
-    std::int64_t updated = 0;
-    std::int64_t done = 0;
-    for (const OfferItem& item : items) {
-        if (++done % 4096 == 0 && !progress(done, static_cast<std::int64_t>(items.size())))
-            return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
-        if (auto repeat = store::repeated_item(seen, item, source)) {
-            report.skipped.push_back(std::move(*repeat));
-            continue;
-        }
-        if (!is_valid_lonlat(item.position))
-            return fail_fmt("{}: item {} has invalid coordinates", m_path, item.source_id);
-        std::int64_t existing = 0;
-        if (source_held) {
-            sqlite3_stmt* f = find->get();
-            store::bind_text(f, 1, source.key);
-            store::bind_text(f, 2, item.source_id);
-            if (sqlite3_step(f) == SQLITE_ROW) existing = sqlite3_column_int64(f, 0);
-            sqlite3_reset(f);
-        }
-
-        sqlite3_stmt* w = existing != 0 ? update->get() : insert->get();
-        const PointBlob geom = spatialite_point(item.position);
-        store::bind_text(w, 1, source.key);
-        store::bind_text(w, 2, item.source_id);
-        store::bind_text(w, 3, item.name);
-        store::bind_text(w, 4, family_id(item.family));
-        store::bind_text(w, 5, store::encode_string_list(item.subtypes));
-        store::bind_text(w, 6, store::encode_string_list(item.labels));
-        store::bind_text(w, 7, store::encode_string_list(item.themes));
-        store::bind_int(w, 8, static_cast<std::int64_t>(item.opening_months));
-        store::bind_text(w, 9, item.producer);
-        store::bind_text(w, 10, item.commune_insee);
-        store::bind_text(w, 11, item.extra_json.empty() ? std::string_view("{}") : std::string_view(item.extra_json));
-        store::bind_double(w, 12, item.position.lon_deg);
-        store::bind_double(w, 13, item.position.lat_deg);
-        store::bind_blob(w, 14, geom.data(), static_cast<int>(geom.size()));
-        if (existing != 0) store::bind_int(w, 15, existing);
-        if (item.min_price_eur)
-            store::bind_double(w, 16, *item.min_price_eur);
-        else
-            store::bind_null(w, 16);
-        if (auto ok = store::step_done(db, w); !ok)
-            return tl::unexpected(ok.error().with_context_fmt("{}: item {}", m_path, item.source_id));
-        (existing != 0 ? updated : imported) += 1;
-    }
-    if (!theme_names.empty()) {
-        auto name = store::prepare(db,
-                                   "INSERT INTO theme_names(id, name_fr, name_en) VALUES (?1, ?2, ?3) "
-                                   "ON CONFLICT(id) DO UPDATE SET "
-                                   "name_fr = CASE WHEN ?2 <> '' THEN ?2 ELSE name_fr END, "
-                                   "name_en = CASE WHEN ?3 <> '' THEN ?3 ELSE name_en END");
-        if (!name) return tl::unexpected(name.error().with_context(m_path));
-        for (const ThemeName& t : theme_names) {
-            if (t.id.empty()) continue;
-            store::bind_text(name->get(), 1, t.id);
-            store::bind_text(name->get(), 2, t.name_fr);
-            store::bind_text(name->get(), 3, t.name_en);
-            if (auto ok = store::step_done(db, name->get()); !ok)
-                return tl::unexpected(ok.error().with_context_fmt("{}: theme {}", m_path, t.id));
-        }
-    }
-    if (suspended)
-        if (auto ok = suspended->restore(db, imported > 0, updated > 0); !ok)
-            return tl::unexpected(ok.error().with_context_fmt("{}: rebuilding the spatial index", m_path));
-    if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error().with_context(m_path));
-    report.imported += imported;
-    report.updated += updated;
-    progress(done, done);
-    return {};
+    auto import = std::make_unique<SpatialiteItemImport>(m_db.get(), m_path, source, report, progress, expected_items,
+                                                         std::move(*tx));
+    if (auto ok = import->prepare(); !ok) return tl::unexpected(ok.error());
+    return import;
 }
 
 }  // namespace geo

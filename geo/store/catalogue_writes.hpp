@@ -39,8 +39,8 @@ private:
 };
 
 // The skip of an item whose source_id this import already had (the first
-// is kept), or nullopt. `seen` holds views into the import's own items.
-std::optional<SkippedRecord> repeated_item(std::unordered_set<std::string_view>& seen, const OfferItem& item,
+// is kept), or nullopt. `seen` holds the import's source ids so far.
+std::optional<SkippedRecord> repeated_item(std::unordered_set<std::string>& seen, const OfferItem& item,
                                            const SourceInfo& source);
 
 // Inserts or refreshes the row of `source` in the sources table.

@@ -42,8 +42,8 @@ public:
     [[nodiscard]] int schema_version() const override { return m_schema_version; }
     [[nodiscard]] std::string_view kind() const override { return "postgis"; }
 
-    Result<void> upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items, ImportReport& report,
-                              Progress progress, const std::vector<ThemeName>& theme_names) override;
+    Result<std::unique_ptr<ItemImport>> begin_items(const SourceInfo& source, ImportReport& report,
+                                                    std::int64_t expected_items, Progress progress) override;
     Result<void> upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,
                                     ImportReport& report, Progress progress) override;
     Result<void> set_imported_at(const std::string& source_key, const std::string& imported_at) override;

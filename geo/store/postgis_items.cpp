@@ -68,26 +68,129 @@ Result<void> PostgisCatalogue::lock_for_import(const std::string& lock, const Er
     return {};
 }
 
-Result<void> PostgisCatalogue::upsert_items(const SourceInfo& source, const std::vector<OfferItem>& items,
-                                            ImportReport& report, Progress progress,
-                                            const std::vector<ThemeName>& theme_names) {
-    if (m_read_only) return fail_fmt("{}: catalogue is read-only; nothing was imported", m_path);
-    // Everything that can refuse a record is decided before the COPY starts.
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(items.size());
-    std::vector<SkippedRecord> skipped;
-    std::vector<const OfferItem*> kept;
-    kept.reserve(items.size());
-    for (const OfferItem& item : items) {
-        if (auto repeat = repeated_item(seen, item, source)) {
-            skipped.push_back(std::move(*repeat));
-            continue;
-        }
-        if (!is_valid_lonlat(item.position))
-            return fail_fmt("{}: item {} has invalid coordinates", m_path, item.source_id);
-        kept.push_back(&item);
+namespace {
+
+// One PostGIS import: its transaction, holding the source's lock, and one
+// COPY into the staging table open across the batches; finish() merges the
+// staging rows with one INSERT … ON CONFLICT (item_import.hpp).
+class PostgisItemImport final : public ItemImport {
+public:
+    PostgisItemImport(PGconn* conn, std::string path, SourceInfo source, ImportReport& report, Progress progress,
+                      std::int64_t expected, PgTransaction tx)
+        : m_conn(conn),
+          m_path(std::move(path)),
+          m_source(std::move(source)),
+          m_report(report),
+          m_progress(progress),
+          m_expected(expected),
+          m_tx(std::move(tx)) {
+        m_piece.reserve(kCopyPieceBytes + 4096);
+    }
+    ~PostgisItemImport() override {
+        if (m_copying) (void)pg_copy_end(m_conn, "import abandoned");
     }
 
+    Result<void> start() {
+        if (auto ok = pg_exec_script(m_conn,
+                                     "CREATE TEMP TABLE territoire_staging (ord bigint, source_id text, name text, "
+                                     "family text, subtypes text, labels text, themes text, opening_months integer, "
+                                     "producer text, commune_insee text, extra text, lon float8, lat float8, "
+                                     "min_price_eur float8) ON COMMIT DROP");
+            !ok)
+            return here(ok.error());
+        if (auto ok = pg_copy_begin(m_conn, "COPY territoire_staging FROM STDIN"); !ok) return here(ok.error());
+        m_copying = true;
+        return {};
+    }
+
+    Result<void> write(const std::vector<OfferItem>& batch) override {
+        if (m_failed) return fail_fmt("{}: the import already failed; nothing was imported", m_path);
+        auto ok = write_batch(batch);
+        if (!ok) m_failed = true;
+        return ok;
+    }
+
+    Result<void> finish(const std::vector<ThemeName>& theme_names) override {
+        if (m_failed) return fail_fmt("{}: the import already failed; nothing was imported", m_path);
+        m_failed = true;  // finished either way
+        PGconn* c = m_conn;
+        if (auto ok = pg_copy_put(c, m_piece); !ok) return here(ok.error());
+        m_copying = false;
+        if (auto ok = pg_copy_end(c); !ok) return here(ok.error());
+        // File order kept: ids are given in the order of the import, as SQLite does.
+        auto counts = pg_exec(
+            c,
+            "WITH up AS (INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
+            "opening_months, producer, commune_insee, extra, lon, lat, geom, min_price_eur) "
+            "SELECT $1, source_id, name, family, subtypes, labels, themes, opening_months, producer, commune_insee, "
+            "extra, lon, lat, ST_SetSRID(ST_MakePoint(lon, lat), 4326), min_price_eur FROM territoire_staging ORDER "
+            "BY ord ON CONFLICT (source, source_id) DO UPDATE SET name = excluded.name, family = excluded.family, "
+            "subtypes = excluded.subtypes, labels = excluded.labels, themes = excluded.themes, opening_months = "
+            "excluded.opening_months, producer = excluded.producer, commune_insee = excluded.commune_insee, extra = "
+            "excluded.extra, lon = excluded.lon, lat = excluded.lat, geom = excluded.geom, min_price_eur = "
+            "excluded.min_price_eur RETURNING (xmax = 0) AS inserted) "
+            "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up",
+            PgParams().text(m_source.key));
+        if (!counts) return here(counts.error());
+        for (const ThemeName& t : theme_names) {
+            if (t.id.empty()) continue;
+            auto r = pg_exec(c,
+                             "INSERT INTO theme_names(id, name_fr, name_en) VALUES ($1, $2, $3) ON CONFLICT (id) "
+                             "DO UPDATE SET name_fr = CASE WHEN $2 <> '' THEN $2 ELSE theme_names.name_fr END, "
+                             "name_en = CASE WHEN $3 <> '' THEN $3 ELSE theme_names.name_en END",
+                             PgParams().text(t.id).text(t.name_fr).text(t.name_en));
+            if (!r) return tl::unexpected(r.error().with_context_fmt("{}: theme {}", m_path, t.id));
+        }
+        if (auto ok = m_tx.commit(); !ok) return here(ok.error());
+        m_report.imported += pg_int(counts->get(), 0, 0);
+        m_report.updated += pg_int(counts->get(), 0, 1);
+        m_progress(m_done, m_done);
+        return {};
+    }
+
+private:
+    [[nodiscard]] tl::unexpected<Error> here(const Error& e) const { return tl::unexpected(e.with_context(m_path)); }
+
+    Result<void> write_batch(const std::vector<OfferItem>& batch) {
+        const std::int64_t total = std::max(m_expected, m_done + static_cast<std::int64_t>(batch.size()));
+        for (const OfferItem& item : batch) {
+            ++m_done;
+            if (auto repeat = repeated_item(m_seen, item, m_source)) {
+                m_report.skipped.push_back(std::move(*repeat));
+                continue;
+            }
+            if (!is_valid_lonlat(item.position))
+                return fail_fmt("{}: item {} has invalid coordinates", m_path, item.source_id);
+            append_item_row(m_piece, m_rows++, item);
+            if (m_piece.size() >= kCopyPieceBytes) {
+                if (auto ok = pg_copy_put(m_conn, m_piece); !ok) return here(ok.error());
+                m_piece.clear();
+            }
+            if (m_done % 4096 == 0 && !m_progress(m_done, total))
+                return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
+        }
+        return {};
+    }
+
+    PGconn* m_conn;
+    std::string m_path;
+    SourceInfo m_source;
+    ImportReport& m_report;
+    Progress m_progress;
+    std::int64_t m_expected = 0;
+    PgTransaction m_tx;
+    bool m_copying = false;
+    std::string m_piece;
+    std::unordered_set<std::string> m_seen;
+    std::int64_t m_done = 0, m_rows = 0;
+    bool m_failed = false;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ItemImport>> PostgisCatalogue::begin_items(const SourceInfo& source, ImportReport& report,
+                                                                  std::int64_t expected_items, Progress progress) {
+    if (m_read_only) return fail_fmt("{}: catalogue is read-only; nothing was imported", m_path);
     PGconn* c = m_conn.get();
     const auto here = [&](const Error& e) { return tl::unexpected(e.with_context(m_path)); };
     auto tx = PgTransaction::begin(c);
@@ -99,64 +202,10 @@ Result<void> PostgisCatalogue::upsert_items(const SourceInfo& source, const std:
         !ok)
         return here(ok.error());
     if (auto ok = upsert_source(c, source); !ok) return here(ok.error());
-    if (auto ok = pg_exec_script(c,
-                                 "CREATE TEMP TABLE territoire_staging (ord bigint, source_id text, name text, family "
-                                 "text, subtypes text, labels text, themes text, opening_months integer, producer "
-                                 "text, commune_insee text, extra text, lon float8, lat float8, min_price_eur float8) "
-                                 "ON COMMIT DROP");
-        !ok)
-        return here(ok.error());
-
-    if (auto ok = pg_copy_begin(c, "COPY territoire_staging FROM STDIN"); !ok) return here(ok.error());
-    std::string piece;
-    piece.reserve(kCopyPieceBytes + 4096);
-    std::int64_t done = 0;
-    const auto total = static_cast<std::int64_t>(items.size());
-    for (const OfferItem* item : kept) {
-        append_item_row(piece, done, *item);
-        ++done;
-        if (piece.size() >= kCopyPieceBytes) {
-            if (auto ok = pg_copy_put(c, piece); !ok) return here(ok.error());
-            piece.clear();
-        }
-        if (done % 4096 == 0 && !progress(done, total)) {
-            (void)pg_copy_end(c, "cancelled");
-            return fail_fmt("{}: import cancelled; the catalogue is unchanged", m_path);
-        }
-    }
-    if (auto ok = pg_copy_put(c, piece); !ok) return here(ok.error());
-    if (auto ok = pg_copy_end(c); !ok) return here(ok.error());
-
-    // File order kept: ids are given in the order of the import, as SQLite does.
-    auto counts = pg_exec(
-        c,
-        "WITH up AS (INSERT INTO offer_items(source, source_id, name, family, subtypes, labels, themes, "
-        "opening_months, producer, commune_insee, extra, lon, lat, geom, min_price_eur) "
-        "SELECT $1, source_id, name, family, subtypes, labels, themes, opening_months, producer, commune_insee, "
-        "extra, lon, lat, ST_SetSRID(ST_MakePoint(lon, lat), 4326), min_price_eur FROM territoire_staging ORDER BY ord "
-        "ON CONFLICT (source, source_id) DO UPDATE SET name = excluded.name, family = excluded.family, subtypes = "
-        "excluded.subtypes, labels = excluded.labels, themes = excluded.themes, opening_months = "
-        "excluded.opening_months, producer = excluded.producer, commune_insee = excluded.commune_insee, extra = "
-        "excluded.extra, lon = excluded.lon, lat = excluded.lat, geom = excluded.geom, min_price_eur = "
-        "excluded.min_price_eur RETURNING (xmax = 0) AS inserted) "
-        "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up",
-        PgParams().text(source.key));
-    if (!counts) return here(counts.error());
-    for (const ThemeName& t : theme_names) {
-        if (t.id.empty()) continue;
-        auto r = pg_exec(c,
-                         "INSERT INTO theme_names(id, name_fr, name_en) VALUES ($1, $2, $3) ON CONFLICT (id) DO "
-                         "UPDATE SET name_fr = CASE WHEN $2 <> '' THEN $2 ELSE theme_names.name_fr END, name_en = "
-                         "CASE WHEN $3 <> '' THEN $3 ELSE theme_names.name_en END",
-                         PgParams().text(t.id).text(t.name_fr).text(t.name_en));
-        if (!r) return tl::unexpected(r.error().with_context_fmt("{}: theme {}", m_path, t.id));
-    }
-    if (auto ok = tx->commit(); !ok) return here(ok.error());
-    report.imported += pg_int(counts->get(), 0, 0);
-    report.updated += pg_int(counts->get(), 0, 1);
-    for (auto& s : skipped) report.skipped.push_back(std::move(s));
-    progress(total, total);
-    return {};
+    auto import =
+        std::make_unique<PostgisItemImport>(c, m_path, source, report, progress, expected_items, std::move(*tx));
+    if (auto ok = import->start(); !ok) return tl::unexpected(ok.error());
+    return import;
 }
 
 Result<void> PostgisCatalogue::upsert_territories(const SourceInfo& source, const std::vector<Territory>& territories,

@@ -107,10 +107,10 @@ std::string national_feed(int objects, std::int64_t& bytes_out) {
             std::fwrite(t.parts[k].data(), 1, t.parts[k].size(), f);
             bytes += static_cast<std::int64_t>(t.parts[k].size());
             if (k == t.fields.size()) break;
-            const std::string value =
-                t.fields[k] == 'i'   ? fmt::format("\"https://data.datatourisme.fr/generated/{}\"", i)
-                : t.fields[k] == 'y' ? fmt::format("\"{:.6f}\"", lat(rng))
-                                     : fmt::format("\"{:.6f}\"", lon(rng));
+            const std::string value = t.fields[k] == 'i'
+                                          ? fmt::format("\"https://data.datatourisme.fr/generated/{}\"", i)
+                                      : t.fields[k] == 'y' ? fmt::format("\"{:.6f}\"", lat(rng))
+                                                           : fmt::format("\"{:.6f}\"", lon(rng));
             std::fwrite(value.data(), 1, value.size(), f);
             bytes += static_cast<std::int64_t>(value.size());
         }
