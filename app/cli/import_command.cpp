@@ -4,6 +4,7 @@
 // that cannot be used leaves the catalogue as it was and makes the exit code 1.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -47,17 +48,25 @@ struct ProgressLine {
     bool shown = false;
     Clock::time_point start = Clock::now();
 
+    // "45%, 12,300 records/s, 25 s left" (the rate and time once a second has passed).
+    std::string rate_and_eta(std::int64_t done, std::int64_t total) const {
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        if (seconds < 1.0 || done <= 0) return {};
+        const double rate = static_cast<double>(done) / seconds;
+        const double left = static_cast<double>(total - done) / rate;
+        return fmt::format(", {:.0f} records/s, {:.0f} s left", rate, std::max(0.0, left));
+    }
     static bool report(std::int64_t done, std::int64_t total, void* user) {
         auto* self = static_cast<ProgressLine*>(user);
         if (total <= 0) return true;
         const int percent = static_cast<int>(std::min<std::int64_t>(100, done * 100 / total));
         if (self->tty && percent != self->last) {
-            fmt::print(stderr, "\r{}: {:3d}%", self->label, percent);
+            fmt::print(stderr, "\r\033[K{}: {:3d}%{}", self->label, percent, self->rate_and_eta(done, total));
             std::fflush(stderr);
             self->shown = true;
         } else if (!self->tty && percent / 25 != self->last / 25 &&
                    Clock::now() - self->start > std::chrono::seconds(2)) {
-            fmt::print(stderr, "{}: {}%\n", self->label, percent);
+            fmt::print(stderr, "{}: {}%{}\n", self->label, percent, self->rate_and_eta(done, total));
         }
         self->last = percent;
         return true;

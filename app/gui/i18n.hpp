@@ -323,6 +323,7 @@ enum class Text {
     database_hint,
     database_not_address,
     database_open,
+    import_rate,
 };
 
 // The string for `text` in the current language.

@@ -360,8 +360,9 @@ constexpr I18nEntry kTable[] = {
     {Text::database_not_address, "Pas une adresse PostgreSQL : commencez par postgresql://, postgres:// ou PG:",
      "Not a PostgreSQL address: start with postgresql://, postgres:// or PG:"},
     {Text::database_open, "Ouvrir", "Open"},
+    {Text::import_rate, "{} / {} — {} objets/s, encore {} s", "{} / {} — {} records/s, {} s left"},
 };
-static_assert(std::size(kTable) == static_cast<std::size_t>(Text::database_open) + 1, "one entry per Text");
+static_assert(std::size(kTable) == static_cast<std::size_t>(Text::import_rate) + 1, "one entry per Text");
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
 #include "geo/io/datatourisme_feed.hpp"
 #include "geo/io/datatourisme_object.hpp"
@@ -38,26 +39,45 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
     if (!progress(report.read, total)) return fail_fmt("{}: import cancelled", path);
 
     std::set<std::string> unknown_types;
-    std::map<std::string, int> unknown_labels;                // review id → objects
-    std::unordered_map<std::string, std::string> first_file;  // source_id → file
-    std::map<std::string, ThemeName> theme_names;             // id → the first names given
+    std::map<std::string, int> unknown_labels;           // review id → objects
+    std::unordered_map<std::string, size_t> first_file;  // source_id → index of its file
+    std::map<std::string, ThemeName> theme_names;        // id → the first names given
     if (stream == nullptr) out.items.reserve(feed->files.size());
 
     // Chunks keep memory bounded and let progress/cancel run between them.
     constexpr size_t kChunk = 512;
-    std::vector<detail::ParsedObject> parsed;
-    for (size_t begin = 0; begin < feed->files.size(); begin += kChunk) {
-        size_t end = std::min(begin + kChunk, feed->files.size());
-        parsed.assign(end - begin, {});
+    const size_t files = feed->files.size();
+    const auto parse_chunk = [&](size_t begin, std::vector<detail::ParsedObject>& into) {
+        const size_t end = std::min(begin + kChunk, files);
+        into.assign(end - begin, {});
         tbb::parallel_for(size_t{0}, end - begin, [&](size_t i) {
             const std::string& file = feed->files[begin + i];
             auto bytes = detail::read_feed_file(*feed, file);
             if (!bytes) {  // the message starts with the file name, which the record carries
-                parsed[i].skip_reason = bytes.error().without_context(file);
+                into[i].skip_reason = bytes.error().without_context(file);
                 return;
             }
-            parsed[i] = detail::parse_datatourisme_object(*bytes, taxonomy);
+            into[i] = detail::parse_datatourisme_object(*bytes, taxonomy);
         });
+    };
+    // A pipeline: the next chunk is parsed (on the TBB workers) while this
+    // one is taken in and written, so that writing hides behind parsing.
+    std::vector<detail::ParsedObject> parsed, next;
+    if (files > 0) parse_chunk(0, parsed);
+    for (size_t begin = 0; begin < files; begin += kChunk) {
+        tbb::task_group ahead;
+        const size_t next_begin = begin + kChunk;
+        if (next_begin < files) ahead.run([&, next_begin] { parse_chunk(next_begin, next); });
+        // Every exit below waits for the chunk being parsed (it uses `next`).
+        struct Join {
+            tbb::task_group& group;
+            ~Join() {
+                try {
+                    group.wait();
+                } catch (...) {  // the early exit's own error is the one to report
+                }
+            }
+        } join{ahead};
         for (size_t i = 0; i < parsed.size(); ++i) {
             const std::string& file = feed->files[begin + i];
             auto& p = parsed[i];
@@ -70,10 +90,10 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
                 report.skipped.push_back({file, p.skip_reason.value_or(error_fmt("not read"))});
                 continue;
             }
-            auto [it, fresh] = first_file.emplace(p.item->source_id, file);
+            auto [it, fresh] = first_file.emplace(p.item->source_id, begin + i);
             if (!fresh) {
-                report.skipped.push_back(
-                    {file, error_fmt("duplicate @id \"{}\" (already read from {})", p.item->source_id, it->second)});
+                report.skipped.push_back({file, error_fmt("duplicate @id \"{}\" (already read from {})",
+                                                          p.item->source_id, feed->files[it->second])});
                 continue;
             }
             out.items.push_back(std::move(*p.item));
@@ -83,6 +103,8 @@ Result<ParsedItems> parse_feed(const std::string& path, const Taxonomy& taxonomy
             out.items.clear();
         }
         if (!progress(report.read, total)) return fail_fmt("{}: import cancelled", path);
+        ahead.wait();
+        std::swap(parsed, next);
     }
 
     report.unknown_types.assign(unknown_types.begin(), unknown_types.end());

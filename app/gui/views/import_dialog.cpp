@@ -1,6 +1,8 @@
 #include "app/gui/views/import_dialog.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -244,8 +246,14 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
         const auto [done, total] = m_job.progress();
         const float fraction = total > 0 ? static_cast<float>(done) / static_cast<float>(total)
                                          : -1.0f * static_cast<float>(ImGui::GetTime());
-        ImGui::ProgressBar(total > 0 ? fraction : 0.0f, ImVec2(-1, 0),
-                           total > 0 ? fmt::format("{} / {}", done, total).c_str() : tr(Text::importing));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+        std::string text = total > 0 ? fmt::format("{} / {}", done, total) : std::string(tr(Text::importing));
+        if (total > 0 && done > 0 && seconds >= 1.0) {
+            const double rate = static_cast<double>(done) / seconds;
+            text = fmt::format(fmt::runtime(tr(Text::import_rate)), done, total, format_count(std::llround(rate)),
+                               std::llround(std::max(0.0, static_cast<double>(total - done) / rate)));
+        }
+        ImGui::ProgressBar(total > 0 ? fraction : 0.0f, ImVec2(-1, 0), text.c_str());
         if (const std::string waiting = m_wait->get(); !waiting.empty()) ImGui::TextWrapped("%s", waiting.c_str());
     } else if (m_last) {
         const ImportOutcome& o = *m_last;
@@ -286,6 +294,7 @@ std::optional<ImportOutcome> ImportDialog::draw(const std::string& open_catalogu
     if (ImGui::Button(tr(Text::run_import)) || (enter && can_run && !imported)) {
         m_last.reset();
         m_wait->set("");
+        m_started = std::chrono::steady_clock::now();
         m_job.start([kind = m_kind, path = m_path, catalogue, level = m_level, fields = m_choice,
                      wait = m_wait](const geo::Progress& progress) {
             return run_import(kind, path, catalogue, level, progress, fields, wait);

@@ -9,6 +9,7 @@
 // catalogue is never written: on the demo, the dialog proposes a new
 // catalogue file instead (and run_import refuses the demo's file).
 // Main thread, inside an ImGui frame.
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -98,6 +99,7 @@ private:
     FileBrowser m_browser;
     BackgroundJob<ImportOutcome> m_job;
     std::shared_ptr<WaitNote> m_wait = std::make_shared<WaitNote>();
+    std::chrono::steady_clock::time_point m_started;  // of the running import, for its rate
     std::optional<ImportOutcome> m_last;
     BackgroundJob<geo::Result<std::vector<geo::SourceLayerFields>>> m_fields_job;
     std::string m_checked_path;  // the path (and purpose) m_fields_wanted was decided for
