@@ -128,6 +128,8 @@ constexpr ErrorTranslation kTable[] = {
     {"{}: not valid JSON ({}, at byte {})", "{} : JSON invalide ({}, à l'octet {})"},
     {"{}: reading offer items: {}", "{} : lecture des éléments d'offre : {}"},
     {"{}: reading territories: {}", "{} : lecture des territoires : {}"},
+    // streamed imports (geo/store/item_import.hpp)
+    {"{}: the import already failed; nothing was imported", "{} : l'import a déjà échoué ; rien n'a été importé"},
     // catalogue copy (geo/store/catalogue_copy.cpp)
     {"{}: a catalogue cannot be copied onto itself", "{} : un catalogue ne peut pas être copié sur lui-même"},
     {"{}: copy cancelled", "{} : copie annulée"},
