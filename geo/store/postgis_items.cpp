@@ -1,6 +1,8 @@
 // PostgisCatalogue's imports: items through COPY into a temporary table
 // merged with one INSERT … ON CONFLICT, territories row by row; each in one
 // transaction behind an advisory lock (postgis_catalogue.hpp).
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "geo/core/clock.hpp"
@@ -32,14 +34,30 @@ Result<void> upsert_source(PGconn* conn, const SourceInfo& source) {
     return {};
 }
 
-// One row of the staging table, in COPY text format.
-void append_item_row(std::string& out, std::int64_t ord, const OfferItem& item) {
+// A point as PostGIS's hex EWKB text (little-endian, SRID 4326), which COPY
+// reads straight into a geometry column.
+void append_point_ewkb(std::string& out, LonLat p) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out += "0101000020E6100000";
+    for (const double v : {p.lon_deg, p.lat_deg}) {
+        unsigned char bytes[8];
+        std::memcpy(bytes, &v, 8);
+        for (const unsigned char b : bytes) {
+            out += kHex[b >> 4];
+            out += kHex[b & 0xF];
+        }
+    }
+}
+
+// One row in COPY text format: `first` (the staging order, or the source
+// key), the item's fields, and with `geometry` its point, for COPY straight
+// into offer_items.
+void append_item_row(std::string& out, std::string_view first, const OfferItem& item, bool geometry) {
     const auto field = [&](std::string_view v) {
         append_copy_field(out, v);
         out += '\t';
     };
-    out += std::to_string(ord);
-    out += '\t';
+    field(first);
     field(item.source_id);
     field(item.name);
     field(family_id(item.family));
@@ -51,6 +69,10 @@ void append_item_row(std::string& out, std::int64_t ord, const OfferItem& item) 
     field(item.commune_insee);
     field(item.extra_json.empty() ? std::string_view("{}") : std::string_view(item.extra_json));
     out += fmt::format("{}\t{}\t", item.position.lon_deg, item.position.lat_deg);
+    if (geometry) {
+        append_point_ewkb(out, item.position);
+        out += '\t';
+    }
     out += item.min_price_eur ? fmt::format("{}", *item.min_price_eur) : std::string("\\N");
     out += '\n';
 }
@@ -91,6 +113,23 @@ public:
     }
 
     Result<void> start() {
+        // A source the catalogue does not hold yet (its lock is ours: nobody
+        // else writes it meanwhile) cannot conflict: COPY straight into the
+        // table, as ogr2ogr does, without the staging table and the merge.
+        auto held = pg_value(m_conn, "SELECT EXISTS(SELECT 1 FROM offer_items WHERE source = $1)::int",
+                             PgParams().text(m_source.key));
+        if (!held) return here(held.error());
+        m_direct = !(*held && **held == "1");
+        if (m_direct) {
+            if (auto ok = pg_copy_begin(m_conn,
+                                        "COPY offer_items(source, source_id, name, family, subtypes, labels, themes, "
+                                        "opening_months, producer, commune_insee, extra, lon, lat, geom, "
+                                        "min_price_eur) FROM STDIN");
+                !ok)
+                return here(ok.error());
+            m_copying = true;
+            return {};
+        }
         if (auto ok = pg_exec_script(m_conn,
                                      "CREATE TEMP TABLE territoire_staging (ord bigint, source_id text, name text, "
                                      "family text, subtypes text, labels text, themes text, opening_months integer, "
@@ -117,6 +156,7 @@ public:
         if (auto ok = pg_copy_put(c, m_piece); !ok) return here(ok.error());
         m_copying = false;
         if (auto ok = pg_copy_end(c); !ok) return here(ok.error());
+        if (m_direct) return commit(theme_names, m_rows, 0);
         // File order kept: ids are given in the order of the import, as SQLite does.
         auto counts = pg_exec(
             c,
@@ -132,6 +172,15 @@ public:
             "SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up",
             PgParams().text(m_source.key));
         if (!counts) return here(counts.error());
+        return commit(theme_names, pg_int(counts->get(), 0, 0), pg_int(counts->get(), 0, 1));
+    }
+
+private:
+    [[nodiscard]] tl::unexpected<Error> here(const Error& e) const { return tl::unexpected(e.with_context(m_path)); }
+
+    // The theme names, the commit, the counts.
+    Result<void> commit(const std::vector<ThemeName>& theme_names, std::int64_t imported, std::int64_t updated) {
+        PGconn* c = m_conn;
         for (const ThemeName& t : theme_names) {
             if (t.id.empty()) continue;
             auto r = pg_exec(c,
@@ -142,14 +191,11 @@ public:
             if (!r) return tl::unexpected(r.error().with_context_fmt("{}: theme {}", m_path, t.id));
         }
         if (auto ok = m_tx.commit(); !ok) return here(ok.error());
-        m_report.imported += pg_int(counts->get(), 0, 0);
-        m_report.updated += pg_int(counts->get(), 0, 1);
+        m_report.imported += imported;
+        m_report.updated += updated;
         m_progress(m_done, m_done);
         return {};
     }
-
-private:
-    [[nodiscard]] tl::unexpected<Error> here(const Error& e) const { return tl::unexpected(e.with_context(m_path)); }
 
     Result<void> write_batch(const std::vector<OfferItem>& batch) {
         const std::int64_t total = std::max(m_expected, m_done + static_cast<std::int64_t>(batch.size()));
@@ -161,7 +207,11 @@ private:
             }
             if (!is_valid_lonlat(item.position))
                 return fail_fmt("{}: item {} has invalid coordinates", m_path, item.source_id);
-            append_item_row(m_piece, m_rows++, item);
+            if (m_direct)
+                append_item_row(m_piece, m_source.key, item, true);
+            else
+                append_item_row(m_piece, std::to_string(m_rows), item, false);
+            ++m_rows;
             if (m_piece.size() >= kCopyPieceBytes) {
                 if (auto ok = pg_copy_put(m_conn, m_piece); !ok) return here(ok.error());
                 m_piece.clear();
@@ -180,6 +230,7 @@ private:
     std::int64_t m_expected = 0;
     PgTransaction m_tx;
     bool m_copying = false;
+    bool m_direct = false;  // COPY into offer_items itself (a source not held yet)
     std::string m_piece;
     std::unordered_set<std::string> m_seen;
     std::int64_t m_done = 0, m_rows = 0;

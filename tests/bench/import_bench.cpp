@@ -1,6 +1,8 @@
 // Import throughput into a fresh catalogue: the real DATAtourisme sample, and a
 // generated 500,000-point GeoJSON beside `ogr2ogr -f SQLite -dsco
-// SPATIALITE=YES` on the same file in the same run (the yardstick).
+// SPATIALITE=YES` on the same file in the same run (the yardstick),
+// and the same into PostGIS beside `ogr2ogr -f PostgreSQL` when a server is
+// configured (PGHOST: source the env file of scripts/pg-cluster.sh).
 // Run in a release build: build/release/tests/bench/import_bench
 #include <cstdio>
 #include <cstdlib>
@@ -109,8 +111,71 @@ void BM_Ogr2ogrSpatialite500k(benchmark::State& state) {
     state.counters["items_per_s"] = benchmark::Counter(kGeneratedPoints, benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// A fresh database on the configured server (PGHOST, PGPORT… as libpq reads
+// them), or "" when there is none.
+std::string fresh_database(const std::string& name) {
+    if (std::getenv("PGHOST") == nullptr) return {};
+    const std::string sql = "psql -q -d postgres -c 'DROP DATABASE IF EXISTS " + name +
+                            " WITH (FORCE)' -c 'CREATE DATABASE " + name + "' >/dev/null 2>&1";
+    return std::system(sql.c_str()) == 0 ? name : std::string();
+}
+
+void BM_ImportGeoJson500kPostgis(benchmark::State& state) {
+    const std::string source = generated_geojson();
+    std::int64_t imported = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const std::string db = fresh_database("territoire_import_bench");
+        if (db.empty()) {
+            state.SkipWithError("no PostgreSQL server (PGHOST unset)");
+            return;
+        }
+        state.ResumeTiming();
+        auto catalogue = geo::Catalogue::open("postgresql:///" + db);
+        if (!catalogue) {
+            state.SkipWithError(catalogue.error().message.c_str());
+            return;
+        }
+        auto report = geo::import_source(*catalogue, source, {}, taxonomy());
+        if (!report) {
+            state.SkipWithError(report.error().message.c_str());
+            return;
+        }
+        imported = report->imported;
+    }
+    state.counters["items"] = static_cast<double>(imported);
+    state.counters["items_per_s"] =
+        benchmark::Counter(static_cast<double>(imported), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// ogr2ogr into PostGIS as its users run it: COPY (PG_USE_COPY), one table
+// with its GiST index.
+void BM_Ogr2ogrPostgres500k(benchmark::State& state) {
+    const std::string source = generated_geojson();
+    for (auto _ : state) {
+        state.PauseTiming();
+        const std::string db = fresh_database("territoire_ogr2ogr_bench");
+        if (db.empty() ||
+            std::system(("psql -q -d " + db + " -c 'CREATE EXTENSION postgis' >/dev/null 2>&1").c_str()) != 0) {
+            state.SkipWithError("no PostgreSQL server with PostGIS (PGHOST unset)");
+            return;
+        }
+        state.ResumeTiming();
+        const std::string command =
+            "ogr2ogr -f PostgreSQL PG:dbname=" + db + " '" + source + "' -nln points 2>/dev/null";
+        if (std::system(command.c_str()) != 0) {
+            state.SkipWithError("ogr2ogr failed (package gdal-bin)");
+            return;
+        }
+    }
+    state.counters["items"] = kGeneratedPoints;
+    state.counters["items_per_s"] = benchmark::Counter(kGeneratedPoints, benchmark::Counter::kIsIterationInvariantRate);
+}
+
 }  // namespace
 
+BENCHMARK(BM_ImportGeoJson500kPostgis)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_Ogr2ogrPostgres500k)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_ImportDatatourismeSample)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_ImportGeoJson500k)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_Ogr2ogrSpatialite500k)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
