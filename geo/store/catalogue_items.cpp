@@ -151,7 +151,8 @@ class SpatialiteItemImport final : public ItemImport {
 public:
     SpatialiteItemImport(sqlite3* db, std::string path, SourceInfo source, ImportReport& report, Progress progress,
                          std::int64_t expected, store::Transaction tx)
-        : m_db(db),
+        : ItemImport(path),
+          m_db(db),
           m_path(std::move(path)),
           m_source(std::move(source)),
           m_report(report),
@@ -195,16 +196,8 @@ public:
         return {};
     }
 
-    Result<void> write(const std::vector<OfferItem>& batch) override {
-        if (m_failed) return fail_fmt("{}: the import already failed; nothing was imported", m_path);
-        auto ok = write_batch(batch);
-        if (!ok) m_failed = true;
-        return ok;
-    }
-
-    Result<void> finish(const std::vector<ThemeName>& theme_names) override {
-        if (m_failed) return fail_fmt("{}: the import already failed; nothing was imported", m_path);
-        m_failed = true;  // finished either way
+private:
+    Result<void> commit_import(const std::vector<ThemeName>& theme_names) override {
         sqlite3* db = m_db;
         if (!theme_names.empty()) {
             auto name = store::prepare(db,
@@ -233,7 +226,7 @@ public:
     }
 
 private:
-    Result<void> write_batch(const std::vector<OfferItem>& batch) {
+    Result<void> write_batch(const std::vector<OfferItem>& batch) override {
         sqlite3* db = m_db;
         const std::int64_t total = std::max(m_expected, m_done + static_cast<std::int64_t>(batch.size()));
         for (const OfferItem& item : batch) {
@@ -295,7 +288,6 @@ private:
     std::optional<SuspendedTriggers> m_suspended;
     std::unordered_set<std::string> m_seen;
     std::int64_t m_imported = 0, m_updated = 0, m_done = 0;
-    bool m_failed = false;
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 //   is skipped with a reason (in the report), invalid coordinates and
 //   database errors fail the whole import.
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "geo/core/error.hpp"
@@ -21,16 +22,25 @@ namespace geo {
 
 class ItemImport {
 public:
-    ItemImport() = default;
     ItemImport(const ItemImport&) = delete;
     ItemImport& operator=(const ItemImport&) = delete;
     virtual ~ItemImport() = default;
 
     // Writes one batch (any size). After a failure, only destruction is left.
-    virtual Result<void> write(const std::vector<OfferItem>& batch) = 0;
+    Result<void> write(const std::vector<OfferItem>& batch);
     // Writes the source's theme names and commits; the report's imported and
-    // updated counts are then final.
-    virtual Result<void> finish(const std::vector<ThemeName>& theme_names) = 0;
+    // updated counts are then final. Once only.
+    Result<void> finish(const std::vector<ThemeName>& theme_names);
+
+protected:
+    // `name`: the catalogue's, for messages.
+    explicit ItemImport(std::string name) : m_name(std::move(name)) {}
+    virtual Result<void> write_batch(const std::vector<OfferItem>& batch) = 0;
+    virtual Result<void> commit_import(const std::vector<ThemeName>& theme_names) = 0;
+
+private:
+    std::string m_name;
+    bool m_closed = false;  // failed or finished
 };
 
 }  // namespace geo

@@ -99,7 +99,8 @@ class PostgisItemImport final : public ItemImport {
 public:
     PostgisItemImport(PGconn* conn, std::string path, SourceInfo source, ImportReport& report, Progress progress,
                       std::int64_t expected, PgTransaction tx)
-        : m_conn(conn),
+        : ItemImport(path),
+          m_conn(conn),
           m_path(std::move(path)),
           m_source(std::move(source)),
           m_report(report),
@@ -142,16 +143,8 @@ public:
         return {};
     }
 
-    Result<void> write(const std::vector<OfferItem>& batch) override {
-        if (m_failed) return fail_fmt("{}: the import already failed; nothing was imported", m_path);
-        auto ok = write_batch(batch);
-        if (!ok) m_failed = true;
-        return ok;
-    }
-
-    Result<void> finish(const std::vector<ThemeName>& theme_names) override {
-        if (m_failed) return fail_fmt("{}: the import already failed; nothing was imported", m_path);
-        m_failed = true;  // finished either way
+private:
+    Result<void> commit_import(const std::vector<ThemeName>& theme_names) override {
         PGconn* c = m_conn;
         if (auto ok = pg_copy_put(c, m_piece); !ok) return here(ok.error());
         m_copying = false;
@@ -197,7 +190,7 @@ private:
         return {};
     }
 
-    Result<void> write_batch(const std::vector<OfferItem>& batch) {
+    Result<void> write_batch(const std::vector<OfferItem>& batch) override {
         const std::int64_t total = std::max(m_expected, m_done + static_cast<std::int64_t>(batch.size()));
         for (const OfferItem& item : batch) {
             ++m_done;
@@ -234,7 +227,6 @@ private:
     std::string m_piece;
     std::unordered_set<std::string> m_seen;
     std::int64_t m_done = 0, m_rows = 0;
-    bool m_failed = false;
 };
 
 }  // namespace

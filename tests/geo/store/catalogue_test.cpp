@@ -320,3 +320,46 @@ TEST_P(CatalogueBackend, FailedImportRollsBackEverything) {
     EXPECT_EQ(cat->items()->size(), 1u);
     EXPECT_EQ(test::file_checksum(path), before);
 }
+
+// A streamed import (Catalogue::begin_items): every batch lands at finish, or
+// none when a later batch fails or the import is dropped unfinished.
+TEST_P(CatalogueBackend, StreamedImportLandsWholeOrNotAtAll) {
+    const auto path = address();
+    auto cat = geo::Catalogue::open(path);
+    ASSERT_TRUE(cat) << cat.error().message;
+    geo::ImportReport report;
+    {
+        auto import = cat->begin_items(test_source(), report, 4);
+        ASSERT_TRUE(import) << import.error().message;
+        ASSERT_TRUE((*import)->write({make_item("a", geo::Family::heritage, 1.0, 47.0)}));
+        ASSERT_TRUE((*import)->write({make_item("b", geo::Family::nature, 1.1, 47.1),
+                                      make_item("a", geo::Family::nature, 1.2, 47.2)}));
+        auto done = (*import)->finish({{"kb:Renaissance", "Renaissance", "Renaissance"}});
+        ASSERT_TRUE(done) << done.error().message;
+    }
+    EXPECT_EQ(report.imported, 2);
+    ASSERT_EQ(report.skipped.size(), 1u);  // "a" again, in the second batch
+    EXPECT_EQ(cat->items()->size(), 2u);
+    EXPECT_EQ(cat->theme_names()->size(), 1u);
+
+    geo::ImportReport second;
+    {
+        auto import = cat->begin_items(test_source(), second, 3);
+        ASSERT_TRUE(import);
+        ASSERT_TRUE((*import)->write({make_item("c", geo::Family::heritage, 1.3, 47.3)}));
+        auto bad = make_item("d", geo::Family::heritage, 1, 47);
+        bad.position.lat_deg = 147.61;
+        auto failed = (*import)->write({bad});
+        ASSERT_FALSE(failed);
+        EXPECT_NE(failed.error().message.find("item d has invalid coordinates"), std::string::npos);
+        auto after = (*import)->finish({});
+        ASSERT_FALSE(after);
+        EXPECT_NE(after.error().message.find("the import already failed; nothing was imported"), std::string::npos);
+    }
+    {
+        auto import = cat->begin_items(test_source(), second, 1);
+        ASSERT_TRUE(import);
+        ASSERT_TRUE((*import)->write({make_item("e", geo::Family::heritage, 1.4, 47.4)}));
+    }  // dropped unfinished
+    EXPECT_EQ(cat->items()->size(), 2u);
+}
