@@ -332,8 +332,8 @@ TEST_P(CatalogueBackend, StreamedImportLandsWholeOrNotAtAll) {
         auto import = cat->begin_items(test_source(), report, 4);
         ASSERT_TRUE(import) << import.error().message;
         ASSERT_TRUE((*import)->write({make_item("a", geo::Family::heritage, 1.0, 47.0)}));
-        ASSERT_TRUE((*import)->write({make_item("b", geo::Family::nature, 1.1, 47.1),
-                                      make_item("a", geo::Family::nature, 1.2, 47.2)}));
+        ASSERT_TRUE((*import)->write(
+            {make_item("b", geo::Family::nature, 1.1, 47.1), make_item("a", geo::Family::nature, 1.2, 47.2)}));
         auto done = (*import)->finish({{"kb:Renaissance", "Renaissance", "Renaissance"}});
         ASSERT_TRUE(done) << done.error().message;
     }
