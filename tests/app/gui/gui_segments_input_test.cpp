@@ -56,9 +56,15 @@ TEST(GuiSegmentsInput, RankingShownIsTheCommandLinesAndAClickSelectsTheAudience)
         },
         90s);
     ASSERT_TRUE(gui);
-    gui->click_centre(gui->last_state().at("segments").at("tab"));
-    ASSERT_TRUE(gui->wait_for([](const json& s) { return has_rect(s.at("segments").at("button")); }, 5s))
-        << "the Segments tab did not open: " << gui->last_state().dump();
+    // On a loaded machine (ctest -j2 while another suite builds) a click was
+    // once seen not to reach the tab (2026-12-08, not reproduced alone); a
+    // user clicks again, and so does the test, at most three times.
+    bool opened = false;
+    for (int attempt = 0; attempt < 3 && !opened; ++attempt) {
+        gui->click_centre(gui->last_state().at("segments").at("tab"));
+        opened = gui->wait_for([](const json& s) { return has_rect(s.at("segments").at("button")); }, 10s);
+    }
+    ASSERT_TRUE(opened) << "the Segments tab did not open: " << gui->last_state().dump();
     gui->click_centre(gui->last_state().at("segments").at("button"));
     ASSERT_TRUE(gui->wait_for(
         [](const json& s) {
