@@ -57,7 +57,7 @@ ProjectCheck check_project(const Project& project, const std::string& project_pa
     const auto problem = [&](const std::string& what) { check.problems.push_back(project_path + ": " + what); };
     std::error_code ec;
     std::optional<Catalogue> catalogue;
-    if (!fs::exists(check.catalogue_path, ec)) {
+    if (!is_database_address(check.catalogue_path) && !fs::exists(check.catalogue_path, ec)) {
         problem(project.demo
                     ? fmt::format("the demo catalogue {} is not created yet (open the map once)", check.catalogue_path)
                     : fmt::format("catalogue {}: no such file", check.catalogue_path));

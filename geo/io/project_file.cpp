@@ -14,6 +14,7 @@
 #include "geo/core/offer.hpp"
 #include "geo/core/rounding.hpp"
 #include "geo/io/atomic_file.hpp"
+#include "geo/store/catalogue.hpp"
 
 namespace geo {
 namespace {
@@ -73,7 +74,7 @@ private:
 };
 
 std::string absolute_from(const std::string& file, const std::string& project_path) {
-    if (file.empty()) return file;
+    if (file.empty() || is_database_address(file)) return file;  // a PostGIS catalogue is no path
     const fs::path p(file);
     if (p.is_absolute()) return p.lexically_normal().string();
     std::error_code ec;
@@ -83,7 +84,7 @@ std::string absolute_from(const std::string& file, const std::string& project_pa
 
 // Relative to the project's folder when under it, else absolute.
 std::string relative_to(const std::string& file, const std::string& project_path) {
-    if (file.empty()) return file;
+    if (file.empty() || is_database_address(file)) return file;
     std::error_code ec;
     const fs::path folder = fs::absolute(fs::path(project_path), ec).parent_path();
     const fs::path abs = fs::absolute(fs::path(file), ec).lexically_normal();

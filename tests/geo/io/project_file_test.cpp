@@ -76,6 +76,21 @@ TEST(ProjectFile, RoundTripKeepsEverythingWithPathsRelativeToTheProject) {
     EXPECT_EQ(again->layers.at(0).path, (moved / "maps/tours.mbtiles").string());
 }
 
+// A project on a shared PostGIS catalogue keeps its address as written, not
+// as a path relative to the project's folder.
+TEST(ProjectFile, DatabaseCatalogueKeepsItsAddress) {
+    const fs::path dir = test::temp_dir();
+    Project p = sample_project(dir);
+    p.catalogue = "postgresql:///observatoire";
+    const std::string path = (dir / "shared.territoire.json").string();
+    ASSERT_TRUE(write_project(path, p));
+    std::ifstream in(path);
+    EXPECT_EQ(nlohmann::json::parse(in).at("catalogue"), "postgresql:///observatoire");
+    auto back = read_project(path);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->catalogue, "postgresql:///observatoire");
+}
+
 TEST(ProjectFile, EveryRightPanelTabAndWeightsAsWrittenReadBack) {
     const fs::path dir = test::temp_dir();
     for (const char* tab : {"catalogue", "benchmark", "segments", "actors", "gaps"}) {
