@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <string>
 
@@ -56,14 +57,20 @@ double peak_rss_mib() {
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
-void import_into_fresh_catalogue(benchmark::State& state, const std::string& source) {
-    const auto catalogue_path = (bench_dir() / "import-bench.sqlite").string();
+// Times import_source of `source` into the catalogue `fresh()` makes before
+// each iteration (untimed); fresh() returns "" (with `why`) when it cannot.
+void import_into_fresh_catalogue(benchmark::State& state, const std::string& source,
+                                 const std::function<std::string()>& fresh, const char* why) {
     std::int64_t imported = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        fs::remove(catalogue_path);
+        const std::string target = fresh();
+        if (target.empty()) {
+            state.SkipWithError(why);
+            return;
+        }
         state.ResumeTiming();
-        auto catalogue = geo::Catalogue::open(catalogue_path);
+        auto catalogue = geo::Catalogue::open(target);
         if (!catalogue) {
             state.SkipWithError(catalogue.error().message.c_str());
             return;
@@ -79,6 +86,18 @@ void import_into_fresh_catalogue(benchmark::State& state, const std::string& sou
     state.counters["items_per_s"] =
         benchmark::Counter(static_cast<double>(imported), benchmark::Counter::kIsIterationInvariantRate);
     state.counters["peak_rss_MiB"] = peak_rss_mib();
+}
+
+// A new SpatiaLite file each time.
+void import_into_fresh_catalogue(benchmark::State& state, const std::string& source) {
+    const auto catalogue_path = (bench_dir() / "import-bench.sqlite").string();
+    import_into_fresh_catalogue(
+        state, source,
+        [&] {
+            fs::remove(catalogue_path);
+            return catalogue_path;
+        },
+        "cannot make the catalogue");
 }
 
 void BM_ImportDatatourismeSample(benchmark::State& state) {
@@ -121,31 +140,13 @@ std::string fresh_database(const std::string& name) {
 }
 
 void BM_ImportGeoJson500kPostgis(benchmark::State& state) {
-    const std::string source = generated_geojson();
-    std::int64_t imported = 0;
-    for (auto _ : state) {
-        state.PauseTiming();
-        const std::string db = fresh_database("territoire_import_bench");
-        if (db.empty()) {
-            state.SkipWithError("no PostgreSQL server (PGHOST unset)");
-            return;
-        }
-        state.ResumeTiming();
-        auto catalogue = geo::Catalogue::open("postgresql:///" + db);
-        if (!catalogue) {
-            state.SkipWithError(catalogue.error().message.c_str());
-            return;
-        }
-        auto report = geo::import_source(*catalogue, source, {}, taxonomy());
-        if (!report) {
-            state.SkipWithError(report.error().message.c_str());
-            return;
-        }
-        imported = report->imported;
-    }
-    state.counters["items"] = static_cast<double>(imported);
-    state.counters["items_per_s"] =
-        benchmark::Counter(static_cast<double>(imported), benchmark::Counter::kIsIterationInvariantRate);
+    import_into_fresh_catalogue(
+        state, generated_geojson(),
+        [] {
+            const std::string db = fresh_database("territoire_import_bench");
+            return db.empty() ? db : "postgresql:///" + db;
+        },
+        "no PostgreSQL server (PGHOST unset)");
 }
 
 // ogr2ogr into PostGIS as its users run it: COPY (PG_USE_COPY), one table
