@@ -12,6 +12,7 @@
 #include "geo/core/json_text.hpp"
 #include "geo/io/datatourisme_object.hpp"
 #include "geo/store/catalogue.hpp"
+#include "tests/support/item_compare.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -58,25 +59,6 @@ void zip_folder(const fs::path& folder, const fs::path& zip_path, const std::str
         ASSERT_EQ(CPLCloseFileInZip(zip), CE_None);
     }
     ASSERT_EQ(CPLCloseZip(zip), CE_None);
-}
-
-void expect_same_items(const std::vector<geo::OfferItem>& a, const std::vector<geo::OfferItem>& b) {
-    ASSERT_EQ(a.size(), b.size());
-    for (size_t i = 0; i < a.size(); ++i) {
-        SCOPED_TRACE(a[i].source_id);
-        EXPECT_EQ(a[i].source_id, b[i].source_id);
-        EXPECT_EQ(a[i].name, b[i].name);
-        EXPECT_EQ(a[i].family, b[i].family);
-        EXPECT_EQ(a[i].subtypes, b[i].subtypes);
-        EXPECT_EQ(a[i].labels, b[i].labels);
-        EXPECT_EQ(a[i].themes, b[i].themes);
-        EXPECT_EQ(a[i].opening_months, b[i].opening_months);
-        EXPECT_EQ(a[i].producer, b[i].producer);
-        EXPECT_EQ(a[i].commune_insee, b[i].commune_insee);
-        EXPECT_EQ(a[i].extra_json, b[i].extra_json);
-        EXPECT_EQ(a[i].position.lon_deg, b[i].position.lon_deg);
-        EXPECT_EQ(a[i].position.lat_deg, b[i].position.lat_deg);
-    }
 }
 
 constexpr double kDegTolerance = 1e-9;  // degrees: the strings carry 6 decimals
@@ -170,7 +152,7 @@ TEST(DatatourismeImporter, ZipGivesIdenticalItems) {
     EXPECT_EQ(from_zip->report.read, 1399);
     EXPECT_TRUE(from_zip->report.skipped.empty());
     EXPECT_EQ(from_zip->source.path, zip.string());
-    expect_same_items(from_folder->items, from_zip->items);
+    test::expect_same_items(from_folder->items, from_zip->items);
 }
 
 // Importing the same feed twice updates, never duplicates.
@@ -263,7 +245,7 @@ TEST(DatatourismeImporter, ZipWithTopFolderReadsTheSame) {
     auto from_zip = geo::parse_datatourisme(zip.string(), taxonomy());
     ASSERT_TRUE(from_folder) << from_folder.error().message;
     ASSERT_TRUE(from_zip) << from_zip.error().message;
-    expect_same_items(from_folder->items, from_zip->items);
+    test::expect_same_items(from_folder->items, from_zip->items);
     auto a = skipped_by_record(from_folder->report);
     auto b = skipped_by_record(from_zip->report);
     EXPECT_EQ(a, b);

@@ -14,6 +14,7 @@
 #include "geo/analysis/perimeter.hpp"
 #include "geo/io/audience_presets.hpp"
 #include "geo/store/catalogue.hpp"
+#include "tests/support/item_compare.hpp"
 #include "tests/support/postgis_server.hpp"
 #include "tests/support/sample_catalogue.hpp"
 #include "tests/support/test_support.hpp"
@@ -66,28 +67,6 @@ bool same_geometry(const geo::MultiPolygon& a, const geo::MultiPolygon& b) {
     return true;
 }
 
-// Every field but the row id.
-void expect_same_items(const std::vector<geo::OfferItem>& a, const std::vector<geo::OfferItem>& b) {
-    ASSERT_EQ(a.size(), b.size());
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        SCOPED_TRACE(a[i].source + "/" + a[i].source_id);
-        EXPECT_EQ(a[i].source, b[i].source);
-        EXPECT_EQ(a[i].source_id, b[i].source_id);
-        EXPECT_EQ(a[i].name, b[i].name);
-        EXPECT_EQ(a[i].family, b[i].family);
-        EXPECT_EQ(a[i].subtypes, b[i].subtypes);
-        EXPECT_EQ(a[i].labels, b[i].labels);
-        EXPECT_EQ(a[i].themes, b[i].themes);
-        EXPECT_EQ(a[i].opening_months, b[i].opening_months);
-        EXPECT_EQ(a[i].producer, b[i].producer);
-        EXPECT_EQ(a[i].commune_insee, b[i].commune_insee);
-        EXPECT_EQ(a[i].extra_json, b[i].extra_json);
-        EXPECT_EQ(a[i].min_price_eur, b[i].min_price_eur);
-        EXPECT_EQ(a[i].position, b[i].position);
-        if (::testing::Test::HasFailure()) return;
-    }
-}
-
 void expect_same_territories(const std::vector<geo::Territory>& a, const std::vector<geo::Territory>& b) {
     ASSERT_EQ(a.size(), b.size());
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -102,7 +81,7 @@ void expect_same_territories(const std::vector<geo::Territory>& a, const std::ve
 }
 
 void expect_same_catalogue(const geo::Catalogue& a, const geo::Catalogue& b) {
-    expect_same_items(all_items(a), all_items(b));
+    test::expect_same_items(all_items(a), all_items(b));
     expect_same_territories(all_territories(a), all_territories(b));
     auto sa = a.sources(), sb = b.sources();
     ASSERT_TRUE(sa && sb);
@@ -209,7 +188,7 @@ TEST(CatalogueBackends, RealSampleGivesTheSameResultsOnSpatialiteAndPostgis) {
     EXPECT_EQ(il->items_per_label, ip->items_per_label);
     EXPECT_EQ(il->territories_per_level, ip->territories_per_level);
     EXPECT_EQ(ip->territories_per_level.at("commune"), 544);
-    expect_same_items(all_items(lite), all_items(pg));
+    test::expect_same_items(all_items(lite), all_items(pg));
     expect_same_territories(all_territories(lite), all_territories(pg));
 
     // Chambord, where the feed puts it, on both.
