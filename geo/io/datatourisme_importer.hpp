@@ -37,14 +37,10 @@ inline constexpr const char* kDatatourismeAttribution = "DATAtourisme";
 Result<ParsedItems> parse_datatourisme(const std::string& path, const Taxonomy& taxonomy, Progress progress = {});
 
 // The feed streamed, for feeds too large to hold (the national one: 512,000
-// objects, 11 GB): `open` is called once the feed is listed, with its source
-// and object count; then `batch` with each run of kept items (at most 512, in
-// feed order) while the next run is parsed. An error from either stops the
-// read and is returned. The result holds the report and theme names, no items.
-struct ItemStream {
-    std::function<Result<void>(const SourceInfo& source, std::int64_t objects)> open;
-    std::function<Result<void>(const std::vector<OfferItem>& batch)> batch;
-};
+// objects, 11 GB), through an ItemStream (import_types.hpp): `open` once the
+// feed is listed, with its object count; then `batch` with each run of kept
+// items (at most 512, in feed order) while the next run is parsed. The result
+// holds the report and theme names, no items.
 Result<ParsedItems> stream_datatourisme(const std::string& path, const Taxonomy& taxonomy, const ItemStream& stream,
                                         Progress progress = {});
 

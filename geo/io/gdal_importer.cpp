@@ -3,15 +3,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "geo/core/json_text.hpp"
+#include "geo/core/text_fold.hpp"
 #include "geo/io/gdal_fields.hpp"
 #include "geo/io/gdal_support.hpp"
+#include "geo/io/geojson_points.hpp"
 #include "geo/io/months.hpp"
 
 namespace geo {
@@ -27,6 +33,41 @@ struct ItemFields {
 const std::initializer_list<std::string_view> kLonFields = {"lon", "lng",     "long",         "longitude",
                                                             "x",   "lon_deg", "longitude_deg"};
 const std::initializer_list<std::string_view> kLatFields = {"lat", "latitude", "y", "lat_deg", "latitude_deg"};
+const std::initializer_list<std::string_view> kSourceFields = {"source"};
+const std::initializer_list<std::string_view> kSourceIdFields = {"source_id"};
+const std::initializer_list<std::string_view> kSubtypeFields = {"subtypes", "subtype", "sous_type", "sous_types"};
+const std::initializer_list<std::string_view> kLabelFields = {"labels"};
+const std::initializer_list<std::string_view> kThemeFields = {"themes", "theme", "thèmes"};
+const std::initializer_list<std::string_view> kMonthFields = {"opening_months", "months", "mois", "mois_ouverture"};
+const std::initializer_list<std::string_view> kProducerFields = {"producer", "producteur"};
+const std::initializer_list<std::string_view> kInseeFields = {"commune_insee", "insee", "code_insee", "insee_com",
+                                                              "codgeo"};
+const std::initializer_list<std::string_view> kExtraFields = {"extra_json", "extra"};
+
+bool among(std::string_view name, std::initializer_list<std::initializer_list<std::string_view>> lists) {
+    for (const auto& names : lists)
+        for (const auto candidate : names)
+            if (ascii_iequals(name, candidate)) return true;
+    return false;
+}
+
+// How LayerReader reads a field (geojson_points.hpp): as text, or as a list.
+gdal::FieldRoles field_roles(const GdalImportOptions& options) {
+    gdal::FieldRoles roles;
+    roles.text = [&options](std::string_view name) {
+        for (const std::string* named : {&options.name_field, &options.id_field, &options.family_field})
+            if (ascii_iequals(name, *named)) return true;
+        return among(name, {gdal::kItemNameFields, gdal::kItemIdFields, gdal::kItemFamilyFields, kSourceFields,
+                            kSourceIdFields, kProducerFields, kInseeFields});
+    };
+    roles.list = [](std::string_view name) {
+        return among(name, {kSubtypeFields, kLabelFields, kThemeFields, kMonthFields});
+    };
+    return roles;
+}
+
+// Kept items go to the caller in runs of this many (a streamed import).
+constexpr std::size_t kBatchItems = 4096;
 
 // Position of one feature in the layer's CRS, or the reason there is none.
 struct RawPosition {
@@ -58,17 +99,22 @@ RawPosition representative_point(const OGRGeometry& geom) {
                                     OGRGeometryTypeToName(geom.getGeometryType()))};
 }
 
+// Takes a run of kept items (moved out of ParsedItems::items) and the number
+// of records expected in all; false stops the read.
+using ItemSink = std::function<bool(std::vector<OfferItem>&&, std::int64_t records)>;
+
 class LayerReader {
 public:
     LayerReader(std::string file, OGRLayer& layer, bool kml, const GdalImportOptions& options, const Taxonomy& taxonomy,
-                ParsedItems& out)
+                ParsedItems& out, const ItemSink& sink)
         : m_file(std::move(file)),
           m_kml(kml),
           m_where(m_file + ":" + layer.GetName()),
           m_layer(layer),
           m_options(options),
           m_taxonomy(taxonomy),
-          m_out(out) {}
+          m_out(out),
+          m_sink(sink) {}
 
     Result<void> prepare();
     // Reads every feature; ids are prefixed by "<layer>/" when `prefix_ids`.
@@ -90,6 +136,7 @@ private:
     const GdalImportOptions& m_options;
     const Taxonomy& m_taxonomy;
     ParsedItems& m_out;
+    const ItemSink& m_sink;  // empty: items stay in m_out
     ItemFields m_fields;
     std::vector<bool> m_consumed;  // per field: read into a named item member
     std::optional<Classification> m_fixed;
@@ -118,15 +165,15 @@ Result<void> LayerReader::find_fields() {
                    assign(f.family, find(m_options.family_field, gdal::kItemFamilyFields)),
                    assign(f.id, find(m_options.id_field, gdal::kItemIdFields))})
         if (!r) return r;
-    f.source = *find({}, {"source"});
-    f.source_id = *find({}, {"source_id"});
-    f.subtypes = *find({}, {"subtypes", "subtype", "sous_type", "sous_types"});
-    f.labels = *find({}, {"labels"});
-    f.themes = *find({}, {"themes", "theme", "thèmes"});
-    f.months = *find({}, {"opening_months", "months", "mois", "mois_ouverture"});
-    f.producer = *find({}, {"producer", "producteur"});
-    f.insee = *find({}, {"commune_insee", "insee", "code_insee", "insee_com", "codgeo"});
-    f.extra = *find({}, {"extra_json", "extra"});
+    f.source = *find({}, kSourceFields);
+    f.source_id = *find({}, kSourceIdFields);
+    f.subtypes = *find({}, kSubtypeFields);
+    f.labels = *find({}, kLabelFields);
+    f.themes = *find({}, kThemeFields);
+    f.months = *find({}, kMonthFields);
+    f.producer = *find({}, kProducerFields);
+    f.insee = *find({}, kInseeFields);
+    f.extra = *find({}, kExtraFields);
     if (m_options.id_field.empty() && f.source_id >= 0 && f.source >= 0) {
         m_consumed.assign(static_cast<size_t>(defn.GetFieldCount()), false);
         if (f.id >= 0) m_consumed[static_cast<size_t>(f.id)] = true;  // a catalogue row id
@@ -359,6 +406,10 @@ Result<void> LayerReader::read(bool prefix_ids, const Progress& progress, std::i
         } else {
             if (prefix_ids) item.source_id = std::string(m_layer.GetName()) + "/" + item.source_id;
             m_out.items.push_back(std::move(item));
+            if (m_sink && m_out.items.size() >= kBatchItems) {
+                if (!m_sink(std::move(m_out.items), total)) return fail_fmt("{}: import cancelled", m_where);
+                m_out.items.clear();
+            }
         }
         if ((++done & 0xFF) == 0 && !progress(done, total)) return fail_fmt("{}: import cancelled", m_where);
     }
@@ -406,40 +457,150 @@ Result<std::vector<OGRLayer*>> choose_layers(GDALDataset& ds, const std::string&
 
 }  // namespace
 
-Result<ParsedItems> parse_gdal_items(const std::string& path, const GdalImportOptions& options,
-                                     const Taxonomy& taxonomy, Progress progress) {
-    gdal::ErrorCapture capture;
-    auto ds = gdal::open_vector(path, capture);
-    if (!ds) return tl::unexpected(ds.error());
-    auto layers = choose_layers(**ds, path, options);
-    if (!layers) return tl::unexpected(layers.error());
+namespace {
 
-    const std::string file = gdal::file_name(path);
+ParsedItems new_parse(const std::string& path, const GdalImportOptions& options) {
     ParsedItems out;
-    out.source.key = options.source_key.empty() ? "file:" + file : options.source_key;
+    out.source.key = options.source_key.empty() ? "file:" + gdal::file_name(path) : options.source_key;
     out.source.kind = options.source_kind.empty() ? "gdal" : options.source_kind;
     out.source.path = path;
     out.source.licence = options.licence;
     out.source.attribution = options.attribution;
     out.report.source = out.source.key;
+    return out;
+}
 
+// Reads `layers` into `out`; `sink` (when set) takes the kept items in runs.
+Result<void> read_layers(const std::vector<OGRLayer*>& layers, bool kml, const std::string& path,
+                         const GdalImportOptions& options, const Taxonomy& taxonomy, const Progress& progress,
+                         const ItemSink& sink, ParsedItems& out) {
     std::int64_t total = 0;
-    for (OGRLayer* layer : *layers) total += std::max<GIntBig>(0, layer->GetFeatureCount(FALSE));
+    for (OGRLayer* layer : layers) total += std::max<GIntBig>(0, layer->GetFeatureCount(FALSE));
     std::int64_t done = 0;
-    const std::string driver = (*ds)->GetDriver() != nullptr ? (*ds)->GetDriver()->GetDescription() : "";
-    const bool kml = driver == "KML" || driver == "LIBKML";
-    for (OGRLayer* layer : *layers) {
+    for (OGRLayer* layer : layers) {
         layer->ResetReading();
         if (OGRFeatureUniquePtr first{layer->GetNextFeature()}; !first) continue;  // empty layer
-        LayerReader reader(file, *layer, kml, options, taxonomy, out);
-        if (auto r = reader.prepare(); !r) return tl::unexpected(r.error());
-        if (auto r = reader.read(layers->size() > 1, progress, done, total); !r) return tl::unexpected(r.error());
+        LayerReader reader(gdal::file_name(path), *layer, kml, options, taxonomy, out, sink);
+        if (auto r = reader.prepare(); !r) return r;
+        if (auto r = reader.read(layers.size() > 1, progress, done, total); !r) return r;
     }
     if (out.report.read == 0) return fail_fmt("{}: no features to import (the file is empty)", path);
-    if (const auto failure = capture.first_failure())
-        out.report.warnings.push_back(error_fmt("{}: GDAL: {}", file, *failure));
     if (!progress(done, total)) return fail_fmt("{}: import cancelled", path);
+    return {};
+}
+
+// The common GeoJSON file through the fast reader (geojson_points.hpp), when
+// it takes the file and its fields are found: nullopt leaves it to GDAL.
+std::optional<Result<ParsedItems>> read_fast_geojson(const std::string& path, const GdalImportOptions& options,
+                                                     const Taxonomy& taxonomy, const Progress& progress,
+                                                     const ItemSink& sink) {
+    if (!options.fast_geojson || !options.layer.empty() || !options.lon_field.empty() || !options.lat_field.empty())
+        return std::nullopt;
+    auto layer = gdal::open_geojson_points(path, field_roles(options));
+    if (!layer) return std::nullopt;
+    ParsedItems out = new_parse(path, options);
+    bool emitted = false;
+    const ItemSink counting = [&](std::vector<OfferItem>&& batch, std::int64_t records) {
+        emitted = true;
+        return sink(std::move(batch), records);
+    };
+    auto r = read_layers({layer.get()}, false, path, options, taxonomy, progress, sink ? counting : sink, out);
+    if (r) return out;
+    if (emitted) return tl::unexpected(r.error());
+    return std::nullopt;  // no name or family field…: GDAL's read gives the message, fields in its order
+}
+
+Result<ParsedItems> read_gdal_items(const std::string& path, const GdalImportOptions& options, const Taxonomy& taxonomy,
+                                    const Progress& progress, const ItemSink& sink) {
+    if (auto fast = read_fast_geojson(path, options, taxonomy, progress, sink)) return std::move(*fast);
+    gdal::ErrorCapture capture;
+    auto ds = gdal::open_vector(path, capture);
+    if (!ds) return tl::unexpected(ds.error());
+    auto layers = choose_layers(**ds, path, options);
+    if (!layers) return tl::unexpected(layers.error());
+    ParsedItems out = new_parse(path, options);
+    const std::string driver = (*ds)->GetDriver() != nullptr ? (*ds)->GetDriver()->GetDescription() : "";
+    const bool kml = driver == "KML" || driver == "LIBKML";
+    if (auto r = read_layers(*layers, kml, path, options, taxonomy, progress, sink, out); !r)
+        return tl::unexpected(r.error());
+    if (const auto failure = capture.first_failure())
+        out.report.warnings.push_back(error_fmt("{}: GDAL: {}", gdal::file_name(path), *failure));
     return out;
+}
+
+}  // namespace
+
+Result<ParsedItems> parse_gdal_items(const std::string& path, const GdalImportOptions& options,
+                                     const Taxonomy& taxonomy, Progress progress) {
+    return read_gdal_items(path, options, taxonomy, progress, {});
+}
+
+Result<ParsedItems> stream_gdal_items(const std::string& path, const GdalImportOptions& options,
+                                      const Taxonomy& taxonomy, const ItemStream& stream, Progress progress) {
+    // Runs of items from the reading thread, two at most in flight.
+    struct Channel {
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::deque<std::vector<OfferItem>> runs;
+        std::int64_t records = 0;
+        bool done = false;  // the reader has returned
+        bool stop = false;  // the writer failed: the reader stops
+    } channel;
+    const ItemSink sink = [&](std::vector<OfferItem>&& run, std::int64_t records) {
+        std::unique_lock lock(channel.mutex);
+        channel.changed.wait(lock, [&] { return channel.runs.size() < 2 || channel.stop; });
+        if (channel.stop) return false;
+        channel.runs.push_back(std::move(run));
+        channel.records = records;
+        channel.changed.notify_all();
+        return true;
+    };
+    Result<ParsedItems> parsed = fail_fmt("{}: not read", path);
+    std::thread reader([&] {
+        try {
+            parsed = read_gdal_items(path, options, taxonomy, progress, sink);
+        } catch (const std::exception& e) {
+            parsed = fail_fmt("{}: reading stopped: {}", path, e.what());
+        }
+        const std::lock_guard lock(channel.mutex);
+        channel.done = true;
+        channel.changed.notify_all();
+    });
+
+    const SourceInfo source = new_parse(path, options).source;
+    bool opened = false;
+    const auto write = [&](const std::vector<OfferItem>& run, std::int64_t records) -> Result<void> {
+        if (!opened) {
+            opened = true;
+            if (auto ok = stream.open(source, records); !ok) return ok;
+        }
+        return stream.batch(run);
+    };
+    Result<void> written;
+    for (;;) {
+        std::unique_lock lock(channel.mutex);
+        channel.changed.wait(lock, [&] { return !channel.runs.empty() || channel.done; });
+        if (channel.runs.empty()) break;
+        std::vector<OfferItem> run = std::move(channel.runs.front());
+        channel.runs.pop_front();
+        const std::int64_t records = channel.records;
+        channel.changed.notify_all();
+        lock.unlock();
+        if (written) written = write(run, records);
+        if (!written) {
+            const std::lock_guard stop(channel.mutex);
+            channel.stop = true;
+            channel.changed.notify_all();
+        }
+    }
+    reader.join();
+    if (!written) return tl::unexpected(written.error());
+    if (!parsed) return parsed;
+    if (!parsed->items.empty()) {
+        if (auto ok = write(parsed->items, parsed->report.read); !ok) return tl::unexpected(ok.error());
+        parsed->items.clear();
+    }
+    return parsed;
 }
 
 }  // namespace geo

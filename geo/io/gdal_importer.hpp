@@ -1,7 +1,8 @@
 #pragma once
 // Offer items from any GDAL vector source: GeoJSON, GeoPackage, Shapefile,
 // KML, FlatGeobuf, CSV with lon/lat columns, … Parses only: the caller hands
-// the result to Catalogue::upsert_items.
+// the result to Catalogue::upsert_items, or the runs of stream_gdal_items to
+// an ItemImport.
 //
 // Fields are detected by name, ignoring case, unless named in the options:
 //   name      name, nom, title, titre, label, libelle, nom_du_poi …
@@ -58,9 +59,20 @@ struct GdalImportOptions {
     std::string source_kind;
     std::string licence;
     std::string attribution;
+    // GeoJSON FeatureCollections of points read by geojson_points.hpp, not
+    // GDAL's driver (same items; off to compare the two).
+    bool fast_geojson = true;
 };
 
 Result<ParsedItems> parse_gdal_items(const std::string& path, const GdalImportOptions& options,
                                      const Taxonomy& taxonomy, Progress progress = {});
+
+// The same read streamed (ItemStream, import_types.hpp): the file is read on
+// a thread of its own, which also calls `progress`, while this thread hands
+// the previous run of kept items (4,096) to `stream.batch`, so reading and
+// writing overlap and memory holds a few runs, not the file's items. The
+// result holds the report, no items.
+Result<ParsedItems> stream_gdal_items(const std::string& path, const GdalImportOptions& options,
+                                      const Taxonomy& taxonomy, const ItemStream& stream, Progress progress = {});
 
 }  // namespace geo

@@ -54,16 +54,21 @@ SourceFormat detect_source_format(const std::string& path) {
 
 namespace {
 
-// A DATAtourisme feed goes to the catalogue batch by batch, in one
-// transaction: memory holds a few hundred objects, not the feed.
-Result<ImportReport> import_feed(Catalogue& catalogue, const std::string& path, const Taxonomy& taxonomy,
-                                 Progress progress) {
+// A streamed source goes to the catalogue batch by batch, in one
+// transaction: memory holds a few runs of items, not the source's.
+// `read(stream)` is stream_datatourisme or stream_gdal_items; `source_path`,
+// when set, is the path recorded for the source (a zip read through /vsizip/).
+template <typename Read>
+Result<ImportReport> import_streamed(Catalogue& catalogue, const std::string& path, const std::string& source_path,
+                                     Read&& read) {
     ImportReport report;
     std::unique_ptr<ItemImport> import;
     std::int64_t kept = 0;
     ItemStream stream;
-    stream.open = [&](const SourceInfo& source, std::int64_t objects) -> Result<void> {
-        auto begun = catalogue.begin_items(source, report, objects);
+    stream.open = [&](const SourceInfo& source, std::int64_t records) -> Result<void> {
+        SourceInfo recorded = source;
+        if (!source_path.empty()) recorded.path = source_path;
+        auto begun = catalogue.begin_items(recorded, report, records);
         if (!begun) return tl::unexpected(begun.error());
         import = std::move(*begun);
         return {};
@@ -72,7 +77,7 @@ Result<ImportReport> import_feed(Catalogue& catalogue, const std::string& path, 
         kept += static_cast<std::int64_t>(batch.size());
         return import->write(batch);
     };
-    auto parsed = stream_datatourisme(path, taxonomy, stream, progress);
+    Result<ParsedItems> parsed = read(stream);
     if (!parsed) return tl::unexpected(import ? rolled_back(parsed.error()) : parsed.error());
     // The parser's report, with what the catalogue skipped (repeats) after it.
     ImportReport out = std::move(parsed->report);
@@ -91,7 +96,9 @@ Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path
     Result<ParsedItems> parsed = fail_fmt("{}: not read", path);
     switch (detect_source_format(path)) {
         case SourceFormat::datatourisme:
-            return import_feed(catalogue, path, taxonomy, progress);
+            return import_streamed(catalogue, path, {}, [&](const ItemStream& stream) {
+                return stream_datatourisme(path, taxonomy, stream, progress);
+            });
         case SourceFormat::osm:
             parsed = parse_osm(path, taxonomy, progress);
             break;
@@ -104,9 +111,9 @@ Result<ImportReport> import_source(Catalogue& catalogue, const std::string& path
                 gdal.attribution = "Territoire";
             }
             const bool zip = ascii_iends_with(path, ".zip") && !path.starts_with("/vsi");
-            parsed = parse_gdal_items(zip ? "/vsizip/" + path : path, gdal, taxonomy, progress);
-            if (parsed && zip) parsed->source.path = path;
-            break;
+            return import_streamed(catalogue, path, zip ? path : std::string(), [&](const ItemStream& stream) {
+                return stream_gdal_items(zip ? "/vsizip/" + path : path, gdal, taxonomy, stream, progress);
+            });
         }
     }
     if (!parsed) return tl::unexpected(parsed.error());

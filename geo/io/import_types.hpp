@@ -6,6 +6,8 @@
 // worker with its own Catalogue). Failures: none here; a parser that fails
 // returns an Error instead, and the records it skipped are listed in
 // report.skipped with their reason.
+#include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "geo/core/offer.hpp"
@@ -19,6 +21,15 @@ struct ParsedItems {
     std::vector<OfferItem> items;
     ImportReport report;                 // read / skipped / unknown types filled by the parser
     std::vector<ThemeName> theme_names;  // by id, each once, when the source names its themes
+};
+
+// A streamed import (stream_datatourisme, stream_gdal_items): `open` is
+// called once, before the first batch, with the source and the number of
+// records expected; then `batch` with each run of kept items, in source
+// order. An error from either stops the read and is returned.
+struct ItemStream {
+    std::function<Result<void>(const SourceInfo& source, std::int64_t records)> open;
+    std::function<Result<void>(const std::vector<OfferItem>& batch)> batch;
 };
 
 struct ParsedTerritories {

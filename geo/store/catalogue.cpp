@@ -116,6 +116,10 @@ std::optional<SkippedRecord> TerritoryKeys::repeat(const Territory& t) {
 std::optional<SkippedRecord> repeated_item(std::unordered_set<std::string>& seen, const OfferItem& item,
                                            const SourceInfo& source) {
     if (seen.insert(item.source_id).second) return std::nullopt;
+    return duplicate_item(item, source);
+}
+
+SkippedRecord duplicate_item(const OfferItem& item, const SourceInfo& source) {
     return SkippedRecord{item.source_id,
                          error_fmt("duplicate id \"{}\" within {}: kept the first", item.source_id, source.key)};
 }

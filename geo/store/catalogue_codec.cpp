@@ -1,11 +1,32 @@
 #include "geo/store/catalogue_codec.hpp"
 #include "geo/core/json_text.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace geo::store {
 
 std::string encode_string_list(const std::vector<std::string>& values) {
+    // Fast path (one per row and list on bulk imports, most lists empty):
+    // printable ASCII needs no escape, and reads as nlohmann writes it.
+    const auto plain = [](const std::string& v) {
+        return std::all_of(v.begin(), v.end(), [](char c) {
+            const auto b = static_cast<unsigned char>(c);
+            return b >= 0x20 && b < 0x7F && c != '"' && c != '\\';
+        });
+    };
+    if (std::all_of(values.begin(), values.end(), plain)) {
+        std::string out = "[";
+        for (const auto& v : values) {
+            if (out.size() > 1) out += ',';
+            out += '"';
+            out += v;
+            out += '"';
+        }
+        out += ']';
+        return out;
+    }
     return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -42,6 +42,8 @@ private:
 // is kept), or nullopt. `seen` holds the import's source ids so far.
 std::optional<SkippedRecord> repeated_item(std::unordered_set<std::string>& seen, const OfferItem& item,
                                            const SourceInfo& source);
+// The skip of `item`, a repeat of an earlier source_id of this import.
+SkippedRecord duplicate_item(const OfferItem& item, const SourceInfo& source);
 
 // Inserts or refreshes the row of `source` in the sources table.
 Result<void> upsert_source(sqlite3* db, const SourceInfo& source);

@@ -147,27 +147,36 @@ Result<void> bulk_load_rtree(sqlite3* db, const std::string& name, std::vector<R
     for (auto& b : boxes) b = stored(b);
     if (boxes.empty()) return writer->node(1, encode({}, bytes, 0));
 
-    // Levels bottom-up; each node gets a number, the root is 1.
+    // Levels bottom-up; each node gets a number, the root is 1. The
+    // (row or node, its node) pairs are written in key order once all are
+    // known: appended to their tables, not inserted at random places.
     std::int64_t next_node_no = 2;
     int depth = 0;
     std::vector<RtreeBox> level = std::move(boxes);
+    std::vector<std::pair<std::int64_t, std::int64_t>> leaf_of, parent_of;
     while (true) {
         const bool root_level = level.size() <= capacity;
         auto groups =
             root_level ? std::vector<std::vector<RtreeBox>>{std::move(level)} : str_pack(std::move(level), per_node);
         std::vector<RtreeBox> parents;
         parents.reserve(groups.size());
+        auto& pairs = depth == 0 ? leaf_of : parent_of;
         for (auto& cells : groups) {
             const std::int64_t node_no = root_level ? 1 : next_node_no++;
             if (auto ok = writer->node(node_no, encode(cells, bytes, root_level ? depth : 0)); !ok) return ok;
-            for (const auto& c : cells)
-                if (auto ok = writer->pair(depth == 0, c.id, node_no); !ok) return ok;
+            for (const auto& c : cells) pairs.emplace_back(c.id, node_no);
             parents.push_back(union_of(cells, node_no));
         }
-        if (root_level) return {};
+        if (root_level) break;
         level = std::move(parents);
         ++depth;
     }
+    for (auto* pairs : {&leaf_of, &parent_of}) {
+        std::sort(pairs->begin(), pairs->end());
+        for (const auto& [id, node_no] : *pairs)
+            if (auto ok = writer->pair(pairs == &leaf_of, id, node_no); !ok) return ok;
+    }
+    return {};
 }
 
 }  // namespace geo::store

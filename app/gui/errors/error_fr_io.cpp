@@ -204,6 +204,7 @@ constexpr ErrorTranslation kTable[] = {
     {"{}: file already closed", "{} : fichier déjà fermé"},
     {"{}: folder {} does not exist", "{} : le dossier {} n'existe pas"},
     {"{}: import cancelled", "{} : import annulé"},
+    {"{}: reading stopped: {}", "{} : lecture interrompue : {}"},
     {"{}: import failed: {}", "{} : échec de l'import : {}"},
     {"{}: is a folder, expected a file name", "{} : est un dossier, nom de fichier attendu"},
     {"{}: metadata member name \"{}\" is reserved by GeoJSON",
