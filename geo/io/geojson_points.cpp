@@ -137,17 +137,35 @@ void add_field(OGRFeatureDefn& layer, const std::string& name, Kind kind) {
     OGRFieldType type = OFTString;
     OGRFieldSubType sub = OFSTNone;
     switch (kind) {
-        case Kind::integer: type = OFTInteger; break;
-        case Kind::integer64: type = OFTInteger64; break;
-        case Kind::real: type = OFTReal; break;
-        case Kind::boolean: type = OFTInteger; sub = OFSTBoolean; break;
-        case Kind::string_list: type = OFTStringList; break;
-        case Kind::integer_list: type = OFTIntegerList; break;
-        case Kind::real_list: type = OFTRealList; break;
+        case Kind::integer:
+            type = OFTInteger;
+            break;
+        case Kind::integer64:
+            type = OFTInteger64;
+            break;
+        case Kind::real:
+            type = OFTReal;
+            break;
+        case Kind::boolean:
+            type = OFTInteger;
+            sub = OFSTBoolean;
+            break;
+        case Kind::string_list:
+            type = OFTStringList;
+            break;
+        case Kind::integer_list:
+            type = OFTIntegerList;
+            break;
+        case Kind::real_list:
+            type = OFTRealList;
+            break;
         case Kind::empty_array:
         case Kind::json_array:
-        case Kind::json_object: sub = OFSTJSON; break;
-        default: break;
+        case Kind::json_object:
+            sub = OFSTJSON;
+            break;
+        default:
+            break;
     }
     OGRFieldDefn defn(name.c_str(), type);
     defn.SetSubType(sub);
@@ -247,8 +265,7 @@ bool scan_feature(dom::element feature, Schema& schema) {
 
 class GeoJsonPointLayer final : public OGRLayer {
 public:
-    GeoJsonPointLayer(std::string name, std::unique_ptr<dom::parser> parser, dom::array features,
-                      const Schema& schema)
+    GeoJsonPointLayer(std::string name, std::unique_ptr<dom::parser> parser, dom::array features, const Schema& schema)
         : m_name(std::move(name)), m_parser(std::move(parser)), m_features(features), m_count(features.size()) {
         m_defn = new OGRFeatureDefn(m_name.c_str());
         m_defn->Reference();
@@ -358,7 +375,7 @@ private:
     std::unique_ptr<dom::parser> m_parser;  // owns the document m_features points into
     dom::array m_features;
     std::size_t m_count = 0;
-    OGRFeatureDefn* m_defn = nullptr;   // reference counted, as GDAL's
+    OGRFeatureDefn* m_defn = nullptr;  // reference counted, as GDAL's
     OGRSpatialReference* m_srs = nullptr;
     std::vector<Kind> m_kinds;
     std::unordered_map<std::string, int> m_index;
@@ -388,8 +405,7 @@ std::unique_ptr<OGRLayer> open_geojson_points(const std::string& path, const Fie
     bool has_features = false;
     for (dom::key_value_pair kv : as_object(root)) {
         if (kv.key == "type") {
-            collection =
-                kv.value.type() == Type::STRING && kv.value.get_string().value_unsafe() == "FeatureCollection";
+            collection = kv.value.type() == Type::STRING && kv.value.get_string().value_unsafe() == "FeatureCollection";
         } else if (kv.key == "features") {
             if (kv.value.type() != Type::ARRAY) return nullptr;
             features = as_array(kv.value);

@@ -73,25 +73,28 @@ Result<void> each_row(sqlite3* db, sqlite3_stmt* st, Row&& row) {
 // kept in step row by row (gii/giu/gid). A bulk load drops those present
 // (their SQL kept), writes the rows, puts them back, and does once what they
 // would have done per row: packs the R*Tree from every row's geometry and
-// stamps the times. Other triggers on the table are left alone and fire as
-// usual. The blobs written here are always WGS 84 POINTs, so the type check
-// skipped cannot fail.
+// stamps the times. The family index is dropped too and built again in one
+// sort. Other triggers on the table are left alone and fire as usual. The blobs written here are always WGS 84 POINTs,
+// so the type check skipped cannot fail.
 class SuspendedTriggers {
 public:
     static Result<SuspendedTriggers> suspend(sqlite3* db) {
         auto list = store::prepare(
             db,
-            "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND tbl_name='offer_items' AND name IN "
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name='offer_items' AND ((type='trigger' AND name IN "
             "('ggi_offer_items_geom','ggu_offer_items_geom','tmi_offer_items_geom','tmu_offer_items_geom',"
-            "'tmd_offer_items_geom','gii_offer_items_geom','giu_offer_items_geom','gid_offer_items_geom')");
+            "'tmd_offer_items_geom','gii_offer_items_geom','giu_offer_items_geom','gid_offer_items_geom')) "
+            "OR (type='index' AND name='offer_items_family'))");
         if (!list) return tl::unexpected(list.error());
         SuspendedTriggers saved;
         auto read = each_row(db, list->get(), [&](sqlite3_stmt* st) {
-            saved.m_triggers.push_back({store::column_text(st, 0), store::column_text(st, 1)});
+            saved.m_triggers.push_back(
+                {store::column_text(st, 0) == "index", store::column_text(st, 1), store::column_text(st, 2)});
         });
         if (!read) return tl::unexpected(read.error());
         for (const auto& t : saved.m_triggers)
-            if (auto ok = store::exec(db, "DROP TRIGGER \"" + t.name + "\""); !ok) return tl::unexpected(ok.error());
+            if (auto ok = store::exec(db, (t.index ? "DROP INDEX \"" : "DROP TRIGGER \"") + t.name + "\""); !ok)
+                return tl::unexpected(ok.error());
         return saved;
     }
 
@@ -112,7 +115,8 @@ public:
     }
 
 private:
-    struct Trigger {
+    struct Trigger {  // or the family index, built again once
+        bool index = false;
         std::string name, sql;
     };
 

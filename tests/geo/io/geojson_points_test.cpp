@@ -86,25 +86,32 @@ std::vector<Case> cases() {
     const std::string b = R"("name":"B","family":"castle")";
     return {
         {"plain", collection(point("{" + a + R"(,"id":"a1"})") + "," + point("{" + b + R"(,"id":"b2"})")), true},
-        {"integer_and_real", collection(point("{" + a + R"(,"price":12,"n":3000000000})") + "," +
-                                        point("{" + b + R"(,"price":12.5,"n":1})")),
+        {"integer_and_real",
+         collection(point("{" + a + R"(,"price":12,"n":3000000000})") + "," +
+                    point("{" + b + R"(,"price":12.5,"n":1})")),
          true},
         {"booleans_nulls_first",
          collection(point("{" + a + R"(,"open":true,"stars":null,"note":null})") + "," +
                     point("{" + b + R"(,"open":false,"stars":4,"note":null})")),
          true},
-        {"lists", collection(point("{" + a + R"(,"labels":["unesco"," monument_historique "],"themes":["x","y"],)"
-                                             R"("months":[1,2,3],"scores":[1,2.5],"tags":["a",1],"empty":[]})") +
-                             "," +
-                             point("{" + b + R"(,"labels":["bogus"],"themes":["z"],"months":[7],)"
-                                             R"("scores":[3],"tags":[{"k":1}],"empty":[]})")),
+        {"lists",
+         collection(point("{" + a +
+                          R"(,"labels":["unesco"," monument_historique "],"themes":["x","y"],)"
+                          R"("months":[1,2,3],"scores":[1,2.5],"tags":["a",1],"empty":[]})") +
+                    "," +
+                    point("{" + b +
+                          R"(,"labels":["bogus"],"themes":["z"],"months":[7],)"
+                          R"("scores":[3],"tags":[{"k":1}],"empty":[]})")),
          true},
-        {"objects", collection(point("{" + a + R"(,"extra":{"web":"https://x.fr","n":1.10,"deep":{"a":[1,2]}},)"
-                                               R"("contact":{"tel":"02 47"}})") +
-                               "," + point("{" + b + R"(,"extra":{"web":"y"},"contact":{}})")),
+        {"objects",
+         collection(point("{" + a +
+                          R"(,"extra":{"web":"https://x.fr","n":1.10,"deep":{"a":[1,2]}},)"
+                          R"("contact":{"tel":"02 47"}})") +
+                    "," + point("{" + b + R"(,"extra":{"web":"y"},"contact":{}})")),
          true},
-        {"unicode_and_spaces", collection(point(R"({"name":"  Église Saint-Martin — Tours 🏰 ","family":"church",)"
-                                                R"("producer":"Office \"Val\"\n","commune_insee":" 37261 "})")),
+        {"unicode_and_spaces",
+         collection(point(R"({"name":"  Église Saint-Martin — Tours 🏰 ","family":"church",)"
+                          R"("producer":"Office \"Val\"\n","commune_insee":" 37261 "})")),
          true},
         {"skips",
          collection(point("{" + a + "}", "[1.5,147.6]") + "," + point(R"({"name":"","family":"heritage"})") + "," +
@@ -123,22 +130,25 @@ std::vector<Case> cases() {
         {"repeated_ids", collection(point("{" + a + R"(,"id":"same"})") + "," + point("{" + b + R"(,"id":"same"})")),
          true},
         {"numbers_as_ids", collection(point("{" + a + R"(,"id":12})") + "," + point("{" + b + R"(,"id":13})")), true},
-        {"layer_name", R"({"type":"FeatureCollection","name":"poi","bbox":[0,0,2,48],"features":[)" +
-                           point("{" + a + "}") + "]}",
+        {"layer_name",
+         R"({"type":"FeatureCollection","name":"poi","bbox":[0,0,2,48],"features":[)" + point("{" + a + "}") + "]}",
          true},
         {"no_name_field", collection(point(R"({"title_x":"A","family":"heritage"})")), true},
-        {"crs", R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:2154"}},"features":[)" +
-                    point("{" + a + "}", "[525000,6700000]") + "]}",
+        {"crs",
+         R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:2154"}},"features":[)" +
+             point("{" + a + "}", "[525000,6700000]") + "]}",
          false},
-        {"feature_id", collection(R"({"type":"Feature","id":7,"properties":{)" + a +
-                                  R"(},"geometry":{"type":"Point","coordinates":[1,47]}})"),
+        {"feature_id",
+         collection(R"({"type":"Feature","id":7,"properties":{)" + a +
+                    R"(},"geometry":{"type":"Point","coordinates":[1,47]}})"),
          false},
         {"dates", collection(point("{" + a + R"(,"since":"2020-01-02"})")), false},
         {"integer_then_string", collection(point("{" + a + R"(,"code":3})") + "," + point("{" + b + R"(,"code":"q"})")),
          false},
         {"three_d", collection(point("{" + a + "}", "[1,47,120]")), false},
-        {"polygon", collection(R"({"type":"Feature","properties":{)" + a +
-                               R"(},"geometry":{"type":"Polygon","coordinates":[[[1,47],[2,47],[2,48],[1,47]]]}})"),
+        {"polygon",
+         collection(R"({"type":"Feature","properties":{)" + a +
+                    R"(},"geometry":{"type":"Polygon","coordinates":[[[1,47],[2,47],[2,48],[1,47]]]}})"),
          false},
         {"names_differing_in_case", collection(point("{" + a + R"(,"Web":"x","web":"y"})")), false},
         {"key_twice", collection(point("{" + a + R"(,"k":1,"k":2})")), false},
@@ -161,8 +171,9 @@ TEST(GeoJsonPoints, EachKindOfValueReadsAsGdalReadsIt) {
 }
 
 TEST(GeoJsonPoints, OptionsReadTheSame) {
-    const fs::path path = write_file("options.geojson", collection(point(R"({"titre":"A","famille_x":"castle","k":1})") +
-                                                                   "," + point(R"({"titre":"B","famille_x":"wine"})")));
+    const fs::path path =
+        write_file("options.geojson", collection(point(R"({"titre":"A","famille_x":"castle","k":1})") + "," +
+                                                 point(R"({"titre":"B","famille_x":"wine"})")));
     geo::GdalImportOptions named;
     named.name_field = "titre";
     named.family_field = "famille_x";
