@@ -9,6 +9,10 @@
 // The *_basemaps cases add two basemaps under the sample (issue 12): a raster
 // MBTiles of Touraine (2048 px, written with GDAL as the render tests do,
 // with overviews) and the OpenStreetMap extract of Tours.
+// The *_slider case opens the heritage audience and, after pan and zoom,
+// drags its heritage weight back and forth for 120 frames while the worker
+// recomputes the perimeter (issue 15: fluid at that size): counters
+// slider_median_ms, slider_p95_ms, slider_max_ms.
 // Target: median ≤ 33 ms in every case. Needs a display:
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/release/tests/bench/frame_bench
 #include <array>
@@ -115,6 +119,7 @@ std::string generated_catalogue(std::string& error) {
 
 struct FrameTimes {
     double pan_median = 0, pan_p95 = 0, zoom_median = 0, zoom_p95 = 0;
+    double slider_median = 0, slider_p95 = 0, slider_max = 0;  // with an audience
 };
 
 // Runs the binary and reads its "pan"/"zoom" lines.
@@ -126,14 +131,18 @@ bool run_gui(const std::string& args, FrameTimes& out, std::string& error) {
     std::array<char, 4096> buf{};
     while (std::fgets(buf.data(), static_cast<int>(buf.size()), pipe) != nullptr) text += buf.data();
     const int status = pclose(pipe);
-    const std::regex line(R"((pan|zoom)\s+frames \d+\s+median ([0-9.]+) ms\s+p95 ([0-9.]+) ms)");
+    const std::regex line(
+        R"((pan|zoom|slider)\s+frames \d+\s+median ([0-9.]+) ms\s+p95 ([0-9.]+) ms\s+max ([0-9.]+) ms)");
     int found = 0;
     for (std::sregex_iterator m(text.begin(), text.end(), line), end; m != end; ++m, ++found) {
-        const bool pan = (*m)[1] == "pan";
-        (pan ? out.pan_median : out.zoom_median) = std::stod((*m)[2]);
-        (pan ? out.pan_p95 : out.zoom_p95) = std::stod((*m)[3]);
+        const std::string what = (*m)[1];
+        const double median = std::stod((*m)[2]), p95 = std::stod((*m)[3]);
+        if (what == "pan") out.pan_median = median, out.pan_p95 = p95;
+        if (what == "zoom") out.zoom_median = median, out.zoom_p95 = p95;
+        if (what == "slider") out.slider_median = median, out.slider_p95 = p95, out.slider_max = std::stod((*m)[4]);
     }
-    if (status != 0 || found != 2) return error = "territoire gui failed: " + text, false;
+    const int expected = args.find("--audience") != std::string::npos ? 3 : 2;
+    if (status != 0 || found != expected) return error = "territoire gui failed: " + text, false;
     return true;
 }
 
@@ -178,6 +187,14 @@ void BM_Frame(benchmark::State& state, MakeCatalogue make, ViewOf view, Extra ex
     state.counters["pan_p95_ms"] = t.pan_p95;
     state.counters["zoom_median_ms"] = t.zoom_median;
     state.counters["zoom_p95_ms"] = t.zoom_p95;
+    if (t.slider_median > 0) {
+        state.counters["slider_median_ms"] = t.slider_median;
+        state.counters["slider_p95_ms"] = t.slider_p95;
+        state.counters["slider_max_ms"] = t.slider_max;
+    }
+}
+std::string heritage_audience() {
+    return "--audience patrimoine";
 }
 
 }  // namespace
@@ -211,6 +228,10 @@ BENCHMARK_CAPTURE(BM_Frame, generated_500k_default, &generated_catalogue, &fit_v
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Frame, generated_500k_town, &generated_catalogue, &generated_town_view)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Frame, generated_500k_slider, &generated_catalogue, &fit_view, &heritage_audience)
     ->UseManualTime()
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);

@@ -64,12 +64,14 @@ void GuiShell::bench(const char* what, const std::function<void(Camera&, int)>& 
         std::fclose(f);
     }
     fmt::print(
-        "{:<4} frames {}  median {:.2f} ms  p95 {:.2f} ms  (median ui {:.2f}, map {:.2f}, panels {:.2f}; "
+        "{:<6} frames {}  median {:.2f} ms  p95 {:.2f} ms  max {:.2f} ms  (median ui {:.2f}, map {:.2f}, panels "
+        "{:.2f}; "
         "cpu {:.2f} ms)  items {}  visible {}  drawn points {}{}{}  segments {}  fill triangles {}  zoom {:.2f}  "
         "resident {} MB\n",
-        what, total.size(), pct(total, 0.5), pct(total, 0.95), pct(ui, 0.5), pct(map, 0.5), pct(panels, 0.5),
-        pct(cpu, 0.5), m_model.items().size(), s.visible_items, s.drawn_points, s.aggregated ? " (aggregated)" : "",
-        s.cached ? ", layers cached" : "", s.segments, s.triangles, m_model.camera().zoom(), resident_kb / 1024);
+        what, total.size(), pct(total, 0.5), pct(total, 0.95), pct(total, 1.0), pct(ui, 0.5), pct(map, 0.5),
+        pct(panels, 0.5), pct(cpu, 0.5), m_model.items().size(), s.visible_items, s.drawn_points,
+        s.aggregated ? " (aggregated)" : "", s.cached ? ", layers cached" : "", s.segments, s.triangles,
+        m_model.camera().zoom(), resident_kb / 1024);
 }
 
 }  // namespace app::gui

@@ -61,6 +61,14 @@ int GuiShell::run_headless() {
         bench("pan", [](Camera& c, int i) { c.pan_by_px(i % 2 ? -1.0 : 1.0, 0.0); });
         const ScreenPx centre{m_model.camera().width_px() / 2.0, m_model.camera().height_px() / 2.0};
         bench("zoom", [centre](Camera& c, int i) { c.zoom_around(centre, i % 2 ? 1.0 / 1.02 : 1.02); });
+        // A weight slider dragged back and forth: the perimeter is recomputed
+        // on the worker while frames go on; its results land between frames.
+        if (const auto& audience = m_audience.audience()) {
+            const double weight = audience->family_weight(geo::Family::heritage);
+            bench("slider", [this, weight](Camera&, int i) {
+                m_audience.set_family_weight(geo::Family::heritage, weight * (i % 20 < 10 ? 0.5 : 1.0), m_model);
+            });
+        }
     }
     if (!m_options.screenshot.empty()) {
         // Draw once more and read the back buffer before it is swapped.
