@@ -561,6 +561,8 @@ Result<ParsedItems> stream_gdal_items(const std::string& path, const GdalImportO
             parsed = read_gdal_items(path, options, taxonomy, progress, sink);
         } catch (const std::exception& e) {
             parsed = fail_fmt("{}: reading stopped: {}", path, e.what());
+        } catch (...) {
+            parsed = fail_fmt("{}: reading stopped: {}", path, "unknown exception");
         }
         const std::lock_guard lock(channel.mutex);
         channel.done = true;
