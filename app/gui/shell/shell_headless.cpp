@@ -61,13 +61,19 @@ int GuiShell::run_headless() {
         bench("pan", [](Camera& c, int i) { c.pan_by_px(i % 2 ? -1.0 : 1.0, 0.0); });
         const ScreenPx centre{m_model.camera().width_px() / 2.0, m_model.camera().height_px() / 2.0};
         bench("zoom", [centre](Camera& c, int i) { c.zoom_around(centre, i % 2 ? 1.0 / 1.02 : 1.02); });
-        // A weight slider dragged back and forth: the perimeter is recomputed
-        // on the worker while frames go on; its results land between frames.
+        // A weight slider moved every 10 frames for the first half, then let
+        // go: the perimeter is recomputed on the worker while frames go on,
+        // and the last result lands within the measured frames when the
+        // worker is idle at the end (printed).
         if (const auto& audience = m_audience.audience()) {
             const double weight = audience->family_weight(geo::Family::heritage);
-            bench("slider", [this, weight](Camera&, int i) {
-                m_audience.set_family_weight(geo::Family::heritage, weight * (i % 20 < 10 ? 0.5 : 1.0), m_model);
+            const int moves = m_options.bench_frames / 2;
+            bench("slider", [this, weight, moves](Camera&, int i) {
+                if (i < moves && i % 10 == 0)
+                    m_audience.set_family_weight(geo::Family::heritage, weight * (i % 20 == 0 ? 0.5 : 1.0), m_model);
             });
+            fmt::print("slider: perimeter worker {} after the last frame\n",
+                       m_audience.busy() ? "still busy" : "idle, last result shown");
         }
     }
     if (!m_options.screenshot.empty()) {
