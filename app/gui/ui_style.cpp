@@ -25,6 +25,7 @@ bool load_fonts(const std::string& path, float size_px) {
     static const ImWchar kRanges[] = {
         0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (é, à, ç, ², ×, «»)
         0x0100, 0x017F,  // Latin Extended-A (œ, Œ, ŷ…)
+        0x0391, 0x03C9,  // Greek (σ of the bandwidth notes)
         0x2010, 0x202F,  // dashes, quotes, bullet, ellipsis, narrow no-break space (1 399)
         0x2030, 0x203A,  // per mille, single guillemets
         0x20AC, 0x20AC,  // euro
