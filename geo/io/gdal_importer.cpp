@@ -471,9 +471,10 @@ ParsedItems new_parse(const std::string& path, const GdalImportOptions& options)
 }
 
 // Reads `layers` into `out`; `sink` (when set) takes the kept items in runs.
+// `reading` turns true once the fields of the first layer are found.
 Result<void> read_layers(const std::vector<OGRLayer*>& layers, bool kml, const std::string& path,
                          const GdalImportOptions& options, const Taxonomy& taxonomy, const Progress& progress,
-                         const ItemSink& sink, ParsedItems& out) {
+                         const ItemSink& sink, ParsedItems& out, bool& reading) {
     std::int64_t total = 0;
     for (OGRLayer* layer : layers) total += std::max<GIntBig>(0, layer->GetFeatureCount(FALSE));
     std::int64_t done = 0;
@@ -482,6 +483,7 @@ Result<void> read_layers(const std::vector<OGRLayer*>& layers, bool kml, const s
         if (OGRFeatureUniquePtr first{layer->GetNextFeature()}; !first) continue;  // empty layer
         LayerReader reader(gdal::file_name(path), *layer, kml, options, taxonomy, out, sink);
         if (auto r = reader.prepare(); !r) return r;
+        reading = true;
         if (auto r = reader.read(layers.size() > 1, progress, done, total); !r) return r;
     }
     if (out.report.read == 0) return fail_fmt("{}: no features to import (the file is empty)", path);
@@ -499,14 +501,10 @@ std::optional<Result<ParsedItems>> read_fast_geojson(const std::string& path, co
     auto layer = gdal::open_geojson_points(path, field_roles(options));
     if (!layer) return std::nullopt;
     ParsedItems out = new_parse(path, options);
-    bool emitted = false;
-    const ItemSink counting = [&](std::vector<OfferItem>&& batch, std::int64_t records) {
-        emitted = true;
-        return sink(std::move(batch), records);
-    };
-    auto r = read_layers({layer.get()}, false, path, options, taxonomy, progress, sink ? counting : sink, out);
+    bool reading = false;
+    auto r = read_layers({layer.get()}, false, path, options, taxonomy, progress, sink, out, reading);
     if (r) return out;
-    if (emitted) return tl::unexpected(r.error());
+    if (reading) return tl::unexpected(r.error());  // cancelled, or the stream failed
     return std::nullopt;  // no name or family field…: GDAL's read gives the message, fields in its order
 }
 
@@ -521,7 +519,8 @@ Result<ParsedItems> read_gdal_items(const std::string& path, const GdalImportOpt
     ParsedItems out = new_parse(path, options);
     const std::string driver = (*ds)->GetDriver() != nullptr ? (*ds)->GetDriver()->GetDescription() : "";
     const bool kml = driver == "KML" || driver == "LIBKML";
-    if (auto r = read_layers(*layers, kml, path, options, taxonomy, progress, sink, out); !r)
+    bool reading = false;
+    if (auto r = read_layers(*layers, kml, path, options, taxonomy, progress, sink, out, reading); !r)
         return tl::unexpected(r.error());
     if (const auto failure = capture.first_failure())
         out.report.warnings.push_back(error_fmt("{}: GDAL: {}", gdal::file_name(path), *failure));

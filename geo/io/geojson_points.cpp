@@ -19,7 +19,9 @@ namespace {
 namespace dom = simdjson::dom;
 using Type = dom::element_type;
 
-constexpr std::uint64_t kMaxFileBytes = std::uint64_t{1} << 30;
+// The document held in memory takes about 2.5 times the file (a 78 MB file
+// of 500,000 points: ~200 MB); larger files go to GDAL's streaming read.
+constexpr std::uint64_t kMaxFileBytes = std::uint64_t{256} << 20;
 // Deeper documents go to GDAL, whose parsers set their own limits.
 constexpr std::size_t kMaxDepth = 24;
 

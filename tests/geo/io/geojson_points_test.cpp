@@ -15,6 +15,8 @@
 #include "geo/io/exporters.hpp"
 #include "geo/io/gdal_importer.hpp"
 #include "geo/io/geojson_points.hpp"
+#include "geo/io/import.hpp"
+#include "geo/store/catalogue.hpp"
 #include "tests/support/item_compare.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -230,20 +232,32 @@ TEST(GeoJsonPoints, TheRealSampleExportedReadsTheSame) {
     }
 }
 
-TEST(GdalStream, EveryKeptItemReachesTheStreamInOrder) {
+namespace {
+
+// The real sample six times over (8,394 points: more than two runs of
+// 4,096), exported to GeoJSON in `dir`; "" without ../shared/data.
+fs::path six_samples(const fs::path& dir) {
+    const fs::path path = dir / "stream.geojson";
     const fs::path sample = test::shared_data() / "poi/datatourisme-touraine-2020";
-    if (!fs::exists(sample)) GTEST_SKIP() << "../shared/data missing";
+    if (!fs::exists(sample)) return {};
     auto parsed = geo::parse_datatourisme(sample.string(), test::default_taxonomy());
-    ASSERT_TRUE(parsed);
-    // Six times the sample: more than one run of 4,096.
+    EXPECT_TRUE(parsed);
+    if (!parsed) return {};
     std::vector<geo::OfferItem> items;
     for (int copy = 0; copy < 6; ++copy)
         for (geo::OfferItem item : parsed->items) {
             item.source_id += "-" + std::to_string(copy);
             items.push_back(std::move(item));
         }
-    const fs::path path = test::temp_dir() / "stream.geojson";
-    ASSERT_TRUE(geo::export_items(items, path.string()));
+    EXPECT_TRUE(geo::export_items(items, path.string()));
+    return path;
+}
+
+}  // namespace
+
+TEST(GdalStream, EveryKeptItemReachesTheStreamInOrder) {
+    const fs::path path = six_samples(test::temp_dir());
+    if (path.empty()) GTEST_SKIP() << "../shared/data missing";
     const auto whole = geo::parse_gdal_items(path.string(), {}, test::default_taxonomy());
     ASSERT_TRUE(whole);
 
@@ -281,4 +295,32 @@ TEST(GdalStream, EveryKeptItemReachesTheStreamInOrder) {
     ASSERT_FALSE(failed);
     EXPECT_EQ(failed.error().message, "disk full");
     EXPECT_EQ(calls, 2);
+}
+
+TEST(GdalStream, AnImportCancelledAfterSomeRunsLeavesTheCatalogueAsItWas) {
+    const fs::path dir = test::temp_dir();
+    const fs::path path = six_samples(dir);
+    if (path.empty()) GTEST_SKIP() << "../shared/data missing";
+    const fs::path file = dir / "cancelled.sqlite";
+    {
+        auto catalogue = geo::Catalogue::open(file.string());
+        ASSERT_TRUE(catalogue);
+        ASSERT_TRUE(geo::import_source(*catalogue,
+                                       (fs::path(TERRITOIRE_SOURCE_DATA_DIR) / "demo/items.geojson").string(), {},
+                                       test::default_taxonomy()));
+    }
+    const std::string before = test::file_checksum(file);
+    {
+        auto catalogue = geo::Catalogue::open(file.string());
+        ASSERT_TRUE(catalogue);
+        // Cancelled once two runs have been read (the first is written by then).
+        const geo::Progress cancel{[](std::int64_t done, std::int64_t, void*) { return done < 8192; }, nullptr};
+        const auto report = geo::import_source(*catalogue, path.string(), {}, test::default_taxonomy(), cancel);
+        ASSERT_FALSE(report);
+        EXPECT_NE(report.error().message.find("cancelled"), std::string::npos) << report.error().message;
+        const auto info = catalogue->info();
+        ASSERT_TRUE(info);
+        EXPECT_EQ(info->item_count, 179);
+    }
+    EXPECT_EQ(test::file_checksum(file), before);
 }
