@@ -510,8 +510,9 @@ std::optional<Result<ParsedItems>> read_fast_geojson(const std::string& path, co
 
 Result<ParsedItems> read_gdal_items(const std::string& path, const GdalImportOptions& options, const Taxonomy& taxonomy,
                                     const Progress& progress, const ItemSink& sink) {
-    if (auto fast = read_fast_geojson(path, options, taxonomy, progress, sink)) return std::move(*fast);
     gdal::ErrorCapture capture;
+    if (auto fast = read_fast_geojson(path, options, taxonomy, progress, sink)) return std::move(*fast);
+    capture.clear();
     auto ds = gdal::open_vector(path, capture);
     if (!ds) return tl::unexpected(ds.error());
     auto layers = choose_layers(**ds, path, options);

@@ -61,9 +61,13 @@ std::string ErrorCapture::last_message() const {
     return m_messages.empty() ? std::string() : m_messages.back().second;
 }
 
-Result<GDALDatasetUniquePtr> open_vector(const std::string& path, ErrorCapture& capture) {
+void register_drivers() {
     static std::once_flag registered;
     std::call_once(registered, [] { GDALAllRegister(); });
+}
+
+Result<GDALDatasetUniquePtr> open_vector(const std::string& path, ErrorCapture& capture) {
+    register_drivers();
 
     if (!path.starts_with("/vsi")) {
         auto usable = check_input_file(path, {.allow_directory = true});

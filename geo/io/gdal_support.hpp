@@ -45,6 +45,9 @@ private:
     std::vector<std::pair<CPLErr, std::string>> m_messages;
 };
 
+// Registers GDAL's drivers, once per process (open_vector does it too).
+void register_drivers();
+
 // Opens a vector dataset read-only. Fails naming the file when it is missing,
 // a pipe or a device (GDAL would block on a FIFO forever),
 // not a file GDAL can read, or raised a GDAL failure while opening (e.g. a

@@ -8,10 +8,12 @@
 #include <vector>
 
 #include <cpl_string.h>
+#include <gdal.h>
 #include <ogr_core.h>
 #include <simdjson.h>
 
 #include "geo/core/text_fold.hpp"
+#include "geo/io/gdal_support.hpp"
 
 namespace geo::gdal {
 namespace {
@@ -282,6 +284,11 @@ public:
             m_kinds.push_back(schema.kind(i));
             m_index.emplace(schema.name(i), static_cast<int>(i));
         }
+        // GDAL's driver: an integer "id" property is the FID of the features
+        // that have one; the others are numbered from 0.
+        const int id = schema.index("id");
+        m_id_as_fid = id >= 0 && (schema.kind(static_cast<std::size_t>(id)) == Kind::integer ||
+                                  schema.kind(static_cast<std::size_t>(id)) == Kind::integer64);
         GeoJsonPointLayer::ResetReading();
     }
     ~GeoJsonPointLayer() override {
@@ -300,10 +307,16 @@ public:
         const dom::element element = *m_next;
         ++m_next;
         auto* feature = new OGRFeature(m_defn);
-        feature->SetFID(m_fid++);
+        bool has_fid = false;
         for (dom::key_value_pair kv : as_object(element)) {
             if (kv.key == "properties" && kv.value.type() == Type::OBJECT) {
-                for (dom::key_value_pair p : as_object(kv.value)) set_field(*feature, p);
+                for (dom::key_value_pair p : as_object(kv.value)) {
+                    set_field(*feature, p);
+                    if (m_id_as_fid && p.key == "id" && p.value.type() == Type::INT64) {
+                        feature->SetFID(p.value.get_int64().value_unsafe());
+                        has_fid = true;
+                    }
+                }
             } else if (kv.key == "geometry" && kv.value.type() == Type::OBJECT) {
                 const dom::array xy = as_array(kv.value["coordinates"].value_unsafe());
                 auto* point = new OGRPoint(number(xy.at(0).value_unsafe()), number(xy.at(1).value_unsafe()));
@@ -311,6 +324,7 @@ public:
                 feature->SetGeometryDirectly(point);
             }
         }
+        if (!has_fid) feature->SetFID(m_fid++);
         return feature;
     }
     OGRFeatureDefn* GetLayerDefn() override { return m_defn; }
@@ -382,7 +396,8 @@ private:
     std::vector<Kind> m_kinds;
     std::unordered_map<std::string, int> m_index;
     dom::array::iterator m_next;
-    GIntBig m_fid = 0;
+    bool m_id_as_fid = false;  // an integer "id" property gives the FID
+    GIntBig m_fid = 0;         // the next FID of a feature without one
 };
 
 }  // namespace
@@ -395,6 +410,11 @@ std::unique_ptr<OGRLayer> open_geojson_points(const std::string& path, const Fie
     if (!fs::is_regular_file(path, ec)) return nullptr;
     const auto bytes = fs::file_size(path, ec);
     if (ec || bytes > kMaxFileBytes) return nullptr;
+    // GDAL picks a driver from the first bytes: a file it would not read as
+    // GeoJSON ("<kml" inside a key, a TopoJSON…) is left to it.
+    register_drivers();
+    GDALDriverH driver = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+    if (driver == nullptr || std::string_view(GDALGetDriverShortName(driver)) != "GeoJSON") return nullptr;
 
     auto parser = std::make_unique<dom::parser>();
     if (parser->allocate(static_cast<std::size_t>(bytes) + 1, kMaxDepth) != simdjson::SUCCESS) return nullptr;

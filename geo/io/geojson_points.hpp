@@ -10,7 +10,8 @@
 //
 // Only what is known to match is taken; anything else returns nullptr and
 // the caller opens the file with GDAL:
-// - a plain .geojson / .json file (not /vsi…), at most 256 MiB, valid UTF-8
+// - a plain .geojson / .json file (not /vsi…) that GDAL itself would open
+//   with its GeoJSON driver, at most 256 MiB, valid UTF-8
 //   JSON whose root is {"type": "FeatureCollection", "features": [...]},
 //   without "crs" (so WGS 84), with at least one feature;
 // - features {"type": "Feature", "properties": {...} | null,

@@ -32,8 +32,10 @@ Result<ResolvedAudience> resolve_project_audience(const ProjectAudience& spec, c
         auto taxonomy = Taxonomy::load_default();
         if (!taxonomy) return tl::unexpected(taxonomy.error());
         for (const auto& [id, w] : spec.subtype_weights) {
+            // clang 14 (the fuzz preset) cannot capture a structured binding.
+            const std::string& wanted = id;
             const bool known = std::any_of(taxonomy->subtypes().begin(), taxonomy->subtypes().end(),
-                                           [&](const SubtypeInfo& s) { return s.id == id; });
+                                           [&](const SubtypeInfo& s) { return s.id == wanted; });
             if (!known) return fail_fmt("audience \"{}\": unknown subtype \"{}\"", spec.id, id);
             out.audience.subtype_weights[id] = w;
         }

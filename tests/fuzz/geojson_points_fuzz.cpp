@@ -1,14 +1,16 @@
 // Fuzz target: the fast GeoJSON reader (geo/io/geojson_points.hpp) against
 // GDAL's driver. The input is written to a scratch .geojson file and read by
 // parse_gdal_items twice, with and without the fast reader: both must end the
-// same way (same failure, or the same items, skips and warnings), never crash
-// or throw, and keep items in lon/lat range. Aborts on any difference.
+// same way (same failure when the fast reader takes the file, or the same
+// items, skips and warnings), never crash or throw, and keep items in lon/lat
+// range. Aborts on any difference.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "geo/io/gdal_importer.hpp"
+#include "geo/io/geojson_points.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 
 namespace {
@@ -47,7 +49,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto b = geo::parse_gdal_items(path, gdal, fuzz::taxonomy());
     fuzz::check_parsed_items(a);
     if (a.has_value() != b.has_value()) std::abort();
-    if (!a && a.error().message != b.error().message) std::abort();
+    // Two GDAL reads of a file the fast reader leaves alone may fail with
+    // different words (seen: "posix_spawnp() failed" once): compared only
+    // when the fast reader takes the file.
+    const geo::gdal::FieldRoles none{[](std::string_view) { return false; }, [](std::string_view) { return false; }};
+    const bool taken = geo::gdal::open_geojson_points(path, none) != nullptr;
+    if (!a && taken && a.error().message != b.error().message) std::abort();
     if (a && !same_items(*a, *b)) std::abort();
     return 0;
 }

@@ -131,6 +131,15 @@ std::vector<Case> cases() {
         {"object_in_a_list_field", collection(point("{" + a + R"(,"labels":{"a":"b"}})")), false},
         {"repeated_ids", collection(point("{" + a + R"(,"id":"same"})") + "," + point("{" + b + R"(,"id":"same"})")),
          true},
+        {"integer_ids_are_fids",
+         collection(point("{" + a + R"(,"id":4})", "[1,147]") + "," + point("{" + b + "}", "[1,147]") + "," +
+                    point("{" + b + R"(,"id":7})", "[1,147]") + "," + point("{" + b + R"(,"id":null})", "[1,147]") +
+                    "," + point("{" + b + R"(,"id":4})", "[1,147]") + "," + point("{" + b + R"(,"months":[1.5]})")),
+         true},
+        {"other_ids_are_not_fids",
+         collection(point("{" + a + R"(,"Id":4})", "[1,147]") + "," +
+                    point("{" + b + R"(,"ID":5,"id":"x"})", "[1,147]")),
+         false},
         {"numbers_as_ids", collection(point("{" + a + R"(,"id":12})") + "," + point("{" + b + R"(,"id":13})")), true},
         {"layer_name",
          R"({"type":"FeatureCollection","name":"poi","bbox":[0,0,2,48],"features":[)" + point("{" + a + "}") + "]}",
