@@ -74,23 +74,17 @@ bool fits_int32(std::int64_t v) {
 
 Kind array_kind(dom::array values) {
     if (values.size() == 0) return Kind::empty_array;
-    bool strings = true, ints = true, numbers = true, nested = false;
+    bool strings = true, numbers = true, wide = false, reals = false;
     for (dom::element e : values) {
         const Type t = e.type();
         if (t == Type::BOOL || t == Type::NULL_VALUE || t == Type::UINT64) return Kind::mixed;
         strings = strings && t == Type::STRING;
-        ints = ints && t == Type::INT64 && fits_int32(e.get_int64().value_unsafe());
         numbers = numbers && (t == Type::INT64 || t == Type::DOUBLE);
-        nested = nested || t == Type::ARRAY || t == Type::OBJECT;
+        reals = reals || t == Type::DOUBLE;
+        wide = wide || (t == Type::INT64 && !fits_int32(e.get_int64().value_unsafe()));
     }
     if (strings) return Kind::string_list;
-    if (ints) return Kind::integer_list;
-    if (numbers) {
-        for (dom::element e : values)
-            if (e.type() == Type::INT64 && !fits_int32(e.get_int64().value_unsafe())) return Kind::mixed;
-        return Kind::real_list;
-    }
-    (void)nested;
+    if (numbers) return wide ? Kind::mixed : reals ? Kind::real_list : Kind::integer_list;
     return Kind::json_array;  // strings and numbers mixed, or arrays / objects inside
 }
 
@@ -269,8 +263,12 @@ bool scan_feature(dom::element feature, Schema& schema) {
 
 class GeoJsonPointLayer final : public OGRLayer {
 public:
-    GeoJsonPointLayer(std::string name, std::unique_ptr<dom::parser> parser, dom::array features, const Schema& schema)
-        : m_name(std::move(name)), m_parser(std::move(parser)), m_features(features), m_count(features.size()) {
+    GeoJsonPointLayer(std::string name, std::unique_ptr<dom::parser> parser, dom::array features, Schema schema)
+        : m_name(std::move(name)),
+          m_parser(std::move(parser)),
+          m_features(features),
+          m_count(features.size()),
+          m_schema(std::move(schema)) {
         m_defn = new OGRFeatureDefn(m_name.c_str());
         m_defn->Reference();
         m_defn->SetGeomType(wkbPoint);
@@ -278,17 +276,12 @@ public:
         m_srs->importFromEPSG(4326);
         m_srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         m_defn->GetGeomFieldDefn(0)->SetSpatialRef(m_srs);
-        m_kinds.reserve(schema.size());
-        for (std::size_t i = 0; i < schema.size(); ++i) {
-            add_field(*m_defn, schema.name(i), schema.kind(i));
-            m_kinds.push_back(schema.kind(i));
-            m_index.emplace(schema.name(i), static_cast<int>(i));
-        }
+        for (std::size_t i = 0; i < m_schema.size(); ++i) add_field(*m_defn, m_schema.name(i), m_schema.kind(i));
         // GDAL's driver: an integer "id" property is the FID of the features
         // that have one; the others are numbered from 0.
-        const int id = schema.index("id");
-        m_id_as_fid = id >= 0 && (schema.kind(static_cast<std::size_t>(id)) == Kind::integer ||
-                                  schema.kind(static_cast<std::size_t>(id)) == Kind::integer64);
+        const int id = m_schema.index("id");
+        m_id_as_fid = id >= 0 && (m_schema.kind(static_cast<std::size_t>(id)) == Kind::integer ||
+                                  m_schema.kind(static_cast<std::size_t>(id)) == Kind::integer64);
         GeoJsonPointLayer::ResetReading();
     }
     ~GeoJsonPointLayer() override {
@@ -337,8 +330,8 @@ public:
 private:
     void set_field(OGRFeature& feature, dom::key_value_pair p) {
         if (p.value.type() == Type::NULL_VALUE) return;
-        const int i = m_index.find(std::string(p.key))->second;
-        switch (m_kinds[static_cast<std::size_t>(i)]) {
+        const int i = m_schema.index(p.key);
+        switch (m_schema.kind(static_cast<std::size_t>(i))) {
             case Kind::string:
                 feature.SetField(i, std::string(p.value.get_string().value_unsafe()).c_str());
                 return;
@@ -393,8 +386,7 @@ private:
     std::size_t m_count = 0;
     OGRFeatureDefn* m_defn = nullptr;  // reference counted, as GDAL's
     OGRSpatialReference* m_srs = nullptr;
-    std::vector<Kind> m_kinds;
-    std::unordered_map<std::string, int> m_index;
+    Schema m_schema;  // field i of m_defn is the schema's name i
     dom::array::iterator m_next;
     bool m_id_as_fid = false;  // an integer "id" property gives the FID
     GIntBig m_fid = 0;         // the next FID of a feature without one
@@ -449,7 +441,7 @@ std::unique_ptr<OGRLayer> open_geojson_points(const std::string& path, const Fie
         const bool text = roles.text(schema.name(i));
         if ((is_json(kind) && text) || (kind == Kind::json_object && roles.list(schema.name(i)))) return nullptr;
     }
-    return std::make_unique<GeoJsonPointLayer>(std::move(name), std::move(parser), features, schema);
+    return std::make_unique<GeoJsonPointLayer>(std::move(name), std::move(parser), features, std::move(schema));
 }
 
 }  // namespace geo::gdal

@@ -74,8 +74,9 @@ Result<void> each_row(sqlite3* db, sqlite3_stmt* st, Row&& row) {
 // (their SQL kept), writes the rows, puts them back, and does once what they
 // would have done per row: packs the R*Tree from every row's geometry and
 // stamps the times. The family index is dropped too and built again in one
-// sort. Other triggers on the table are left alone and fire as usual. The blobs written here are always WGS 84 POINTs,
-// so the type check skipped cannot fail.
+// sort. Other triggers on the table are left alone and fire as usual. The
+// blobs written here are always WGS 84 POINTs, so the type check skipped
+// cannot fail.
 class SuspendedTriggers {
 public:
     static Result<SuspendedTriggers> suspend(sqlite3* db) {
@@ -305,19 +306,13 @@ private:
                 store::bind_double(w, 16, *item.min_price_eur);
             else
                 store::bind_null(w, 16);
-            if (!m_source_held) {
-                const int rc = sqlite3_step(w);
-                const int code = sqlite3_extended_errcode(db);
-                if (rc == SQLITE_CONSTRAINT && code == SQLITE_CONSTRAINT_UNIQUE) {
-                    sqlite3_reset(w);
-                    m_report.skipped.push_back(store::duplicate_item(item, m_source));
-                    continue;
-                }
-                sqlite3_reset(w);
-                if (rc != SQLITE_DONE)
-                    return fail_fmt("{}: item {}: SQLite: {}", m_path, item.source_id, sqlite3_errstr(code));
-            } else if (auto ok = store::step_done(db, w); !ok) {
-                return tl::unexpected(ok.error().with_context_fmt("{}: item {}", m_path, item.source_id));
+            // A repeat of a new source's id breaks its UNIQUE index: skipped.
+            auto ran = m_source_held ? store::step_done(db, w).map([] { return true; })
+                                     : store::step_done_unless_duplicate(db, w);
+            if (!ran) return tl::unexpected(ran.error().with_context_fmt("{}: item {}", m_path, item.source_id));
+            if (!*ran) {
+                m_report.skipped.push_back(store::duplicate_item(item, m_source));
+                continue;
             }
             (existing != 0 ? m_updated : m_imported) += 1;
         }

@@ -80,15 +80,33 @@ std::string column_text(sqlite3_stmt* st, int column) {
     return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(st, column))};
 }
 
-Result<void> step_done(sqlite3* db, sqlite3_stmt* st) {
+namespace {
+
+// Steps `st` and resets it; false when `duplicate_ok` and the step broke a
+// UNIQUE constraint. The error is read before the reset, which may clear
+// the system errno.
+Result<bool> step_and_reset(sqlite3* db, sqlite3_stmt* st, bool duplicate_ok) {
     const int rc = sqlite3_step(st);
-    // The error is read before the reset, which may clear the system errno.
-    const Result<void> result = rc == SQLITE_DONE || rc == SQLITE_ROW
-                                    ? Result<void>{}
-                                    : Result<void>(tl::unexpected(sql_error(db, sqlite3_errmsg(db))));
+    const bool duplicate =
+        duplicate_ok && rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE;
+    const Result<bool> result = rc == SQLITE_DONE || rc == SQLITE_ROW ? Result<bool>(true)
+                                : duplicate                           ? Result<bool>(false)
+                                            : Result<bool>(tl::unexpected(sql_error(db, sqlite3_errmsg(db))));
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return result;
+}
+
+}  // namespace
+
+Result<void> step_done(sqlite3* db, sqlite3_stmt* st) {
+    auto ran = step_and_reset(db, st, false);
+    if (!ran) return tl::unexpected(ran.error());
+    return {};
+}
+
+Result<bool> step_done_unless_duplicate(sqlite3* db, sqlite3_stmt* st) {
+    return step_and_reset(db, st, true);
 }
 
 Result<std::int64_t> query_int(sqlite3* db, const std::string& sql) {

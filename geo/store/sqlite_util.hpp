@@ -29,6 +29,9 @@ std::string column_text(sqlite3_stmt* st, int column);
 
 // Steps a statement expecting SQLITE_DONE (or SQLITE_ROW); resets it after.
 Result<void> step_done(sqlite3* db, sqlite3_stmt* st);
+// As step_done, but a UNIQUE constraint failure is no error: false then
+// (an insert whose key is already there), true when the statement ran.
+Result<bool> step_done_unless_duplicate(sqlite3* db, sqlite3_stmt* st);
 
 // Runs a single-value query, e.g. "SELECT count(*) FROM t".
 Result<std::int64_t> query_int(sqlite3* db, const std::string& sql);

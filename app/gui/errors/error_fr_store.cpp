@@ -50,7 +50,6 @@ constexpr ErrorTranslation kTable[] = {
     {"SQL error: {}{}", "erreur SQL : {}{}"},
     {"SQL query returned no row: {}", "la requête SQL n'a renvoyé aucune ligne : {}"},
     {"SQLite: {}", "SQLite : {}"},
-    {"{}: item {}: SQLite: {}", "{} : élément {} : SQLite : {}"},
     {"SpatiaLite did not register the geometry columns ({} of {})",
      "SpatiaLite n'a pas enregistré les colonnes de géométrie ({} sur {})"},
     {"WKB geometry type {}, expected a 2D polygon or multipolygon",
